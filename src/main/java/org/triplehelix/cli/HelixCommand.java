@@ -1,0 +1,61 @@
+package org.triplehelix.cli;
+
+import java.nio.file.Path;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ScopeType;
+
+/**
+ * {@code ./helix}: the platform's command line. Options common to every command ({@code --data},
+ * {@code --db-url}) are accepted before or after the command name. Each command starts the part of
+ * the application it needs through {@link Platform}.
+ */
+@Command(name = "helix", mixinStandardHelpOptions = true, version = "Triple Helix 0.1",
+        description = "Triple Helix, the platform of a regional science-and-technology innovation center.",
+        subcommands = {ServeCommand.class, CommandLine.HelpCommand.class})
+public class HelixCommand {
+
+    /** Returned by a command that leaves the application running (serve). */
+    public static final int KEEP_RUNNING = Integer.MIN_VALUE;
+
+    @Option(names = "--data", scope = ScopeType.INHERIT, paramLabel = "DIR", defaultValue = "data",
+            description = "Directory of this installation: embedded database and search index (default: ./data).")
+    Path data;
+
+    @Option(names = "--db-url", scope = ScopeType.INHERIT, paramLabel = "JDBC_URL",
+            description = "An external PostgreSQL (jdbc:postgresql://host:port/db); user and password from HELIX_DB_USER and HELIX_DB_PASSWORD.")
+    String dbUrl;
+
+    private final Class<?> application;
+
+    HelixCommand(Class<?> application) {
+        this.application = application;
+    }
+
+    /** Runs the command line for the Spring Boot application class {@code application}. */
+    public static int run(Class<?> application, String... args) {
+        CommandLine commandLine = new CommandLine(new HelixCommand(application));
+        commandLine.setExecutionExceptionHandler((e, cmd, parsed) -> {
+            cmd.getErr().println("helix " + cmd.getCommandName() + ": " + Platform.describe(e));
+            return 1;
+        });
+        if (args.length == 0) {
+            commandLine.usage(System.out);
+            return 2;
+        }
+        return commandLine.execute(args);
+    }
+
+    Class<?> application() {
+        return application;
+    }
+
+    public Path data() {
+        return data;
+    }
+
+    public String dbUrl() {
+        return dbUrl;
+    }
+}

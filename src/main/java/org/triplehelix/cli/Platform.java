@@ -1,0 +1,58 @@
+package org.triplehelix.cli;
+
+import java.util.HashMap;
+import java.util.Map;
+import org.springframework.boot.Banner;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/** Starts the application for a command: the web platform for {@code serve}, the services alone for the rest. */
+final class Platform {
+
+    private Platform() {
+    }
+
+    /** The services without the web server, quiet on the terminal, no demo data. */
+    static ConfigurableApplicationContext services(HelixCommand global) {
+        Map<String, Object> properties = common(global);
+        properties.put("helix.demo.enabled", "false");
+        properties.put("logging.level.root", "WARN");
+        properties.put("logging.level.org.triplehelix", "WARN");
+        return new SpringApplicationBuilder(global.application())
+                .web(WebApplicationType.NONE)
+                .bannerMode(Banner.Mode.OFF)
+                .logStartupInfo(false)
+                .properties(properties)
+                .run();
+    }
+
+    /** The web platform. */
+    static ConfigurableApplicationContext web(HelixCommand global, Map<String, Object> extra) {
+        Map<String, Object> properties = common(global);
+        properties.putAll(extra);
+        return new SpringApplicationBuilder(global.application())
+                .web(WebApplicationType.SERVLET)
+                .properties(properties)
+                .run();
+    }
+
+    private static Map<String, Object> common(HelixCommand global) {
+        Map<String, Object> properties = new HashMap<>();
+        properties.put("helix.data", global.data().toAbsolutePath().normalize().toString());
+        if (global.dbUrl() != null) {
+            properties.put("helix.db-url", global.dbUrl());
+        }
+        return properties;
+    }
+
+    /** The message of the innermost cause, for a one-line error on the terminal. */
+    static String describe(Throwable e) {
+        Throwable cause = e;
+        while (cause.getCause() != null && cause.getCause() != cause) {
+            cause = cause.getCause();
+        }
+        String message = cause.getMessage();
+        return message == null ? cause.getClass().getSimpleName() : message;
+    }
+}

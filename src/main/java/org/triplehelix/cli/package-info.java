@@ -1,0 +1,5 @@
+/**
+ * The command line: serve, import, export, match, eval, index, user, bench.
+ */
+@org.springframework.modulith.ApplicationModule
+package org.triplehelix.cli;

@@ -1,0 +1,5 @@
+/**
+ * Matching: demands, the search index, embeddings, ranking, explanations and evaluation.
+ */
+@org.springframework.modulith.ApplicationModule
+package org.triplehelix.matching;

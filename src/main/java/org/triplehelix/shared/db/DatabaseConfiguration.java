@@ -1,0 +1,47 @@
+package org.triplehelix.shared.db;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import javax.sql.DataSource;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.triplehelix.shared.HelixProperties;
+
+/** The one data source: the embedded PostgreSQL under {@code helix.data}, or the server at {@code helix.db-url}. */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(HelixProperties.class)
+class DatabaseConfiguration {
+
+    @Bean(destroyMethod = "close")
+    @ConditionalOnExpression("'${helix.db-url:}'.isBlank()")
+    EmbeddedPostgresServer embeddedPostgres(HelixProperties properties) {
+        return EmbeddedPostgresServer.start(properties.data());
+    }
+
+    @Bean(destroyMethod = "close")
+    HikariDataSource dataSource(HelixProperties properties, ObjectProvider<EmbeddedPostgresServer> embedded) {
+        HikariConfig config = new HikariConfig();
+        config.setPoolName("helix");
+        config.setMaximumPoolSize(10);
+        if (properties.dbUrl() == null) {
+            config.setJdbcUrl(embedded.getObject().jdbcUrl());
+            config.setUsername("postgres");
+        } else {
+            if (!properties.dbUrl().startsWith("jdbc:postgresql:")) {
+                throw new IllegalArgumentException("--db-url must be a JDBC PostgreSQL URL (jdbc:postgresql://host:port/db), not " + properties.dbUrl());
+            }
+            config.setJdbcUrl(properties.dbUrl());
+            config.setUsername(env("HELIX_DB_USER", "PGUSER"));
+            config.setPassword(env("HELIX_DB_PASSWORD", "PGPASSWORD"));
+        }
+        return new HikariDataSource(config);
+    }
+
+    private static String env(String name, String fallback) {
+        String value = System.getenv(name);
+        return value != null ? value : System.getenv(fallback);
+    }
+}
