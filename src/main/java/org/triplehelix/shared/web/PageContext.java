@@ -1,0 +1,96 @@
+package org.triplehelix.shared.web;
+
+import jakarta.servlet.http.HttpServletRequest;
+import java.security.Principal;
+import java.util.Locale;
+import org.springframework.context.MessageSource;
+import org.springframework.security.web.csrf.CsrfToken;
+import org.springframework.web.util.UriComponentsBuilder;
+import org.triplehelix.shared.Text;
+
+/**
+ * What every page template needs besides its own data: the language and its messages, the CSRF
+ * token for forms and htmx, the signed-in user, the current path. Every controller's model has
+ * it as {@code ctx} (see {@link PageContextAdvice}); templates take it as {@code @param PageContext ctx}.
+ */
+public final class PageContext {
+
+    private final Locale locale;
+    private final MessageSource messages;
+    private final HttpServletRequest request;
+
+    PageContext(Locale locale, MessageSource messages, HttpServletRequest request) {
+        this.locale = locale;
+        this.messages = messages;
+        this.request = request;
+    }
+
+    public Locale locale() {
+        return locale;
+    }
+
+    /** {@code zh-CN} or {@code en}, for the html lang attribute. */
+    public String lang() {
+        return english() ? "en" : "zh-CN";
+    }
+
+    public boolean english() {
+        return "en".equals(locale.getLanguage());
+    }
+
+    /** The message for a key in the page's language (keys live in messages/*_zh and *_en). */
+    public String msg(String key, Object... args) {
+        return messages.getMessage(key, args, key, locale);
+    }
+
+    /** A bilingual text in the page's language, falling back to the other one; empty for null. */
+    public String text(Text text) {
+        return text == null ? "" : text.in(locale);
+    }
+
+    /** Of two values, the one in the page's language, else the other. */
+    public String pick(String zh, String en) {
+        String preferred = english() ? en : zh;
+        return preferred == null || preferred.isBlank() ? (english() ? zh : en) : preferred;
+    }
+
+    public String csrfToken() {
+        CsrfToken token = (CsrfToken) request.getAttribute(CsrfToken.class.getName());
+        return token == null ? "" : token.getToken();
+    }
+
+    public String csrfParameter() {
+        CsrfToken token = (CsrfToken) request.getAttribute(CsrfToken.class.getName());
+        return token == null ? "_csrf" : token.getParameterName();
+    }
+
+    public String csrfHeader() {
+        CsrfToken token = (CsrfToken) request.getAttribute(CsrfToken.class.getName());
+        return token == null ? "X-CSRF-TOKEN" : token.getHeaderName();
+    }
+
+    public boolean signedIn() {
+        return request.getUserPrincipal() != null;
+    }
+
+    public String userName() {
+        Principal principal = request.getUserPrincipal();
+        return principal == null ? "" : principal.getName();
+    }
+
+    public boolean hasRole(String role) {
+        return request.isUserInRole(role);
+    }
+
+    public String path() {
+        return request.getRequestURI();
+    }
+
+    /** The current URL with one query parameter replaced (for pagination, sorting, the language switch). */
+    public String withParam(String name, Object value) {
+        return UriComponentsBuilder.fromPath(request.getRequestURI())
+                .query(request.getQueryString())
+                .replaceQueryParam(name, value)
+                .build().encode().toUriString();
+    }
+}
