@@ -3,7 +3,10 @@ package org.triplehelix.cli;
 import java.nio.file.Path;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParseResult;
+import picocli.CommandLine.Spec;
 import picocli.CommandLine.ScopeType;
 
 /**
@@ -29,6 +32,9 @@ public class HelixCommand {
 
     private final Class<?> application;
 
+    @Spec
+    CommandSpec spec;
+
     HelixCommand(Class<?> application) {
         this.application = application;
     }
@@ -51,11 +57,26 @@ public class HelixCommand {
         return application;
     }
 
+    /** {@code --data}, wherever it was given: before the command name or after it. */
     public Path data() {
-        return data;
+        return option("--data", data);
     }
 
+    /** {@code --db-url}, wherever it was given, or null for the embedded database. */
     public String dbUrl() {
-        return dbUrl;
+        return option("--db-url", dbUrl);
+    }
+
+    /** An inherited option's value from the innermost command that was given it (picocli keeps one copy per command). */
+    private <T> T option(String name, T topLevelValue) {
+        T value = topLevelValue;
+        ParseResult parsed = spec.commandLine().getParseResult();
+        while (parsed != null) {
+            if (parsed.hasMatchedOption(name)) {
+                value = parsed.matchedOptionValue(name, value);
+            }
+            parsed = parsed.subcommand();
+        }
+        return value;
     }
 }

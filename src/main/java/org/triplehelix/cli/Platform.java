@@ -23,8 +23,7 @@ final class Platform {
                 .web(WebApplicationType.NONE)
                 .bannerMode(Banner.Mode.OFF)
                 .logStartupInfo(false)
-                .properties(properties)
-                .run();
+                .run(asArguments(properties));
     }
 
     /** The web platform. */
@@ -33,8 +32,7 @@ final class Platform {
         properties.putAll(extra);
         return new SpringApplicationBuilder(global.application())
                 .web(WebApplicationType.SERVLET)
-                .properties(properties)
-                .run();
+                .run(asArguments(properties));
     }
 
     private static Map<String, Object> common(HelixCommand global) {
@@ -44,6 +42,11 @@ final class Platform {
             properties.put("helix.db-url", global.dbUrl());
         }
         return properties;
+    }
+
+    /** As command-line arguments, which take precedence over application.properties. */
+    private static String[] asArguments(Map<String, Object> properties) {
+        return properties.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new);
     }
 
     /** The message of the innermost cause, for a one-line error on the terminal. */
