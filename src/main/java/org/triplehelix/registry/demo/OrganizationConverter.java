@@ -31,6 +31,16 @@ final class OrganizationConverter {
     private static final Pattern RESEARCH = Pattern.compile(
             "(?i)institute|academy of .*sciences|research|laborator|研究|科学院|实验室");
 
+    /**
+     * Hubei universities whose ROR record has no Chinese label or another one than the Ministry's
+     * list: matched by hand on the ROR record's website, which is the university's (whsw.net,
+     * jcut.edu.cn, hbeu.cn). Keyed by ROR id, valued by the name in the Ministry's list.
+     */
+    private static final Map<String, String> SAME_UNIVERSITY = Map.of(
+            "https://ror.org/00qy3dp86", "武汉生物工程学院",
+            "https://ror.org/037kvhq82", "荆楚理工学院",
+            "https://ror.org/05amnwk22", "湖北工程学院");
+
     /** The converted organizations and the name index the fund's institutions are matched against. */
     record Result(List<Record> universities, List<Record> ror, Names names) {
     }
@@ -77,6 +87,8 @@ final class OrganizationConverter {
         List<MoeUniversity> universities = MoeUniversity.readHubei(moeCsv);
         List<RorOrganization> rorRecords = readRor(rorJsonl);
         Map<String, RorOrganization> rorByZh = new LinkedHashMap<>();
+        rorRecords.stream().filter(r -> SAME_UNIVERSITY.containsKey(r.rorId()))
+                .forEach(r -> rorByZh.put(Names.normalize(SAME_UNIVERSITY.get(r.rorId())), r));
         rorRecords.stream().filter(r -> r.nameZh() != null)
                 .forEach(r -> rorByZh.putIfAbsent(Names.normalize(r.nameZh()), r));
 
