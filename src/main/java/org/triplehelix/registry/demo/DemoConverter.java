@@ -61,7 +61,8 @@ public final class DemoConverter {
                 # universities.jsonl (%d): Hubei's regular higher-education institutions, Ministry of Education list
                 #   (2017 edition, codes 4142…), merged with ROR (CC0) where ROR has the same Chinese name.
                 universities.jsonl
-                # ror.jsonl (%d): Research Organization Registry records of organizations in China (CC0), the rest of them.
+                # ror.jsonl (%d): Research Organization Registry records of organizations in China (CC0): all 1,368 of the
+                #   source but the Hubei universities merged into universities.jsonl above.
                 ror.jsonl
                 # nssfc.jsonl (%d): National Social Science Fund of China, Hubei's projects (%d projects, %d results as
                 #   achievements, %d investigators, %d further institutions); public listings collected by github.com/Tsai1993/Fund.

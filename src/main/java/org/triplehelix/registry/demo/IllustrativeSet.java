@@ -149,20 +149,20 @@ final class IllustrativeSet {
             demo-ins-042|instrument|demo-hblab-greenchem|猇亭区|电化学工作站|Electrochemical workstation|电化学;电池材料;腐蚀;电催化|电池材料、腐蚀和电催化研究。|battery materials, corrosion and electrocatalysis.
             """;
 
-    // id | organization | title | name zh | name en | disciplines | keywords
+    // id | organization | title | name zh | name en | disciplines | keywords | research interests in English
     private static final String PEOPLE = """
-            demo-person-chen-qiming|demo-hblab-optoelectronics|研究员|陈启明|Chen Qiming|光学工程;电子科学与技术|硅光集成;光模块;光电共封装
-            demo-person-wang-lixin|demo-natlab-optics|研究员|王立新|Wang Lixin|光学工程|飞秒激光;光纤激光器;激光加工
-            demo-person-zhao-yaqin|demo-hblab-materials|教授|赵雅琴|Zhao Yaqin|材料科学与工程|碳纤维;复合材料;轻量化
-            demo-person-sun-haibo|demo-hblab-semiconductor|研究员|孙海波|Sun Haibo|电子科学与技术|碳化硅;功率器件;外延生长
-            demo-person-zhou-wenbo|demo-hblab-bioagri|教授|周文博|Zhou Wenbo|作物学;生物学/生物科学与工程|基因组育种;作物表型;水稻
-            demo-person-wu-jingyi|demo-hblab-biomed|研究员|吴静怡|Wu Jingyi|药学;基础医学/临床医学|抗体药物;冷冻电镜;药物靶点
-            demo-person-zheng-guohua|demo-hblab-hydrogen|教授|郑国华|Zheng Guohua|化学/化学工程与技术;动力工程及工程热物理|电解水制氢;燃料电池;电池安全
-            demo-person-huang-siyuan|demo-hblab-vehicles|研究员|黄思远|Huang Siyuan|控制科学与工程;交通运输工程|自动驾驶;线控底盘;车路协同
-            demo-person-lin-xiaofeng|demo-hblab-aerospace|教授|林晓峰|Lin Xiaofeng|测绘科学与技术;航空宇航科学与技术|遥感卫星;北斗导航;时空大数据
-            demo-person-he-jianing|demo-hblab-greenchem|研究员|何佳宁|He Jianing|化学/化学工程与技术|磷化工;电子化学品;磷石膏
-            demo-person-ma-jun|demo-mf-magnet|研究员|马骏|Ma Jun|物理学|强磁场;量子材料;磁输运
-            demo-person-yang-liu|demo-hblab-tcm|教授|杨柳|Yang Liu|中医学/中药学|道地药材;中药质量控制;指纹图谱
+            demo-person-chen-qiming|demo-hblab-optoelectronics|研究员|陈启明|Chen Qiming|光学工程;电子科学与技术|硅光集成;光模块;光电共封装|silicon photonics, optical modules and co-packaged optics
+            demo-person-wang-lixin|demo-natlab-optics|研究员|王立新|Wang Lixin|光学工程|飞秒激光;光纤激光器;激光加工|femtosecond lasers, fibre lasers and laser processing
+            demo-person-zhao-yaqin|demo-hblab-materials|教授|赵雅琴|Zhao Yaqin|材料科学与工程|碳纤维;复合材料;轻量化|carbon fibre, composites and lightweighting
+            demo-person-sun-haibo|demo-hblab-semiconductor|研究员|孙海波|Sun Haibo|电子科学与技术|碳化硅;功率器件;外延生长|silicon carbide, power devices and epitaxy
+            demo-person-zhou-wenbo|demo-hblab-bioagri|教授|周文博|Zhou Wenbo|作物学;生物学/生物科学与工程|基因组育种;作物表型;水稻|genomic breeding, crop phenotyping and rice
+            demo-person-wu-jingyi|demo-hblab-biomed|研究员|吴静怡|Wu Jingyi|药学;基础医学/临床医学|抗体药物;冷冻电镜;药物靶点|antibody drugs, cryo-EM and drug targets
+            demo-person-zheng-guohua|demo-hblab-hydrogen|教授|郑国华|Zheng Guohua|化学/化学工程与技术;动力工程及工程热物理|电解水制氢;燃料电池;电池安全|water electrolysis, fuel cells and battery safety
+            demo-person-huang-siyuan|demo-hblab-vehicles|研究员|黄思远|Huang Siyuan|控制科学与工程;交通运输工程|自动驾驶;线控底盘;车路协同|automated driving, drive-by-wire chassis and vehicle-road cooperation
+            demo-person-lin-xiaofeng|demo-hblab-aerospace|教授|林晓峰|Lin Xiaofeng|测绘科学与技术;航空宇航科学与技术|遥感卫星;北斗导航;时空大数据|remote-sensing satellites, BeiDou navigation and spatio-temporal data
+            demo-person-he-jianing|demo-hblab-greenchem|研究员|何佳宁|He Jianing|化学/化学工程与技术|磷化工;电子化学品;磷石膏|phosphorus chemicals, electronic chemicals and phosphogypsum
+            demo-person-ma-jun|demo-mf-magnet|研究员|马骏|Ma Jun|物理学|强磁场;量子材料;磁输运|high magnetic fields, quantum materials and magnetotransport
+            demo-person-yang-liu|demo-hblab-tcm|教授|杨柳|Yang Liu|中医学/中药学|道地药材;中药质量控制;指纹图谱|authentic medicinal herbs, quality control of Chinese medicines and fingerprinting
             """;
 
     // id | type | year | discipline | people | organizations | keywords | title zh | title en | abstract zh | abstract en
@@ -198,7 +198,7 @@ final class IllustrativeSet {
                 .list("disciplines", split(r[5]))
                 .list("keywords", split(r[6]))
                 .text("description", MARK + " 虚构的研究人员，研究方向：" + r[6].replace(';', '、') + "。",
-                        MARK + " a fictitious researcher.")));
+                        MARK + " a fictitious researcher; research interests: " + r[7] + ".")));
         rows(OUTPUTS).forEach(r -> records.add(Record.output(r[0])
                 .put("type", r[1])
                 .text("title", r[7] + "（示例）", r[8] + " (illustrative)")
