@@ -153,11 +153,15 @@ class SecurityConfiguration {
             return new NoAdministratorNotice(accounts, properties);
         }
 
-        /** Writes without an Authorization header use the session cookie, so they need the CSRF token. */
+        /**
+         * Writes with a session and without an Authorization header ride on the session cookie, so
+         * they need the CSRF token. Without a session there is nothing to forge (and no session is
+         * made for the token): the request goes on to be authenticated, or refused with 401.
+         */
         private static RequestMatcher writeRidingOnSession() {
             return request -> !HttpMethod.GET.matches(request.getMethod()) && !HttpMethod.HEAD.matches(request.getMethod())
                     && !HttpMethod.OPTIONS.matches(request.getMethod()) && !HttpMethod.TRACE.matches(request.getMethod())
-                    && request.getHeader("Authorization") == null;
+                    && request.getHeader("Authorization") == null && request.getSession(false) != null;
         }
 
         /** The sign-in page, except for htmx requests: 401 and {@code HX-Redirect} so the whole page goes there. */
