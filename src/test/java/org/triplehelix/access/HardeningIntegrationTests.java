@@ -71,6 +71,25 @@ class HardeningIntegrationTests {
     }
 
     @Test
+    void theSessionCookieIsSecureWhenServedOverHttps() {
+        Account user = AccessFixtures.of(context).user(null, Role.STUDENT);
+        HelixClient browser = HelixClient.browser(port);
+        String form = "_csrf=" + browser.csrfToken() + "&email=" + java.net.URLEncoder.encode(user.email(), java.nio.charset.StandardCharsets.UTF_8)
+                + "&password=" + AccessFixtures.PASSWORD;
+        // as a TLS-terminating proxy on this machine forwards it
+        HelixClient.Response signIn = browser.send("POST", "/login", Map.of("Content-Type", "application/x-www-form-urlencoded",
+                "X-Forwarded-Proto", "https", "X-Forwarded-For", "203.0.113.9"), form.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        assertThat(signIn.status()).isEqualTo(302);
+        assertThat(signIn.header("Set-Cookie")).contains("Secure").contains("HttpOnly").contains("SameSite=Lax");
+        assertThat(signIn.header("Strict-Transport-Security")).contains("max-age=");
+        String address = context.getBean(org.springframework.jdbc.core.simple.JdbcClient.class)
+                .sql("select remote_address from audit_log where entity_kind = 'user' and entity_id = :id and action = 'sign-in'")
+                .param("id", String.valueOf(user.id())).query(String.class).single();
+        assertThat(address).isEqualTo("203.0.113.9");
+        assertThat(HelixClient.browser(port).get("/login").header("Strict-Transport-Security")).as("plain HTTP").isNull();
+    }
+
+    @Test
     void refusesBodiesOverTheLimit() {
         Account admin = AccessFixtures.of(context).user(null, Role.ADMIN);
         byte[] large = new byte[3 * 1024 * 1024];
