@@ -226,6 +226,11 @@ public class DataScope {
         return new OrganizationScope(false, List.copyOf(ids));
     }
 
+    /** The same as {@link #editableOrganizations()}: all for an ADMIN, the subtree for an ORG_ADMIN, else none. */
+    public OrganizationScope organizationSubtree() {
+        return editableOrganizations();
+    }
+
     /** The ORG_ADMIN's subtree root as a single SQL parameter, for {@code organization_subtree(:root)}; empty otherwise. */
     public Optional<Long> organizationSubtreeRoot() {
         return orgAdminRoot();
@@ -246,6 +251,21 @@ public class DataScope {
 
     public void requireCanEditPerson(long personId, Long personOrganizationId) {
         require(canEditPerson(personId, personOrganizationId), "this person is outside your scope");
+    }
+
+    /**
+     * As {@link #canEditPerson(long, Long)}, for a registry that also keeps the account linked to
+     * the person ({@code personUserId}, may be null): a RESEARCHER edits the person linked to them
+     * either way.
+     */
+    public boolean canEditPerson(long personId, Long personOrganizationId, Long personUserId) {
+        boolean linkedToMe = personUserId != null && currentUser()
+                .filter(user -> user.hasRole(Role.RESEARCHER) && user.id() == personUserId).isPresent();
+        return linkedToMe || canEditPerson(personId, personOrganizationId);
+    }
+
+    public void requireCanEditPerson(long personId, Long personOrganizationId, Long personUserId) {
+        require(canEditPerson(personId, personOrganizationId, personUserId), "this person is outside your scope");
     }
 
     /**

@@ -99,6 +99,10 @@ class DataScopeIntegrationTests {
         assertThat(scope.canEditOutput(List.of(colleague), List.of(laboratory))).isFalse();
         assertThat(scope.canEditOrganization(laboratory)).isFalse();
         assertThat(scope.canSeeOrganizationPrivate(laboratory)).isFalse();
+        long me = scope.requireSignedIn().id();
+        assertThat(scope.canEditPerson(colleague, laboratory, me)).as("linked to me by the registry").isTrue();
+        assertThat(scope.canEditPerson(colleague, laboratory, me + 1)).isFalse();
+        assertThat(scope.canEditPerson(colleague, laboratory, null)).isFalse();
     }
 
     @Test

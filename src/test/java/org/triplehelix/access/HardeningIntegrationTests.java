@@ -147,11 +147,23 @@ class HardeningIntegrationTests {
                 assertThat(registration.body()).doesNotContain(hostile).contains("&lt;");
             }
         }
-        // a stored hostile name is shown as text in the users list
+        // stored hostile text (a user's name, an organization's name, an audited value) is shown as text
         String name = "<script>alert('name')</script>";
-        long id = AccessFixtures.of(context).user(null, Role.STUDENT).id();
-        context.getBean(org.springframework.jdbc.core.simple.JdbcClient.class)
-                .sql("update app_user set name = :name where id = :id").param("name", name).param("id", id).update();
-        assertThat(browser.get("/admin/users/" + id).body()).doesNotContain(name).contains("&lt;script&gt;");
+        var jdbc = context.getBean(org.springframework.jdbc.core.simple.JdbcClient.class);
+        AccessFixtures fixtures = AccessFixtures.of(context);
+        long organization = fixtures.organization("Hostile", null);
+        jdbc.sql("update organization set name_en = :name where id = :id").param("name", "<img src=x onerror=alert(1)>").param("id", organization).update();
+        long id = fixtures.user(organization, Role.STUDENT).id();
+        jdbc.sql("update app_user set name = :name where id = :id").param("name", name).param("id", id).update();
+        String entityId = "<b>" + AccessFixtures.unique("x") + "</b>";
+        context.getBean(DataScope.class).asSystem(() -> context.publishEvent(
+                org.triplehelix.shared.AuditableChange.created("hostile", entityId, Map.of("name", name))));
+        for (String path : new String[] {"/admin/users/" + id, "/admin/users?q=alert",
+                "/admin/audit?kind=hostile"}) {
+            String body = browser.get(path).body();
+            assertThat(body).as(path).doesNotContain("<script>alert").doesNotContain("<img src=x").doesNotContain("<b>x-");
+        }
+        assertThat(browser.get("/admin/users/" + id).body()).contains("&lt;script&gt;").contains("&lt;img src=x");
+        assertThat(browser.get("/admin/audit?kind=hostile").body()).contains("&lt;b&gt;x-").contains("&lt;script&gt;");
     }
 }
