@@ -9,7 +9,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.ActiveProfiles;
 
 /** The application starts on the embedded PostgreSQL and migrates its schema. */
-@SpringBootTest
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT) // the same context as every web test: one embedded PostgreSQL per JVM
 @ActiveProfiles("test")
 class ApplicationIntegrationTests {
 

@@ -1,0 +1,22 @@
+package org.triplehelix.access;
+
+import org.triplehelix.shared.InvalidInputException;
+
+/**
+ * Bad input to an account operation (a weak password, a taken email, an unknown organization):
+ * HTTP 400 with the field, and a message key ({@code access.*}) for the pages to show it in the
+ * visitor's language.
+ */
+public class AccountInputException extends InvalidInputException {
+
+    private final String messageKey;
+
+    public AccountInputException(String field, String messageKey, String message) {
+        super(field, message);
+        this.messageKey = messageKey;
+    }
+
+    public String messageKey() {
+        return messageKey;
+    }
+}

@@ -1,0 +1,63 @@
+package org.triplehelix.access.web;
+
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.triplehelix.access.AccountInputException;
+import org.triplehelix.access.Registration;
+import org.triplehelix.access.Role;
+import org.triplehelix.access.UserAccounts;
+
+/** Self-registration of enterprise users and researchers, held until approved. */
+@Controller
+class RegistrationController {
+
+    private final UserAccounts accounts;
+
+    RegistrationController(UserAccounts accounts) {
+        this.accounts = accounts;
+    }
+
+    @GetMapping("/register")
+    String form(Model model) {
+        return show(model, RegistrationForm.EMPTY, null);
+    }
+
+    @PostMapping("/register")
+    String register(@RequestParam(defaultValue = "") String email, @RequestParam(defaultValue = "") String name,
+                    @RequestParam(defaultValue = "") String role, @RequestParam(defaultValue = "") String organization,
+                    @RequestParam(defaultValue = "") String password, @RequestParam(defaultValue = "") String confirmation,
+                    Model model) {
+        RegistrationForm form = new RegistrationForm(email, name, role, organization);
+        if (!password.equals(confirmation)) {
+            return show(model, form, new FieldError("confirmation", "access.error.confirmationDiffers"));
+        }
+        try {
+            Role wanted = "RESEARCHER".equals(role) ? Role.RESEARCHER : "ENTERPRISE".equals(role) ? Role.ENTERPRISE : null;
+            accounts.register(new Registration(email, name, wanted, organization, password));
+        } catch (AccountInputException e) {
+            return show(model, form, new FieldError(e.field(), e.messageKey()));
+        }
+        return "redirect:/register/done";
+    }
+
+    @GetMapping("/register/done")
+    String done() {
+        return "access/registered";
+    }
+
+    /** Suggestions for the organization field (an htmx request fills its datalist). */
+    @GetMapping("/register/organizations")
+    String organizations(@RequestParam(defaultValue = "") String organization, Model model) {
+        model.addAttribute("choices", accounts.organizationsMatching(organization));
+        return "access/organizationOptions";
+    }
+
+    private static String show(Model model, RegistrationForm form, FieldError error) {
+        model.addAttribute("form", form);
+        model.addAttribute("error", error);
+        return "access/register";
+    }
+}

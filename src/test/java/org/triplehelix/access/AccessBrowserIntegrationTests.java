@@ -1,0 +1,167 @@
+package org.triplehelix.access;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.BrowserType;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Playwright;
+import com.microsoft.playwright.Response;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
+import org.springframework.test.context.ActiveProfiles;
+
+/**
+ * Sign-in, lock-out and a scoped edit in a real browser (Debian's Chromium through Playwright),
+ * with the strict Content-Security-Policy in force: the pages must work without inline scripts.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles("test")
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class AccessBrowserIntegrationTests {
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    ApplicationContext context;
+
+    Playwright playwright;
+    Browser browser;
+    BrowserContext session;
+    Page page;
+    AccessFixtures fixtures;
+    final List<String> consoleErrors = new ArrayList<>();
+
+    @BeforeAll
+    void chromium() {
+        playwright = Playwright.create(new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
+        browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
+                .setExecutablePath(Path.of("/usr/bin/chromium"))
+                .setHeadless(true)
+                .setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking",
+                        "--disable-component-update", "--disable-sync", "--no-first-run")));
+    }
+
+    @BeforeEach
+    void newSession() {
+        fixtures = AccessFixtures.of(context);
+        session = browser.newContext(new Browser.NewContextOptions().setLocale("zh-CN").setBaseURL("http://localhost:" + port));
+        page = session.newPage();
+        consoleErrors.clear();
+        page.onConsoleMessage(message -> {
+            if ("error".equals(message.type())) {
+                consoleErrors.add(message.text());
+            }
+        });
+    }
+
+    @AfterEach
+    void closeSession() {
+        session.close();
+    }
+
+    @AfterAll
+    void closeBrowser() {
+        browser.close();
+        playwright.close();
+    }
+
+    @Test
+    void signsInAndReturnsToTheRequestedPage() {
+        Account user = fixtures.user(null, Role.RESEARCHER);
+        page.navigate("/account/password");
+        assertThat(page).hasURL(java.util.regex.Pattern.compile(".*/login$"));
+        assertThat(page.locator("h1")).hasText("登录");
+
+        signIn(user.email(), "wrong-" + AccessFixtures.PASSWORD);
+        assertThat(page.locator("#sign-in-failed")).isVisible();
+
+        signIn(user.email(), AccessFixtures.PASSWORD);
+        assertThat(page).hasURL(java.util.regex.Pattern.compile(".*/account/password(\\?continue)?$"));
+        assertThat(page.locator("h1")).hasText("修改密码");
+        assertThat(scriptPolicyViolations()).isEmpty();
+    }
+
+    @Test
+    void tenFailedSignInsLockTheAccount() {
+        Account user = fixtures.user(null, Role.ENTERPRISE);
+        for (int attempt = 1; attempt <= 10; attempt++) {
+            page.navigate("/login");
+            signIn(user.email(), "not-the-password-" + attempt);
+            assertThat(page.locator("#sign-in-failed")).isVisible();
+        }
+        page.navigate("/login");
+        signIn(user.email(), AccessFixtures.PASSWORD);
+        assertThat(page.locator("#sign-in-failed")).isVisible();
+
+        // the administrator sees the lock, and the audit trail has it
+        Account admin = fixtures.user(null, Role.ADMIN);
+        session.clearCookies();
+        page.navigate("/login");
+        signIn(admin.email(), AccessFixtures.PASSWORD);
+        page.navigate("/admin/users/" + user.id());
+        assertThat(page.locator("#unlock")).isVisible();
+        page.navigate("/admin/audit?kind=user&action=lock&entityId=" + user.id());
+        assertThat(page.locator("#audit tbody tr")).hasCount(1);
+    }
+
+    @Test
+    void anOrganizationAdministratorApprovesInTheirScopeAndIsRefusedOutsideIt() {
+        long home = fixtures.organization("Home Institute", null);
+        long elsewhere = fixtures.organization("Other Institute", null);
+        long applicant = fixtures.pendingUser(home, Role.RESEARCHER);
+        long stranger = fixtures.pendingUser(elsewhere, Role.RESEARCHER);
+        Account orgAdmin = fixtures.user(home, Role.ORG_ADMIN);
+
+        page.navigate("/login");
+        signIn(orgAdmin.email(), AccessFixtures.PASSWORD);
+        page.navigate("/admin/users?status=pending");
+        page.locator("a[href='/admin/users/" + applicant + "']").click();
+        assertThat(page.locator("#status")).hasText("待审核");
+        page.locator("#approve").click();
+        assertThat(page.locator("#notice")).isVisible();
+        assertThat(page.locator("#status")).hasText("正常");
+        assertThat(page.locator("a[href='/admin/users/" + stranger + "']")).hasCount(0);
+
+        Response refused = page.navigate("/admin/users/" + stranger);
+        assertThat(refused.status()).isEqualTo(403);
+        assertThat(scriptPolicyViolations()).isEmpty();
+    }
+
+    @Test
+    void theRegistrationFormSuggestsOrganizationsThroughHtmx() {
+        long organization = fixtures.organization("Photonics Laboratory", null);
+        String extId = fixtures.organizationExtId(organization);
+        page.navigate("/register");
+        page.locator("#organization").pressSequentially("Photonics Lab", new com.microsoft.playwright.Locator.PressSequentiallyOptions().setDelay(20));
+        assertThat(page.locator("#organization-options option[value='" + extId + "']")).hasCount(1);
+        assertThat(scriptPolicyViolations()).isEmpty();
+    }
+
+    private void signIn(String email, String password) {
+        page.locator("#email").fill(email);
+        page.locator("#password").fill(password);
+        page.locator("form[action='/login'] button[type=submit]").click();
+        page.waitForLoadState();
+    }
+
+    /** Console errors about scripts refused by the Content-Security-Policy (an inline script or handler). */
+    private List<String> scriptPolicyViolations() {
+        return consoleErrors.stream().filter(message -> message.contains("Content Security Policy") && message.contains("script")).toList();
+    }
+}

@@ -1,0 +1,130 @@
+package org.triplehelix.access;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.ActiveProfiles;
+
+/** Self-registration, held until the organization's administrator (or an ADMIN) approves it. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles("test")
+class RegistrationIntegrationTests {
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    ApplicationContext context;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    AccessFixtures fixtures;
+    long enterprise;
+    String enterpriseName;
+
+    @BeforeEach
+    void enterprise() {
+        fixtures = AccessFixtures.of(context);
+        enterprise = fixtures.organization("Optics Enterprise", null);
+        enterpriseName = jdbc.sql("select name_en from organization where id = :id").param("id", enterprise).query(String.class).single();
+    }
+
+    @Test
+    void aRegistrationWaitsForTheOrganizationsAdministrator() {
+        String email = AccessFixtures.unique("applicant") + "@example.org";
+        HelixClient visitor = HelixClient.browser(port);
+        assertThat(visitor.get("/register").body()).contains("name=\"_csrf\"");
+        HelixClient.Response registered = visitor.postForm("/register", Map.of("email", email, "name", "Zhang San", "role", "ENTERPRISE",
+                "organization", enterpriseName, "password", AccessFixtures.PASSWORD, "confirmation", AccessFixtures.PASSWORD));
+        assertThat(registered.status()).isEqualTo(302);
+        assertThat(registered.location()).endsWith("/register/done");
+        assertThat(visitor.get("/register/done").body()).contains("id=\"registered\"");
+
+        Map<String, Object> account = jdbc.sql("select id, status, organization_id from app_user where email = :email").param("email", email).query().singleRow();
+        assertThat(account.get("status")).isEqualTo("pending");
+        assertThat(account.get("organization_id")).isEqualTo(enterprise);
+        long id = (Long) account.get("id");
+        Map<String, Object> audit = jdbc.sql("select actor, remote_address, after::text as after from audit_log where entity_kind = 'user' and entity_id = :id and action = 'register'")
+                .param("id", String.valueOf(id)).query().singleRow();
+        assertThat(audit.get("actor")).isEqualTo("anonymous");
+        assertThat(audit.get("remote_address")).isEqualTo("127.0.0.1");
+        assertThat((String) audit.get("after")).contains("\"status\": \"pending\"").doesNotContain("bcrypt");
+
+        assertThat(HelixClient.browser(port).signIn(email, AccessFixtures.PASSWORD)).as("pending").isFalse();
+
+        // another organization's administrator may not approve it; this one's may
+        HelixClient elsewhere = signedIn(fixtures.user(fixtures.organization("Elsewhere", null), Role.ORG_ADMIN));
+        assertThat(elsewhere.get("/admin/users/" + id).status()).isEqualTo(403);
+        assertThat(elsewhere.postForm("/admin/users/" + id + "/approve", Map.of()).status()).isEqualTo(403);
+        assertThat(elsewhere.get("/admin/users?status=pending").body()).doesNotContain(email);
+
+        HelixClient orgAdmin = signedIn(fixtures.user(enterprise, Role.ORG_ADMIN));
+        assertThat(orgAdmin.get("/admin/users?status=pending").body()).contains(email);
+        HelixClient.Response approved = orgAdmin.postForm("/admin/users/" + id + "/approve", Map.of());
+        assertThat(approved.status()).isEqualTo(302);
+        assertThat(orgAdmin.get(approved.location().replaceFirst("^https?://[^/]+", "")).body()).contains("The account is approved");
+
+        assertThat(HelixClient.browser(port).signIn(email, AccessFixtures.PASSWORD)).isTrue();
+        assertThat(fixtures.auditRows("user", String.valueOf(id), "approve")).isEqualTo(1);
+    }
+
+    @Test
+    void aTakenEmailIsAnsweredLikeANewOneAndNothingIsStored() {
+        Account existing = fixtures.user(enterprise, Role.ENTERPRISE);
+        long rows = fixtures.auditRows();
+        HelixClient.Response response = HelixClient.browser(port).postForm("/register", Map.of("email", existing.email(), "name", "Someone",
+                "role", "RESEARCHER", "organization", "", "password", "another-long-phrase-77", "confirmation", "another-long-phrase-77"));
+        assertThat(response.status()).isEqualTo(302);
+        assertThat(response.location()).endsWith("/register/done");
+        assertThat(fixtures.auditRows()).isEqualTo(rows);
+        assertThat(jdbc.sql("select name from app_user where email = :email").param("email", existing.email()).query(String.class).single())
+                .isEqualTo(existing.name());
+    }
+
+    @Test
+    void refusesWeakPasswordsPrivilegedRolesAndUnknownOrganizationsWithTheReason() {
+        HelixClient visitor = HelixClient.browser(port);
+        Map<String, String> base = Map.of("email", AccessFixtures.unique("x") + "@example.org", "name", "Li Si", "role", "RESEARCHER",
+                "organization", "", "password", AccessFixtures.PASSWORD, "confirmation", AccessFixtures.PASSWORD);
+        assertThat(register(visitor, base, "password", "qwertyuiop123", "confirmation", "qwertyuiop123").body())
+                .contains("too common").contains("value=\"Li Si\"");
+        assertThat(register(visitor, base, "confirmation", "something-else-entirely").body()).contains("The two passwords differ.");
+        assertThat(register(visitor, base, "role", "ADMIN").body()).contains("Choose enterprise user or researcher.");
+        assertThat(register(visitor, base, "organization", "No Such Organization").body()).contains("No organization has this id or name");
+        assertThat(register(visitor, base, "email", "not-an-email").body()).contains("not a valid email address");
+    }
+
+    @Test
+    void suggestsOrganizationsByName() {
+        String part = enterpriseName.substring(0, enterpriseName.length() - 2);
+        HelixClient.Response options = HelixClient.browser(port).get("/register/organizations?organization="
+                + java.net.URLEncoder.encode(part, java.nio.charset.StandardCharsets.UTF_8));
+        assertThat(options.status()).isEqualTo(200);
+        assertThat(options.body()).contains("<option value=\"" + fixtures.organizationExtId(enterprise) + "\">" + enterpriseName + "</option>");
+        assertThat(HelixClient.browser(port).get("/register/organizations?organization=%25%25").body()).doesNotContain("<option");
+    }
+
+    private HelixClient.Response register(HelixClient visitor, Map<String, String> base, String... overrides) {
+        Map<String, String> form = new java.util.HashMap<>(base);
+        for (int i = 0; i < overrides.length; i += 2) {
+            form.put(overrides[i], overrides[i + 1]);
+        }
+        HelixClient.Response response = visitor.postForm("/register", form);
+        assertThat(response.status()).isEqualTo(200);
+        return response;
+    }
+
+    private HelixClient signedIn(Account account) {
+        HelixClient browser = HelixClient.browser(port);
+        assertThat(browser.signIn(account.email(), AccessFixtures.PASSWORD)).isTrue();
+        return browser;
+    }
+}
