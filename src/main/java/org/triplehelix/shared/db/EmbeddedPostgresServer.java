@@ -6,7 +6,9 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -17,19 +19,35 @@ import org.slf4j.LoggerFactory;
  * restart finds the same port. A postmaster left behind by a killed process (kill -9 of the JVM
  * leaves PostgreSQL running) is stopped before the new start; PostgreSQL's own crash recovery
  * then replays the WAL, so no committed transaction is lost (fsync and synchronous commit stay on).
+ * Several application contexts of one JVM (test contexts) share one server per cluster directory:
+ * the server stops when the last of them closes.
  */
 public final class EmbeddedPostgresServer implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(EmbeddedPostgresServer.class);
 
-    private final EmbeddedPostgres postgres;
+    /** Servers started by this JVM, by cluster directory, with the number of users of each. */
+    private static final Map<Path, EmbeddedPostgresServer> RUNNING = new HashMap<>();
 
-    private EmbeddedPostgresServer(EmbeddedPostgres postgres) {
+    private final Path cluster;
+    private final EmbeddedPostgres postgres;
+    private int users;
+
+    private EmbeddedPostgresServer(Path cluster, EmbeddedPostgres postgres) {
+        this.cluster = cluster;
         this.postgres = postgres;
     }
 
     public static EmbeddedPostgresServer start(Path dataDirectory) {
         Path cluster = dataDirectory.toAbsolutePath().normalize().resolve("pg");
+        synchronized (RUNNING) {
+            EmbeddedPostgresServer server = RUNNING.computeIfAbsent(cluster, EmbeddedPostgresServer::startCluster);
+            server.users++;
+            return server;
+        }
+    }
+
+    private static EmbeddedPostgresServer startCluster(Path cluster) {
         try {
             Files.createDirectories(cluster);
             stopLeftoverPostmaster(cluster);
@@ -49,7 +67,7 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
                     .setServerConfig("shared_buffers", "128MB")
                     .setServerConfig("listen_addresses", "127.0.0.1")
                     .start();
-            return new EmbeddedPostgresServer(postgres);
+            return new EmbeddedPostgresServer(cluster, postgres);
         } catch (IOException e) {
             throw new UncheckedIOException("Could not start the embedded PostgreSQL in " + cluster + ": " + e.getMessage(), e);
         }
@@ -83,6 +101,12 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
 
     @Override
     public void close() {
+        synchronized (RUNNING) {
+            if (--users > 0) {
+                return;
+            }
+            RUNNING.remove(cluster);
+        }
         try {
             postgres.close();
         } catch (IOException e) {
