@@ -1,0 +1,18 @@
+package org.triplehelix.facility;
+
+import org.triplehelix.shared.ConflictException;
+
+/** A slot that collides with another booking or a maintenance window: HTTP 409 naming it. */
+public class BookingConflictException extends ConflictException {
+
+    private final transient SlotConflict conflict;
+
+    public BookingConflictException(SlotConflict conflict) {
+        super(conflict.describe());
+        this.conflict = conflict;
+    }
+
+    public SlotConflict conflict() {
+        return conflict;
+    }
+}

@@ -1,0 +1,81 @@
+package org.triplehelix.facility;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.Optional;
+import org.triplehelix.shared.InvalidInputException;
+
+/**
+ * How an instrument is booked: the shortest and longest booking, the grid of the calendar, the
+ * lead time (how long before its start a booking must be made), the horizon (how far ahead),
+ * the opening hours, whether a manager approves each request and whether training is required.
+ */
+public record BookingRules(int minMinutes, int maxMinutes, int slotMinutes, int leadMinutes, int horizonDays,
+                           boolean approvalRequired, boolean trainingRequired, OpeningHours openingHours) {
+
+    /** Why a slot cannot be booked under these rules, naming the field at fault. */
+    public record Refusal(String reason, String field, String message) {
+
+        public InvalidInputException toException() {
+            return new InvalidInputException(field, message);
+        }
+    }
+
+    public static BookingRules standard() {
+        return new BookingRules(30, 480, 60, 0, 90, true, false, OpeningHours.standard());
+    }
+
+    public BookingRules {
+        if (minMinutes < 1) {
+            throw new InvalidInputException("minMinutes", "the shortest booking is at least one minute");
+        }
+        if (maxMinutes < minMinutes || maxMinutes > 44_640) {
+            throw new InvalidInputException("maxMinutes", "the longest booking is at least the shortest and at most 31 days");
+        }
+        if (slotMinutes != 15 && slotMinutes != 30 && slotMinutes != 60 && slotMinutes != 120) {
+            throw new InvalidInputException("slotMinutes", "the calendar's grid is 15, 30, 60 or 120 minutes");
+        }
+        if (leadMinutes < 0) {
+            throw new InvalidInputException("leadMinutes", "the lead time cannot be negative");
+        }
+        if (horizonDays < 1 || horizonDays > 730) {
+            throw new InvalidInputException("horizonDays", "the horizon is 1 to 730 days");
+        }
+        if (openingHours == null) {
+            throw new InvalidInputException("openingHours", "the opening hours are missing");
+        }
+    }
+
+    /** The first rule the slot breaks when requested at {@code now}, if any. */
+    public Optional<Refusal> check(TimeSlot slot, Instant now, ZoneId zone) {
+        if (slot.start().getEpochSecond() % 60 != 0 || slot.end().getEpochSecond() % 60 != 0
+                || slot.start().getNano() != 0 || slot.end().getNano() != 0) {
+            return refuse("whole-minutes", "start", "a booking starts and ends on whole minutes");
+        }
+        if (slot.start().isBefore(now)) {
+            return refuse("past", "start", "the slot has begun already");
+        }
+        if (slot.start().isBefore(now.plus(Duration.ofMinutes(leadMinutes)))) {
+            return refuse("lead-time", "start", "this instrument is booked at least " + leadMinutes + " minutes ahead");
+        }
+        if (slot.start().isAfter(now.plus(Duration.ofDays(horizonDays)))) {
+            return refuse("horizon", "start", "this instrument is booked at most " + horizonDays + " days ahead");
+        }
+        long minutes = slot.duration().toMinutes();
+        if (minutes < minMinutes) {
+            return refuse("too-short", "end", "a booking lasts at least " + minMinutes + " minutes");
+        }
+        if (minutes > maxMinutes) {
+            return refuse("too-long", "end", "a booking lasts at most " + maxMinutes + " minutes");
+        }
+        if (!openingHours.covers(slot, zone)) {
+            return refuse("closed", "start", "the instrument is not open for all of " + slot.describe(zone));
+        }
+        return Optional.empty();
+    }
+
+    private static Optional<Refusal> refuse(String reason, String field, String message) {
+        return Optional.of(new Refusal(reason, field, message));
+    }
+}

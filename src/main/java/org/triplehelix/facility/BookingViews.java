@@ -1,0 +1,65 @@
+package org.triplehelix.facility;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import org.springframework.stereotype.Component;
+import org.triplehelix.access.CurrentUser;
+import org.triplehelix.access.DataScope;
+
+/** A booking as its viewer may see it: details and actions by who they are. */
+@Component
+class BookingViews {
+
+    private final FacilityCatalog catalog;
+    private final DataScope scope;
+
+    BookingViews(FacilityCatalog catalog, DataScope scope) {
+        this.catalog = catalog;
+        this.scope = scope;
+    }
+
+    boolean visible(BookingRow row, Instrument instrument, CurrentUser user) {
+        if (scope.isAdmin()) {
+            return true;
+        }
+        if (user == null) {
+            return false;
+        }
+        return row.booking().userId() == user.id() || catalog.canManage(instrument)
+                || row.booking().organizationId() != null && scope.canSeeOrganizationPrivate(row.booking().organizationId());
+    }
+
+    BookingView view(BookingRow row, Instrument instrument, CurrentUser user) {
+        Booking booking = row.booking();
+        boolean mine = user != null && booking.userId() == user.id();
+        boolean manager = catalog.canManage(instrument);
+        boolean detailed = mine || manager || visible(row, instrument, user);
+        List<String> actions = new ArrayList<>();
+        if (user != null) {
+            Set<Booking.Action> possible = booking.possibleActions();
+            for (Booking.Action action : possible) {
+                boolean bookerAction = action == Booking.Action.CANCEL || action == Booking.Action.START
+                        || action == Booking.Action.COMPLETE;
+                if (manager || mine && bookerAction) {
+                    actions.add(action.name().toLowerCase(Locale.ROOT).replace('_', '-'));
+                }
+            }
+        }
+        TimeSlot slot = booking.slot();
+        if (!detailed) {
+            return new BookingView(booking.id(), row.facilityExtId(), row.facilityName(), slot.start(), slot.end(),
+                    slot.describe(FacilityTime.ZONE), booking.status(), false, false, null, null, null, null, null, null,
+                    null, null, null, null, null, null, null, null, null, null, row.version());
+        }
+        Usage usage = booking.usage();
+        return new BookingView(booking.id(), row.facilityExtId(), row.facilityName(), slot.start(), slot.end(),
+                slot.describe(FacilityTime.ZONE), booking.status(), true, mine, booking.seriesId(), booking.userId(),
+                row.bookerName(), row.organizationExtId(), row.organizationName(), booking.purpose(), booking.rateClass(),
+                booking.actualStart(), booking.actualEnd(), usage == null ? null : usage.hours(),
+                usage == null ? null : usage.samples(), booking.charge(),
+                booking.status() == BookingStatus.COMPLETED ? booking.usageConfirmed() : null, booking.note(),
+                List.copyOf(actions), row.createdAt(), row.version());
+    }
+}

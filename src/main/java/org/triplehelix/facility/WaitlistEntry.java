@@ -1,0 +1,20 @@
+package org.triplehelix.facility;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import java.time.Instant;
+import org.triplehelix.shared.Text;
+
+/** A place in an instrument's waitlist: {@code waiting}, {@code offered} (until {@code offerExpiresAt}), then {@code booked}, {@code declined}, {@code expired} or {@code withdrawn}. */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record WaitlistEntry(long id, String facility, Text facilityName, long userId, Instant start, Instant end,
+                            String slot, String purpose, String status, Instant offeredAt, Instant offerExpiresAt,
+                            Long bookingId, Instant createdAt) {
+
+    public TimeSlot timeSlot() {
+        return new TimeSlot(start, end);
+    }
+
+    public boolean offered() {
+        return "offered".equals(status);
+    }
+}
