@@ -10,7 +10,7 @@ import org.triplehelix.shared.InvalidInputException;
 
 /**
  * Times as the API takes them: ISO-8601 with an offset ({@code 2025-03-04T10:00+08:00}) or
- * {@code Z}; without one, local time in Asia/Shanghai. A bad value is a 400 naming the field.
+ * {@code Z}; without one, local time in Asia/Shanghai; a date alone is its midnight there. A bad value is a 400 naming the field.
  */
 public final class Times {
 
@@ -26,7 +26,8 @@ public final class Times {
             return OffsetDateTime.parse(text).toInstant();
         } catch (DateTimeParseException e) {
             try {
-                return LocalDateTime.parse(text).atZone(FacilityTime.ZONE).toInstant();
+                return text.length() == 10 ? LocalDate.parse(text).atStartOfDay(FacilityTime.ZONE).toInstant()
+                        : LocalDateTime.parse(text).atZone(FacilityTime.ZONE).toInstant();
             } catch (DateTimeParseException again) {
                 throw new InvalidInputException(field, field + " is not an ISO-8601 time such as 2025-03-04T10:00:00+08:00");
             }
