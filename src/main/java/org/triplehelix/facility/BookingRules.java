@@ -15,10 +15,10 @@ public record BookingRules(int minMinutes, int maxMinutes, int slotMinutes, int 
                            boolean approvalRequired, boolean trainingRequired, OpeningHours openingHours) {
 
     /** Why a slot cannot be booked under these rules, naming the field at fault. */
-    public record Refusal(String reason, String field, String message) {
+    public record Refusal(String reason, String field, String message, Object... args) {
 
-        public InvalidInputException toException() {
-            return new InvalidInputException(field, message);
+        public RuleViolationException toException() {
+            return new RuleViolationException(field, reason, message, args);
         }
     }
 
@@ -57,17 +57,17 @@ public record BookingRules(int minMinutes, int maxMinutes, int slotMinutes, int 
             return refuse("past", "start", "the slot has begun already");
         }
         if (slot.start().isBefore(now.plus(Duration.ofMinutes(leadMinutes)))) {
-            return refuse("lead-time", "start", "this instrument is booked at least " + leadMinutes + " minutes ahead");
+            return refuse("lead-time", "start", "this instrument is booked at least " + leadMinutes + " minutes ahead", leadMinutes);
         }
         if (slot.start().isAfter(now.plus(Duration.ofDays(horizonDays)))) {
-            return refuse("horizon", "start", "this instrument is booked at most " + horizonDays + " days ahead");
+            return refuse("horizon", "start", "this instrument is booked at most " + horizonDays + " days ahead", horizonDays);
         }
         long minutes = slot.duration().toMinutes();
         if (minutes < minMinutes) {
-            return refuse("too-short", "end", "a booking lasts at least " + minMinutes + " minutes");
+            return refuse("too-short", "end", "a booking lasts at least " + minMinutes + " minutes", minMinutes);
         }
         if (minutes > maxMinutes) {
-            return refuse("too-long", "end", "a booking lasts at most " + maxMinutes + " minutes");
+            return refuse("too-long", "end", "a booking lasts at most " + maxMinutes + " minutes", maxMinutes);
         }
         if (!openingHours.covers(slot, zone)) {
             return refuse("closed", "start", "the instrument is not open for all of " + slot.describe(zone));
@@ -75,7 +75,7 @@ public record BookingRules(int minMinutes, int maxMinutes, int slotMinutes, int 
         return Optional.empty();
     }
 
-    private static Optional<Refusal> refuse(String reason, String field, String message) {
-        return Optional.of(new Refusal(reason, field, message));
+    private static Optional<Refusal> refuse(String reason, String field, String message, Object... args) {
+        return Optional.of(new Refusal(reason, field, message, args));
     }
 }

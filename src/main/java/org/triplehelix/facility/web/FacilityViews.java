@@ -1,0 +1,115 @@
+package org.triplehelix.facility.web;
+
+import java.math.BigDecimal;
+import java.time.DayOfWeek;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.format.TextStyle;
+import java.util.List;
+import java.util.Locale;
+import org.triplehelix.facility.BookingStatus;
+import org.triplehelix.facility.BookingView;
+import org.triplehelix.facility.FacilityTime;
+import org.triplehelix.facility.FeeUnit;
+import org.triplehelix.facility.Instrument;
+import org.triplehelix.facility.OpeningHours;
+import org.triplehelix.shared.web.PageContext;
+
+/** Formatting for the facility pages' templates (times in Asia/Shanghai). */
+public final class FacilityViews {
+
+    public static final List<DayOfWeek> WEEK = List.of(DayOfWeek.values());
+
+    private FacilityViews() {
+    }
+
+    public static String dateTime(Instant instant) {
+        return FacilityTime.dateTime(instant);
+    }
+
+    public static String time(Instant instant) {
+        return FacilityTime.time(instant);
+    }
+
+    public static String date(Instant instant) {
+        return FacilityTime.date(instant);
+    }
+
+    /** "周一" / "Mon". */
+    public static String weekday(PageContext ctx, DayOfWeek day) {
+        return day.getDisplayName(TextStyle.SHORT, ctx.english() ? Locale.ENGLISH : Locale.SIMPLIFIED_CHINESE);
+    }
+
+    /** "3月4日 周一" / "Mon 4 Mar". */
+    public static String day(PageContext ctx, LocalDate date) {
+        return ctx.english() ? weekday(ctx, date.getDayOfWeek()) + " " + date.getDayOfMonth() + " "
+                + date.getMonth().getDisplayName(TextStyle.SHORT, Locale.ENGLISH)
+                : date.getMonthValue() + "月" + date.getDayOfMonth() + "日 " + weekday(ctx, date.getDayOfWeek());
+    }
+
+    /** "2025年3月" / "March 2025". */
+    public static String month(PageContext ctx, LocalDate date) {
+        return ctx.english() ? date.getMonth().getDisplayName(TextStyle.FULL, Locale.ENGLISH) + " " + date.getYear()
+                : date.getYear() + "年" + date.getMonthValue() + "月";
+    }
+
+    public static String status(PageContext ctx, BookingStatus status) {
+        return ctx.msg("facility.status." + status.code());
+    }
+
+    public static String money(BigDecimal amount) {
+        return amount == null ? "" : "¥" + String.format(Locale.ROOT, "%,.2f", amount);
+    }
+
+    public static String number(BigDecimal value) {
+        return value == null ? "–" : value.toPlainString();
+    }
+
+    /** A sharing rate as a percentage, "68.4%"; "–" without usage. */
+    public static String percent(BigDecimal rate) {
+        return rate == null ? "–" : rate.movePointRight(2).stripTrailingZeros().toPlainString() + "%";
+    }
+
+    public static String rate(PageContext ctx, BigDecimal rate, FeeUnit unit) {
+        return money(rate) + " / " + ctx.msg("facility.unit." + unit.code());
+    }
+
+    public static String hours(PageContext ctx, Instrument instrument, DayOfWeek day) {
+        OpeningHours.Hours hours = instrument.rules().openingHours().on(day);
+        return hours == null ? ctx.msg("facility.hours.closed") : hours.opensText() + "–" + hours.closesText();
+    }
+
+    public static String opens(Instrument instrument, DayOfWeek day) {
+        OpeningHours.Hours hours = instrument.rules().openingHours().on(day);
+        return hours == null ? "" : hours.opensText();
+    }
+
+    public static String closes(Instrument instrument, DayOfWeek day) {
+        OpeningHours.Hours hours = instrument.rules().openingHours().on(day);
+        return hours == null ? "" : hours.closesText();
+    }
+
+    public static String dayKey(DayOfWeek day) {
+        return day.name().toLowerCase(Locale.ROOT);
+    }
+
+    /** Durations a booking form offers: multiples of the grid from the shortest to the longest booking (at most 24). */
+    public static List<Integer> durations(Instrument instrument) {
+        int step = instrument.rules().slotMinutes();
+        int min = Math.max(step, (instrument.rules().minMinutes() + step - 1) / step * step);
+        return java.util.stream.IntStream.iterate(min, m -> m <= instrument.rules().maxMinutes(), m -> m + step).limit(24).boxed().toList();
+    }
+
+    public static String minutes(PageContext ctx, int minutes) {
+        int h = minutes / 60;
+        int m = minutes % 60;
+        if (ctx.english()) {
+            return (h > 0 ? h + " h" : "") + (h > 0 && m > 0 ? " " : "") + (m > 0 ? m + " min" : "");
+        }
+        return (h > 0 ? h + "小时" : "") + (m > 0 ? m + "分钟" : "");
+    }
+
+    public static boolean has(BookingView booking, String action) {
+        return booking.can(action);
+    }
+}

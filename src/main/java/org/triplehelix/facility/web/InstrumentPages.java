@@ -1,0 +1,169 @@
+package org.triplehelix.facility.web;
+
+import jakarta.servlet.http.HttpServletResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.triplehelix.access.DataScope;
+import org.triplehelix.access.Role;
+import org.triplehelix.facility.BookingConflictException;
+import org.triplehelix.facility.BookingRequest;
+import org.triplehelix.facility.BookingView;
+import org.triplehelix.facility.Bookings;
+import org.triplehelix.facility.FacilityCatalog;
+import org.triplehelix.facility.FacilityTime;
+import org.triplehelix.facility.Instrument;
+import org.triplehelix.facility.Maintenance;
+import org.triplehelix.facility.RuleViolationException;
+import org.triplehelix.facility.TrainingRequiredException;
+import org.triplehelix.facility.Waitlist;
+import org.triplehelix.facility.WaitlistEntry;
+import org.triplehelix.shared.ConflictException;
+import org.triplehelix.shared.InvalidInputException;
+
+/**
+ * Finding an instrument and booking it from its calendar: the list ({@code /instruments?q=}), the
+ * instrument's calendar (day, week, month; htmx swaps the grid), the booking form for a free slot
+ * and its answer (htmx fragments; plain form posts work too).
+ */
+@Controller
+class InstrumentPages {
+
+    static final int PAGE_SIZE = 20;
+
+    private final FacilityCatalog catalog;
+    private final Bookings bookings;
+    private final Maintenance maintenance;
+    private final Waitlist waitlist;
+    private final DataScope scope;
+
+    InstrumentPages(FacilityCatalog catalog, Bookings bookings, Maintenance maintenance, Waitlist waitlist, DataScope scope) {
+        this.catalog = catalog;
+        this.bookings = bookings;
+        this.maintenance = maintenance;
+        this.waitlist = waitlist;
+        this.scope = scope;
+    }
+
+    @GetMapping("/instruments")
+    String list(@RequestParam(defaultValue = "") String q, @RequestParam(defaultValue = "") String type,
+                @RequestParam(defaultValue = "0") int page, Model model) {
+        model.addAttribute("results", catalog.search(q, type, page, PAGE_SIZE));
+        model.addAttribute("q", q);
+        model.addAttribute("type", type);
+        return "facility/instruments";
+    }
+
+    @GetMapping("/facilities/{id}/calendar")
+    String calendar(@PathVariable String id, @RequestParam(required = false) String view, @RequestParam(required = false) String date,
+                    Model model) {
+        Instrument instrument = catalog.instrument(id);
+        model.addAttribute("instrument", instrument);
+        model.addAttribute("grid", grid(instrument, view, date));
+        model.addAttribute("canManage", catalog.canManage(instrument));
+        model.addAttribute("canBook", canBook());
+        return "facility/calendar";
+    }
+
+    /** The grid alone, for htmx. */
+    @GetMapping("/facilities/{id}/calendar/grid")
+    String grid(@PathVariable String id, @RequestParam(required = false) String view, @RequestParam(required = false) String date,
+                Model model) {
+        Instrument instrument = catalog.instrument(id);
+        model.addAttribute("instrument", instrument);
+        model.addAttribute("grid", grid(instrument, view, date));
+        model.addAttribute("canBook", canBook());
+        return "facility/calendarGrid";
+    }
+
+    /** The booking form for a slot (htmx fragment). */
+    @GetMapping("/facilities/{id}/book")
+    String form(@PathVariable String id, @RequestParam String start, Model model) {
+        Instrument instrument = catalog.instrument(id);
+        model.addAttribute("instrument", instrument);
+        model.addAttribute("start", org.triplehelix.facility.Times.instant("start", start));
+        model.addAttribute("canBook", canBook());
+        return "facility/bookForm";
+    }
+
+    @PostMapping("/facilities/{id}/bookings")
+    String book(@PathVariable String id, @RequestParam String start, @RequestParam int minutes,
+                @RequestParam(defaultValue = "") String purpose, @RequestHeader(name = "HX-Request", required = false) String htmx,
+                Model model, HttpServletResponse response, RedirectAttributes redirect) {
+        Instrument instrument = catalog.instrument(id);
+        model.addAttribute("instrument", instrument);
+        model.addAttribute("start", start);
+        model.addAttribute("minutes", minutes);
+        model.addAttribute("purpose", purpose);
+        try {
+            BookingView booking = bookings.request(id, request(start, minutes, purpose));
+            if (htmx == null) {
+                redirect.addFlashAttribute("notice", "facility.book.done");
+                return "redirect:/bookings/" + booking.id();
+            }
+            response.setHeader("HX-Trigger", "calendar-changed");
+            model.addAttribute("booking", booking);
+        } catch (BookingConflictException e) {
+            model.addAttribute("conflict", e.conflict());
+            response.setStatus(htmx == null ? 409 : 200);
+        } catch (TrainingRequiredException e) {
+            model.addAttribute("error", "facility.book.trainingRequired");
+        } catch (RuleViolationException e) {
+            model.addAttribute("error", "facility.rule." + e.reason());
+            model.addAttribute("errorArgs", e.args());
+        } catch (InvalidInputException e) {
+            model.addAttribute("error", "facility.book.invalid");
+        }
+        return "facility/bookResult";
+    }
+
+    @PostMapping("/facilities/{id}/waitlist")
+    String join(@PathVariable String id, @RequestParam String start, @RequestParam int minutes,
+                @RequestParam(defaultValue = "") String purpose, Model model) {
+        Instrument instrument = catalog.instrument(id);
+        model.addAttribute("instrument", instrument);
+        try {
+            WaitlistEntry entry = waitlist.join(id, request(start, minutes, purpose));
+            model.addAttribute("entry", entry);
+        } catch (ConflictException | InvalidInputException e) {
+            model.addAttribute("error", e instanceof ConflictException ? "facility.waitlist.slotFree" : "facility.book.invalid");
+        }
+        return "facility/waitlistResult";
+    }
+
+    private static BookingRequest request(String start, int minutes, String purpose) {
+        Instant from = org.triplehelix.facility.Times.instant("start", start);
+        return new BookingRequest(from.toString(), from.plus(Duration.ofMinutes(minutes)).toString(), purpose);
+    }
+
+    private CalendarGrid grid(Instrument instrument, String view, String date) {
+        String normal = CalendarGrid.normalView(view);
+        LocalDate day = parseDate(date);
+        LocalDate[] range = CalendarGrid.range(normal, day);
+        Instant from = range[0].atStartOfDay(FacilityTime.ZONE).toInstant();
+        Instant to = range[1].atStartOfDay(FacilityTime.ZONE).toInstant();
+        return CalendarGrid.build(normal, day, instrument.rules(), bookings.forFacility(instrument.extId(), from, to),
+                maintenance.between(instrument.extId(), from, to), Instant.now());
+    }
+
+    private static LocalDate parseDate(String date) {
+        try {
+            return date == null || date.isBlank() ? LocalDate.now(FacilityTime.ZONE) : LocalDate.parse(date);
+        } catch (DateTimeParseException e) {
+            throw new InvalidInputException("date", "the date is written 2025-03-04");
+        }
+    }
+
+    private boolean canBook() {
+        return scope.currentUser().isPresent() && (scope.hasRole(Role.ENTERPRISE) || scope.hasRole(Role.RESEARCHER) || scope.hasRole(Role.ADMIN));
+    }
+}

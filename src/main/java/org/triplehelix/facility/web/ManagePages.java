@@ -1,0 +1,148 @@
+package org.triplehelix.facility.web;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.DayOfWeek;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.triplehelix.facility.BookingConflictException;
+import org.triplehelix.facility.FacilityCatalog;
+import org.triplehelix.facility.Instrument;
+import org.triplehelix.facility.Maintenance;
+import org.triplehelix.facility.MaintenanceRequest;
+import org.triplehelix.facility.ProfileChange;
+import org.triplehelix.facility.Times;
+import org.triplehelix.facility.Trainings;
+import org.triplehelix.facility.Waitlist;
+import org.triplehelix.shared.ConflictException;
+import org.triplehelix.shared.InvalidInputException;
+
+/**
+ * An instrument's management page, for its managers and its organization's administrators:
+ * the profile (place, model, capabilities, fees, rules, opening hours), the managers, maintenance
+ * windows, training records and the waitlist. Every change is checked again by the services.
+ */
+@Controller
+class ManagePages {
+
+    private final FacilityCatalog catalog;
+    private final Maintenance maintenance;
+    private final Trainings trainings;
+    private final Waitlist waitlist;
+
+    ManagePages(FacilityCatalog catalog, Maintenance maintenance, Trainings trainings, Waitlist waitlist) {
+        this.catalog = catalog;
+        this.maintenance = maintenance;
+        this.trainings = trainings;
+        this.waitlist = waitlist;
+    }
+
+    @GetMapping("/facilities/{id}/manage")
+    String manage(@PathVariable String id, Model model) {
+        Instrument instrument = catalog.instrument(id);
+        catalog.requireCanManage(instrument);
+        model.addAttribute("instrument", instrument);
+        model.addAttribute("canAdminister", catalog.canAdminister(instrument));
+        model.addAttribute("maintenance", maintenance.between(id, Instant.now().minus(Duration.ofDays(1)), Instant.now().plus(Duration.ofDays(366))));
+        model.addAttribute("trainings", trainings.list(id));
+        model.addAttribute("waitlist", waitlist.forFacility(id));
+        return "facility/manage";
+    }
+
+    @PostMapping("/facilities/{id}/profile")
+    String profile(@PathVariable String id, @RequestParam Map<String, String> form, RedirectAttributes redirect) {
+        return act(id, redirect, "facility.manage.saved", () -> catalog.updateProfile(id, change(form)));
+    }
+
+    @PostMapping("/facilities/{id}/managers")
+    String managers(@PathVariable String id, @RequestParam(defaultValue = "") String managers, RedirectAttributes redirect) {
+        List<String> emails = Arrays.stream(managers.split("[,;\\s]+")).filter(s -> !s.isBlank()).toList();
+        return act(id, redirect, "facility.manage.managersSaved", () -> catalog.setManagers(id, emails));
+    }
+
+    @PostMapping("/facilities/{id}/maintenance")
+    String addMaintenance(@PathVariable String id, @RequestParam String start, @RequestParam String end,
+                          @RequestParam(defaultValue = "") String reason, @RequestParam(defaultValue = "false") boolean cancelBookings,
+                          RedirectAttributes redirect) {
+        return act(id, redirect, "facility.manage.maintenanceAdded",
+                () -> maintenance.add(id, new MaintenanceRequest(start, end, reason, cancelBookings)));
+    }
+
+    @PostMapping("/facilities/{id}/maintenance/{windowId}/delete")
+    String removeMaintenance(@PathVariable String id, @PathVariable long windowId, RedirectAttributes redirect) {
+        return act(id, redirect, "facility.manage.maintenanceRemoved", () -> maintenance.remove(id, windowId));
+    }
+
+    @PostMapping("/facilities/{id}/training")
+    String grant(@PathVariable String id, @RequestParam String email, @RequestParam(defaultValue = "") String validUntil,
+                 RedirectAttributes redirect) {
+        return act(id, redirect, "facility.manage.trainingGranted", () -> trainings.grant(id, email, Times.date("validUntil", validUntil)));
+    }
+
+    @PostMapping("/facilities/{id}/training/{userId}/delete")
+    String revoke(@PathVariable String id, @PathVariable long userId, RedirectAttributes redirect) {
+        return act(id, redirect, "facility.manage.trainingRevoked", () -> trainings.revoke(id, userId));
+    }
+
+    private static String act(String id, RedirectAttributes redirect, String notice, Runnable change) {
+        try {
+            change.run();
+            redirect.addFlashAttribute("notice", notice);
+        } catch (BookingConflictException e) {
+            redirect.addFlashAttribute("error", "facility.manage.conflict");
+            redirect.addFlashAttribute("errorDetail", e.getMessage());
+        } catch (InvalidInputException | ConflictException e) {
+            redirect.addFlashAttribute("error", "facility.manage.invalid");
+            redirect.addFlashAttribute("errorDetail", e.getMessage());
+        }
+        return "redirect:/facilities/" + id + "/manage";
+    }
+
+    /** The profile form's fields as a change: every field is sent, so none keeps its old value by omission. */
+    static ProfileChange change(Map<String, String> form) {
+        Map<String, ProfileChange.DayHours> week = new LinkedHashMap<>();
+        for (DayOfWeek day : DayOfWeek.values()) {
+            String key = FacilityViews.dayKey(day);
+            String opens = form.getOrDefault(key + "Opens", "").strip();
+            String closes = form.getOrDefault(key + "Closes", "").strip();
+            if (!opens.isEmpty() || !closes.isEmpty()) {
+                week.put(key, new ProfileChange.DayHours(opens.isEmpty() ? null : opens, closes.isEmpty() ? "24:00" : closes));
+            }
+        }
+        return new ProfileChange(form.getOrDefault("locationZh", ""), form.getOrDefault("locationEn", ""),
+                form.getOrDefault("model", ""), form.getOrDefault("maker", ""), form.getOrDefault("capabilitiesZh", ""),
+                form.getOrDefault("capabilitiesEn", ""), form.get("feeUnit"), decimal(form, "internalRate"),
+                decimal(form, "externalRate"), integer(form, "minMinutes"), integer(form, "maxMinutes"),
+                integer(form, "slotMinutes"), integer(form, "leadMinutes"), integer(form, "horizonDays"),
+                form.containsKey("approvalRequired"), form.containsKey("trainingRequired"), week, integer(form, "version"));
+    }
+
+    private static BigDecimal decimal(Map<String, String> form, String field) {
+        String value = form.getOrDefault(field, "").strip();
+        try {
+            return value.isEmpty() ? null : new BigDecimal(value);
+        } catch (NumberFormatException e) {
+            throw new InvalidInputException(field, field + " is a number");
+        }
+    }
+
+    private static Integer integer(Map<String, String> form, String field) {
+        String value = form.getOrDefault(field, "").strip();
+        try {
+            return value.isEmpty() ? null : Integer.valueOf(value);
+        } catch (NumberFormatException e) {
+            throw new InvalidInputException(field, field + " is a whole number");
+        }
+    }
+
+}
