@@ -12,6 +12,7 @@ document.addEventListener('DOMContentLoaded', () => {
   const external = rows.map((row) => Number(row.dataset.external));
   const chart = echarts.init(element);
   chart.setOption({
+    animation: false,
     tooltip: { trigger: 'axis' },
     legend: { data: [element.dataset.effective, element.dataset.external] },
     grid: { left: 48, right: 16, bottom: 96, top: 40 },

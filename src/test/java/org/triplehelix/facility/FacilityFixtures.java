@@ -52,7 +52,12 @@ public final class FacilityFixtures {
 
     /** A facility row of the registry; its external id. */
     public String facility(String name, Long organizationId) {
-        String extId = AccessFixtures.unique("test-ins");
+        return facility("test-ins", name, organizationId);
+    }
+
+    /** A facility row whose external id starts with the prefix (so a test can clear its earlier runs). */
+    public String facility(String prefix, String name, Long organizationId) {
+        String extId = AccessFixtures.unique(prefix);
         jdbc.sql("insert into facility (ext_id, type, name_zh, name_en, organization_id) values (:extId, 'instrument', :zh, :en, :org)")
                 .param("extId", extId).param("zh", name + "（测试）").param("en", AccessFixtures.unique(name))
                 .param("org", organizationId).update();
@@ -117,6 +122,13 @@ public final class FacilityFixtures {
             work.run();
             return null;
         });
+    }
+
+    /** Deletes the facilities (and their bookings) whose external ids start with the prefix: a test's earlier runs. */
+    public void deleteFacilities(String prefix) {
+        jdbc.sql("delete from booking where facility_id in (select id from facility where ext_id like :p)").param("p", prefix + "%").update();
+        jdbc.sql("delete from booking_series where facility_id in (select id from facility where ext_id like :p)").param("p", prefix + "%").update();
+        jdbc.sql("delete from facility where ext_id like :p").param("p", prefix + "%").update();
     }
 
     public long count(String sql, Object... params) {

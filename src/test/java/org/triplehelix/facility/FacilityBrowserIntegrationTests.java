@@ -1,0 +1,226 @@
+package org.triplehelix.facility;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.BrowserType;
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Playwright;
+import java.math.BigDecimal;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
+import org.springframework.test.context.ActiveProfiles;
+import org.triplehelix.access.AccessFixtures;
+import org.triplehelix.access.Account;
+import org.triplehelix.access.Role;
+
+/**
+ * Booking from the calendar in a real browser (Debian's Chromium through Playwright), with the
+ * strict Content-Security-Policy in force: an enterprise user finds the instrument by describing
+ * a measurement need in Chinese, books a free slot from the day view (htmx), the instrument's
+ * manager approves it, starts it and records the hours, the enterprise's statement shows the
+ * fee and the sharing indicators count the hours.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles("test")
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class FacilityBrowserIntegrationTests {
+
+    static final String PREFIX = "test-browser-";
+    static final Path SCREENSHOTS = Path.of(System.getProperty("java.io.tmpdir"), "facility-screenshots");
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    ApplicationContext context;
+
+    Playwright playwright;
+    Browser browser;
+    BrowserContext session;
+    Page page;
+    final List<String> consoleErrors = new ArrayList<>();
+
+    @BeforeAll
+    void chromium() {
+        playwright = Playwright.create(new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
+        browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
+                .setExecutablePath(Path.of("/usr/bin/chromium"))
+                .setHeadless(true)
+                .setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking",
+                        "--disable-component-update", "--disable-sync", "--no-first-run")));
+    }
+
+    @BeforeEach
+    void newSession() {
+        session = browser.newContext(new Browser.NewContextOptions().setLocale("zh-CN").setBaseURL("http://localhost:" + port)
+                .setViewportSize(1280, 1000));
+        page = session.newPage();
+        consoleErrors.clear();
+        page.onConsoleMessage(message -> {
+            if ("error".equals(message.type())) {
+                consoleErrors.add(message.text());
+            }
+        });
+    }
+
+    @AfterEach
+    void closeSession() {
+        session.close();
+    }
+
+    @AfterAll
+    void closeBrowser() {
+        browser.close();
+        playwright.close();
+    }
+
+    @Test
+    void anEnterpriseFindsBooksAndPaysAndTheIndicatorsMove() {
+        FacilityFixtures fixtures = FacilityFixtures.of(context);
+        fixtures.deleteFacilities(PREFIX);
+        long owner = fixtures.access().organization("Terahertz Institute", null);
+        long enterprise = fixtures.access().organization("Photonics Enterprise", null);
+        Account manager = fixtures.access().user(owner, Role.RESEARCHER);
+        Account customer = fixtures.access().user(enterprise, Role.ENTERPRISE);
+        String extId = fixtures.facility(PREFIX, "太赫兹近场光谱显微镜", owner);
+        ProfileChange profile = FacilityFixtures.change(true, false, "hour", "120", "300");
+        fixtures.profile(extId, new ProfileChange("光谷科研楼 B201", "Optics Valley B201", "THz-SNOM 3", "示例仪器厂",
+                "二维材料与半导体器件的纳米尺度太赫兹近场成像与光谱测量", "Nanoscale terahertz near-field imaging and spectroscopy",
+                profile.feeUnit(), profile.internalRate(), profile.externalRate(), 30, 240, 30, 0, 90, true, false,
+                profile.openingHours(), null));
+        fixtures.managers(extId, manager);
+
+        // the enterprise user describes the need in Chinese and finds the instrument
+        signIn(customer);
+        page.navigate("/instruments");
+        page.locator("#q").fill("我们想对二维材料做纳米尺度的太赫兹近场成像");
+        page.locator("#search").click();
+        Locator first = page.locator("#instruments tbody tr").first().locator("a.instrument-link");
+        assertThat(first).hasAttribute("href", "/facilities/" + extId + "/calendar");
+        first.click();
+        assertThat(page.locator("#instrument-name")).containsText("太赫兹近场光谱显微镜");
+        assertThat(page.locator("#external-rate")).containsText("¥300.00");
+
+        // the day view, through htmx, then the first free slot of the day of the next half hour
+        LocalDate day = LocalDate.ofInstant(Instant.now().plusSeconds(31 * 60), FacilityTime.ZONE);
+        page.locator("#view-day").click();
+        assertThat(page.locator("#view-day")).hasAttribute("aria-current", "page");
+        if (!day.equals(LocalDate.now(FacilityTime.ZONE))) {
+            page.locator("#next").click();
+        }
+        assertThat(page.locator("#calendar-title")).containsText(day.getMonthValue() + "月" + day.getDayOfMonth() + "日");
+        Locator slot = page.locator("#calendar-grid a.cal-slot").first();
+        String slotStart = slot.getAttribute("data-start");
+        slot.click();
+        assertThat(page.locator("#book-start")).hasText(FacilityTime.dateTime(Instant.parse(slotStart)));
+        page.locator("#minutes").selectOption("90");
+        page.locator("#purpose").fill("二维材料样品的太赫兹近场成像");
+        page.locator("#book-submit").click();
+        assertThat(page.locator("#booked")).containsText("等待管理员审批");
+        // the calendar was refreshed, still the day view: the slot is now the user's own
+        assertThat(page.locator("#calendar-grid td.cal-mine").first()).isVisible();
+        assertThat(page.locator("#view-day")).hasAttribute("aria-current", "page");
+        assertThat(page.locator("#calendar-grid thead th")).hasCount(2);
+        screenshot("booked");
+        String bookingHref = page.locator("#booking-link").getAttribute("href");
+        assertThat(scriptPolicyViolations()).isEmpty();
+
+        // the manager approves, starts and records the hours
+        session.clearCookies();
+        signIn(manager);
+        page.navigate("/bookings/manage");
+        page.locator("#booking-list a[href='" + bookingHref + "']").click();
+        assertThat(page.locator("#status")).hasText("待审批");
+        page.locator("#action-approve").click();
+        assertThat(page.locator("#status")).hasText("已批准");
+        page.locator("#action-start").click();
+        assertThat(page.locator("#status")).hasText("使用中");
+        page.locator("#hours-complete").fill("1.5");
+        page.locator("#action-complete").click();
+        assertThat(page.locator("#status")).hasText("已完成");
+        assertThat(page.locator("#fee")).containsText("¥450.00");
+        assertThat(page.locator("#usage")).containsText("已确认");
+        screenshot("completed");
+
+        // the enterprise's statement of the month shows the fee
+        session.clearCookies();
+        signIn(customer);
+        YearMonth month = YearMonth.now(FacilityTime.ZONE);
+        page.navigate("/facilities/statements?organization=" + fixtures.access().organizationExtId(enterprise) + "&month=" + month);
+        assertThat(page.locator("#statement tbody tr")).hasCount(1);
+        assertThat(page.locator("#statement-total")).hasText("¥450.00");
+        assertThat(page.locator("#download-xlsx")).isVisible();
+
+        // and the indicators count the hours as external service
+        page.navigate("/facilities/indicators?by=instrument&year=" + month.getYear() + "&month=" + month.getMonthValue());
+        Locator row = page.locator("#indicators tr[data-key='" + extId + "']");
+        assertThat(row).hasAttribute("data-effective", "1.50");
+        assertThat(row).hasAttribute("data-external", "1.50");
+        assertThat(row.locator("td").nth(3)).hasText("100%");
+        assertThat(page.locator("#indicator-chart canvas")).hasCount(1);
+        screenshot("indicators");
+        assertThat(new BigDecimal(page.locator("#total-effective").textContent().strip())).isGreaterThanOrEqualTo(new BigDecimal("1.50"));
+        assertThat(scriptPolicyViolations()).isEmpty();
+    }
+
+    @Test
+    void theWeekAndMonthViewsShowTakenTimeToEveryone() {
+        FacilityFixtures fixtures = FacilityFixtures.of(context);
+        long owner = fixtures.access().organization("Calendar Institute", null);
+        Account booker = fixtures.access().user(owner, Role.RESEARCHER);
+        String extId = fixtures.facility(PREFIX, "日历测试仪", owner);
+        fixtures.profile(extId, FacilityFixtures.change(false, false, "hour", "10", "20"));
+        Instant start = FacilityFixtures.hoursAhead(2, 10);
+        fixtures.as(booker, () -> context.getBean(Bookings.class).request(extId,
+                FacilityFixtures.request(start, java.time.Duration.ofHours(2), "private purpose")));
+
+        page.navigate("/facilities/" + extId + "/calendar?view=week&date=" + LocalDate.ofInstant(start, FacilityTime.ZONE));
+        assertThat(page.locator("#calendar-grid td.cal-taken")).hasCount(2);
+        assertThat(page.locator("body")).not().containsText("private purpose");
+        assertThat(page.locator("#booking-panel")).containsText("请先登录");
+        page.locator("#view-month").click();
+        assertThat(page).hasURL(Pattern.compile(".*view=month.*"));
+        assertThat(page.locator("#calendar-grid .cal-usage").first()).containsText("1 个预约");
+        page.locator("#next").click();
+        page.locator("#previous").click();
+        assertThat(page.locator("#calendar-grid .cal-usage").first()).containsText("1 个预约");
+        screenshot("month");
+        assertThat(scriptPolicyViolations()).isEmpty();
+    }
+
+    private void signIn(Account account) {
+        page.navigate("/login");
+        page.locator("#email").fill(account.email());
+        page.locator("#password").fill(AccessFixtures.PASSWORD);
+        page.locator("form[action='/login'] button[type=submit]").click();
+        page.waitForLoadState();
+    }
+
+    private void screenshot(String name) {
+        page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve(name + ".png")).setFullPage(true));
+    }
+
+    /** Console errors about scripts refused by the Content-Security-Policy (an inline script or handler). */
+    private List<String> scriptPolicyViolations() {
+        return consoleErrors.stream().filter(message -> message.contains("Content Security Policy") && message.contains("script")).toList();
+    }
+}
