@@ -12,8 +12,10 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.web.util.UriUtils;
@@ -50,16 +52,19 @@ public class RegistryQueries {
     static final int RELATED_LIMIT = 20;
 
     private static final Table ORGANIZATIONS = new Table("organization", "o", "name_zh", "name_en",
-            "registry_search_text(o.name_zh, o.name_en)", ORGANIZATION_TYPES,
+            "registry_search_text(o.name_zh, o.name_en)", List.of("o.name_zh", "o.name_en"), ORGANIZATION_TYPES,
             List.of("relevance", "name", "year", "updated"), "name");
     private static final Table PERSONS = new Table("person", "p", "name_zh", "name_en",
-            "registry_search_text(p.name_zh, p.name_en, p.keywords)", List.of(),
+            "registry_search_text(p.name_zh, p.name_en, p.keywords)",
+            List.of("p.name_zh", "p.name_en", "array_to_string(p.keywords, ' ')"), List.of(),
             List.of("relevance", "name", "updated"), "name");
     private static final Table OUTPUTS = new Table("output", "u", "title_zh", "title_en",
-            "registry_search_text(u.title_zh, u.title_en, u.keywords)", OUTPUT_TYPES,
+            "registry_search_text(u.title_zh, u.title_en, u.keywords)",
+            List.of("u.title_zh", "u.title_en", "array_to_string(u.keywords, ' ')"), OUTPUT_TYPES,
             List.of("relevance", "year", "name", "updated"), "year");
     private static final Table FACILITIES = new Table("facility", "f", "name_zh", "name_en",
-            "registry_search_text(f.name_zh, f.name_en, f.keywords)", FACILITY_TYPES,
+            "registry_search_text(f.name_zh, f.name_en, f.keywords)",
+            List.of("f.name_zh", "f.name_en", "array_to_string(f.keywords, ' ')"), FACILITY_TYPES,
             List.of("relevance", "name", "updated"), "name");
 
     private final JdbcClient jdbc;
@@ -448,7 +453,7 @@ public class RegistryQueries {
         Where where = new Where();
         List<String> terms = c.terms();
         for (int i = 0; i < terms.size(); i++) {
-            where.add(table.searchText() + " like '%' || lower(:term" + i + ") || '%'", "term" + i, escapeLike(terms.get(i)));
+            where.add(termCondition(table, terms.get(i), ":term" + i), "term" + i, "%" + escapeLike(terms.get(i)) + "%");
         }
         if (c.type() != null) {
             if (!table.types().contains(c.type())) {
@@ -457,6 +462,22 @@ public class RegistryQueries {
             where.add(table.alias() + ".type = :type", "type", c.type());
         }
         return where;
+    }
+
+    /**
+     * A term of three letters or digits or more goes through the trigram index on
+     * {@code registry_search_text}. A shorter one (华中, AI) has no trigram: it is matched column
+     * by column, which PostgreSQL scans several times faster than it calls the search function on
+     * every row (outputs of the NSSFC corpus: 33 ms against 550 ms); a term without upper or lower
+     * case, such as Chinese, needs no case folding at all.
+     */
+    private static String termCondition(Table table, String term, String parameter) {
+        if (term.codePointCount(0, term.length()) >= 3 && term.codePoints().allMatch(Character::isLetterOrDigit)) {
+            return table.searchText() + " like lower(" + parameter + ")";
+        }
+        String operator = term.toLowerCase(Locale.ROOT).equals(term.toUpperCase(Locale.ROOT)) ? " like " : " ilike ";
+        return "(" + table.searchColumns().stream().map(column -> column + operator + parameter)
+                .collect(Collectors.joining(" or ")) + ")";
     }
 
     private String orderBy(Table table, Criteria c, Where where) {
@@ -825,8 +846,8 @@ public class RegistryQueries {
     // ---------------------------------------------------------------------------------------------
 
     /** A kind's table: its alias in queries, its name columns, what it is searched by, its types and sorts. */
-    private record Table(String kind, String alias, String zh, String en, String searchText, List<String> types,
-                         List<String> sorts, String defaultSort) {
+    private record Table(String kind, String alias, String zh, String en, String searchText, List<String> searchColumns,
+                         List<String> types, List<String> sorts, String defaultSort) {
     }
 
     /** Conditions joined by {@code and}, with their named parameters. */
