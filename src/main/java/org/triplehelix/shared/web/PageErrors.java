@@ -13,7 +13,10 @@ import org.springframework.beans.TypeMismatchException;
 import org.springframework.context.MessageSource;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.AnnotatedElementUtils;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.InvalidMediaTypeException;
+import org.springframework.http.MediaType;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.AuthenticationException;
@@ -25,6 +28,7 @@ import org.springframework.web.bind.annotation.ResponseBody;
 import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.servlet.HandlerExceptionResolver;
 import org.springframework.web.servlet.ModelAndView;
+import org.springframework.web.servlet.resource.ResourceHttpRequestHandler;
 import org.springframework.web.servlet.support.RequestContextUtils;
 import org.triplehelix.shared.ConflictException;
 import org.triplehelix.shared.InvalidInputException;
@@ -41,7 +45,9 @@ import org.triplehelix.shared.NotFoundException;
  * also matches every {@code @RestController}). Everything else that ends in the servlet
  * container's error dispatch (no such page, Spring Security's 403) comes as an
  * {@link ErrorViewResolver}, which Spring Boot asks only for requests that accept HTML; the JSON
- * API keeps its problem details.
+ * API keeps its problem details. A browser asking for an address no controller or static file
+ * answers is caught earlier still by {@link NoSuchPage}: Spring Boot's problem-details advice would
+ * otherwise answer it with JSON.
  */
 @Component
 class PageErrors implements HandlerExceptionResolver, ErrorViewResolver, Ordered {
@@ -85,6 +91,46 @@ class PageErrors implements HandlerExceptionResolver, ErrorViewResolver, Ordered
                     (Throwable) request.getAttribute(RequestDispatcher.ERROR_EXCEPTION));
         }
         return new ModelAndView(VIEW, model(request, new OriginalRequest(request), status, traceId), status);
+    }
+
+    /**
+     * An address that no handler answers (no such page, a method the page does not take), asked by
+     * a browser outside the API: the error page instead of a JSON problem.
+     */
+    @Component
+    static class NoSuchPage implements HandlerExceptionResolver, Ordered {
+
+        private final PageErrors pages;
+
+        NoSuchPage(PageErrors pages) {
+            this.pages = pages;
+        }
+
+        @Override
+        public int getOrder() {
+            return Ordered.HIGHEST_PRECEDENCE + 10; // after Spring Boot's error attributes, before the advices
+        }
+
+        @Override
+        public ModelAndView resolveException(HttpServletRequest request, HttpServletResponse response, Object handler, Exception e) {
+            boolean noHandler = handler == null || handler instanceof ResourceHttpRequestHandler;
+            if (!noHandler || !(e instanceof ErrorResponse) || request.getRequestURI().startsWith("/api/") || !acceptsHtml(request)) {
+                return null;
+            }
+            HttpStatus status = statusOf(e);
+            response.setStatus(status.value());
+            return new ModelAndView(VIEW, pages.model(request, request, status, null), status);
+        }
+
+        private static boolean acceptsHtml(HttpServletRequest request) {
+            String accept = request.getHeader(HttpHeaders.ACCEPT);
+            try {
+                return accept != null && MediaType.parseMediaTypes(accept).stream()
+                        .anyMatch(type -> type.getType().equals("text") && type.getSubtype().equals("html"));
+            } catch (InvalidMediaTypeException invalid) {
+                return false;
+            }
+        }
     }
 
     private Map<String, Object> model(HttpServletRequest request, HttpServletRequest shown, HttpStatus status, String traceId) {
