@@ -224,13 +224,18 @@ class RegistryPagesIntegrationTests {
     }
 
     @Test
-    void unknownAddressesGetTheErrorPageFromTheServer() throws Exception {
+    void errorsOutsideTheControllersGetTheErrorPageToo() throws Exception {
         HttpClient client = HttpClient.newHttpClient();
         HttpResponse<String> page = client.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/no/such/page?lang=en"))
                 .header("Accept", "text/html").build(), HttpResponse.BodyHandlers.ofString());
         assertThat(page.statusCode()).isEqualTo(404);
         assertThat(page.body()).contains("Page not found").contains("<html lang=\"en\">")
                 .contains("href=\"/no/such/page?lang=zh\"").doesNotContain("Whitelabel").doesNotContain("Exception");
+        HttpResponse<String> forbidden = client.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/organizations"))
+                .header("Accept", "text/html").header("Accept-Language", "zh-CN").POST(HttpRequest.BodyPublishers.noBody()).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(forbidden.statusCode()).isEqualTo(403);
+        assertThat(forbidden.body()).contains("没有权限").contains("<html lang=\"zh-CN\">");
         HttpResponse<String> api = client.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/no-such-thing"))
                 .header("Accept", "application/json").build(), HttpResponse.BodyHandlers.ofString());
         assertThat(api.statusCode()).isEqualTo(404);
