@@ -17,19 +17,31 @@ import org.slf4j.LoggerFactory;
  * restart finds the same port. A postmaster left behind by a killed process (kill -9 of the JVM
  * leaves PostgreSQL running) is stopped before the new start; PostgreSQL's own crash recovery
  * then replays the WAL, so no committed transaction is lost (fsync and synchronous commit stay on).
+ * Within one JVM a cluster is started once and shared (test contexts of different configurations
+ * use the same one); it stops when its last user closes it.
  */
 public final class EmbeddedPostgresServer implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(EmbeddedPostgresServer.class);
 
-    private final EmbeddedPostgres postgres;
+    private static final java.util.Map<Path, EmbeddedPostgresServer> RUNNING = new java.util.HashMap<>();
 
-    private EmbeddedPostgresServer(EmbeddedPostgres postgres) {
+    private final EmbeddedPostgres postgres;
+    private final Path cluster;
+    private int users = 1;
+
+    private EmbeddedPostgresServer(EmbeddedPostgres postgres, Path cluster) {
         this.postgres = postgres;
+        this.cluster = cluster;
     }
 
-    public static EmbeddedPostgresServer start(Path dataDirectory) {
+    public static synchronized EmbeddedPostgresServer start(Path dataDirectory) {
         Path cluster = dataDirectory.toAbsolutePath().normalize().resolve("pg");
+        EmbeddedPostgresServer running = RUNNING.get(cluster);
+        if (running != null) {
+            running.users++;
+            return running;
+        }
         try {
             Files.createDirectories(cluster);
             stopLeftoverPostmaster(cluster);
@@ -49,7 +61,9 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
                     .setServerConfig("shared_buffers", "128MB")
                     .setServerConfig("listen_addresses", "127.0.0.1")
                     .start();
-            return new EmbeddedPostgresServer(postgres);
+            EmbeddedPostgresServer server = new EmbeddedPostgresServer(postgres, cluster);
+            RUNNING.put(cluster, server);
+            return server;
         } catch (IOException e) {
             throw new UncheckedIOException("Could not start the embedded PostgreSQL in " + cluster + ": " + e.getMessage(), e);
         }
@@ -83,6 +97,12 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
 
     @Override
     public void close() {
+        synchronized (EmbeddedPostgresServer.class) {
+            if (--users > 0) {
+                return;
+            }
+            RUNNING.remove(cluster);
+        }
         try {
             postgres.close();
         } catch (IOException e) {
