@@ -173,8 +173,8 @@ public class RegistryQueries {
 
         public Criteria {
             q = clean(q);
-            if (q != null && q.length() > MAX_QUERY_LENGTH) {
-                q = q.substring(0, MAX_QUERY_LENGTH);
+            if (q != null && q.codePointCount(0, q.length()) > MAX_QUERY_LENGTH) {
+                q = q.substring(0, q.offsetByCodePoints(0, MAX_QUERY_LENGTH));
             }
             type = clean(type);
             region = clean(region);
@@ -249,7 +249,7 @@ public class RegistryQueries {
 
         /** The query's terms, each of which must occur (at most {@value #MAX_TERMS}). */
         List<String> terms() {
-            return q == null ? List.of() : Arrays.stream(q.split("\\s+")).filter(t -> !t.isEmpty()).limit(MAX_TERMS).toList();
+            return q == null ? List.of() : Arrays.stream(q.split("[\\s\\u3000]+")).filter(t -> !t.isEmpty()).limit(MAX_TERMS).toList();
         }
 
         private static String clean(String value) {
