@@ -252,8 +252,10 @@ public class RegistryQueries {
             return q == null ? List.of() : Arrays.stream(q.split("[\\s\\u3000]+")).filter(t -> !t.isEmpty()).limit(MAX_TERMS).toList();
         }
 
+        /** Blank to null; control characters out (PostgreSQL text cannot hold NUL). */
         private static String clean(String value) {
-            return value == null || value.isBlank() ? null : value.strip();
+            String text = value == null ? null : value.replaceAll("\\p{Cntrl}", "").strip();
+            return text == null || text.isEmpty() ? null : text;
         }
     }
 
@@ -687,7 +689,7 @@ public class RegistryQueries {
     /** A link to a record of a kind (organization, person, output, facility) by its external id. */
     public Optional<Ref> ref(String kind, String extId) {
         Table table = table(kind);
-        if (extId == null || extId.isBlank()) {
+        if (extId == null || extId.isBlank() || extId.indexOf('\0') >= 0) {
             return Optional.empty();
         }
         return jdbc.sql("select ext_id, " + table.zh() + " as name_zh, " + table.en() + " as name_en, illustrative from "
@@ -696,6 +698,9 @@ public class RegistryQueries {
     }
 
     private Long internalId(String kind, String extId) {
+        if (extId == null || extId.indexOf('\0') >= 0) {
+            throw new NotFoundException(kind, extId);
+        }
         return jdbc.sql("select id from " + table(kind).kind() + " where ext_id = :extId").param("extId", extId)
                 .query(Long.class).optional()
                 .orElseThrow(() -> new NotFoundException(kind, extId));

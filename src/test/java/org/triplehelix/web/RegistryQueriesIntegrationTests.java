@@ -79,6 +79,8 @@ class RegistryQueriesIntegrationTests {
         assertThat(queries.organizations(ALL.withQ("_")).items()).allMatch(o -> o.name().both().contains("_"));
         assertThat(queries.organizations(ALL.withQ("' OR 1=1 --")).total()).isZero();
         assertThat(fixtureIds(queries.organizations(ALL.withQ("<script>")))).containsExactly("fx-org-script");
+        assertThat(fixtureIds(queries.organizations(ALL.withQ("华\u0000中")))).containsExactly("fx-org-hust");
+        assertThatThrownBy(() -> queries.organization("fx-org-\u0000hust", false)).isInstanceOf(NotFoundException.class);
     }
 
     @Test
