@@ -110,7 +110,7 @@ final class ImportRun {
         file = source.name();
         bytesRead = 0;
         bytesTotal = source.size();
-        try (InputStream input = source.path() != null && source.format() == ImportSource.Format.XLSX ? null : source.opener().open()) {
+        try (InputStream input = source.path() != null && source.format() == FileFormat.XLSX ? null : source.opener().open()) {
             RecordReader reader = switch (source.format()) {
                 case JSON_LINES -> new JsonLinesReader(source.name(), input);
                 case CSV -> new CsvReader(source.name(), input);

@@ -5,32 +5,13 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Locale;
-import java.util.Optional;
 
 /**
  * One file to import: its name (as reported in rejections), its format, its size (for progress;
  * -1 when unknown), whether its records are marked illustrative (written by the project for the
  * demo, not real data), and how to open it.
  */
-public record ImportSource(String name, Format format, long size, boolean illustrative, Path path, Opener opener) {
-
-    /** The formats of INTERCHANGE.md: JSON Lines, and the CSV and XLSX templates. */
-    public enum Format {
-        JSON_LINES, CSV, XLSX;
-
-        /** The format from a file name: .jsonl (or .json, .ndjson), .csv, .xlsx. */
-        public static Optional<Format> of(String fileName) {
-            String name = fileName.toLowerCase(Locale.ROOT);
-            if (name.endsWith(".jsonl") || name.endsWith(".ndjson") || name.endsWith(".json")) {
-                return Optional.of(JSON_LINES);
-            }
-            if (name.endsWith(".csv")) {
-                return Optional.of(CSV);
-            }
-            return name.endsWith(".xlsx") ? Optional.of(XLSX) : Optional.empty();
-        }
-    }
+public record ImportSource(String name, FileFormat format, long size, boolean illustrative, Path path, Opener opener) {
 
     /** Opens the file's bytes. */
     @FunctionalInterface
@@ -41,13 +22,13 @@ public record ImportSource(String name, Format format, long size, boolean illust
     /** A file on disk, its format from its extension. */
     public static ImportSource of(Path file, boolean illustrative) {
         String name = file.toString();
-        Format format = Format.of(name).orElseThrow(() -> new IllegalArgumentException(
+        FileFormat format = FileFormat.of(name).orElseThrow(() -> new IllegalArgumentException(
                 "unknown format of " + name + ": use .jsonl, .csv or .xlsx"));
         return of(name, format, file, illustrative);
     }
 
     /** A file on disk reported under {@code name} (e.g. an upload's original name). */
-    public static ImportSource of(String name, Format format, Path file, boolean illustrative) {
+    public static ImportSource of(String name, FileFormat format, Path file, boolean illustrative) {
         try {
             return new ImportSource(name, format, Files.size(file), illustrative, file, () -> Files.newInputStream(file));
         } catch (IOException e) {
@@ -56,7 +37,7 @@ public record ImportSource(String name, Format format, long size, boolean illust
     }
 
     /** Bytes from elsewhere (a classpath resource). */
-    public static ImportSource of(String name, Format format, long size, boolean illustrative, Opener opener) {
+    public static ImportSource of(String name, FileFormat format, long size, boolean illustrative, Opener opener) {
         return new ImportSource(name, format, size, illustrative, null, opener);
     }
 }

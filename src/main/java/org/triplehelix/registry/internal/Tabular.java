@@ -8,6 +8,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import org.triplehelix.shared.Text;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
@@ -90,6 +92,39 @@ public final class Tabular {
             }
         }
         return node;
+    }
+
+    /**
+     * The cells of a record for the template's columns: texts split by language, lists joined
+     * with {@code ;}.
+     */
+    public static List<String> toCells(List<String> columns, ObjectNode node) {
+        List<String> cells = new ArrayList<>(columns.size());
+        for (String column : columns) {
+            cells.add(cell(node, column));
+        }
+        return cells;
+    }
+
+    private static String cell(ObjectNode node, String column) {
+        int underscore = column.lastIndexOf('_');
+        String base = underscore > 0 ? column.substring(0, underscore) : column;
+        if (InterchangeCodec.TEXT_FIELDS.contains(base) && node.get(base) != null) {
+            JsonNode text = node.get(base);
+            Text value = text.isString() ? Text.of(text.stringValue())
+                    : Text.ofNullable(text.path("zh").asString(null), text.path("en").asString(null));
+            return column.endsWith("_zh") ? value.zh() : value.en();
+        }
+        JsonNode value = node.get(column);
+        if (value == null || value.isNull()) {
+            return null;
+        }
+        if (value.isArray()) {
+            List<String> items = new ArrayList<>();
+            value.forEach(item -> items.add(item.asString()));
+            return String.join(";", items);
+        }
+        return value.asString();
     }
 
     private static void put(ObjectNode node, String column, String value) {
