@@ -87,8 +87,8 @@ class ImportCommand implements Callable<Integer> {
     }
 
     static String summary(ImportReport report) {
-        return String.format(Locale.ROOT, "%s (%d new, %d changed, %d unchanged), %d warnings; %d records in %.1f s, %.0f records/s",
-                report.summary(), report.inserted(), report.updated(), report.unchanged(), report.warnings().size(),
+        return String.format(Locale.ROOT, "%s (%d new, %d changed, %d unchanged, %d replaced by a later record with the same id), %d warnings; %d records in %.1f s, %.0f records/s",
+                report.summary(), report.inserted(), report.updated(), report.unchanged(), report.superseded(), report.warnings().size(),
                 report.read(), report.elapsed().toNanos() / 1e9, report.recordsPerSecond());
     }
 

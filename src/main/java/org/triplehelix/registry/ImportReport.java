@@ -5,11 +5,13 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The outcome of an import: how many records went in (new, changed, unchanged), how many were
+ * The outcome of an import: how many records went in (new, changed, unchanged, or superseded by a
+ * later record with the same id in the same import), how many were
  * rejected, the rejections themselves (the first {@link #MAX_REJECTIONS}; the listener sees all),
  * the warnings, per-kind counts of imported records, and how long it took.
  */
 public record ImportReport(long read, long imported, long rejected, long inserted, long updated, long unchanged,
+                           long superseded,
                            Map<String, Long> importedByKind, List<ImportRejection> rejections, List<String> warnings,
                            Duration elapsed) {
 

@@ -64,6 +64,9 @@ final class ImportRun {
     private long updated;
     private long unchanged;
     private long seq;
+    private long superseded;
+    private boolean checking = true;
+    private final LastOccurrences last = new LastOccurrences();
     private int batches;
     private boolean held;
     private String file = "";
@@ -94,7 +97,13 @@ final class ImportRun {
         pending.clearStale();
         try {
             for (ImportSource source : sources) {
-                readSource(source);
+                readSource(source, raw -> note(raw, source.illustrative()));
+            }
+            seq = 0;
+            read = 0;
+            checking = false;
+            for (ImportSource source : sources) {
+                readSource(source, raw -> accept(raw, source.illustrative()));
             }
             flush();
             resolveHeldBack();
@@ -102,11 +111,11 @@ final class ImportRun {
         } finally {
             pending.clear(importId);
         }
-        return new ImportReport(read, imported, rejected, inserted, updated, unchanged, importedByKind, rejections,
+        return new ImportReport(read, imported, rejected, inserted, updated, unchanged, superseded, importedByKind, rejections,
                 List.copyOf(warnings.values()), Duration.ofNanos(System.nanoTime() - started));
     }
 
-    private void readSource(ImportSource source) {
+    private void readSource(ImportSource source, java.util.function.Consumer<RawRecord> sink) {
         file = source.name();
         bytesRead = 0;
         bytesTotal = source.size();
@@ -116,14 +125,49 @@ final class ImportRun {
                 case CSV -> new CsvReader(source.name(), input);
                 case XLSX -> new XlsxReader(source.name(), source.path(), input, source.size());
             };
-            reader.read(raw -> accept(raw, source.illustrative()), bytes -> bytesRead = bytes);
+            reader.read(sink, bytes -> bytesRead = bytes);
         } catch (IOException | RuntimeException e) {
             if (e instanceof DataAccessResourceFailureException failure) {
                 throw failure;
             }
-            reject(source.name(), 0, null, "cannot read the file: " + e.getMessage());
+            if (!checking) {
+                reject(source.name(), 0, null, "cannot read the file: " + e.getMessage());
+            }
         }
-        progress("reading");
+        progress(checking ? "checking" : "reading");
+    }
+
+    /** The first pass: where the last valid record of each id is. */
+    private void note(RawRecord raw, boolean illustrative) {
+        read++;
+        seq++;
+        Entry entry = entry(raw, illustrative, (k, f) -> { });
+        if (entry != null) {
+            last.put(entry.kind(), entry.id(), seq);
+        }
+        if ((read & 8191) == 0) {
+            progress("checking");
+        }
+    }
+
+    /** The record as an entry, or null when it is not valid (or not of an accepted kind). */
+    private Entry entry(RawRecord raw, boolean illustrative, java.util.function.BiConsumer<String, String> unknownField) {
+        if (raw.error() != null || raw.node().get("kind") == null || !raw.node().get("kind").isString()) {
+            return null;
+        }
+        String kind = raw.node().get("kind").stringValue().strip();
+        RecordKind registryKind = RecordKind.fromInterchange(kind).orElse(null);
+        try {
+            if (registryKind != null) {
+                return new Entry(seq, raw.file(), raw.line(), illustrative, kind, InterchangeCodec.read(registryKind, raw.node(), unknownField), null);
+            }
+            String id = raw.idOrNull();
+            return foreign.containsKey(kind) && id != null
+                    ? new Entry(seq, raw.file(), raw.line(), illustrative, kind, null, new ForeignRecord(raw.file(), raw.line(), id, illustrative, raw.node()))
+                    : null;
+        } catch (InvalidInputException e) {
+            return null;
+        }
     }
 
     private void accept(RawRecord raw, boolean illustrative) {
@@ -157,7 +201,7 @@ final class ImportRun {
         try {
             RegistryRecord record = InterchangeCodec.read(kind, raw.node(), (k, field) -> warnings.computeIfAbsent(k + "/" + field,
                     key -> warn(k + ": unknown field '" + field + "' ignored (first at " + raw.file() + ":" + raw.line() + ")")));
-            batch.add(new Entry(seq, raw.file(), raw.line(), illustrative, kind.interchangeName(), record, null));
+            add(new Entry(seq, raw.file(), raw.line(), illustrative, kind.interchangeName(), record, null));
         } catch (InvalidInputException e) {
             reject(raw.file(), raw.line(), raw.idOrNull(), e.getMessage());
         }
@@ -169,7 +213,17 @@ final class ImportRun {
             reject(raw.file(), raw.line(), null, "missing required field id");
             return;
         }
-        batch.add(new Entry(seq, raw.file(), raw.line(), illustrative, kind, null, new ForeignRecord(raw.file(), raw.line(), id, illustrative, raw.node())));
+        add(new Entry(seq, raw.file(), raw.line(), illustrative, kind, null, new ForeignRecord(raw.file(), raw.line(), id, illustrative, raw.node())));
+    }
+
+    /** Batches a valid record, unless a later record of the import replaces it. */
+    private void add(Entry entry) {
+        if (last.isLast(entry.kind(), entry.id(), entry.seq())) {
+            batch.add(entry);
+        } else {
+            superseded++;
+            imported++;
+        }
     }
 
     private String warn(String warning) {
