@@ -41,8 +41,13 @@ public final class InterchangeCodec {
             RecordKind.OUTPUT, List.of("id", "title", "type", "abstract", "keywords", "year", "discipline", "people", "organizations"),
             RecordKind.FACILITY, List.of("id", "name", "type", "organization", "description", "keywords", "region"));
 
-    /** Fields that hold a bilingual text. */
+    /** Fields that hold a bilingual text, of any kind. */
     public static final Set<String> TEXT_FIELDS = Set.of("name", "title", "abstract", "description");
+
+    /** Whether {@code field} of {@code kind} is a bilingual text (a person's title is a plain string: 教授, Professor). */
+    public static boolean isText(String kind, String field) {
+        return TEXT_FIELDS.contains(field) && !(kind.equals("person") && field.equals("title"));
+    }
 
     /** Fields that hold a list of strings. */
     public static final Set<String> LIST_FIELDS = Set.of("disciplines", "keywords", "people", "organizations");

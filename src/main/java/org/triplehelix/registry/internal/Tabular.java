@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import org.triplehelix.registry.RecordKind;
 import org.triplehelix.shared.Text;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
@@ -35,7 +36,9 @@ public final class Tabular {
 
     private static Map<String, List<String>> fields() {
         Map<String, List<String>> fields = new LinkedHashMap<>();
-        InterchangeCodec.FIELDS.forEach((kind, list) -> fields.put(kind.interchangeName(), list));
+        for (RecordKind kind : RecordKind.values()) {
+            fields.put(kind.interchangeName(), InterchangeCodec.FIELDS.get(kind));
+        }
         fields.put("demand", List.of("id", "title", "description", "keywords", "organization", "industry", "region"));
         return fields;
     }
@@ -44,7 +47,7 @@ public final class Tabular {
     public static List<String> columns(String kind) {
         List<String> columns = new ArrayList<>();
         for (String field : FIELDS.get(kind)) {
-            if (InterchangeCodec.TEXT_FIELDS.contains(field)) {
+            if (InterchangeCodec.isText(kind, field)) {
                 columns.add(field + "_zh");
                 columns.add(field + "_en");
             } else {
@@ -88,7 +91,7 @@ public final class Tabular {
             String value = cells.get(i) == null ? "" : cells.get(i).strip();
             String column = columns.get(i);
             if (!value.isEmpty() && !column.isEmpty() && !column.equals("kind")) {
-                put(node, column, value);
+                put(node, kind, column, value);
             }
         }
         return node;
@@ -99,17 +102,18 @@ public final class Tabular {
      * with {@code ;}.
      */
     public static List<String> toCells(List<String> columns, ObjectNode node) {
+        String kind = node.get("kind").asString();
         List<String> cells = new ArrayList<>(columns.size());
         for (String column : columns) {
-            cells.add(cell(node, column));
+            cells.add(cell(node, kind, column));
         }
         return cells;
     }
 
-    private static String cell(ObjectNode node, String column) {
+    private static String cell(ObjectNode node, String kind, String column) {
         int underscore = column.lastIndexOf('_');
         String base = underscore > 0 ? column.substring(0, underscore) : column;
-        if (InterchangeCodec.TEXT_FIELDS.contains(base) && node.get(base) != null) {
+        if (InterchangeCodec.isText(kind, base) && column.length() > base.length() && node.get(base) != null) {
             JsonNode text = node.get(base);
             Text value = text.isString() ? Text.of(text.stringValue())
                     : Text.ofNullable(text.path("zh").asString(null), text.path("en").asString(null));
@@ -127,11 +131,11 @@ public final class Tabular {
         return value.asString();
     }
 
-    private static void put(ObjectNode node, String column, String value) {
+    private static void put(ObjectNode node, String kind, String column, String value) {
         int underscore = column.lastIndexOf('_');
         String base = underscore > 0 ? column.substring(0, underscore) : column;
         String language = underscore > 0 ? column.substring(underscore + 1) : "";
-        if (InterchangeCodec.TEXT_FIELDS.contains(base) && (language.equals("zh") || language.equals("en"))) {
+        if (InterchangeCodec.isText(kind, base) && (language.equals("zh") || language.equals("en"))) {
             ObjectNode text = node.get(base) instanceof ObjectNode existing ? existing : node.putObject(base);
             text.put(language, value);
         } else if (InterchangeCodec.LIST_FIELDS.contains(column)) {

@@ -52,7 +52,7 @@ final class ImportTemplates {
         String required = Tabular.FIELDS.get(kind).indexOf(field) <= 1 ? "required; " : "";
         String shape = InterchangeCodec.LIST_FIELDS.contains(field) ? "a list separated by ;"
                 : InterchangeCodec.INTEGER_FIELDS.contains(field) ? "a whole number (a year)"
-                : InterchangeCodec.TEXT_FIELDS.contains(field) ? "text" + language : "text";
+                : InterchangeCodec.isText(kind, field) ? "text" + language : "text";
         String note = switch (field) {
             case "id" -> " — the record's external id, unique within its kind; links use it";
             case "type" -> " — see INTERCHANGE.md for the allowed values";
