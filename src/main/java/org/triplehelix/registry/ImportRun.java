@@ -366,7 +366,11 @@ final class ImportRun {
         pending.add(importId, round, rows);
     }
 
+    /** A change event per kind with changed records; an audit event for every batch that wrote records. */
     private void publish(List<RecordStore.Change> changes, long written, long inserts) {
+        if (written == 0) {
+            return;
+        }
         batches++;
         Map<RecordKind, List<String>> changed = new EnumMap<>(RecordKind.class);
         changes.forEach(c -> changed.computeIfAbsent(c.kind(), k -> new ArrayList<>()).add(c.extId()));
