@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.util.List;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
@@ -16,7 +17,6 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.triplehelix.registry.FileFormat;
 import org.triplehelix.registry.internal.Tabular;
 import org.triplehelix.shared.InvalidInputException;
-import org.triplehelix.shared.NotFoundException;
 
 /**
  * The upload page, {@code /registry/import}: files are imported in the background while the page
@@ -41,6 +41,10 @@ class ImportPage {
     @PostMapping(path = "/registry/import", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     String upload(@RequestParam(name = "file", required = false) List<org.springframework.web.multipart.MultipartFile> files,
                   @RequestParam(defaultValue = "false") boolean illustrative, Model model) throws IOException {
+        if (files == null || files.stream().allMatch(org.springframework.web.multipart.MultipartFile::isEmpty)) {
+            model.addAttribute("error", "registry.import.chooseFiles");
+            return page(model);
+        }
         try {
             return "redirect:/registry/import/jobs/" + jobs.start(files, illustrative).id();
         } catch (InvalidInputException e) {
@@ -50,8 +54,16 @@ class ImportPage {
     }
 
     @GetMapping("/registry/import/jobs/{id}")
-    String job(@PathVariable String id, @RequestHeader(name = "HX-Request", required = false) String htmx, Model model) {
-        model.addAttribute("job", jobs.find(id).orElseThrow(() -> new NotFoundException("import job", id)));
+    String job(@PathVariable String id, @RequestHeader(name = "HX-Request", required = false) String htmx, Model model,
+               jakarta.servlet.http.HttpServletResponse response) {
+        ImportJob job = jobs.find(id).orElse(null);
+        if (job == null) {
+            // the server restarted, or the job is older than the last ones kept
+            response.setStatus(HttpStatus.NOT_FOUND.value());
+            model.addAttribute("error", "registry.import.jobNotFound");
+            return page(model);
+        }
+        model.addAttribute("job", job);
         if (htmx != null) {
             return "registry/importJob";
         }
@@ -62,7 +74,7 @@ class ImportPage {
     ResponseEntity<byte[]> template(@PathVariable String kind, @PathVariable String format) throws IOException {
         FileFormat fileFormat = FileFormat.of("template." + format).filter(f -> f != FileFormat.JSON_LINES).orElse(null);
         if (!Tabular.FIELDS.containsKey(kind) || fileFormat == null) {
-            throw new NotFoundException("template", kind + "." + format);
+            return ResponseEntity.notFound().build();
         }
         byte[] body = fileFormat == FileFormat.CSV ? ImportTemplates.csv(kind) : ImportTemplates.xlsx(kind);
         return ResponseEntity.ok()
