@@ -64,8 +64,12 @@ class DemoLoader {
         }
     }
 
-    /** Imports the files of the manifest; null when there is no manifest. */
     ImportReport load() {
+        return load(manifest);
+    }
+
+    /** Imports the files of the manifest at {@code manifest} (a resource location); null when there is none. */
+    ImportReport load(String manifest) {
         Resource list = resources.getResource(manifest);
         if (!list.exists()) {
             log.warn("No demo manifest at {}: the registry stays empty", manifest);
