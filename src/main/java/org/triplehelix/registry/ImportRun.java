@@ -12,6 +12,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
+import java.util.function.BiConsumer;
+import java.util.function.Consumer;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import org.springframework.context.ApplicationEventPublisher;
@@ -115,11 +117,13 @@ final class ImportRun {
                 List.copyOf(warnings.values()), Duration.ofNanos(System.nanoTime() - started));
     }
 
-    private void readSource(ImportSource source, java.util.function.Consumer<RawRecord> sink) {
+    private void readSource(ImportSource source, Consumer<RawRecord> sink) {
         file = source.name();
         bytesRead = 0;
         bytesTotal = source.size();
-        try (InputStream input = source.path() != null && source.format() == FileFormat.XLSX ? null : source.opener().open()) {
+        // an XLSX file on disk is opened as a zip with random access; everything else as a stream
+        boolean zipOnDisk = source.path() != null && source.format() == FileFormat.XLSX;
+        try (InputStream input = zipOnDisk ? null : source.opener().open()) {
             RecordReader reader = switch (source.format()) {
                 case JSON_LINES -> new JsonLinesReader(source.name(), input);
                 case CSV -> new CsvReader(source.name(), input);
@@ -141,79 +145,56 @@ final class ImportRun {
     private void note(RawRecord raw, boolean illustrative) {
         read++;
         seq++;
-        Entry entry = entry(raw, illustrative, (k, f) -> { });
-        if (entry != null) {
+        try {
+            Entry entry = classify(raw, illustrative, (kind, field) -> { });
             last.put(entry.kind(), entry.id(), seq);
+        } catch (InvalidInputException e) {
+            // reported by the second pass
         }
         if ((read & 8191) == 0) {
             progress("checking");
         }
     }
 
-    /** The record as an entry, or null when it is not valid (or not of an accepted kind). */
-    private Entry entry(RawRecord raw, boolean illustrative, java.util.function.BiConsumer<String, String> unknownField) {
-        if (raw.error() != null || raw.node().get("kind") == null || !raw.node().get("kind").isString()) {
-            return null;
-        }
-        String kind = raw.node().get("kind").stringValue().strip();
-        RecordKind registryKind = RecordKind.fromInterchange(kind).orElse(null);
-        try {
-            if (registryKind != null) {
-                return new Entry(seq, raw.file(), raw.line(), illustrative, kind, InterchangeCodec.read(registryKind, raw.node(), unknownField), null);
-            }
-            String id = raw.idOrNull();
-            return foreign.containsKey(kind) && id != null
-                    ? new Entry(seq, raw.file(), raw.line(), illustrative, kind, null, new ForeignRecord(raw.file(), raw.line(), id, illustrative, raw.node()))
-                    : null;
-        } catch (InvalidInputException e) {
-            return null;
-        }
-    }
-
+    /** The second pass: each valid record into the batch (unless a later one replaces it), each invalid one rejected. */
     private void accept(RawRecord raw, boolean illustrative) {
         read++;
         seq++;
-        if (raw.error() != null) {
-            reject(raw.file(), raw.line(), null, raw.error());
-            return;
-        }
-        JsonNode kindNode = raw.node().get("kind");
-        if (kindNode == null || !kindNode.isString() || kindNode.stringValue().isBlank()) {
-            reject(raw.file(), raw.line(), raw.idOrNull(), "missing required field kind");
-            return;
-        }
-        String kind = kindNode.stringValue().strip();
-        RecordKind registryKind = RecordKind.fromInterchange(kind).orElse(null);
-        if (registryKind != null) {
-            acceptRegistryRecord(raw, registryKind, illustrative);
-        } else if (foreign.containsKey(kind)) {
-            acceptForeignRecord(raw, kind, illustrative);
-        } else {
-            reject(raw.file(), raw.line(), raw.idOrNull(), kind.equals("demand") ? "no module accepts kind demand"
-                    : "unknown kind '" + kind + "' (organization, person, output, facility, demand)");
+        try {
+            Entry entry = classify(raw, illustrative, (kind, field) -> warnings.computeIfAbsent(kind + "/" + field,
+                    key -> warn(kind + ": unknown field '" + field + "' ignored (first at " + raw.file() + ":" + raw.line() + ")")));
+            add(entry);
+        } catch (InvalidInputException e) {
+            reject(raw.file(), raw.line(), raw.idOrNull(), e.getMessage());
         }
         if (batch.size() >= batchSize) {
             flush();
         }
     }
 
-    private void acceptRegistryRecord(RawRecord raw, RecordKind kind, boolean illustrative) {
-        try {
-            RegistryRecord record = InterchangeCodec.read(kind, raw.node(), (k, field) -> warnings.computeIfAbsent(k + "/" + field,
-                    key -> warn(k + ": unknown field '" + field + "' ignored (first at " + raw.file() + ":" + raw.line() + ")")));
-            add(new Entry(seq, raw.file(), raw.line(), illustrative, kind.interchangeName(), record, null));
-        } catch (InvalidInputException e) {
-            reject(raw.file(), raw.line(), raw.idOrNull(), e.getMessage());
+    /** The record validated, as a registry record or one for another module; {@link InvalidInputException} with the reason if not valid. */
+    private Entry classify(RawRecord raw, boolean illustrative, BiConsumer<String, String> unknownField) {
+        if (raw.error() != null) {
+            throw new InvalidInputException("line", raw.error());
         }
-    }
-
-    private void acceptForeignRecord(RawRecord raw, String kind, boolean illustrative) {
+        JsonNode kindNode = raw.node().get("kind");
+        if (kindNode == null || !kindNode.isString() || kindNode.stringValue().isBlank()) {
+            throw new InvalidInputException("kind", "missing required field kind");
+        }
+        String kind = kindNode.stringValue().strip();
+        RecordKind registryKind = RecordKind.fromInterchange(kind).orElse(null);
+        if (registryKind != null) {
+            return new Entry(seq, raw.file(), raw.line(), illustrative, kind, InterchangeCodec.read(registryKind, raw.node(), unknownField), null);
+        }
+        if (!foreign.containsKey(kind)) {
+            throw new InvalidInputException("kind", kind.equals("demand") ? "no module accepts kind demand"
+                    : "unknown kind '" + kind + "' (organization, person, output, facility, demand)");
+        }
         String id = raw.idOrNull();
         if (id == null) {
-            reject(raw.file(), raw.line(), null, "missing required field id");
-            return;
+            throw new InvalidInputException("id", "missing required field id");
         }
-        add(new Entry(seq, raw.file(), raw.line(), illustrative, kind, null, new ForeignRecord(raw.file(), raw.line(), id, illustrative, raw.node())));
+        return new Entry(seq, raw.file(), raw.line(), illustrative, kind, null, new ForeignRecord(raw.file(), raw.line(), id, illustrative, raw.node()));
     }
 
     /** Batches a valid record, unless a later record of the import replaces it. */
