@@ -195,7 +195,7 @@ class RegistryImportIntegrationTests {
                         () -> new java.io.ByteArrayInputStream(bytes)));
             }
             ImportReport again = imports.run(sources, ImportListener.NONE);
-            assertThat(again.rejected()).as(format.name()).isZero();
+            assertThat(again.rejected()).as(format.name() + " " + again.rejections()).isZero();
             assertThat(again.inserted() + again.updated()).as(format.name()).isZero();
             assertThat(versions()).as(format.name()).isEqualTo(before);
         }
