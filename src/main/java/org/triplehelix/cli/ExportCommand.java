@@ -49,8 +49,7 @@ class ExportCommand implements Callable<Integer> {
             return 2;
         }
         boolean toStdout = file.toString().equals("-");
-        FileFormat format = toStdout ? FileFormat.JSON_LINES : FileFormat.of(file.toString())
-                .filter(f -> f != FileFormat.JSON_LINES || file.toString().endsWith(".jsonl")).orElse(FileFormat.JSON_LINES);
+        FileFormat format = FileFormat.of(file.toString()).orElse(FileFormat.JSON_LINES);
         try (ConfigurableApplicationContext context = Platform.services(global);
              OutputStream out = toStdout ? nonClosing(System.out) : new BufferedOutputStream(Files.newOutputStream(file), 1 << 16)) {
             long count = context.getBean(RegistryExport.class).export(recordKind, format, out);

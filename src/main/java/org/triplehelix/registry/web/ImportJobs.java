@@ -14,6 +14,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.security.concurrent.DelegatingSecurityContextRunnable;
 import org.springframework.stereotype.Component;
 import org.springframework.web.multipart.MultipartFile;
 import org.triplehelix.registry.FileFormat;
@@ -64,7 +65,8 @@ class ImportJobs implements AutoCloseable {
         }
         ImportJob job = new ImportJob(UUID.randomUUID().toString(), sources.stream().map(ImportSource::name).toList());
         remember(job);
-        executor.submit(() -> run(job, sources, copies));
+        // the uploader's identity goes with the job, so the audit trail knows who imported
+        executor.submit(new DelegatingSecurityContextRunnable(() -> run(job, sources, copies)));
         return job;
     }
 
