@@ -44,6 +44,8 @@ final class ImportRun {
 
     /** The round of held-back records of other modules' kinds. */
     private static final int FOREIGN_ROUND = -1;
+    /** Distinct warnings kept and reported; past that, unknown fields are ignored silently. */
+    private static final int MAX_WARNINGS = 1000;
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final UUID importId = UUID.randomUUID();
@@ -161,8 +163,12 @@ final class ImportRun {
         read++;
         seq++;
         try {
-            Entry entry = classify(raw, illustrative, (kind, field) -> warnings.computeIfAbsent(kind + "/" + field,
-                    key -> warn(kind + ": unknown field '" + field + "' ignored (first at " + raw.file() + ":" + raw.line() + ")")));
+            Entry entry = classify(raw, illustrative, (kind, field) -> {
+                if (warnings.size() < MAX_WARNINGS) {
+                    warnings.computeIfAbsent(kind + "/" + field,
+                            key -> warn(kind + ": unknown field '" + field + "' ignored (first at " + raw.file() + ":" + raw.line() + ")"));
+                }
+            });
             add(entry);
         } catch (InvalidInputException e) {
             reject(raw.file(), raw.line(), raw.idOrNull(), e.getMessage());
