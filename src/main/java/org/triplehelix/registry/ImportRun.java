@@ -17,8 +17,10 @@ import java.util.function.Consumer;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.DataAccessException;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.NonTransientDataAccessException;
+import org.springframework.transaction.TransactionException;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.triplehelix.registry.internal.CsvReader;
 import org.triplehelix.registry.internal.InterchangeCodec;
@@ -133,8 +135,8 @@ final class ImportRun {
             };
             reader.read(sink, bytes -> bytesRead = bytes);
         } catch (IOException | RuntimeException e) {
-            if (e instanceof DataAccessResourceFailureException failure) {
-                throw failure;
+            if (e instanceof DataAccessException || e instanceof TransactionException) {
+                throw (RuntimeException) e; // the database failed, not the file
             }
             if (!checking) {
                 reject(source.name(), 0, null, "cannot read the file: " + e.getMessage());

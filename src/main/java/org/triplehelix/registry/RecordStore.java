@@ -108,23 +108,30 @@ class RecordStore {
 
     /**
      * Deletes a record. Records that pointed to it lose their digest, so that importing them
-     * again restores the link the database dropped with it.
+     * again restores the link the database dropped with it; they are returned, per kind, as
+     * changed.
      */
-    void delete(RecordKind kind, long id) {
+    Map<RecordKind, List<String>> delete(RecordKind kind, long id) {
+        Map<RecordKind, List<String>> affected = new java.util.EnumMap<>(RecordKind.class);
         switch (kind) {
             case ORGANIZATION -> {
-                jdbc.sql("update organization set content_hash = null where parent_id = :id").param("id", id).update();
-                jdbc.sql("update person set content_hash = null where organization_id = :id").param("id", id).update();
-                jdbc.sql("update facility set content_hash = null where organization_id = :id").param("id", id).update();
-                jdbc.sql("update output set content_hash = null where id in (select output_id from output_organization where organization_id = :id)")
-                        .param("id", id).update();
+                affected.put(RecordKind.ORGANIZATION, forget("organization", "parent_id = :id", id));
+                affected.put(RecordKind.PERSON, forget("person", "organization_id = :id", id));
+                affected.put(RecordKind.FACILITY, forget("facility", "organization_id = :id", id));
+                affected.put(RecordKind.OUTPUT, forget("output", "id in (select output_id from output_organization where organization_id = :id)", id));
             }
-            case PERSON -> jdbc.sql("update output set content_hash = null where id in (select output_id from output_person where person_id = :id)")
-                    .param("id", id).update();
+            case PERSON -> affected.put(RecordKind.OUTPUT, forget("output", "id in (select output_id from output_person where person_id = :id)", id));
             default -> {
             }
         }
         jdbc.sql("delete from " + table(kind) + " where id = :id").param("id", id).update();
+        affected.values().removeIf(List::isEmpty);
+        return affected;
+    }
+
+    private List<String> forget(String table, String condition, long id) {
+        return jdbc.sql("update " + table + " set content_hash = null where " + condition + " returning ext_id")
+                .param("id", id).query(String.class).list();
     }
 
     private void replaceOutputLinks(List<Staged> records, List<Change> changes) {

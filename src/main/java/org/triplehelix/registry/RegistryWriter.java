@@ -77,9 +77,11 @@ public class RegistryWriter {
                 ? store.current(kind, extId, true).orElseThrow(() -> new NotFoundException(kind.interchangeName(), extId))
                 : currentAt(kind, extId, expectedVersion);
         RegistryRecord before = stored.find(kind, extId).orElseThrow();
-        store.delete(kind, current.id());
+        Map<RecordKind, List<String>> unlinked = store.delete(kind, current.id());
         events.publishEvent(AuditableChange.deleted(kind.interchangeName(), extId, snapshot(before)));
         events.publishEvent(new RegistryChanged(kind.interchangeName(), List.of(extId)));
+        // records that linked to it lost that link
+        unlinked.forEach((linking, ids) -> events.publishEvent(new RegistryChanged(linking.interchangeName(), ids)));
     }
 
     private RecordStore.Current currentAt(RecordKind kind, String extId, int expectedVersion) {

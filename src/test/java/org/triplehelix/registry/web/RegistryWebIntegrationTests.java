@@ -143,10 +143,18 @@ class RegistryWebIntegrationTests {
         mvc.perform(editor(post("/api/v1/facilities/api-magnet"), "{\"name\": \"脉冲强磁场实验装置\", \"type\": \"major_facility\"}"))
                 .andExpect(status().isCreated());
 
+        mvc.perform(editor(post("/api/v1/organizations/api-owner"), "{\"name\": \"所有者\"}")).andExpect(status().isCreated());
+        mvc.perform(editor(post("/api/v1/persons/api-staff"), "{\"name\": \"职员\", \"organization\": \"api-owner\"}"))
+                .andExpect(status().isCreated());
+        mvc.perform(delete("/api/v1/organizations/api-owner").with(user("editor")).with(csrf())).andExpect(status().isNoContent());
+        assertThat(events.stream(RegistryChanged.class)).contains(new RegistryChanged("person", List.of("api-staff")));
+        assertThat(jdbc.sql("select organization_id is null and content_hash is null from person where ext_id = 'api-staff'")
+                .query(Boolean.class).single()).isTrue();
+
         mvc.perform(delete("/api/v1/facilities/api-magnet?version=3").with(user("editor")).with(csrf())).andExpect(status().isConflict());
         mvc.perform(delete("/api/v1/facilities/api-magnet?version=0").with(user("editor")).with(csrf())).andExpect(status().isNoContent());
         mvc.perform(delete("/api/v1/facilities/api-magnet").with(user("editor")).with(csrf())).andExpect(status().isNotFound());
-        assertThat(events.stream(AuditableChange.class).filter(e -> e.action().equals("delete"))).hasSize(1);
+        assertThat(events.stream(AuditableChange.class).filter(e -> e.action().equals("delete"))).hasSize(2);
     }
 
     @Test
