@@ -53,6 +53,12 @@ public final class ImportJob {
         return current == null ? 0 : current.records();
     }
 
+    /** checking (the first pass, finding repeated ids), reading (the second, writing), linking (forward links). */
+    public String phase() {
+        ImportProgress current = progress;
+        return current == null ? "checking" : current.phase();
+    }
+
     void progress(ImportProgress progress) {
         this.progress = progress;
     }
