@@ -29,10 +29,12 @@ public class RegistryImport {
     private final ApplicationEventPublisher events;
     private final ObjectProvider<ForeignKindImporter> foreignImporters;
     private final int batchSize;
+    private final WriteGuard guard;
 
-    RegistryImport(RecordStore store, PendingRecords pending, RegionResolver regions, PlatformTransactionManager transactionManager,
+    RegistryImport(WriteGuard guard, RecordStore store, PendingRecords pending, RegionResolver regions, PlatformTransactionManager transactionManager,
                    ApplicationEventPublisher events, ObjectProvider<ForeignKindImporter> foreignImporters,
                    @Value("${helix.import.batch-size:2000}") int batchSize) {
+        this.guard = guard;
         this.store = store;
         this.pending = pending;
         this.regions = regions;
@@ -44,6 +46,7 @@ public class RegistryImport {
 
     /** Imports the files together (links may cross them), reporting to {@code listener} as it goes. */
     public ImportReport run(List<ImportSource> sources, ImportListener listener) {
+        guard.checkImport();
         regions.reload();
         Map<String, ForeignKindImporter> foreign = foreignImporters.orderedStream()
                 .collect(Collectors.toMap(ForeignKindImporter::kind, Function.identity(), (a, b) -> a));

@@ -44,7 +44,7 @@ public class RegistryWriter {
 
     @Transactional
     public SavedRecord create(RegistryRecord record) {
-        guard.checkWrite(record.kind(), record.id());
+        guard.checkWrite(record);
         if (store.current(record.kind(), record.id(), true).isPresent()) {
             throw new ConflictException(record.kind().interchangeName() + " " + record.id() + " already exists");
         }
@@ -57,7 +57,7 @@ public class RegistryWriter {
 
     @Transactional
     public SavedRecord update(RegistryRecord record, int expectedVersion) {
-        guard.checkWrite(record.kind(), record.id());
+        guard.checkWrite(record);
         RecordStore.Current current = currentAt(record.kind(), record.id(), expectedVersion);
         RegistryRecord before = stored.find(record.kind(), record.id()).orElseThrow();
         boolean changed = write(record, current.illustrative());
@@ -72,7 +72,7 @@ public class RegistryWriter {
     /** Deletes a record; {@code expectedVersion} null skips the version check. */
     @Transactional
     public void delete(RecordKind kind, String extId, Integer expectedVersion) {
-        guard.checkWrite(kind, extId);
+        guard.checkDelete(kind, extId);
         RecordStore.Current current = expectedVersion == null
                 ? store.current(kind, extId, true).orElseThrow(() -> new NotFoundException(kind.interchangeName(), extId))
                 : currentAt(kind, extId, expectedVersion);

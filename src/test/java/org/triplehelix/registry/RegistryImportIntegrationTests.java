@@ -28,6 +28,7 @@ import org.triplehelix.shared.AuditableChange;
 @SpringBootTest
 @ActiveProfiles("test")
 @RecordApplicationEvents
+@org.junit.jupiter.api.extension.ExtendWith(org.triplehelix.access.RunAsSystem.class)
 class RegistryImportIntegrationTests {
 
     @Autowired
@@ -38,6 +39,9 @@ class RegistryImportIntegrationTests {
 
     @Autowired
     JdbcClient jdbc;
+
+    @Autowired
+    WriteGuard guard;
 
     @Autowired
     RecordStore store;
@@ -147,7 +151,7 @@ class RegistryImportIntegrationTests {
                 "{\"kind\": \"organization\", \"id\": \"it-o-1\", \"name\": \"一\"}",
                 "{\"kind\": \"organization\", \"id\": \"it-o-8\", \"name\": \"八\", \"parent\": \"it-o-9\"}",
                 "{\"kind\": \"organization\", \"id\": \"it-o-9\", \"name\": \"九\", \"parent\": \"it-o-8\"}");
-        RegistryImport smallBatches = new RegistryImport(store, pending, regions, transactions, events,
+        RegistryImport smallBatches = new RegistryImport(guard, store, pending, regions, transactions, events,
                 new StaticListableBeanFactory().getBeanProvider(ForeignKindImporter.class), 2);
 
         ImportReport report = smallBatches.run(List.of(ImportSource.of(people, false), ImportSource.of(organizations, false)), ImportListener.NONE);
@@ -218,7 +222,7 @@ class RegistryImportIntegrationTests {
             }
         };
         StaticListableBeanFactory beans = new StaticListableBeanFactory(Map.of("demands", demands));
-        RegistryImport withDemands = new RegistryImport(store, pending, regions, transactions, events,
+        RegistryImport withDemands = new RegistryImport(guard, store, pending, regions, transactions, events,
                 beans.getBeanProvider(ForeignKindImporter.class), 2000);
 
         ImportReport report = withDemands.run(List.of(ImportSource.of(write(directory, "d.jsonl",

@@ -31,6 +31,10 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import org.springframework.test.web.servlet.setup.MockMvcBuilders;
 import org.springframework.web.context.WebApplicationContext;
+import org.springframework.security.core.userdetails.UserDetails;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.triplehelix.access.AccessFixtures;
+import org.triplehelix.access.Role;
 import org.triplehelix.registry.RegistryChanged;
 import org.triplehelix.shared.AuditableChange;
 
@@ -49,18 +53,25 @@ class RegistryWebIntegrationTests {
     @Autowired
     ApplicationEvents events;
 
+    @Autowired
+    UserDetailsService accounts;
+
     MockMvc mvc;
+
+    /** An administrator of the platform (the scope rules are tested by the authorization matrix). */
+    UserDetails editor;
 
     @BeforeEach
     void setUp() {
         mvc = MockMvcBuilders.webAppContextSetup(context).apply(SecurityMockMvcConfigurers.springSecurity()).build();
+        editor = accounts.loadUserByUsername(AccessFixtures.of(context).user(null, Role.ADMIN).email());
         for (String table : List.of("output", "facility", "person", "organization")) {
             jdbc.sql("delete from " + table + " where ext_id like 'api-%'").update();
         }
     }
 
-    private static MockHttpServletRequestBuilder editor(MockHttpServletRequestBuilder request, String json) {
-        return request.with(user("editor")).with(csrf()).contentType(MediaType.APPLICATION_JSON).content(json);
+    private MockHttpServletRequestBuilder editor(MockHttpServletRequestBuilder request, String json) {
+        return request.with(user(editor)).with(csrf()).contentType(MediaType.APPLICATION_JSON).content(json);
     }
 
     @Test
@@ -146,14 +157,14 @@ class RegistryWebIntegrationTests {
         mvc.perform(editor(post("/api/v1/organizations/api-owner"), "{\"name\": \"所有者\"}")).andExpect(status().isCreated());
         mvc.perform(editor(post("/api/v1/persons/api-staff"), "{\"name\": \"职员\", \"organization\": \"api-owner\"}"))
                 .andExpect(status().isCreated());
-        mvc.perform(delete("/api/v1/organizations/api-owner").with(user("editor")).with(csrf())).andExpect(status().isNoContent());
+        mvc.perform(delete("/api/v1/organizations/api-owner").with(user(editor)).with(csrf())).andExpect(status().isNoContent());
         assertThat(events.stream(RegistryChanged.class)).contains(new RegistryChanged("person", List.of("api-staff")));
         assertThat(jdbc.sql("select organization_id is null and content_hash is null from person where ext_id = 'api-staff'")
                 .query(Boolean.class).single()).isTrue();
 
-        mvc.perform(delete("/api/v1/facilities/api-magnet?version=3").with(user("editor")).with(csrf())).andExpect(status().isConflict());
-        mvc.perform(delete("/api/v1/facilities/api-magnet?version=0").with(user("editor")).with(csrf())).andExpect(status().isNoContent());
-        mvc.perform(delete("/api/v1/facilities/api-magnet").with(user("editor")).with(csrf())).andExpect(status().isNotFound());
+        mvc.perform(delete("/api/v1/facilities/api-magnet?version=3").with(user(editor)).with(csrf())).andExpect(status().isConflict());
+        mvc.perform(delete("/api/v1/facilities/api-magnet?version=0").with(user(editor)).with(csrf())).andExpect(status().isNoContent());
+        mvc.perform(delete("/api/v1/facilities/api-magnet").with(user(editor)).with(csrf())).andExpect(status().isNotFound());
         assertThat(events.stream(AuditableChange.class).filter(e -> e.action().equals("delete"))).hasSize(2);
     }
 
@@ -172,7 +183,7 @@ class RegistryWebIntegrationTests {
                 not json
                 """).getBytes(StandardCharsets.UTF_8));
 
-        mvc.perform(multipart("/api/v1/imports").file(file).with(user("editor")).with(csrf()))
+        mvc.perform(multipart("/api/v1/imports").file(file).with(user(editor)).with(csrf()))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.summary").value("1 imported, 2 rejected"))
                 .andExpect(jsonPath("$.rejections[0].line").value(3))
@@ -189,7 +200,7 @@ class RegistryWebIntegrationTests {
         MockMultipartFile file = new MockMultipartFile("file", "organizations.csv", "text/csv",
                 "id,name_zh,name_en,type\napi-csv-1,表格机构,CSV Org,enterprise\napi-csv-2,坏类型,,castle\n".getBytes(StandardCharsets.UTF_8));
 
-        String location = mvc.perform(multipart("/registry/import").file(file).with(user("editor")).with(csrf()))
+        String location = mvc.perform(multipart("/registry/import").file(file).with(user(editor)).with(csrf()))
                 .andExpect(status().is3xxRedirection())
                 .andReturn().getResponse().getRedirectedUrl();
         assertThat(location).startsWith("/registry/import/jobs/");
