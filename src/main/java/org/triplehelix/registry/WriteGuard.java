@@ -97,7 +97,10 @@ class WriteGuard {
 
     private void checkOutput(OutputRecord record) {
         id("output", record.id()).ifPresent(output -> scope.requireCanEditOutput(outputPeople(output), outputOrganizations(output)));
-        scope.requireCanEditOutput(ids("person", record.people()), ids("organization", record.organizations()));
+        List<Long> people = ids("person", record.people());
+        List<Long> organizations = new ArrayList<>(ids("organization", record.organizations()));
+        organizations.addAll(organizationsOf(people)); // its authors' organizations count too
+        scope.requireCanEditOutput(people, organizations);
     }
 
     private void checkFacility(FacilityRecord record) {
@@ -118,6 +121,14 @@ class WriteGuard {
         }
         return jdbc.sql("select id from " + table + " where ext_id = any(:extIds)")
                 .param("extIds", extIds.toArray(String[]::new)).query(Long.class).list();
+    }
+
+    private List<Long> organizationsOf(List<Long> people) {
+        if (people.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("select distinct organization_id from person where id = any(:ids) and organization_id is not null")
+                .param("ids", people.toArray(Long[]::new)).query(Long.class).list();
     }
 
     private Long organizationParent(long organization) {
