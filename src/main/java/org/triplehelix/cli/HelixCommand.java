@@ -18,8 +18,11 @@ import picocli.CommandLine.ScopeType;
         description = "Triple Helix, the platform of a regional science-and-technology innovation center.",
         subcommands = {
                 ServeCommand.class,
+                ImportCommand.class,
+                ExportCommand.class,
                 UserCommand.class,
                 DemoCommand.class,
+                BenchCommand.class,
                 CommandLine.HelpCommand.class})
 public class HelixCommand {
 

@@ -19,6 +19,7 @@ final class Platform {
         properties.put("helix.demo.enabled", "false");
         properties.put("logging.level.root", "WARN");
         properties.put("logging.level.org.triplehelix", "WARN");
+        properties.put("logging.level.org.flywaydb", "ERROR"); // out-of-order mode warns on every start
         return new SpringApplicationBuilder(global.application())
                 .web(WebApplicationType.NONE)
                 .bannerMode(Banner.Mode.OFF)

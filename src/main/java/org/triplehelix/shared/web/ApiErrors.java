@@ -4,10 +4,16 @@ import java.net.URI;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.authentication.AnonymousAuthenticationToken;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.web.ErrorResponse;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
@@ -22,6 +28,7 @@ import org.triplehelix.shared.NotFoundException;
  * fault, 403, 404, 409, and 500 with a trace id and nothing internal.
  */
 @RestControllerAdvice(annotations = org.springframework.web.bind.annotation.RestController.class)
+@Order(Ordered.HIGHEST_PRECEDENCE) // before Boot's ProblemDetailsExceptionHandler, so that `field` is always given
 class ApiErrors {
 
     private static final Logger log = LoggerFactory.getLogger(ApiErrors.class);
@@ -71,11 +78,18 @@ class ApiErrors {
 
     @ExceptionHandler(AccessDeniedException.class)
     ProblemDetail forbidden(AccessDeniedException e) {
+        Authentication caller = SecurityContextHolder.getContext().getAuthentication();
+        if (caller == null || caller instanceof AnonymousAuthenticationToken) {
+            return problem(HttpStatus.UNAUTHORIZED, "Unauthorized", "sign in first");
+        }
         return problem(HttpStatus.FORBIDDEN, "Forbidden", "you may not do this");
     }
 
     @ExceptionHandler(Exception.class)
     ProblemDetail unexpected(Exception e) {
+        if (e instanceof ErrorResponse standard) { // Spring MVC's own: 405, 406, 415, missing parameter…
+            return standard.getBody();
+        }
         String traceId = UUID.randomUUID().toString();
         log.error("Unexpected error, trace id {}", traceId, e);
         ProblemDetail problem = problem(HttpStatus.INTERNAL_SERVER_ERROR, "Internal error",

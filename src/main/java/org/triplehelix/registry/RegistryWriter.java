@@ -1,0 +1,124 @@
+package org.triplehelix.registry;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.triplehelix.registry.internal.InterchangeCodec;
+import org.triplehelix.shared.AuditableChange;
+import org.triplehelix.shared.ConflictException;
+import org.triplehelix.shared.InvalidInputException;
+import org.triplehelix.shared.NotFoundException;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Creates, updates and deletes single registry records: links checked (400 naming the field),
+ * an organization never its own ancestor, updates and deletes checked against the version the
+ * caller read (409 when someone changed the record since). Each write publishes an
+ * {@link AuditableChange} with before and after snapshots, and a {@link RegistryChanged}.
+ */
+@Service
+public class RegistryWriter {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private final RecordStore store;
+    private final StoredRecords stored;
+    private final WriteGuard guard;
+    private final ApplicationEventPublisher events;
+
+    RegistryWriter(RecordStore store, StoredRecords stored, WriteGuard guard, ApplicationEventPublisher events) {
+        this.store = store;
+        this.stored = stored;
+        this.guard = guard;
+        this.events = events;
+    }
+
+    @Transactional(readOnly = true)
+    public java.util.Optional<SavedRecord> find(RecordKind kind, String extId) {
+        return stored.find(kind, extId).flatMap(record -> store.current(kind, extId, false)
+                .map(current -> new SavedRecord(record, current.version())));
+    }
+
+    @Transactional
+    public SavedRecord create(RegistryRecord record) {
+        guard.checkWrite(record);
+        if (store.current(record.kind(), record.id(), true).isPresent()) {
+            throw new ConflictException(record.kind().interchangeName() + " " + record.id() + " already exists");
+        }
+        write(record, false);
+        SavedRecord saved = reread(record);
+        events.publishEvent(AuditableChange.created(record.kind().interchangeName(), record.id(), snapshot(saved.record())));
+        events.publishEvent(new RegistryChanged(record.kind().interchangeName(), List.of(record.id())));
+        return saved;
+    }
+
+    @Transactional
+    public SavedRecord update(RegistryRecord record, int expectedVersion) {
+        guard.checkWrite(record);
+        RecordStore.Current current = currentAt(record.kind(), record.id(), expectedVersion);
+        RegistryRecord before = stored.find(record.kind(), record.id()).orElseThrow();
+        boolean changed = write(record, current.illustrative());
+        SavedRecord saved = reread(record);
+        if (changed) {
+            events.publishEvent(AuditableChange.updated(record.kind().interchangeName(), record.id(), snapshot(before), snapshot(saved.record())));
+            events.publishEvent(new RegistryChanged(record.kind().interchangeName(), List.of(record.id())));
+        }
+        return saved;
+    }
+
+    /** Deletes a record; {@code expectedVersion} null skips the version check. */
+    @Transactional
+    public void delete(RecordKind kind, String extId, Integer expectedVersion) {
+        guard.checkDelete(kind, extId);
+        RecordStore.Current current = expectedVersion == null
+                ? store.current(kind, extId, true).orElseThrow(() -> new NotFoundException(kind.interchangeName(), extId))
+                : currentAt(kind, extId, expectedVersion);
+        RegistryRecord before = stored.find(kind, extId).orElseThrow();
+        Map<RecordKind, List<String>> unlinked = store.delete(kind, current.id());
+        events.publishEvent(AuditableChange.deleted(kind.interchangeName(), extId, snapshot(before)));
+        events.publishEvent(new RegistryChanged(kind.interchangeName(), List.of(extId)));
+        // records that linked to it lost that link
+        unlinked.forEach((linking, ids) -> events.publishEvent(new RegistryChanged(linking.interchangeName(), ids)));
+    }
+
+    private RecordStore.Current currentAt(RecordKind kind, String extId, int expectedVersion) {
+        RecordStore.Current current = store.current(kind, extId, true)
+                .orElseThrow(() -> new NotFoundException(kind.interchangeName(), extId));
+        if (current.version() != expectedVersion) {
+            throw new ConflictException(kind.interchangeName() + " " + extId + " was changed since you read it (version "
+                    + expectedVersion + ", now " + current.version() + "); reload it and try again");
+        }
+        return current;
+    }
+
+    /** Writes the record after checking its links; true when its stored content changed. */
+    private boolean write(RegistryRecord record, boolean illustrative) {
+        for (RegistryRecord.Link link : record.links()) {
+            if (link.target() == record.kind() && link.id().equals(record.id())) {
+                throw new InvalidInputException(link.field(), record.kind().interchangeName() + " " + record.id() + " cannot link to itself");
+            }
+            Set<String> existing = store.existing(link.target(), List.of(link.id()));
+            if (existing.isEmpty()) {
+                throw new InvalidInputException(link.field(), link.field() + ": " + link.target().interchangeName() + " " + link.id() + " does not exist");
+            }
+        }
+        List<RecordStore.Change> changes = store.upsert(record.kind(), List.of(new RecordStore.Staged(record, illustrative)));
+        if (record.kind() == RecordKind.ORGANIZATION && !store.parentCycles(List.of(record.id())).isEmpty()) {
+            throw new InvalidInputException("parent", "parent " + ((OrganizationRecord) record).parent()
+                    + " is a descendant of " + record.id() + ": an organization cannot be its own ancestor");
+        }
+        return !changes.isEmpty();
+    }
+
+    private SavedRecord reread(RegistryRecord record) {
+        return find(record.kind(), record.id()).orElseThrow();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> snapshot(RegistryRecord record) {
+        return JSON.convertValue(InterchangeCodec.write(record), Map.class);
+    }
+}

@@ -1,0 +1,52 @@
+package org.triplehelix.registry.web;
+
+import java.io.IOException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.http.MediaType;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RequestPart;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
+import org.triplehelix.registry.ImportReport;
+
+/**
+ * {@code POST /api/v1/imports}: one or more files (multipart, part {@code file}) imported
+ * together; answers with the report: counts, every rejected record (file, line, id, reason) and
+ * the warnings. Rejected records do not make the request fail: the report is the result.
+ */
+@RestController
+class ImportApi {
+
+    private final ImportJobs jobs;
+
+    ImportApi(ImportJobs jobs) {
+        this.jobs = jobs;
+    }
+
+    @PostMapping(path = "/api/v1/imports", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    Map<String, Object> importFiles(@RequestPart("file") List<MultipartFile> files,
+                                    @RequestParam(defaultValue = "false") boolean illustrative) throws IOException {
+        return view(jobs.runNow(files, illustrative));
+    }
+
+    static Map<String, Object> view(ImportReport report) {
+        Map<String, Object> view = new LinkedHashMap<>();
+        view.put("summary", report.summary());
+        view.put("read", report.read());
+        view.put("imported", report.imported());
+        view.put("rejected", report.rejected());
+        view.put("inserted", report.inserted());
+        view.put("updated", report.updated());
+        view.put("unchanged", report.unchanged());
+        view.put("superseded", report.superseded());
+        view.put("importedByKind", report.importedByKind());
+        view.put("rejections", report.rejections());
+        view.put("rejectionsTruncated", report.rejectionsTruncated());
+        view.put("warnings", report.warnings());
+        view.put("elapsedMillis", report.elapsed().toMillis());
+        return view;
+    }
+}

@@ -1,0 +1,59 @@
+package org.triplehelix.registry.web;
+
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Schema;
+import org.triplehelix.registry.RegistryQueries;
+import org.triplehelix.registry.RegistryQueries.Criteria;
+import org.triplehelix.shared.InvalidInputException;
+
+/**
+ * The query parameters of every registry list, page and API alike. Numbers arrive as text so
+ * that a malformed one is answered as bad input naming its field, not as a server error.
+ */
+record ListParams(
+        @Parameter(description = "Search terms, Chinese or English; every term must occur in the name (title) or keywords, case-insensitively")
+        String q,
+        @Parameter(description = "Type: an organization type, an output type or a facility type (not for persons)")
+        String type,
+        @Parameter(description = "Region code or name; takes in everything under it (a prefecture its districts)")
+        String region,
+        @Parameter(description = "Discipline code or name (persons and outputs)")
+        String discipline,
+        @Parameter(description = "External id of an organization: its people, outputs or facilities")
+        String organization,
+        @Parameter(description = "External id of a person: their outputs")
+        String person,
+        @Parameter(description = "External id of a parent organization: its children")
+        String parent,
+        @Parameter(description = "First year (output year, organization's year of establishment)", schema = @Schema(type = "integer"))
+        String yearFrom,
+        @Parameter(description = "Last year", schema = @Schema(type = "integer"))
+        String yearTo,
+        @Parameter(description = "relevance (with q), name, year (outputs, organizations) or updated")
+        String sort,
+        @Parameter(description = "Page number, from 0", schema = @Schema(type = "integer", defaultValue = "0"))
+        String page,
+        @Parameter(description = "Page size, 1 to 100", schema = @Schema(type = "integer", defaultValue = "20"))
+        String size) {
+
+    Criteria criteria(boolean english) {
+        return new Criteria(q, type, region, discipline, organization, person, parent,
+                integer("yearFrom", yearFrom), integer("yearTo", yearTo), sort,
+                orDefault(integer("page", page), 0), orDefault(integer("size", size), RegistryQueries.DEFAULT_SIZE), english);
+    }
+
+    private static Integer integer(String field, String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return Integer.valueOf(value.strip());
+        } catch (NumberFormatException e) {
+            throw new InvalidInputException(field, field + " must be a whole number");
+        }
+    }
+
+    private static int orDefault(Integer value, int fallback) {
+        return value == null ? fallback : value;
+    }
+}

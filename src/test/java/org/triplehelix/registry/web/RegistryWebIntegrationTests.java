@@ -1,0 +1,231 @@
+package org.triplehelix.registry.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mock.web.MockMultipartFile;
+import org.springframework.security.test.web.servlet.setup.SecurityMockMvcConfigurers;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.event.ApplicationEvents;
+import org.springframework.test.context.event.RecordApplicationEvents;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import org.springframework.test.web.servlet.setup.MockMvcBuilders;
+import org.springframework.web.context.WebApplicationContext;
+import org.springframework.security.core.userdetails.UserDetails;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.triplehelix.access.AccessFixtures;
+import org.triplehelix.access.Role;
+import org.triplehelix.registry.RegistryChanged;
+import org.triplehelix.shared.AuditableChange;
+
+/** The registry's write API, import API and upload page, through Spring MVC and Spring Security. */
+@SpringBootTest
+@ActiveProfiles("test")
+@RecordApplicationEvents
+class RegistryWebIntegrationTests {
+
+    @Autowired
+    WebApplicationContext context;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    ApplicationEvents events;
+
+    @Autowired
+    UserDetailsService accounts;
+
+    MockMvc mvc;
+
+    /** An administrator of the platform (the scope rules are tested by the authorization matrix). */
+    UserDetails editor;
+
+    @BeforeEach
+    void setUp() {
+        mvc = MockMvcBuilders.webAppContextSetup(context).apply(SecurityMockMvcConfigurers.springSecurity()).build();
+        editor = accounts.loadUserByUsername(AccessFixtures.of(context).user(null, Role.ADMIN).email());
+        for (String table : List.of("output", "facility", "person", "organization")) {
+            jdbc.sql("delete from " + table + " where ext_id like 'api-%'").update();
+        }
+    }
+
+    private MockHttpServletRequestBuilder editor(MockHttpServletRequestBuilder request, String json) {
+        return request.with(user(editor)).with(csrf()).contentType(MediaType.APPLICATION_JSON).content(json);
+    }
+
+    @Test
+    void createsReadsBackAndRefusesADuplicate() throws Exception {
+        mvc.perform(editor(post("/api/v1/organizations/api-hust"),
+                        "{\"name\": {\"zh\": \"华中科技大学\", \"en\": \"HUST\"}, \"type\": \"university\", \"uscc\": \"12100000400000624D\"}"))
+                .andExpect(status().isCreated())
+                .andExpect(header().string("Location", "/api/v1/organizations/api-hust"))
+                .andExpect(jsonPath("$.kind").value("organization"))
+                .andExpect(jsonPath("$.id").value("api-hust"))
+                .andExpect(jsonPath("$.name.en").value("HUST"))
+                .andExpect(jsonPath("$.version").value(0));
+        mvc.perform(editor(post("/api/v1/organizations/api-hust"), "{\"name\": \"x\"}"))
+                .andExpect(status().isConflict());
+        assertThat(events.stream(AuditableChange.class)).anySatisfy(e -> {
+            assertThat(e.action()).isEqualTo("create");
+            assertThat(((Map<?, ?>) e.after()).get("uscc")).isEqualTo("12100000400000624D");
+        });
+        assertThat(events.stream(RegistryChanged.class)).contains(new RegistryChanged("organization", List.of("api-hust")));
+    }
+
+    @Test
+    void updatesOnlyTheVersionThatWasRead() throws Exception {
+        mvc.perform(editor(post("/api/v1/persons/api-li"), "{\"name\": \"李明\", \"title\": \"教授\"}")).andExpect(status().isCreated());
+
+        mvc.perform(editor(put("/api/v1/persons/api-li"), "{\"name\": \"李明\", \"title\": \"研究员\", \"version\": 0}"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.title").value("研究员"))
+                .andExpect(jsonPath("$.version").value(1));
+        mvc.perform(editor(put("/api/v1/persons/api-li"), "{\"name\": \"李明\", \"title\": \"院士\", \"version\": 0}"))
+                .andExpect(status().isConflict())
+                .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("was changed since you read it")));
+        mvc.perform(editor(put("/api/v1/persons/api-li"), "{\"name\": \"李明\"}"))
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.field").value("version"));
+        mvc.perform(editor(put("/api/v1/persons/api-nobody"), "{\"name\": \"x\", \"version\": 0}"))
+                .andExpect(status().isNotFound());
+        assertThat(events.stream(AuditableChange.class).filter(e -> e.action().equals("update"))).singleElement().satisfies(e -> {
+            assertThat(((Map<?, ?>) e.before()).get("title")).isEqualTo("教授");
+            assertThat(((Map<?, ?>) e.after()).get("title")).isEqualTo("研究员");
+        });
+    }
+
+    @Test
+    void namesTheFieldOfBadInput() throws Exception {
+        mvc.perform(editor(post("/api/v1/organizations/api-bad"), "{\"name\": \"坏\", \"uscc\": \"91350100M000100Y44\"}"))
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.field").value("uscc"));
+        mvc.perform(editor(post("/api/v1/persons/api-bad"), "{\"name\": \"坏\", \"orcid\": \"0000-0002-1825-0098\"}"))
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.field").value("orcid"));
+        mvc.perform(editor(post("/api/v1/organizations/api-bad"), "{\"type\": \"university\"}"))
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.field").value("name"));
+        mvc.perform(editor(post("/api/v1/organizations/api-bad"), "{\"name\": \"坏\", \"type\": \"castle\"}"))
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.field").value("type"));
+        mvc.perform(editor(post("/api/v1/organizations/api-bad"), "{\"name\": \"坏\", \"parent\": \"api-missing\"}"))
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.field").value("parent"));
+        mvc.perform(editor(post("/api/v1/outputs/api-bad"), "{\"title\": \"坏\", \"people\": [\"api-missing\"]}"))
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.field").value("people"));
+        mvc.perform(editor(post("/api/v1/facilities/api-bad"), "{\"name\": \"坏\", \"colour\": \"red\"}"))
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.field").value("colour"));
+        mvc.perform(editor(post("/api/v1/facilities/api-bad"), "{\"id\": \"api-other\", \"name\": \"坏\"}"))
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.field").value("id"));
+        mvc.perform(editor(post("/api/v1/facilities/api-bad"), "{\"name\": "))
+                .andExpect(status().isBadRequest());
+        assertThat(jdbc.sql("select count(*) from organization where ext_id = 'api-bad'").query(Integer.class).single()).isZero();
+    }
+
+    @Test
+    void refusesAParentCycle() throws Exception {
+        mvc.perform(editor(post("/api/v1/organizations/api-a"), "{\"name\": \"甲\"}")).andExpect(status().isCreated());
+        mvc.perform(editor(post("/api/v1/organizations/api-b"), "{\"name\": \"乙\", \"parent\": \"api-a\"}")).andExpect(status().isCreated());
+
+        mvc.perform(editor(put("/api/v1/organizations/api-a"), "{\"name\": \"甲\", \"parent\": \"api-b\", \"version\": 0}"))
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.field").value("parent"));
+        mvc.perform(editor(put("/api/v1/organizations/api-a"), "{\"name\": \"甲\", \"parent\": \"api-a\", \"version\": 0}"))
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.field").value("parent"));
+        assertThat(jdbc.sql("select parent_id is null from organization where ext_id = 'api-a'").query(Boolean.class).single()).isTrue();
+    }
+
+    @Test
+    void deletesTheVersionThatWasRead() throws Exception {
+        mvc.perform(editor(post("/api/v1/facilities/api-magnet"), "{\"name\": \"脉冲强磁场实验装置\", \"type\": \"major_facility\"}"))
+                .andExpect(status().isCreated());
+
+        mvc.perform(editor(post("/api/v1/organizations/api-owner"), "{\"name\": \"所有者\"}")).andExpect(status().isCreated());
+        mvc.perform(editor(post("/api/v1/persons/api-staff"), "{\"name\": \"职员\", \"organization\": \"api-owner\"}"))
+                .andExpect(status().isCreated());
+        mvc.perform(delete("/api/v1/organizations/api-owner").with(user(editor)).with(csrf())).andExpect(status().isNoContent());
+        assertThat(events.stream(RegistryChanged.class)).contains(new RegistryChanged("person", List.of("api-staff")));
+        assertThat(jdbc.sql("select organization_id is null and content_hash is null from person where ext_id = 'api-staff'")
+                .query(Boolean.class).single()).isTrue();
+
+        mvc.perform(delete("/api/v1/facilities/api-magnet?version=3").with(user(editor)).with(csrf())).andExpect(status().isConflict());
+        mvc.perform(delete("/api/v1/facilities/api-magnet?version=0").with(user(editor)).with(csrf())).andExpect(status().isNoContent());
+        mvc.perform(delete("/api/v1/facilities/api-magnet").with(user(editor)).with(csrf())).andExpect(status().isNotFound());
+        assertThat(events.stream(AuditableChange.class).filter(e -> e.action().equals("delete"))).hasSize(2);
+    }
+
+    @Test
+    void refusesWritesOfAnonymousUsers() throws Exception {
+        mvc.perform(post("/api/v1/organizations/api-anon").with(csrf()).contentType(MediaType.APPLICATION_JSON).content("{\"name\": \"x\"}"))
+                .andExpect(status().is4xxClientError());
+        assertThat(jdbc.sql("select count(*) from organization where ext_id = 'api-anon'").query(Integer.class).single()).isZero();
+    }
+
+    @Test
+    void importsAnUploadAndReportsEveryBadLine() throws Exception {
+        MockMultipartFile file = new MockMultipartFile("file", "upload.jsonl", "application/x-ndjson", ("""
+                {"kind": "organization", "id": "api-up-1", "name": "上传机构"}
+                {"kind": "person", "id": "api-up-2", "name": "上传人员", "organization": "api-up-404"}
+                not json
+                """).getBytes(StandardCharsets.UTF_8));
+
+        mvc.perform(multipart("/api/v1/imports").file(file).with(user(editor)).with(csrf()))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.summary").value("1 imported, 2 rejected"))
+                .andExpect(jsonPath("$.rejections[0].line").value(3))
+                .andExpect(jsonPath("$.rejections[0].reason").value(org.hamcrest.Matchers.startsWith("invalid JSON")))
+                .andExpect(jsonPath("$.rejections[1].id").value("api-up-2"))
+                .andExpect(jsonPath("$.rejections[1].file").value("upload.jsonl"));
+    }
+
+    @Test
+    void theUploadPageFollowsTheJobToItsReport() throws Exception {
+        mvc.perform(get("/registry/import").param("lang", "en"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(org.hamcrest.Matchers.containsString("enctype=\"multipart/form-data\"")));
+        MockMultipartFile file = new MockMultipartFile("file", "organizations.csv", "text/csv",
+                "id,name_zh,name_en,type\napi-csv-1,表格机构,CSV Org,enterprise\napi-csv-2,坏类型,,castle\n".getBytes(StandardCharsets.UTF_8));
+
+        String location = mvc.perform(multipart("/registry/import").file(file).with(user(editor)).with(csrf()))
+                .andExpect(status().is3xxRedirection())
+                .andReturn().getResponse().getRedirectedUrl();
+        assertThat(location).startsWith("/registry/import/jobs/");
+        String fragment = "";
+        for (int i = 0; i < 100 && !fragment.contains("import-report"); i++) {
+            Thread.sleep(100);
+            fragment = mvc.perform(get(location).header("HX-Request", "true").param("lang", "en"))
+                    .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        }
+        assertThat(fragment).contains("1 imported, 1 rejected").contains("organizations.csv").contains("unknown organization type 'castle'");
+        mvc.perform(get(location)).andExpect(status().isOk()).andExpect(content().string(org.hamcrest.Matchers.containsString("<html")));
+        mvc.perform(get("/registry/import/jobs/no-such-job").param("lang", "en")).andExpect(status().isNotFound())
+                .andExpect(content().string(org.hamcrest.Matchers.containsString("This import is no longer known")));
+    }
+
+    @Test
+    void servesTheTemplatesOfEveryKind() throws Exception {
+        mvc.perform(get("/registry/import/templates/organization.csv"))
+                .andExpect(status().isOk())
+                .andExpect(header().string("Content-Disposition", org.hamcrest.Matchers.containsString("organization.csv")))
+                .andExpect(content().bytes(("\uFEFFid,name_zh,name_en,type,parent,region,ror,uscc,website,description_zh,description_en,established\r\n")
+                        .getBytes(StandardCharsets.UTF_8)));
+        mvc.perform(get("/registry/import/templates/output.xlsx"))
+                .andExpect(status().isOk())
+                .andExpect(content().contentType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"));
+        mvc.perform(get("/registry/import/templates/castle.csv")).andExpect(status().isNotFound());
+    }
+}

@@ -1,0 +1,244 @@
+package org.triplehelix.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.cookie;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import jakarta.servlet.http.Cookie;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.Locale;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.security.test.web.servlet.setup.SecurityMockMvcConfigurers;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.setup.MockMvcBuilders;
+import org.springframework.web.context.WebApplicationContext;
+import org.triplehelix.registry.RegistryQueries;
+
+/** The registry's pages, rendered on the small fixture, in both languages, with htmx fragments and error pages. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles("test")
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class RegistryPagesIntegrationTests {
+
+    @Autowired
+    WebApplicationContext context;
+
+    @Autowired
+    DataSource dataSource;
+
+    @Autowired
+    RegistryQueries queries;
+
+    @LocalServerPort
+    int port;
+
+    MockMvc mvc;
+
+    @BeforeAll
+    void setUp() {
+        RegistryFixture.load(dataSource);
+        mvc = MockMvcBuilders.webAppContextSetup(context).apply(SecurityMockMvcConfigurers.springSecurity()).build();
+    }
+
+    @AfterAll
+    void removeFixture() {
+        RegistryFixture.clean(dataSource);
+    }
+
+    @Test
+    void homeShowsTheProvinceCountsLinkingToTheirLists() throws Exception {
+        long laboratories = queries.stats("420000").organizations().get("provincial_laboratory");
+        mvc.perform(get("/").locale(Locale.SIMPLIFIED_CHINESE))
+                .andExpect(status().isOk())
+                .andExpect(content().contentTypeCompatibleWith("text/html"))
+                .andExpect(content().string(containsString("湖北省科技创新基地")))
+                .andExpect(content().string(containsString("href=\"/organizations?type=provincial_laboratory&amp;region=420000\"")))
+                .andExpect(content().string(containsString("<span class=\"stat-number\">" + laboratories + "</span>")))
+                .andExpect(content().string(containsString("href=\"/persons?region=420000\"")))
+                .andExpect(content().string(containsString("全国重点实验室")));
+        mvc.perform(get("/").param("region", "all").param("lang", "en"))
+                .andExpect(content().string(containsString("The innovation base at a glance")))
+                .andExpect(content().string(containsString("href=\"/organizations?type=university\"")));
+    }
+
+    @Test
+    void listsSearchInChineseAndEnglish() throws Exception {
+        mvc.perform(get("/organizations").param("q", "华中").locale(Locale.SIMPLIFIED_CHINESE))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("<a href=\"/organizations/fx-org-hust\">华中科技大学</a>")))
+                .andExpect(content().string(containsString("<html")));
+        mvc.perform(get("/organizations").param("q", "huazhong").param("lang", "en"))
+                .andExpect(content().string(containsString("<a href=\"/organizations/fx-org-hust\">Huazhong University of Science and Technology</a>")))
+                .andExpect(content().string(containsString("lang=\"zh-CN\">华中科技大学</span>")));
+        mvc.perform(get("/persons").param("q", "photonics"))
+                .andExpect(content().string(containsString("/persons/fx-p-li")));
+        mvc.perform(get("/outputs").param("organization", "fx-org-wnlo").param("sort", "year"))
+                .andExpect(content().string(containsString("/outputs/fx-u-4")))
+                .andExpect(content().string(containsString("/outputs/fx-u-2")))
+                .andExpect(content().string(containsString("class=\"scope-note\"")));
+        mvc.perform(get("/facilities").param("region", "420111"))
+                .andExpect(content().string(containsString("/facilities/fx-f-magnet")))
+                .andExpect(content().string(not(containsString("/facilities/fx-f-tem"))));
+    }
+
+    @Test
+    void htmxGetsTheResultTableAlone() throws Exception {
+        mvc.perform(get("/organizations").param("q", "华中").header("HX-Request", "true"))
+                .andExpect(status().isOk())
+                .andExpect(header().stringValues("Vary", org.hamcrest.Matchers.hasItem("HX-Request")))
+                .andExpect(content().string(not(containsString("<html"))))
+                .andExpect(content().string(containsString("hx-swap-oob=\"innerHTML\"")))
+                .andExpect(content().string(containsString("/organizations/fx-org-hust")));
+        mvc.perform(get("/organizations").param("q", "华中").header("HX-Request", "true").header("HX-History-Restore-Request", "true"))
+                .andExpect(content().string(containsString("<html")));
+    }
+
+    @Test
+    void emptyResultsSayWhatToDo() throws Exception {
+        mvc.perform(get("/outputs").param("q", "' OR 1=1 --").locale(Locale.SIMPLIFIED_CHINESE))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("class=\"empty-state\"")))
+                .andExpect(content().string(containsString("没有名称或关键词包含“' OR 1=1 --”的记录")));
+    }
+
+    @Test
+    void organizationProfileLinksItsNeighbours() throws Exception {
+        mvc.perform(get("/organizations/fx-org-hust").locale(Locale.SIMPLIFIED_CHINESE))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("<h1>华中科技大学")))
+                .andExpect(content().string(containsString("href=\"/organizations/fx-org-wnlo\"")))
+                .andExpect(content().string(containsString("href=\"/persons/fx-p-li\"")))
+                .andExpect(content().string(containsString("href=\"/outputs/fx-u-1\"")))
+                .andExpect(content().string(containsString("href=\"/facilities/fx-f-magnet\"")))
+                .andExpect(content().string(containsString("href=\"/organizations/fx-org-whu\"")))
+                .andExpect(content().string(containsString("共同成果 2 项")))
+                .andExpect(content().string(containsString("href=\"https://ror.org/00p991c53\"")));
+        mvc.perform(get("/organizations/fx-org-wnlo").param("lang", "en"))
+                .andExpect(content().string(containsString("Parent organization")))
+                .andExpect(content().string(containsString("href=\"/organizations/fx-org-hust\"")));
+    }
+
+    @Test
+    void personOutputAndFacilityProfilesLinkTheirNeighbours() throws Exception {
+        mvc.perform(get("/persons/fx-p-li"))
+                .andExpect(content().string(containsString("href=\"/organizations/fx-org-hust\"")))
+                .andExpect(content().string(containsString("href=\"/persons/fx-p-zhang\"")))
+                .andExpect(content().string(containsString("href=\"https://orcid.org/0000-0002-1825-0097\"")));
+        mvc.perform(get("/outputs/fx-u-2"))
+                .andExpect(content().string(containsString("href=\"/persons/fx-p-wang\"")))
+                .andExpect(content().string(containsString("href=\"/organizations/fx-org-whu\"")));
+        mvc.perform(get("/facilities/fx-f-tem"))
+                .andExpect(content().string(containsString("href=\"/organizations/fx-org-whu\"")));
+    }
+
+    @Test
+    void illustrativeRecordsWearABadge() throws Exception {
+        mvc.perform(get("/organizations/fx-org-lab").locale(Locale.SIMPLIFIED_CHINESE))
+                .andExpect(content().string(containsString("badge-illustrative")))
+                .andExpect(content().string(containsString(">示例</span>")));
+        mvc.perform(get("/outputs/fx-u-4").param("lang", "en"))
+                .andExpect(content().string(containsString(">Illustrative</span>")));
+        mvc.perform(get("/organizations/fx-org-hust").locale(Locale.SIMPLIFIED_CHINESE))
+                .andExpect(content().string(org.hamcrest.Matchers.matchesRegex("(?s).*<h1>华中科技大学\\s*</h1>.*")));
+    }
+
+    @Test
+    void dataIsEscapedAndOnlyWebAddressesBecomeLinks() throws Exception {
+        mvc.perform(get("/organizations/fx-org-script"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("&lt;script&gt;alert(1)&lt;/script&gt;研究所")))
+                .andExpect(content().string(not(containsString("<script>alert(1)"))))
+                .andExpect(content().string(not(containsString("href=\"javascript:"))));
+        mvc.perform(get("/search").param("q", "<script>alert(1)</script>"))
+                .andExpect(content().string(not(containsString("<script>alert(1)"))))
+                .andExpect(content().string(containsString("value=\"&lt;script>alert(1)&lt;/script>\"")));
+    }
+
+    @Test
+    void searchPageGroupsEveryKind() throws Exception {
+        mvc.perform(get("/search").param("q", "光电").locale(Locale.SIMPLIFIED_CHINESE))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("/organizations/fx-org-wnlo")))
+                .andExpect(content().string(containsString("/outputs/fx-u-1")))
+                .andExpect(content().string(containsString("href=\"/organizations?q=%E5%85%89%E7%94%B5\"")));
+        mvc.perform(get("/search"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("id=\"search-q\"")));
+    }
+
+    @Test
+    void taxonomyPages() throws Exception {
+        mvc.perform(get("/industries").locale(Locale.SIMPLIFIED_CHINESE))
+                .andExpect(content().string(containsString("传统产业")))
+                .andExpect(content().string(containsString("未来产业")))
+                .andExpect(content().string(containsString("href=\"/technologies?industry=fx-ind-opt\"")));
+        mvc.perform(get("/technologies").param("industry", "fx-ind-opt").param("lang", "en"))
+                .andExpect(content().string(containsString("High-end optical chips (test)")))
+                .andExpect(content().string(containsString(">Illustrative</span>")));
+    }
+
+    @Test
+    void theLanguageSwitchSticks() throws Exception {
+        var switched = mvc.perform(get("/organizations").param("lang", "en"))
+                .andExpect(cookie().value("helix-lang", "en"))
+                .andExpect(content().string(containsString("<html lang=\"en\">")))
+                .andReturn();
+        Cookie language = switched.getResponse().getCookie("helix-lang");
+        mvc.perform(get("/persons").cookie(language).locale(Locale.SIMPLIFIED_CHINESE))
+                .andExpect(content().string(containsString("<html lang=\"en\">")))
+                .andExpect(content().string(containsString("href=\"/persons?lang=zh\"")));
+    }
+
+    @Test
+    void missingRecordsAndBadParametersGiveErrorPagesInTheReadersLanguage() throws Exception {
+        mvc.perform(get("/organizations/fx-none").locale(Locale.SIMPLIFIED_CHINESE))
+                .andExpect(status().isNotFound())
+                .andExpect(content().string(containsString("页面不存在")))
+                .andExpect(content().string(not(containsString("Exception"))));
+        mvc.perform(get("/persons/fx-none").param("lang", "en"))
+                .andExpect(status().isNotFound())
+                .andExpect(content().string(containsString("Page not found")));
+        mvc.perform(get("/outputs").param("yearFrom", "abc").locale(Locale.SIMPLIFIED_CHINESE))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().string(containsString("请求有误")));
+        mvc.perform(get("/organizations").param("sort", "bogus"))
+                .andExpect(status().isBadRequest());
+        mvc.perform(get("/organizations").param("page", "-1"))
+                .andExpect(status().isBadRequest());
+    }
+
+    @Test
+    void errorsOutsideTheControllersGetTheErrorPageToo() throws Exception {
+        HttpClient client = HttpClient.newHttpClient();
+        HttpResponse<String> page = client.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/no/such/page?lang=en"))
+                .header("Accept", "text/html").build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(page.statusCode()).isEqualTo(404);
+        assertThat(page.body()).contains("Page not found").contains("<html lang=\"en\">")
+                .contains("href=\"/no/such/page?lang=zh\"").doesNotContain("Whitelabel").doesNotContain("Exception");
+        HttpResponse<String> forbidden = client.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/organizations"))
+                .header("Accept", "text/html").header("Accept-Language", "zh-CN").POST(HttpRequest.BodyPublishers.noBody()).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(forbidden.statusCode()).isEqualTo(403);
+        assertThat(forbidden.body()).contains("没有权限").contains("<html lang=\"zh-CN\">");
+        HttpResponse<String> api = client.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/no-such-thing"))
+                .header("Accept", "application/json").build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(api.statusCode()).isEqualTo(404);
+        assertThat(api.body()).doesNotContain("<html");
+    }
+}
