@@ -26,7 +26,7 @@ import org.triplehelix.shared.Page;
  */
 @RestController
 @RequestMapping("/api/v1/bookings")
-class BookingApi {
+class BookingApi extends FacilityProblems {
 
     private final Bookings bookings;
     private final Waitlist waitlist;
