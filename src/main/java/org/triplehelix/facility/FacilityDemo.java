@@ -39,8 +39,9 @@ import org.triplehelix.shared.Text;
  * (place, model, capabilities, rates, rules, opening hours) and about three months of bookings
  * up to today, completed with confirmed usage, plus approved and pending ones for the next four
  * weeks, so that the calendars, statements and indicators show something real. The bookers are
- * a dozen demo accounts, disabled, with random passwords nobody knows (there is no default
- * credential). Runs once: facilities that have a profile are left alone. Deterministic for a
+ * demo accounts (a dozen from demo enterprises and laboratories, and one researcher of each
+ * owning organization for internal use), disabled, with random passwords nobody knows (there is
+ * no default credential). Runs once: facilities that have a profile are left alone. Deterministic for a
  * given day (seeded by the facility's id).
  */
 @Component
@@ -120,6 +121,7 @@ class FacilityDemo {
     int seed(List<Long> facilityIds, LocalDate today) {
         return scope.asSystem(() -> transaction.execute(status -> {
             List<Booker> bookers = bookers();
+            Map<Long, Booker> internal = new java.util.HashMap<>();
             int made = 0;
             int profiles = 0;
             for (long id : facilityIds) {
@@ -131,7 +133,12 @@ class FacilityDemo {
                 FacilityProfile profile = profile(instrument, random);
                 catalog.saveProfile(id, profile);
                 profiles++;
-                made += bookings(catalog.findById(id).orElseThrow(), bookers, random, today);
+                Instrument profiled = catalog.findById(id).orElseThrow();
+                Booker own = profiled.organizationId() == null ? null
+                        : internal.computeIfAbsent(profiled.organizationId(), org -> booker(
+                                "demo-researcher-" + org + "@demo.invalid", "示例科研人员 " + org + "（示例）", Role.RESEARCHER,
+                                profiled.organizationExtId()));
+                made += bookings(profiled, bookers, own, random, today);
             }
             events.publishEvent(new AuditableChange("import", "booking", "demo", null,
                     Map.of("profiles", profiles, "bookings", made, "illustrative", true)));
@@ -147,7 +154,7 @@ class FacilityDemo {
         boolean perSample = !major && (text.contains("测序") || text.contains("质谱") || text.contains("色谱") || text.contains("sequenc"));
         boolean training = !major && (text.contains("电子显微") || text.contains("电镜") || text.contains("光刻") || text.contains("磁共振")
                 || text.contains("生物安全") || text.contains("外延") || random.nextInt(5) == 0);
-        int hourly = major ? 1500 + random.nextInt(20) * 100 : 150 + random.nextInt(24) * 25;
+        int hourly = major ? 500 + random.nextInt(11) * 100 : 150 + random.nextInt(24) * 25;
         int base = perSample ? 60 + random.nextInt(12) * 20 : hourly;
         BigDecimal internal = BigDecimal.valueOf(base).setScale(2, RoundingMode.UNNECESSARY);
         BigDecimal external = internal.multiply(BigDecimal.valueOf(2 + random.nextInt(3) * 0.25)).setScale(2, RoundingMode.HALF_UP);
@@ -208,8 +215,11 @@ class FacilityDemo {
 
     // --- bookings -------------------------------------------------------------------------------
 
-    /** About 45% of open days booked, one or two bookings a day, from three months back to four weeks ahead. */
-    private int bookings(Instrument instrument, List<Booker> bookers, Random random, LocalDate today) {
+    /**
+     * About 45% of open days booked, one or two bookings a day, from three months back to four
+     * weeks ahead; about half by the owning organization's own researcher (internal use).
+     */
+    private int bookings(Instrument instrument, List<Booker> bookers, Booker own, Random random, LocalDate today) {
         int made = 0;
         LocalDate first = today.minusMonths(3).withDayOfMonth(1);
         LocalDate last = today.plusWeeks(4);
@@ -231,7 +241,7 @@ class FacilityDemo {
                 if (!slot.start().isAfter(now) && slot.end().isAfter(now)) {
                     break;
                 }
-                Booker booker = bookers.get(random.nextInt(bookers.size()));
+                Booker booker = own != null && random.nextInt(100) < 50 ? own : bookers.get(random.nextInt(bookers.size()));
                 insert(instrument, booker, slot, random, now);
                 made++;
                 minute += length + 30 * random.nextInt(4);

@@ -45,6 +45,11 @@ class FacilityDemoIntegrationTests {
         long future = fixtures.count("select count(*) from booking where facility_id = any(?) and status in ('approved', 'pending') "
                 + "and lower(period) > now()", (Object) ids.toArray(Long[]::new));
         assertThat(completed).isGreaterThan(30);
+        // about half the use is the owning organization's own (internal), the rest external
+        long internal = fixtures.count("select count(*) from booking where facility_id = any(?) and rate_class = 'internal'",
+                (Object) ids.toArray(Long[]::new));
+        long all = fixtures.count("select count(*) from booking where facility_id = any(?)", (Object) ids.toArray(Long[]::new));
+        assertThat(internal).isBetween(all / 4, all * 3 / 4);
         assertThat(future).isGreaterThan(5);
         assertThat(fixtures.count("select count(*) from booking where facility_id = ? and used_samples is null and status = 'completed'",
                 ids.getFirst())).isZero();

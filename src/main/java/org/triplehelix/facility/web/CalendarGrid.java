@@ -97,7 +97,6 @@ public record CalendarGrid(String view, LocalDate date, LocalDate first, LocalDa
         int from = days.stream().map(d -> hours.on(d.getDayOfWeek())).filter(h -> h != null).mapToInt(OpeningHours.Hours::opens).min().orElse(8 * 60);
         int to = days.stream().map(d -> hours.on(d.getDayOfWeek())).filter(h -> h != null).mapToInt(OpeningHours.Hours::closes).max().orElse(18 * 60);
         int step = rules.slotMinutes();
-        from = from / step * step;
         Instant earliest = now.plus(Duration.ofMinutes(rules.leadMinutes()));
         List<Row> rows = new ArrayList<>();
         for (int minute = from; minute < to; minute += step) {
