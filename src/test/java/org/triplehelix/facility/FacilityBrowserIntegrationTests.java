@@ -113,7 +113,7 @@ class FacilityBrowserIntegrationTests extends BrowserTests {
         Locator row = page.locator("#indicators tr[data-key='" + extId + "']");
         assertThat(row).hasAttribute("data-effective", "1.50");
         assertThat(row).hasAttribute("data-external", "1.50");
-        assertThat(row.locator("td").nth(3)).hasText("100%");
+        assertThat(row.locator("td").nth(3)).hasText("100.00%");
         assertThat(page.locator("#indicator-chart canvas")).hasCount(1);
         screenshot("indicators");
         assertThat(new BigDecimal(page.locator("#total-effective").textContent().strip())).isGreaterThanOrEqualTo(new BigDecimal("1.50"));

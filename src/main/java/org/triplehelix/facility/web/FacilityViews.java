@@ -65,9 +65,18 @@ public final class FacilityViews {
         return value == null ? "–" : value.toPlainString();
     }
 
-    /** A sharing rate as a percentage, "68.4%"; "–" without usage. */
+    /** A sharing rate as a percentage, "68.42%"; "–" without usage. */
     public static String percent(BigDecimal rate) {
-        return rate == null ? "–" : rate.movePointRight(2).stripTrailingZeros().toPlainString() + "%";
+        return rate == null ? "–" : rate.movePointRight(2).setScale(2, java.math.RoundingMode.HALF_UP).toPlainString() + "%";
+    }
+
+    /** A large amount for a headline figure: "692.67 万元" / "¥6.93 M"; small ones in full. */
+    public static String compactMoney(PageContext ctx, BigDecimal amount) {
+        if (amount == null || amount.compareTo(BigDecimal.valueOf(100_000)) < 0) {
+            return money(amount);
+        }
+        return ctx.english() ? "¥" + amount.movePointLeft(6).setScale(2, java.math.RoundingMode.HALF_UP).toPlainString() + " M"
+                : amount.movePointLeft(4).setScale(2, java.math.RoundingMode.HALF_UP).toPlainString() + " 万元";
     }
 
     public static String rate(PageContext ctx, BigDecimal rate, FeeUnit unit) {
