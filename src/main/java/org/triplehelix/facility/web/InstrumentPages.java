@@ -24,9 +24,12 @@ import org.triplehelix.facility.FacilityTime;
 import org.triplehelix.facility.Instrument;
 import org.triplehelix.facility.Maintenance;
 import org.triplehelix.facility.RuleViolationException;
+import org.triplehelix.facility.SeriesRefusedException;
+import org.triplehelix.facility.SeriesReport;
 import org.triplehelix.facility.TrainingRequiredException;
 import org.triplehelix.facility.Waitlist;
 import org.triplehelix.facility.WaitlistEntry;
+import org.triplehelix.facility.WeeklyRequest;
 import org.triplehelix.shared.ConflictException;
 import org.triplehelix.shared.InvalidInputException;
 
@@ -95,9 +98,12 @@ class InstrumentPages {
         return "facility/bookForm";
     }
 
+    /** One slot, or with {@code weeks} above 1 a weekly series (skipping conflicts when asked) answered with its report. */
     @PostMapping("/facilities/{id}/bookings")
     String book(@PathVariable String id, @RequestParam String start, @RequestParam int minutes,
-                @RequestParam(defaultValue = "") String purpose, @RequestHeader(name = "HX-Request", required = false) String htmx,
+                @RequestParam(defaultValue = "") String purpose, @RequestParam(defaultValue = "1") int weeks,
+                @RequestParam(defaultValue = "false") boolean skipConflicts,
+                @RequestHeader(name = "HX-Request", required = false) String htmx,
                 Model model, HttpServletResponse response, RedirectAttributes redirect) {
         Instrument instrument = catalog.instrument(id);
         model.addAttribute("instrument", instrument);
@@ -105,6 +111,14 @@ class InstrumentPages {
         model.addAttribute("minutes", minutes);
         model.addAttribute("purpose", purpose);
         try {
+            if (weeks > 1) {
+                BookingRequest first = request(start, minutes, purpose);
+                SeriesReport report = bookings.requestWeekly(id, new WeeklyRequest(first.start(), first.end(), weeks, null,
+                        skipConflicts, purpose));
+                response.setHeader("HX-Trigger", "calendar-changed");
+                model.addAttribute("report", report);
+                return "facility/bookResult";
+            }
             BookingView booking = bookings.request(id, request(start, minutes, purpose));
             if (htmx == null) {
                 redirect.addFlashAttribute("notice", "facility.book.done");
@@ -114,6 +128,10 @@ class InstrumentPages {
             model.addAttribute("booking", booking);
         } catch (BookingConflictException e) {
             model.addAttribute("conflict", e.conflict());
+            response.setStatus(htmx == null ? 409 : 200);
+        } catch (SeriesRefusedException e) {
+            model.addAttribute("report", e.report());
+            model.addAttribute("refused", true);
             response.setStatus(htmx == null ? 409 : 200);
         } catch (TrainingRequiredException e) {
             model.addAttribute("error", "facility.book.trainingRequired");

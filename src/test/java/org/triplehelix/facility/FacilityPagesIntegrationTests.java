@@ -1,0 +1,150 @@
+package org.triplehelix.facility;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
+import org.springframework.test.context.ActiveProfiles;
+import org.triplehelix.access.AccessFixtures;
+import org.triplehelix.access.Account;
+import org.triplehelix.access.HelixClient;
+import org.triplehelix.access.Role;
+
+/** The facility pages over HTTP (in English, as the test client asks): the htmx booking form's answers (series report, conflict and waitlist), the management form. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles("test")
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class FacilityPagesIntegrationTests {
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    ApplicationContext context;
+
+    FacilityFixtures fixtures;
+    long owner;
+    Account manager;
+    Account customer;
+
+    @BeforeAll
+    void world() {
+        fixtures = FacilityFixtures.of(context);
+        owner = fixtures.access().organization("Pages Institute", null);
+        manager = fixtures.access().user(owner, Role.RESEARCHER);
+        customer = fixtures.access().user(fixtures.access().organization("Pages Enterprise", null), Role.ENTERPRISE);
+    }
+
+    HelixClient signedIn(Account account) {
+        HelixClient client = HelixClient.browser(port);
+        assertThat(client.signIn(account.email(), AccessFixtures.PASSWORD)).isTrue();
+        return client;
+    }
+
+    static HelixClient.Response htmxPost(HelixClient client, String path, Map<String, String> form) {
+        Map<String, String> fields = new LinkedHashMap<>(form);
+        fields.put("_csrf", client.csrfToken());
+        String body = fields.entrySet().stream()
+                .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+                .collect(Collectors.joining("&"));
+        return client.send("POST", path, Map.of("Content-Type", "application/x-www-form-urlencoded", "HX-Request", "true"),
+                body.getBytes(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void aWeeklySeriesFromTheFormReportsEachDate() {
+        String extId = fixtures.openFacility(owner, false, false);
+        Instant first = FacilityFixtures.hoursAhead(30, 14);
+        fixtures.as(manager, () -> context.getBean(Bookings.class).request(extId,
+                FacilityFixtures.request(first.plus(Duration.ofDays(7)), Duration.ofHours(1), null)));
+        HelixClient client = signedIn(customer);
+        HelixClient.Response response = htmxPost(client, "/facilities/" + extId + "/bookings",
+                Map.of("start", first.toString(), "minutes", "60", "weeks", "3", "skipConflicts", "true", "purpose", "weekly"));
+        assertThat(response.status()).isEqualTo(200);
+        assertThat(response.header("HX-Trigger")).isEqualTo("calendar-changed");
+        assertThat(response.body()).contains("id=\"series-report\"").contains("Booked 2 times; 1 not booked")
+                .contains("class=\"series-conflict\"").containsPattern("(?s)series-booked.*series-conflict.*series-booked");
+        HelixClient.Response refused = htmxPost(client, "/facilities/" + extId + "/bookings",
+                Map.of("start", first.minus(Duration.ofDays(7)).toString(), "minutes", "60", "weeks", "2", "purpose", "all or nothing",
+                        "skipConflicts", "false"));
+        assertThat(refused.body()).contains("1 of the dates cannot be booked, so none was (all or nothing)")
+                .contains("class=\"series-free\"").contains("class=\"series-conflict\"");
+    }
+
+    @Test
+    void aTakenSlotOffersTheWaitlist() {
+        String extId = fixtures.openFacility(owner, true, false);
+        Instant start = FacilityFixtures.hoursAhead(31, 10);
+        fixtures.as(manager, () -> context.getBean(Bookings.class).request(extId, FacilityFixtures.request(start, Duration.ofHours(2), null)));
+        HelixClient client = signedIn(customer);
+        HelixClient.Response taken = htmxPost(client, "/facilities/" + extId + "/bookings",
+                Map.of("start", start.plus(Duration.ofHours(1)).toString(), "minutes", "60", "purpose", "x"));
+        assertThat(taken.body()).contains("id=\"book-conflict\"").contains("This slot is taken").contains("id=\"join-waitlist\"");
+        HelixClient.Response joined = htmxPost(client, "/facilities/" + extId + "/waitlist",
+                Map.of("start", start.plus(Duration.ofHours(1)).toString(), "minutes", "60", "purpose", "x"));
+        assertThat(joined.body()).contains("id=\"waitlisted\"").contains("You are on the waitlist");
+        assertThat(client.get("/bookings").body()).contains("id=\"waitlist\"").contains(">Waiting");
+        HelixClient.Response tooLong = htmxPost(client, "/facilities/" + extId + "/bookings",
+                Map.of("start", start.plus(Duration.ofDays(1)).toString(), "minutes", "780"));
+        assertThat(tooLong.body()).contains("A booking lasts at most 720 minutes.");
+    }
+
+    @Test
+    void theManagerEditsTheProfileAndTheCalendarFollows() {
+        String extId = fixtures.openFacility(owner, true, false);
+        fixtures.managers(extId, manager);
+        HelixClient client = signedIn(manager);
+        assertThat(client.get("/facilities/" + extId + "/manage").status()).isEqualTo(200);
+        Map<String, String> form = new LinkedHashMap<>();
+        form.put("locationZh", "新楼 302");
+        form.put("model", "NX-7");
+        form.put("feeUnit", "sample");
+        form.put("internalRate", "88.5");
+        form.put("externalRate", "177");
+        form.put("minMinutes", "60");
+        form.put("maxMinutes", "240");
+        form.put("slotMinutes", "30");
+        form.put("leadMinutes", "120");
+        form.put("horizonDays", "60");
+        form.put("trainingRequired", "on");
+        form.put("mondayOpens", "09:00");
+        form.put("mondayCloses", "12:00");
+        form.put("_csrf", client.csrfToken());
+        HelixClient.Response saved = client.postFormWithoutToken("/facilities/" + extId + "/profile", form);
+        assertThat(saved.status()).isEqualTo(302);
+        assertThat(client.get(saved.location().replaceFirst("^https?://[^/]+", "")).body()).contains("id=\"notice\"");
+        Instrument instrument = context.getBean(FacilityCatalog.class).instrument(extId);
+        assertThat(instrument.profile().location().zh()).isEqualTo("新楼 302");
+        assertThat(instrument.fees().unit()).isEqualTo(FeeUnit.SAMPLE);
+        assertThat(instrument.rules().approvalRequired()).isFalse();
+        assertThat(instrument.rules().trainingRequired()).isTrue();
+        assertThat(instrument.rules().openingHours().days()).hasSize(1);
+        assertThat(fixtures.count("select count(*) from audit_log where entity_kind = 'facility_profile' and entity_id = ?", extId))
+                .isEqualTo(2);
+        LocalDate monday = LocalDate.now(FacilityTime.ZONE).plusWeeks(2).with(java.time.DayOfWeek.MONDAY);
+        String week = HelixClient.browser(port).get("/facilities/" + extId + "/calendar?view=week&date=" + monday).body();
+        assertThat(week).contains(">09:00<").contains(">11:30<").doesNotContain(">12:00<").contains("¥177.00 / sample");
+    }
+
+    @Test
+    void theMonthViewCountsBookingsInEitherLanguage() {
+        String extId = fixtures.openFacility(owner, false, false);
+        Instant start = FacilityFixtures.hoursAhead(3, 10);
+        fixtures.as(manager, () -> context.getBean(Bookings.class).request(extId, FacilityFixtures.request(start, Duration.ofHours(6), null)));
+        String path = "/facilities/" + extId + "/calendar/grid?view=month&date=" + LocalDate.ofInstant(start, FacilityTime.ZONE);
+        assertThat(HelixClient.browser(port).get(path + "&lang=en").body()).contains("1 booking, 25% taken");
+        assertThat(HelixClient.browser(port).get(path + "&lang=zh").body()).contains("1 个预约，占用 25%");
+    }
+}
