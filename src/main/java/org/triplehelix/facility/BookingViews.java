@@ -7,6 +7,7 @@ import java.util.Set;
 import org.springframework.stereotype.Component;
 import org.triplehelix.access.CurrentUser;
 import org.triplehelix.access.DataScope;
+import org.triplehelix.access.OrganizationScope;
 
 /** A booking as its viewer may see it: details and actions by who they are. */
 @Component
@@ -20,22 +21,39 @@ class BookingViews {
         this.scope = scope;
     }
 
+    /**
+     * Who looks, worked out once for a list: the user, whether they manage the instrument, whose
+     * private data they may see.
+     */
+    record Viewer(CurrentUser user, boolean admin, boolean manager, OrganizationScope readable) {
+
+        boolean sees(BookingRow row) {
+            Booking booking = row.booking();
+            return admin || manager || user != null && booking.userId() == user.id()
+                    || booking.organizationId() != null && readable.includes(booking.organizationId());
+        }
+    }
+
+    Viewer viewer(Instrument instrument, CurrentUser user) {
+        boolean admin = scope.isAdmin();
+        OrganizationScope readable = user == null ? new OrganizationScope(false, List.of()) : scope.privateReadableOrganizations();
+        return new Viewer(user, admin, catalog.canManage(instrument), readable);
+    }
+
     boolean visible(BookingRow row, Instrument instrument, CurrentUser user) {
-        if (scope.isAdmin()) {
-            return true;
-        }
-        if (user == null) {
-            return false;
-        }
-        return row.booking().userId() == user.id() || catalog.canManage(instrument)
-                || row.booking().organizationId() != null && scope.canSeeOrganizationPrivate(row.booking().organizationId());
+        return viewer(instrument, user).sees(row);
     }
 
     BookingView view(BookingRow row, Instrument instrument, CurrentUser user) {
+        return view(row, viewer(instrument, user));
+    }
+
+    BookingView view(BookingRow row, Viewer viewer) {
         Booking booking = row.booking();
+        CurrentUser user = viewer.user();
         boolean mine = user != null && booking.userId() == user.id();
-        boolean manager = catalog.canManage(instrument);
-        boolean detailed = mine || manager || visible(row, instrument, user);
+        boolean manager = viewer.manager();
+        boolean detailed = viewer.sees(row);
         List<String> actions = new ArrayList<>();
         if (user != null) {
             Set<Booking.Action> possible = booking.possibleActions();

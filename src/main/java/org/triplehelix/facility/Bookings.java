@@ -251,8 +251,8 @@ public class Bookings {
         if (java.time.Duration.between(from, to).toDays() > 100) {
             throw new InvalidInputException("to", "ask for at most 100 days at a time");
         }
-        CurrentUser user = scope.currentUser().orElse(null);
-        return bookings.forFacility(instrument.id(), from, to).stream().map(row -> view(row, instrument, user)).toList();
+        BookingViews.Viewer viewer = views.viewer(instrument, scope.currentUser().orElse(null));
+        return bookings.forFacility(instrument.id(), from, to).stream().map(row -> views.view(row, viewer)).toList();
     }
 
     /** The signed-in user's bookings, latest first. */

@@ -26,6 +26,8 @@ import org.triplehelix.shared.Text;
  * slot is now wholly free is offered it, for {@link #OFFER_TIME} or until the slot begins. An offer
  * does not hold the slot: accepting books it like any request (409 if someone was quicker, and the
  * entry goes back to waiting in its place). Declined or expired offers pass to the next in line.
+ * Entries being answered at that moment (their rows locked) are skipped, not waited for, so a
+ * cancellation and an acceptance never wait on each other.
  */
 @Service
 public class Waitlist {
@@ -172,7 +174,7 @@ public class Waitlist {
     void offerFreed(Instrument instrument, TimeSlot freed, Instant now) {
         List<WaitlistEntry> candidates = jdbc.sql(SELECT + """
                          where w.facility_id = :f and w.status in ('waiting', 'offered') and w.period && tstzrange(:start, :end, '[)')
-                         order by w.created_at, w.id for update of w
+                         order by w.created_at, w.id for update of w skip locked
                         """)
                 .param("f", instrument.id()).param("start", Db.ts(freed.start())).param("end", Db.ts(freed.end()))
                 .query((rs, n) -> row(rs)).list();
