@@ -77,6 +77,13 @@ public class Statements {
         return new Statement(organizationExtId.strip(), organization.name(), month, which, lines, hours, total);
     }
 
+    /** The signed-in user's organization's external id, the statement page's default; empty for anyone else. */
+    public String ownOrganization() {
+        return scope.currentUser().map(user -> user.organizationId()).filter(java.util.Objects::nonNull)
+                .flatMap(id -> jdbc.sql("select ext_id from organization where id = :id").param("id", id).query(String.class).optional())
+                .orElse("");
+    }
+
     private record Organization(long id, Text name) {
     }
 }

@@ -40,6 +40,9 @@ class ReportPages {
     String statement(@RequestParam(defaultValue = "") String organization, @RequestParam(defaultValue = "") String month,
                      @RequestParam(defaultValue = "customer") String side, Model model) {
         YearMonth theMonth = month.isBlank() ? YearMonth.now(FacilityTime.ZONE) : Times.month("month", month);
+        if (organization.isBlank()) {
+            organization = statements.ownOrganization();
+        }
         model.addAttribute("organization", organization);
         model.addAttribute("month", theMonth.toString());
         model.addAttribute("side", side);
