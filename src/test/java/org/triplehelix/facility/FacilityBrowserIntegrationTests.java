@@ -98,10 +98,17 @@ class FacilityBrowserIntegrationTests extends BrowserTests {
         assertThat(page.locator("#fee")).containsText("¥450.00");
         assertThat(page.locator("#usage")).containsText("已确认");
         screenshot("completed");
+        page.navigate("/facilities/" + extId + "/manage");
+        assertThat(page.locator("#profile-form #model")).hasValue("THz-SNOM 3");
+        screenshot("manage");
 
         // the enterprise's statement of the month shows the fee
         context.clearCookies();
         signIn(customer);
+        page.navigate("/bookings");
+        assertThat(page.locator("#booking-list tbody tr")).hasCount(1);
+        assertThat(page.locator("#booking-list .booking-status")).containsText("已完成");
+        screenshot("mine");
         YearMonth month = YearMonth.now(FacilityTime.ZONE);
         page.navigate("/facilities/statements?organization=" + fixtures.access().organizationExtId(enterprise) + "&month=" + month);
         assertThat(page.locator("#statement tbody tr")).hasCount(1);
