@@ -82,6 +82,7 @@ class EditFlow {
         EditErrors errors = new EditErrors();
         String recordId = creating ? newId(kind, form.id(), errors) : id;
         RegistryRecord record = form.toRecord(recordId, errors);
+        checkLinks(form, errors);
         model.addAttribute("errors", errors);
         if (errors.any()) {
             response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
@@ -110,6 +111,15 @@ class EditFlow {
         return view.get();
     }
 
+    /** Every link to a record that does not exist, as an error on its field (the writer checks again). */
+    private void checkLinks(EditForm form, EditErrors errors) {
+        for (RegistryRecord.Link link : form.links()) {
+            if (queries.ref(link.target().interchangeName(), link.id()).isEmpty()) {
+                errors.add(link.field(), "registry.edit.error.missingLink", link.id());
+            }
+        }
+    }
+
     /** Deletes the record read at {@code version}; false when it changed since (the confirmation is shown again). */
     boolean delete(RecordKind kind, String id, Integer version, RedirectAttributes redirect) {
         String name = displayName(kind, id);
@@ -136,7 +146,9 @@ class EditFlow {
     }
 
     private String displayName(RecordKind kind, String id) {
-        return queries.ref(kind.interchangeName(), id).map(ref -> ref.name().both()).orElse(id);
+        return queries.ref(kind.interchangeName(), id)
+                .map(ref -> ref.name().en() != null && ref.name().en().equals(ref.name().zh()) ? ref.name().zh() : ref.name().both())
+                .orElse(id);
     }
 
     /** The id typed for a new record, checked, or a new one such as {@code organization-3f2a9c1d0b7e}. */

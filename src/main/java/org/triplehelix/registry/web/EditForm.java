@@ -28,6 +28,9 @@ public interface EditForm {
     /** The record with the given id, or null with the reasons in {@code errors}. */
     RegistryRecord toRecord(String id, EditErrors errors);
 
+    /** The records the form links to, by field (checked to exist along with the other fields). */
+    List<RegistryRecord.Link> links();
+
     /** The field that an error about the record's scope (where it is placed) belongs to. */
     String scopeField();
 

@@ -44,6 +44,12 @@ public record FacilityEditForm(String id, Integer version, String nameZh, String
     }
 
     @Override
+    public java.util.List<org.triplehelix.registry.RegistryRecord.Link> links() {
+        return organization == null ? java.util.List.of()
+                : java.util.List.of(new org.triplehelix.registry.RegistryRecord.Link("organization", org.triplehelix.registry.RecordKind.ORGANIZATION, organization));
+    }
+
+    @Override
     public String scopeField() {
         return "organization";
     }

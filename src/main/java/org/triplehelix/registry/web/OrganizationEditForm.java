@@ -52,6 +52,12 @@ public record OrganizationEditForm(String id, Integer version, String nameZh, St
     }
 
     @Override
+    public java.util.List<org.triplehelix.registry.RegistryRecord.Link> links() {
+        return parent == null ? java.util.List.of()
+                : java.util.List.of(new org.triplehelix.registry.RegistryRecord.Link("parent", org.triplehelix.registry.RecordKind.ORGANIZATION, parent));
+    }
+
+    @Override
     public String scopeField() {
         return "parent";
     }

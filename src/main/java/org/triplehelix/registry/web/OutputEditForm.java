@@ -5,6 +5,8 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import org.triplehelix.registry.OutputRecord;
 import org.triplehelix.registry.OutputType;
+import org.triplehelix.registry.RecordKind;
+import org.triplehelix.registry.RegistryRecord;
 import org.triplehelix.registry.SavedRecord;
 import org.triplehelix.shared.Text;
 
@@ -57,6 +59,14 @@ public record OutputEditForm(String id, Integer version, String titleZh, String 
         }
         return new OutputRecord(id, outputType, title, Text.ofNullable(abstractZh, abstractEn), EditForm.items(keywords),
                 when, discipline, people, organizations);
+    }
+
+    @Override
+    public List<RegistryRecord.Link> links() {
+        List<RegistryRecord.Link> links = new ArrayList<>();
+        people.forEach(id -> links.add(new RegistryRecord.Link("people", RecordKind.PERSON, id)));
+        organizations.forEach(id -> links.add(new RegistryRecord.Link("organizations", RecordKind.ORGANIZATION, id)));
+        return links;
     }
 
     @Override

@@ -73,6 +73,30 @@ class RegistryEditIntegrationTests {
         orgAdmin = accounts.loadUserByUsername(fixtures.user(home, Role.ORG_ADMIN).email());
     }
 
+    /** Records the tests created ({@code table:ext_id}), removed afterwards: the test database is shared. */
+    final java.util.List<String> created = new java.util.ArrayList<>();
+
+    @org.junit.jupiter.api.AfterAll
+    void removeWhatWasCreated() {
+        for (String record : created.reversed()) {
+            String[] parts = record.split(":", 2);
+            jdbc.sql("delete from " + parts[0] + " where ext_id = :id").param("id", parts[1]).update();
+        }
+    }
+
+    /** Remembers the record a redirect after a create points to; its id. */
+    private String created(String location) {
+        String[] parts = location.split("/");
+        String table = switch (parts[1]) {
+            case "persons" -> "person";
+            case "outputs" -> "output";
+            case "facilities" -> "facility";
+            default -> "organization";
+        };
+        created.add(table + ":" + parts[2]);
+        return parts[2];
+    }
+
     @BeforeEach
     void mvc() {
         mvc = MockMvcBuilders.webAppContextSetup(context).apply(SecurityMockMvcConfigurers.springSecurity()).build();
@@ -95,7 +119,8 @@ class RegistryEditIntegrationTests {
     @Test
     void createsAnOrganizationAndShowsTheNoticeOnItsPage() throws Exception {
         String id = AccessFixtures.unique("edit-org");
-        MvcResult created = mvc.perform(form(post("/organizations/new"), admin, Map.of("id", id, "nameZh", "光谷实验室",
+        created.add("organization:" + id);
+        MvcResult result = mvc.perform(form(post("/organizations/new"), admin, Map.of("id", id, "nameZh", "光谷实验室",
                         "nameEn", "Optics Valley Laboratory", "type", "provincial_laboratory", "region", "420100",
                         "established", "2021", "uscc", "12100000400000624D", "descriptionZh", "第一行\n第二行")))
                 .andExpect(status().isFound())
@@ -103,7 +128,7 @@ class RegistryEditIntegrationTests {
                 .andExpect(flash().attribute("notice", new EditNotice("registry.edit.created", "光谷实验室 Optics Valley Laboratory")))
                 .andReturn();
 
-        mvc.perform(get("/organizations/" + id).param("lang", "en").with(user(admin)).flashAttrs(created.getFlashMap()))
+        mvc.perform(get("/organizations/" + id).param("lang", "en").with(user(admin)).flashAttrs(result.getFlashMap()))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("id=\"edit-notice\"")))
                 .andExpect(content().string(containsString("“光谷实验室 Optics Valley Laboratory” was created.")))
@@ -118,6 +143,7 @@ class RegistryEditIntegrationTests {
     void makesAnIdWhenNoneIsTypedAndRefusesOneTaken() throws Exception {
         String location = mvc.perform(form(post("/organizations/new"), admin, Map.of("nameEn", "Unnamed Institute")))
                 .andExpect(status().isFound()).andReturn().getResponse().getRedirectedUrl();
+        created(location);
         assertThat(location).matches("/organizations/organization-[0-9a-f]{12}");
 
         mvc.perform(form(post("/organizations/new"), admin, Map.of("id", ext(home), "nameEn", "Twin")))
@@ -203,7 +229,7 @@ class RegistryEditIntegrationTests {
         String location = mvc.perform(form(post("/persons/new"), admin, Map.of("nameZh", "李明", "orcid", "https://orcid.org/0000-0002-1825-0097",
                         "organization", ext(unit), "keywords", "光学；激光")))
                 .andExpect(status().isFound()).andReturn().getResponse().getRedirectedUrl();
-        String id = location.substring("/persons/".length());
+        String id = created(location);
         assertThat(jdbc.sql("select orcid || ' ' || array_to_string(keywords, '|') from person where ext_id = :id")
                 .param("id", id).query(String.class).single()).isEqualTo("0000-0002-1825-0097 光学|激光");
     }
@@ -240,7 +266,7 @@ class RegistryEditIntegrationTests {
                 "year", "2024", "organizationsAdd", ext(home), "action", "save"));
         request.param("people", first, second);
         String location = mvc.perform(request).andExpect(status().isFound()).andReturn().getResponse().getRedirectedUrl();
-        String id = location.substring("/outputs/".length());
+        String id = created(location);
         assertThat(jdbc.sql("""
                 select string_agg(p.ext_id, ',' order by op.position) from output_person op join person p on p.id = op.person_id
                 join output u on u.id = op.output_id where u.ext_id = :id""").param("id", id).query(String.class).single())
@@ -292,8 +318,8 @@ class RegistryEditIntegrationTests {
         mvc.perform(form(post("/organizations/new"), orgAdmin, Map.of("nameEn", "Outpost", "parent", ext(elsewhere))))
                 .andExpect(status().isForbidden())
                 .andExpect(content().string(containsString("id=\"f-parent-error\"")));
-        mvc.perform(form(post("/organizations/new"), orgAdmin, Map.of("nameEn", "New Centre", "parent", ext(home))))
-                .andExpect(status().isFound());
+        created(mvc.perform(form(post("/organizations/new"), orgAdmin, Map.of("nameEn", "New Centre", "parent", ext(home))))
+                .andExpect(status().isFound()).andReturn().getResponse().getRedirectedUrl());
     }
 
     @Test
@@ -316,6 +342,7 @@ class RegistryEditIntegrationTests {
     @Test
     void suggestsOrganizationsAndPeopleByChineseOrEnglishName() throws Exception {
         String id = AccessFixtures.unique("edit-suggest");
+        created.add("organization:" + id);
         mvc.perform(form(post("/organizations/new"), admin, Map.of("id", id, "nameZh", "磁悬浮研究中心", "nameEn", "Maglev Research Centre",
                 "parent", ext(home)))).andExpect(status().isFound());
 
