@@ -92,6 +92,18 @@ class RegistryEditBrowserIntegrationTests extends BrowserTests {
         assertThat(page.locator(".description")).hasText("研究激光与光通信。");
         screenshot(page, "edit-saved-zh");
 
+        // a unit of their own is deleted after a confirmation step
+        long doomed = fixtures.organization("Browser Unit to delete", unit);
+        open("/organizations/" + fixtures.organizationExtId(doomed));
+        page.locator("#delete-record").click();
+        assertThat(page.locator("h1")).containsText("删除“Browser Unit to delete");
+        screenshot(page, "edit-delete-confirm");
+        page.locator("#confirm-delete").click();
+        assertThat(page).hasURL(Pattern.compile(".*/organizations$"));
+        assertThat(page.locator("#edit-notice")).containsText("已删除“Browser Unit to delete");
+        assertThat(page.locator("#new-record")).isVisible();
+        screenshot(page, "edit-deleted-list");
+
         String otherId = fixtures.organizationExtId(elsewhere);
         open("/organizations/" + otherId);
         assertThat(page.locator("h1")).isVisible();
@@ -181,6 +193,7 @@ class RegistryEditBrowserIntegrationTests extends BrowserTests {
         page.locator("#f-peopleAdd").fill(person);
         assertThat(page.locator("#f-people-picked input[value='" + person + "']")).isChecked();
         assertThat(page.locator("#f-peopleAdd")).hasValue("");
+        screenshot(page, "edit-output-form");
         page.locator("#save").click();
         assertThat(page.locator("section[aria-labelledby=p-people]")).containsText("Browser Author");
         rememberCreated();
