@@ -363,6 +363,24 @@ class RegistryEditIntegrationTests {
     }
 
     @Test
+    void everyPageIsInBothLanguagesWithNoKeyLeftUntranslated() throws Exception {
+        String person = fixtures.personExtId(fixtures.person("Edit Bilingual", unit));
+        for (String lang : java.util.List.of("zh", "en")) {
+            for (String path : java.util.List.of("/organizations/new", "/persons/new", "/outputs/new?person=" + person, "/facilities/new",
+                    "/organizations/" + ext(unit) + "/edit", "/persons/" + person + "/edit", "/organizations/" + ext(unit) + "/delete",
+                    "/persons/" + person + "/delete", "/organizations/" + ext(unit), "/organizations")) {
+                String page = mvc.perform(get(path).param("lang", lang).with(user(admin)))
+                        .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+                assertThat(page).as(path + " in " + lang).doesNotContain("registry.edit.", "web.type.", "web.nav.");
+            }
+            String errors = mvc.perform(post("/persons/new").with(user(admin)).with(csrf()).param("lang", lang)
+                            .param("orcid", "x").param("organization", "nowhere"))
+                    .andExpect(status().isBadRequest()).andReturn().getResponse().getContentAsString();
+            assertThat(errors).as("errors in " + lang).doesNotContain("registry.edit.");
+        }
+    }
+
+    @Test
     void theUploadPageIsForAdministratorsOnly() throws Exception {
         mvc.perform(get("/registry/import").with(user(admin))).andExpect(status().isOk());
         mvc.perform(get("/registry/import").with(user(orgAdmin))).andExpect(status().isForbidden());
