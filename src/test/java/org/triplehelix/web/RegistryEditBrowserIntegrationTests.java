@@ -51,6 +51,7 @@ class RegistryEditBrowserIntegrationTests extends BrowserTests {
             jdbc.sql("delete from " + table + " where ext_id = :id").param("id", parts[2]).update();
         }
         jdbc.sql("delete from organization where name_zh in (:names)").param("names", HOSTILE).update();
+        jdbc.sql("delete from organization where id in (:ids)").param("ids", List.of(unit, home, elsewhere)).update();
     }
 
     /** The path of the page shown now, as a record created. */
@@ -82,18 +83,18 @@ class RegistryEditBrowserIntegrationTests extends BrowserTests {
         open("/organizations/" + unitId);
         page.locator("#edit-record").click();
         assertThat(page.locator("h1")).hasText("编辑机构");
-        page.locator("#f-nameZh").fill("光电子实验室");
-        page.locator("#f-descriptionZh").fill("研究激光与光通信。");
+        page.locator("#f-nameZh").fill("编辑测试研究室");
+        page.locator("#f-descriptionZh").fill("研究新材料与新工艺。");
         page.locator("#save").click();
 
         assertThat(page).hasURL(Pattern.compile(".*/organizations/" + unitId + "$"));
-        assertThat(page.locator("#edit-notice")).containsText("已保存对“光电子实验室");
-        assertThat(page.locator("h1")).containsText("光电子实验室");
-        assertThat(page.locator(".description")).hasText("研究激光与光通信。");
+        assertThat(page.locator("#edit-notice")).containsText("已保存对“编辑测试研究室");
+        assertThat(page.locator("h1")).containsText("编辑测试研究室");
+        assertThat(page.locator(".description")).hasText("研究新材料与新工艺。");
         screenshot(page, "edit-saved-zh");
 
         // a unit of their own is deleted after a confirmation step
-        long doomed = fixtures.organization("Browser Unit to delete", unit);
+        long doomed = fixtures.organization("Browser Unit to delete", unit); // deleted by the test itself
         open("/organizations/" + fixtures.organizationExtId(doomed));
         page.locator("#delete-record").click();
         assertThat(page.locator("h1")).containsText("删除“Browser Unit to delete");
@@ -186,6 +187,7 @@ class RegistryEditBrowserIntegrationTests extends BrowserTests {
 
         // an output's people: chosen from the suggestions, they join the list without a round trip
         String person = fixtures.personExtId(fixtures.person("Browser Author", unit));
+        created.add("/persons/" + person);
         open("/outputs/new");
         page.locator("#f-titleZh").fill("柔性显示屏");
         page.locator("#f-peopleAdd").pressSequentially("Browser Author", new Locator.PressSequentiallyOptions().setDelay(20));

@@ -66,9 +66,9 @@ class RegistryEditIntegrationTests {
     @BeforeAll
     void world() {
         fixtures = AccessFixtures.of(context);
-        home = fixtures.organization("Edit Home University", null);
-        unit = fixtures.organization("Edit Home Laboratory", home);
-        elsewhere = fixtures.organization("Edit Elsewhere Enterprise", null);
+        home = organization("Edit Home University", null);
+        unit = organization("Edit Home Laboratory", home);
+        elsewhere = organization("Edit Elsewhere Enterprise", null);
         admin = accounts.loadUserByUsername(fixtures.user(null, Role.ADMIN).email());
         orgAdmin = accounts.loadUserByUsername(fixtures.user(home, Role.ORG_ADMIN).email());
     }
@@ -82,6 +82,19 @@ class RegistryEditIntegrationTests {
             String[] parts = record.split(":", 2);
             jdbc.sql("delete from " + parts[0] + " where ext_id = :id").param("id", parts[1]).update();
         }
+    }
+
+    /** A fixture organization, removed after the tests. */
+    private long organization(String name, Long parent) {
+        long id = fixtures.organization(name, parent);
+        created.add("organization:" + fixtures.organizationExtId(id));
+        return id;
+    }
+
+    private long person(String name, Long organization) {
+        long id = fixtures.person(name, organization);
+        created.add("person:" + fixtures.personExtId(id));
+        return id;
     }
 
     /** Remembers the record a redirect after a create points to; its id. */
@@ -157,7 +170,7 @@ class RegistryEditIntegrationTests {
 
     @Test
     void updatesTheVersionThatWasOpened() throws Exception {
-        long target = fixtures.organization("Edit Target", home);
+        long target = organization("Edit Target", home);
         String id = ext(target);
         mvc.perform(get("/organizations/" + id + "/edit").param("lang", "en").with(user(admin)))
                 .andExpect(status().isOk())
@@ -177,7 +190,7 @@ class RegistryEditIntegrationTests {
 
     @Test
     void aStaleVersionKeepsTheInputAndSaysSomeoneChangedTheRecord() throws Exception {
-        String id = ext(fixtures.organization("Edit Stale", home));
+        String id = ext(organization("Edit Stale", home));
         // someone else saves first
         mvc.perform(form(post("/organizations/" + id + "/edit"), admin, Map.of("version", "0", "nameEn", "Their Name", "parent", ext(home))))
                 .andExpect(status().isFound());
@@ -254,8 +267,8 @@ class RegistryEditIntegrationTests {
 
     @Test
     void createsAnOutputWithItsPeopleInOrder() throws Exception {
-        String first = fixtures.personExtId(fixtures.person("Edit First Author", home));
-        String second = fixtures.personExtId(fixtures.person("Edit Second Author", unit));
+        String first = fixtures.personExtId(person("Edit First Author", home));
+        String second = fixtures.personExtId(person("Edit Second Author", unit));
         // without JavaScript, "Add" posts the form: the person joins the list, nothing is saved
         mvc.perform(form(post("/outputs/new"), admin, Map.of("titleZh", "新型激光器", "people", first, "peopleAdd", second, "action", "add")))
                 .andExpect(status().isOk())
@@ -275,9 +288,9 @@ class RegistryEditIntegrationTests {
 
     @Test
     void deletesAfterConfirmingTheVersionShown() throws Exception {
-        long doomed = fixtures.organization("Edit Doomed", elsewhere);
+        long doomed = organization("Edit Doomed", elsewhere);
         String id = ext(doomed);
-        fixtures.person("Edit Doomed Staff", doomed);
+        person("Edit Doomed Staff", doomed);
         mvc.perform(get("/organizations/" + id + "/delete").param("lang", "en").with(user(admin)))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("Do you want to delete this record?")))
@@ -364,7 +377,7 @@ class RegistryEditIntegrationTests {
 
     @Test
     void everyPageIsInBothLanguagesWithNoKeyLeftUntranslated() throws Exception {
-        String person = fixtures.personExtId(fixtures.person("Edit Bilingual", unit));
+        String person = fixtures.personExtId(person("Edit Bilingual", unit));
         for (String lang : java.util.List.of("zh", "en")) {
             for (String path : java.util.List.of("/organizations/new", "/persons/new", "/outputs/new?person=" + person, "/facilities/new",
                     "/organizations/" + ext(unit) + "/edit", "/persons/" + person + "/edit", "/organizations/" + ext(unit) + "/delete",
