@@ -42,6 +42,22 @@ public class RegistryWriter {
                 .map(current -> new SavedRecord(record, current.version())));
     }
 
+    /** Whether the caller may edit (and delete) the record: for showing an Edit button; every write checks again. */
+    @Transactional(readOnly = true)
+    public boolean canEdit(RecordKind kind, String extId) {
+        return guard.canEdit(kind, extId);
+    }
+
+    /** Whether the caller may create records of this kind somewhere (where is checked on the write). */
+    public boolean canCreate(RecordKind kind) {
+        return guard.canCreate(kind);
+    }
+
+    /** Whether the caller may import files (administrators and the server's operator). */
+    public boolean canImport() {
+        return guard.canImport();
+    }
+
     @Transactional
     public SavedRecord create(RegistryRecord record) {
         guard.checkWrite(record);

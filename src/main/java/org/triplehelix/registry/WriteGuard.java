@@ -9,6 +9,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Component;
 import org.triplehelix.access.DataScope;
+import org.triplehelix.access.Role;
 
 /**
  * Who may change the registry: the one place each write of {@link RegistryWriter} and
@@ -29,10 +30,45 @@ class WriteGuard {
     }
 
     void checkImport() {
-        if (!scope.isOperator() && !scope.isAdmin()) {
+        if (!canImport()) {
             scope.requireSignedIn();
             throw new AccessDeniedException("only administrators import files into the registry");
         }
+    }
+
+    boolean canImport() {
+        return scope.isOperator() || scope.isAdmin();
+    }
+
+    /** May the caller change or delete the stored record? False for a record that does not exist. */
+    boolean canEdit(RecordKind kind, String extId) {
+        if (scope.isOperator()) {
+            return true;
+        }
+        if (scope.currentUser().isEmpty()) {
+            return false;
+        }
+        return switch (kind) {
+            case ORGANIZATION -> id("organization", extId).map(scope::canEditOrganization).orElse(false);
+            case PERSON -> id("person", extId).map(person -> scope.canEditPerson(person, personOrganization(person))).orElse(false);
+            case OUTPUT -> id("output", extId).map(output -> scope.canEditOutput(outputPeople(output), outputOrganizations(output))).orElse(false);
+            case FACILITY -> id("facility", extId).map(facility -> scope.canEditFacility(facilityOrganization(facility))).orElse(false);
+        };
+    }
+
+    /**
+     * May the caller create a record of this kind somewhere? Administrators anywhere, organization
+     * admins in their subtree, researchers outputs they author; where it goes is checked on the write.
+     */
+    boolean canCreate(RecordKind kind) {
+        if (scope.isAdmin()) {
+            return true;
+        }
+        if (scope.organizationSubtreeRoot().isPresent()) {
+            return true;
+        }
+        return kind == RecordKind.OUTPUT && scope.currentUser()
+                .filter(user -> user.hasRole(Role.RESEARCHER) && user.personId() != null).isPresent();
     }
 
     /** Before a create or an update: the stored record (if any) and the new one must both be in scope. */

@@ -14,7 +14,9 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.security.access.AccessDeniedException;
 import org.triplehelix.registry.FileFormat;
+import org.triplehelix.registry.RegistryWriter;
 import org.triplehelix.registry.internal.Tabular;
 import org.triplehelix.shared.InvalidInputException;
 
@@ -27,13 +29,23 @@ import org.triplehelix.shared.InvalidInputException;
 class ImportPage {
 
     private final ImportJobs jobs;
+    private final RegistryWriter writer;
 
-    ImportPage(ImportJobs jobs) {
+    ImportPage(ImportJobs jobs, RegistryWriter writer) {
         this.jobs = jobs;
+        this.writer = writer;
+    }
+
+    /** Administrators only (as the import itself checks): others get 403, not a form that would fail. */
+    private void requireImporter() {
+        if (!writer.canImport()) {
+            throw new AccessDeniedException("only administrators import files into the registry");
+        }
     }
 
     @GetMapping("/registry/import")
     String page(Model model) {
+        requireImporter();
         model.addAttribute("kinds", List.copyOf(Tabular.FIELDS.keySet()));
         return "registry/import";
     }
@@ -41,6 +53,7 @@ class ImportPage {
     @PostMapping(path = "/registry/import", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     String upload(@RequestParam(name = "file", required = false) List<org.springframework.web.multipart.MultipartFile> files,
                   @RequestParam(defaultValue = "false") boolean illustrative, Model model) throws IOException {
+        requireImporter();
         if (files == null || files.stream().allMatch(org.springframework.web.multipart.MultipartFile::isEmpty)) {
             model.addAttribute("error", "registry.import.chooseFiles");
             return page(model);
@@ -56,6 +69,7 @@ class ImportPage {
     @GetMapping("/registry/import/jobs/{id}")
     String job(@PathVariable String id, @RequestHeader(name = "HX-Request", required = false) String htmx, Model model,
                jakarta.servlet.http.HttpServletResponse response) {
+        requireImporter();
         ImportJob job = jobs.find(id).orElse(null);
         if (job == null) {
             // the server restarted, or the job is older than the last ones kept

@@ -194,7 +194,7 @@ class RegistryWebIntegrationTests {
 
     @Test
     void theUploadPageFollowsTheJobToItsReport() throws Exception {
-        mvc.perform(get("/registry/import").param("lang", "en"))
+        mvc.perform(get("/registry/import").param("lang", "en").with(user(editor)))
                 .andExpect(status().isOk())
                 .andExpect(content().string(org.hamcrest.Matchers.containsString("enctype=\"multipart/form-data\"")));
         MockMultipartFile file = new MockMultipartFile("file", "organizations.csv", "text/csv",
@@ -207,12 +207,12 @@ class RegistryWebIntegrationTests {
         String fragment = "";
         for (int i = 0; i < 100 && !fragment.contains("import-report"); i++) {
             Thread.sleep(100);
-            fragment = mvc.perform(get(location).header("HX-Request", "true").param("lang", "en"))
+            fragment = mvc.perform(get(location).header("HX-Request", "true").param("lang", "en").with(user(editor)))
                     .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
         }
         assertThat(fragment).contains("1 imported, 1 rejected").contains("organizations.csv").contains("unknown organization type 'castle'");
-        mvc.perform(get(location)).andExpect(status().isOk()).andExpect(content().string(org.hamcrest.Matchers.containsString("<html")));
-        mvc.perform(get("/registry/import/jobs/no-such-job").param("lang", "en")).andExpect(status().isNotFound())
+        mvc.perform(get(location).with(user(editor))).andExpect(status().isOk()).andExpect(content().string(org.hamcrest.Matchers.containsString("<html")));
+        mvc.perform(get("/registry/import/jobs/no-such-job").param("lang", "en").with(user(editor))).andExpect(status().isNotFound())
                 .andExpect(content().string(org.hamcrest.Matchers.containsString("This import is no longer known")));
     }
 

@@ -1,0 +1,111 @@
+package org.triplehelix.registry.web;
+
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Function;
+import org.triplehelix.registry.RegistryRecord;
+import org.triplehelix.shared.InvalidInputException;
+import org.triplehelix.shared.Text;
+
+/**
+ * An edit form of one kind of record, as posted: every value a string as typed, so that a form
+ * with errors comes back with the input kept. {@link #toRecord} turns it into a record or
+ * collects what is wrong with it, field by field.
+ */
+public interface EditForm {
+
+    /** Letters (Chinese too), digits and {@code . _ : - ~}: an id that is a path segment as it is. */
+    java.util.regex.Pattern ID = java.util.regex.Pattern.compile("[\\p{L}\\p{N}._:~-]{1,200}");
+
+    /** The id typed into the form of a new record (blank: one is made). */
+    String id();
+
+    /** The version of the record the form was opened with (null for a new record). */
+    Integer version();
+
+    /** The record with the given id, or null with the reasons in {@code errors}. */
+    RegistryRecord toRecord(String id, EditErrors errors);
+
+    /** The records the form links to, by field (checked to exist along with the other fields). */
+    List<RegistryRecord.Link> links();
+
+    /** The field that an error about the record's scope (where it is placed) belongs to. */
+    String scopeField();
+
+    /** Control characters out (PostgreSQL text holds no NUL), blanks to null; line breaks stay. */
+    static String clean(String value) {
+        if (value == null) {
+            return null;
+        }
+        String text = value.replaceAll("[\\p{Cntrl}&&[^\\n\\t]]", "").strip();
+        return text.isEmpty() ? null : text;
+    }
+
+    /** A bilingual text, or null with a "required" error on {@code field}. */
+    static Text requiredText(String zh, String en, String field, EditErrors errors) {
+        Text text = Text.ofNullable(zh, en);
+        if (text == null) {
+            errors.add(field, "registry.edit.error.required");
+        }
+        return text;
+    }
+
+    /** A list typed as one line: items separated by commas, semicolons (also full-width) or 、. */
+    static List<String> items(String value) {
+        if (value == null) {
+            return List.of();
+        }
+        return List.copyOf(Arrays.stream(value.split("[,;，；、\\n]+")).map(String::strip).filter(s -> !s.isEmpty())
+                .collect(java.util.stream.Collectors.toCollection(LinkedHashSet::new)));
+    }
+
+    /** The list again as one line, for the form. */
+    static String line(List<String> items) {
+        return items == null || items.isEmpty() ? null : String.join("; ", items);
+    }
+
+    /** A year between 1000 and 2100, or null with an error on {@code field}. */
+    static Integer year(String value, String field, EditErrors errors) {
+        if (value == null) {
+            return null;
+        }
+        try {
+            int year = Integer.parseInt(value.strip());
+            if (year >= 1000 && year <= 2100) {
+                return year;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        errors.add(field, "registry.edit.error.year", value);
+        return null;
+    }
+
+    /** A value object of the registry ({@code Uscc::of}, {@code Orcid::of}), or null with an error on {@code field}. */
+    static <T> T valueOf(String value, Function<String, T> parse, String field, String key, EditErrors errors) {
+        if (value == null) {
+            return null;
+        }
+        try {
+            return parse.apply(value);
+        } catch (InvalidInputException e) {
+            errors.add(field, key, e.getMessage());
+            return null;
+        }
+    }
+
+    /** An enumeration's value by its interchange name, or null with an error on {@code type}. */
+    static <E extends Enum<E>> E type(String value, Class<E> type, E fallback, EditErrors errors) {
+        if (value == null) {
+            return fallback;
+        }
+        try {
+            return Enum.valueOf(type, value.toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            errors.add("type", "registry.edit.error.type", value);
+            return null;
+        }
+    }
+}

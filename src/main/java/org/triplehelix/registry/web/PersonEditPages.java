@@ -1,0 +1,57 @@
+package org.triplehelix.registry.web;
+
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.triplehelix.registry.RecordKind;
+import org.triplehelix.registry.RegistryQueries;
+
+/** Pages to create and edit people: {@code /persons/new} (optionally in {@code ?organization=}) and {@code /persons/{id}/edit}. */
+@Controller
+class PersonEditPages {
+
+    private static final RecordKind KIND = RecordKind.PERSON;
+
+    private final EditFlow flow;
+    private final RegistryQueries queries;
+
+    PersonEditPages(EditFlow flow, RegistryQueries queries) {
+        this.flow = flow;
+        this.queries = queries;
+    }
+
+    @GetMapping("/persons/new")
+    String newForm(@RequestParam(required = false) String organization, Model model) {
+        flow.requireCreate(KIND);
+        return view(PersonEditForm.blank(organization), null, model);
+    }
+
+    @PostMapping("/persons/new")
+    String create(PersonEditForm form, Model model, HttpServletResponse response, RedirectAttributes redirect) {
+        flow.requireCreate(KIND);
+        return flow.save(KIND, null, form, model, response, redirect, () -> view(form, null, model));
+    }
+
+    @GetMapping("/persons/{id}/edit")
+    String editForm(@PathVariable String id, Model model) {
+        return view(PersonEditForm.of(flow.editable(KIND, id)), id, model);
+    }
+
+    @PostMapping("/persons/{id}/edit")
+    String update(@PathVariable String id, PersonEditForm form, Model model, HttpServletResponse response, RedirectAttributes redirect) {
+        flow.editable(KIND, id);
+        return flow.save(KIND, id, form, model, response, redirect, () -> view(form, id, model));
+    }
+
+    /** The form of a new record ({@code id} null) or of the record {@code id}. */
+    private String view(PersonEditForm form, String id, Model model) {
+        flow.model(model, KIND, form, id);
+        model.addAttribute("organization", flow.ref("organization", form.organization()).orElse(null));
+        return "registry/edit/person";
+    }
+}

@@ -1,0 +1,80 @@
+// Triple Helix: the registry's edit forms (loaded by them alone; no inline scripts under the CSP).
+// The forms work without it; with it, a suggestion chosen in a picker shows its name at once,
+// and in a list picker (an output's people and organizations) joins the list without a round trip.
+
+(() => {
+  // The option of an input's datalist whose value is what the input holds, if any.
+  const chosenOption = (input) => {
+    const list = input.list;
+    if (!list || !input.value) {
+      return null;
+    }
+    return Array.from(list.options).find((option) => option.value === input.value) || null;
+  };
+
+  // One organization: show the chosen suggestion's name beside the input.
+  const showPicked = (input) => {
+    const option = chosenOption(input);
+    const target = document.getElementById(input.dataset.picked);
+    if (option && target) {
+      target.textContent = option.textContent.trim();
+    }
+  };
+
+  // A list: add the record as a ticked box, once, and empty the input for the next one.
+  const addToList = (input, label) => {
+    const list = document.getElementById(input.dataset.addTo);
+    const value = input.value.trim();
+    if (!list || !value) {
+      return;
+    }
+    const exists = Array.from(list.querySelectorAll('input[type=checkbox]')).some((box) => box.value === value);
+    if (!exists) {
+      const item = document.createElement('li');
+      const labelElement = document.createElement('label');
+      const box = document.createElement('input');
+      box.type = 'checkbox';
+      box.name = input.dataset.addName;
+      box.value = value;
+      box.checked = true;
+      labelElement.append(box, ' ' + (label || value));
+      item.append(labelElement);
+      list.append(item);
+    }
+    input.value = '';
+  };
+
+  document.addEventListener('input', (event) => {
+    const input = event.target;
+    if (!(input instanceof HTMLInputElement)) {
+      return;
+    }
+    if (input.dataset.picked) {
+      showPicked(input);
+    }
+    if (input.dataset.addTo) {
+      const option = chosenOption(input);
+      if (option) {
+        addToList(input, option.textContent.trim());
+      }
+    }
+  });
+
+  // Enter in a list picker adds what was typed (an id) instead of saving the form.
+  document.addEventListener('keydown', (event) => {
+    const input = event.target;
+    if (event.key === 'Enter' && input instanceof HTMLInputElement && input.dataset.addTo && input.value.trim()) {
+      event.preventDefault();
+      const option = chosenOption(input);
+      addToList(input, option ? option.textContent.trim() : null);
+    }
+  });
+
+  // A form that comes back with errors: focus the summary, so keyboard and screen-reader users start there.
+  document.addEventListener('DOMContentLoaded', () => {
+    const problems = document.getElementById('edit-problems');
+    if (problems) {
+      problems.focus();
+    }
+  });
+})();

@@ -1,0 +1,405 @@
+package org.triplehelix.registry.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.core.userdetails.UserDetails;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.test.web.servlet.setup.SecurityMockMvcConfigurers;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import org.springframework.test.web.servlet.setup.MockMvcBuilders;
+import org.springframework.web.context.WebApplicationContext;
+import org.triplehelix.access.AccessFixtures;
+import org.triplehelix.access.Role;
+
+/**
+ * The registry's edit pages through Spring MVC and Spring Security: create, update, a stale
+ * version, field errors with the input kept, delete with its confirmation, the buttons shown by
+ * scope, the pickers' suggestions, and the upload page for administrators only.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles("test")
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class RegistryEditIntegrationTests {
+
+    /** A code with a bad check character (the last one should be 4). */
+    static final String BAD_USCC = "91350100M000100Y44";
+
+    @Autowired
+    WebApplicationContext context;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    UserDetailsService accounts;
+
+    MockMvc mvc;
+    AccessFixtures fixtures;
+    UserDetails admin;
+    /** Administers {@link #home} and everything under it. */
+    UserDetails orgAdmin;
+    long home;
+    long unit;
+    long elsewhere;
+
+    @BeforeAll
+    void world() {
+        fixtures = AccessFixtures.of(context);
+        home = organization("Edit Home University", null);
+        unit = organization("Edit Home Laboratory", home);
+        elsewhere = organization("Edit Elsewhere Enterprise", null);
+        admin = accounts.loadUserByUsername(fixtures.user(null, Role.ADMIN).email());
+        orgAdmin = accounts.loadUserByUsername(fixtures.user(home, Role.ORG_ADMIN).email());
+    }
+
+    /** Records the tests created ({@code table:ext_id}), removed afterwards: the test database is shared. */
+    final java.util.List<String> created = new java.util.ArrayList<>();
+
+    @org.junit.jupiter.api.AfterAll
+    void removeWhatWasCreated() {
+        for (String record : created.reversed()) {
+            String[] parts = record.split(":", 2);
+            jdbc.sql("delete from " + parts[0] + " where ext_id = :id").param("id", parts[1]).update();
+        }
+    }
+
+    /** A fixture organization, removed after the tests. */
+    private long organization(String name, Long parent) {
+        long id = fixtures.organization(name, parent);
+        created.add("organization:" + fixtures.organizationExtId(id));
+        return id;
+    }
+
+    private long person(String name, Long organization) {
+        long id = fixtures.person(name, organization);
+        created.add("person:" + fixtures.personExtId(id));
+        return id;
+    }
+
+    /** Remembers the record a redirect after a create points to; its id. */
+    private String created(String location) {
+        String[] parts = location.split("/");
+        String table = switch (parts[1]) {
+            case "persons" -> "person";
+            case "outputs" -> "output";
+            case "facilities" -> "facility";
+            default -> "organization";
+        };
+        created.add(table + ":" + parts[2]);
+        return parts[2];
+    }
+
+    @BeforeEach
+    void mvc() {
+        mvc = MockMvcBuilders.webAppContextSetup(context).apply(SecurityMockMvcConfigurers.springSecurity()).build();
+    }
+
+    private static MockHttpServletRequestBuilder form(MockHttpServletRequestBuilder request, UserDetails as, Map<String, String> fields) {
+        request.with(user(as)).with(csrf()).param("lang", "en");
+        fields.forEach(request::param);
+        return request;
+    }
+
+    private int version(String table, String extId) {
+        return jdbc.sql("select version from " + table + " where ext_id = :id").param("id", extId).query(Integer.class).single();
+    }
+
+    private String ext(long organization) {
+        return fixtures.organizationExtId(organization);
+    }
+
+    @Test
+    void createsAnOrganizationAndShowsTheNoticeOnItsPage() throws Exception {
+        String id = AccessFixtures.unique("edit-org");
+        created.add("organization:" + id);
+        MvcResult result = mvc.perform(form(post("/organizations/new"), admin, Map.of("id", id, "nameZh", "光谷实验室",
+                        "nameEn", "Optics Valley Laboratory", "type", "provincial_laboratory", "region", "420100",
+                        "established", "2021", "uscc", "12100000400000624D", "descriptionZh", "第一行\n第二行")))
+                .andExpect(status().isFound())
+                .andExpect(redirectedUrl("/organizations/" + id))
+                .andExpect(flash().attribute("notice", new EditNotice("registry.edit.created", "光谷实验室 Optics Valley Laboratory")))
+                .andReturn();
+
+        mvc.perform(get("/organizations/" + id).param("lang", "en").with(user(admin)).flashAttrs(result.getFlashMap()))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("id=\"edit-notice\"")))
+                .andExpect(content().string(containsString("“光谷实验室 Optics Valley Laboratory” was created.")))
+                .andExpect(content().string(containsString("12100000400000624D")))
+                .andExpect(content().string(containsString("href=\"/organizations/" + id + "/edit\"")));
+        assertThat(jdbc.sql("select type || ' ' || region_code || ' ' || established from organization where ext_id = :id")
+                .param("id", id).query(String.class).single()).isEqualTo("provincial_laboratory 420100 2021");
+        assertThat(fixtures.auditRows("organization", id, "create")).isEqualTo(1);
+    }
+
+    @Test
+    void makesAnIdWhenNoneIsTypedAndRefusesOneTaken() throws Exception {
+        String location = mvc.perform(form(post("/organizations/new"), admin, Map.of("nameEn", "Unnamed Institute")))
+                .andExpect(status().isFound()).andReturn().getResponse().getRedirectedUrl();
+        created(location);
+        assertThat(location).matches("/organizations/organization-[0-9a-f]{12}");
+
+        mvc.perform(form(post("/organizations/new"), admin, Map.of("id", ext(home), "nameEn", "Twin")))
+                .andExpect(status().isConflict())
+                .andExpect(content().string(containsString("id=\"f-id-error\"")))
+                .andExpect(content().string(containsString("value=\"Twin\"")));
+        mvc.perform(form(post("/organizations/new"), admin, Map.of("id", "has space", "nameEn", "Spaced")))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().string(containsString("id=\"f-id-error\"")));
+    }
+
+    @Test
+    void updatesTheVersionThatWasOpened() throws Exception {
+        long target = organization("Edit Target", home);
+        String id = ext(target);
+        mvc.perform(get("/organizations/" + id + "/edit").param("lang", "en").with(user(admin)))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("name=\"version\" value=\"0\"")))
+                .andExpect(content().string(containsString("name=\"parent\" type=\"text\" value=\"" + ext(home) + "\"")));
+
+        mvc.perform(form(post("/organizations/" + id + "/edit"), admin, Map.of("version", "0", "nameZh", "改名单位",
+                        "nameEn", "Renamed Unit", "parent", ext(home), "type", "research_institute")))
+                .andExpect(status().isFound())
+                .andExpect(redirectedUrl("/organizations/" + id))
+                .andExpect(flash().attribute("notice", new EditNotice("registry.edit.saved", "改名单位 Renamed Unit")));
+        assertThat(version("organization", id)).isEqualTo(1);
+        assertThat(jdbc.sql("select name_zh from organization where ext_id = :id").param("id", id).query(String.class).single())
+                .isEqualTo("改名单位");
+        assertThat(fixtures.auditRows("organization", id, "update")).isEqualTo(1);
+    }
+
+    @Test
+    void aStaleVersionKeepsTheInputAndSaysSomeoneChangedTheRecord() throws Exception {
+        String id = ext(organization("Edit Stale", home));
+        // someone else saves first
+        mvc.perform(form(post("/organizations/" + id + "/edit"), admin, Map.of("version", "0", "nameEn", "Their Name", "parent", ext(home))))
+                .andExpect(status().isFound());
+
+        mvc.perform(form(post("/organizations/" + id + "/edit"), admin, Map.of("version", "0", "nameEn", "My Name", "parent", ext(home))))
+                .andExpect(status().isConflict())
+                .andExpect(content().string(containsString("id=\"edit-conflict\"")))
+                .andExpect(content().string(containsString("Someone changed this record since you opened it")))
+                .andExpect(content().string(containsString("value=\"My Name\"")))
+                .andExpect(content().string(containsString("href=\"/organizations/" + id + "\" target=\"_blank\"")));
+        assertThat(jdbc.sql("select name_en from organization where ext_id = :id").param("id", id).query(String.class).single())
+                .isEqualTo("Their Name");
+
+        mvc.perform(post("/organizations/" + id + "/edit").with(user(admin)).with(csrf()).param("lang", "zh")
+                        .param("version", "0").param("nameEn", "My Name").param("parent", ext(home)))
+                .andExpect(status().isConflict())
+                .andExpect(content().string(containsString("有人在您打开此表单后修改了这条记录")));
+    }
+
+    @Test
+    void aBadUsccIsAnErrorOnItsFieldWithTheInputKept() throws Exception {
+        String id = AccessFixtures.unique("edit-bad");
+        mvc.perform(form(post("/organizations/new"), admin, Map.of("id", id, "nameZh", "坏代码公司", "uscc", BAD_USCC,
+                        "established", "nineteen", "website", "https://example.org")))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().string(containsString("id=\"f-uscc-error\"")))
+                .andExpect(content().string(containsString("This is not a valid unified social credit code")))
+                .andExpect(content().string(containsString("value=\"" + BAD_USCC + "\"")))
+                .andExpect(content().string(containsString("aria-describedby=\"f-uscc-hint f-uscc-error\" aria-invalid=\"true\"")))
+                .andExpect(content().string(containsString("id=\"f-established-error\"")))
+                .andExpect(content().string(containsString("value=\"坏代码公司\"")))
+                .andExpect(content().string(containsString("value=\"https://example.org\"")))
+                .andExpect(content().string(containsString("id=\"edit-problems\"")));
+        assertThat(jdbc.sql("select count(*) from organization where ext_id = :id").param("id", id).query(Integer.class).single()).isZero();
+
+        mvc.perform(form(post("/organizations/new"), admin, Map.of("id", id, "type", "castle")))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().string(containsString("id=\"f-nameZh-error\"")))
+                .andExpect(content().string(containsString("id=\"f-type-error\"")));
+    }
+
+    @Test
+    void aBadOrcidIsAnErrorOnItsField() throws Exception {
+        mvc.perform(form(post("/persons/new"), admin, Map.of("nameZh", "李明", "orcid", "0000-0002-1825-0098", "keywords", "光学；激光")))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().string(containsString("id=\"f-orcid-error\"")))
+                .andExpect(content().string(containsString("value=\"0000-0002-1825-0098\"")))
+                .andExpect(content().string(containsString("value=\"光学；激光\"")));
+        String location = mvc.perform(form(post("/persons/new"), admin, Map.of("nameZh", "李明", "orcid", "https://orcid.org/0000-0002-1825-0097",
+                        "organization", ext(unit), "keywords", "光学；激光")))
+                .andExpect(status().isFound()).andReturn().getResponse().getRedirectedUrl();
+        String id = created(location);
+        assertThat(jdbc.sql("select orcid || ' ' || array_to_string(keywords, '|') from person where ext_id = :id")
+                .param("id", id).query(String.class).single()).isEqualTo("0000-0002-1825-0097 光学|激光");
+    }
+
+    @Test
+    void aLinkToNothingIsAnErrorOnThePicker() throws Exception {
+        mvc.perform(form(post("/facilities/new"), admin, Map.of("nameZh", "谱仪", "organization", "no-such-organization")))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().string(containsString("id=\"f-organization-error\"")))
+                .andExpect(content().string(containsString("There is no record with this identifier")));
+    }
+
+    @Test
+    void anOrganizationCannotGoUnderItsOwnUnit() throws Exception {
+        String id = ext(home);
+        mvc.perform(form(post("/organizations/" + id + "/edit"), admin, Map.of("version", String.valueOf(version("organization", id)),
+                        "nameEn", "Home", "parent", ext(unit))))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().string(containsString("id=\"f-parent-error\"")))
+                .andExpect(content().string(containsString("cannot be placed under itself")));
+    }
+
+    @Test
+    void createsAnOutputWithItsPeopleInOrder() throws Exception {
+        String first = fixtures.personExtId(person("Edit First Author", home));
+        String second = fixtures.personExtId(person("Edit Second Author", unit));
+        // without JavaScript, "Add" posts the form: the person joins the list, nothing is saved
+        mvc.perform(form(post("/outputs/new"), admin, Map.of("titleZh", "新型激光器", "people", first, "peopleAdd", second, "action", "add")))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("name=\"people\" value=\"" + first + "\" checked")))
+                .andExpect(content().string(containsString("name=\"people\" value=\"" + second + "\" checked")));
+
+        MockHttpServletRequestBuilder request = form(post("/outputs/new"), admin, Map.of("titleZh", "新型激光器", "type", "patent",
+                "year", "2024", "organizationsAdd", ext(home), "action", "save"));
+        request.param("people", first, second);
+        String location = mvc.perform(request).andExpect(status().isFound()).andReturn().getResponse().getRedirectedUrl();
+        String id = created(location);
+        assertThat(jdbc.sql("""
+                select string_agg(p.ext_id, ',' order by op.position) from output_person op join person p on p.id = op.person_id
+                join output u on u.id = op.output_id where u.ext_id = :id""").param("id", id).query(String.class).single())
+                .isEqualTo(first + "," + second);
+    }
+
+    @Test
+    void deletesAfterConfirmingTheVersionShown() throws Exception {
+        long doomed = organization("Edit Doomed", elsewhere);
+        String id = ext(doomed);
+        person("Edit Doomed Staff", doomed);
+        mvc.perform(get("/organizations/" + id + "/delete").param("lang", "en").with(user(admin)))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("Do you want to delete this record?")))
+                .andExpect(content().string(containsString("1 people")))
+                .andExpect(content().string(containsString("name=\"version\" value=\"0\"")));
+
+        // changed in between: the confirmation comes back, nothing is deleted
+        mvc.perform(form(post("/organizations/" + id + "/edit"), admin, Map.of("version", "0", "nameEn", "Edit Doomed Renamed", "parent", ext(elsewhere))))
+                .andExpect(status().isFound());
+        mvc.perform(form(post("/organizations/" + id + "/delete"), admin, Map.of("version", "0")))
+                .andExpect(status().isConflict())
+                .andExpect(content().string(containsString("Someone changed this record since you opened this page")))
+                .andExpect(content().string(containsString("name=\"version\" value=\"1\"")));
+
+        mvc.perform(form(post("/organizations/" + id + "/delete"), admin, Map.of("version", "1")))
+                .andExpect(status().isFound())
+                .andExpect(redirectedUrl("/organizations"))
+                .andExpect(flash().attribute("notice", new EditNotice("registry.edit.deleted", "Edit Doomed Renamed")));
+        assertThat(jdbc.sql("select count(*) from organization where ext_id = :id").param("id", id).query(Integer.class).single()).isZero();
+        assertThat(fixtures.auditRows("organization", id, "delete")).isEqualTo(1);
+    }
+
+    @Test
+    void anOrganizationAdminEditsTheirSubtreeOnly() throws Exception {
+        mvc.perform(get("/organizations/" + ext(unit) + "/edit").with(user(orgAdmin))).andExpect(status().isOk());
+        mvc.perform(get("/organizations/" + ext(elsewhere) + "/edit").with(user(orgAdmin))).andExpect(status().isForbidden());
+        mvc.perform(get("/organizations/" + ext(elsewhere) + "/delete").with(user(orgAdmin))).andExpect(status().isForbidden());
+        mvc.perform(form(post("/organizations/" + ext(elsewhere) + "/edit"), orgAdmin, Map.of("version", "0", "nameEn", "Taken over")))
+                .andExpect(status().isForbidden());
+        mvc.perform(get("/organizations/" + ext(elsewhere) + "/edit")).andExpect(status().isFound());
+        mvc.perform(get("/organizations/no-such-organization/edit").with(user(orgAdmin))).andExpect(status().isNotFound());
+
+        // a new unit goes under their organization, not at the top and not elsewhere
+        mvc.perform(form(post("/organizations/new"), orgAdmin, Map.of("nameEn", "Orphan")))
+                .andExpect(status().isForbidden())
+                .andExpect(content().string(containsString("id=\"f-parent-error\"")))
+                .andExpect(content().string(containsString("value=\"Orphan\"")));
+        mvc.perform(form(post("/organizations/new"), orgAdmin, Map.of("nameEn", "Outpost", "parent", ext(elsewhere))))
+                .andExpect(status().isForbidden())
+                .andExpect(content().string(containsString("id=\"f-parent-error\"")));
+        created(mvc.perform(form(post("/organizations/new"), orgAdmin, Map.of("nameEn", "New Centre", "parent", ext(home))))
+                .andExpect(status().isFound()).andReturn().getResponse().getRedirectedUrl());
+    }
+
+    @Test
+    void buttonsAreShownToThoseWhoMayUseThem() throws Exception {
+        String editUnit = "href=\"/organizations/" + ext(unit) + "/edit\"";
+        mvc.perform(get("/organizations/" + ext(unit)).with(user(orgAdmin))).andExpect(content().string(containsString(editUnit)));
+        mvc.perform(get("/organizations/" + ext(unit))).andExpect(content().string(not(containsString(editUnit))));
+        mvc.perform(get("/organizations/" + ext(elsewhere)).with(user(orgAdmin)))
+                .andExpect(status().isOk()).andExpect(content().string(not(containsString("id=\"edit-record\""))));
+
+        mvc.perform(get("/organizations").with(user(orgAdmin))).andExpect(content().string(containsString("href=\"/organizations/new\"")));
+        mvc.perform(get("/outputs").with(user(admin))).andExpect(content().string(containsString("href=\"/outputs/new\"")));
+        mvc.perform(get("/organizations")).andExpect(content().string(not(containsString("href=\"/organizations/new\""))));
+        mvc.perform(get("/organizations/new")).andExpect(status().isFound());
+        UserDetails student = accounts.loadUserByUsername(fixtures.user(home, Role.STUDENT).email());
+        mvc.perform(get("/organizations").with(user(student))).andExpect(content().string(not(containsString("href=\"/organizations/new\""))));
+        mvc.perform(get("/organizations/new").with(user(student))).andExpect(status().isForbidden());
+    }
+
+    @Test
+    void suggestsOrganizationsAndPeopleByChineseOrEnglishName() throws Exception {
+        String id = AccessFixtures.unique("edit-suggest");
+        created.add("organization:" + id);
+        mvc.perform(form(post("/organizations/new"), admin, Map.of("id", id, "nameZh", "磁悬浮研究中心", "nameEn", "Maglev Research Centre",
+                "parent", ext(home)))).andExpect(status().isFound());
+
+        mvc.perform(get("/registry/suggest/organizations").param("for", "parent").param("parent", "磁悬浮").param("lang", "zh"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("<option value=\"" + id + "\">磁悬浮研究中心 · Maglev Research Centre")));
+        mvc.perform(get("/registry/suggest/organizations").param("q", "maglev research").param("lang", "en"))
+                .andExpect(content().string(containsString("<option value=\"" + id + "\">Maglev Research Centre · 磁悬浮研究中心")));
+        mvc.perform(get("/registry/suggest/organizations").param("q", "Maglev").accept("application/json"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("\"id\":\"" + id + "\"")));
+        // a parent for an organization admin: only what they may edit
+        mvc.perform(get("/registry/suggest/organizations").param("q", "Edit Elsewhere").param("editable", "true").with(user(orgAdmin)))
+                .andExpect(content().string(not(containsString(ext(elsewhere)))));
+        mvc.perform(get("/registry/suggest/organizations").param("q", "Edit Home Laboratory").param("editable", "true").with(user(orgAdmin)))
+                .andExpect(content().string(containsString(ext(unit))));
+        mvc.perform(get("/registry/suggest/persons").param("q", "")).andExpect(status().isOk()).andExpect(content().string(not(containsString("<option"))));
+    }
+
+    @Test
+    void everyPageIsInBothLanguagesWithNoKeyLeftUntranslated() throws Exception {
+        String person = fixtures.personExtId(person("Edit Bilingual", unit));
+        for (String lang : java.util.List.of("zh", "en")) {
+            for (String path : java.util.List.of("/organizations/new", "/persons/new", "/outputs/new?person=" + person, "/facilities/new",
+                    "/organizations/" + ext(unit) + "/edit", "/persons/" + person + "/edit", "/organizations/" + ext(unit) + "/delete",
+                    "/persons/" + person + "/delete", "/organizations/" + ext(unit), "/organizations")) {
+                String page = mvc.perform(get(path).param("lang", lang).with(user(admin)))
+                        .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+                assertThat(page).as(path + " in " + lang).doesNotContain("registry.edit.", "web.type.", "web.nav.");
+            }
+            String errors = mvc.perform(post("/persons/new").with(user(admin)).with(csrf()).param("lang", lang)
+                            .param("orcid", "x").param("organization", "nowhere"))
+                    .andExpect(status().isBadRequest()).andReturn().getResponse().getContentAsString();
+            assertThat(errors).as("errors in " + lang).doesNotContain("registry.edit.");
+        }
+    }
+
+    @Test
+    void theUploadPageIsForAdministratorsOnly() throws Exception {
+        mvc.perform(get("/registry/import").with(user(admin))).andExpect(status().isOk());
+        mvc.perform(get("/registry/import").with(user(orgAdmin))).andExpect(status().isForbidden());
+        mvc.perform(get("/registry/import")).andExpect(status().isFound());
+        mvc.perform(get("/").with(user(admin)).param("lang", "en"))
+                .andExpect(content().string(containsString("<a href=\"/registry/import\" id=\"menu-import\">Import data</a>")));
+        mvc.perform(get("/").with(user(orgAdmin))).andExpect(content().string(not(containsString("/registry/import"))));
+    }
+}
