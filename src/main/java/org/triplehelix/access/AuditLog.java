@@ -58,12 +58,12 @@ public class AuditLog {
     /**
      * Writes the filtered trail as CSV (UTF-8, oldest first), streaming from the database. A cell
      * that a spreadsheet would take for a formula ({@code =}, {@code +}, {@code -}, {@code @}) is
-     * prefixed with an apostrophe. The export itself is audited.
+     * prefixed with an apostrophe. Call {@link #recordExport} first: the export is audited in a
+     * transaction of its own, committed before the first byte goes out.
      */
-    @Transactional
+    @Transactional(readOnly = true)
     public void exportCsv(AuditFilter filter, Appendable out) {
         scope.requireAdmin();
-        events.publishEvent(new AuditableChange("export", "audit_log", null, null, filterSnapshot(filter)));
         Where where = where(filter);
         try (CSVPrinter csv = new CSVPrinter(out, CSVFormat.RFC4180.builder().setHeader(CSV_COLUMNS.toArray(String[]::new)).get())) {
             jdbc.sql("select " + COLUMNS + " from audit_log" + where.sql() + " order by id")
@@ -73,6 +73,13 @@ public class AuditLog {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** Audits an export of the trail (who exported what filter). */
+    @Transactional
+    public void recordExport(AuditFilter filter) {
+        scope.requireAdmin();
+        events.publishEvent(new AuditableChange("export", "audit_log", null, null, filterSnapshot(filter)));
     }
 
     /** The entity kinds and the actions found in the trail, for the filter lists. */

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.triplehelix.registry.internal.InterchangeCodec;
@@ -93,7 +94,13 @@ public class RegistryWriter {
                 ? store.current(kind, extId, true).orElseThrow(() -> new NotFoundException(kind.interchangeName(), extId))
                 : currentAt(kind, extId, expectedVersion);
         RegistryRecord before = stored.find(kind, extId).orElseThrow();
-        Map<RecordKind, List<String>> unlinked = store.delete(kind, current.id());
+        Map<RecordKind, List<String>> unlinked;
+        try {
+            unlinked = store.delete(kind, current.id());
+        } catch (DataIntegrityViolationException e) {
+            // another module's records (a facility's bookings, say) still need this one
+            throw new ConflictException(kind.interchangeName() + " " + extId + " is still referenced by other records and cannot be deleted");
+        }
         events.publishEvent(AuditableChange.deleted(kind.interchangeName(), extId, snapshot(before)));
         events.publishEvent(new RegistryChanged(kind.interchangeName(), List.of(extId)));
         // records that linked to it lost that link

