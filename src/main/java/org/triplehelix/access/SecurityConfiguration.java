@@ -13,6 +13,7 @@ import org.springframework.security.web.SecurityFilterChain;
  * Until accounts exist: anyone reads, nobody writes, and no account exists (never a default one).
  */
 @Configuration(proxyBeanMethods = false)
+@org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication // (matching: lets the CLI start; the access branch has its own fix)
 class SecurityConfiguration {
 
     @Bean
