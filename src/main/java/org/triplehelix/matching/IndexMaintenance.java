@@ -77,18 +77,23 @@ public class IndexMaintenance {
      * Brings the index up to date: a rebuild when it is stale, else the records changed since the
      * last watermark (a rebuild when records were deleted unseen); then the missing embeddings.
      */
-    public synchronized void catchUp(Progress progress) {
-        if (index.stale()) {
-            rebuild(progress);
-        } else if (!readChanges(progress)) {
-            rebuild(progress);
-        }
+    public void catchUp(Progress progress) {
+        catchUpLexical(progress);
         if (embeddings.enabled()) {
             embedMissing(progress, embeddingProperties.threads());
         }
     }
 
-    private boolean readChanges(Progress progress) {
+    /** Brings the documents up to date, leaving the missing embeddings for later. */
+    public synchronized void catchUpLexical(Progress progress) {
+        if (index.readOnly()) {
+            log.warn("The search index is held by another process: ranking over it as it is");
+        } else if (index.stale() || !readChanges()) {
+            rebuild(progress);
+        }
+    }
+
+    private boolean readChanges() {
         Map<String, String> state = new HashMap<>(index.state());
         for (DocumentSource source : sources.values()) {
             String mark = state.get(WATERMARK + source.kind().id());
@@ -165,7 +170,7 @@ public class IndexMaintenance {
      */
     public void embedMissing(Progress progress, int threads) {
         long pending = index.stats().pendingVectors();
-        if (pending == 0) {
+        if (pending == 0 || index.readOnly()) {
             return;
         }
         progress.start("embedding", pending);

@@ -28,14 +28,17 @@ public record SearchFilter(Set<String> types, Set<String> tiers, Set<String> reg
                 && yearTo == null && statuses.isEmpty() && excludeIds.isEmpty();
     }
 
-    /** What applies to the outputs behind a person or an organization: disciplines, years, output types. */
-    public SearchFilter forEvidence(Set<String> outputTypes) {
-        return new SearchFilter(outputTypes, null, null, disciplines, yearFrom, yearTo, null, null);
+    /**
+     * For a person or an organization, what applies to the outputs behind it: their types,
+     * disciplines and years.
+     */
+    public SearchFilter forEvidence() {
+        return new SearchFilter(types, null, null, disciplines, yearFrom, yearTo, null, null);
     }
 
-    /** What applies to the entity itself: tiers, regions, exclusions (and types, for its own kind). */
+    /** For a person or an organization, what applies to it: tiers, regions, exclusions. */
     public SearchFilter forEntity() {
-        return new SearchFilter(types, tiers, regions, null, null, null, statuses, excludeIds);
+        return new SearchFilter(null, tiers, regions, null, null, null, statuses, excludeIds);
     }
 
     public SearchFilter withStatuses(Set<String> values) {

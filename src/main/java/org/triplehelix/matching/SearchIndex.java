@@ -34,11 +34,18 @@ public interface SearchIndex extends AutoCloseable {
     /** True when the index was built with other analyzers, model or schema, or never: it must be rebuilt. */
     boolean stale();
 
-    /** BM25 over the analyzed title and body, with the weight of each. */
-    List<SearchHit> lexical(EntityKind kind, String text, float titleWeight, float bodyWeight, SearchFilter filter, int k);
+    /**
+     * BM25 over the analyzed title and body, with the weight of each; with {@code vector} (may be
+     * null), each hit also carries its exact cosine similarity to it.
+     */
+    List<SearchHit> lexical(EntityKind kind, String text, float titleWeight, float bodyWeight, float[] vector,
+                            SearchFilter filter, int k);
 
     /** The k nearest by cosine similarity (the hit's score); approximate, ask for more than you show. */
     List<SearchHit> nearest(EntityKind kind, float[] vector, SearchFilter filter, int k);
+
+    /** Those of {@code extIds} that {@code filter} admits. */
+    java.util.Set<String> admitted(EntityKind kind, Collection<String> extIds, SearchFilter filter);
 
     /** The stored documents, in the order of {@code extIds}, skipping unknown ones (vectors included). */
     List<IndexDocument> documents(EntityKind kind, List<String> extIds);

@@ -303,7 +303,8 @@ public final class LuceneSearchIndex implements SearchIndex {
     // ---- searching
 
     @Override
-    public List<SearchHit> lexical(EntityKind kind, String text, float titleWeight, float bodyWeight, SearchFilter filter, int k) {
+    public List<SearchHit> lexical(EntityKind kind, String text, float titleWeight, float bodyWeight, float[] vector,
+                                   SearchFilter filter, int k) {
         BooleanQuery.Builder match = new BooleanQuery.Builder();
         boolean any = false;
         for (Analysis.Flavor flavor : Analysis.Flavor.values()) {
@@ -326,7 +327,19 @@ public final class LuceneSearchIndex implements SearchIndex {
                 .add(match.build(), Occur.MUST)
                 .add(filterQuery(kind, filter), Occur.FILTER)
                 .build();
-        return search(kind, query, k, null);
+        return search(kind, query, k, vector, false);
+    }
+
+    /** Experiments only: BM25 with one way of analyzing. */
+    public List<SearchHit> lexicalFlavor(EntityKind kind, String text, int flavorIndex, SearchFilter filter, int k) {
+        Analysis.Flavor flavor = Analysis.Flavor.values()[flavorIndex];
+        BooleanQuery.Builder match = new BooleanQuery.Builder();
+        List<String> terms = analysis.terms(flavor, text).stream().limit(MAX_QUERY_TERMS).toList();
+        if (!addTerms(match, flavor.field(TITLE), terms, 1f)) {
+            return List.of();
+        }
+        Query query = new BooleanQuery.Builder().add(match.build(), Occur.MUST).add(filterQuery(kind, filter), Occur.FILTER).build();
+        return search(kind, query, k, null, false);
     }
 
     private static boolean addTerms(BooleanQuery.Builder match, String field, List<String> terms, float weight) {
@@ -344,7 +357,7 @@ public final class LuceneSearchIndex implements SearchIndex {
         if (vector == null) {
             return List.of();
         }
-        List<SearchHit> hits = new ArrayList<>(search(kind, new KnnFloatVectorQuery(VECTOR, vector, k, filterQuery(kind, filter)), k, vector));
+        List<SearchHit> hits = new ArrayList<>(search(kind, new KnnFloatVectorQuery(VECTOR, vector, k, filterQuery(kind, filter)), k, vector, true));
         hits.sort(java.util.Comparator.comparingDouble((SearchHit h) -> -h.score()).thenComparing(SearchHit::extId));
         return hits;
     }
@@ -386,7 +399,8 @@ public final class LuceneSearchIndex implements SearchIndex {
         query.add(any.build(), Occur.FILTER);
     }
 
-    private List<SearchHit> search(EntityKind kind, Query query, int k, float[] rescoreWith) {
+    /** Runs a query; with {@code vector}, adds each hit's exact cosine, which becomes its score when {@code byCosine}. */
+    private List<SearchHit> search(EntityKind kind, Query query, int k, float[] vector, boolean byCosine) {
         IndexSearcher searcher = acquire();
         try {
             searcher.setSimilarity(similarity);
@@ -396,8 +410,10 @@ public final class LuceneSearchIndex implements SearchIndex {
             for (ScoreDoc scoreDoc : top.scoreDocs) {
                 LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(scoreDoc.doc, leaves));
                 int doc = scoreDoc.doc - leaf.docBase;
-                float score = rescoreWith == null ? scoreDoc.score : cosine(leaf, doc, rescoreWith);
-                hits.add(new SearchHit(kind, string(leaf, doc), score, strings(leaf, PEOPLE, doc), strings(leaf, ORGANIZATIONS, doc)));
+                Float similarity = vector == null ? null : cosine(leaf, doc, vector);
+                float score = byCosine ? (similarity == null ? 0f : similarity) : scoreDoc.score;
+                hits.add(new SearchHit(kind, string(leaf, doc), score, similarity, strings(leaf, PEOPLE, doc),
+                        strings(leaf, ORGANIZATIONS, doc)));
             }
             return hits;
         } catch (IOException e) {
@@ -408,12 +424,9 @@ public final class LuceneSearchIndex implements SearchIndex {
     }
 
     /** The exact cosine (vectors are unit length) from the full-precision vector kept beside the int8 graph. */
-    private static float cosine(LeafReaderContext leaf, int doc, float[] query) throws IOException {
+    private static Float cosine(LeafReaderContext leaf, int doc, float[] query) throws IOException {
         float[] vector = vector(leaf, doc);
-        if (vector == null) {
-            return 0f;
-        }
-        return org.apache.lucene.util.VectorUtil.dotProduct(vector, query);
+        return vector == null ? null : org.apache.lucene.util.VectorUtil.dotProduct(vector, query);
     }
 
     private static float[] vector(LeafReaderContext leaf, int doc) throws IOException {
@@ -440,6 +453,23 @@ public final class LuceneSearchIndex implements SearchIndex {
             result.add(values.lookupOrd(values.nextOrd()).utf8ToString());
         }
         return result;
+    }
+
+    @Override
+    public Set<String> admitted(EntityKind kind, Collection<String> extIds, SearchFilter filter) {
+        if (extIds.isEmpty()) {
+            return Set.of();
+        }
+        List<BytesRef> keys = extIds.stream().map(id -> new BytesRef(kind.id() + ":" + id)).toList();
+        Query query = new BooleanQuery.Builder()
+                .add(new org.apache.lucene.search.TermInSetQuery(KEY, keys), Occur.FILTER)
+                .add(filterQuery(kind, filter), Occur.FILTER)
+                .build();
+        Set<String> admitted = new java.util.HashSet<>();
+        for (SearchHit hit : search(kind, query, extIds.size(), null, false)) {
+            admitted.add(hit.extId());
+        }
+        return admitted;
     }
 
     @Override
