@@ -16,7 +16,7 @@ import picocli.CommandLine.ScopeType;
  */
 @Command(name = "helix", mixinStandardHelpOptions = true, version = "Triple Helix 0.1",
         description = "Triple Helix, the platform of a regional science-and-technology innovation center.",
-        subcommands = {ServeCommand.class, IndexCommand.class, MatchCommand.class, EvalCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {ServeCommand.class, IndexCommand.class, MatchCommand.class, EvalCommand.class, BenchMatchCommand.Bench.class, CommandLine.HelpCommand.class})
 public class HelixCommand {
 
     /** Returned by a command that leaves the application running (serve). */

@@ -1,24 +1,16 @@
 package org.triplehelix.cli;
 
-import java.io.BufferedWriter;
-import java.io.IOException;
+import java.io.OutputStreamWriter;
 import java.io.PrintStream;
-import java.io.UncheckedIOException;
+import java.io.Writer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicLong;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.triplehelix.matching.BatchMatching;
 import org.triplehelix.matching.EntityKind;
 import org.triplehelix.matching.IndexMaintenance;
 import org.triplehelix.matching.MatchHit;
@@ -27,13 +19,10 @@ import org.triplehelix.matching.MatchResult;
 import org.triplehelix.matching.MatchService;
 import org.triplehelix.matching.SearchFilter;
 import org.triplehelix.matching.SearchIndex.Highlight;
-import org.triplehelix.matching.embedding.Embeddings;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * {@code helix match}: a batch of demands to a TREC run (INTERCHANGE.md, Batch matching), or one
@@ -86,100 +75,15 @@ class MatchCommand implements Callable<Integer> {
                 print(matching.match(new MatchRequest(input.text, kind, hits, SearchFilter.NONE, spread)), System.out);
                 return 0;
             }
-            List<Query> queries = read(input.batch, kind);
-            Map<String, float[]> vectors = embed(services.getBean(Embeddings.class), queries);
-            List<List<String>> lines = rank(matching, queries, vectors);
-            write(lines);
+            BatchMatching batch = services.getBean(BatchMatching.class);
+            int workers = threads != null ? threads : 2;
+            if (run == null) {
+                Writer out = new OutputStreamWriter(System.out, StandardCharsets.UTF_8);
+                batch.run(batch.read(input.batch, kind), k, tag, workers, out, new IndexCommand.Bar(System.err));
+            } else {
+                batch.run(input.batch, kind, k, tag, workers, run, new IndexCommand.Bar(System.err));
+            }
             return 0;
-        }
-    }
-
-    record Query(String id, String text, EntityKind target) {
-    }
-
-    private static List<Query> read(Path batch, EntityKind defaultTarget) throws IOException {
-        JsonMapper json = JsonMapper.builder().build();
-        List<Query> queries = new ArrayList<>();
-        int line = 0;
-        for (String row : Files.readAllLines(batch, StandardCharsets.UTF_8)) {
-            line++;
-            if (row.isBlank()) {
-                continue;
-            }
-            JsonNode node = json.readTree(row);
-            if (!node.hasNonNull("id") || !node.hasNonNull("text")) {
-                throw new IllegalArgumentException(batch + ":" + line + ": a query needs \"id\" and \"text\"");
-            }
-            EntityKind kind = node.hasNonNull("target") ? EntityKind.of(node.get("target").asString()) : defaultTarget;
-            queries.add(new Query(node.get("id").asString(), node.get("text").asString(), kind));
-        }
-        return queries;
-    }
-
-    /** The queries' vectors, from the cache or computed now (with a progress bar). */
-    private static Map<String, float[]> embed(Embeddings embeddings, List<Query> queries) {
-        Map<String, float[]> vectors = new java.util.HashMap<>();
-        if (!embeddings.enabled()) {
-            return vectors;
-        }
-        IndexCommand.Bar bar = new IndexCommand.Bar(System.err);
-        bar.start("queries", queries.size());
-        int done = 0;
-        for (Query query : queries) {
-            vectors.computeIfAbsent(query.text(), embeddings::query);
-            bar.advance(++done);
-        }
-        bar.finish();
-        return vectors;
-    }
-
-    private List<List<String>> rank(MatchService matching, List<Query> queries, Map<String, float[]> vectors)
-            throws InterruptedException, ExecutionException {
-        IndexCommand.Bar bar = new IndexCommand.Bar(System.err);
-        bar.start("matching", queries.size());
-        AtomicLong done = new AtomicLong();
-        List<Future<List<String>>> futures = new ArrayList<>();
-        try (ExecutorService pool = Executors.newFixedThreadPool(threads != null ? Math.max(1, threads) : 2)) {
-            for (Query query : queries) {
-                futures.add(pool.submit(() -> {
-                    List<String> lines = new ArrayList<>();
-                    MatchRequest request = new MatchRequest(query.text(), query.target(), k, SearchFilter.NONE, spread);
-                    int rank = 0;
-                    for (MatchService.Ranked hit : matching.rank(request, vectors.get(query.text()))) {
-                        lines.add(String.format(Locale.ROOT, "%s Q0 %s %d %.4f %s", query.id(), hit.extId(), ++rank, hit.score(), tag));
-                    }
-                    synchronized (bar) {
-                        bar.advance(done.incrementAndGet());
-                    }
-                    return lines;
-                }));
-            }
-            List<List<String>> lines = new ArrayList<>();
-            for (Future<List<String>> future : futures) {
-                lines.add(future.get());
-            }
-            bar.finish();
-            return lines;
-        }
-    }
-
-    private void write(List<List<String>> lines) throws IOException {
-        if (run == null) {
-            lines.forEach(query -> query.forEach(System.out::println));
-            return;
-        }
-        if (run.toAbsolutePath().getParent() != null) {
-            Files.createDirectories(run.toAbsolutePath().getParent());
-        }
-        try (BufferedWriter out = Files.newBufferedWriter(run, StandardCharsets.UTF_8)) {
-            for (List<String> query : lines) {
-                for (String line : query) {
-                    out.write(line);
-                    out.newLine();
-                }
-            }
-        } catch (UncheckedIOException e) {
-            throw e.getCause();
         }
     }
 

@@ -265,6 +265,22 @@ public class IndexMaintenance {
         index.commit(Map.of());
     }
 
+    /** Titles of indexed outputs, spread over the index, to use as sample demands. */
+    public List<String> sampleTitles(int count) {
+        List<String> titles = new ArrayList<>();
+        if (index instanceof org.triplehelix.matching.lucene.LuceneSearchIndex lucene) {
+            long total = index.stats().documents().getOrDefault(EntityKind.OUTPUT, 0L);
+            long step = Math.max(1, total / Math.max(1, count));
+            AtomicLong seen = new AtomicLong();
+            lucene.forEachDocument(d -> {
+                if (d.kind() == EntityKind.OUTPUT && seen.getAndIncrement() % step == 0 && titles.size() < count) {
+                    titles.add(d.title());
+                }
+            });
+        }
+        return titles;
+    }
+
     public IndexStatus status() {
         Map<EntityKind, Long> database = new EnumMap<>(EntityKind.class);
         sources.forEach((kind, source) -> database.put(kind, source.count()));

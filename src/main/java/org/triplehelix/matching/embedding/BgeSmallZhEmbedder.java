@@ -24,10 +24,17 @@ public final class BgeSmallZhEmbedder implements Embedder {
     private static final String TOKENIZER = "bge-small-zh-v1.5-tokenizer.json";
 
     private final int threadsPerCall;
+    private final int threadsPerQuery;
     private volatile Model model;
+    private volatile Model queryModel;
 
-    public BgeSmallZhEmbedder(int threadsPerCall) {
+    /**
+     * Documents are embedded on {@code threadsPerCall} cores each; queries, for which someone waits,
+     * on {@code threadsPerQuery} (a second session of the same model, about 100 MB of native memory).
+     */
+    public BgeSmallZhEmbedder(int threadsPerCall, int threadsPerQuery) {
         this.threadsPerCall = Math.max(1, threadsPerCall);
+        this.threadsPerQuery = Math.max(1, threadsPerQuery);
     }
 
     @Override
@@ -42,10 +49,18 @@ public final class BgeSmallZhEmbedder implements Embedder {
 
     @Override
     public float[] embed(String text) {
-        return loaded().embed(TextSegment.from(text)).content().vector();
+        return documents().embed(TextSegment.from(text)).content().vector();
     }
 
-    private Model loaded() {
+    @Override
+    public float[] embedQuery(String text) {
+        if (threadsPerQuery == threadsPerCall) {
+            return embed(text);
+        }
+        return queries().embed(TextSegment.from(text)).content().vector();
+    }
+
+    private Model documents() {
         Model loaded = model;
         if (loaded == null) {
             synchronized (this) {
@@ -53,6 +68,19 @@ public final class BgeSmallZhEmbedder implements Embedder {
                     model = new Model(load(threadsPerCall));
                 }
                 loaded = model;
+            }
+        }
+        return loaded;
+    }
+
+    private Model queries() {
+        Model loaded = queryModel;
+        if (loaded == null) {
+            synchronized (this) {
+                if (queryModel == null) {
+                    queryModel = new Model(load(threadsPerQuery));
+                }
+                loaded = queryModel;
             }
         }
         return loaded;

@@ -9,4 +9,9 @@ public interface Embedder {
     int dimension();
 
     float[] embed(String text);
+
+    /** A query's vector: the same model, possibly run with more cores for a shorter wait. */
+    default float[] embedQuery(String text) {
+        return embed(text);
+    }
 }

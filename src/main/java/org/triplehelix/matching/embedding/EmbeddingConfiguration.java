@@ -9,10 +9,13 @@ import org.springframework.context.annotation.Configuration;
 @EnableConfigurationProperties(EmbeddingProperties.class)
 class EmbeddingConfiguration {
 
-    /** One core per embedding: the background threads and the queries share the machine with the web pages. */
+    /**
+     * One core per document embedding, so that the background threads leave the others to the web
+     * pages; every core for a query, since someone waits for it.
+     */
     @Bean
     @ConditionalOnMissingBean(Embedder.class)
     Embedder embedder() {
-        return new BgeSmallZhEmbedder(1);
+        return new BgeSmallZhEmbedder(1, Runtime.getRuntime().availableProcessors());
     }
 }

@@ -52,7 +52,13 @@ public class Embeddings {
             return null;
         }
         String input = properties.queryInstruction() ? QUERY_INSTRUCTION + text.strip() : text.strip();
-        return embed(List.of(input)).get(input);
+        Map<String, float[]> cached = cached(List.of(input));
+        if (cached.containsKey(input)) {
+            return cached.get(input);
+        }
+        float[] vector = embedder.embedQuery(input);
+        cache.save(embedder.model(), Map.of(hash(input), vector));
+        return vector;
     }
 
     /** The vectors already in the cache, by text. */

@@ -15,8 +15,9 @@ import org.triplehelix.registry.RegistryCorpus;
  * called, its keywords), what as the body (its description), what gets embedded, and how it links
  * to people and organizations.
  *
- * <p>A person's name is the title of their profile, their disciplines and keywords its body: names
- * find people by name, but say nothing about what they work on. Their job title (教授) is neither.
+ * <p>A person's name is the title of their profile, their disciplines, keywords and description its
+ * body: the ranking matches topics against the body only, since a name says nothing about what its
+ * bearer works on. Their job title (教授) is neither.
  */
 public final class CorpusDocuments {
 
@@ -36,7 +37,8 @@ public final class CorpusDocuments {
     public IndexDocument person(RegistryCorpus.Person p) {
         List<String> topics = Stream.concat(p.disciplines().stream(), p.keywords().stream()).toList();
         return new IndexDocument(EntityKind.PERSON, p.extId(), p.nameZh(), p.nameEn(),
-                join(String.join("；", p.disciplines()), p.descriptionZh()), p.descriptionEn(), p.keywords(), null,
+                join(String.join("；", p.disciplines()), han(p.keywords(), true), p.descriptionZh()),
+                join(han(p.keywords(), false), p.descriptionEn()), p.keywords(), null,
                 p.organizationType(), p.region(), p.disciplines().isEmpty() ? null : p.disciplines().getFirst(), null,
                 List.of(p.extId()), p.organization() == null ? List.of() : List.of(p.organization()), null,
                 embedding(String.join("；", topics), p.descriptionZh(), p.descriptionEn()), null);
@@ -60,6 +62,11 @@ public final class CorpusDocuments {
         String text = Stream.of(parts).filter(Objects::nonNull).map(String::strip).filter(s -> !s.isEmpty())
                 .collect(Collectors.joining("\n"));
         return text.isEmpty() ? null : clip.apply(text);
+    }
+
+    /** The Chinese (or the other) keywords, joined. */
+    private static String han(List<String> keywords, boolean chinese) {
+        return keywords.stream().filter(k -> org.triplehelix.shared.Text.containsHan(k) == chinese).collect(Collectors.joining("；"));
     }
 
     private static String join(String... parts) {

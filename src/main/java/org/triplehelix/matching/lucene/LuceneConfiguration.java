@@ -1,5 +1,7 @@
 package org.triplehelix.matching.lucene;
 
+import java.nio.file.Path;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.triplehelix.matching.SearchIndex;
@@ -11,9 +13,12 @@ import org.triplehelix.shared.HelixProperties;
 @Configuration(proxyBeanMethods = false)
 class LuceneConfiguration {
 
+    /** In {@code DATA/index}, unless {@code helix.index.directory} says otherwise (tests keep theirs apart). */
     @Bean(destroyMethod = "close")
-    SearchIndex searchIndex(HelixProperties helix, Embeddings embeddings, RankingProperties ranking) {
-        return new LuceneSearchIndex(helix.indexDirectory(), embeddings.model(), embeddings.dimension(),
+    SearchIndex searchIndex(HelixProperties helix, Embeddings embeddings, RankingProperties ranking,
+                            @Value("${helix.index.directory:}") String directory) {
+        Path path = directory.isBlank() ? helix.indexDirectory() : Path.of(directory);
+        return new LuceneSearchIndex(path, embeddings.model(), embeddings.dimension(),
                 new LuceneSearchIndex.Weights(ranking.wordsWeight(), ranking.bigramsWeight(), ranking.englishWeight()));
     }
 }

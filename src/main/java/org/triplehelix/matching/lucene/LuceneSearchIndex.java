@@ -73,7 +73,7 @@ public final class LuceneSearchIndex implements SearchIndex {
     private static final Logger log = LoggerFactory.getLogger(LuceneSearchIndex.class);
 
     /** Raise when the documents' fields change: the index is then rebuilt automatically. */
-    static final int SCHEMA_VERSION = 1;
+    static final int SCHEMA_VERSION = 2;
 
     static final String STAMP = "stamp";
 
@@ -115,7 +115,14 @@ public final class LuceneSearchIndex implements SearchIndex {
             this.writer = openWriter();
             this.searchers = writer != null ? new SearcherManager(writer, new SearcherFactory()) : readOnlySearchers();
             if (writer != null && stale) {
-                log.info("The search index in {} was built with another version ({}); it will be rebuilt", path, state().get(STAMP));
+                String built = state().get(STAMP);
+                if (built == null) {
+                    log.info("Creating the search index in {}", path);
+                } else if (!built.equals(stamp)) {
+                    log.info("The search index in {} was built with {}; it is rebuilt for {}", path, built, stamp);
+                } else {
+                    log.info("The search index in {} was left incomplete; it is rebuilt", path);
+                }
                 clear();
             }
         } catch (IOException e) {
@@ -145,7 +152,13 @@ public final class LuceneSearchIndex implements SearchIndex {
 
     private SearcherManager readOnlySearchers() throws IOException {
         if (!DirectoryReader.indexExists(directory)) {
-            throw new IllegalStateException("the search index is locked by another process and has never been committed");
+            log.warn("The search index is locked by another process and was never committed: this one finds nothing");
+            org.apache.lucene.store.Directory empty = new org.apache.lucene.store.ByteBuffersDirectory();
+            try (IndexWriter emptyWriter = new IndexWriter(empty, new IndexWriterConfig())) {
+                emptyWriter.commit();
+            }
+            stale = true;
+            return new SearcherManager(DirectoryReader.open(empty), new SearcherFactory());
         }
         DirectoryReader reader = DirectoryReader.open(directory);
         Map<String, String> committed = reader.getIndexCommit().getUserData();
@@ -330,18 +343,6 @@ public final class LuceneSearchIndex implements SearchIndex {
         return search(kind, query, k, vector, false);
     }
 
-    /** Experiments only: BM25 with one way of analyzing. */
-    public List<SearchHit> lexicalFlavor(EntityKind kind, String text, int flavorIndex, SearchFilter filter, int k) {
-        Analysis.Flavor flavor = Analysis.Flavor.values()[flavorIndex];
-        BooleanQuery.Builder match = new BooleanQuery.Builder();
-        List<String> terms = analysis.terms(flavor, text).stream().limit(MAX_QUERY_TERMS).toList();
-        if (!addTerms(match, flavor.field(TITLE), terms, 1f)) {
-            return List.of();
-        }
-        Query query = new BooleanQuery.Builder().add(match.build(), Occur.MUST).add(filterQuery(kind, filter), Occur.FILTER).build();
-        return search(kind, query, k, null, false);
-    }
-
     private static boolean addTerms(BooleanQuery.Builder match, String field, List<String> terms, float weight) {
         if (weight <= 0 || terms.isEmpty()) {
             return false;
@@ -404,18 +405,27 @@ public final class LuceneSearchIndex implements SearchIndex {
         IndexSearcher searcher = acquire();
         try {
             searcher.setSimilarity(similarity);
-            TopDocs top = searcher.search(query, Math.max(1, k));
-            List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
-            List<SearchHit> hits = new ArrayList<>(top.scoreDocs.length);
-            for (ScoreDoc scoreDoc : top.scoreDocs) {
-                LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(scoreDoc.doc, leaves));
-                int doc = scoreDoc.doc - leaf.docBase;
-                Float similarity = vector == null ? null : cosine(leaf, doc, vector);
-                float score = byCosine ? (similarity == null ? 0f : similarity) : scoreDoc.score;
-                hits.add(new SearchHit(kind, string(leaf, doc), score, similarity, strings(leaf, PEOPLE, doc),
-                        strings(leaf, ORGANIZATIONS, doc)));
+            ScoreDoc[] top = searcher.search(query, Math.max(1, k)).scoreDocs;
+            // doc values and vectors are read segment by segment, in increasing doc order
+            Integer[] order = new Integer[top.length];
+            for (int i = 0; i < order.length; i++) {
+                order[i] = i;
             }
-            return hits;
+            java.util.Arrays.sort(order, java.util.Comparator.comparingInt(i -> top[i].doc));
+            SearchHit[] hits = new SearchHit[top.length];
+            List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
+            Segment segment = null;
+            for (int i : order) {
+                LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(top[i].doc, leaves));
+                if (segment == null || segment.leaf != leaf) {
+                    segment = new Segment(leaf);
+                }
+                int doc = top[i].doc - leaf.docBase;
+                Float similarity = vector == null ? null : segment.cosine(doc, vector);
+                float score = byCosine ? (similarity == null ? 0f : similarity) : top[i].score;
+                hits[i] = new SearchHit(kind, segment.extId(doc), score, similarity, segment.people(doc), segment.organizations(doc));
+            }
+            return java.util.Arrays.asList(hits);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } finally {
@@ -423,10 +433,55 @@ public final class LuceneSearchIndex implements SearchIndex {
         }
     }
 
-    /** The exact cosine (vectors are unit length) from the full-precision vector kept beside the int8 graph. */
-    private static Float cosine(LeafReaderContext leaf, int doc, float[] query) throws IOException {
-        float[] vector = vector(leaf, doc);
-        return vector == null ? null : org.apache.lucene.util.VectorUtil.dotProduct(vector, query);
+    /** The per-segment readers of a search's hits, advanced forward only. */
+    private static final class Segment {
+
+        final LeafReaderContext leaf;
+        private final SortedDocValues extIds;
+        private final SortedSetDocValues people;
+        private final SortedSetDocValues organizations;
+        private final FloatVectorValues vectors;
+        private final KnnVectorValues.DocIndexIterator vectorDocs;
+
+        Segment(LeafReaderContext leaf) throws IOException {
+            this.leaf = leaf;
+            this.extIds = leaf.reader().getSortedDocValues(EXT_ID);
+            this.people = leaf.reader().getSortedSetDocValues(PEOPLE);
+            this.organizations = leaf.reader().getSortedSetDocValues(ORGANIZATIONS);
+            this.vectors = leaf.reader().getFloatVectorValues(VECTOR);
+            this.vectorDocs = vectors == null ? null : vectors.iterator();
+        }
+
+        String extId(int doc) throws IOException {
+            return extIds != null && extIds.advanceExact(doc) ? extIds.lookupOrd(extIds.ordValue()).utf8ToString() : null;
+        }
+
+        List<String> people(int doc) throws IOException {
+            return values(people, doc);
+        }
+
+        List<String> organizations(int doc) throws IOException {
+            return values(organizations, doc);
+        }
+
+        Float cosine(int doc, float[] query) throws IOException {
+            if (vectorDocs == null) {
+                return null;
+            }
+            int at = vectorDocs.docID() >= doc ? vectorDocs.docID() : vectorDocs.advance(doc);
+            return at == doc ? org.apache.lucene.util.VectorUtil.dotProduct(vectors.vectorValue(vectorDocs.index()), query) : null;
+        }
+
+        private static List<String> values(SortedSetDocValues values, int doc) throws IOException {
+            if (values == null || !values.advanceExact(doc)) {
+                return List.of();
+            }
+            List<String> result = new ArrayList<>(values.docValueCount());
+            for (int i = 0; i < values.docValueCount(); i++) {
+                result.add(values.lookupOrd(values.nextOrd()).utf8ToString());
+            }
+            return result;
+        }
     }
 
     private static float[] vector(LeafReaderContext leaf, int doc) throws IOException {
@@ -436,23 +491,6 @@ public final class LuceneSearchIndex implements SearchIndex {
         }
         KnnVectorValues.DocIndexIterator iterator = values.iterator();
         return iterator.advance(doc) == doc ? values.vectorValue(iterator.index()).clone() : null;
-    }
-
-    private static String string(LeafReaderContext leaf, int doc) throws IOException {
-        SortedDocValues values = leaf.reader().getSortedDocValues(EXT_ID);
-        return values != null && values.advanceExact(doc) ? values.lookupOrd(values.ordValue()).utf8ToString() : null;
-    }
-
-    private static List<String> strings(LeafReaderContext leaf, String field, int doc) throws IOException {
-        SortedSetDocValues values = leaf.reader().getSortedSetDocValues(field);
-        if (values == null || !values.advanceExact(doc)) {
-            return List.of();
-        }
-        List<String> result = new ArrayList<>(values.docValueCount());
-        for (int i = 0; i < values.docValueCount(); i++) {
-            result.add(values.lookupOrd(values.nextOrd()).utf8ToString());
-        }
-        return result;
     }
 
     @Override
@@ -484,6 +522,28 @@ public final class LuceneSearchIndex implements SearchIndex {
                 }
             }
             return documents;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            release(searcher);
+        }
+    }
+
+    /** Every document, with its vector, in index order (for benchmarks that copy an index). */
+    public void forEachDocument(java.util.function.Consumer<IndexDocument> action) {
+        IndexSearcher searcher = acquire();
+        try {
+            for (LeafReaderContext leaf : searcher.getIndexReader().leaves()) {
+                org.apache.lucene.util.Bits live = leaf.reader().getLiveDocs();
+                org.apache.lucene.index.StoredFields stored = leaf.reader().storedFields();
+                for (int doc = 0; doc < leaf.reader().maxDoc(); doc++) {
+                    if (live == null || live.get(doc)) {
+                        Document source = stored.document(doc, Set.of(SOURCE));
+                        IndexDocument document = json.readValue(source.getBinaryValue(SOURCE).bytes, IndexDocument.class);
+                        action.accept(document.withVector(vector(leaf, doc)));
+                    }
+                }
+            }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } finally {

@@ -13,14 +13,15 @@ import org.triplehelix.matching.SearchIndex;
 
 /**
  * The ranking. Every document found (by BM25 among the first {@code lexicalDepth}, or by the kNN
- * search among the first {@code denseDepth}) gets one weight from both of its scores, each normalized
- * against the best of its kind for this query, so that the scales of BM25 and of cosine similarity
- * never have to agree:
+ * search among the first {@code denseDepth}) gets one weight from both of its scores, each brought
+ * to [0, 1] first, so that the scales of BM25 and of cosine similarity never have to agree:
  *
- * <pre>  w(d) = λ · exp(τ_lex · (bm25(d) / max bm25 − 1)) + exp(τ_dense · (cos(d) − max cos))</pre>
+ * <pre>  w(d) = λ · exp(τ_lex · (bm25(d) / max bm25 − 1)) + exp(τ_dense · (cos(d) − 1))</pre>
  *
- * (the first term only when d matched lexically, the second when it has a vector). The exponential
- * keeps the best matches far ahead of the long tail, as a softmax does. A person or an organization
+ * (the first term only when d matched lexically, the second when it has a vector). BM25 has no
+ * scale of its own, so it is taken relative to the best match of the query; a cosine has one, so a
+ * demand that nothing resembles gets little from the vectors and is ranked by its words. The
+ * exponentials keep the best matches far ahead of the long tail, as a softmax does. A person or an organization
  * then scores the sum of the weights of its outputs among the first {@code supportDepth}
  * (document-centric aggregation: Balog, Azzopardi and de Rijke, SIGIR 2006, model 2; the
  * "expCombSUM" voting of Macdonald and Ounis, CIKM 2006), plus {@code profileWeight} times the weight
@@ -111,7 +112,9 @@ public final class Ranker {
         Map<String, SearchHit> found = new LinkedHashMap<>();
         Map<String, Float> bm25 = new HashMap<>();
         Map<String, Float> cosine = new HashMap<>();
-        for (SearchHit hit : index.lexical(kind, text, 1f, properties.bodyWeight(), vector, filter, properties.lexicalDepth())) {
+        // a person's name (the title of their profile) says nothing about what they work on
+        float titleWeight = kind == EntityKind.PERSON ? 0f : 1f;
+        for (SearchHit hit : index.lexical(kind, text, titleWeight, properties.bodyWeight(), vector, filter, properties.lexicalDepth())) {
             found.put(hit.extId(), hit);
             bm25.put(hit.extId(), hit.score());
             if (hit.similarity() != null) {
@@ -123,7 +126,6 @@ public final class Ranker {
             cosine.put(hit.extId(), hit.score());
         }
         double maxBm25 = bm25.values().stream().mapToDouble(Float::doubleValue).max().orElse(1);
-        double maxCosine = cosine.values().stream().mapToDouble(Float::doubleValue).max().orElse(1);
         List<Weighted> weighted = new ArrayList<>(found.size());
         for (SearchHit hit : found.values()) {
             Float lexical = bm25.get(hit.extId());
@@ -133,7 +135,7 @@ public final class Ranker {
                 weight += properties.lexicalWeight() * Math.exp(properties.lexicalTemperature() * (lexical / maxBm25 - 1));
             }
             if (semantic != null) {
-                weight += properties.denseWeight() * Math.exp(properties.denseTemperature() * (semantic - maxCosine));
+                weight += properties.denseWeight() * Math.exp(properties.denseTemperature() * (semantic - 1));
             }
             weighted.add(new Weighted(hit, weight, lexical, semantic));
         }
