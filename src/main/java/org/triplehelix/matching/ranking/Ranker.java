@@ -79,7 +79,7 @@ public final class Ranker {
         }
         List<Candidate> candidates = new ArrayList<>(scores.size());
         scores.forEach((id, score) -> candidates.add(new Candidate(id, score, support.getOrDefault(id, List.of()), profiles.get(id))));
-        candidates.sort(Fusion.byScore(Candidate::score, Candidate::extId));
+        candidates.sort(RankOrder.byScore(Candidate::score, Candidate::extId));
         return admitted(target, candidates, filter.forEntity());
     }
 
@@ -139,7 +139,7 @@ public final class Ranker {
             }
             weighted.add(new Weighted(hit, weight, lexical, semantic));
         }
-        weighted.sort(Fusion.byScore(Weighted::weight, w -> w.hit().extId()));
+        weighted.sort(RankOrder.byScore(Weighted::weight, w -> w.hit().extId()));
         return weighted.size() > depth ? weighted.subList(0, depth) : weighted;
     }
 }
