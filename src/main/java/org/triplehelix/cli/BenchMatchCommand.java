@@ -1,0 +1,86 @@
+package org.triplehelix.cli;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.triplehelix.matching.EntityKind;
+import org.triplehelix.matching.IndexMaintenance;
+import org.triplehelix.matching.MatchBenchmark;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * {@code helix bench match}: single-match latency (query embedding included), throughput of
+ * concurrent clients, indexing rates and heap, optionally on a corpus scaled up by synthetic copies.
+ */
+@Command(name = "match", description = "Matching latency, throughput, indexing rate and heap on this machine.")
+class BenchMatchCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--queries", paramLabel = "QUERIES.jsonl", description = "Demands to match ({\"id\", \"text\"} a line); default: titles of indexed outputs.")
+    Path queries;
+
+    @Option(names = "--matches", defaultValue = "500", description = "Matches per measurement (default: 500).")
+    int matches;
+
+    @Option(names = "--clients", defaultValue = "4", description = "Concurrent clients for the throughput (default: 4).")
+    int clients;
+
+    @Option(names = "--scale", defaultValue = "1", description = "Copies of the corpus to measure on (default: 1, the corpus itself).")
+    int scale;
+
+    @Option(names = "--target", defaultValue = "person", description = "What to match (default: person).")
+    String target;
+
+    @Option(names = "--k", defaultValue = "10", description = "Hits per match (default: 10).")
+    int k;
+
+    @Override
+    public Integer call() throws Exception {
+        HelixCommand global = (HelixCommand) spec.root().userObject();
+        try (ConfigurableApplicationContext services = Platform.services(global)) {
+            services.getBean(IndexMaintenance.class).catchUp(new IndexCommand.Bar(System.err));
+            MatchBenchmark benchmark = services.getBean(MatchBenchmark.class);
+            List<String> texts = queries != null ? read(queries) : services.getBean(IndexMaintenance.class).sampleTitles(matches);
+            MatchBenchmark.Report report = benchmark.run(new MatchBenchmark.Options(scale, texts, matches, clients,
+                    EntityKind.of(target), k, 200), new IndexCommand.Bar(System.err));
+            print(report);
+            return 0;
+        }
+    }
+
+    private static List<String> read(Path file) throws java.io.IOException {
+        JsonMapper json = JsonMapper.builder().build();
+        List<String> texts = new ArrayList<>();
+        for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
+            if (!line.isBlank()) {
+                texts.add(json.readTree(line).get("text").asString());
+            }
+        }
+        return texts;
+    }
+
+    private static void print(MatchBenchmark.Report r) {
+        System.out.printf(Locale.ROOT, "corpus           %s%n", r.documents());
+        if (r.lexicalDocsPerSecond() > 0) {
+            System.out.printf(Locale.ROOT, "indexing         %.0f documents/s lexical only, %.0f documents/s with vectors%n",
+                    r.lexicalDocsPerSecond(), r.indexedDocsPerSecond());
+        }
+        System.out.printf(Locale.ROOT, "single match     p50 %.1f ms, p95 %.1f ms, p99 %.1f ms, mean %.1f ms (of which embedding the query %.1f ms)%n",
+                r.single().p50(), r.single().p95(), r.single().p99(), r.single().mean(), r.single().embedding());
+        System.out.printf(Locale.ROOT, "throughput       %.1f matches/s with %d concurrent clients%n", r.matchesPerSecond(), r.clients());
+        System.out.printf(Locale.ROOT, "heap             peak %d MB of %d MB%n", r.peakHeapBytes() >> 20, r.maxHeapBytes() >> 20);
+        System.out.printf(Locale.ROOT, "embedding        %.1f texts/s through the platform, %.1f texts/s the bare model (%.0f%%)%n",
+                r.platformRate(), r.modelRate(), r.modelRate() == 0 ? 0 : 100 * r.platformRate() / r.modelRate());
+    }
+}

@@ -1,0 +1,129 @@
+package org.triplehelix.cli;
+
+import java.io.PrintStream;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.triplehelix.matching.EntityKind;
+import org.triplehelix.matching.IndexMaintenance;
+import org.triplehelix.matching.IndexStatus;
+import org.triplehelix.matching.Progress;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+
+/** {@code helix index rebuild|status}: the search index, derived from the database. */
+@Command(name = "index", description = "The search index: rebuild it, or show its state.",
+        subcommands = {IndexCommand.Rebuild.class, IndexCommand.Status.class})
+class IndexCommand {
+
+    @ParentCommand
+    HelixCommand global;
+
+    @Command(name = "rebuild", description = "Rebuild the search index from the database, then compute the missing embeddings.")
+    static class Rebuild implements Callable<Integer> {
+
+        @ParentCommand
+        IndexCommand index;
+
+        @Option(names = "--threads", description = "Threads computing embeddings (default: helix.embedding.threads, 1).")
+        Integer threads;
+
+        @Option(names = "--lexical-only", description = "Do not compute missing embeddings now (the server fills them in).")
+        boolean lexicalOnly;
+
+        @Override
+        public Integer call() {
+            try (ConfigurableApplicationContext services = Platform.services(index.global)) {
+                IndexMaintenance maintenance = services.getBean(IndexMaintenance.class);
+                maintenance.rebuild(new Bar(System.err));
+                if (!lexicalOnly) {
+                    maintenance.embedMissing(new Bar(System.err), threads != null ? threads
+                            : services.getEnvironment().getProperty("helix.embedding.threads", Integer.class, 1));
+                }
+                print(maintenance.status(), System.out);
+                return 0;
+            }
+        }
+    }
+
+    @Command(name = "status", description = "Show what the index holds and how much of the semantic index is ready.")
+    static class Status implements Callable<Integer> {
+
+        @ParentCommand
+        IndexCommand index;
+
+        @Override
+        public Integer call() {
+            try (ConfigurableApplicationContext services = Platform.services(index.global)) {
+                print(services.getBean(IndexMaintenance.class).status(), System.out);
+                return 0;
+            }
+        }
+    }
+
+    static void print(IndexStatus status, PrintStream out) {
+        out.printf(Locale.ROOT, "%-14s %10s %10s%n", "kind", "index", "database");
+        for (EntityKind kind : EntityKind.values()) {
+            out.printf(Locale.ROOT, "%-14s %10d %10s%n", kind.id(), status.index().documents().getOrDefault(kind, 0L),
+                    status.database().containsKey(kind) ? String.valueOf(status.database().get(kind)) : "-");
+        }
+        out.printf(Locale.ROOT, "semantic index %d%% ready (%d of %d vectors; %d cached embeddings of %s)%n",
+                status.semanticPercent(), status.index().withVector(), status.index().embeddable(), status.cachedEmbeddings(), status.model());
+        out.printf(Locale.ROOT, "version        %s%s%s%n", status.index().stamp(), status.stale() ? " (stale: needs a rebuild)" : "",
+                status.readOnly() ? " (read-only: another process holds it)" : "");
+    }
+
+    /** A progress bar on standard error, redrawn at most five times a second. */
+    static final class Bar implements Progress {
+
+        private final PrintStream err;
+        private String task = "";
+        private long total;
+        private long started;
+        private long lastDraw;
+        private long done;
+
+        Bar(PrintStream err) {
+            this.err = err;
+        }
+
+        @Override
+        public void start(String name, long count) {
+            task = name;
+            total = Math.max(0, count);
+            started = System.nanoTime();
+            lastDraw = 0;
+            done = 0;
+            draw();
+        }
+
+        @Override
+        public void advance(long value) {
+            done = value;
+            long now = System.nanoTime();
+            if (now - lastDraw > 200_000_000L) {
+                lastDraw = now;
+                draw();
+            }
+        }
+
+        @Override
+        public void finish() {
+            draw();
+            err.println();
+        }
+
+        private void draw() {
+            double seconds = Math.max(1e-3, (System.nanoTime() - started) / 1e9);
+            double rate = done / seconds;
+            double share = total == 0 ? 1 : Math.min(1, (double) done / total);
+            int width = 30;
+            int filled = (int) Math.round(share * width);
+            long eta = rate > 0 ? Math.round((total - done) / rate) : 0;
+            err.printf(Locale.ROOT, "\r%-10s [%s%s] %3d%% %d/%d %.0f/s ETA %d:%02d   ", task, "#".repeat(filled), " ".repeat(width - filled),
+                    Math.round(share * 100), done, total, rate, eta / 60, eta % 60);
+            err.flush();
+        }
+    }
+}

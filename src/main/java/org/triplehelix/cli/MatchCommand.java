@@ -1,0 +1,122 @@
+package org.triplehelix.cli;
+
+import java.io.OutputStreamWriter;
+import java.io.PrintStream;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.triplehelix.matching.BatchMatching;
+import org.triplehelix.matching.EntityKind;
+import org.triplehelix.matching.IndexMaintenance;
+import org.triplehelix.matching.MatchHit;
+import org.triplehelix.matching.MatchRequest;
+import org.triplehelix.matching.MatchResult;
+import org.triplehelix.matching.MatchService;
+import org.triplehelix.matching.SearchFilter;
+import org.triplehelix.matching.SearchIndex.Highlight;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+
+/**
+ * {@code helix match}: a batch of demands to a TREC run (INTERCHANGE.md, Batch matching), or one
+ * demand to a readable list of hits with their reasons. Either way the index is first brought up to
+ * date, embeddings included, so a run always ranks over the whole corpus.
+ */
+@Command(name = "match", description = "Rank experts, organizations, outputs or facilities for demands.")
+class MatchCommand implements Callable<Integer> {
+
+    @ParentCommand
+    HelixCommand global;
+
+    @ArgGroup(multiplicity = "1")
+    Input input;
+
+    static class Input {
+        @Option(names = "--batch", paramLabel = "QUERIES.jsonl", description = "Demands, one JSON object a line: {\"id\", \"text\"[, \"target\"]}.")
+        Path batch;
+
+        @Option(names = "--text", paramLabel = "TEXT", description = "One demand, in Chinese or English.")
+        String text;
+    }
+
+    @Option(names = "--target", defaultValue = "person", description = "person, organization, output, facility or demand (default: person).")
+    String target;
+
+    @Option(names = "--k", defaultValue = "100", description = "Hits per demand (default: 100; 10 with --text).")
+    int k;
+
+    @Option(names = "--run", paramLabel = "RUN.txt", description = "Where to write the TREC run (default: standard output).")
+    Path run;
+
+    @Option(names = "--tag", defaultValue = "triple-helix", description = "The run tag, last column of the run (default: triple-helix).")
+    String tag;
+
+    @Option(names = "--threads", description = "Threads ranking the batch (default: 2).")
+    Integer threads;
+
+    @Option(names = "--spread", description = "Spread the hits across organizations.")
+    boolean spread;
+
+    @Override
+    public Integer call() throws Exception {
+        EntityKind kind = EntityKind.of(target);
+        try (ConfigurableApplicationContext services = Platform.services(global)) {
+            services.getBean(IndexMaintenance.class).catchUp(new IndexCommand.Bar(System.err));
+            MatchService matching = services.getBean(MatchService.class);
+            if (input.text != null) {
+                int hits = k == 100 ? 10 : k;
+                print(matching.match(new MatchRequest(input.text, kind, hits, SearchFilter.NONE, spread)), System.out);
+                return 0;
+            }
+            BatchMatching batch = services.getBean(BatchMatching.class);
+            int workers = threads != null ? threads : 2;
+            if (run == null) {
+                Writer out = new OutputStreamWriter(System.out, StandardCharsets.UTF_8);
+                batch.run(batch.read(input.batch, kind), k, tag, workers, out, new IndexCommand.Bar(System.err));
+            } else {
+                batch.run(input.batch, kind, k, tag, workers, run, new IndexCommand.Bar(System.err));
+            }
+            return 0;
+        }
+    }
+
+    static void print(MatchResult result, PrintStream out) {
+        if (!result.semantic()) {
+            out.println("(lexical matching only: embeddings are disabled)");
+        } else if (result.semanticPercent() < 100) {
+            out.printf(Locale.ROOT, "(semantic index %d%% ready)%n", result.semanticPercent());
+        }
+        for (MatchHit hit : result.hits()) {
+            out.printf(Locale.ROOT, "%3d. %s  %s  score %.4f%s%n", hit.rank(), marked(hit.name()), hit.extId(), hit.score(),
+                    hit.reasons().similarity() == null ? "" : String.format(Locale.ROOT, "  similarity %.2f", hit.reasons().similarity()));
+            if (hit.reasons().organization() != null) {
+                MatchHit.Organization o = hit.reasons().organization();
+                out.printf("     %s (%s)%n", o.nameZh() != null ? o.nameZh() : o.nameEn(), o.type());
+            }
+            if (!hit.reasons().matchedTerms().isEmpty()) {
+                out.println("     matched: " + String.join(", ", new LinkedHashSet<>(hit.reasons().matchedTerms())));
+            }
+            if (!hit.reasons().sharedKeywords().isEmpty()) {
+                out.println("     keywords: " + String.join(", ", hit.reasons().sharedKeywords()));
+            }
+            for (MatchHit.Support support : hit.reasons().supports()) {
+                out.printf(Locale.ROOT, "     · %s%s  (%.3f)%n", marked(support.title()),
+                        support.year() == null ? "" : " " + support.year(), support.weight());
+            }
+        }
+    }
+
+    /** A highlighted text for the terminal: matched parts in [brackets]. */
+    private static String marked(List<Highlight> pieces) {
+        StringBuilder text = new StringBuilder();
+        pieces.forEach(p -> text.append(p.matched() ? "[" + p.text() + "]" : p.text()));
+        return text.toString();
+    }
+}

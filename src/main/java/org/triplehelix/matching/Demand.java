@@ -1,0 +1,63 @@
+package org.triplehelix.matching;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * A technology demand (技术需求) an enterprise posted: what it needs solved (title, description,
+ * keywords), in which industry and region, the budget it offers (CNY), the technology readiness level
+ * it needs (TRL 1–9), how it wants the intellectual property handled, who may see it, until when.
+ */
+public record Demand(String extId, String titleZh, String titleEn, String descriptionZh, String descriptionEn,
+                     List<String> keywords, String organization, String organizationName, String industry, String region,
+                     BigDecimal budgetMin, BigDecimal budgetMax, Integer trl, IpStance ipStance, Visibility visibility,
+                     LocalDate deadline, Status status, String createdBy, List<String> parties, Instant createdAt,
+                     Instant updatedAt, int version) {
+
+    public enum Status {
+        OPEN, CLOSED;
+
+        public String id() {
+            return name().toLowerCase(java.util.Locale.ROOT);
+        }
+    }
+
+    /** Who may see a demand: everyone, signed-in users, or only its author and the parties it names. */
+    public enum Visibility {
+        PUBLIC, SIGNED_IN, PARTIES;
+
+        public String id() {
+            return name().toLowerCase(java.util.Locale.ROOT);
+        }
+    }
+
+    /** How the enterprise wants the intellectual property: transferred, licensed, developed jointly, commissioned, open to talks. */
+    public enum IpStance {
+        TRANSFER, LICENSE, JOINT_DEVELOPMENT, COMMISSIONED, NEGOTIABLE;
+
+        public String id() {
+            return name().toLowerCase(java.util.Locale.ROOT);
+        }
+    }
+
+    public String title() {
+        return titleZh != null ? titleZh : titleEn;
+    }
+
+    /** Title, keywords and description: the text a match starts from. */
+    public String matchText() {
+        StringBuilder text = new StringBuilder();
+        for (String part : new String[] {titleZh, titleEn, String.join("；", keywords), descriptionZh, descriptionEn}) {
+            if (part != null && !part.isBlank()) {
+                text.append(text.isEmpty() ? "" : "\n").append(part.strip());
+            }
+        }
+        return text.toString();
+    }
+
+    public boolean open() {
+        return status == Status.OPEN;
+    }
+}

@@ -1,0 +1,262 @@
+package org.triplehelix.matching;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.authentication.AnonymousAuthenticationToken;
+import org.springframework.security.core.Authentication;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.triplehelix.matching.demand.DemandRepository;
+import org.triplehelix.shared.AuditableChange;
+import org.triplehelix.shared.ConflictException;
+import org.triplehelix.shared.InvalidInputException;
+import org.triplehelix.shared.NotFoundException;
+import org.triplehelix.shared.Page;
+
+/**
+ * Technology demands: posting, editing, closing, listing, with their visibility. Writes need a
+ * signed-in user; a demand is edited or closed by its author or an administrator. A demand hidden
+ * from the viewer does not exist for them (404, not 403).
+ */
+@Service
+public class DemandService {
+
+    static final int MAX_KEYWORDS = 20;
+    static final int MAX_TEXT = 10_000;
+
+    private final DemandRepository demands;
+    private final ApplicationEventPublisher events;
+
+    DemandService(DemandRepository demands, ApplicationEventPublisher events) {
+        this.demands = demands;
+        this.events = events;
+    }
+
+    /** Published after a demand was written, for the search index. */
+    public record DemandChanged(String extId) {
+    }
+
+    @Transactional(readOnly = true)
+    public Page<Demand> list(String status, int page, int size, Authentication viewer) {
+        int pageSize = Math.clamp(size, 1, 100);
+        int pageNumber = Math.max(0, page);
+        Map<String, Object> params = new HashMap<>();
+        String condition = visibleTo(viewer, params);
+        if (status != null && !status.isBlank()) {
+            condition += " and d.status = :status";
+            params.put("status", status(status).id());
+        }
+        return new Page<>(demands.list(condition, params, pageNumber * pageSize, pageSize), pageNumber, pageSize,
+                demands.count(condition, params));
+    }
+
+    @Transactional(readOnly = true)
+    public Demand get(String extId, Authentication viewer) {
+        return demands.find(extId).filter(d -> canSee(d, viewer)).orElseThrow(() -> new NotFoundException("demand", extId));
+    }
+
+    /** Whether the viewer may see this demand (for the matches of other entities). */
+    public boolean canSee(Demand demand, Authentication viewer) {
+        return switch (demand.visibility()) {
+            case PUBLIC -> true;
+            case SIGNED_IN -> signedIn(viewer);
+            case PARTIES -> signedIn(viewer) && (viewer.getName().equals(demand.createdBy()) || admin(viewer));
+        };
+    }
+
+    @Transactional
+    public Demand post(DemandDraft draft, Authentication author) {
+        String user = requireUser(author);
+        DemandDraft valid = validate(draft, true);
+        String extId = valid.extId() != null ? valid.extId() : "demand-" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+        if (demands.exists(extId)) {
+            throw new ConflictException("demand " + extId + " already exists");
+        }
+        demands.insert(extId, valid, user);
+        Demand created = demands.find(extId).orElseThrow();
+        events.publishEvent(AuditableChange.created("demand", extId, created));
+        events.publishEvent(new DemandChanged(extId));
+        return created;
+    }
+
+    @Transactional
+    public Demand edit(String extId, DemandDraft draft, Authentication author) {
+        Demand before = writable(extId, author);
+        DemandDraft valid = validate(draft, false);
+        int version = draft.version() != null ? draft.version() : before.version();
+        if (!demands.update(extId, valid, version)) {
+            throw new ConflictException("demand " + extId + " was changed by someone else meanwhile; reload it");
+        }
+        Demand after = demands.find(extId).orElseThrow();
+        events.publishEvent(AuditableChange.updated("demand", extId, before, after));
+        events.publishEvent(new DemandChanged(extId));
+        return after;
+    }
+
+    @Transactional
+    public Demand close(String extId, Authentication author) {
+        return setStatus(extId, Demand.Status.CLOSED, author);
+    }
+
+    @Transactional
+    public Demand reopen(String extId, Authentication author) {
+        return setStatus(extId, Demand.Status.OPEN, author);
+    }
+
+    @Transactional
+    public void delete(String extId, Authentication author) {
+        Demand before = writable(extId, author);
+        demands.delete(extId);
+        events.publishEvent(AuditableChange.deleted("demand", extId, before));
+        events.publishEvent(new DemandChanged(extId));
+    }
+
+    private Demand setStatus(String extId, Demand.Status status, Authentication author) {
+        Demand before = writable(extId, author);
+        if (before.status() == status) {
+            return before;
+        }
+        if (!demands.setStatus(extId, status, before.version())) {
+            throw new ConflictException("demand " + extId + " was changed by someone else meanwhile; reload it");
+        }
+        Demand after = demands.find(extId).orElseThrow();
+        events.publishEvent(AuditableChange.updated("demand", extId, before, after));
+        events.publishEvent(new DemandChanged(extId));
+        return after;
+    }
+
+    private Demand writable(String extId, Authentication author) {
+        String user = requireUser(author);
+        Demand demand = get(extId, author);
+        if (demand.createdBy() != null && !demand.createdBy().equals(user) && !admin(author)) {
+            throw new AccessDeniedException("only the author of a demand or an administrator may change it");
+        }
+        return demand;
+    }
+
+    /** Checks a draft and returns it cleaned (texts stripped, blank ones null, enumerations normalized). */
+    DemandDraft validate(DemandDraft d, boolean creating) {
+        String titleZh = text(d.titleZh(), "titleZh", 200);
+        String titleEn = text(d.titleEn(), "titleEn", 200);
+        if (titleZh == null && titleEn == null) {
+            throw new InvalidInputException("title", "a demand needs a title, in Chinese or in English");
+        }
+        if (d.extId() != null && !d.extId().isBlank() && !d.extId().strip().matches("[A-Za-z0-9._:-]{1,100}")) {
+            throw new InvalidInputException("extId", "an id is 1–100 letters, digits, '.', '_', ':' or '-'");
+        }
+        List<String> keywords = keywords(d.keywords());
+        if (d.trl() != null && (d.trl() < 1 || d.trl() > 9)) {
+            throw new InvalidInputException("trl", "the technology readiness level is 1 to 9");
+        }
+        checkBudget(d.budgetMin(), d.budgetMax());
+        String visibility = d.visibility() == null || d.visibility().isBlank() ? "public" : enumId(d.visibility(), "visibility", Demand.Visibility.values());
+        String ipStance = d.ipStance() == null || d.ipStance().isBlank() ? null : enumId(d.ipStance(), "ipStance", Demand.IpStance.values());
+        if (creating && d.deadline() != null && d.deadline().isBefore(LocalDate.now())) {
+            throw new InvalidInputException("deadline", "the deadline is in the past");
+        }
+        String organization = blank(d.organization());
+        if (organization != null && !demands.organizationExists(organization)) {
+            throw new InvalidInputException("organization", "no organization " + organization);
+        }
+        List<String> parties = new ArrayList<>();
+        for (String party : d.parties()) {
+            if (party != null && !party.isBlank()) {
+                if (!demands.organizationExists(party.strip())) {
+                    throw new InvalidInputException("parties", "no organization " + party.strip());
+                }
+                parties.add(party.strip());
+            }
+        }
+        return new DemandDraft(blank(d.extId()), titleZh, titleEn, text(d.descriptionZh(), "descriptionZh", MAX_TEXT),
+                text(d.descriptionEn(), "descriptionEn", MAX_TEXT), keywords, organization, text(d.industry(), "industry", 100),
+                text(d.region(), "region", 100), d.budgetMin(), d.budgetMax(), d.trl(), ipStance, visibility, d.deadline(),
+                parties, d.version());
+    }
+
+    private static void checkBudget(BigDecimal min, BigDecimal max) {
+        if (min != null && min.signum() < 0) {
+            throw new InvalidInputException("budgetMin", "a budget is not negative");
+        }
+        if (max != null && max.signum() < 0) {
+            throw new InvalidInputException("budgetMax", "a budget is not negative");
+        }
+        if (min != null && max != null && min.compareTo(max) > 0) {
+            throw new InvalidInputException("budgetMax", "the budget's upper bound is below its lower bound");
+        }
+    }
+
+    private static List<String> keywords(List<String> given) {
+        List<String> keywords = given.stream().filter(k -> k != null && !k.isBlank()).map(String::strip).distinct().toList();
+        if (keywords.size() > MAX_KEYWORDS) {
+            throw new InvalidInputException("keywords", "at most " + MAX_KEYWORDS + " keywords");
+        }
+        if (keywords.stream().anyMatch(k -> k.length() > 50)) {
+            throw new InvalidInputException("keywords", "a keyword is at most 50 characters");
+        }
+        return keywords;
+    }
+
+    private static String enumId(String value, String field, Enum<?>[] values) {
+        String id = value.strip().toLowerCase(Locale.ROOT);
+        for (Enum<?> candidate : values) {
+            if (candidate.name().toLowerCase(Locale.ROOT).equals(id)) {
+                return id;
+            }
+        }
+        throw new InvalidInputException(field, "unknown value " + value);
+    }
+
+    static Demand.Status status(String value) {
+        try {
+            return Demand.Status.valueOf(value.strip().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new InvalidInputException("status", "status is open or closed");
+        }
+    }
+
+    private static String text(String value, String field, int max) {
+        String text = blank(value);
+        if (text != null && text.length() > max) {
+            throw new InvalidInputException(field, "at most " + max + " characters");
+        }
+        return text;
+    }
+
+    private static String blank(String value) {
+        return value == null || value.isBlank() ? null : value.strip();
+    }
+
+    private String visibleTo(Authentication viewer, Map<String, Object> params) {
+        if (admin(viewer)) {
+            return "true";
+        }
+        if (!signedIn(viewer)) {
+            return "d.visibility = 'public'";
+        }
+        params.put("user", viewer.getName());
+        return "(d.visibility in ('public', 'signed_in') or d.created_by = :user)";
+    }
+
+    private static String requireUser(Authentication author) {
+        if (!signedIn(author)) {
+            throw new AccessDeniedException("sign in to post or change a demand");
+        }
+        return author.getName();
+    }
+
+    public static boolean signedIn(Authentication viewer) {
+        return viewer != null && viewer.isAuthenticated() && !(viewer instanceof AnonymousAuthenticationToken);
+    }
+
+    static boolean admin(Authentication viewer) {
+        return signedIn(viewer) && viewer.getAuthorities().stream().anyMatch(a -> "ROLE_ADMIN".equals(a.getAuthority()));
+    }
+}

@@ -1,0 +1,290 @@
+package org.triplehelix.matching;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+import org.triplehelix.matching.embedding.EmbeddingProperties;
+import org.triplehelix.matching.embedding.Embeddings;
+import org.triplehelix.matching.indexing.DocumentSource;
+
+/**
+ * Keeps the search index derived from the database: full rebuilds, catching up with changes made
+ * while nobody listened, applying change events, and filling in the embeddings. Vectors come from
+ * the embedding cache when they were ever computed; the rest are computed afterwards, so lexical
+ * matching works from the first commit.
+ */
+@Service
+public class IndexMaintenance {
+
+    private static final Logger log = LoggerFactory.getLogger(IndexMaintenance.class);
+    private static final int BATCH = 500;
+    /** Changes are re-read from a little before the last watermark: a transaction may commit after a later one. */
+    private static final Duration SLACK = Duration.ofMinutes(10);
+    private static final String WATERMARK = "watermark.";
+
+    private final SearchIndex index;
+    private final Map<EntityKind, DocumentSource> sources = new EnumMap<>(EntityKind.class);
+    private final Embeddings embeddings;
+    private final EmbeddingProperties embeddingProperties;
+    /** Serializes writes of the same documents by the event listener and the embedding workers. */
+    private final Object writes = new Object();
+
+    IndexMaintenance(SearchIndex index, List<DocumentSource> sources, Embeddings embeddings, EmbeddingProperties embeddingProperties) {
+        this.index = index;
+        sources.forEach(s -> this.sources.put(s.kind(), s));
+        this.embeddings = embeddings;
+        this.embeddingProperties = embeddingProperties;
+    }
+
+    /** Clears the index and reads everything again (vectors from the cache; the missing ones stay pending). */
+    public synchronized void rebuild(Progress progress) {
+        index.clear();
+        Map<String, String> state = new HashMap<>();
+        progress.start("indexing", sources.values().stream().mapToLong(DocumentSource::count).sum());
+        AtomicLong done = new AtomicLong();
+        for (DocumentSource source : sources.values()) {
+            Instant mark = source.lastUpdate();
+            readInto(source, null, progress, done);
+            if (mark != null) {
+                state.put(WATERMARK + source.kind().id(), mark.toString());
+            }
+        }
+        state.put(SearchIndex.COMPLETE, "true");
+        index.commit(state);
+        progress.finish();
+        log.info("Search index rebuilt: {} documents", done.get());
+    }
+
+    /**
+     * Brings the index up to date: a rebuild when it is stale, else the records changed since the
+     * last watermark (a rebuild when records were deleted unseen); then the missing embeddings.
+     */
+    public void catchUp(Progress progress) {
+        catchUpLexical(progress);
+        if (embeddings.enabled()) {
+            embedMissing(progress, embeddingProperties.threads());
+        }
+    }
+
+    /** Brings the documents up to date, leaving the missing embeddings for later. */
+    public synchronized void catchUpLexical(Progress progress) {
+        if (index.readOnly()) {
+            log.warn("The search index is held by another process: ranking over it as it is");
+        } else if (index.stale() || !readChanges()) {
+            rebuild(progress);
+        }
+    }
+
+    private boolean readChanges() {
+        Map<String, String> state = new HashMap<>(index.state());
+        for (DocumentSource source : sources.values()) {
+            String mark = state.get(WATERMARK + source.kind().id());
+            Instant latest = source.lastUpdate();
+            if (latest != null && (mark == null || latest.isAfter(Instant.parse(mark)))) {
+                Instant since = mark == null ? null : Instant.parse(mark).minus(SLACK);
+                readInto(source, since, Progress.NONE, new AtomicLong());
+                state.put(WATERMARK + source.kind().id(), latest.toString());
+            }
+        }
+        index.commit(state);
+        IndexStats stats = index.stats();
+        for (DocumentSource source : sources.values()) {
+            if (stats.documents().getOrDefault(source.kind(), 0L) != source.count()) {
+                log.info("The index holds {} {} documents, the database {}: rebuilding", stats.documents().get(source.kind()),
+                        source.kind().id(), source.count());
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private void readInto(DocumentSource source, Instant since, Progress progress, AtomicLong done) {
+        List<IndexDocument> batch = new ArrayList<>(BATCH);
+        source.forEach(since, document -> {
+            batch.add(document);
+            if (batch.size() == BATCH) {
+                write(batch);
+                progress.advance(done.addAndGet(batch.size()));
+                batch.clear();
+            }
+        });
+        write(batch);
+        progress.advance(done.addAndGet(batch.size()));
+    }
+
+    /** Writes documents with the vectors the cache already has. */
+    private void write(List<IndexDocument> documents) {
+        if (documents.isEmpty()) {
+            return;
+        }
+        Set<String> texts = documents.stream().map(IndexDocument::embeddingText).filter(Objects::nonNull).collect(Collectors.toSet());
+        Map<String, float[]> cached = embeddings.enabled() ? embeddings.cached(texts) : Map.of();
+        List<IndexDocument> withVectors = documents.stream()
+                .map(d -> d.embeddingText() == null ? d : d.withVector(cached.get(d.embeddingText())))
+                .toList();
+        synchronized (writes) {
+            index.index(withVectors);
+        }
+    }
+
+    /** Applies a change event: the records that still exist are written again, the others deleted. */
+    public void apply(EntityKind kind, Collection<String> extIds) {
+        DocumentSource source = sources.get(kind);
+        if (source == null || extIds.isEmpty()) {
+            return;
+        }
+        List<String> ids = List.copyOf(new HashSet<>(extIds));
+        for (int from = 0; from < ids.size(); from += BATCH) {
+            List<String> chunk = ids.subList(from, Math.min(ids.size(), from + BATCH));
+            List<IndexDocument> found = source.find(chunk);
+            Set<String> present = found.stream().map(IndexDocument::extId).collect(Collectors.toSet());
+            synchronized (writes) {
+                index.delete(kind, chunk.stream().filter(id -> !present.contains(id)).toList());
+            }
+            write(found);
+        }
+        index.commit(Map.of());
+    }
+
+    /**
+     * Computes the missing embeddings with {@code threads} threads until none is missing (the command
+     * line), reporting progress.
+     */
+    public void embedMissing(Progress progress, int threads) {
+        long pending = index.stats().pendingVectors();
+        if (pending == 0 || index.readOnly()) {
+            return;
+        }
+        progress.start("embedding", pending);
+        long done = 0;
+        try (ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, threads))) {
+            int embedded;
+            while ((embedded = embedPending(64 * Math.max(1, threads), pool)) > 0) {
+                done += embedded;
+                progress.advance(Math.min(done, pending));
+            }
+        }
+        index.commit(Map.of());
+        progress.finish();
+    }
+
+    /**
+     * One step of the background worker: embeds up to {@code limit} pending documents in {@code pool}
+     * and writes them with their vectors; returns how many were pending (0: nothing to do).
+     */
+    public int embedPending(int limit, ExecutorService pool) {
+        List<IndexDocument> pending = index.missingVectors(limit);
+        if (pending.isEmpty()) {
+            return 0;
+        }
+        Map<String, float[]> vectors = computeAll(pending.stream().map(IndexDocument::embeddingText).distinct().toList(), pool);
+        Map<EntityKind, List<IndexDocument>> byKind = pending.stream().collect(Collectors.groupingBy(IndexDocument::kind));
+        synchronized (writes) {
+            List<IndexDocument> updated = new ArrayList<>();
+            byKind.forEach((kind, documents) -> {
+                // written only if the document did not change while its embedding was computed
+                Map<String, IndexDocument> current = index.documents(kind, documents.stream().map(IndexDocument::extId).toList())
+                        .stream().collect(Collectors.toMap(IndexDocument::extId, Function.identity()));
+                for (IndexDocument document : documents) {
+                    IndexDocument now = current.get(document.extId());
+                    if (now != null && now.vector() == null && Objects.equals(now.embeddingText(), document.embeddingText())) {
+                        float[] vector = vectors.get(document.embeddingText());
+                        updated.add(vector != null ? now.withVector(vector) : unembeddable(now));
+                    }
+                }
+            });
+            index.index(updated);
+        }
+        index.refresh();
+        return pending.size();
+    }
+
+    private Map<String, float[]> computeAll(List<String> texts, ExecutorService pool) {
+        Map<String, float[]> vectors = new HashMap<>(embeddings.cached(texts));
+        List<String> missing = texts.stream().filter(t -> !vectors.containsKey(t)).toList();
+        int slices = Math.max(1, Math.min(missing.size(), 8));
+        List<Future<Map<String, float[]>>> futures = new ArrayList<>();
+        for (int s = 0; s < slices; s++) {
+            List<String> slice = new ArrayList<>();
+            for (int i = s; i < missing.size(); i += slices) {
+                slice.add(missing.get(i));
+            }
+            futures.add(pool.submit(() -> embedSafely(slice)));
+        }
+        for (Future<Map<String, float[]>> future : futures) {
+            try {
+                vectors.putAll(future.get());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while embedding", e);
+            } catch (ExecutionException e) {
+                throw new IllegalStateException("embedding failed: " + e.getCause().getMessage(), e.getCause());
+            }
+        }
+        return vectors;
+    }
+
+    /** Embeds texts one by one; a text the model refuses is left out (its document gives up its vector). */
+    private Map<String, float[]> embedSafely(List<String> texts) {
+        Map<String, float[]> vectors = new HashMap<>();
+        for (String text : texts) {
+            try {
+                vectors.putAll(embeddings.embed(List.of(text)));
+            } catch (RuntimeException e) {
+                log.warn("Could not embed a text of {} characters: {}", text.length(), e.getMessage());
+            }
+        }
+        return vectors;
+    }
+
+    private static IndexDocument unembeddable(IndexDocument d) {
+        return new IndexDocument(d.kind(), d.extId(), d.titleZh(), d.titleEn(), d.bodyZh(), d.bodyEn(), d.keywords(), d.type(),
+                d.tier(), d.region(), d.discipline(), d.year(), d.people(), d.organizations(), d.status(), null, null);
+    }
+
+    /** Commits what the background worker wrote since the last commit. */
+    public void commit() {
+        index.commit(Map.of());
+    }
+
+    /** Titles of indexed outputs, spread over the index, to use as sample demands. */
+    public List<String> sampleTitles(int count) {
+        List<String> titles = new ArrayList<>();
+        if (index instanceof org.triplehelix.matching.lucene.LuceneSearchIndex lucene) {
+            long total = index.stats().documents().getOrDefault(EntityKind.OUTPUT, 0L);
+            long step = Math.max(1, total / Math.max(1, count));
+            AtomicLong seen = new AtomicLong();
+            lucene.forEachDocument(d -> {
+                if (d.kind() == EntityKind.OUTPUT && seen.getAndIncrement() % step == 0 && titles.size() < count) {
+                    titles.add(d.title());
+                }
+            });
+        }
+        return titles;
+    }
+
+    public IndexStatus status() {
+        Map<EntityKind, Long> database = new EnumMap<>(EntityKind.class);
+        sources.forEach((kind, source) -> database.put(kind, source.count()));
+        return new IndexStatus(index.stats(), database, index.stale(), index.readOnly(),
+                embeddings.enabled() ? embeddings.cachedCount() : 0, embeddings.model());
+    }
+}

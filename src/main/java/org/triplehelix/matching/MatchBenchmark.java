@@ -1,0 +1,263 @@
+package org.triplehelix.matching;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
+import java.util.stream.Stream;
+import org.springframework.stereotype.Component;
+import org.triplehelix.matching.embedding.Embedder;
+import org.triplehelix.matching.embedding.Embeddings;
+import org.triplehelix.matching.lucene.LuceneSearchIndex;
+import org.triplehelix.matching.ranking.Ranker;
+import org.triplehelix.matching.ranking.RankingProperties;
+import org.triplehelix.shared.HelixProperties;
+
+/**
+ * {@code helix bench match}: how fast matching is on this machine. Optionally on a corpus scaled up
+ * from the real one by synthetic copies (every output, person and organization copied with new ids,
+ * each copy's vector moved by a little noise): fine for speed, meaningless for quality. Reports the
+ * indexing rates (lexical only, and with vectors), the latency of one match including the query's
+ * embedding (p50, p95, p99), the throughput of concurrent clients, the peak heap, and the embedding
+ * rate through the platform against the model's own.
+ */
+@Component
+public class MatchBenchmark {
+
+    private final SearchIndex index;
+    private final Embedder embedder;
+    private final Embeddings embeddings;
+    private final RankingProperties ranking;
+    private final HelixProperties helix;
+
+    MatchBenchmark(SearchIndex index, Embedder embedder, Embeddings embeddings, RankingProperties ranking, HelixProperties helix) {
+        this.index = index;
+        this.embedder = embedder;
+        this.embeddings = embeddings;
+        this.ranking = ranking;
+        this.helix = helix;
+    }
+
+    public record Options(int scale, List<String> queries, int matches, int clients, EntityKind target, int k, int embeddingSample) {
+    }
+
+    /** Milliseconds per match; {@code embedding} is the mean share of the query's embedding. */
+    public record Latency(double p50, double p95, double p99, double mean, double embedding) {
+    }
+
+    public record Report(Map<EntityKind, Long> documents, double lexicalDocsPerSecond, double indexedDocsPerSecond,
+                         Latency single, double matchesPerSecond, int clients, long peakHeapBytes, long maxHeapBytes,
+                         double modelRate, double platformRate) {
+    }
+
+    public Report run(Options options, Progress progress) {
+        Path scratch = scratch();
+        try {
+            SearchIndex target = index;
+            double lexicalRate = 0;
+            double fullRate = 0;
+            if (options.scale() > 1) {
+                lexicalRate = build(scratch.resolve("lexical"), options.scale(), false, progress).rate();
+                Built built = build(scratch.resolve("full"), options.scale(), true, progress);
+                fullRate = built.rate();
+                target = built.index();
+            }
+            try {
+                Ranker ranker = new Ranker(target, ranking);
+                List<String> queries = options.queries();
+                Latency single = single(ranker, queries, options, progress);
+                double throughput = concurrent(ranker, queries, options, progress);
+                double[] rates = embeddingRates(queries, options.embeddingSample());
+                return new Report(target.stats().documents(), lexicalRate, fullRate, single, throughput, options.clients(),
+                        peakHeap(), Runtime.getRuntime().maxMemory(), rates[0], rates[1]);
+            } finally {
+                if (target != index) {
+                    target.close();
+                }
+            }
+        } finally {
+            delete(scratch);
+        }
+    }
+
+    private record Built(SearchIndex index, double rate) {
+    }
+
+    /** Copies the index {@code scale} times into {@code directory}; the rate counts documents written and committed. */
+    private Built build(Path directory, int scale, boolean vectors, Progress progress) {
+        LuceneSearchIndex source = (LuceneSearchIndex) index;
+        long total = index.stats().total() * scale;
+        LuceneSearchIndex copy = new LuceneSearchIndex(directory, embedder.model(), embedder.dimension(),
+                new LuceneSearchIndex.Weights(ranking.wordsWeight(), ranking.bigramsWeight(), ranking.englishWeight()));
+        progress.start(vectors ? "copying" : "lexical", total);
+        long started = System.nanoTime();
+        AtomicInteger written = new AtomicInteger();
+        Random noise = new Random(42);
+        for (int c = 0; c < scale; c++) {
+            int copyNumber = c;
+            List<IndexDocument> batch = new ArrayList<>();
+            source.forEachDocument(d -> {
+                batch.add(copy(d, copyNumber, vectors, noise));
+                if (batch.size() == 1000) {
+                    copy.index(batch);
+                    batch.clear();
+                    progress.advance(written.addAndGet(1000));
+                }
+            });
+            copy.index(batch);
+            progress.advance(written.addAndGet(batch.size()));
+        }
+        copy.commit(Map.of(SearchIndex.COMPLETE, "true"));
+        double seconds = (System.nanoTime() - started) / 1e9;
+        progress.finish();
+        if (!vectors) {
+            copy.close();
+            return new Built(null, written.get() / seconds);
+        }
+        return new Built(copy, written.get() / seconds);
+    }
+
+    private static IndexDocument copy(IndexDocument d, int copy, boolean withVector, Random noise) {
+        Function<String, String> id = s -> copy == 0 ? s : s + "~" + copy;
+        float[] vector = withVector && d.vector() != null ? (copy == 0 ? d.vector() : jitter(d.vector(), noise)) : null;
+        return new IndexDocument(d.kind(), id.apply(d.extId()), d.titleZh(), d.titleEn(), d.bodyZh(), d.bodyEn(), d.keywords(),
+                d.type(), d.tier(), d.region(), d.discipline(), d.year(), d.people().stream().map(id).toList(),
+                d.organizations().stream().map(id).toList(), d.status(), withVector ? d.embeddingText() : null, vector);
+    }
+
+    private static float[] jitter(float[] vector, Random noise) {
+        float[] moved = new float[vector.length];
+        double norm = 0;
+        for (int i = 0; i < vector.length; i++) {
+            moved[i] = vector[i] + (float) (noise.nextGaussian() * 0.02);
+            norm += moved[i] * moved[i];
+        }
+        for (int i = 0; i < moved.length; i++) {
+            moved[i] /= (float) Math.sqrt(norm);
+        }
+        return moved;
+    }
+
+    /** One match after the other: the query embedded by the model (no cache), ranked, its top k explained-ready. */
+    private Latency single(Ranker ranker, List<String> queries, Options options, Progress progress) {
+        int n = Math.min(options.matches(), queries.size());
+        double[] millis = new double[n];
+        for (int i = 0; i < Math.min(20, n); i++) {
+            once(ranker, queries.get(i), options); // warm-up
+        }
+        progress.start("latency", n);
+        double embedding = 0;
+        for (int i = 0; i < n; i++) {
+            long started = System.nanoTime();
+            float[] vector = embedder.embedQuery(queries.get(i));
+            long embedded = System.nanoTime();
+            ranker.rank(options.target(), queries.get(i), vector, SearchFilter.NONE).stream().limit(options.k()).toList();
+            millis[i] = (System.nanoTime() - started) / 1e6;
+            embedding += (embedded - started) / 1e6;
+            progress.advance(i + 1);
+        }
+        progress.finish();
+        Arrays.sort(millis);
+        return new Latency(percentile(millis, 0.50), percentile(millis, 0.95), percentile(millis, 0.99),
+                Arrays.stream(millis).average().orElse(0), n == 0 ? 0 : embedding / n);
+    }
+
+    private double concurrent(Ranker ranker, List<String> queries, Options options, Progress progress) {
+        int n = Math.min(options.matches(), queries.size());
+        progress.start("throughput", n);
+        AtomicInteger done = new AtomicInteger();
+        long started = System.nanoTime();
+        try (ExecutorService clients = Executors.newFixedThreadPool(options.clients())) {
+            List<Future<?>> futures = new ArrayList<>();
+            for (int i = 0; i < n; i++) {
+                String query = queries.get(i);
+                futures.add(clients.submit(() -> {
+                    once(ranker, query, options);
+                    progress.advance(done.incrementAndGet());
+                }));
+            }
+            for (Future<?> future : futures) {
+                future.get();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException(e.getCause());
+        }
+        progress.finish();
+        return n / ((System.nanoTime() - started) / 1e9);
+    }
+
+    private void once(Ranker ranker, String query, Options options) {
+        float[] vector = embedder.embedQuery(query);
+        ranker.rank(options.target(), query, vector, SearchFilter.NONE).stream().limit(options.k()).toList();
+    }
+
+    /** Texts per second: the bare model, and the platform's path (cache lookup, model, cache write). */
+    private double[] embeddingRates(List<String> queries, int sample) {
+        List<String> texts = queries.stream().limit(sample).map(q -> q + " " + System.nanoTime()).toList();
+        if (texts.isEmpty()) {
+            return new double[] {0, 0};
+        }
+        long started = System.nanoTime();
+        texts.forEach(embedder::embed);
+        double model = texts.size() / ((System.nanoTime() - started) / 1e9);
+        List<String> fresh = texts.stream().map(t -> t + "·").toList();
+        started = System.nanoTime();
+        fresh.forEach(t -> embeddings.embed(List.of(t)));
+        double platform = fresh.size() / ((System.nanoTime() - started) / 1e9);
+        return new double[] {model, platform};
+    }
+
+    private static double percentile(double[] sorted, double p) {
+        if (sorted.length == 0) {
+            return 0;
+        }
+        int i = (int) Math.ceil(p * sorted.length) - 1;
+        return sorted[Math.clamp(i, 0, sorted.length - 1)];
+    }
+
+    private static long peakHeap() {
+        long peak = 0;
+        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+            if (pool.getType() == MemoryType.HEAP && pool.getPeakUsage() != null) {
+                peak += pool.getPeakUsage().getUsed();
+            }
+        }
+        return peak;
+    }
+
+    private Path scratch() {
+        try {
+            Path parent = helix.data().toAbsolutePath().resolve("bench");
+            Files.createDirectories(parent);
+            return Files.createTempDirectory(parent, "match-");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void delete(Path directory) {
+        try (Stream<Path> files = Files.walk(directory)) {
+            files.sorted(Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+        } catch (IOException e) {
+            // a leftover scratch directory is harmless
+        }
+    }
+}

@@ -1,0 +1,127 @@
+package org.triplehelix.matching;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Scores a TREC run against TREC qrels: nDCG@10 (linear gains), MRR@100, Recall@10 and Recall@100,
+ * averaged over the judged queries (a judged query without hits scores 0). A run is read as
+ * {@code trec_eval} and the benchmark's {@code expertfind.py eval} read it: hits sorted by score,
+ * ties by the run's own rank, a repeated entity counted once.
+ */
+public final class RunEvaluation {
+
+    /** The averages, and how many judged queries there were and how many the run answered. */
+    public record Metrics(double ndcg10, double mrr100, double recall10, double recall100, int queries, int answered) {
+
+        /** One line, as {@code expertfind.py eval} prints it. */
+        public String line() {
+            return String.format(Locale.ROOT, "ndcg@10=%.4f mrr@100=%.4f recall@10=%.4f recall@100=%.4f queries=%d answered=%d",
+                    ndcg10, mrr100, recall10, recall100, queries, answered);
+        }
+    }
+
+    private RunEvaluation() {
+    }
+
+    public static Metrics evaluate(Path qrels, Path run) {
+        try {
+            return evaluate(readQrels(Files.readAllLines(qrels, StandardCharsets.UTF_8)),
+                    readRun(Files.readAllLines(run, StandardCharsets.UTF_8)));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Judgements: query → entity → grade, positive grades only. */
+    public static Map<String, Map<String, Integer>> readQrels(List<String> lines) {
+        Map<String, Map<String, Integer>> judged = new LinkedHashMap<>();
+        for (String line : lines) {
+            String[] parts = line.trim().split("\\s+");
+            if (parts.length == 4 && Integer.parseInt(parts[3]) > 0) {
+                judged.computeIfAbsent(parts[0], q -> new HashMap<>()).put(parts[2], Integer.parseInt(parts[3]));
+            }
+        }
+        return judged;
+    }
+
+    /** A run: query → entities in ranked order. */
+    public static Map<String, List<String>> readRun(List<String> lines) {
+        record Line(double score, int rank, String entity) {
+        }
+        Map<String, List<Line>> byQuery = new HashMap<>();
+        for (String line : lines) {
+            String[] parts = line.trim().split("\\s+");
+            if (parts.length >= 6) {
+                byQuery.computeIfAbsent(parts[0], q -> new ArrayList<>())
+                        .add(new Line(Double.parseDouble(parts[4]), Integer.parseInt(parts[3]), parts[2]));
+            }
+        }
+        Map<String, List<String>> ranked = new HashMap<>();
+        byQuery.forEach((query, hits) -> {
+            hits.sort(Comparator.comparingDouble((Line h) -> -h.score()).thenComparingInt(Line::rank));
+            LinkedHashSet<String> order = new LinkedHashSet<>();
+            hits.forEach(h -> order.add(h.entity()));
+            ranked.put(query, List.copyOf(order));
+        });
+        return ranked;
+    }
+
+    public static Metrics evaluate(Map<String, Map<String, Integer>> qrels, Map<String, List<String>> run) {
+        double ndcg = 0, mrr = 0, r10 = 0, r100 = 0;
+        int answered = 0;
+        for (Map.Entry<String, Map<String, Integer>> query : qrels.entrySet()) {
+            Map<String, Integer> judged = query.getValue();
+            List<String> docs = run.getOrDefault(query.getKey(), List.of());
+            answered += docs.isEmpty() ? 0 : 1;
+            ndcg += ndcg10(judged, docs);
+            int first = firstRelevant(judged, docs, 100);
+            mrr += first < 0 ? 0 : 1.0 / (first + 1);
+            r10 += (double) relevantIn(judged, docs, 10) / judged.size();
+            r100 += (double) relevantIn(judged, docs, 100) / judged.size();
+        }
+        int n = qrels.size();
+        return n == 0 ? new Metrics(0, 0, 0, 0, 0, 0) : new Metrics(ndcg / n, mrr / n, r10 / n, r100 / n, n, answered);
+    }
+
+    private static double ndcg10(Map<String, Integer> judged, List<String> docs) {
+        double dcg = 0;
+        for (int i = 0; i < Math.min(10, docs.size()); i++) {
+            dcg += judged.getOrDefault(docs.get(i), 0) / log2(i + 2);
+        }
+        List<Integer> ideal = judged.values().stream().sorted(Comparator.reverseOrder()).limit(10).toList();
+        double idcg = 0;
+        for (int i = 0; i < ideal.size(); i++) {
+            idcg += ideal.get(i) / log2(i + 2);
+        }
+        return idcg == 0 ? 0 : dcg / idcg;
+    }
+
+    private static int firstRelevant(Map<String, Integer> judged, List<String> docs, int depth) {
+        for (int i = 0; i < Math.min(depth, docs.size()); i++) {
+            if (judged.containsKey(docs.get(i))) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private static long relevantIn(Map<String, Integer> judged, List<String> docs, int depth) {
+        return docs.stream().limit(depth).filter(judged::containsKey).count();
+    }
+
+    private static double log2(int x) {
+        return Math.log(x) / Math.log(2);
+    }
+}

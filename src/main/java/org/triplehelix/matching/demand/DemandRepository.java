@@ -1,0 +1,190 @@
+package org.triplehelix.matching.demand;
+
+import java.sql.Array;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.triplehelix.matching.Demand;
+import org.triplehelix.matching.DemandDraft;
+
+/** Demands in the database: the demand table and its parties. */
+@Repository
+public class DemandRepository {
+
+    private static final String SELECT = """
+            select d.*, g.ext_id as organization_ext_id, coalesce(g.name_zh, g.name_en) as organization_name,
+                   array(select pg.ext_id from demand_party p join organization pg on pg.id = p.organization_id
+                         where p.demand_id = d.id order by pg.ext_id) as party_ext_ids
+            from demand d left join organization g on g.id = d.organization_id
+            """;
+
+    private final JdbcClient jdbc;
+    private final TransactionTemplate readOnly;
+
+    DemandRepository(JdbcClient jdbc, PlatformTransactionManager transactions) {
+        this.jdbc = jdbc;
+        this.readOnly = new TransactionTemplate(transactions);
+        this.readOnly.setReadOnly(true);
+    }
+
+    public Optional<Demand> find(String extId) {
+        return jdbc.sql(SELECT + " where d.ext_id = :id").param("id", extId).query(DemandRepository::demand).optional();
+    }
+
+    public List<Demand> find(Collection<String> extIds) {
+        if (extIds.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql(SELECT + " where d.ext_id in (:ids) order by d.ext_id").param("ids", List.copyOf(extIds))
+                .query(DemandRepository::demand).list();
+    }
+
+    /**
+     * A page of the demands {@code condition} admits (a SQL condition over {@code d}, built from constants
+     * only, its values bound as parameters), most recently changed first.
+     */
+    public List<Demand> list(String condition, java.util.Map<String, ?> params, int offset, int limit) {
+        return jdbc.sql(SELECT + " where " + condition + " order by d.updated_at desc, d.ext_id limit :limit offset :offset")
+                .params(params).param("limit", limit).param("offset", offset)
+                .query(DemandRepository::demand).list();
+    }
+
+    public long count(String condition, java.util.Map<String, ?> params) {
+        return jdbc.sql("select count(*) from demand d where " + condition).params(params).query(Long.class).single();
+    }
+
+    public boolean exists(String extId) {
+        return jdbc.sql("select count(*) from demand where ext_id = :id").param("id", extId).query(Integer.class).single() > 0;
+    }
+
+    public boolean organizationExists(String extId) {
+        return jdbc.sql("select count(*) from organization where ext_id = :id").param("id", extId).query(Integer.class).single() > 0;
+    }
+
+    public void insert(String extId, DemandDraft d, String createdBy) {
+        jdbc.sql("""
+                insert into demand (ext_id, title_zh, title_en, description_zh, description_en, keywords, organization_id,
+                    industry, region, budget_min, budget_max, trl, ip_stance, visibility, deadline, status, created_by)
+                values (:ext_id, :title_zh, :title_en, :description_zh, :description_en, :keywords,
+                    (select id from organization where ext_id = :organization), :industry, :region, :budget_min, :budget_max,
+                    :trl, :ip_stance, :visibility, :deadline, 'open', :created_by)
+                """).params(columns(d)).param("ext_id", extId).param("created_by", createdBy).update();
+        replaceParties(extId, d.parties());
+    }
+
+    /** Writes a draft over a demand if it still has {@code version}; false when it changed meanwhile. */
+    public boolean update(String extId, DemandDraft d, int version) {
+        int rows = jdbc.sql("""
+                update demand set title_zh = :title_zh, title_en = :title_en, description_zh = :description_zh,
+                    description_en = :description_en, keywords = :keywords,
+                    organization_id = (select id from organization where ext_id = :organization), industry = :industry,
+                    region = :region, budget_min = :budget_min, budget_max = :budget_max, trl = :trl, ip_stance = :ip_stance,
+                    visibility = :visibility, deadline = :deadline, updated_at = now(), version = version + 1
+                where ext_id = :ext_id and version = :version
+                """).params(columns(d)).param("ext_id", extId).param("version", version).update();
+        if (rows == 1) {
+            replaceParties(extId, d.parties());
+        }
+        return rows == 1;
+    }
+
+    public boolean setStatus(String extId, Demand.Status status, int version) {
+        return jdbc.sql("update demand set status = :status, updated_at = now(), version = version + 1 where ext_id = :id and version = :version")
+                .param("status", status.id()).param("id", extId).param("version", version).update() == 1;
+    }
+
+    public void delete(String extId) {
+        jdbc.sql("delete from demand where ext_id = :id").param("id", extId).update();
+    }
+
+    /** Streams demands changed after {@code since} (all for null) in bounded memory, for the index. */
+    public void forEach(Instant since, Consumer<Demand> action) {
+        readOnly.executeWithoutResult(status -> {
+            JdbcClient.StatementSpec statement = jdbc.sql(SELECT + (since == null ? "" : " where d.updated_at > :since") + " order by d.id")
+                    .withFetchSize(1000);
+            if (since != null) {
+                statement = statement.param("since", OffsetDateTime.ofInstant(since, ZoneOffset.UTC));
+            }
+            try (Stream<Demand> rows = statement.query(DemandRepository::demand).stream()) {
+                rows.forEach(action);
+            }
+        });
+    }
+
+    public long countAll() {
+        return jdbc.sql("select count(*) from demand").query(Long.class).single();
+    }
+
+    public Instant lastUpdate() {
+        OffsetDateTime latest = jdbc.sql("select max(updated_at) from demand").query(OffsetDateTime.class).optional().orElse(null);
+        return latest == null ? null : latest.toInstant();
+    }
+
+    private void replaceParties(String extId, List<String> parties) {
+        jdbc.sql("delete from demand_party where demand_id = (select id from demand where ext_id = :id)").param("id", extId).update();
+        if (!parties.isEmpty()) {
+            jdbc.sql("""
+                    insert into demand_party (demand_id, organization_id)
+                    select d.id, g.id from demand d, organization g where d.ext_id = :id and g.ext_id in (:parties)
+                    on conflict do nothing
+                    """).param("id", extId).param("parties", parties).update();
+        }
+    }
+
+    private static java.util.Map<String, Object> columns(DemandDraft d) {
+        java.util.Map<String, Object> columns = new java.util.HashMap<>();
+        columns.put("title_zh", d.titleZh());
+        columns.put("title_en", d.titleEn());
+        columns.put("description_zh", d.descriptionZh());
+        columns.put("description_en", d.descriptionEn());
+        columns.put("keywords", d.keywords().toArray(String[]::new));
+        columns.put("organization", d.organization());
+        columns.put("industry", d.industry());
+        columns.put("region", d.region());
+        columns.put("budget_min", d.budgetMin());
+        columns.put("budget_max", d.budgetMax());
+        columns.put("trl", d.trl());
+        columns.put("ip_stance", d.ipStance());
+        columns.put("visibility", d.visibility());
+        columns.put("deadline", d.deadline());
+        return columns;
+    }
+
+    private static Demand demand(ResultSet rs, int row) throws SQLException {
+        return new Demand(rs.getString("ext_id"), rs.getString("title_zh"), rs.getString("title_en"),
+                rs.getString("description_zh"), rs.getString("description_en"), strings(rs.getArray("keywords")),
+                rs.getString("organization_ext_id"), rs.getString("organization_name"), rs.getString("industry"),
+                rs.getString("region"), rs.getBigDecimal("budget_min"), rs.getBigDecimal("budget_max"),
+                (Integer) rs.getObject("trl", Integer.class), ip(rs.getString("ip_stance")),
+                Demand.Visibility.valueOf(rs.getString("visibility").toUpperCase(Locale.ROOT)),
+                rs.getObject("deadline", java.time.LocalDate.class),
+                Demand.Status.valueOf(rs.getString("status").toUpperCase(Locale.ROOT)), rs.getString("created_by"),
+                strings(rs.getArray("party_ext_ids")), instant(rs, "created_at"), instant(rs, "updated_at"), rs.getInt("version"));
+    }
+
+    private static Demand.IpStance ip(String value) {
+        return value == null ? null : Demand.IpStance.valueOf(value.toUpperCase(Locale.ROOT));
+    }
+
+    private static List<String> strings(Array array) throws SQLException {
+        return array == null ? List.of() : Arrays.asList((String[]) array.getArray());
+    }
+
+    private static Instant instant(ResultSet rs, String column) throws SQLException {
+        OffsetDateTime time = rs.getObject(column, OffsetDateTime.class);
+        return time == null ? null : time.toInstant();
+    }
+}

@@ -1,0 +1,155 @@
+package org.triplehelix.matching.indexing;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+import org.triplehelix.matching.IndexMaintenance;
+import org.triplehelix.matching.embedding.EmbeddingProperties;
+import org.triplehelix.registry.RegistryChanged;
+import org.springframework.modulith.events.IncompleteEventPublications;
+
+/**
+ * In the web platform, brings the index up to date once it has started, then computes the missing
+ * embeddings in the background: {@code helix.embedding.threads} threads (1 by default) at the lowest
+ * priority, each embedding on one core, so that pages stay fast while the semantic index fills in.
+ * Lexical matching works meanwhile. Commands on the command line do this in the foreground instead.
+ */
+@Component
+@ConditionalOnWebApplication
+@ConditionalOnProperty(name = "helix.embedding.background", havingValue = "true", matchIfMissing = true)
+public class EmbeddingWorker implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(EmbeddingWorker.class);
+    private static final Duration COMMIT_EVERY = Duration.ofSeconds(30);
+
+    private static final Duration RESUBMIT_EVERY = Duration.ofMinutes(1);
+
+    private final IndexMaintenance maintenance;
+    private final EmbeddingProperties properties;
+    private final IncompleteEventPublications incomplete;
+    private final Semaphore signal = new Semaphore(0);
+    private final AtomicBoolean running = new AtomicBoolean();
+    private volatile Thread thread;
+    private ExecutorService pool;
+
+    EmbeddingWorker(IndexMaintenance maintenance, EmbeddingProperties properties,
+                    ObjectProvider<IncompleteEventPublications> incomplete) {
+        this.maintenance = maintenance;
+        this.properties = properties;
+        this.incomplete = incomplete.getIfAvailable();
+    }
+
+    @EventListener(ApplicationReadyEvent.class)
+    void ready() {
+        if (!running.compareAndSet(false, true)) {
+            return;
+        }
+        int threads = Math.max(1, properties.threads());
+        pool = Executors.newFixedThreadPool(threads, Thread.ofPlatform().name("embedding-", 0).daemon().priority(Thread.MIN_PRIORITY).factory());
+        thread = Thread.ofPlatform().name("index-maintenance").daemon().priority(Thread.MIN_PRIORITY).start(this::loop);
+    }
+
+    /** Something changed: look for missing embeddings now rather than at the next poll. */
+    public void wake() {
+        signal.release();
+    }
+
+    private void loop() {
+        try {
+            maintenance.catchUpLexical(org.triplehelix.matching.Progress.NONE);
+        } catch (RuntimeException e) {
+            log.error("Could not bring the search index up to date", e);
+        }
+        long lastCommit = System.nanoTime();
+        long lastResubmit = System.nanoTime();
+        while (running.get()) {
+            try {
+                if (System.nanoTime() - lastResubmit > RESUBMIT_EVERY.toNanos()) {
+                    resubmitMissedChanges();
+                    lastResubmit = System.nanoTime();
+                }
+                int done = properties.enabled() ? maintenance.embedPending(32 * Math.max(1, properties.threads()), pool) : 0;
+                if (done > 0 && System.nanoTime() - lastCommit > COMMIT_EVERY.toNanos()) {
+                    maintenance.commit();
+                    lastCommit = System.nanoTime();
+                }
+                if (done == 0) {
+                    maintenance.commit();
+                    lastCommit = System.nanoTime();
+                    signal.tryAcquire(10, TimeUnit.SECONDS);
+                    signal.drainPermits();
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (RuntimeException e) {
+                log.warn("Embedding in the background failed, retrying in a minute: {}", e.getMessage());
+                sleep(Duration.ofMinutes(1));
+            }
+        }
+    }
+
+    /** Change events whose listener failed (the index was held by another process) are tried again. */
+    private void resubmitMissedChanges() {
+        if (incomplete != null) {
+            Instant before = Instant.now().minus(RESUBMIT_EVERY);
+            incomplete.resubmitIncompletePublications(p -> p.getEvent() instanceof RegistryChanged
+                    && p.getPublicationDate().isBefore(before));
+        }
+    }
+
+    private void sleep(Duration duration) {
+        try {
+            Thread.sleep(duration);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            running.set(false);
+        }
+    }
+
+    @Override
+    public void start() {
+        // started by ApplicationReadyEvent, once the web server answers
+    }
+
+    @Override
+    public void stop() {
+        // no interrupt: Lucene closes its files when a thread is interrupted in the middle of I/O
+        running.set(false);
+        signal.release();
+        Thread current = thread;
+        if (current != null) {
+            try {
+                current.join(Duration.ofSeconds(30));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        if (pool != null) {
+            pool.shutdown();
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running.get();
+    }
+
+    @Override
+    public int getPhase() {
+        return Integer.MAX_VALUE - 100; // stopped before the index and the database close
+    }
+}

@@ -1,0 +1,40 @@
+package org.triplehelix.matching.ranking;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * {@code helix.matching.*}: how the ranking is put together (see {@link Ranker}). The defaults were
+ * chosen by measurement (docs/matching.md); the properties exist to repeat those measurements, not to
+ * tune per collection.
+ *
+ * @param wordsWeight        weight of the smartcn word fields in a lexical match
+ * @param bigramsWeight      weight of the character-bigram fields
+ * @param englishWeight      weight of the English fields
+ * @param bodyWeight         weight of the body (abstract, description) against the title's 1
+ * @param lexicalDepth       documents taken from BM25
+ * @param denseDepth         documents taken from the kNN search
+ * @param lexicalWeight      λ, weight of the lexical term of a document's weight against the dense term's 1
+ * @param denseWeight        weight of the dense term
+ * @param lexicalTemperature τ_lex, how fast the lexical term falls below the best BM25 score
+ * @param denseTemperature   τ_dense, how fast the dense term falls as the cosine drops below 1
+ * @param supportDepth       how many of the best documents count for the aggregation
+ * @param profileWeight      weight of an entity's own profile against the evidence of its outputs
+ * @param profileDepth       how many profiles are looked at
+ */
+@ConfigurationProperties("helix.matching")
+public record RankingProperties(
+        @DefaultValue("1") float wordsWeight,
+        @DefaultValue("1") float bigramsWeight,
+        @DefaultValue("1") float englishWeight,
+        @DefaultValue("0.5") float bodyWeight,
+        @DefaultValue("1000") int lexicalDepth,
+        @DefaultValue("300") int denseDepth,
+        @DefaultValue("0.1") float lexicalWeight,
+        @DefaultValue("1") float denseWeight,
+        @DefaultValue("5") float lexicalTemperature,
+        @DefaultValue("10") float denseTemperature,
+        @DefaultValue("1000") int supportDepth,
+        @DefaultValue("0.5") float profileWeight,
+        @DefaultValue("300") int profileDepth) {
+}

@@ -1,0 +1,68 @@
+package org.triplehelix.matching.web;
+
+import java.net.URI;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.Authentication;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.triplehelix.matching.Demand;
+import org.triplehelix.matching.DemandDraft;
+import org.triplehelix.matching.DemandService;
+import org.triplehelix.shared.Page;
+
+/** {@code /api/v1/demands}: technology demands, as JSON. */
+@RestController
+@RequestMapping("/api/v1/demands")
+class DemandApi {
+
+    private final DemandService demands;
+
+    DemandApi(DemandService demands) {
+        this.demands = demands;
+    }
+
+    @GetMapping
+    Page<Demand> list(@RequestParam(required = false) String status, @RequestParam(defaultValue = "0") int page,
+                      @RequestParam(defaultValue = "20") int size, Authentication viewer) {
+        return demands.list(status, page, size, viewer);
+    }
+
+    @GetMapping("/{id}")
+    Demand get(@PathVariable String id, Authentication viewer) {
+        return demands.get(id, viewer);
+    }
+
+    @PostMapping
+    ResponseEntity<Demand> post(@RequestBody DemandDraft draft, Authentication author) {
+        Demand created = demands.post(draft, author);
+        return ResponseEntity.created(URI.create("/api/v1/demands/" + created.extId())).body(created);
+    }
+
+    @PutMapping("/{id}")
+    Demand edit(@PathVariable String id, @RequestBody DemandDraft draft, Authentication author) {
+        return demands.edit(id, draft, author);
+    }
+
+    @PostMapping("/{id}/close")
+    Demand close(@PathVariable String id, Authentication author) {
+        return demands.close(id, author);
+    }
+
+    @PostMapping("/{id}/reopen")
+    Demand reopen(@PathVariable String id, Authentication author) {
+        return demands.reopen(id, author);
+    }
+
+    @DeleteMapping("/{id}")
+    ResponseEntity<Void> delete(@PathVariable String id, Authentication author) {
+        demands.delete(id, author);
+        return ResponseEntity.noContent().build();
+    }
+}

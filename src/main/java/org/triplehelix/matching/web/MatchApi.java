@@ -1,0 +1,94 @@
+package org.triplehelix.matching.web;
+
+import java.util.Set;
+import org.springframework.security.core.Authentication;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.triplehelix.matching.Demand;
+import org.triplehelix.matching.DemandService;
+import org.triplehelix.matching.EntityKind;
+import org.triplehelix.matching.IndexMaintenance;
+import org.triplehelix.matching.IndexStatus;
+import org.triplehelix.matching.MatchRequest;
+import org.triplehelix.matching.MatchResult;
+import org.triplehelix.matching.MatchService;
+import org.triplehelix.matching.SearchFilter;
+
+/** {@code /api/v1/match}: matching as JSON, hits with their reasons and evidence. */
+@RestController
+@RequestMapping("/api/v1")
+class MatchApi {
+
+    private final MatchService matching;
+    private final DemandService demands;
+    private final IndexMaintenance maintenance;
+
+    MatchApi(MatchService matching, DemandService demands, IndexMaintenance maintenance) {
+        this.matching = matching;
+        this.demands = demands;
+        this.maintenance = maintenance;
+    }
+
+    /** The body of {@code POST /api/v1/match}. */
+    record MatchBody(String text, String target, Integer k, Filters filters, Boolean spread) {
+    }
+
+    /** Filters: types, tiers (organization types), regions, disciplines, years. */
+    record Filters(Set<String> types, Set<String> tiers, Set<String> regions, Set<String> disciplines, Integer yearFrom,
+                   Integer yearTo) {
+
+        SearchFilter toFilter() {
+            return new SearchFilter(types, tiers, regions, disciplines, yearFrom, yearTo, null, null);
+        }
+    }
+
+    @PostMapping("/match")
+    MatchResult match(@RequestBody MatchBody body) {
+        SearchFilter filter = body.filters() == null ? SearchFilter.NONE : body.filters().toFilter();
+        return matching.match(new MatchRequest(body.text(), target(body.target()), body.k() == null ? 10 : body.k(), filter,
+                Boolean.TRUE.equals(body.spread())));
+    }
+
+    @GetMapping("/match")
+    MatchResult match(@RequestParam String q, @RequestParam(defaultValue = "person") String target,
+                      @RequestParam(defaultValue = "10") int k, @RequestParam(required = false) Set<String> type,
+                      @RequestParam(required = false) Set<String> tier, @RequestParam(required = false) Set<String> region,
+                      @RequestParam(required = false) Set<String> discipline, @RequestParam(required = false) Integer yearFrom,
+                      @RequestParam(required = false) Integer yearTo, @RequestParam(defaultValue = "false") boolean spread) {
+        return matching.match(new MatchRequest(q, target(target), k,
+                new SearchFilter(type, tier, region, discipline, yearFrom, yearTo, null, null), spread));
+    }
+
+    @GetMapping("/demands/{id}/matches")
+    MatchResult demandMatches(@PathVariable String id, @RequestParam(defaultValue = "person") String target,
+                              @RequestParam(defaultValue = "10") int k, Authentication viewer) {
+        Demand demand = demands.get(id, viewer);
+        return matching.match(new MatchRequest(demand.matchText(), target(target), k, SearchFilter.NONE, false));
+    }
+
+    @GetMapping("/match/similar")
+    MatchResult similar(@RequestParam String kind, @RequestParam String id, @RequestParam(defaultValue = "person") String target,
+                        @RequestParam(defaultValue = "10") int k) {
+        return matching.similarTo(EntityKind.of(kind), id, target(target), k);
+    }
+
+    @GetMapping("/match/fits")
+    MatchResult fits(@RequestParam String kind, @RequestParam String id, @RequestParam(defaultValue = "10") int k,
+                     Authentication viewer) {
+        return matching.fits(EntityKind.of(kind), id, k, DemandService.signedIn(viewer));
+    }
+
+    @GetMapping("/match/status")
+    IndexStatus status() {
+        return maintenance.status();
+    }
+
+    private static EntityKind target(String target) {
+        return target == null ? EntityKind.PERSON : EntityKind.of(target);
+    }
+}

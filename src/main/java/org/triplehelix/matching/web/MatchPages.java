@@ -1,0 +1,66 @@
+package org.triplehelix.matching.web;
+
+import java.util.Set;
+import org.springframework.security.core.Authentication;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.triplehelix.matching.DemandService;
+import org.triplehelix.matching.EntityKind;
+import org.triplehelix.matching.MatchRequest;
+import org.triplehelix.matching.MatchResult;
+import org.triplehelix.matching.MatchService;
+import org.triplehelix.matching.SearchFilter;
+
+/**
+ * The "find partners" page ({@code /match?q=…&target=person}), and the fragments other pages embed
+ * with htmx: similar experts, and the demands that fit a person or an organization.
+ */
+@Controller
+class MatchPages {
+
+    static final int HITS = 20;
+
+    private final MatchService matching;
+
+    MatchPages(MatchService matching) {
+        this.matching = matching;
+    }
+
+    @GetMapping("/match")
+    String match(@RequestParam(required = false) String q, @RequestParam(defaultValue = "person") String target,
+                 @RequestParam(required = false) String region, @RequestParam(required = false) String tier,
+                 @RequestParam(required = false) String type, @RequestParam(required = false) String discipline,
+                 @RequestParam(required = false) Integer yearFrom, @RequestParam(required = false) Integer yearTo,
+                 @RequestParam(defaultValue = "false") boolean spread, Model model) {
+        MatchView blank = new MatchView(q, target, region, tier, type, discipline, yearFrom, yearTo, spread, null);
+        MatchResult result = null;
+        if (q != null && !q.isBlank()) {
+            SearchFilter filter = new SearchFilter(set(type), set(tier), set(region), set(discipline), yearFrom, yearTo, null, null);
+            result = matching.match(new MatchRequest(q, EntityKind.of(blank.target()), HITS, filter, spread));
+        }
+        model.addAttribute("view", new MatchView(q, blank.target(), region, tier, type, discipline, yearFrom, yearTo, spread, result));
+        return "matching/match";
+    }
+
+    /** Experts (or organizations) like a person or an organization: a fragment for its page. */
+    @GetMapping("/match/similar")
+    String similar(@RequestParam String kind, @RequestParam String id, @RequestParam(defaultValue = "person") String target,
+                   @RequestParam(defaultValue = "5") int k, Model model) {
+        model.addAttribute("result", matching.similarTo(EntityKind.of(kind), id, EntityKind.of(target), Math.clamp(k, 1, 50)));
+        return "matching/fragment";
+    }
+
+    /** The open demands that fit a person or an organization: a fragment for its page. */
+    @GetMapping("/match/fits")
+    String fits(@RequestParam String kind, @RequestParam String id, @RequestParam(defaultValue = "5") int k,
+                Authentication viewer, Model model) {
+        model.addAttribute("result", matching.fits(EntityKind.of(kind), id, Math.clamp(k, 1, 50), DemandService.signedIn(viewer)));
+        return "matching/fragment";
+    }
+
+    private static Set<String> set(String value) {
+        return value == null || value.isBlank() ? Set.of() : Set.of(value.strip());
+    }
+}

@@ -1,0 +1,145 @@
+package org.triplehelix.matching;
+
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.startsWith;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrlPattern;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.context.annotation.Import;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.web.servlet.MockMvc;
+
+/** The matching pages and the JSON API, with their errors and their access rules. */
+@SpringBootTest(properties = "helix.index.directory=target/test-index-matching-web")
+@AutoConfigureMockMvc
+@ActiveProfiles("test")
+@Import(TestEmbedder.class)
+class MatchingWebIntegrationTests {
+
+    @Autowired
+    MockMvc mvc;
+    @Autowired
+    JdbcClient jdbc;
+    @Autowired
+    IndexMaintenance maintenance;
+
+    @BeforeEach
+    void loadTheFixture() {
+        FixtureLoader.load(jdbc);
+        jdbc.sql("delete from embedding where model like '%+test'").update();
+        maintenance.rebuild(Progress.NONE);
+        maintenance.embedMissing(Progress.NONE, 1);
+    }
+
+    @Test
+    void theMatchPageShowsHitsWithTheirReasons() throws Exception {
+        mvc.perform(get("/match").param("q", "固态电解质电池的研发").param("target", "person").param("lang", "zh"))
+                .andExpect(status().isOk())
+                .andExpect(content("李伟"))
+                .andExpect(content("<mark>固态电解质</mark>"))
+                .andExpect(content("江城储能材料实验室"))
+                .andExpect(content("省实验室"));
+        mvc.perform(get("/match").param("q", "AI for medical image segmentation").param("target", "organization").param("lang", "en"))
+                .andExpect(status().isOk())
+                .andExpect(content("Supporting outputs"));
+        mvc.perform(get("/match")).andExpect(status().isOk()).andExpect(content("<textarea"));
+    }
+
+    @Test
+    void theApiReturnsHitsWithReasonsAndEvidence() throws Exception {
+        mvc.perform(get("/api/v1/match").param("q", "固态电解质电池的研发").param("target", "person").param("k", "3"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.hits[0].extId").value("person-li-wei"))
+                .andExpect(jsonPath("$.hits[0].reasons.supports[0].extId").value("out-01"))
+                .andExpect(jsonPath("$.hits[0].reasons.organization.type").value("provincial_laboratory"))
+                .andExpect(jsonPath("$.hits[0].reasons.similarity").isNumber());
+        mvc.perform(post("/api/v1/match").with(user("alice")).with(csrf()).contentType(MediaType.APPLICATION_JSON)
+                        .content("""
+                                {"text": "水稻育种", "target": "organization", "k": 2, "filters": {"tiers": ["university"]}}"""))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.hits[0].extId").value("org-agri-univ"))
+                .andExpect(jsonPath("$.hits.length()").value(2));
+        mvc.perform(get("/api/v1/match").param("q", "水稻").param("target", "galaxy"))
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.field").value("kind"));
+        mvc.perform(get("/api/v1/match").param("q", "水稻").param("k", "0"))
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.field").value("k"));
+        mvc.perform(get("/api/v1/match/status")).andExpect(status().isOk()).andExpect(jsonPath("$.stale").value(false));
+    }
+
+    @Test
+    void demandsThroughTheApi() throws Exception {
+        String body = """
+                {"titleZh": "桥梁拉索健康监测系统", "keywords": ["斜拉桥", "健康监测"], "trl": 5, "visibility": "public"}""";
+        mvc.perform(post("/api/v1/demands").with(csrf()).contentType(MediaType.APPLICATION_JSON).content(body))
+                .andExpect(status().isUnauthorized());
+        String location = mvc.perform(post("/api/v1/demands").with(user("alice")).with(csrf())
+                        .contentType(MediaType.APPLICATION_JSON).content(body))
+                .andExpect(status().isCreated())
+                .andExpect(header().string("Location", startsWith("/api/v1/demands/demand-")))
+                .andReturn().getResponse().getHeader("Location");
+        mvc.perform(get(location)).andExpect(status().isOk()).andExpect(jsonPath("$.trl").value(5));
+        mvc.perform(get(location + "/matches").param("target", "person").param("k", "1"))
+                .andExpect(status().isOk()).andExpect(jsonPath("$.hits[0].extId").value("person-sun-hao"));
+        mvc.perform(put(location).with(user("alice")).with(csrf()).contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"titleZh\": \"桥梁拉索健康监测系统\", \"trl\": 11, \"version\": 0}"))
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.field").value("trl"));
+        mvc.perform(put(location).with(user("bob")).with(csrf()).contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"titleZh\": \"改标题\", \"version\": 0}"))
+                .andExpect(status().isForbidden());
+        mvc.perform(post(location + "/close").with(user("alice")).with(csrf()))
+                .andExpect(status().isOk()).andExpect(jsonPath("$.status").value("CLOSED"));
+        mvc.perform(get("/api/v1/demands").param("status", "closed"))
+                .andExpect(status().isOk()).andExpect(jsonPath("$.total").value(1));
+        mvc.perform(delete(location).with(user("alice")).with(csrf())).andExpect(status().isNoContent());
+        mvc.perform(get(location)).andExpect(status().isNotFound());
+    }
+
+    @Test
+    void demandsThroughThePages() throws Exception {
+        mvc.perform(get("/demands/new").param("title", "钠离子电池储能").param("lang", "zh"))
+                .andExpect(status().isOk()).andExpect(content("请登录后发布或修改需求"));
+        mvc.perform(post("/demands").with(user("alice")).with(csrf()).param("titleZh", "").param("visibility", "public"))
+                .andExpect(status().isOk()).andExpect(content("role=\"alert\""));
+        String page = mvc.perform(post("/demands").with(user("alice")).with(csrf())
+                        .param("titleZh", "钠离子电池储能系统集成").param("keywords", "钠离子电池, 储能").param("trl", "6")
+                        .param("visibility", "public").param("deadline", "2099-12-31"))
+                .andExpect(status().is3xxRedirection()).andExpect(redirectedUrlPattern("/demands/demand-*"))
+                .andReturn().getResponse().getRedirectedUrl();
+        mvc.perform(get(page).param("lang", "zh").with(user("alice")))
+                .andExpect(status().isOk()).andExpect(content("谁能解决")).andExpect(content("张敏")).andExpect(content("编辑"));
+        mvc.perform(get(page).param("target", "facility").param("lang", "en"))
+                .andExpect(status().isOk()).andExpect(content("Who could solve it"));
+        mvc.perform(get("/demands").param("lang", "en")).andExpect(status().isOk()).andExpect(content("钠离子电池储能系统集成"));
+        mvc.perform(post(page + "/close").with(user("alice")).with(csrf())).andExpect(status().is3xxRedirection());
+        mvc.perform(get("/demands").param("status", "open")).andExpect(status().isOk())
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content()
+                        .string(org.hamcrest.Matchers.not(containsString("钠离子电池储能系统集成"))));
+    }
+
+    @Test
+    void fragmentsForOtherPages() throws Exception {
+        mvc.perform(get("/match/similar").param("kind", "person").param("id", "person-li-wei").param("target", "person"))
+                .andExpect(status().isOk()).andExpect(content("张敏"))
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content()
+                        .string(org.hamcrest.Matchers.not(containsString("hit-person-li-wei"))));
+    }
+
+    private static org.springframework.test.web.servlet.ResultMatcher content(String text) {
+        return org.springframework.test.web.servlet.result.MockMvcResultMatchers.content().string(containsString(text));
+    }
+}
