@@ -119,6 +119,79 @@ public class DemandService {
         events.publishEvent(new DemandChanged(extId));
     }
 
+    /** A demand record of the interchange format, as an import read it. */
+    public record Imported(String extId, tools.jackson.databind.JsonNode fields) {
+    }
+
+    /** A record the import rejected, and why. */
+    public record ImportFailure(String extId, String reason) {
+    }
+
+    /**
+     * Imports demand records (INTERCHANGE.md: {@code id}, {@code title}, and optionally
+     * {@code description}, {@code keywords}, {@code organization}, {@code industry}, {@code region});
+     * a record whose id exists replaces the demand's fields of the format, leaving its terms, status
+     * and visibility. A rejected record writes nothing; the batch publishes one audit event with counts.
+     */
+    @Transactional
+    public List<ImportFailure> importBatch(List<Imported> records) {
+        List<ImportFailure> failures = new ArrayList<>();
+        int created = 0;
+        int replaced = 0;
+        for (Imported record : records) {
+            try {
+                DemandDraft draft = validate(draftOf(record), false);
+                java.util.Optional<Demand> existing = demands.find(record.extId());
+                if (existing.isPresent()) {
+                    Demand d = existing.get();
+                    DemandDraft merged = new DemandDraft(d.extId(), draft.titleZh(), draft.titleEn(), draft.descriptionZh(),
+                            draft.descriptionEn(), draft.keywords(), draft.organization(), draft.industry(), draft.region(), d.budgetMin(),
+                            d.budgetMax(), d.trl(), d.ipStance() == null ? null : d.ipStance().id(), d.visibility().id(), d.deadline(),
+                            d.parties(), d.version());
+                    demands.update(d.extId(), merged, d.version());
+                    replaced++;
+                } else {
+                    demands.insert(record.extId(), draft, "import");
+                    created++;
+                }
+                events.publishEvent(new DemandChanged(record.extId()));
+            } catch (InvalidInputException e) {
+                failures.add(new ImportFailure(record.extId(), e.field() + ": " + e.getMessage()));
+            }
+        }
+        events.publishEvent(new AuditableChange("import", "demand", null, null,
+                Map.of("created", created, "replaced", replaced, "rejected", failures.size())));
+        return failures;
+    }
+
+    private static DemandDraft draftOf(Imported record) {
+        tools.jackson.databind.JsonNode f = record.fields();
+        String[] title = texts(f.get("title"));
+        String[] description = texts(f.get("description"));
+        List<String> keywords = new ArrayList<>();
+        if (f.hasNonNull("keywords")) {
+            f.get("keywords").forEach(k -> keywords.add(k.asString()));
+        }
+        return new DemandDraft(record.extId(), title[0], title[1], description[0], description[1], keywords,
+                f.hasNonNull("organization") ? f.get("organization").asString() : null,
+                f.hasNonNull("industry") ? f.get("industry").asString() : null,
+                f.hasNonNull("region") ? f.get("region").asString() : null,
+                null, null, null, null, "public", null, List.of(), null);
+    }
+
+    /** A text of the interchange format (a string, or {"zh", "en"}) as its Chinese and English values. */
+    private static String[] texts(tools.jackson.databind.JsonNode value) {
+        if (value == null || value.isNull()) {
+            return new String[2];
+        }
+        if (value.isObject()) {
+            return new String[] {value.hasNonNull("zh") ? value.get("zh").asString() : null,
+                    value.hasNonNull("en") ? value.get("en").asString() : null};
+        }
+        String text = value.asString();
+        return org.triplehelix.shared.Text.containsHan(text) ? new String[] {text, null} : new String[] {null, text};
+    }
+
     private Demand setStatus(String extId, Demand.Status status, Authentication author) {
         Demand before = writable(extId, author);
         if (before.status() == status) {

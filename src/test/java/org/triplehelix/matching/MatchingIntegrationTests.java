@@ -170,6 +170,23 @@ class MatchingIntegrationTests {
     }
 
     @Test
+    void demandRecordsAreImported() {
+        List<DemandService.ImportFailure> failures = demands.importBatch(List.of(
+                new DemandService.Imported("demand-import-1", Fixture.JSON.readTree("""
+                        {"title": {"zh": "光纤激光器的散热", "en": "Cooling of fiber lasers"}, "keywords": ["光纤激光器"],
+                         "organization": "org-medical-ai", "region": "420100"}""")),
+                new DemandService.Imported("demand-import-2", Fixture.JSON.readTree("{\"description\": \"没有标题\"}")),
+                new DemandService.Imported("demand-import-3", Fixture.JSON.readTree("{\"title\": \"x\", \"organization\": \"org-nowhere\"}"))));
+        assertThat(failures).extracting(DemandService.ImportFailure::extId).containsExactly("demand-import-2", "demand-import-3");
+        Demand imported = demands.get("demand-import-1", null);
+        assertThat(imported.titleEn()).isEqualTo("Cooling of fiber lasers");
+        assertThat(imported.organizationName()).isEqualTo("汉江智能医疗科技有限公司");
+        demands.importBatch(List.of(new DemandService.Imported("demand-import-1", Fixture.JSON.readTree("{\"title\": \"光纤激光器的散热结构\"}"))));
+        assertThat(demands.get("demand-import-1", null).title()).isEqualTo("光纤激光器的散热结构");
+        assertThat(demands.list(null, 0, 100, null).items()).extracting(Demand::extId).containsOnlyOnce("demand-import-1");
+    }
+
+    @Test
     void aStaleEditIsAConflict() {
         Demand posted = demands.post(new DemandDraft(null, "需求甲", null, null, null, List.of(), null, null, null, null, null, null,
                 null, null, null, List.of(), null), ALICE);
