@@ -51,10 +51,18 @@ public final class CorpusDocuments {
     }
 
     public IndexDocument facility(RegistryCorpus.Facility f) {
-        return new IndexDocument(EntityKind.FACILITY, f.extId(), f.nameZh(), f.nameEn(), f.descriptionZh(), f.descriptionEn(),
-                f.keywords(), f.type(), f.type(), f.region(), null, null, List.of(),
+        return facility(f, null);
+    }
+
+    /**
+     * A facility with what its profile in the facilities module says it can do (model, maker,
+     * capabilities, location; null when it has no profile), searched and embedded with its description.
+     */
+    public IndexDocument facility(RegistryCorpus.Facility f, String capabilities) {
+        return new IndexDocument(EntityKind.FACILITY, f.extId(), f.nameZh(), f.nameEn(), join(f.descriptionZh(), capabilities),
+                join(f.descriptionEn(), capabilities), f.keywords(), f.type(), f.type(), f.region(), null, null, List.of(),
                 f.organization() == null ? List.of() : List.of(f.organization()), null,
-                embedding(f.nameZh(), f.nameEn(), String.join("；", f.keywords()), f.descriptionZh(), f.descriptionEn()), null);
+                embedding(f.nameZh(), f.nameEn(), String.join("；", f.keywords()), f.descriptionZh(), f.descriptionEn(), capabilities), null);
     }
 
     /** The text that represents a record in the embedding space: its parts joined, cut to a length. */

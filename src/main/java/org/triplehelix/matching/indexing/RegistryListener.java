@@ -4,6 +4,7 @@ import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 import org.triplehelix.matching.EntityKind;
 import org.triplehelix.matching.IndexMaintenance;
+import org.triplehelix.facility.FacilityProfileChanged;
 import org.triplehelix.registry.RegistryChanged;
 
 /**
@@ -25,6 +26,15 @@ class RegistryListener {
     @ApplicationModuleListener
     void on(RegistryChanged event) {
         maintenance.apply(EntityKind.of(event.kind()), event.extIds());
+        if (worker != null) {
+            worker.wake();
+        }
+    }
+
+    /** A facility's profile (capabilities, model, maker) is part of its document. */
+    @ApplicationModuleListener
+    void on(FacilityProfileChanged event) {
+        maintenance.apply(EntityKind.FACILITY, event.extIds());
         if (worker != null) {
             worker.wake();
         }

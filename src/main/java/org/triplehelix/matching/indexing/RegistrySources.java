@@ -9,7 +9,9 @@ import org.springframework.context.annotation.Configuration;
 import org.triplehelix.matching.EntityKind;
 import org.triplehelix.matching.IndexDocument;
 import org.triplehelix.matching.embedding.Embeddings;
+import org.triplehelix.facility.FacilityCatalog;
 import org.triplehelix.registry.RegistryCorpus;
+import org.triplehelix.shared.NotFoundException;
 
 /** The registry's organizations, people, outputs and facilities as document sources. */
 @Configuration(proxyBeanMethods = false)
@@ -66,18 +68,28 @@ class RegistrySources {
     }
 
     @Bean
-    DocumentSource facilitySource(RegistryCorpus corpus, CorpusDocuments documents) {
+    DocumentSource facilitySource(RegistryCorpus corpus, CorpusDocuments documents, FacilityCatalog catalog) {
         return new Source(EntityKind.FACILITY, corpus) {
             @Override
             public void forEach(Instant since, Consumer<IndexDocument> action) {
-                corpus.forEachFacility(since, f -> action.accept(documents.facility(f)));
+                corpus.forEachFacility(since, f -> action.accept(documents.facility(f, capabilities(catalog, f.extId()))));
             }
 
             @Override
             public List<IndexDocument> find(Collection<String> extIds) {
-                return corpus.facilities(extIds).stream().map(documents::facility).toList();
+                return corpus.facilities(extIds).stream().map(f -> documents.facility(f, capabilities(catalog, f.extId()))).toList();
             }
         };
+    }
+
+    /** What the facilities module's profile says the facility can do, or null when it keeps no profile of it. */
+    private static String capabilities(FacilityCatalog catalog, String extId) {
+        try {
+            String text = catalog.searchText(extId);
+            return text == null || text.isBlank() ? null : text;
+        } catch (NotFoundException e) {
+            return null;
+        }
     }
 
     private abstract static class Source implements DocumentSource {
