@@ -66,8 +66,9 @@ public class MatchService {
         float[] vector = embeddings.query(request.text());
         List<Ranker.Candidate> candidates = ordered(request, vector).stream().limit(request.k()).toList();
         List<MatchHit> hits = explain(request, candidates);
-        return new MatchResult(request, hits, vector != null, index.stats().semanticReady() >= 1 ? 100
-                : (int) Math.floor(index.stats().semanticReady() * 100), (System.nanoTime() - started) / 1_000_000);
+        double ready = index.stats().semanticReady();
+        return new MatchResult(request, hits, vector != null, ready >= 1 ? 100 : (int) Math.floor(ready * 100),
+                (System.nanoTime() - started) / 1_000_000);
     }
 
     /** People (or organizations, outputs, facilities) like this person or organization, leaving it out. */

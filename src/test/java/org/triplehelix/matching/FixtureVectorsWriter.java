@@ -27,8 +27,6 @@ class FixtureVectorsWriter {
         Set<String> texts = new LinkedHashSet<>();
         Fixture.documents().stream().map(IndexDocument::embeddingText).filter(t -> t != null).forEach(texts::add);
         texts.addAll(Fixture.queries().values());
-        // texts the integration tests write (one a line, "\n" for a line break)
-        Fixture.lines("extra-texts.txt").forEach(line -> texts.add(line.replace("\\n", "\n")));
         BgeSmallZhEmbedder model = new BgeSmallZhEmbedder(2, 2);
         List<String> lines = new ArrayList<>();
         for (String text : texts) {

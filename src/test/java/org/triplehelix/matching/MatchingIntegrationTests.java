@@ -15,7 +15,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.authentication.TestingAuthenticationToken;
 import org.springframework.security.core.Authentication;
@@ -27,11 +26,11 @@ import org.triplehelix.shared.InvalidInputException;
 /**
  * Matching on the database: the index rebuilt from the registry, the batch run scored against the
  * fixture's judgements (pinned by expected-metrics.properties), change events reaching the index,
- * demands and the reverse match.
+ * demands and the reverse match. The real model embeds here: it computes the vectors the unit tests
+ * read from vectors.jsonl.
  */
-@SpringBootTest(properties = "helix.index.directory=target/test-index-matching")
+@SpringBootTest
 @ActiveProfiles("test")
-@Import(TestEmbedder.class)
 class MatchingIntegrationTests {
 
     @Autowired
@@ -55,7 +54,6 @@ class MatchingIntegrationTests {
     @BeforeEach
     void loadTheFixture() {
         FixtureLoader.load(jdbc);
-        jdbc.sql("delete from embedding where model like '%+test'").update();
         maintenance.rebuild(Progress.NONE);
         maintenance.embedMissing(Progress.NONE, 1);
     }
@@ -101,7 +99,7 @@ class MatchingIntegrationTests {
         assertThat(best.nameZh()).isEqualTo("李伟");
         assertThat(best.reasons().matchedTerms()).contains("固态电解质");
         assertThat(best.reasons().similarity()).isBetween(0.5, 1.0);
-        assertThat(best.reasons().supports()).extracting(MatchHit.Support::extId).startsWith("out-01");
+        assertThat(best.reasons().supports()).extracting(MatchHit.Support::extId).startsWith("out-02");
         assertThat(best.reasons().organization().type()).isEqualTo("provincial_laboratory");
         assertThat(best.reasons().sharedKeywords()).contains("固态电解质");
         assertThat(result.semantic()).isTrue();
@@ -116,8 +114,12 @@ class MatchingIntegrationTests {
             events.publishEvent(new RegistryChanged("output", List.of("out-new")));
         });
         org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
-                assertThat(matching.rank(MatchRequest.of("钙钛矿太阳能电池", EntityKind.PERSON, 1)))
-                        .extracting(MatchService.Ranked::extId).containsExactly("person-xu-na"));
+                assertThat(matching.rank(MatchRequest.of("钙钛矿太阳能电池", EntityKind.OUTPUT, 10)))
+                        .extracting(MatchService.Ranked::extId).contains("out-new"));
+        // its vector follows (the server's background worker does this by itself)
+        maintenance.embedMissing(Progress.NONE, 1);
+        assertThat(matching.rank(MatchRequest.of("钙钛矿太阳能电池", EntityKind.PERSON, 1)))
+                .extracting(MatchService.Ranked::extId).containsExactly("person-xu-na");
     }
 
     @Test

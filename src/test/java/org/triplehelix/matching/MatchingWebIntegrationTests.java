@@ -17,21 +17,18 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
-import org.springframework.context.annotation.Import;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.web.servlet.MockMvc;
 
-/** The matching pages and the JSON API, with their errors and their access rules. */
-@SpringBootTest(properties = "helix.index.directory=target/test-index-matching-web")
-@AutoConfigureMockMvc
+/** The matching pages and the JSON API, with their errors and their access rules (the real model embeds the fixture). */
+@SpringBootTest
 @ActiveProfiles("test")
-@Import(TestEmbedder.class)
 class MatchingWebIntegrationTests {
 
     @Autowired
+    org.springframework.web.context.WebApplicationContext context;
     MockMvc mvc;
     @Autowired
     JdbcClient jdbc;
@@ -40,8 +37,9 @@ class MatchingWebIntegrationTests {
 
     @BeforeEach
     void loadTheFixture() {
+        mvc = org.springframework.test.web.servlet.setup.MockMvcBuilders.webAppContextSetup(context)
+                .apply(org.springframework.security.test.web.servlet.setup.SecurityMockMvcConfigurers.springSecurity()).build();
         FixtureLoader.load(jdbc);
-        jdbc.sql("delete from embedding where model like '%+test'").update();
         maintenance.rebuild(Progress.NONE);
         maintenance.embedMissing(Progress.NONE, 1);
     }
@@ -65,7 +63,7 @@ class MatchingWebIntegrationTests {
         mvc.perform(get("/api/v1/match").param("q", "固态电解质电池的研发").param("target", "person").param("k", "3"))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.hits[0].extId").value("person-li-wei"))
-                .andExpect(jsonPath("$.hits[0].reasons.supports[0].extId").value("out-01"))
+                .andExpect(jsonPath("$.hits[0].reasons.supports[0].extId").value("out-02"))
                 .andExpect(jsonPath("$.hits[0].reasons.organization.type").value("provincial_laboratory"))
                 .andExpect(jsonPath("$.hits[0].reasons.similarity").isNumber());
         mvc.perform(post("/api/v1/match").with(user("alice")).with(csrf()).contentType(MediaType.APPLICATION_JSON)

@@ -78,7 +78,7 @@ class RankerTests {
 
     @Test
     void outputsAndFacilitiesDirectly() {
-        assertThat(hybrid(EntityKind.OUTPUT, "固态电解质电池的研发", 3)).containsExactly("out-01", "out-02", "out-03");
+        assertThat(hybrid(EntityKind.OUTPUT, "固态电解质电池的研发", 3)).containsExactly("out-02", "out-01", "out-03");
         assertThat(hybrid(EntityKind.OUTPUT, "AI for medical image segmentation", 3)).containsExactly("out-21", "out-17", "out-22");
         assertThat(hybrid(EntityKind.FACILITY, "数据中心光模块与硅光芯片", 1)).containsExactly("fac-photonics-fab");
         assertThat(hybrid(EntityKind.FACILITY, "桥梁健康监测与拉索损伤", 1)).containsExactly("fac-wind-tunnel");
@@ -124,7 +124,7 @@ class RankerTests {
     void evidenceComesWithEveryCandidate() {
         String text = "固态电解质电池的研发";
         Ranker.Candidate best = ranker.rank(EntityKind.PERSON, text, vectors.embed(text), SearchFilter.NONE).getFirst();
-        assertThat(best.outputs()).extracting(Ranker.Evidence::extId).startsWith("out-01", "out-02");
+        assertThat(best.outputs()).extracting(Ranker.Evidence::extId).startsWith("out-02", "out-01");
         assertThat(best.outputs().getFirst().bm25()).isPositive();
         assertThat(best.outputs().getFirst().cosine()).isBetween(0.5f, 1f);
         assertThat(best.profile()).isNotNull();

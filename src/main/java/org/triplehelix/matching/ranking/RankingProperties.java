@@ -17,7 +17,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param lexicalWeight      λ, weight of the lexical term of a document's weight against the dense term's 1
  * @param denseWeight        weight of the dense term
  * @param lexicalTemperature τ_lex, how fast the lexical term falls below the best BM25 score
- * @param denseTemperature   τ_dense, how fast the dense term falls as the cosine drops below 1
+ * @param denseTemperature   τ_dense, how fast the dense term falls below the best cosine
  * @param supportDepth       how many of the best documents count for the aggregation
  * @param profileWeight      weight of an entity's own profile against the evidence of its outputs
  * @param profileDepth       how many profiles are looked at
@@ -30,7 +30,7 @@ public record RankingProperties(
         @DefaultValue("0.5") float bodyWeight,
         @DefaultValue("1000") int lexicalDepth,
         @DefaultValue("300") int denseDepth,
-        @DefaultValue("0.1") float lexicalWeight,
+        @DefaultValue("0.5") float lexicalWeight,
         @DefaultValue("1") float denseWeight,
         @DefaultValue("5") float lexicalTemperature,
         @DefaultValue("10") float denseTemperature,
