@@ -1,5 +1,6 @@
 package org.triplehelix.facility;
 
+import java.util.Map;
 import org.triplehelix.shared.ConflictException;
 
 /** A slot that collides with another booking or a maintenance window: HTTP 409 naming it. */
@@ -8,7 +9,7 @@ public class BookingConflictException extends ConflictException {
     private final transient SlotConflict conflict;
 
     public BookingConflictException(SlotConflict conflict) {
-        super(conflict.describe());
+        super(conflict.describe(), Map.of("conflict", conflict));
         this.conflict = conflict;
     }
 

@@ -1,5 +1,6 @@
 package org.triplehelix.facility;
 
+import java.util.Map;
 import org.triplehelix.shared.ConflictException;
 
 /** A weekly request that booked nothing (all-or-nothing with a conflict, or no free occurrence): 409 with the report. */
@@ -9,7 +10,8 @@ public class SeriesRefusedException extends ConflictException {
 
     public SeriesRefusedException(SeriesReport report) {
         super(report.notBooked() + " of " + report.occurrences().size() + " occurrences cannot be booked"
-                + (report.skipConflicts() ? "" : "; nothing was booked (all or nothing)"));
+                + (report.skipConflicts() ? "" : "; nothing was booked (all or nothing)"),
+                Map.of("occurrences", report.occurrences(), "skipConflicts", report.skipConflicts()));
         this.report = report;
     }
 

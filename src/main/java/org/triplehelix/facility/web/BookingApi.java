@@ -26,7 +26,7 @@ import org.triplehelix.shared.Page;
  */
 @RestController
 @RequestMapping("/api/v1/bookings")
-class BookingApi extends FacilityProblems {
+class BookingApi {
 
     private final Bookings bookings;
     private final Waitlist waitlist;

@@ -48,7 +48,7 @@ import org.triplehelix.shared.InvalidInputException;
  */
 @RestController
 @RequestMapping("/api/v1/facilities")
-class FacilityApi extends FacilityProblems {
+class FacilityApi {
 
     static final MediaType CALENDAR = MediaType.parseMediaType("text/calendar;charset=UTF-8");
     static final MediaType XLSX = MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");

@@ -34,7 +34,7 @@ import org.triplehelix.shared.Page;
  */
 @RestController
 @RequestMapping("/api/v1/instruments")
-class InstrumentApi extends FacilityProblems {
+class InstrumentApi {
 
     private final FacilityCatalog catalog;
     private final Bookings bookings;

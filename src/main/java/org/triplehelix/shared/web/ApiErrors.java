@@ -20,6 +20,7 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 import org.triplehelix.shared.ConflictException;
+import org.triplehelix.shared.ExplainedDenial;
 import org.triplehelix.shared.InvalidInputException;
 import org.triplehelix.shared.NotFoundException;
 
@@ -73,7 +74,9 @@ class ApiErrors {
 
     @ExceptionHandler(ConflictException.class)
     ProblemDetail conflict(ConflictException e) {
-        return problem(HttpStatus.CONFLICT, "Conflict", e.getMessage());
+        ProblemDetail problem = problem(HttpStatus.CONFLICT, "Conflict", e.getMessage());
+        e.details().forEach(problem::setProperty);
+        return problem;
     }
 
     @ExceptionHandler(AccessDeniedException.class)
@@ -81,6 +84,11 @@ class ApiErrors {
         Authentication caller = SecurityContextHolder.getContext().getAuthentication();
         if (caller == null || caller instanceof AnonymousAuthenticationToken) {
             return problem(HttpStatus.UNAUTHORIZED, "Unauthorized", "sign in first");
+        }
+        if (e instanceof ExplainedDenial explained) {
+            ProblemDetail problem = problem(HttpStatus.FORBIDDEN, "Forbidden", explained.getMessage());
+            problem.setProperty("reason", explained.reason());
+            return problem;
         }
         return problem(HttpStatus.FORBIDDEN, "Forbidden", "you may not do this");
     }
