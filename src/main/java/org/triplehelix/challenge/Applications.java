@@ -228,6 +228,11 @@ public class Applications {
         return access;
     }
 
+    /** Whether the caller is on the application's team (its applicant or a user of one of its organizations). */
+    public boolean isTeam(long applicationId) {
+        return repository.access(applicationId).map(this::isTeam).orElse(false);
+    }
+
     boolean canSee(long applicationId) {
         return repository.access(applicationId).map(this::canSee).orElse(false);
     }
@@ -249,9 +254,5 @@ public class Applications {
         boolean member = user.organizationId() != null && user.hasAnyRole(Role.ENTERPRISE, Role.RESEARCHER, Role.ORG_ADMIN)
                 && access.organizationIds().contains(user.organizationId());
         return member || user.hasRole(Role.ORG_ADMIN) && access.organizationIds().stream().anyMatch(scope::canEditOrganization);
-    }
-
-    static Map<Integer, BigDecimal> commitments(Map<Integer, BigDecimal> values) {
-        return new LinkedHashMap<>(values);
     }
 }

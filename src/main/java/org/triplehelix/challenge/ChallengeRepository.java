@@ -126,7 +126,7 @@ class ChallengeRepository {
 
     Page<ChallengeView> list(Filter filter, DraftScope drafts, int page, int size) {
         String where = """
-                 where (:status::text is null or c.status = :status)
+                 where (:status::text is null or c.status = :status or (:status = 'in_delivery' and c.status in ('awarded', 'in_progress')))
                    and (:tech::text is null or c.technology_code = :tech)
                    and (:q::text is null or lower(coalesce(c.title_zh, '') || ' ' || coalesce(c.title_en, '') || ' '
                         || coalesce(c.problem_zh, '') || ' ' || coalesce(c.problem_en, '')) like '%' || lower(:q) || '%')

@@ -138,7 +138,7 @@ public class Challenges {
 
     /** The list: by status, key core technology, words, health (on_track, at_risk) and sort (newest, deadline, budget, title). */
     public Page<ChallengeView> list(String status, String technology, String q, String health, String sort, int page, int size) {
-        if (status != null && !status.isBlank()) {
+        if (status != null && !status.isBlank() && !status.equals("in_delivery")) {
             try {
                 ChallengeStatus.of(status);
             } catch (IllegalArgumentException e) {
