@@ -260,6 +260,11 @@ public class Challenges {
         });
     }
 
+    /** The aggregate, locked until the transaction ends (applications and panel changes wait for transitions). */
+    Challenge lockAggregate(long id) {
+        return repository.lock(id).orElseThrow(() -> new NotFoundException("challenge", id));
+    }
+
     // --- teams ------------------------------------------------------------------------------
 
     /** Organizations able to take the challenge on, by matching its problem and targets (for the department to invite). */

@@ -81,32 +81,36 @@ public class Reviews {
         Conflicts conflicts = conflicts(id);
         Set<Long> panel = panel(id);
         List<ReviewerCandidate> candidates = new ArrayList<>();
-        for (Map<String, Object> row : reviewerAccounts()) {
-            long userId = ((Number) row.get("id")).longValue();
-            Long personId = row.get("person_id") == null ? null : ((Number) row.get("person_id")).longValue();
-            Long orgId = row.get("organization_id") == null ? null : ((Number) row.get("organization_id")).longValue();
-            String personExtId = (String) row.get("p_ext");
-            List<ReviewerCandidate.Reason> reasons = conflicts.of(orgId, personId);
-            boolean eligible = reasons.isEmpty();
-            Integer rank = personExtId == null ? null : expertise.get(personExtId);
-            if (eligible) {
-                reasons = new ArrayList<>();
-                reasons.add(new ReviewerCandidate.Reason("no-conflict", "no shared organization, parent organization or recent co-authored output", null));
-                if (rank != null) {
-                    reasons.add(new ReviewerCandidate.Reason("expertise", "expertise ranked " + rank + " among people for this challenge", String.valueOf(rank)));
-                }
-                if (personId == null) {
-                    reasons.add(new ReviewerCandidate.Reason("no-profile", "no registry profile: co-authorship could not be checked", null));
-                }
-            }
-            candidates.add(new ReviewerCandidate(userId, (String) row.get("name"), personExtId,
-                    Text.ofNullable((String) row.get("p_zh"), (String) row.get("p_en")), Text.ofNullable((String) row.get("o_zh"), (String) row.get("o_en")),
-                    rank, eligible, panel.contains(userId), List.copyOf(reasons)));
+        for (Map<String, Object> row : reviewerAccounts(null)) {
+            candidates.add(candidate(row, conflicts, expertise, panel));
         }
         candidates.sort(java.util.Comparator.comparing((ReviewerCandidate c) -> !c.eligible())
                 .thenComparing(c -> c.expertiseRank() == null ? Integer.MAX_VALUE : c.expertiseRank())
                 .thenComparing(ReviewerCandidate::userId));
         return candidates;
+    }
+
+    private ReviewerCandidate candidate(Map<String, Object> row, Conflicts conflicts, Map<String, Integer> expertise, Set<Long> panel) {
+        long userId = ((Number) row.get("id")).longValue();
+        Long personId = row.get("person_id") == null ? null : ((Number) row.get("person_id")).longValue();
+        Long orgId = row.get("organization_id") == null ? null : ((Number) row.get("organization_id")).longValue();
+        String personExtId = (String) row.get("p_ext");
+        List<ReviewerCandidate.Reason> reasons = conflicts.of(orgId, personId);
+        boolean eligible = reasons.isEmpty();
+        Integer rank = personExtId == null ? null : expertise.get(personExtId);
+        if (eligible) {
+            reasons = new ArrayList<>();
+            reasons.add(new ReviewerCandidate.Reason("no-conflict", "no shared organization, parent organization or recent co-authored output", null));
+            if (rank != null) {
+                reasons.add(new ReviewerCandidate.Reason("expertise", "expertise ranked " + rank + " among people for this challenge", String.valueOf(rank)));
+            }
+            if (personId == null) {
+                reasons.add(new ReviewerCandidate.Reason("no-profile", "no registry profile: co-authorship could not be checked", null));
+            }
+        }
+        return new ReviewerCandidate(userId, (String) row.get("name"), personExtId,
+                Text.ofNullable((String) row.get("p_zh"), (String) row.get("p_en")), Text.ofNullable((String) row.get("o_zh"), (String) row.get("o_en")),
+                rank, eligible, panel.contains(userId), List.copyOf(reasons));
     }
 
     private Map<String, Integer> expertise(ChallengeView challenge) {
@@ -123,15 +127,16 @@ public class Reviews {
         return ranks;
     }
 
-    private List<Map<String, Object>> reviewerAccounts() {
+    /** Active REVIEWER accounts (one, when a user id is given). */
+    private List<Map<String, Object>> reviewerAccounts(Long userId) {
         return jdbc.sql("""
                         select u.id, u.name, u.person_id, coalesce(u.organization_id, p.organization_id) organization_id,
                                p.ext_id p_ext, p.name_zh p_zh, p.name_en p_en, o.name_zh o_zh, o.name_en o_en
                         from app_user u join user_role r on r.user_id = u.id and r.role = 'REVIEWER'
                         left join person p on p.id = u.person_id
                         left join organization o on o.id = coalesce(u.organization_id, p.organization_id)
-                        where u.status = 'active' order by u.id
-                        """).query().listOfRows();
+                        where u.status = 'active' and (:user::bigint is null or u.id = :user) order by u.id
+                        """).param("user", userId).query().listOfRows();
     }
 
     private Set<Long> panel(long challengeId) {
@@ -221,21 +226,23 @@ public class Reviews {
         }
     }
 
-    /** Puts an eligible reviewer on the challenge's panel (the department; while published or under review). */
-    public List<ReviewerCandidate> assign(String extId, long userId) {
-        List<ReviewerCandidate> candidates = candidates(extId);
-        ReviewerCandidate candidate = candidates.stream().filter(c -> c.userId() == userId).findFirst()
-                .orElseThrow(() -> new InvalidInputException("reviewer", "user " + userId + " is no active reviewer"));
-        if (!candidate.eligible()) {
-            throw new ConflictException("the reviewer has a conflict of interest: " + candidate.reasons().getFirst().message(),
-                    Map.of("reasons", candidate.reasons().stream().map(ReviewerCandidate.Reason::code).toList()));
-        }
+    /** Puts an eligible reviewer on the challenge's panel (the department; while published or under review); 409 with the reasons otherwise. */
+    public ReviewerCandidate assign(String extId, long userId) {
         long id = challenges.idOf(extId);
-        transaction.executeWithoutResult(status -> {
-            ChallengeStatus now = challenges.visible(id).status();
-            if (now != ChallengeStatus.PUBLISHED && now != ChallengeStatus.UNDER_REVIEW) {
+        challenges.visible(id);
+        scope.requireAdmin();
+        Map<String, Object> account = reviewerAccounts(userId).stream().findFirst()
+                .orElseThrow(() -> new InvalidInputException("reviewer", "user " + userId + " is no active reviewer"));
+        return transaction.execute(status -> {
+            Challenge challenge = challenges.lockAggregate(id);
+            if (challenge.status() != ChallengeStatus.PUBLISHED && challenge.status() != ChallengeStatus.UNDER_REVIEW) {
                 throw new ConflictException("reviewers are assigned while the challenge is published or under review",
-                        Map.of("status", now.code()));
+                        Map.of("status", challenge.status().code()));
+            }
+            ReviewerCandidate candidate = candidate(account, conflicts(id), Map.of(), Set.of());
+            if (!candidate.eligible()) {
+                throw new ConflictException("the reviewer has a conflict of interest: " + candidate.reasons().getFirst().message(),
+                        Map.of("reasons", candidate.reasons().stream().map(ReviewerCandidate.Reason::code).toList()));
             }
             int added = jdbc.sql("insert into challenge_reviewer (challenge_id, user_id) values (:c, :u) on conflict do nothing")
                     .param("c", id).param("u", userId).update();
@@ -243,8 +250,9 @@ public class Reviews {
                 events.publishEvent(AuditableChange.created("challenge_reviewer", extId + "/" + userId,
                         Map.of("challenge", extId, "reviewer", userId, "reasons", candidate.reasons().stream().map(ReviewerCandidate.Reason::code).toList())));
             }
+            return new ReviewerCandidate(candidate.userId(), candidate.name(), candidate.personExtId(), candidate.person(),
+                    candidate.organization(), null, true, true, candidate.reasons());
         });
-        return candidates(extId);
     }
 
     /** The applications the signed-in reviewer is assigned to (through their panels). */

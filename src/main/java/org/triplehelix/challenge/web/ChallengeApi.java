@@ -136,7 +136,7 @@ class ChallengeApi {
     }
 
     @PostMapping("/{extId}/reviewers")
-    List<ReviewerCandidate> assign(@PathVariable String extId, @RequestBody Assignment assignment) {
+    ReviewerCandidate assign(@PathVariable String extId, @RequestBody Assignment assignment) {
         if (assignment.userId() == null) {
             throw new InvalidInputException("userId", "name the reviewer's user id");
         }
