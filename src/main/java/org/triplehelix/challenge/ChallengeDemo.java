@@ -87,7 +87,7 @@ class ChallengeDemo {
                     return;
                 }
                 if (ready()) {
-                    int made = scope.asSystem(this::seed);
+                    int made = scope.asSystem(() -> transaction.execute(status -> seed()));
                     log.info("Challenge demo: {} illustrative challenges", made);
                     return;
                 }
@@ -259,7 +259,7 @@ class ChallengeDemo {
 
     private void award(String extId, long application, LocalDate awardedOn, List<MilestoneDraft> milestones) {
         reviews.award(extId, new AwardInput(application, LABEL + "综合评分第一，技术路线与团队能力最优。", milestones));
-        jdbc.sql("update challenge set awarded_at = :at, published_at = :at - interval '90 days' where ext_id = :e")
+        jdbc.sql("update challenge set awarded_at = :at, published_at = cast(:at as timestamptz) - interval '90 days' where ext_id = :e")
                 .param("at", java.sql.Timestamp.from(awardedOn.atStartOfDay(Challenges.ZONE).toInstant())).param("e", extId).update();
     }
 
