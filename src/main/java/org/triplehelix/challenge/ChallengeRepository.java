@@ -33,11 +33,14 @@ class ChallengeRepository {
     private static final String VIEW = """
             select c.*, k.name_zh k_zh, k.name_en k_en, coalesce(c.industry_code, k.industry_code) ind_code,
                    i.name_zh i_zh, i.name_en i_en, o.ext_id o_ext, o.name_zh o_zh, o.name_en o_en,
-                   (select count(*) from challenge_application a where a.challenge_id = c.id) applications
+                   (select count(*) from challenge_application a where a.challenge_id = c.id) applications,
+                   w.ext_id w_ext, w.name_zh w_zh, w.name_en w_en
             from challenge c
             left join key_core_technology k on k.code = c.technology_code
             left join industry i on i.code = coalesce(c.industry_code, k.industry_code)
             left join organization o on o.id = c.sponsor_organization_id
+            left join challenge_application wa on wa.id = c.awarded_application_id
+            left join organization w on w.id = wa.lead_organization_id
             """;
 
     private final JdbcClient jdbc;
@@ -195,7 +198,8 @@ class ChallengeRepository {
                 Text.ofNullable(rs.getString("o_zh"), rs.getString("o_en")), rs.getBigDecimal("budget"),
                 (Integer) rs.getObject("duration_months"), rs.getString("eligibility"), rs.getString("ip_terms"),
                 rs.getTimestamp("deadline").toInstant(), ChallengeStatus.of(rs.getString("status")), rubric(rs.getString("rubric")),
-                targets(id), rs.getBoolean("illustrative"), (Long) rs.getObject("awarded_application_id"),
+                targets(id), rs.getBoolean("illustrative"), (Long) rs.getObject("awarded_application_id"), rs.getString("w_ext"),
+                Text.ofNullable(rs.getString("w_zh"), rs.getString("w_en")),
                 rs.getString("award_rationale"), awardedAt == null ? null : awardedAt.toInstant(), rs.getString("verdict"),
                 rs.getString("verdict_note"), rs.getLong("applications"), null, rs.getInt("version"));
     }

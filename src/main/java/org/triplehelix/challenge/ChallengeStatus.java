@@ -7,10 +7,12 @@ public enum ChallengeStatus {
     DRAFT, PUBLISHED, UNDER_REVIEW, AWARDED, IN_PROGRESS, ACCEPTED, TERMINATED, CLOSED, CANCELLED;
 
     /** The value stored and shown in URLs ({@code under_review}). */
+    @com.fasterxml.jackson.annotation.JsonValue
     public String code() {
         return name().toLowerCase(Locale.ROOT);
     }
 
+    @com.fasterxml.jackson.annotation.JsonCreator
     public static ChallengeStatus of(String code) {
         return valueOf(code.strip().toUpperCase(Locale.ROOT));
     }

@@ -17,6 +17,7 @@ public enum MilestoneStatus {
     static final int FINAL_DAYS = 14;
     static final int FINAL_PROGRESS = 75;
 
+    @com.fasterxml.jackson.annotation.JsonValue
     public String code() {
         return name().toLowerCase(Locale.ROOT);
     }

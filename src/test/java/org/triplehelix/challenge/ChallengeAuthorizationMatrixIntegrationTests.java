@@ -180,6 +180,8 @@ class ChallengeAuthorizationMatrixIntegrationTests extends AuthorizationMatrix {
                         .expect(ANONYMOUS, 401).expect(REVIEWER, 302).otherwise(404),
                 Endpoint.page("GET", "/challenges/{published}/reviewers", w -> "/challenges/" + published(w) + "/reviewers")
                         .expect(ANONYMOUS, 401).expect(ADMIN, 200).otherwise(403),
+                Endpoint.page("GET", "/challenges/{published}/teams", w -> "/challenges/" + published(w) + "/teams")
+                        .expect(ANONYMOUS, 401).expect(ADMIN, 200).otherwise(403),
                 Endpoint.page("GET", "/challenges").otherwise(200),
                 Endpoint.page("GET", "/challenges/program").otherwise(200));
     }
