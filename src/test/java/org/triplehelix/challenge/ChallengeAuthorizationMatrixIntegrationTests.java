@@ -27,6 +27,13 @@ class ChallengeAuthorizationMatrixIntegrationTests extends AuthorizationMatrix {
     private ChallengeFixtures f;
     private Account outsider;
     private Account neutralReviewer;
+    private final java.util.Map<String, Object> reads = new java.util.HashMap<>();
+
+    /** Reads do not change their target: one per endpoint, made on first use. */
+    private Object once(String key, java.util.function.Supplier<Object> make) {
+        return reads.computeIfAbsent(key, k -> make.get());
+    }
+
     /** The application the last path was made for (the path is made before the body). */
     private long lastApplication;
 
@@ -156,14 +163,14 @@ class ChallengeAuthorizationMatrixIntegrationTests extends AuthorizationMatrix {
                                 w -> ACCEPT)
                         .expect(ANONYMOUS, 401).expect(ADMIN, 200).otherwise(403),
                 Endpoint.api("GET", "/api/v1/challenges/{published}/reviewer-candidates",
-                                w -> "/api/v1/challenges/" + published(w) + "/reviewer-candidates")
+                                w -> "/api/v1/challenges/" + once("candidates", () -> published(w)) + "/reviewer-candidates")
                         .expect(ANONYMOUS, 401).expect(ADMIN, 200).otherwise(403),
-                Endpoint.api("GET", "/api/v1/challenges/{under review}/ranking", w -> "/api/v1/challenges/" + underReview(w) + "/ranking")
+                Endpoint.api("GET", "/api/v1/challenges/{under review}/ranking", w -> "/api/v1/challenges/" + once("ranking", () -> underReview(w)) + "/ranking")
                         .expect(ANONYMOUS, 401).expect(ADMIN, 200).otherwise(403),
                 Endpoint.api("GET", "/api/v1/challenges/applications/{outsider's, under review}",
-                                w -> "/api/v1/challenges/applications/" + underReview(w, new String[1]))
+                                w -> "/api/v1/challenges/applications/" + once("application", () -> underReview(w, new String[1])))
                         .expect(ADMIN, 200).expect(REVIEWER, 200).otherwise(404),
-                Endpoint.api("GET", "/api/v1/challenges/{department's draft}", w -> "/api/v1/challenges/" + draft(w))
+                Endpoint.api("GET", "/api/v1/challenges/{department's draft}", w -> "/api/v1/challenges/" + once("draft", () -> draft(w)))
                         .expect(ADMIN, 200).otherwise(404),
                 Endpoint.api("GET", "/api/v1/challenges/program").otherwise(200),
                 // pages
@@ -178,9 +185,9 @@ class ChallengeAuthorizationMatrixIntegrationTests extends AuthorizationMatrix {
                                 w -> "/challenges/applications/" + underReview(w, new String[1]) + "/scores",
                                 w -> "score-merit=70&score-team=70&score-feasibility=70&score-budget=70&comment=ok")
                         .expect(ANONYMOUS, 401).expect(REVIEWER, 302).otherwise(404),
-                Endpoint.page("GET", "/challenges/{published}/reviewers", w -> "/challenges/" + published(w) + "/reviewers")
+                Endpoint.page("GET", "/challenges/{published}/reviewers", w -> "/challenges/" + once("reviewers", () -> published(w)) + "/reviewers")
                         .expect(ANONYMOUS, 401).expect(ADMIN, 200).otherwise(403),
-                Endpoint.page("GET", "/challenges/{published}/teams", w -> "/challenges/" + published(w) + "/teams")
+                Endpoint.page("GET", "/challenges/{published}/teams", w -> "/challenges/" + once("teams", () -> published(w)) + "/teams")
                         .expect(ANONYMOUS, 401).expect(ADMIN, 200).otherwise(403),
                 Endpoint.page("GET", "/challenges").otherwise(200),
                 Endpoint.page("GET", "/challenges/program").otherwise(200));
