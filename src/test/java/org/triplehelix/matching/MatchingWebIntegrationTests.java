@@ -138,6 +138,32 @@ class MatchingWebIntegrationTests {
     }
 
     @Test
+    void hostileTextInTheMatchBoxAndTheDemandFormComesBackAsText() throws Exception {
+        for (String hostile : new String[] {"<script>alert('x')</script>", "' OR 1=1 --"}) {
+            for (String target : new String[] {"person", "organization", "output", "facility"}) {
+                String page = mvc.perform(get("/match").param("q", hostile).param("target", target))
+                        .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+                org.assertj.core.api.Assertions.assertThat(page).doesNotContain("<script>alert");
+            }
+            String form = mvc.perform(get("/demands/new").param("title", hostile)).andExpect(status().isOk())
+                    .andReturn().getResponse().getContentAsString();
+            org.assertj.core.api.Assertions.assertThat(form).doesNotContain("<script>alert");
+            String posted = mvc.perform(post("/demands").with(alice).with(csrf()).param("titleZh", "需求" + hostile)
+                            .param("titleEn", hostile).param("keywords", hostile).param("descriptionZh", hostile).param("visibility", "public"))
+                    .andExpect(status().is3xxRedirection()).andReturn().getResponse().getRedirectedUrl();
+            String shown = mvc.perform(get(posted).param("lang", "en")).andExpect(status().isOk())
+                    .andReturn().getResponse().getContentAsString();
+            org.assertj.core.api.Assertions.assertThat(shown).doesNotContain("<script>alert");
+            if (hostile.startsWith("<")) {
+                org.assertj.core.api.Assertions.assertThat(shown).contains("&lt;script&gt;");
+            } else {
+                org.assertj.core.api.Assertions.assertThat(shown).contains("OR 1=1");
+            }
+            mvc.perform(get("/demands")).andExpect(status().isOk());
+        }
+    }
+
+    @Test
     void fragmentsForOtherPages() throws Exception {
         mvc.perform(get("/match/similar").param("kind", "person").param("id", "person-li-wei").param("target", "person"))
                 .andExpect(status().isOk()).andExpect(content("张敏"))
