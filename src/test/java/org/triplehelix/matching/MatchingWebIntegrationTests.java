@@ -164,6 +164,16 @@ class MatchingWebIntegrationTests {
     }
 
     @Test
+    void theHeaderSearchBoxRanksWithTheSameEngine() throws Exception {
+        // "segmenting" is in no title: the engine's English analysis finds "segmentation", the words alone would not
+        mvc.perform(get("/search").param("q", "segmenting lesions").param("lang", "en"))
+                .andExpect(status().isOk())
+                .andExpect(content("Deep learning segmentation of lesions in fundus images"));
+        mvc.perform(get("/search").param("q", "钠离子电池").param("lang", "zh"))
+                .andExpect(status().isOk()).andExpect(content("钠离子电池"));
+    }
+
+    @Test
     void fragmentsForOtherPages() throws Exception {
         mvc.perform(get("/match/similar").param("kind", "person").param("id", "person-li-wei").param("target", "person"))
                 .andExpect(status().isOk()).andExpect(content("张敏"))
