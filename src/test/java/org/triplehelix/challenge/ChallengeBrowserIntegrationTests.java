@@ -6,6 +6,7 @@ import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.FilePayload;
 import java.time.LocalDate;
 import java.util.Map;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -84,8 +85,11 @@ class ChallengeBrowserIntegrationTests extends BrowserTests {
         p.locator("#partners").fill(f.extIdOfOrganization(enterprise));
         p.locator("#plan").fill("端面耦合与晶圆级封装相结合的技术路线");
         p.locator("#commit1").fill("1.2");
+        p.locator("#file").setInputFiles(new FilePayload("技术方案.pdf", "application/pdf",
+                "%PDF-1.4 plan".getBytes(java.nio.charset.StandardCharsets.UTF_8)));
         p.locator("#apply-submit").click();
         assertThat(p.locator("#notice")).containsText(text.get("applied"));
+        assertThat(p.locator("#attachments li")).containsText("技术方案.pdf");
         p.context().close();
 
         // the department puts an eligible reviewer on the panel and starts the review
