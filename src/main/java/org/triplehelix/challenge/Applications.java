@@ -1,0 +1,258 @@
+package org.triplehelix.challenge;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.triplehelix.access.CurrentUser;
+import org.triplehelix.access.DataScope;
+import org.triplehelix.access.Role;
+import org.triplehelix.shared.AuditableChange;
+import org.triplehelix.shared.ConflictException;
+import org.triplehelix.shared.InvalidInputException;
+import org.triplehelix.shared.NotFoundException;
+
+/**
+ * Applying to a challenge and what an application holds. Enterprise users, researchers and
+ * organization administrators apply for their organization (the lead); the call must be open
+ * (published, before the deadline). An application is seen by the department, its applicant,
+ * the users of its consortium's organizations and its challenge's review panel; for anyone else
+ * it does not exist (404).
+ */
+@Service
+public class Applications {
+
+    /** Attachments: at most this many bytes each, this many per application, of these types. */
+    public static final int MAX_ATTACHMENT_BYTES = 5 * 1024 * 1024;
+    public static final int MAX_ATTACHMENTS = 10;
+    static final Map<String, String> TYPES = Map.of(
+            "pdf", "application/pdf",
+            "docx", "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+            "xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+            "pptx", "application/vnd.openxmlformats-officedocument.presentationml.presentation",
+            "png", "image/png",
+            "jpg", "image/jpeg",
+            "jpeg", "image/jpeg",
+            "txt", "text/plain");
+    static final Set<String> ACADEMIC = Set.of("university", "research_institute", "national_laboratory", "provincial_laboratory",
+            "national_key_laboratory", "new_rd_institution");
+
+    private final ApplicationRepository repository;
+    private final ChallengeRepository challenges;
+    private final Challenges service;
+    private final DataScope scope;
+    private final ApplicationEventPublisher events;
+    private final TransactionTemplate transaction;
+    private final Clock clock = Clock.systemUTC();
+
+    Applications(ApplicationRepository repository, ChallengeRepository challenges, Challenges service, DataScope scope,
+                 ApplicationEventPublisher events, PlatformTransactionManager transactions) {
+        this.repository = repository;
+        this.challenges = challenges;
+        this.service = service;
+        this.scope = scope;
+        this.events = events;
+        this.transaction = new TransactionTemplate(transactions);
+    }
+
+    /** Applies; 409 after the deadline or when the call is not open, or when the lead organization has applied already. */
+    public ApplicationView apply(String extId, ApplicationDraft draft) {
+        scope.requireAnyRole(Role.ENTERPRISE, Role.RESEARCHER, Role.ORG_ADMIN);
+        long challengeId = service.idOf(extId);
+        service.visible(challengeId);
+        CurrentUser user = scope.currentUser().orElse(null);
+        ApplicationRepository.Org lead = lead(draft, user);
+        List<ApplicationRepository.Org> partners = new ArrayList<>();
+        for (String partner : draft.partners()) {
+            ApplicationRepository.Org org = repository.organization(partner)
+                    .orElseThrow(() -> new InvalidInputException("partners", "no organization " + partner));
+            if (org.id() != lead.id()) {
+                partners.add(org);
+            }
+        }
+        List<ApplicationRepository.Person> people = draft.people().stream().map(p -> repository.person(p)
+                .orElseThrow(() -> new InvalidInputException("people", "no person " + p))).toList();
+        List<Target> targets = challenges.targets(challengeId);
+        for (Target target : targets) {
+            if (draft.commitments().get(target.position()) == null) {
+                throw new InvalidInputException("commitments", "commit to every target: " + target.indicator() + " (" + target.unit() + ")");
+            }
+        }
+        return transaction.execute(status -> {
+            Challenge challenge = challenges.lock(challengeId).orElseThrow();
+            challenge.requireOpenCall(clock.instant());
+            requireEligible(challengeId, lead, partners);
+            if (repository.exists(challengeId, lead.id())) {
+                throw new ConflictException("this organization has applied to the challenge already");
+            }
+            long id = repository.insert(challengeId, lead.id(), user == null ? null : user.id(), draft.plan());
+            repository.member(id, "lead", lead.id(), null);
+            partners.forEach(p -> repository.member(id, "partner", p.id(), null));
+            people.forEach(p -> repository.member(id, "person", p.organizationId(), p.id()));
+            targets.forEach(t -> repository.commitment(id, t.id(), draft.commitments().get(t.position())));
+            ApplicationView view = repository.view(id).orElseThrow();
+            events.publishEvent(AuditableChange.created("challenge_application", String.valueOf(id),
+                    Map.of("challenge", extId, "lead", lead.extId(), "partners", partners.stream().map(ApplicationRepository.Org::extId).toList(),
+                            "people", draft.people(), "commitments", draft.commitments())));
+            return view;
+        });
+    }
+
+    private ApplicationRepository.Org lead(ApplicationDraft draft, CurrentUser user) {
+        if (draft.leadOrganization() == null) {
+            if (user == null || user.organizationId() == null) {
+                throw new InvalidInputException("leadOrganization", "name the lead organization; your account has none");
+            }
+            return repository.organization(user.organizationId()).orElseThrow();
+        }
+        ApplicationRepository.Org lead = repository.organization(draft.leadOrganization())
+                .orElseThrow(() -> new InvalidInputException("leadOrganization", "no organization " + draft.leadOrganization()));
+        boolean own = user != null && user.organizationId() != null && user.organizationId() == lead.id();
+        if (!own && !scope.canEditOrganization(lead.id())) {
+            throw new org.springframework.security.access.AccessDeniedException("you apply for your own organization only");
+        }
+        return lead;
+    }
+
+    private void requireEligible(long challengeId, ApplicationRepository.Org lead, List<ApplicationRepository.Org> partners) {
+        String eligibility = challenges.view(challengeId).orElseThrow().eligibility();
+        if (eligibility.equals("enterprise_and_academic")) {
+            List<ApplicationRepository.Org> all = new ArrayList<>(partners);
+            all.add(lead);
+            boolean enterprise = all.stream().anyMatch(o -> "enterprise".equals(o.type()));
+            boolean academic = all.stream().anyMatch(o -> ACADEMIC.contains(o.type()));
+            if (!enterprise || !academic) {
+                throw new InvalidInputException("partners", "this challenge asks for a consortium with an enterprise and a university or laboratory");
+            }
+        }
+    }
+
+    /** Adds an attachment while the call is open: the applicant (or the department) only; type and size limited. */
+    public ApplicationView.Attachment attach(long applicationId, String fileName, String contentType, byte[] content) {
+        ApplicationRepository.Access access = readable(applicationId);
+        boolean applicant = scope.currentUser().map(u -> access.applicantUserId() != null && u.id() == access.applicantUserId()).orElse(false);
+        if (!applicant) {
+            scope.requireAdmin();
+        }
+        String name = fileName == null ? "" : fileName.replaceAll("[\\\\/\\p{Cntrl}]", "_").strip();
+        String type = typeOf(name, content);
+        return transaction.execute(status -> {
+            challenges.lock(access.challengeId()).orElseThrow().requireOpenCall(clock.instant());
+            if (repository.attachmentCount(applicationId) >= MAX_ATTACHMENTS) {
+                throw new InvalidInputException("file", "at most " + MAX_ATTACHMENTS + " attachments per application");
+            }
+            long id = repository.attach(applicationId, name, type, content);
+            events.publishEvent(AuditableChange.created("challenge_attachment", String.valueOf(id),
+                    Map.of("application", applicationId, "fileName", name, "contentType", type, "size", content.length)));
+            return new ApplicationView.Attachment(id, name, type, content.length);
+        });
+    }
+
+    /** The attachment's type from its extension, checked against its first bytes; 400 with the reason otherwise. */
+    static String typeOf(String fileName, byte[] content) {
+        if (content == null || content.length == 0) {
+            throw new InvalidInputException("file", "the file is empty");
+        }
+        if (content.length > MAX_ATTACHMENT_BYTES) {
+            throw new InvalidInputException("file", "the file is larger than 5 MB (" + content.length / 1024 + " KB)");
+        }
+        if (fileName.isEmpty() || fileName.length() > 200) {
+            throw new InvalidInputException("file", "the file needs a name of at most 200 characters");
+        }
+        int dot = fileName.lastIndexOf('.');
+        String extension = dot < 0 ? "" : fileName.substring(dot + 1).toLowerCase(Locale.ROOT);
+        String type = TYPES.get(extension);
+        if (type == null) {
+            throw new InvalidInputException("file", "only PDF, Word (docx), Excel (xlsx), PowerPoint (pptx), PNG, JPEG and text files are accepted");
+        }
+        if (!looksLike(extension, content)) {
+            throw new InvalidInputException("file", "the file's content is not " + extension.toUpperCase(Locale.ROOT));
+        }
+        return type;
+    }
+
+    private static boolean looksLike(String extension, byte[] c) {
+        return switch (extension) {
+            case "pdf" -> starts(c, '%', 'P', 'D', 'F');
+            case "png" -> starts(c, 0x89, 'P', 'N', 'G');
+            case "jpg", "jpeg" -> starts(c, 0xFF, 0xD8, 0xFF);
+            case "docx", "xlsx", "pptx" -> starts(c, 'P', 'K', 3, 4);
+            default -> true;
+        };
+    }
+
+    private static boolean starts(byte[] content, int... prefix) {
+        if (content.length < prefix.length) {
+            return false;
+        }
+        for (int i = 0; i < prefix.length; i++) {
+            if ((content[i] & 0xFF) != prefix[i]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    public ApplicationView find(long applicationId) {
+        readable(applicationId);
+        return repository.view(applicationId).orElseThrow();
+    }
+
+    public AttachmentContent attachment(long applicationId, long attachmentId) {
+        readable(applicationId);
+        return repository.attachment(applicationId, attachmentId).orElseThrow(() -> new NotFoundException("attachment", attachmentId));
+    }
+
+    /** The applications of a challenge the caller may see (all for the department and the panel). */
+    public List<ApplicationView> ofChallenge(String extId) {
+        long challengeId = service.idOf(extId);
+        service.visible(challengeId);
+        return repository.ofChallenge(challengeId).stream().filter(this::canSee).map(id -> repository.view(id).orElseThrow()).toList();
+    }
+
+    /** 404 unless the caller may see the application. */
+    ApplicationRepository.Access readable(long applicationId) {
+        ApplicationRepository.Access access = repository.access(applicationId)
+                .orElseThrow(() -> new NotFoundException("application", applicationId));
+        if (!canSee(access)) {
+            throw new NotFoundException("application", applicationId);
+        }
+        return access;
+    }
+
+    /** Whether the caller is on the application's team (its applicant or a user of one of its organizations). */
+    public boolean isTeam(long applicationId) {
+        return repository.access(applicationId).map(this::isTeam).orElse(false);
+    }
+
+    boolean canSee(long applicationId) {
+        return repository.access(applicationId).map(this::canSee).orElse(false);
+    }
+
+    private boolean canSee(ApplicationRepository.Access access) {
+        return scope.isAdmin() || isTeam(access) || scope.currentUser()
+                .map(u -> u.hasRole(Role.REVIEWER) && repository.onPanel(access.challengeId(), u.id())).orElse(false);
+    }
+
+    /** The applicant, or a user of one of the consortium's organizations (an ORG_ADMIN's subtree included). */
+    boolean isTeam(ApplicationRepository.Access access) {
+        CurrentUser user = scope.currentUser().orElse(null);
+        if (user == null) {
+            return false;
+        }
+        if (access.applicantUserId() != null && access.applicantUserId() == user.id()) {
+            return true;
+        }
+        boolean member = user.organizationId() != null && user.hasAnyRole(Role.ENTERPRISE, Role.RESEARCHER, Role.ORG_ADMIN)
+                && access.organizationIds().contains(user.organizationId());
+        return member || user.hasRole(Role.ORG_ADMIN) && access.organizationIds().stream().anyMatch(scope::canEditOrganization);
+    }
+}

@@ -1,0 +1,22 @@
+package org.triplehelix.challenge;
+
+import java.util.List;
+import org.triplehelix.shared.InvalidInputException;
+
+/** The award: the winning application, the rationale, and the milestones it defines. */
+public record AwardInput(Long applicationId, String rationale, List<MilestoneDraft> milestones) {
+
+    public AwardInput {
+        if (applicationId == null) {
+            throw new InvalidInputException("applicationId", "name the winning application");
+        }
+        if (rationale == null || rationale.isBlank()) {
+            throw new InvalidInputException("rationale", "record why this application wins");
+        }
+        rationale = rationale.strip();
+        milestones = milestones == null ? List.of() : List.copyOf(milestones);
+        if (milestones.isEmpty() || milestones.size() > 20) {
+            throw new InvalidInputException("milestones", "the award defines 1 to 20 milestones");
+        }
+    }
+}

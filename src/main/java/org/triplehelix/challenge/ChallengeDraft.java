@@ -1,0 +1,59 @@
+package org.triplehelix.challenge;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.List;
+import org.triplehelix.shared.InvalidInputException;
+
+/** A new challenge as posted: what it solves, for which technology, its targets, budget or reward, terms and deadline. */
+public record ChallengeDraft(String titleZh, String titleEn, String problemZh, String problemEn, String technologyCode,
+                             String industryCode, BigDecimal budget, Integer durationMonths, String eligibility, String ipTerms,
+                             Instant deadline, List<Target> targets, List<Criterion> rubric) {
+
+    public ChallengeDraft {
+        titleZh = blankToNull(titleZh);
+        titleEn = blankToNull(titleEn);
+        problemZh = blankToNull(problemZh);
+        problemEn = blankToNull(problemEn);
+        technologyCode = blankToNull(technologyCode);
+        industryCode = blankToNull(industryCode);
+        ipTerms = blankToNull(ipTerms);
+        eligibility = blankToNull(eligibility) == null ? "any" : eligibility.strip();
+        if (titleZh == null && titleEn == null) {
+            throw new InvalidInputException("title", "give the challenge a title in Chinese or English");
+        }
+        if (problemZh == null && problemEn == null) {
+            throw new InvalidInputException("problem", "describe the problem in Chinese or English");
+        }
+        if (technologyCode == null && industryCode == null) {
+            throw new InvalidInputException("technology", "name the key core technology or the industry the challenge serves");
+        }
+        if (budget == null || budget.signum() < 0) {
+            throw new InvalidInputException("budget", "the budget or reward is an amount in yuan, zero or more");
+        }
+        if (durationMonths == null || durationMonths < 1 || durationMonths > 120) {
+            throw new InvalidInputException("durationMonths", "the duration is 1 to 120 months");
+        }
+        if (!eligibility.equals("any") && !eligibility.equals("enterprise_and_academic")) {
+            throw new InvalidInputException("eligibility", "any or enterprise_and_academic");
+        }
+        if (deadline == null) {
+            throw new InvalidInputException("deadline", "give the application deadline");
+        }
+        if (targets == null || targets.isEmpty() || targets.size() > 20) {
+            throw new InvalidInputException("targets", "give 1 to 20 measurable targets");
+        }
+        rubric = rubric == null || rubric.isEmpty() ? Criterion.DEFAULT : List.copyOf(rubric);
+        if (rubric.stream().mapToInt(Criterion::weight).sum() != 100) {
+            throw new InvalidInputException("rubric", "the rubric's weights add up to 100");
+        }
+        if (rubric.stream().map(Criterion::code).distinct().count() != rubric.size()) {
+            throw new InvalidInputException("rubric", "each criterion has its own code");
+        }
+        targets = List.copyOf(targets);
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.strip();
+    }
+}

@@ -1,0 +1,214 @@
+package org.triplehelix.challenge;
+
+import java.math.BigDecimal;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import org.triplehelix.shared.Page;
+import org.triplehelix.shared.Text;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+/** The challenge tables: calls, targets and their state. */
+@Repository
+class ChallengeRepository {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    /** Who may see which drafts: all (the department), or those the user created or their enterprise sponsors. */
+    record DraftScope(boolean all, Long userId, Long enterpriseOrganizationId) {
+    }
+
+    /** A list's filters; null restricts nothing. */
+    record Filter(String status, String technology, String q, Collection<Long> ids, String sort) {
+    }
+
+    private static final String VIEW = """
+            select c.*, k.name_zh k_zh, k.name_en k_en, coalesce(c.industry_code, k.industry_code) ind_code,
+                   i.name_zh i_zh, i.name_en i_en, o.ext_id o_ext, o.name_zh o_zh, o.name_en o_en,
+                   (select count(*) from challenge_application a where a.challenge_id = c.id) applications,
+                   w.ext_id w_ext, w.name_zh w_zh, w.name_en w_en
+            from challenge c
+            left join key_core_technology k on k.code = c.technology_code
+            left join industry i on i.code = coalesce(c.industry_code, k.industry_code)
+            left join organization o on o.id = c.sponsor_organization_id
+            left join challenge_application wa on wa.id = c.awarded_application_id
+            left join organization w on w.id = wa.lead_organization_id
+            """;
+
+    private final JdbcClient jdbc;
+
+    ChallengeRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    long insert(String extId, ChallengeDraft draft, String sponsorKind, Long sponsorOrganizationId, Long createdBy, boolean illustrative) {
+        long id = jdbc.sql("""
+                        insert into challenge (ext_id, technology_code, industry_code, title_zh, title_en, problem_zh, problem_en,
+                            sponsor_kind, sponsor_organization_id, created_by, budget, duration_months, eligibility, ip_terms,
+                            deadline, rubric, illustrative)
+                        values (:extId, :tech, :industry, :titleZh, :titleEn, :problemZh, :problemEn, :sponsorKind, :sponsorOrg,
+                            :createdBy, :budget, :months, :eligibility, :ip, :deadline, cast(:rubric as jsonb), :illustrative)
+                        returning id
+                        """)
+                .param("extId", extId).param("tech", draft.technologyCode()).param("industry", draft.industryCode())
+                .param("titleZh", draft.titleZh()).param("titleEn", draft.titleEn())
+                .param("problemZh", draft.problemZh()).param("problemEn", draft.problemEn())
+                .param("sponsorKind", sponsorKind).param("sponsorOrg", sponsorOrganizationId).param("createdBy", createdBy)
+                .param("budget", draft.budget()).param("months", draft.durationMonths()).param("eligibility", draft.eligibility())
+                .param("ip", draft.ipTerms()).param("deadline", Timestamp.from(draft.deadline()))
+                .param("rubric", JSON.writeValueAsString(draft.rubric())).param("illustrative", illustrative)
+                .query(Long.class).single();
+        int position = 0;
+        for (Target target : draft.targets()) {
+            jdbc.sql("""
+                            insert into challenge_target (challenge_id, position, indicator, unit, threshold, higher_is_better)
+                            values (:id, :position, :indicator, :unit, :threshold, :higher)
+                            """)
+                    .param("id", id).param("position", ++position).param("indicator", target.indicator()).param("unit", target.unit())
+                    .param("threshold", target.threshold()).param("higher", target.higherIsBetter()).update();
+        }
+        return id;
+    }
+
+    Optional<Long> idOf(String extId) {
+        return jdbc.sql("select id from challenge where ext_id = :extId").param("extId", extId).query(Long.class).optional();
+    }
+
+    boolean technologyExists(String code) {
+        return jdbc.sql("select exists (select 1 from key_core_technology where code = :code)").param("code", code)
+                .query(Boolean.class).single();
+    }
+
+    boolean industryExists(String code) {
+        return jdbc.sql("select exists (select 1 from industry where code = :code)").param("code", code).query(Boolean.class).single();
+    }
+
+    /** The aggregate, locked for the rest of the transaction (so that two awards cannot both pass). */
+    Optional<Challenge> lock(long id) {
+        return jdbc.sql("select id, ext_id, status, deadline, sponsor_organization_id, created_by, version from challenge where id = :id for update")
+                .param("id", id).query((rs, n) -> aggregate(rs, n)).optional();
+    }
+
+    Optional<Challenge> aggregate(long id) {
+        return jdbc.sql("select id, ext_id, status, deadline, sponsor_organization_id, created_by, version from challenge where id = :id")
+                .param("id", id).query((rs, n) -> aggregate(rs, n)).optional();
+    }
+
+    private static Challenge aggregate(ResultSet rs, int row) throws SQLException {
+        return new Challenge(rs.getLong("id"), rs.getString("ext_id"), ChallengeStatus.of(rs.getString("status")),
+                rs.getTimestamp("deadline").toInstant(), (Long) rs.getObject("sponsor_organization_id"),
+                (Long) rs.getObject("created_by"), rs.getInt("version"));
+    }
+
+    /** Saves the aggregate's status (and the columns a transition sets), checking the version it was read at. */
+    void saveStatus(Challenge challenge, Map<String, Object> columns) {
+        StringBuilder set = new StringBuilder("status = :status, version = version + 1, updated_at = now()");
+        columns.keySet().forEach(column -> set.append(", ").append(column).append(" = :").append(column));
+        var spec = jdbc.sql("update challenge set " + set + " where id = :id and version = :version")
+                .param("status", challenge.status().code()).param("id", challenge.id()).param("version", challenge.version());
+        for (Map.Entry<String, Object> column : columns.entrySet()) {
+            Object value = column.getValue() instanceof Instant instant ? Timestamp.from(instant) : column.getValue();
+            spec = spec.param(column.getKey(), value);
+        }
+        if (spec.update() != 1) {
+            throw new org.triplehelix.shared.ConflictException("the challenge was changed meanwhile; reload and try again");
+        }
+    }
+
+    Optional<ChallengeView> view(long id) {
+        return jdbc.sql(VIEW + " where c.id = :id").param("id", id).query((rs, n) -> view(rs, n)).optional();
+    }
+
+    Page<ChallengeView> list(Filter filter, DraftScope drafts, int page, int size) {
+        String where = """
+                 where (:status::text is null or c.status = :status or (:status = 'in_delivery' and c.status in ('awarded', 'in_progress')))
+                   and (:tech::text is null or c.technology_code = :tech)
+                   and (:q::text is null or lower(coalesce(c.title_zh, '') || ' ' || coalesce(c.title_en, '') || ' '
+                        || coalesce(c.problem_zh, '') || ' ' || coalesce(c.problem_en, '')) like '%' || lower(:q) || '%')
+                   and (:noIds or c.id = any(:ids))
+                   and (c.status <> 'draft' or :allDrafts or c.created_by = :userId or c.sponsor_organization_id = :entOrg)
+                """;
+        String order = switch (filter.sort() == null ? "" : filter.sort()) {
+            case "deadline" -> "c.deadline asc, c.id";
+            case "budget" -> "c.budget desc nulls last, c.id";
+            case "title" -> "coalesce(c.title_zh, c.title_en), c.id";
+            default -> "c.created_at desc, c.id desc";
+        };
+        Long[] ids = filter.ids() == null ? new Long[0] : filter.ids().toArray(Long[]::new);
+        long total = bind(jdbc.sql("select count(*) from challenge c " + where), filter, drafts, ids).query(Long.class).single();
+        List<ChallengeView> items = bind(jdbc.sql(VIEW + where + " order by " + order + " limit :limit offset :offset"), filter, drafts, ids)
+                .param("limit", size).param("offset", (long) page * size).query((rs, n) -> view(rs, n)).list();
+        return new Page<>(items, page, size, total);
+    }
+
+    private static JdbcClient.StatementSpec bind(JdbcClient.StatementSpec spec, Filter filter, DraftScope drafts, Long[] ids) {
+        return spec.param("status", filter.status()).param("tech", filter.technology()).param("q", filter.q())
+                .param("noIds", filter.ids() == null).param("ids", ids)
+                .param("allDrafts", drafts.all()).param("userId", drafts.userId()).param("entOrg", drafts.enterpriseOrganizationId());
+    }
+
+    List<Target> targets(long challengeId) {
+        return jdbc.sql("select * from challenge_target where challenge_id = :id order by position").param("id", challengeId)
+                .query((rs, n) -> new Target(rs.getLong("id"), rs.getInt("position"), rs.getString("indicator"), rs.getString("unit"),
+                        rs.getBigDecimal("threshold"), rs.getBoolean("higher_is_better"))).list();
+    }
+
+    /** Challenges by key core technology and status (the program view's raw counts). */
+    List<Map<String, Object>> countsByTechnology() {
+        return jdbc.sql("""
+                        select k.code, k.name_zh, k.name_en, c.status, count(c.id) n
+                        from key_core_technology k left join challenge c on c.technology_code = k.code and c.status <> 'draft'
+                        group by k.code, k.name_zh, k.name_en, c.status order by k.code
+                        """).query().listOfRows();
+    }
+
+    /** Ids of challenges in delivery (awarded or in progress), with their technology. */
+    Map<Long, String> inDelivery() {
+        Map<Long, String> result = new java.util.LinkedHashMap<>();
+        jdbc.sql("select id, technology_code from challenge where status in ('awarded', 'in_progress') order by id")
+                .query(rs -> {
+                    result.put(rs.getLong(1), rs.getString(2));
+                });
+        return result;
+    }
+
+    List<String> technologyCodes() {
+        return jdbc.sql("select code from key_core_technology order by code").query(String.class).list();
+    }
+
+    List<Map<String, Object>> technologies() {
+        return jdbc.sql("select code, name_zh, name_en, industry_code from key_core_technology order by code").query().listOfRows();
+    }
+
+    private ChallengeView view(ResultSet rs, int row) throws SQLException {
+        long id = rs.getLong("id");
+        Timestamp awardedAt = rs.getTimestamp("awarded_at");
+        return new ChallengeView(id, rs.getString("ext_id"), Text.ofNullable(rs.getString("title_zh"), rs.getString("title_en")),
+                Text.ofNullable(rs.getString("problem_zh"), rs.getString("problem_en")), rs.getString("technology_code"),
+                Text.ofNullable(rs.getString("k_zh"), rs.getString("k_en")), rs.getString("ind_code"),
+                Text.ofNullable(rs.getString("i_zh"), rs.getString("i_en")), rs.getString("sponsor_kind"), rs.getString("o_ext"),
+                Text.ofNullable(rs.getString("o_zh"), rs.getString("o_en")), rs.getBigDecimal("budget"),
+                (Integer) rs.getObject("duration_months"), rs.getString("eligibility"), rs.getString("ip_terms"),
+                rs.getTimestamp("deadline").toInstant(), ChallengeStatus.of(rs.getString("status")), rubric(rs.getString("rubric")),
+                targets(id), rs.getBoolean("illustrative"), (Long) rs.getObject("awarded_application_id"), rs.getString("w_ext"),
+                Text.ofNullable(rs.getString("w_zh"), rs.getString("w_en")),
+                rs.getString("award_rationale"), awardedAt == null ? null : awardedAt.toInstant(), rs.getString("verdict"),
+                rs.getString("verdict_note"), rs.getLong("applications"), null, rs.getInt("version"));
+    }
+
+    static List<Criterion> rubric(String json) {
+        return JSON.readValue(json, new TypeReference<List<Criterion>>() { });
+    }
+
+    static BigDecimal zeroIfNull(BigDecimal value) {
+        return value == null ? BigDecimal.ZERO : value;
+    }
+}

@@ -1,0 +1,317 @@
+package org.triplehelix.challenge;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Consumer;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.triplehelix.access.CurrentUser;
+import org.triplehelix.access.DataScope;
+import org.triplehelix.access.Role;
+import org.triplehelix.matching.EntityKind;
+import org.triplehelix.matching.MatchHit;
+import org.triplehelix.matching.MatchRequest;
+import org.triplehelix.matching.MatchService;
+import org.triplehelix.matching.SearchFilter;
+import org.triplehelix.shared.AuditableChange;
+import org.triplehelix.shared.ConflictException;
+import org.triplehelix.shared.InvalidInputException;
+import org.triplehelix.shared.NotFoundException;
+import org.triplehelix.shared.Page;
+import org.triplehelix.shared.Text;
+
+/**
+ * Posting, publishing and the life of a challenge; the lists and the program view; teams the
+ * platform recommends and the department invites. The department is ADMIN; an enterprise
+ * (ENTERPRISE with an organization) posts challenges with its own reward, which the department
+ * publishes. A draft is seen only by the department and its sponsor (404 for others).
+ */
+@Service
+public class Challenges {
+
+    static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
+    private static final int MAX_PAGE_SIZE = 100;
+
+    private final ChallengeRepository repository;
+    private final DataScope scope;
+    private final ApplicationEventPublisher events;
+    private final TransactionTemplate transaction;
+    private final MatchService matching;
+    private final JdbcClient jdbc;
+    private final Clock clock;
+
+    Challenges(ChallengeRepository repository, DataScope scope, ApplicationEventPublisher events, PlatformTransactionManager transactions,
+               MatchService matching, JdbcClient jdbc) {
+        this.repository = repository;
+        this.scope = scope;
+        this.events = events;
+        this.transaction = new TransactionTemplate(transactions);
+        this.matching = matching;
+        this.jdbc = jdbc;
+        this.clock = Clock.systemUTC();
+    }
+
+    // --- posting ----------------------------------------------------------------------------
+
+    /** A new draft: the department's (ADMIN), or an enterprise's with its own reward (ENTERPRISE of an organization). */
+    public ChallengeView create(ChallengeDraft draft) {
+        return create(draft, false);
+    }
+
+    ChallengeView create(ChallengeDraft draft, boolean illustrative) {
+        scope.requireAnyRole(Role.ENTERPRISE);
+        CurrentUser user = scope.currentUser().orElse(null);
+        boolean department = scope.isAdmin();
+        if (!department && (user == null || user.organizationId() == null)) {
+            throw new InvalidInputException("sponsor", "an enterprise user posts for their organization; your account has none");
+        }
+        if (draft.technologyCode() != null && !repository.technologyExists(draft.technologyCode())) {
+            throw new InvalidInputException("technology", "no key core technology " + draft.technologyCode());
+        }
+        if (draft.industryCode() != null && !repository.industryExists(draft.industryCode())) {
+            throw new InvalidInputException("industry", "no industry " + draft.industryCode());
+        }
+        if (!draft.deadline().isAfter(clock.instant())) {
+            throw new InvalidInputException("deadline", "the application deadline is in the future");
+        }
+        String extId = "ch-" + LocalDate.now(ZONE).getYear() + "-" + UUID.randomUUID().toString().substring(0, 8);
+        Long sponsor = department ? null : user.organizationId();
+        Long createdBy = user == null ? null : user.id();
+        return transaction.execute(status -> {
+            long id = repository.insert(extId, draft, department ? "department" : "enterprise", sponsor, createdBy, illustrative);
+            ChallengeView view = repository.view(id).orElseThrow();
+            events.publishEvent(AuditableChange.created("challenge", extId, view));
+            return view;
+        });
+    }
+
+    /** Seeds an illustrative challenge under a given extId and sponsor (demo data only, as the system). */
+    long seed(String extId, ChallengeDraft draft, String sponsorKind, Long sponsorOrganizationId) {
+        scope.requireAdmin();
+        return transaction.execute(status -> {
+            long id = repository.insert(extId, draft, sponsorKind, sponsorOrganizationId, null, true);
+            events.publishEvent(AuditableChange.created("challenge", extId, Map.of("illustrative", true)));
+            return id;
+        });
+    }
+
+    // --- reading ----------------------------------------------------------------------------
+
+    public ChallengeView find(String extId) {
+        return visible(idOf(extId));
+    }
+
+    ChallengeView visible(long id) {
+        ChallengeView view = repository.view(id).orElseThrow(() -> new NotFoundException("challenge", id));
+        if (view.status() == ChallengeStatus.DRAFT && !canSeeDraft(view)) {
+            throw new NotFoundException("challenge", view.extId());
+        }
+        return view.status() == ChallengeStatus.AWARDED || view.status() == ChallengeStatus.IN_PROGRESS
+                ? view.withHealth(health(id)) : view;
+    }
+
+    long idOf(String extId) {
+        return repository.idOf(extId).orElseThrow(() -> new NotFoundException("challenge", extId));
+    }
+
+    private boolean canSeeDraft(ChallengeView view) {
+        if (scope.isAdmin()) {
+            return true;
+        }
+        return scope.currentUser().map(u -> u.hasRole(Role.ENTERPRISE) && u.organizationId() != null
+                && view.sponsorExtId() != null && u.organizationId().equals(organizationId(view.sponsorExtId()))).orElse(false);
+    }
+
+    private Long organizationId(String extId) {
+        return jdbc.sql("select id from organization where ext_id = :e").param("e", extId).query(Long.class).optional().orElse(null);
+    }
+
+    /** The list: by status, key core technology, words, health (on_track, at_risk) and sort (newest, deadline, budget, title). */
+    public Page<ChallengeView> list(String status, String technology, String q, String health, String sort, int page, int size) {
+        if (status != null && !status.isBlank() && !status.equals("in_delivery")) {
+            try {
+                ChallengeStatus.of(status);
+            } catch (IllegalArgumentException e) {
+                throw new InvalidInputException("status", "unknown status " + status);
+            }
+        }
+        java.util.Collection<Long> ids = health == null || health.isBlank() ? null : withHealth(health);
+        ChallengeRepository.Filter filter = new ChallengeRepository.Filter(blank(status), blank(technology), blank(q), ids, sort);
+        Page<ChallengeView> found = repository.list(filter, draftScope(), Math.max(page, 0), Math.clamp(size, 1, MAX_PAGE_SIZE));
+        return found.map(v -> v.status() == ChallengeStatus.AWARDED || v.status() == ChallengeStatus.IN_PROGRESS
+                ? v.withHealth(health(v.id())) : v);
+    }
+
+    private ChallengeRepository.DraftScope draftScope() {
+        if (scope.isAdmin()) {
+            return new ChallengeRepository.DraftScope(true, null, null);
+        }
+        CurrentUser user = scope.currentUser().orElse(null);
+        if (user == null) {
+            return new ChallengeRepository.DraftScope(false, -1L, -1L);
+        }
+        Long org = user.hasRole(Role.ENTERPRISE) && user.organizationId() != null ? user.organizationId() : -1L;
+        return new ChallengeRepository.DraftScope(false, user.id(), org);
+    }
+
+    private static String blank(String value) {
+        return value == null || value.isBlank() ? null : value.strip();
+    }
+
+    /** All challenges by key core technology: open, under review, in delivery, on track, at risk, accepted. */
+    public List<ProgramRow> program() {
+        Map<String, Map<String, Long>> counts = new LinkedHashMap<>();
+        Map<String, Text> names = new LinkedHashMap<>();
+        for (Map<String, Object> row : repository.countsByTechnology()) {
+            String code = (String) row.get("code");
+            names.put(code, Text.ofNullable((String) row.get("name_zh"), (String) row.get("name_en")));
+            Map<String, Long> columns = counts.computeIfAbsent(code, c -> new HashMap<>());
+            String status = (String) row.get("status");
+            if (status != null) {
+                long n = ((Number) row.get("n")).longValue();
+                switch (status) {
+                    case "awarded", "in_progress" -> columns.merge("awarded", n, Long::sum);
+                    default -> columns.merge(status, n, Long::sum);
+                }
+            }
+        }
+        repository.inDelivery().forEach((id, code) -> {
+            if (code != null) {
+                counts.get(code).merge(health(id), 1L, Long::sum);
+            }
+        });
+        return counts.entrySet().stream().map(e -> new ProgramRow(e.getKey(), names.get(e.getKey()), Map.copyOf(e.getValue()))).toList();
+    }
+
+    public List<Map<String, Object>> technologies() {
+        return repository.technologies();
+    }
+
+    /** on_track or at_risk: at risk when one of its milestones is at risk or late. */
+    String health(long challengeId) {
+        return Delivery.milestones(jdbc, challengeId, LocalDate.now(ZONE)).stream().anyMatch(m -> m.status().troubled())
+                ? "at_risk" : "on_track";
+    }
+
+    private java.util.Collection<Long> withHealth(String health) {
+        if (!health.equals("on_track") && !health.equals("at_risk")) {
+            throw new InvalidInputException("health", "on_track or at_risk");
+        }
+        return repository.inDelivery().keySet().stream().filter(id -> health(id).equals(health)).toList();
+    }
+
+    // --- transitions ------------------------------------------------------------------------
+
+    /** Publish, start the review, close without award, cancel, start the work, terminate. Award and accept have their own. */
+    public ChallengeView perform(String extId, ChallengeAction action) {
+        long id = idOf(extId);
+        if (action == ChallengeAction.AWARD || action == ChallengeAction.ACCEPT) {
+            throw new InvalidInputException("action", "award and acceptance are recorded with their own details");
+        }
+        if (action == ChallengeAction.CANCEL && !scope.isAdmin()) {
+            ChallengeView view = visible(id);          // 404 for a draft the caller may not see
+            scope.requireAnyRole(Role.ENTERPRISE);
+            if (view.status() != ChallengeStatus.DRAFT || !canSeeDraft(view)) {
+                scope.requireAdmin();
+            }
+        } else {
+            visible(id);
+            scope.requireAdmin();
+        }
+        return transition(id, action, Map.of(), challenge -> {
+            if (action == ChallengeAction.PUBLISH && !challenge.deadline().isAfter(clock.instant())) {
+                throw new ConflictException("the deadline has passed: set a new one before publishing");
+            }
+        });
+    }
+
+    /**
+     * The one way a status changes: locks the row, lets the aggregate refuse (409), checks what
+     * else must hold, saves with the columns the transition sets, audits.
+     */
+    ChallengeView transition(long id, ChallengeAction action, Map<String, Object> columns, Consumer<Challenge> beforeSave) {
+        return transaction.execute(status -> {
+            Challenge challenge = repository.lock(id).orElseThrow(() -> new NotFoundException("challenge", id));
+            ChallengeStatus before = challenge.status();
+            beforeSave.accept(challenge);
+            challenge.perform(action);
+            Map<String, Object> set = new LinkedHashMap<>(columns);
+            if (action == ChallengeAction.PUBLISH) {
+                set.put("published_at", clock.instant());
+            }
+            if (action.to().terminal()) {
+                set.put("closed_at", clock.instant());
+            }
+            repository.saveStatus(challenge, set);
+            Map<String, Object> after = new LinkedHashMap<>(columns);
+            after.put("status", challenge.status().code());
+            events.publishEvent(new AuditableChange(action.code(), "challenge", challenge.extId(), Map.of("status", before.code()), after));
+            return repository.view(id).orElseThrow();
+        });
+    }
+
+    /** The aggregate, locked until the transaction ends (applications and panel changes wait for transitions). */
+    Challenge lockAggregate(long id) {
+        return repository.lock(id).orElseThrow(() -> new NotFoundException("challenge", id));
+    }
+
+    // --- teams ------------------------------------------------------------------------------
+
+    /** Organizations able to take the challenge on, by matching its problem and targets (for the department to invite). */
+    public List<MatchHit> recommendTeams(String extId, int k) {
+        ChallengeView view = find(extId);
+        return matching.match(new MatchRequest(describe(view), EntityKind.ORGANIZATION, Math.clamp(k, 1, 50), SearchFilter.NONE, false)).hits();
+    }
+
+    static String describe(ChallengeView view) {
+        StringBuilder text = new StringBuilder(view.title().both()).append('\n').append(view.problem().both());
+        if (view.technology() != null) {
+            text.append('\n').append(view.technology().both());
+        }
+        view.targets().forEach(t -> text.append('\n').append(t.indicator()));
+        return text.length() > 9000 ? text.substring(0, 9000) : text.toString();
+    }
+
+    /** The department invites an organization to apply to a published challenge. */
+    public void invite(String extId, String organizationExtId) {
+        long id = idOf(extId);
+        ChallengeView view = visible(id);
+        scope.requireAdmin();
+        if (view.status() != ChallengeStatus.PUBLISHED) {
+            throw new ConflictException("only a published challenge takes invitations", Map.of("status", view.statusCode()));
+        }
+        Long organization = organizationId(organizationExtId);
+        if (organization == null) {
+            throw new InvalidInputException("organization", "no organization " + organizationExtId);
+        }
+        Long by = scope.currentUser().map(CurrentUser::id).orElse(null);
+        transaction.executeWithoutResult(status -> {
+            int added = jdbc.sql("""
+                            insert into challenge_invitation (challenge_id, organization_id, invited_by) values (:c, :o, :by)
+                            on conflict do nothing
+                            """).param("c", id).param("o", organization).param("by", by).update();
+            if (added > 0) {
+                events.publishEvent(AuditableChange.created("challenge_invitation", extId + "/" + organizationExtId,
+                        Map.of("challenge", extId, "organization", organizationExtId)));
+            }
+        });
+    }
+
+    /** The organizations invited to a challenge (ext ids). */
+    public Set<String> invited(String extId) {
+        return Set.copyOf(jdbc.sql("""
+                        select o.ext_id from challenge_invitation i join organization o on o.id = i.organization_id
+                        join challenge c on c.id = i.challenge_id where c.ext_id = :e
+                        """).param("e", extId).query(String.class).list());
+    }
+}

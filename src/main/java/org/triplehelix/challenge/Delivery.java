@@ -1,0 +1,148 @@
+package org.triplehelix.challenge;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.triplehelix.access.CurrentUser;
+import org.triplehelix.access.DataScope;
+import org.triplehelix.shared.AuditableChange;
+import org.triplehelix.shared.ConflictException;
+import org.triplehelix.shared.InvalidInputException;
+import org.triplehelix.shared.NotFoundException;
+
+/**
+ * After the award: the winning team reports progress on its milestones (each on track, at risk
+ * or late, see {@link MilestoneStatus}), and the department records acceptance (验收) with the
+ * evidence against every target and the panel's verdict.
+ */
+@Service
+public class Delivery {
+
+    private final Challenges challenges;
+    private final Applications applications;
+    private final ApplicationRepository repository;
+    private final DataScope scope;
+    private final JdbcClient jdbc;
+    private final ApplicationEventPublisher events;
+    private final TransactionTemplate transaction;
+
+    Delivery(Challenges challenges, Applications applications, ApplicationRepository repository, DataScope scope, JdbcClient jdbc,
+             ApplicationEventPublisher events, PlatformTransactionManager transactions) {
+        this.challenges = challenges;
+        this.applications = applications;
+        this.repository = repository;
+        this.scope = scope;
+        this.jdbc = jdbc;
+        this.events = events;
+        this.transaction = new TransactionTemplate(transactions);
+    }
+
+    /** A challenge's milestones with their status today (public once awarded). */
+    public List<MilestoneView> milestones(String extId) {
+        long id = challenges.idOf(extId);
+        challenges.visible(id);
+        return milestones(jdbc, id, LocalDate.now(Challenges.ZONE));
+    }
+
+    static List<MilestoneView> milestones(JdbcClient jdbc, long challengeId, LocalDate today) {
+        LocalDate awarded = jdbc.sql("select (awarded_at at time zone 'Asia/Shanghai')::date from challenge where id = :c")
+                .param("c", challengeId).query(LocalDate.class).optional().orElse(today);
+        List<MilestoneView> views = new ArrayList<>();
+        LocalDate start = awarded == null ? today : awarded;
+        for (Map<String, Object> row : jdbc.sql("select * from milestone where challenge_id = :c order by position")
+                .param("c", challengeId).query().listOfRows()) {
+            long id = ((Number) row.get("id")).longValue();
+            LocalDate due = ((java.sql.Date) row.get("due_date")).toLocalDate();
+            List<MilestoneView.Report> reports = jdbc.sql("select progress, note, reported_at from milestone_report where milestone_id = :m order by reported_at desc, id desc")
+                    .param("m", id).query((rs, n) -> new MilestoneView.Report(rs.getInt(1), rs.getString(2), rs.getTimestamp(3).toInstant())).list();
+            Integer progress = reports.isEmpty() ? null : reports.getFirst().progress();
+            views.add(new MilestoneView(id, ((Number) row.get("position")).intValue(), (String) row.get("title"), (String) row.get("deliverable"),
+                    due, (BigDecimal) row.get("tranche"), MilestoneStatus.of(start.isAfter(due) ? due : start, due, progress, today), progress, reports));
+            start = due;
+        }
+        return views;
+    }
+
+    /** The winning team reports progress (0–100 %) on a milestone while the challenge is awarded or in progress. */
+    public MilestoneView report(long milestoneId, int progress, String note) {
+        if (progress < 0 || progress > 100) {
+            throw new InvalidInputException("progress", "progress is 0 to 100 %");
+        }
+        if (note == null || note.isBlank() || note.length() > 5000) {
+            throw new InvalidInputException("note", "say what was done (at most 5,000 characters)");
+        }
+        CurrentUser user = scope.requireSignedIn();
+        Map<String, Object> row = jdbc.sql("""
+                        select m.challenge_id, c.ext_id, c.awarded_application_id from milestone m join challenge c on c.id = m.challenge_id
+                        where m.id = :m
+                        """).param("m", milestoneId).query().listOfRows().stream().findFirst()
+                .orElseThrow(() -> new NotFoundException("milestone", milestoneId));
+        long challengeId = ((Number) row.get("challenge_id")).longValue();
+        ChallengeView challenge = challenges.visible(challengeId);
+        long winner = ((Number) row.get("awarded_application_id")).longValue();
+        boolean team = repository.access(winner).map(applications::isTeam).orElse(false);
+        if (!team && !scope.isAdmin()) {
+            throw new org.springframework.security.access.AccessDeniedException("only the winning team reports progress");
+        }
+        if (challenge.status() != ChallengeStatus.AWARDED && challenge.status() != ChallengeStatus.IN_PROGRESS) {
+            throw new ConflictException("progress is reported while the challenge is awarded or in progress", Map.of("status", challenge.statusCode()));
+        }
+        return transaction.execute(status -> {
+            long id = jdbc.sql("insert into milestone_report (milestone_id, progress, note, reported_by) values (:m, :p, :n, :u) returning id")
+                    .param("m", milestoneId).param("p", progress).param("n", note.strip()).param("u", user.id()).query(Long.class).single();
+            events.publishEvent(AuditableChange.created("milestone_report", String.valueOf(id),
+                    Map.of("challenge", challenge.extId(), "milestone", milestoneId, "progress", progress)));
+            return milestones(jdbc, challengeId, LocalDate.now(Challenges.ZONE)).stream().filter(m -> m.id() == milestoneId).findFirst().orElseThrow();
+        });
+    }
+
+    /** Acceptance: evidence for every target and the verdict; a pass accepts, a fail terminates (the department only). */
+    public ChallengeView accept(String extId, AcceptanceInput input) {
+        long id = challenges.idOf(extId);
+        ChallengeView challenge = challenges.visible(id);
+        scope.requireAdmin();
+        Map<Integer, AcceptanceInput.Evidence> byPosition = new java.util.HashMap<>();
+        input.evidence().forEach(e -> byPosition.put(e.position(), e));
+        for (Target target : challenge.targets()) {
+            if (!byPosition.containsKey(target.position())) {
+                throw new InvalidInputException("evidence", "give the result and evidence for every target: " + target.indicator());
+            }
+        }
+        ChallengeAction action = input.verdict().equals("pass") ? ChallengeAction.ACCEPT : ChallengeAction.TERMINATE;
+        return transaction.execute(status -> {
+            ChallengeView after = challenges.transition(id, action, Map.of("verdict", input.verdict(), "verdict_note", input.note().strip()),
+                    c -> {
+                        if (c.status() != ChallengeStatus.IN_PROGRESS) {
+                            ChallengeAction.ACCEPT.apply(c.status());   // acceptance only of work in progress: 409 otherwise
+                        }
+                    });
+            for (Target target : challenge.targets()) {
+                AcceptanceInput.Evidence evidence = byPosition.get(target.position());
+                jdbc.sql("""
+                                insert into acceptance_evidence (challenge_id, target_id, achieved, met, evidence) values (:c, :t, :a, :m, :e)
+                                on conflict (challenge_id, target_id) do update set achieved = excluded.achieved, met = excluded.met, evidence = excluded.evidence
+                                """).param("c", id).param("t", target.id()).param("a", evidence.achieved()).param("m", target.met(evidence.achieved()))
+                        .param("e", evidence.evidence().strip()).update();
+            }
+            events.publishEvent(AuditableChange.created("acceptance", extId, Map.of("verdict", input.verdict(), "evidence", input.evidence().size())));
+            return after;
+        });
+    }
+
+    /** The evidence recorded at acceptance: target position → achieved, met, evidence. */
+    public List<Map<String, Object>> evidence(String extId) {
+        long id = challenges.idOf(extId);
+        challenges.visible(id);
+        return jdbc.sql("""
+                        select t.position, t.indicator, t.unit, t.threshold, e.achieved, e.met, e.evidence
+                        from acceptance_evidence e join challenge_target t on t.id = e.target_id where e.challenge_id = :c order by t.position
+                        """).param("c", id).query().listOfRows();
+    }
+}

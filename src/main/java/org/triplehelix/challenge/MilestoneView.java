@@ -1,0 +1,18 @@
+package org.triplehelix.challenge;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+
+/** A milestone with its reports (latest first) and its computed status. */
+public record MilestoneView(long id, int position, String title, String deliverable, LocalDate due, BigDecimal tranche,
+                            MilestoneStatus status, Integer progress, List<Report> reports) {
+
+    public String statusCode() {
+        return status.code();
+    }
+
+    public record Report(int progress, String note, Instant reportedAt) {
+    }
+}

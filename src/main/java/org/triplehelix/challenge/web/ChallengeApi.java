@@ -1,0 +1,241 @@
+package org.triplehelix.challenge.web;
+
+import java.io.IOException;
+import java.util.List;
+import java.util.Map;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
+import org.triplehelix.challenge.AcceptanceInput;
+import org.triplehelix.challenge.ApplicationDraft;
+import org.triplehelix.challenge.ApplicationView;
+import org.triplehelix.challenge.Applications;
+import org.triplehelix.challenge.AttachmentContent;
+import org.triplehelix.challenge.AwardInput;
+import org.triplehelix.challenge.CallArchive;
+import org.triplehelix.challenge.CallRecord;
+import org.triplehelix.challenge.ChallengeAction;
+import org.triplehelix.challenge.ChallengeDraft;
+import org.triplehelix.challenge.ChallengeView;
+import org.triplehelix.challenge.Challenges;
+import org.triplehelix.challenge.Delivery;
+import org.triplehelix.challenge.Feedback;
+import org.triplehelix.challenge.MilestoneView;
+import org.triplehelix.challenge.ProgramRow;
+import org.triplehelix.challenge.Ranking;
+import org.triplehelix.challenge.ReviewerCandidate;
+import org.triplehelix.challenge.Reviews;
+import org.triplehelix.challenge.ScoreInput;
+import org.triplehelix.matching.MatchHit;
+import org.triplehelix.shared.InvalidInputException;
+import org.triplehelix.shared.Page;
+
+/**
+ * The challenges' JSON API (scripts outside the project use it). Errors are problem details;
+ * an illegal transition answers 409.
+ */
+@RestController
+@RequestMapping("/api/v1/challenges")
+class ChallengeApi {
+
+    private final Challenges challenges;
+    private final Applications applications;
+    private final Reviews reviews;
+    private final Delivery delivery;
+    private final CallArchive archive;
+
+    ChallengeApi(Challenges challenges, Applications applications, Reviews reviews, Delivery delivery, CallArchive archive) {
+        this.challenges = challenges;
+        this.applications = applications;
+        this.reviews = reviews;
+        this.delivery = delivery;
+        this.archive = archive;
+    }
+
+    @GetMapping
+    Page<ChallengeView> list(@RequestParam(required = false) String status, @RequestParam(required = false) String technology,
+                             @RequestParam(required = false) String q, @RequestParam(required = false) String health,
+                             @RequestParam(defaultValue = "newest") String sort, @RequestParam(defaultValue = "0") int page,
+                             @RequestParam(defaultValue = "20") int size) {
+        return challenges.list(status, technology, q, health, sort, page, size);
+    }
+
+    @PostMapping
+    @ResponseStatus(HttpStatus.CREATED)
+    ChallengeView create(@RequestBody ChallengeDraft draft) {
+        return challenges.create(draft);
+    }
+
+    @GetMapping("/program")
+    List<ProgramRow> program() {
+        return challenges.program();
+    }
+
+    @GetMapping("/archive")
+    Page<CallRecord> archive(@RequestParam(required = false) String q, @RequestParam(defaultValue = "0") int page,
+                             @RequestParam(defaultValue = "20") int size) {
+        return archive.search(q, Math.max(0, page), Math.clamp(size, 1, 100));
+    }
+
+    @GetMapping("/assignments")
+    List<ApplicationView> assignments() {
+        return reviews.assignments();
+    }
+
+    @GetMapping("/{extId}")
+    ChallengeView find(@PathVariable String extId) {
+        return challenges.find(extId);
+    }
+
+    @PostMapping("/{extId}/{action:publish|start-review|close|cancel|start|terminate}")
+    ChallengeView transition(@PathVariable String extId, @PathVariable String action) {
+        return challenges.perform(extId, ChallengeAction.of(action));
+    }
+
+    @PostMapping("/{extId}/award")
+    ChallengeView award(@PathVariable String extId, @RequestBody AwardInput input) {
+        return reviews.award(extId, input);
+    }
+
+    @PostMapping("/{extId}/acceptance")
+    ChallengeView accept(@PathVariable String extId, @RequestBody AcceptanceInput input) {
+        return delivery.accept(extId, input);
+    }
+
+    @GetMapping("/{extId}/applications")
+    List<ApplicationView> applications(@PathVariable String extId) {
+        return applications.ofChallenge(extId);
+    }
+
+    @PostMapping("/{extId}/applications")
+    @ResponseStatus(HttpStatus.CREATED)
+    ApplicationView apply(@PathVariable String extId, @RequestBody ApplicationDraft draft) {
+        return applications.apply(extId, draft);
+    }
+
+    @GetMapping("/{extId}/reviewer-candidates")
+    List<ReviewerCandidate> candidates(@PathVariable String extId) {
+        return reviews.candidates(extId);
+    }
+
+    record Assignment(Long userId) {
+    }
+
+    @PostMapping("/{extId}/reviewers")
+    ReviewerCandidate assign(@PathVariable String extId, @RequestBody Assignment assignment) {
+        if (assignment.userId() == null) {
+            throw new InvalidInputException("userId", "name the reviewer's user id");
+        }
+        return reviews.assign(extId, assignment.userId());
+    }
+
+    @GetMapping("/{extId}/ranking")
+    List<Ranking> ranking(@PathVariable String extId) {
+        return reviews.ranking(extId);
+    }
+
+    @GetMapping("/{extId}/recommended-teams")
+    List<MatchHit> recommended(@PathVariable String extId, @RequestParam(defaultValue = "10") int k) {
+        return challenges.recommendTeams(extId, k);
+    }
+
+    record Invitation(String organization) {
+    }
+
+    @PostMapping("/{extId}/invitations")
+    @ResponseStatus(HttpStatus.CREATED)
+    Map<String, Object> invite(@PathVariable String extId, @RequestBody Invitation invitation) {
+        if (invitation.organization() == null || invitation.organization().isBlank()) {
+            throw new InvalidInputException("organization", "name the organization to invite");
+        }
+        challenges.invite(extId, invitation.organization());
+        return Map.of("challenge", extId, "invited", challenges.invited(extId));
+    }
+
+    @GetMapping("/{extId}/milestones")
+    List<MilestoneView> milestones(@PathVariable String extId) {
+        return delivery.milestones(extId);
+    }
+
+    record ProgressReport(Integer progress, String note) {
+    }
+
+    @PostMapping("/milestones/{id}/reports")
+    @ResponseStatus(HttpStatus.CREATED)
+    MilestoneView report(@PathVariable long id, @RequestBody ProgressReport report) {
+        if (report.progress() == null) {
+            throw new InvalidInputException("progress", "give the progress in percent");
+        }
+        return delivery.report(id, report.progress(), report.note());
+    }
+
+    @GetMapping("/applications/{id}")
+    ApplicationView application(@PathVariable long id) {
+        return applications.find(id);
+    }
+
+    @PostMapping("/applications/{id}/attachments")
+    @ResponseStatus(HttpStatus.CREATED)
+    ApplicationView.Attachment attach(@PathVariable long id, @RequestParam("file") MultipartFile file) throws IOException {
+        if (file.getSize() > Applications.MAX_ATTACHMENT_BYTES) {
+            throw new InvalidInputException("file", "the file is larger than 5 MB (" + file.getSize() / 1024 + " KB)");
+        }
+        return applications.attach(id, file.getOriginalFilename(), file.getContentType(), file.getBytes());
+    }
+
+    @GetMapping("/applications/{id}/attachments/{attachment}")
+    ResponseEntity<byte[]> attachment(@PathVariable long id, @PathVariable long attachment) {
+        AttachmentContent content = applications.attachment(id, attachment);
+        return download(content);
+    }
+
+    static ResponseEntity<byte[]> download(AttachmentContent content) {
+        return ResponseEntity.ok()
+                .contentType(MediaType.parseMediaType(content.contentType()))
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+                        .filename(content.fileName(), java.nio.charset.StandardCharsets.UTF_8).build().toString())
+                .header("X-Content-Type-Options", "nosniff")
+                .body(content.content());
+    }
+
+    @PostMapping("/applications/{id}/scores")
+    Feedback.Review score(@PathVariable long id, @RequestBody ScoreInput input) {
+        return reviews.score(id, input);
+    }
+
+    @GetMapping("/applications/{id}/feedback")
+    Feedback feedback(@PathVariable long id) {
+        return reviews.feedback(id);
+    }
+
+    /** A body whose values fail their own checks (a missing title, a bad score) names the field, as any bad input does. */
+    @ExceptionHandler(HttpMessageNotReadableException.class)
+    ProblemDetail unreadable(HttpMessageNotReadableException e) {
+        Throwable cause = e;
+        while (cause != null && !(cause instanceof InvalidInputException)) {
+            cause = cause.getCause();
+        }
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+                cause == null ? "the request body is not valid JSON of the expected shape" : cause.getMessage());
+        problem.setTitle("Invalid input");
+        if (cause != null) {
+            problem.setProperty("field", ((InvalidInputException) cause).field());
+        }
+        return problem;
+    }
+
+}

@@ -1,0 +1,412 @@
+package org.triplehelix.challenge.web;
+
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.triplehelix.access.DataScope;
+import org.triplehelix.access.Role;
+import org.triplehelix.challenge.AcceptanceInput;
+import org.triplehelix.challenge.ApplicationDraft;
+import org.triplehelix.challenge.ApplicationView;
+import org.triplehelix.challenge.Applications;
+import org.triplehelix.challenge.AwardInput;
+import org.triplehelix.challenge.CallArchive;
+import org.triplehelix.challenge.ChallengeAction;
+import org.triplehelix.challenge.ChallengeDraft;
+import org.triplehelix.challenge.ChallengeStatus;
+import org.triplehelix.challenge.ChallengeView;
+import org.triplehelix.challenge.Challenges;
+import org.triplehelix.challenge.Criterion;
+import org.triplehelix.challenge.Delivery;
+import org.triplehelix.challenge.Feedback;
+import org.triplehelix.challenge.MilestoneDraft;
+import org.triplehelix.challenge.Reviews;
+import org.triplehelix.challenge.ScoreInput;
+import org.triplehelix.challenge.Target;
+import org.triplehelix.shared.ConflictException;
+import org.triplehelix.shared.InvalidInputException;
+
+/**
+ * The challenge pages: the list, the program view, the archive of past calls, posting, one
+ * challenge with what its state and the viewer allow, applying, an application (scoring,
+ * feedback), the reviewer panel and the recommended teams. Forms post and come back with a notice
+ * or the error; destructive actions ask for an explicit confirmation.
+ */
+@Controller
+class ChallengePages {
+
+    static final int PAGE_SIZE = 20;
+    static final int TARGET_ROWS = 3;
+    static final int MILESTONE_ROWS = 3;
+
+    private final Challenges challenges;
+    private final Applications applications;
+    private final Reviews reviews;
+    private final Delivery delivery;
+    private final CallArchive archive;
+    private final DataScope scope;
+
+    ChallengePages(Challenges challenges, Applications applications, Reviews reviews, Delivery delivery, CallArchive archive, DataScope scope) {
+        this.challenges = challenges;
+        this.applications = applications;
+        this.reviews = reviews;
+        this.delivery = delivery;
+        this.archive = archive;
+        this.scope = scope;
+    }
+
+    // --- lists ------------------------------------------------------------------------------
+
+    @GetMapping("/challenges")
+    String list(@RequestParam(defaultValue = "") String q, @RequestParam(defaultValue = "") String status,
+                @RequestParam(defaultValue = "") String technology, @RequestParam(defaultValue = "") String health,
+                @RequestParam(defaultValue = "newest") String sort, @RequestParam(defaultValue = "0") int page, Model model) {
+        model.addAttribute("challenges", challenges.list(status, technology, q, health, sort, page, PAGE_SIZE));
+        model.addAttribute("technologies", challenges.technologies());
+        model.addAttribute("q", q);
+        model.addAttribute("status", status);
+        model.addAttribute("technology", technology);
+        model.addAttribute("health", health);
+        model.addAttribute("sort", sort);
+        model.addAttribute("canPost", scope.isAdmin() || scope.hasRole(Role.ENTERPRISE));
+        model.addAttribute("reviewer", scope.hasRole(Role.REVIEWER));
+        return "challenge/list";
+    }
+
+    @GetMapping("/challenges/program")
+    String program(Model model) {
+        model.addAttribute("rows", challenges.program());
+        return "challenge/program";
+    }
+
+    @GetMapping("/challenges/archive")
+    String archive(@RequestParam(defaultValue = "") String q, @RequestParam(defaultValue = "0") int page, Model model) {
+        model.addAttribute("calls", archive.search(q, Math.max(0, page), PAGE_SIZE));
+        model.addAttribute("q", q);
+        return "challenge/archive";
+    }
+
+    @GetMapping("/challenges/reviews")
+    String assignments(Model model) {
+        model.addAttribute("assignments", reviews.assignments());
+        return "challenge/reviews";
+    }
+
+    // --- posting ----------------------------------------------------------------------------
+
+    @GetMapping("/challenges/new")
+    String form(Model model) {
+        scope.requireAnyRole(Role.ENTERPRISE);
+        model.addAttribute("technologies", challenges.technologies());
+        model.addAttribute("form", Map.of());
+        return "challenge/form";
+    }
+
+    @PostMapping("/challenges")
+    String create(@RequestParam Map<String, String> form, Model model) {
+        try {
+            ChallengeView created = challenges.create(draft(form));
+            return "redirect:/challenges/" + created.extId() + "?notice=created";
+        } catch (InvalidInputException e) {
+            scope.requireAnyRole(Role.ENTERPRISE);
+            model.addAttribute("technologies", challenges.technologies());
+            model.addAttribute("form", form);
+            model.addAttribute("error", e.getMessage());
+            model.addAttribute("errorField", e.field());
+            return "challenge/form";
+        }
+    }
+
+    private static ChallengeDraft draft(Map<String, String> form) {
+        List<Target> targets = new ArrayList<>();
+        for (int i = 1; i <= TARGET_ROWS; i++) {
+            String indicator = form.getOrDefault("target" + i + "Indicator", "");
+            if (!indicator.isBlank()) {
+                targets.add(new Target(null, targets.size() + 1, indicator, form.getOrDefault("target" + i + "Unit", ""),
+                        decimal(form.get("target" + i + "Threshold"), "targets"), !"lower".equals(form.get("target" + i + "Direction"))));
+            }
+        }
+        LocalDate deadline = date(form.get("deadline"), "deadline");
+        return new ChallengeDraft(form.get("titleZh"), form.get("titleEn"), form.get("problemZh"), form.get("problemEn"),
+                form.get("technology"), null, decimal(form.get("budget"), "budget"), integer(form.get("durationMonths"), "durationMonths"),
+                form.get("eligibility"), form.get("ipTerms"),
+                deadline == null ? null : deadline.atTime(LocalTime.of(23, 59, 59)).atZone(ChallengeFormat.ZONE).toInstant(), targets, null);
+    }
+
+    // --- one challenge ----------------------------------------------------------------------
+
+    @GetMapping("/challenges/{extId}")
+    String challenge(@PathVariable String extId, @RequestParam(required = false) String notice, Model model) {
+        ChallengeView challenge = challenges.find(extId);
+        boolean admin = scope.isAdmin();
+        model.addAttribute("challenge", challenge);
+        model.addAttribute("admin", admin);
+        model.addAttribute("applications", applications.ofChallenge(extId));
+        model.addAttribute("milestones", delivery.milestones(extId));
+        model.addAttribute("evidence", delivery.evidence(extId));
+        model.addAttribute("ranking", admin && challenge.status() != ChallengeStatus.DRAFT ? reviews.ranking(extId) : List.of());
+        model.addAttribute("canApply", challenge.status() == ChallengeStatus.PUBLISHED
+                && challenge.deadline().isAfter(java.time.Instant.now())
+                && (admin || scope.currentUser().map(u -> u.hasAnyRole(Role.ENTERPRISE, Role.RESEARCHER, Role.ORG_ADMIN)).orElse(false)));
+        model.addAttribute("canReport", canReport(challenge));
+        model.addAttribute("actions", admin ? Arrays.stream(ChallengeAction.values())
+                .filter(a -> a != ChallengeAction.AWARD && a != ChallengeAction.ACCEPT && a.allowedFrom(challenge.status())).toList()
+                : challenge.status() == ChallengeStatus.DRAFT ? List.of(ChallengeAction.CANCEL) : List.of());
+        if (notice != null) {
+            model.addAttribute("notice", "challenge.notice." + notice.replaceAll("[^a-z-]", ""));
+        }
+        model.addAttribute("milestoneRows", MILESTONE_ROWS);
+        return "challenge/challenge";
+    }
+
+    private boolean canReport(ChallengeView challenge) {
+        if (challenge.awardedApplicationId() == null
+                || challenge.status() != ChallengeStatus.AWARDED && challenge.status() != ChallengeStatus.IN_PROGRESS) {
+            return false;
+        }
+        return scope.isAdmin() || applications.isTeam(challenge.awardedApplicationId());
+    }
+
+    @PostMapping("/challenges/{extId}/actions/{action}")
+    String act(@PathVariable String extId, @PathVariable String action, @RequestParam(defaultValue = "") String confirm,
+               RedirectAttributes redirect) {
+        ChallengeAction chosen = ChallengeAction.of(action);
+        boolean destructive = chosen == ChallengeAction.CANCEL || chosen == ChallengeAction.CLOSE || chosen == ChallengeAction.TERMINATE;
+        return attempt(redirect, "/challenges/" + extId, () -> {
+            if (destructive && !"yes".equals(confirm)) {
+                throw new InvalidInputException("confirm", "tick the box to confirm");
+            }
+            challenges.perform(extId, chosen);
+            return "challenge.notice." + chosen.code();
+        });
+    }
+
+    @PostMapping("/challenges/{extId}/award")
+    String award(@PathVariable String extId, @RequestParam Map<String, String> form, RedirectAttributes redirect) {
+        return attempt(redirect, "/challenges/" + extId, () -> {
+            List<MilestoneDraft> milestones = new ArrayList<>();
+            for (int i = 1; i <= MILESTONE_ROWS; i++) {
+                String title = form.getOrDefault("m" + i + "Title", "");
+                if (!title.isBlank()) {
+                    milestones.add(new MilestoneDraft(title, form.get("m" + i + "Deliverable"), date(form.get("m" + i + "Due"), "milestones"),
+                            decimal(form.getOrDefault("m" + i + "Tranche", "0"), "milestones")));
+                }
+            }
+            Long application = form.getOrDefault("applicationId", "").isBlank() ? null : (long) integer(form.get("applicationId"), "applicationId");
+            reviews.award(extId, new AwardInput(application, form.get("rationale"), milestones));
+            return "challenge.notice.award";
+        });
+    }
+
+    @PostMapping("/challenges/{extId}/acceptance")
+    String accept(@PathVariable String extId, @RequestParam Map<String, String> form, RedirectAttributes redirect) {
+        return attempt(redirect, "/challenges/" + extId, () -> {
+            List<AcceptanceInput.Evidence> evidence = new ArrayList<>();
+            for (Target target : challenges.find(extId).targets()) {
+                int p = target.position();
+                evidence.add(new AcceptanceInput.Evidence(p, decimal(form.get("achieved" + p), "evidence"), form.get("evidence" + p)));
+            }
+            delivery.accept(extId, new AcceptanceInput(form.get("verdict"), form.get("note"), evidence));
+            return "challenge.notice.acceptance";
+        });
+    }
+
+    @PostMapping("/challenges/{extId}/reports")
+    String report(@PathVariable String extId, @RequestParam(defaultValue = "") String milestone, @RequestParam(defaultValue = "") String progress,
+                  @RequestParam(defaultValue = "") String note, RedirectAttributes redirect) {
+        return attempt(redirect, "/challenges/" + extId, () -> {
+            delivery.report(integer(milestone, "milestone"), integer(progress, "progress"), note);
+            return "challenge.notice.report";
+        });
+    }
+
+    // --- applying ---------------------------------------------------------------------------
+
+    @GetMapping("/challenges/{extId}/apply")
+    String applyForm(@PathVariable String extId, Model model) {
+        scope.requireAnyRole(Role.ENTERPRISE, Role.RESEARCHER, Role.ORG_ADMIN);
+        model.addAttribute("challenge", challenges.find(extId));
+        model.addAttribute("form", Map.of());
+        return "challenge/apply";
+    }
+
+    @PostMapping("/challenges/{extId}/applications")
+    String apply(@PathVariable String extId, @RequestParam Map<String, String> form,
+                 @RequestParam(name = "file", required = false) MultipartFile file, Model model, RedirectAttributes redirect) throws IOException {
+        ChallengeView challenge = challenges.find(extId);
+        try {
+            Map<Integer, BigDecimal> commitments = new LinkedHashMap<>();
+            for (Target target : challenge.targets()) {
+                commitments.put(target.position(), decimal(form.get("commit" + target.position()), "commitments"));
+            }
+            ApplicationView applied = applications.apply(extId, new ApplicationDraft(form.get("leadOrganization"),
+                    lines(form.get("partners")), lines(form.get("people")), form.get("plan"), commitments));
+            String notice = "challenge.notice.applied";
+            if (file != null && !file.isEmpty()) {
+                try {
+                    applications.attach(applied.id(), file.getOriginalFilename(), file.getContentType(), file.getBytes());
+                } catch (InvalidInputException e) {
+                    redirect.addFlashAttribute("error", e.getMessage());
+                    notice = "challenge.notice.appliedWithoutFile";
+                }
+            }
+            redirect.addFlashAttribute("notice", notice);
+            return "redirect:/challenges/applications/" + applied.id();
+        } catch (InvalidInputException | ConflictException e) {
+            model.addAttribute("challenge", challenge);
+            model.addAttribute("form", form);
+            model.addAttribute("error", e.getMessage());
+            return "challenge/apply";
+        }
+    }
+
+    @GetMapping("/challenges/applications/{id}")
+    String application(@PathVariable long id, Model model) {
+        ApplicationView application = applications.find(id);
+        ChallengeView challenge = challenges.find(application.challengeExtId());
+        boolean reviewer = scope.hasRole(Role.REVIEWER) && !scope.isAdmin();
+        model.addAttribute("application", application);
+        model.addAttribute("challenge", challenge);
+        model.addAttribute("reviewer", reviewer);
+        model.addAttribute("myScore", reviewer ? reviews.myScore(id) : null);
+        model.addAttribute("canScore", reviewer && challenge.status() == ChallengeStatus.UNDER_REVIEW);
+        Feedback feedback = null;
+        if (challenge.awardedApplicationId() != null && !reviewer) {
+            feedback = reviews.feedback(id);
+        }
+        model.addAttribute("feedback", feedback);
+        model.addAttribute("canAttach", challenge.status() == ChallengeStatus.PUBLISHED && !reviewer
+                && challenge.deadline().isAfter(java.time.Instant.now()));
+        model.addAttribute("rubric", challenge.rubric());
+        return "challenge/application";
+    }
+
+    @GetMapping("/challenges/applications/{id}/attachments/{attachment}")
+    ResponseEntity<byte[]> attachment(@PathVariable long id, @PathVariable long attachment) {
+        return ChallengeApi.download(applications.attachment(id, attachment));
+    }
+
+    @PostMapping("/challenges/applications/{id}/attachments")
+    String attach(@PathVariable long id, @RequestParam(name = "file", required = false) MultipartFile file, RedirectAttributes redirect)
+            throws IOException {
+        byte[] content = file == null ? new byte[0] : file.getBytes();
+        String name = file == null ? "" : file.getOriginalFilename();
+        String type = file == null ? null : file.getContentType();
+        return attempt(redirect, "/challenges/applications/" + id, () -> {
+            applications.attach(id, name, type, content);
+            return "challenge.notice.attached";
+        });
+    }
+
+    @PostMapping("/challenges/applications/{id}/scores")
+    String score(@PathVariable long id, @RequestParam Map<String, String> form, RedirectAttributes redirect) {
+        return attempt(redirect, "/challenges/applications/" + id, () -> {
+            ApplicationView application = applications.find(id);
+            Map<String, Integer> scores = new LinkedHashMap<>();
+            for (Criterion criterion : challenges.find(application.challengeExtId()).rubric()) {
+                scores.put(criterion.code(), integer(form.get("score-" + criterion.code()), "scores"));
+            }
+            reviews.score(id, new ScoreInput(scores, form.get("comment")));
+            return "challenge.notice.scored";
+        });
+    }
+
+    // --- panel and teams --------------------------------------------------------------------
+
+    @GetMapping("/challenges/{extId}/reviewers")
+    String reviewers(@PathVariable String extId, Model model) {
+        model.addAttribute("candidates", reviews.candidates(extId));
+        model.addAttribute("challenge", challenges.find(extId));
+        return "challenge/reviewers";
+    }
+
+    @PostMapping("/challenges/{extId}/reviewers")
+    String assign(@PathVariable String extId, @RequestParam(defaultValue = "") String userId, RedirectAttributes redirect) {
+        return attempt(redirect, "/challenges/" + extId + "/reviewers", () -> {
+            reviews.assign(extId, integer(userId, "reviewer"));
+            return "challenge.notice.assigned";
+        });
+    }
+
+    @GetMapping("/challenges/{extId}/teams")
+    String teams(@PathVariable String extId, Model model) {
+        scope.requireAdmin();
+        model.addAttribute("challenge", challenges.find(extId));
+        model.addAttribute("teams", challenges.recommendTeams(extId, 10));
+        model.addAttribute("invited", challenges.invited(extId));
+        return "challenge/teams";
+    }
+
+    @PostMapping("/challenges/{extId}/invitations")
+    String invite(@PathVariable String extId, @RequestParam(defaultValue = "") String organization, RedirectAttributes redirect) {
+        return attempt(redirect, "/challenges/" + extId + "/teams", () -> {
+            challenges.invite(extId, organization);
+            return "challenge.notice.invited";
+        });
+    }
+
+    // --- helpers ----------------------------------------------------------------------------
+
+    private interface Step {
+        String run();
+    }
+
+    /** Runs a form's step; a refusal (400, 409) comes back as the error on the page, a success as the notice. */
+    private static String attempt(RedirectAttributes redirect, String back, Step step) {
+        try {
+            redirect.addFlashAttribute("notice", step.run());
+        } catch (InvalidInputException | ConflictException e) {
+            redirect.addFlashAttribute("error", e.getMessage());
+        }
+        return "redirect:" + back;
+    }
+
+    private static List<String> lines(String value) {
+        return value == null ? List.of() : Arrays.stream(value.split("[\\s,，;；]+")).filter(s -> !s.isBlank()).toList();
+    }
+
+    static BigDecimal decimal(String value, String field) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return new BigDecimal(value.strip().replace(",", ""));
+        } catch (NumberFormatException e) {
+            throw new InvalidInputException(field, "a number is expected: " + value);
+        }
+    }
+
+    static int integer(String value, String field) {
+        try {
+            return Integer.parseInt(value == null ? "" : value.strip());
+        } catch (NumberFormatException e) {
+            throw new InvalidInputException(field, "a whole number is expected: " + value);
+        }
+    }
+
+    static LocalDate date(String value, String field) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return LocalDate.parse(value.strip());
+        } catch (java.time.format.DateTimeParseException e) {
+            throw new InvalidInputException(field, "a date such as 2026-12-31 is expected");
+        }
+    }
+}

@@ -1,0 +1,124 @@
+package org.triplehelix.challenge;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
+import org.springframework.test.context.ActiveProfiles;
+import org.triplehelix.access.AccessFixtures;
+import org.triplehelix.access.Account;
+import org.triplehelix.access.HelixClient;
+import org.triplehelix.access.Role;
+
+/**
+ * The JSON API as scripts see it: problem details with the field at fault, 409 for an illegal
+ * transition and for a late application, attachments with their limits, reviewer candidates
+ * with {@code eligible} and the reasons.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles("test")
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class ChallengeApiIntegrationTests {
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    ApplicationContext context;
+
+    ChallengeFixtures f;
+    HelixClient admin;
+    HelixClient applicant;
+    Account applicantAccount;
+
+    @BeforeAll
+    void clients() {
+        f = ChallengeFixtures.of(context);
+        admin = HelixClient.basic(port, f.access.user(null, Role.ADMIN).email(), AccessFixtures.PASSWORD);
+        applicantAccount = f.access.user(f.organization("API Applicant Ltd", "enterprise", null), Role.ENTERPRISE);
+        applicant = HelixClient.basic(port, applicantAccount.email(), AccessFixtures.PASSWORD);
+    }
+
+    @Test
+    void badInputNamesTheFieldAndIllegalTransitionsAnswer409() {
+        HelixClient.Response missing = admin.json("POST", "/api/v1/challenges", "{\"titleZh\": \"无问题\", \"budget\": 1}");
+        assertThat(missing.status()).isEqualTo(400);
+        assertThat(missing.body()).contains("\"field\":\"problem\"");
+
+        String extId = f.published("接口榜单", "any");
+        HelixClient.Response again = admin.json("POST", "/api/v1/challenges/" + extId + "/publish", null);
+        assertThat(again.status()).isEqualTo(409);
+        assertThat(again.header("Content-Type")).startsWith("application/problem+json");
+        assertThat(again.body()).contains("\"status\":\"published\"").contains("\"action\":\"publish\"");
+        assertThat(admin.json("POST", "/api/v1/challenges/" + extId + "/start", null).status()).isEqualTo(409);
+        assertThat(admin.json("POST", "/api/v1/challenges/" + extId + "/accept", null).status()).isIn(404, 405);
+        assertThat(admin.json("GET", "/api/v1/challenges/no-such-challenge", null).status()).isEqualTo(404);
+    }
+
+    @Test
+    void applicationsWithAttachmentsWithinTheLimitsAndNotAfterTheDeadline() {
+        String extId = f.published("附件榜单", "any");
+        HelixClient.Response applied = applicant.json("POST", "/api/v1/challenges/" + extId + "/applications",
+                "{\"plan\": \"方案\", \"commitments\": {\"1\": 224, \"2\": 4}}");
+        assertThat(applied.status()).isEqualTo(201);
+        long id = Long.parseLong(applied.body().replaceFirst("^\\{\"id\":(\\d+),.*", "$1"));
+
+        HelixClient.Response pdf = upload(applicant, id, "plan.pdf", "%PDF-1.4 a technical plan".getBytes(StandardCharsets.UTF_8));
+        assertThat(pdf.status()).isEqualTo(201);
+        assertThat(pdf.body()).contains("\"contentType\":\"application/pdf\"");
+        HelixClient.Response exe = upload(applicant, id, "tool.exe", "MZ".getBytes(StandardCharsets.UTF_8));
+        assertThat(exe.status()).isEqualTo(400);
+        assertThat(exe.body()).contains("\"field\":\"file\"").contains("only PDF");
+        HelixClient.Response big = upload(applicant, id, "big.pdf", new byte[Applications.MAX_ATTACHMENT_BYTES + 1]);
+        assertThat(big.status()).isEqualTo(400);
+        assertThat(big.body()).contains("larger than 5 MB");
+        long attachment = Long.parseLong(pdf.body().replaceFirst("^\\{\"id\":(\\d+),.*", "$1"));
+        HelixClient.Response download = applicant.get("/api/v1/challenges/applications/" + id + "/attachments/" + attachment);
+        assertThat(download.status()).isEqualTo(200);
+        assertThat(download.body()).startsWith("%PDF");
+        assertThat(HelixClient.browser(port).get("/api/v1/challenges/applications/" + id + "/attachments/" + attachment).status()).isEqualTo(404);
+
+        f.pastDeadline(extId);
+        HelixClient.Response late = HelixClient.basic(port, f.access.user(f.organization("Late Ltd", "enterprise", null), Role.ENTERPRISE).email(),
+                AccessFixtures.PASSWORD).json("POST", "/api/v1/challenges/" + extId + "/applications", "{\"plan\": \"迟到\", \"commitments\": {\"1\": 1, \"2\": 1}}");
+        assertThat(late.status()).isEqualTo(409);
+        assertThat(late.body()).contains("deadline");
+        assertThat(upload(applicant, id, "late.pdf", "%PDF-1.4".getBytes(StandardCharsets.UTF_8)).status()).isEqualTo(409);
+    }
+
+    @Test
+    void reviewerCandidatesSayWhetherEligibleAndWhy() {
+        long lead = f.organization("Candidate Lead Ltd", "enterprise", null);
+        Account leader = f.access.user(lead, Role.ENTERPRISE);
+        String extId = f.published("候选专家", "any");
+        f.as(leader, () -> f.applications.apply(extId, ChallengeFixtures.application("plan", List.of(), List.of())));
+        Account colleague = f.access.user(lead, Role.REVIEWER);
+        HelixClient.Response candidates = admin.get("/api/v1/challenges/" + extId + "/reviewer-candidates");
+        assertThat(candidates.status()).isEqualTo(200);
+        String mine = candidates.body().substring(candidates.body().indexOf("{\"userId\":" + colleague.id() + ","));
+        assertThat(mine).startsWith("{\"userId\":" + colleague.id()).contains("\"eligible\":false").contains("\"code\":\"same-organization\"");
+        HelixClient.Response refused = admin.json("POST", "/api/v1/challenges/" + extId + "/reviewers", "{\"userId\": " + colleague.id() + "}");
+        assertThat(refused.status()).isEqualTo(409);
+        assertThat(refused.body()).contains("same-organization");
+    }
+
+    private static HelixClient.Response upload(HelixClient client, long application, String name, byte[] content) {
+        String boundary = "----challenge" + System.nanoTime();
+        ByteArrayOutputStream body = new ByteArrayOutputStream();
+        body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + name
+                + "\"\r\nContent-Type: application/octet-stream\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+        body.writeBytes(content);
+        body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        return client.send("POST", "/api/v1/challenges/applications/" + application + "/attachments",
+                Map.of("Content-Type", "multipart/form-data; boundary=" + boundary, "Accept", "application/json"), body.toByteArray());
+    }
+}

@@ -1,0 +1,158 @@
+package org.triplehelix.challenge;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.FilePayload;
+import java.time.LocalDate;
+import java.util.Map;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
+import org.triplehelix.access.AccessFixtures;
+import org.triplehelix.access.Account;
+import org.triplehelix.access.Role;
+import org.triplehelix.web.BrowserTests;
+
+/**
+ * The main flow in a real browser, in Chinese and in English, with the strict
+ * Content-Security-Policy in force: an enterprise user posts a challenge, the department
+ * publishes it, a university researcher applies with the enterprise partner, the department
+ * puts an eligible reviewer on the panel and starts the review, the reviewer scores, the award is
+ * made with a milestone, the team reports progress and the program view leads back to it.
+ */
+class ChallengeBrowserIntegrationTests extends BrowserTests {
+
+    /** A few texts the pages must show in each language. */
+    static final Map<String, Map<String, String>> TEXT = Map.of(
+            "zh-CN", Map.of("published", "揭榜中", "under_review", "评审中", "awarded", "已授予", "applied", "揭榜申报已提交",
+                    "program", "攻关总览", "eligible", "可以入选", "on_track", "进展正常"),
+            "en", Map.of("published", "Open for applications", "under_review", "Under review", "awarded", "Awarded",
+                    "applied", "Your application is submitted", "program", "Program view", "eligible", "Eligible", "on_track", "On track"));
+
+    @Autowired
+    ApplicationContext application;
+
+    @ParameterizedTest
+    @ValueSource(strings = {"zh-CN", "en"})
+    void fromTheCallToTheProgramView(String locale) {
+        Map<String, String> text = TEXT.get(locale);
+        ChallengeFixtures f = ChallengeFixtures.of(application);
+        long enterprise = f.organization("Photonics Enterprise", "enterprise", null);
+        long university = f.organization("Photonics University", "university", null);
+        long reviewers = f.organization("Review Academy", "research_institute", null);
+        Account poster = f.access.user(enterprise, Role.ENTERPRISE);
+        Account admin = f.access.user(null, Role.ADMIN);
+        Account researcher = f.access.user(university, Role.RESEARCHER);
+        Account reviewer = f.access.user(reviewers, Role.REVIEWER);
+        String title = AccessFixtures.unique("硅光芯片耦合封装");
+
+        // the enterprise user posts the challenge
+        Page p = signIn(locale, poster);
+        p.navigate("/challenges");
+        p.locator("#post-challenge").click();
+        p.locator("#titleZh").fill(title);
+        p.locator("#problemZh").fill("解决硅光芯片与光纤的低损耗耦合封装难题");
+        p.locator("#technology").selectOption("kct-02");
+        p.locator("#target1Indicator").fill("耦合损耗");
+        p.locator("#target1Unit").fill("dB");
+        p.locator("#target1Threshold").fill("1.5");
+        p.locator("#target1Direction").selectOption("lower");
+        p.locator("#budget").fill("3000000");
+        p.locator("#durationMonths").fill("24");
+        p.locator("#deadline").fill(LocalDate.now().plusDays(30).toString());
+        p.locator("#eligibility").selectOption("enterprise_and_academic");
+        p.locator("#save-challenge").click();
+        assertThat(p.locator("#challenge-title")).hasText(title);
+        String path = p.url().replaceFirst("^https?://[^/]+", "").replaceFirst("\\?.*$", "");
+        p.context().close();
+
+        // the department publishes it
+        p = signIn(locale, admin);
+        p.navigate(path);
+        p.locator("#action-publish").click();
+        assertThat(p.locator("#challenge-status")).containsText(text.get("published"));
+        p.context().close();
+
+        // a university researcher applies with the enterprise as partner
+        p = signIn(locale, researcher);
+        p.navigate(path);
+        p.locator("#apply").click();
+        p.locator("#partners").fill(f.extIdOfOrganization(enterprise));
+        p.locator("#plan").fill("端面耦合与晶圆级封装相结合的技术路线");
+        p.locator("#commit1").fill("1.2");
+        p.locator("#file").setInputFiles(new FilePayload("技术方案.pdf", "application/pdf",
+                "%PDF-1.4 plan".getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        p.locator("#apply-submit").click();
+        assertThat(p.locator("#notice")).containsText(text.get("applied"));
+        assertThat(p.locator("#attachments li")).containsText("技术方案.pdf");
+        p.context().close();
+
+        // the department puts an eligible reviewer on the panel and starts the review
+        p = signIn(locale, admin);
+        p.navigate(path + "/reviewers");
+        Locator row = p.locator("#candidates tr[data-reviewer='" + reviewer.id() + "']");
+        assertThat(row.locator("td.eligibility")).hasText(text.get("eligible"));
+        row.locator("button.assign").click();
+        p.navigate(path);
+        p.locator("#action-start-review").click();
+        assertThat(p.locator("#challenge-status")).containsText(text.get("under_review"));
+        p.context().close();
+
+        // the reviewer scores it
+        p = signIn(locale, reviewer);
+        p.navigate("/challenges/reviews");
+        p.locator("#assignments a[href^='/challenges/applications/']").first().click();
+        for (String criterion : new String[] {"merit", "team", "feasibility", "budget"}) {
+            p.locator("#score-" + criterion).fill("85");
+        }
+        p.locator("#comment").fill("方案扎实");
+        p.locator("#score-submit").click();
+        assertThat(p.locator("#my-score")).containsText("85");
+        p.context().close();
+
+        // the award, with one milestone
+        p = signIn(locale, admin);
+        p.navigate(path);
+        assertThat(p.locator("#ranking tbody tr")).hasCount(1);
+        p.locator("#rationale").fill("唯一且高分的申报");
+        p.locator("#m1Title").fill("样品交付");
+        p.locator("#m1Deliverable").fill("10 只封装样品与测试报告");
+        p.locator("#m1Due").fill(LocalDate.now().plusMonths(6).toString());
+        p.locator("#m1Tranche").fill("1000000");
+        p.locator("#award-submit").click();
+        assertThat(p.locator("#challenge-status")).containsText(text.get("awarded"));
+        p.context().close();
+
+        // the team reports progress on the milestone
+        p = signIn(locale, researcher);
+        p.navigate(path);
+        p.locator("#progress").fill("30");
+        p.locator("#note").fill("完成封装工艺设计");
+        p.locator("#report-submit").click();
+        assertThat(p.locator("#milestones tbody tr").first()).containsText("30%");
+        assertThat(p.locator("#milestones tbody tr").first()).containsText(text.get("on_track"));
+
+        // the program view counts it and leads back to it
+        p.navigate("/challenges/program");
+        assertThat(p.locator("h1")).hasText(text.get("program"));
+        p.locator("#program tr[data-technology='kct-02'] td[data-column='on_track'] a").click();
+        assertThat(p.locator("#challenges a", new Page.LocatorOptions().setHasText(title))).isVisible();
+        screenshot(p, "challenge-program-" + locale);
+    }
+
+    private Page signIn(String locale, Account account) {
+        BrowserContext context = newContext(new Browser.NewContextOptions().setLocale(locale).setViewportSize(1280, 900));
+        Page p = context.newPage();
+        p.navigate("/login");
+        p.locator("#email").fill(account.email());
+        p.locator("#password").fill(AccessFixtures.PASSWORD);
+        p.locator("form[action='/login'] button[type=submit]").click();
+        p.waitForLoadState();
+        return p;
+    }
+}
