@@ -31,6 +31,44 @@ public record Fields(Map<String, String> values) {
         return new Fields(map);
     }
 
+    /** A JSON object as template columns: {@code name: {zh, en}} as name_zh and name_en, arrays joined by ;. */
+    public static Fields ofJson(tools.jackson.databind.JsonNode node) {
+        Map<String, String> values = new LinkedHashMap<>();
+        if (node == null || !node.isObject()) {
+            throw new InvalidInputException("body", "a JSON object is required");
+        }
+        for (Map.Entry<String, tools.jackson.databind.JsonNode> field : node.properties()) {
+            String name = field.getKey();
+            tools.jackson.databind.JsonNode value = field.getValue();
+            if (name.equals("kind") || value == null || value.isNull()) {
+                continue;
+            }
+            if (value.isObject()) {
+                tools.jackson.databind.JsonNode zh = value.get("zh");
+                tools.jackson.databind.JsonNode en = value.get("en");
+                values.put(name + "_zh", zh == null ? null : zh.asString());
+                values.put(name + "_en", en == null ? null : en.asString());
+            } else if (value.isArray()) {
+                List<String> items = new java.util.ArrayList<>();
+                value.forEach(item -> items.add(item.asString()));
+                values.put(name, String.join(";", items));
+            } else if (value.isString() && (name.equals("name") || name.equals("title"))) {
+                String text = value.asString();
+                values.putIfAbsent(org.triplehelix.shared.Text.containsHan(text) ? name + "_zh" : name + "_en", text);
+            } else {
+                values.put(name, value.asString());
+            }
+        }
+        return new Fields(values);
+    }
+
+    /** The same fields with one more (or replaced). */
+    public Fields with(String field, String value) {
+        Map<String, String> map = new LinkedHashMap<>(values);
+        map.put(field, value);
+        return new Fields(map);
+    }
+
     public String get(String field) {
         return values.get(field);
     }

@@ -1,9 +1,7 @@
 package org.triplehelix.talent;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.triplehelix.registry.ForeignKindImporter;
@@ -54,31 +52,7 @@ class TalentKinds {
         }
     }
 
-    /** A JSON object as template columns: {@code name: {zh, en}} as name_zh and name_en, arrays joined by ;. */
     static Fields fields(JsonNode node) {
-        Map<String, String> values = new LinkedHashMap<>();
-        for (Map.Entry<String, JsonNode> field : node.properties()) {
-            String name = field.getKey();
-            JsonNode value = field.getValue();
-            if (name.equals("kind") || value == null || value.isNull()) {
-                continue;
-            }
-            if (value.isObject()) {
-                JsonNode zh = value.get("zh");
-                JsonNode en = value.get("en");
-                values.put(name + "_zh", zh == null ? null : zh.asString());
-                values.put(name + "_en", en == null ? null : en.asString());
-            } else if (value.isArray()) {
-                List<String> items = new ArrayList<>();
-                value.forEach(item -> items.add(item.asString()));
-                values.put(name, String.join(";", items));
-            } else if (value.isString() && (name.equals("name") || name.equals("title")) && !values.containsKey(name + "_zh")) {
-                String text = value.asString();
-                values.put(org.triplehelix.shared.Text.containsHan(text) ? name + "_zh" : name + "_en", text);
-            } else {
-                values.put(name, value.asString());
-            }
-        }
-        return new Fields(values);
+        return Fields.ofJson(node);
     }
 }
