@@ -90,9 +90,9 @@ FIGURES = [('hust', '0803', 160), ('hust', '0809', 140), ('hust', '0812', 220), 
            ('ctgu', '0808', 90), ('yangtze', '0820', 120), ('yangtze', '0817', 70)]
 for uni, disc, base in FIGURES:
     for year in (2026, 2027):
-        for degree, share in (('master', 1.0), ('doctorate', 0.15)):
+        for degree, share in (('master', 1.0), ('doctorate', 0.1)):
             rec(kind='talent_supply', id=f'demo-supply-{uni}-{disc}-{year}-{degree}', university=U[uni][0], discipline=disc,
-                degree_level=degree, year=year, graduates=max(1, int(base * share * random.uniform(0.9, 1.1))))
+                degree_level=degree, year=year, graduates=max(1, int(base * 0.35 * share * random.uniform(0.9, 1.1))))
 
 # enterprises' declared needs (illustrative): the emerging and future industries short, traditional ones less so
 NEEDS = {
@@ -124,11 +124,12 @@ NEEDS = {
     'demo-ent-29': ('ind-hydrogen', [('0807', None, 60), ('0817', None, 30)]),
     'demo-ent-30': ('ind-synbio', [('0710', None, 50)]),
 }
+TRADITIONAL = {'ind-auto', 'ind-steel', 'ind-petrochem', 'ind-textile', 'ind-food', 'ind-building'}
 for ent, (ind, items) in NEEDS.items():
     for n, (disc, skill, count) in enumerate(items):
         for year in (2026, 2027):
             r = dict(kind='talent_need', id=f'demo-need-{ent[-2:]}-{n + 1}-{year}', organization=ent, industry=ind, year=year,
-                     headcount=max(1, int(count * (1.0 if year == 2026 else 1.15))), degree_level='master')
+                     headcount=max(1, int(count * (1.0 if year == 2026 else 1.15) * (0.8 if ind in TRADITIONAL else 1.3))), degree_level='master')
             if disc:
                 r['discipline'] = disc
             if skill:

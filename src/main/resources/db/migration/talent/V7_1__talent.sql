@@ -146,7 +146,7 @@ $$;
 -- Every supply and need record of the gap analysis, one row per record and industry, with its
 -- amount in people: a program student counts 1 in the program's industry in their graduation
 -- year (withdrawn students do not count); a university figure is divided among the industries of
--- its discipline by the crosswalk's shares; a need counts its headcount. The gap is need − supply.
+-- its discipline by the crosswalk's shares (rounded to hundredths); a need counts its headcount. The gap is need − supply.
 create view talent_gap_record as
 select 'student-' || s.ext_id as record_id, 'student' as record_kind, 'supply' as side,
        coalesce(p.name_zh, p.name_en) || '：' || s.ext_id as label_zh, coalesce(p.name_en, p.name_zh) || ': ' || s.ext_id as label_en,
@@ -163,7 +163,7 @@ select 'supply-' || f.ext_id || '@' || c.industry_code, 'supply', 'supply',
        coalesce(u.name_en, u.name_zh) || ' ' || coalesce(d.name_en, d.name_zh) || ' ' || f.year,
        '/organizations/' || u.ext_id, c.industry_code, i.industry_group,
        talent_prefecture(u.region_code), f.year,
-       f.graduates::numeric * c.share / (select sum(c2.share) from talent_crosswalk c2 where c2.discipline_code = c.discipline_code),
+       round(f.graduates::numeric * c.share / (select sum(c2.share) from talent_crosswalk c2 where c2.discipline_code = c.discipline_code), 2),
        f.illustrative
 from talent_supply f
 join talent_crosswalk c on c.discipline_code = f.discipline_code
