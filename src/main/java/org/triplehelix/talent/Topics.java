@@ -110,9 +110,9 @@ public class Topics {
 
     @Transactional
     public Topic post(TopicInput input) {
-        CurrentUser user = scope.requireSignedIn();
+        CurrentUser user = scope.isOperator() ? null : scope.requireSignedIn();
         String orgExtId = input.organization() != null && !input.organization().isBlank() ? input.organization().strip()
-                : user.organizationId() == null ? null
+                : user == null || user.organizationId() == null ? null
                 : jdbc.sql("select ext_id from organization where id = :id").param("id", user.organizationId()).query(String.class).single();
         if (orgExtId == null) {
             throw new InvalidInputException("organization", "organization is required");
@@ -131,7 +131,7 @@ public class Topics {
                             demand_ref, created_by) values (:e, :o, :zh, :en, :d, :disc, :ind, :ref, :u)""")
                 .param("e", extId).param("o", organization).param("zh", title.zh()).param("en", title.en())
                 .param("d", blank(input.description()) ? null : input.description().strip()).param("disc", discipline)
-                .param("ind", industry).param("ref", blank(input.demandRef()) ? null : input.demandRef().strip()).param("u", user.id())
+                .param("ind", industry).param("ref", blank(input.demandRef()) ? null : input.demandRef().strip()).param("u", user == null ? null : user.id())
                 .update();
         Topic topic = topic(extId);
         events.publishEvent(AuditableChange.created("talent_topic", extId, topic));
