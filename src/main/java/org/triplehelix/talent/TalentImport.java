@@ -3,7 +3,6 @@ package org.triplehelix.talent;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -164,7 +163,14 @@ public class TalentImport {
 
     private static List<Map.Entry<Long, Fields>> readCsv(String fileName, byte[] bytes) {
         List<Map.Entry<Long, Fields>> rows = new ArrayList<>();
-        try (Reader reader = new InputStreamReader(new ByteArrayInputStream(bytes), StandardCharsets.UTF_8);
+        String text = new String(bytes, StandardCharsets.UTF_8);
+        List<Long> lineStarts = new ArrayList<>(List.of(0L));
+        for (int i = 0; i < text.length(); i++) {
+            if (text.charAt(i) == '\n') {
+                lineStarts.add((long) i + 1);
+            }
+        }
+        try (Reader reader = new java.io.StringReader(text);
              CSVParser parser = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).setIgnoreEmptyLines(true)
                      .setTrim(true).get().parse(reader)) {
             List<String> header = parser.getHeaderNames().stream().map(TalentImport::column).toList();
@@ -173,7 +179,13 @@ public class TalentImport {
                 for (int i = 0; i < header.size() && i < record.size(); i++) {
                     values.put(header.get(i), record.get(i));
                 }
-                rows.add(Map.entry(record.getRecordNumber() + 1, new Fields(values)));
+                long position = record.getCharacterPosition();
+                while (position < text.length() && (text.charAt((int) position) == '\r' || text.charAt((int) position) == '\n')) {
+                    position++;   // empty lines before the record are skipped, not its line
+                }
+                int index = java.util.Collections.binarySearch(lineStarts, position);
+                long line = index >= 0 ? index + 1 : -index - 1;
+                rows.add(Map.entry(line, new Fields(values)));
                 limit(rows);
             }
         } catch (IOException | java.io.UncheckedIOException | IllegalArgumentException | IllegalStateException e) {
