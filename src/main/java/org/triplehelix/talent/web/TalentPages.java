@@ -315,6 +315,9 @@ class TalentPages {
         model.addAttribute("records", records);
         model.addAttribute("by", breakdown.param());
         model.addAttribute("key", key);
+        model.addAttribute("keyName", key == null ? null : gap.rows(breakdown, year).stream()
+                .filter(r -> java.util.Objects.equals(r.key() == null ? "" : r.key(), key)).map(TalentGap.GapRow::name)
+                .filter(java.util.Objects::nonNull).findFirst().orElse(null));
         model.addAttribute("side", side);
         model.addAttribute("year", year);
         model.addAttribute("sum", records.stream().map(TalentGap.GapRecord::amount).reduce(BigDecimal.ZERO, BigDecimal::add));
