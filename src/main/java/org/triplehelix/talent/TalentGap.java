@@ -13,7 +13,9 @@ import org.triplehelix.shared.Text;
  * Talent supply against need, from the {@code talent_gap_record} view (one row per supply or need
  * record and industry): totals by industry group, industry or prefecture, the largest gap (need −
  * supply) first, and the records behind every number (public facts only: programs, universities'
- * figures, enterprises' declared headcounts; no student is named).
+ * figures, enterprises' declared headcounts; no student is named). Beside the gap, the open public
+ * technology demands of each row ({@code talent_demand_signal}): what demands call for, counted
+ * but not added to the need, since a demand states no headcount.
  */
 @Service
 public class TalentGap {
@@ -54,7 +56,8 @@ public class TalentGap {
     }
 
     /** One row of the gap table; {@code key} is null for records without a prefecture. */
-    public record GapRow(String key, Text name, BigDecimal supply, BigDecimal need, BigDecimal gap, long supplyRecords, long needRecords) {
+    public record GapRow(String key, Text name, BigDecimal supply, BigDecimal need, BigDecimal gap, long supplyRecords, long needRecords,
+                         long demands) {
     }
 
     /** One record behind a number. */
@@ -75,8 +78,10 @@ public class TalentGap {
                        coalesce(sum(g.amount) filter (where g.side = 'supply'), 0) as supply,
                        coalesce(sum(g.amount) filter (where g.side = 'need'), 0) as need,
                        count(*) filter (where g.side = 'supply') as supply_records,
-                       count(*) filter (where g.side = 'need') as need_records
-                from talent_gap_record g where (cast(:year as integer) is null or g.year = :year)
+                       count(*) filter (where g.side = 'need') as need_records,
+                       count(*) filter (where g.side = 'demand') as demands
+                from (select * from talent_gap_record union all select * from talent_demand_signal) g
+                where (cast(:year as integer) is null or g.year = :year)
                 group by g.%1$s
                 """.formatted(by.column, by.nameZh.replace("industry_group", "g.industry_group"),
                 by.nameEn.replace("industry_group", "g.industry_group"));
@@ -85,7 +90,8 @@ public class TalentGap {
                     BigDecimal supply = rs.getBigDecimal("supply");
                     BigDecimal need = rs.getBigDecimal("need");
                     return new GapRow(rs.getString("key"), Text.ofNullable(rs.getString("name_zh"), rs.getString("name_en")),
-                            supply, need, need.subtract(supply), rs.getLong("supply_records"), rs.getLong("need_records"));
+                            supply, need, need.subtract(supply), rs.getLong("supply_records"), rs.getLong("need_records"),
+                            rs.getLong("demands"));
                 }).list();
         return rows.stream().sorted(Comparator.comparing(GapRow::gap).reversed()
                 .thenComparing(r -> r.key() == null ? "~" : r.key())).toList();
@@ -96,26 +102,28 @@ public class TalentGap {
         return jdbc.sql("""
                         select coalesce(sum(amount) filter (where side = 'supply'), 0) as supply,
                                coalesce(sum(amount) filter (where side = 'need'), 0) as need,
-                               count(*) filter (where side = 'supply') as s, count(*) filter (where side = 'need') as n
-                        from talent_gap_record where (cast(:year as integer) is null or year = :year)""")
+                               count(*) filter (where side = 'supply') as s, count(*) filter (where side = 'need') as n,
+                               count(*) filter (where side = 'demand') as d
+                        from (select * from talent_gap_record union all select * from talent_demand_signal) g
+                        where (cast(:year as integer) is null or year = :year)""")
                 .param("year", year)
                 .query((rs, n) -> new GapRow(null, new Text("合计", "Total"), rs.getBigDecimal(1), rs.getBigDecimal(2),
-                        rs.getBigDecimal(2).subtract(rs.getBigDecimal(1)), rs.getLong(3), rs.getLong(4)))
+                        rs.getBigDecimal(2).subtract(rs.getBigDecimal(1)), rs.getLong(3), rs.getLong(4), rs.getLong(5)))
                 .single();
     }
 
     /**
      * The records behind a number: those of one row ({@code key}; empty for records without a
-     * prefecture), one side ({@code supply}, {@code need}, or null for both), one year (or all).
+     * prefecture), one side ({@code supply}, {@code need}, {@code demand}; empty for supply and need, the records of the gap), one year (or all).
      */
     public List<GapRecord> records(By by, String key, String side, Integer year) {
-        if (side != null && !side.isBlank() && !List.of("supply", "need").contains(side)) {
-            throw new InvalidInputException("side", "side must be supply or need");
+        if (side != null && !side.isBlank() && !List.of("supply", "need", "demand").contains(side)) {
+            throw new InvalidInputException("side", "side must be supply, need or demand");
         }
         String sql = """
-                select * from talent_gap_record g
+                select * from (select * from talent_gap_record union all select * from talent_demand_signal) g
                 where (cast(:year as integer) is null or g.year = :year)
-                  and (:side = '' or g.side = :side)
+                  and (:side = '' and g.side <> 'demand' or g.side = :side)
                   and (:all or (%1$s is null and :key = '') or %1$s = :key)
                 order by g.side, g.amount desc, g.record_id
                 """.formatted("g." + by.column);

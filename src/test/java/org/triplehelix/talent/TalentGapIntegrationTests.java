@@ -46,6 +46,7 @@ class TalentGapIntegrationTests {
     String fixtureProgram;
     String fixtureNeed;
     String fixtureSupply;
+    String fixtureDemand;
 
     /** A record as this test counts it: which side, which industry, which prefecture, which year, how many people. */
     record Counted(String id, String side, String industry, String group, String prefecture, int year, BigDecimal amount) {
@@ -72,6 +73,11 @@ class TalentGapIntegrationTests {
         fixtureNeed = AccessFixtures.unique("test-need");
         fx.asSystem(() -> writer.saveNeed(Fields.of("id", fixtureNeed, "organization", fx.ext(enterprise), "industry", "ind-ai",
                 "discipline", "0812", "year", "2026", "headcount", "40"), false));
+        fixtureDemand = AccessFixtures.unique("test-demand");
+        fx.jdbc().sql("""
+                        insert into demand (ext_id, title_en, organization_id, industry, status, visibility, deadline)
+                        values (:e, 'Fixture demand for vision inspection', :o, '人工智能', 'open', 'public', date '2026-11-30')""")
+                .param("e", fixtureDemand).param("o", enterprise).update();
         fx.asSystem(() -> writer.saveNeed(Fields.of("id", AccessFixtures.unique("test-need"), "organization", fx.ext(elsewhere),
                 "industry", "ind-steel", "skill", "rolling mills", "year", "2027", "headcount", "7"), false));
     }
@@ -102,7 +108,8 @@ class TalentGapIntegrationTests {
                 TalentGap.GapRow total = gap.total(year);
                 assertThat(total.supply()).isEqualByComparingTo(sum(selected, "supply"));
                 assertThat(total.need()).isEqualByComparingTo(sum(selected, "need"));
-                assertThat(gap.records(by, null, "", year)).hasSize(selected.size());
+                assertThat(total.demands()).isEqualTo(selected.stream().filter(c -> c.side().equals("demand")).count());
+                assertThat(gap.records(by, null, "", year)).hasSize((int) selected.stream().filter(c -> !c.side().equals("demand")).count());
             }
         }
     }
@@ -111,13 +118,14 @@ class TalentGapIntegrationTests {
         assertThat(row.supply()).as("supply of " + row.key()).isEqualByComparingTo(sum(records, "supply"));
         assertThat(row.need()).as("need of " + row.key()).isEqualByComparingTo(sum(records, "need"));
         assertThat(row.gap()).isEqualByComparingTo(sum(records, "need").subtract(sum(records, "supply")));
-        for (String side : List.of("supply", "need")) {
+        assertThat(row.demands()).isEqualTo(records.stream().filter(c -> c.side().equals("demand")).count());
+        for (String side : List.of("supply", "need", "demand")) {
             List<String> expectedIds = records.stream().filter(c -> c.side().equals(side)).map(Counted::id).sorted().toList();
             List<TalentGap.GapRecord> clicked = gap.records(by, row.key() == null ? "" : row.key(), side, year);
             assertThat(clicked.stream().map(TalentGap.GapRecord::recordId).sorted().toList()).as(side + " records of " + row.key())
                     .isEqualTo(expectedIds);
             assertThat(clicked.stream().map(TalentGap.GapRecord::amount).reduce(BigDecimal.ZERO, BigDecimal::add))
-                    .isEqualByComparingTo(side.equals("supply") ? row.supply() : row.need());
+                    .isEqualByComparingTo(side.equals("supply") ? row.supply() : side.equals("need") ? row.need() : BigDecimal.valueOf(row.demands()));
         }
     }
 
@@ -127,6 +135,8 @@ class TalentGapIntegrationTests {
         assertThat(ai).filteredOn(r -> r.recordKind().equals("student") && r.href().endsWith(fixtureProgram)).hasSize(3);
         assertThat(ai).filteredOn(r -> r.recordId().equals("need-" + fixtureNeed)).singleElement()
                 .satisfies(r -> assertThat(r.amount()).isEqualByComparingTo("40"));
+        assertThat(gap.records(TalentGap.By.INDUSTRY, "ind-ai", "demand", 2026)).extracting(TalentGap.GapRecord::recordId)
+                .contains("demand-" + fixtureDemand);
         assertThat(gap.records(TalentGap.By.INDUSTRY, "ind-6g", "supply", 2026))
                 .filteredOn(r -> r.recordId().equals("supply-" + fixtureSupply + "@ind-6g")).singleElement()
                 .satisfies(r -> {
@@ -155,6 +165,7 @@ class TalentGapIntegrationTests {
     @Test
     void theIndicatorFilesAgreeWithTheIndependentCount() throws IOException {
         List<Counted> all = countIndependently();
+        all = all.stream().filter(c -> !c.side().equals("demand")).toList();
         List<Map<String, Object>> gapRows = indicator("talent.gap");
         assertThat(gapRows).hasSize(all.size());
         assertThat(sumWeight(gapRows)).isEqualByComparingTo(sum(all, "need").subtract(sum(all, "supply")));
@@ -226,6 +237,25 @@ class TalentGapIntegrationTests {
                 .query((rs, n) -> counted.add(new Counted("need-" + rs.getString(1), "need", rs.getString(2), groups.get(rs.getString(2)),
                         prefecture.apply(rs.getString(5)), rs.getInt(3), BigDecimal.valueOf(rs.getInt(4)))))
                 .list();
+        Map<String, String> industryByName = new HashMap<>();
+        fx.jdbc().sql("select code, name_zh, lower(name_en) from industry").query((rs, n) -> {
+            industryByName.put(rs.getString(1), rs.getString(1));
+            industryByName.put(rs.getString(2), rs.getString(1));
+            return industryByName.put(rs.getString(3), rs.getString(1));
+        }).list();
+        for (Map<String, Object> d : fx.jdbc().sql("""
+                        select d.ext_id, d.industry, d.status, d.visibility, d.deadline, d.created_at, o.region_code
+                        from demand d left join organization o on o.id = d.organization_id""").query().listOfRows()) {
+            String raw = (String) d.get("industry");
+            String industry = raw == null ? null : industryByName.getOrDefault(raw, industryByName.get(raw.toLowerCase(java.util.Locale.ROOT)));
+            if (industry == null || !"open".equals(d.get("status")) || !"public".equals(d.get("visibility"))) {
+                continue;
+            }
+            int year = d.get("deadline") != null ? ((java.sql.Date) d.get("deadline")).toLocalDate().getYear()
+                    : ((java.sql.Timestamp) d.get("created_at")).toInstant().atZone(java.time.ZoneOffset.UTC).getYear();
+            counted.add(new Counted("demand-" + d.get("ext_id"), "demand", industry, groups.get(industry),
+                    prefecture.apply((String) d.get("region_code")), year, BigDecimal.ONE));
+        }
         return counted;
     }
 

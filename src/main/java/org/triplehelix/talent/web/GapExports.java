@@ -25,8 +25,8 @@ final class GapExports {
             case INDUSTRY -> english ? "industry" : "产业";
             case PREFECTURE -> english ? "prefecture" : "市州";
         };
-        return english ? List.of("code", key, "supply (graduates)", "need (headcount)", "gap (need − supply)", "supply records", "need records")
-                : List.of("代码", key, "供给（毕业生）", "需求（人数）", "缺口（需求 − 供给）", "供给记录数", "需求记录数");
+        return english ? List.of("code", key, "supply (graduates)", "need (headcount)", "gap (need − supply)", "supply records", "need records", "open demands")
+                : List.of("代码", key, "供给（毕业生）", "需求（人数）", "缺口（需求 − 供给）", "供给记录数", "需求记录数", "开放技术需求");
     }
 
     static byte[] csv(List<TalentGap.GapRow> rows, TalentGap.By by, String lang) {
@@ -37,7 +37,7 @@ final class GapExports {
             printer.printRecord(header(by, english));
             for (TalentGap.GapRow row : rows) {
                 printer.printRecord(row.key(), name(row, english), row.supply().toPlainString(), row.need().toPlainString(),
-                        row.gap().toPlainString(), row.supplyRecords(), row.needRecords());
+                        row.gap().toPlainString(), row.supplyRecords(), row.needRecords(), row.demands());
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -74,6 +74,7 @@ final class GapExports {
         row.createCell(4).setCellValue(gap.gap().doubleValue());
         row.createCell(5).setCellValue(gap.supplyRecords());
         row.createCell(6).setCellValue(gap.needRecords());
+        row.createCell(7).setCellValue(gap.demands());
     }
 
     private static String name(TalentGap.GapRow row, boolean english) {
