@@ -144,12 +144,13 @@ create function talent_prefecture(code text) returns text language sql stable as
 $$;
 
 -- Every supply and need record of the gap analysis, one row per record and industry, with its
--- amount in people: a program student counts 1 in the program's industry in their graduation
+-- amount in people (public facts only: a student is labelled by program and year, never named): a program student counts 1 in the program's industry in their graduation
 -- year (withdrawn students do not count); a university figure is divided among the industries of
 -- its discipline by the crosswalk's shares (rounded to hundredths); a need counts its headcount. The gap is need − supply.
 create view talent_gap_record as
 select 'student-' || s.ext_id as record_id, 'student' as record_kind, 'supply' as side,
-       coalesce(p.name_zh, p.name_en) || '：' || s.ext_id as label_zh, coalesce(p.name_en, p.name_zh) || ': ' || s.ext_id as label_en,
+       coalesce(p.name_zh, p.name_en) || '：' || s.graduation_year || ' 届学生' as label_zh,
+       coalesce(p.name_en, p.name_zh) || ': student graduating in ' || s.graduation_year as label_en,
        '/talent/programs/' || p.ext_id as href, p.industry_code, i.industry_group,
        talent_prefecture(u.region_code) as prefecture, s.graduation_year as year, 1::numeric as amount, s.illustrative
 from talent_student s

@@ -182,6 +182,12 @@ class TalentAuthorizationMatrixIntegrationTests extends AuthorizationMatrix {
                                 w -> "name_en=Page+program&university=" + w.extId(w.home()) + "&enterprises=" + w.extId(w.elsewhere())
                                         + "&discipline=0812&industry=ind-ai&degree_level=master&cohort_year=2025&capacity=3")
                         .expect(ANONYMOUS, 401).expect(ADMIN, 302).expect(ORG_ADMIN, 302).otherwise(403),
+                Endpoint.page("POST", "/talent/programs/{program}", w -> "/talent/programs/" + program(w),
+                                w -> "name_en=Edited+program&university=" + w.extId(w.home()) + "&enterprises=" + w.extId(w.elsewhere())
+                                        + "&discipline=0812&industry=ind-ai&degree_level=master&cohort_year=2024&capacity=10&required_hours=100")
+                        .expect(ANONYMOUS, 401).expect(ADMIN, 302).expect(ORG_ADMIN, 302).otherwise(403),
+                Endpoint.page("GET", "/talent/programs/{program}/edit", w -> "/talent/programs/" + program(w) + "/edit")
+                        .expect(ANONYMOUS, 401).expect(ADMIN, 200).expect(ORG_ADMIN, 200).otherwise(403),
                 Endpoint.page("POST", "/talent/programs/{fresh}/delete", w -> "/talent/programs/" + freshProgram(w) + "/delete", w -> "x=1")
                         .expect(ANONYMOUS, 401).expect(ADMIN, 302).expect(ORG_ADMIN, 302).otherwise(403),
                 Endpoint.page("POST", "/talent/topics", w -> "/talent/topics", w -> "titleEn=Page+topic")

@@ -87,6 +87,30 @@ class TalentPages {
         }
     }
 
+    @GetMapping("/talent/programs/{id}/edit")
+    String editProgram(@PathVariable String id, Model model) {
+        Programs.Program program = programs.program(id);
+        if (!programs.canManage(program)) {
+            throw new org.springframework.security.access.AccessDeniedException("this program is outside your scope");
+        }
+        model.addAttribute("program", program);
+        model.addAttribute("disciplines", needs.disciplines());
+        model.addAttribute("industries", needs.industries());
+        return "talent/programForm";
+    }
+
+    @PostMapping("/talent/programs/{id}")
+    String updateProgram(@PathVariable String id, @RequestParam Map<String, String> form, RedirectAttributes redirect) {
+        programs.program(id);
+        try {
+            writer.saveProgram(new Fields(form).with("id", id), false);
+            redirect.addFlashAttribute("notice", "talent.saved");
+            return "redirect:/talent/programs/" + id;
+        } catch (InvalidInputException e) {
+            return refused(redirect, e, "/talent/programs/" + id + "/edit");
+        }
+    }
+
     @GetMapping("/talent/programs/{id}")
     String program(@PathVariable String id, Model model) {
         Programs.Program program = programs.program(id);
