@@ -33,6 +33,8 @@ public class Indicators {
 
     public static final String HUBEI = "420000";
     static final int MAX_PAGE_SIZE = 200;
+    private static final String ROWS = "select f.*, r.name_zh as region_zh, r.name_en as region_en from insight_fact f"
+            + " left join region r on r.code = coalesce(f.prefecture_code, f.province_code)";
 
     private final IndicatorCatalog catalog;
     private final JdbcClient jdbc;
@@ -57,7 +59,7 @@ public class Indicators {
     }
 
     /** A record an indicator counts, as its drill-down lists it. */
-    public record Row(String recordId, String kind, Text label, String href, String regionCode, String prefectureCode,
+    public record Row(String recordId, String kind, Text label, String href, String regionCode, String prefectureCode, Text region,
                       String tier, String industryCode, String industryGroup, Integer year, String category, BigDecimal weight) {
     }
 
@@ -77,8 +79,10 @@ public class Indicators {
         Map<String, BigDecimal> values = new LinkedHashMap<>();
         catalog.all().forEach(i -> values.put(i.code(), BigDecimal.ZERO));
         jdbc.sql(sql).params(parameters).query((ResultSet rs) -> {
-            catalog.find(rs.getString("indicator")).ifPresent(i ->
-                    values.put(i.code(), rs.getBigDecimal(i.measure() == Indicator.Measure.SUM ? "total" : "records")));
+            Indicator indicator = catalog.find(rs.getString("indicator")).orElse(null);
+            if (indicator != null) {
+                values.put(indicator.code(), rs.getBigDecimal(indicator.measure() == Indicator.Measure.SUM ? "total" : "records"));
+            }
         });
         return values;
     }
@@ -104,9 +108,11 @@ public class Indicators {
         catalog.all().forEach(i -> trends.put(i.code(), new LinkedHashMap<>()));
         jdbc.sql("select indicator, year, sum(records) as records, sum(total) as total from insight_cube where year is not null "
                 + "group by indicator, year order by indicator, year").query((ResultSet rs) -> {
-            catalog.find(rs.getString("indicator")).filter(i -> i.breaksDownBy(Dimension.YEAR)).ifPresent(i ->
-                    trends.get(i.code()).put(rs.getInt("year"),
-                            rs.getBigDecimal(i.measure() == Indicator.Measure.SUM ? "total" : "records")));
+            Indicator indicator = catalog.find(rs.getString("indicator")).filter(i -> i.breaksDownBy(Dimension.YEAR)).orElse(null);
+            if (indicator != null) {
+                trends.get(indicator.code()).put(rs.getInt("year"),
+                        rs.getBigDecimal(indicator.measure() == Indicator.Measure.SUM ? "total" : "records"));
+            }
         });
         return trends;
     }
@@ -124,7 +130,7 @@ public class Indicators {
         long total = jdbc.sql("select count(*) from insight_fact" + where).params(parameters).query(Long.class).single();
         parameters.put("limit", size);
         parameters.put("offset", (long) page * size);
-        List<Row> rows = jdbc.sql("select * from insight_fact" + where + " order by year desc nulls last, record_id limit :limit offset :offset")
+        List<Row> rows = jdbc.sql(ROWS + where + " order by year desc nulls last, record_id limit :limit offset :offset")
                 .params(parameters).query((rs, n) -> row(rs)).list();
         return new Page<>(rows, page, size, total);
     }
@@ -132,7 +138,7 @@ public class Indicators {
     /** Every record behind a number, streamed in the order of {@link #records} (for CSV). */
     public void eachRecord(Indicator indicator, Filter filter, Consumer<Row> consumer) {
         Map<String, Object> parameters = new HashMap<>(Map.of("code", indicator.code()));
-        jdbc.sql("select * from insight_fact where indicator = :code" + filter.conditions(parameters)
+        jdbc.sql(ROWS + " where indicator = :code" + filter.conditions(parameters)
                 + " order by year desc nulls last, record_id").params(parameters).withFetchSize(1000)
                 .query((ResultSet rs) -> consumer.accept(row(rs)));
     }
@@ -241,7 +247,8 @@ public class Indicators {
     private static Row row(ResultSet rs) throws SQLException {
         return new Row(rs.getString("record_id"), rs.getString("record_kind"),
                 Text.ofNullable(rs.getString("label_zh"), rs.getString("label_en")), rs.getString("href"),
-                rs.getString("region_code"), rs.getString("prefecture_code"), rs.getString("tier"), rs.getString("industry_code"),
+                rs.getString("region_code"), rs.getString("prefecture_code"), Text.ofNullable(rs.getString("region_zh"), rs.getString("region_en")),
+                rs.getString("tier"), rs.getString("industry_code"),
                 rs.getString("industry_group"), (Integer) rs.getObject("year"), rs.getString("category"), rs.getBigDecimal("weight"));
     }
 }
