@@ -171,8 +171,8 @@ public class Indicators {
         if (limit < 1 || limit > 500) {
             throw new InvalidInputException("limit", "the limit is 1 to 500");
         }
-        String tierCondition = tier == null || tier.isBlank() ? "" : """
-                 and exists (select 1 from organization o where o.id in (l.source_id, l.target_id) and o.type = :tier)""";
+        String tierCondition = tier == null || tier.isBlank() ? ""
+                : " and exists (select 1 from organization o where o.id in (l.source_id, l.target_id) and o.type = :tier)";
         var statement = jdbc.sql("select source_id, target_id, outputs from insight_link l where true" + tierCondition
                 + " order by outputs desc, source_id, target_id limit :limit").param("limit", limit);
         if (!tierCondition.isEmpty()) {
