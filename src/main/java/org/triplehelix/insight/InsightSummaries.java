@@ -12,12 +12,14 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.ApplicationContext;
 import org.springframework.context.event.EventListener;
 import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.transaction.event.TransactionalEventListener;
+import org.springframework.web.context.WebApplicationContext;
 import org.triplehelix.registry.RegistryChanged;
 import org.triplehelix.shared.AuditableChange;
 
@@ -32,7 +34,9 @@ import org.triplehelix.shared.AuditableChange;
  * have been quiet for {@code helix.insight.refresh-delay} (default 3 s), but never more than
  * {@code helix.insight.refresh-max-delay} (30 s) after the first one, so an import of many batches
  * causes a few refreshes, not thousands. The listener is in-memory on purpose: a refresh lost with
- * the process is redone by the next start-up's refresh.
+ * the process is redone by the next start-up's refresh. Only the web platform refreshes by itself:
+ * a command ({@code helix import}, {@code helix export} …) leaves the summaries to the next
+ * {@code helix serve}, which rebuilds them at start-up.
  */
 @Service
 public class InsightSummaries {
@@ -80,10 +84,11 @@ public class InsightSummaries {
         return thread;
     });
     private final AtomicLong version = new AtomicLong();
+    private final boolean automatic;
     private ScheduledFuture<?> pending;
     private Instant firstRequest;
 
-    InsightSummaries(IndicatorCatalog catalog, JdbcClient jdbc, TransactionTemplate transactions,
+    InsightSummaries(IndicatorCatalog catalog, JdbcClient jdbc, TransactionTemplate transactions, ApplicationContext context,
                      @Value("${helix.insight.refresh-delay:3s}") Duration delay,
                      @Value("${helix.insight.refresh-max-delay:30s}") Duration maxDelay) {
         this.catalog = catalog;
@@ -91,6 +96,7 @@ public class InsightSummaries {
         this.transactions = transactions;
         this.delay = delay;
         this.maxDelay = maxDelay;
+        this.automatic = context instanceof WebApplicationContext;
     }
 
     @EventListener(ApplicationReadyEvent.class)
@@ -110,6 +116,9 @@ public class InsightSummaries {
 
     /** Schedules a refresh after the quiet delay (postponing a pending one, up to the maximum delay). */
     public synchronized void requestRefresh() {
+        if (!automatic) {
+            return;
+        }
         Instant now = Instant.now();
         if (pending != null && !pending.isDone()) {
             if (Duration.between(firstRequest, now).compareTo(maxDelay) >= 0) {
