@@ -194,6 +194,27 @@ public class Indicators {
         return new Network(nodes, links);
     }
 
+    /** An output two organizations share (the records behind a link of the network). */
+    public record SharedOutput(String extId, Text title, String type, Integer year) {
+    }
+
+    /** The outputs two organizations (external ids) produced together: exactly the link's count. */
+    public List<SharedOutput> sharedOutputs(String source, String target) {
+        return jdbc.sql("""
+                select op.ext_id, op.title_zh, op.title_en, op.type, op.year
+                from output op
+                where exists (select 1 from output_organization x join organization o on o.id = x.organization_id
+                              where x.output_id = op.id and o.ext_id = :source)
+                  and exists (select 1 from output_organization x join organization o on o.id = x.organization_id
+                              where x.output_id = op.id and o.ext_id = :target)
+                order by op.year desc nulls last, op.ext_id
+                limit 1000
+                """).param("source", source).param("target", target)
+                .query((rs, n) -> new SharedOutput(rs.getString("ext_id"), Text.ofNullable(rs.getString("title_zh"), rs.getString("title_en")),
+                        rs.getString("type"), (Integer) rs.getObject("year")))
+                .list();
+    }
+
     /** When the summaries were last rebuilt (null before the first refresh), and the indicators that failed. */
     public record Freshness(Instant refreshedAt, Map<String, String> errors) {
     }

@@ -113,6 +113,9 @@ class InsightWebIntegrationTests {
         }
         assertThat(visitor.get("/insight?lang=en").body()).contains("Innovation indicators").contains("/insight/indicators/demand.posted/records");
         assertThat(visitor.get("/geo/hubei-prefectures.json").body()).contains("武汉市");
+        assertThat(visitor.get("/insight/network/shared?source=ins-t-natlab&target=ins-t-ent2").body())
+                .contains("data-total=\"1\"").contains("/outputs/ins-t-out3");
+        assertThat(visitor.get("/insight/indicators/demand.answered").body()).contains("d.status = 'closed'");
     }
 
     @Test

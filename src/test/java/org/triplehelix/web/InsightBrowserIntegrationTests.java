@@ -95,6 +95,12 @@ class InsightBrowserIntegrationTests extends BrowserTests {
         assertThat(page.locator("#network-table tbody tr").count()).isPositive();
         assertThat(page.locator("#network-table")).containsText(lang.equals("zh") ? "（示例）" : "(illustrative)");
         shot("network-" + lang);
+        Locator strongest = page.locator("#network-table tbody tr").first().locator("td.number a");
+        String shared = strongest.textContent().strip();
+        strongest.click();
+        page.waitForURL("**/insight/network/shared?**");
+        assertThat(page.locator("#records-summary")).hasAttribute("data-total", shared);
+        assertThat(page.locator("#insight-records tbody tr")).hasCount(Integer.parseInt(shared));
     }
 
     @ParameterizedTest

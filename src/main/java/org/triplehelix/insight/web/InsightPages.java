@@ -74,6 +74,14 @@ class InsightPages {
         return "insight/network";
     }
 
+    @GetMapping("/insight/network/shared")
+    String shared(@RequestParam String source, @RequestParam String target, Model model) {
+        model.addAttribute("source", source);
+        model.addAttribute("target", target);
+        model.addAttribute("outputs", indicators.sharedOutputs(source, target));
+        return "insight/shared";
+    }
+
     @GetMapping("/insight/industries")
     String industries(@RequestParam(required = false) Integer year, Model model) {
         model.addAttribute("view", IndustryView.of(indicators, year));
