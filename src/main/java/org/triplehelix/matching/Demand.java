@@ -14,7 +14,7 @@ public record Demand(String extId, String titleZh, String titleEn, String descri
                      List<String> keywords, String organization, String organizationName, String industry, String region,
                      BigDecimal budgetMin, BigDecimal budgetMax, Integer trl, IpStance ipStance, Visibility visibility,
                      LocalDate deadline, Status status, String createdBy, List<String> parties, Instant createdAt,
-                     Instant updatedAt, int version) {
+                     Instant updatedAt, int version, boolean illustrative) {
 
     public enum Status {
         OPEN, CLOSED;

@@ -7,6 +7,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.LinkedHashSet;
 import java.util.UUID;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.access.AccessDeniedException;
@@ -14,6 +17,10 @@ import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.triplehelix.access.CurrentUser;
+import org.triplehelix.access.DataScope;
+import org.triplehelix.access.OrganizationScope;
+import org.triplehelix.access.Role;
 import org.triplehelix.matching.demand.DemandRepository;
 import org.triplehelix.shared.AuditableChange;
 import org.triplehelix.shared.ConflictException;
@@ -22,9 +29,18 @@ import org.triplehelix.shared.NotFoundException;
 import org.triplehelix.shared.Page;
 
 /**
- * Technology demands: posting, editing, closing, listing, with their visibility. Writes need a
- * signed-in user; a demand is edited or closed by its author or an administrator. A demand hidden
- * from the viewer does not exist for them (404, not 403).
+ * Technology demands: posting, editing, closing, listing, with their visibility, every right
+ * checked here through the access module's {@link DataScope}:
+ * <ul>
+ * <li>posting needs the ENTERPRISE role (or ADMIN), for the poster's own organization (an
+ *     ORG_ADMIN of an enterprise also for its units);</li>
+ * <li>a demand is changed by its author, by the users who may see its organization's private data
+ *     (the enterprise's users, the organization's administrators) and by an administrator;</li>
+ * <li>visibility {@code public}: everyone; {@code signed_in}: signed-in users; {@code parties}: the
+ *     author, the demand's organization as above, and the members of the organizations it names.</li>
+ * </ul>
+ * A demand hidden from the viewer does not exist for them (404, not 403). The scope reaches SQL as
+ * parameters only.
  */
 @Service
 public class DemandService {
@@ -32,11 +48,22 @@ public class DemandService {
     static final int MAX_KEYWORDS = 20;
     static final int MAX_TEXT = 10_000;
 
+    private static final String VISIBLE = """
+            (d.visibility = 'public'
+             or (:signedIn and d.visibility = 'signed_in')
+             or d.created_by = :user
+             or :allOrgs or d.organization_id = any(:orgIds)
+             or exists (select 1 from demand_party p where p.demand_id = d.id and p.organization_id = any(:partyOrgs)))""";
+
+    private static final String CHANGEABLE = "(d.created_by = :user or :allOrgs or d.organization_id = any(:orgIds))";
+
     private final DemandRepository demands;
+    private final DataScope scope;
     private final ApplicationEventPublisher events;
 
-    DemandService(DemandRepository demands, ApplicationEventPublisher events) {
+    DemandService(DemandRepository demands, DataScope scope, ApplicationEventPublisher events) {
         this.demands = demands;
+        this.scope = scope;
         this.events = events;
     }
 
@@ -45,11 +72,11 @@ public class DemandService {
     }
 
     @Transactional(readOnly = true)
-    public Page<Demand> list(String status, int page, int size, Authentication viewer) {
+    public Page<Demand> list(String status, int page, int size) {
         int pageSize = Math.clamp(size, 1, 100);
         int pageNumber = Math.max(0, page);
-        Map<String, Object> params = new HashMap<>();
-        String condition = visibleTo(viewer, params);
+        Map<String, Object> params = scopeParams();
+        String condition = VISIBLE;
         if (status != null && !status.isBlank()) {
             condition += " and d.status = :status";
             params.put("status", status(status).id());
@@ -59,28 +86,35 @@ public class DemandService {
     }
 
     @Transactional(readOnly = true)
-    public Demand get(String extId, Authentication viewer) {
-        return demands.find(extId).filter(d -> canSee(d, viewer)).orElseThrow(() -> new NotFoundException("demand", extId));
+    public Demand get(String extId) {
+        return demands.find(extId).filter(this::canSee).orElseThrow(() -> new NotFoundException("demand", extId));
     }
 
-    /** Whether the viewer may see this demand (for the matches of other entities). */
-    public boolean canSee(Demand demand, Authentication viewer) {
-        return switch (demand.visibility()) {
-            case PUBLIC -> true;
-            case SIGNED_IN -> signedIn(viewer);
-            case PARTIES -> signedIn(viewer) && (viewer.getName().equals(demand.createdBy()) || admin(viewer));
-        };
+    /** Whether the caller may see this demand (for the matches of other entities). */
+    public boolean canSee(Demand demand) {
+        return demand.visibility() == Demand.Visibility.PUBLIC || demands.matches(demand.extId(), VISIBLE, scopeParams());
+    }
+
+    /** Whether the caller may post a demand: an enterprise user or an administrator. */
+    public boolean canPost() {
+        return scope.isAdmin() || scope.hasRole(Role.ENTERPRISE);
+    }
+
+    /** Whether the caller may edit, close, reopen or delete this demand. */
+    public boolean canChange(Demand demand) {
+        return (scope.currentUser().isPresent() || scope.isOperator()) && demands.matches(demand.extId(), CHANGEABLE, scopeParams());
     }
 
     @Transactional
-    public Demand post(DemandDraft draft, Authentication author) {
-        String user = requireUser(author);
-        DemandDraft valid = validate(draft, true);
+    public Demand post(DemandDraft draft) {
+        scope.requireAnyRole(Role.ENTERPRISE);
+        DemandDraft valid = withPoster(validate(draft, true));
+        requireOwnOrganization(valid.organization());
         String extId = valid.extId() != null ? valid.extId() : "demand-" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
         if (demands.exists(extId)) {
             throw new ConflictException("demand " + extId + " already exists");
         }
-        demands.insert(extId, valid, user);
+        demands.insert(extId, valid, actor());
         Demand created = demands.find(extId).orElseThrow();
         events.publishEvent(AuditableChange.created("demand", extId, created));
         events.publishEvent(new DemandChanged(extId));
@@ -88,9 +122,12 @@ public class DemandService {
     }
 
     @Transactional
-    public Demand edit(String extId, DemandDraft draft, Authentication author) {
-        Demand before = writable(extId, author);
-        DemandDraft valid = validate(draft, false);
+    public Demand edit(String extId, DemandDraft draft) {
+        Demand before = writable(extId);
+        DemandDraft valid = keepOrganization(validate(draft, false), before);
+        if (!java.util.Objects.equals(valid.organization(), before.organization())) {
+            requireOwnOrganization(valid.organization());
+        }
         int version = draft.version() != null ? draft.version() : before.version();
         if (!demands.update(extId, valid, version)) {
             throw new ConflictException("demand " + extId + " was changed by someone else meanwhile; reload it");
@@ -102,25 +139,29 @@ public class DemandService {
     }
 
     @Transactional
-    public Demand close(String extId, Authentication author) {
-        return setStatus(extId, Demand.Status.CLOSED, author);
+    public Demand close(String extId) {
+        return setStatus(extId, Demand.Status.CLOSED);
     }
 
     @Transactional
-    public Demand reopen(String extId, Authentication author) {
-        return setStatus(extId, Demand.Status.OPEN, author);
+    public Demand reopen(String extId) {
+        return setStatus(extId, Demand.Status.OPEN);
     }
 
     @Transactional
-    public void delete(String extId, Authentication author) {
-        Demand before = writable(extId, author);
+    public void delete(String extId) {
+        Demand before = writable(extId);
         demands.delete(extId);
         events.publishEvent(AuditableChange.deleted("demand", extId, before));
         events.publishEvent(new DemandChanged(extId));
     }
 
     /** A demand record of the interchange format, as an import read it. */
-    public record Imported(String extId, tools.jackson.databind.JsonNode fields) {
+    public record Imported(String extId, tools.jackson.databind.JsonNode fields, boolean illustrative) {
+
+        public Imported(String extId, tools.jackson.databind.JsonNode fields) {
+            this(extId, fields, false);
+        }
     }
 
     /** A record the import rejected, and why. */
@@ -151,7 +192,7 @@ public class DemandService {
                     demands.update(d.extId(), merged, d.version());
                     replaced++;
                 } else {
-                    demands.insert(record.extId(), draft, "import");
+                    demands.insert(record.extId(), draft, "import", record.illustrative());
                     created++;
                 }
                 events.publishEvent(new DemandChanged(record.extId()));
@@ -192,8 +233,8 @@ public class DemandService {
         return org.triplehelix.shared.Text.containsHan(text) ? new String[] {text, null} : new String[] {null, text};
     }
 
-    private Demand setStatus(String extId, Demand.Status status, Authentication author) {
-        Demand before = writable(extId, author);
+    private Demand setStatus(String extId, Demand.Status status) {
+        Demand before = writable(extId);
         if (before.status() == status) {
             return before;
         }
@@ -206,13 +247,66 @@ public class DemandService {
         return after;
     }
 
-    private Demand writable(String extId, Authentication author) {
-        String user = requireUser(author);
-        Demand demand = get(extId, author);
-        if (demand.createdBy() != null && !demand.createdBy().equals(user) && !admin(author)) {
-            throw new AccessDeniedException("only the author of a demand or an administrator may change it");
+    private Demand writable(String extId) {
+        if (scope.currentUser().isEmpty() && !scope.isOperator()) {
+            throw new AccessDeniedException("sign in to change a demand");
+        }
+        Demand demand = get(extId);
+        if (!canChange(demand)) {
+            throw new AccessDeniedException("only the demand's author, its organization or an administrator may change it");
         }
         return demand;
+    }
+
+    /** A demand posted without an organization is the poster's organization's, when they have one. */
+    private DemandDraft withPoster(DemandDraft d) {
+        if (d.organization() != null) {
+            return d;
+        }
+        String own = scope.currentUser().map(CurrentUser::organizationId).flatMap(demands::organizationExtId).orElse(null);
+        return own == null ? d : new DemandDraft(d.extId(), d.titleZh(), d.titleEn(), d.descriptionZh(), d.descriptionEn(), d.keywords(),
+                own, d.industry(), d.region(), d.budgetMin(), d.budgetMax(), d.trl(), d.ipStance(), d.visibility(), d.deadline(),
+                d.parties(), d.version());
+    }
+
+    /** An edit that names no organization leaves the demand's own. */
+    private static DemandDraft keepOrganization(DemandDraft d, Demand before) {
+        if (d.organization() != null || before.organization() == null) {
+            return d;
+        }
+        return new DemandDraft(d.extId(), d.titleZh(), d.titleEn(), d.descriptionZh(), d.descriptionEn(), d.keywords(),
+                before.organization(), d.industry(), d.region(), d.budgetMin(), d.budgetMax(), d.trl(), d.ipStance(), d.visibility(),
+                d.deadline(), d.parties(), d.version());
+    }
+
+    /** Only an administrator posts for another organization (or for none). */
+    private void requireOwnOrganization(String organizationExtId) {
+        if (scope.isAdmin()) {
+            return;
+        }
+        Long id = organizationExtId == null ? null : demands.organizationId(organizationExtId).orElse(null);
+        if (id == null || !scope.canSeeOrganizationPrivate(id)) {
+            throw new AccessDeniedException("a demand is posted for your own organization");
+        }
+    }
+
+    private String actor() {
+        return scope.currentUser().map(CurrentUser::email).orElse(scope.isOperator() ? "cli" : "system");
+    }
+
+    /** The caller's scope as the parameters of {@link #VISIBLE} and {@link #CHANGEABLE}. */
+    private Map<String, Object> scopeParams() {
+        Optional<CurrentUser> user = scope.currentUser();
+        OrganizationScope own = scope.privateReadableOrganizations();
+        Set<Long> partyOrgs = new LinkedHashSet<>(scope.editableOrganizations().organizationIds());
+        user.map(CurrentUser::organizationId).ifPresent(partyOrgs::add);
+        Map<String, Object> params = new HashMap<>();
+        params.put("signedIn", user.isPresent() || scope.isOperator());
+        params.put("user", user.map(CurrentUser::email).orElse(""));
+        params.put("allOrgs", own.all());
+        params.put("orgIds", own.ids());
+        params.put("partyOrgs", partyOrgs.toArray(Long[]::new));
+        return params;
     }
 
     /** Checks a draft and returns it cleaned (texts stripped, blank ones null, enumerations normalized). */
@@ -307,29 +401,7 @@ public class DemandService {
         return value == null || value.isBlank() ? null : value.strip();
     }
 
-    private String visibleTo(Authentication viewer, Map<String, Object> params) {
-        if (admin(viewer)) {
-            return "true";
-        }
-        if (!signedIn(viewer)) {
-            return "d.visibility = 'public'";
-        }
-        params.put("user", viewer.getName());
-        return "(d.visibility in ('public', 'signed_in') or d.created_by = :user)";
-    }
-
-    private static String requireUser(Authentication author) {
-        if (!signedIn(author)) {
-            throw new AccessDeniedException("sign in to post or change a demand");
-        }
-        return author.getName();
-    }
-
     public static boolean signedIn(Authentication viewer) {
         return viewer != null && viewer.isAuthenticated() && !(viewer instanceof AnonymousAuthenticationToken);
-    }
-
-    static boolean admin(Authentication viewer) {
-        return signedIn(viewer) && viewer.getAuthorities().stream().anyMatch(a -> "ROLE_ADMIN".equals(a.getAuthority()));
     }
 }

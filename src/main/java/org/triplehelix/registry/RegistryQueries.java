@@ -169,9 +169,10 @@ public class RegistryQueries {
      */
     public record Criteria(String q, String type, String region, String discipline, String organization,
                            String person, String parent, Integer yearFrom, Integer yearTo, String sort,
-                           int page, int size, boolean english) {
+                           int page, int size, boolean english, List<String> ranked) {
 
         public Criteria {
+            ranked = ranked == null ? null : List.copyOf(ranked);
             q = clean(q);
             if (q != null && q.codePointCount(0, q.length()) > MAX_QUERY_LENGTH) {
                 q = q.substring(0, q.offsetByCodePoints(0, MAX_QUERY_LENGTH));
@@ -196,55 +197,63 @@ public class RegistryQueries {
 
         /** Everything, first page, in Chinese. */
         public static Criteria all() {
-            return new Criteria(null, null, null, null, null, null, null, null, null, null, 0, DEFAULT_SIZE, false);
+            return new Criteria(null, null, null, null, null, null, null, null, null, null, 0, DEFAULT_SIZE, false, null);
+        }
+
+        /**
+         * Exactly these records, in this order (the header search ranked them with the matching
+         * engine); the text of {@code q} then only labels the results.
+         */
+        public Criteria withRanked(List<String> extIds) {
+            return new Criteria(q, type, region, discipline, organization, person, parent, yearFrom, yearTo, sort, page, size, english, extIds);
         }
 
         public Criteria withQ(String value) {
-            return new Criteria(value, type, region, discipline, organization, person, parent, yearFrom, yearTo, sort, page, size, english);
+            return new Criteria(value, type, region, discipline, organization, person, parent, yearFrom, yearTo, sort, page, size, english, ranked);
         }
 
         public Criteria withType(String value) {
-            return new Criteria(q, value, region, discipline, organization, person, parent, yearFrom, yearTo, sort, page, size, english);
+            return new Criteria(q, value, region, discipline, organization, person, parent, yearFrom, yearTo, sort, page, size, english, ranked);
         }
 
         public Criteria withRegion(String value) {
-            return new Criteria(q, type, value, discipline, organization, person, parent, yearFrom, yearTo, sort, page, size, english);
+            return new Criteria(q, type, value, discipline, organization, person, parent, yearFrom, yearTo, sort, page, size, english, ranked);
         }
 
         public Criteria withDiscipline(String value) {
-            return new Criteria(q, type, region, value, organization, person, parent, yearFrom, yearTo, sort, page, size, english);
+            return new Criteria(q, type, region, value, organization, person, parent, yearFrom, yearTo, sort, page, size, english, ranked);
         }
 
         public Criteria withOrganization(String value) {
-            return new Criteria(q, type, region, discipline, value, person, parent, yearFrom, yearTo, sort, page, size, english);
+            return new Criteria(q, type, region, discipline, value, person, parent, yearFrom, yearTo, sort, page, size, english, ranked);
         }
 
         public Criteria withPerson(String value) {
-            return new Criteria(q, type, region, discipline, organization, value, parent, yearFrom, yearTo, sort, page, size, english);
+            return new Criteria(q, type, region, discipline, organization, value, parent, yearFrom, yearTo, sort, page, size, english, ranked);
         }
 
         public Criteria withParent(String value) {
-            return new Criteria(q, type, region, discipline, organization, person, value, yearFrom, yearTo, sort, page, size, english);
+            return new Criteria(q, type, region, discipline, organization, person, value, yearFrom, yearTo, sort, page, size, english, ranked);
         }
 
         public Criteria withYears(Integer from, Integer to) {
-            return new Criteria(q, type, region, discipline, organization, person, parent, from, to, sort, page, size, english);
+            return new Criteria(q, type, region, discipline, organization, person, parent, from, to, sort, page, size, english, ranked);
         }
 
         public Criteria withSort(String value) {
-            return new Criteria(q, type, region, discipline, organization, person, parent, yearFrom, yearTo, value, page, size, english);
+            return new Criteria(q, type, region, discipline, organization, person, parent, yearFrom, yearTo, value, page, size, english, ranked);
         }
 
         public Criteria withPage(int value) {
-            return new Criteria(q, type, region, discipline, organization, person, parent, yearFrom, yearTo, sort, value, size, english);
+            return new Criteria(q, type, region, discipline, organization, person, parent, yearFrom, yearTo, sort, value, size, english, ranked);
         }
 
         public Criteria withSize(int value) {
-            return new Criteria(q, type, region, discipline, organization, person, parent, yearFrom, yearTo, sort, page, value, english);
+            return new Criteria(q, type, region, discipline, organization, person, parent, yearFrom, yearTo, sort, page, value, english, ranked);
         }
 
         public Criteria inEnglish(boolean value) {
-            return new Criteria(q, type, region, discipline, organization, person, parent, yearFrom, yearTo, sort, page, size, value);
+            return new Criteria(q, type, region, discipline, organization, person, parent, yearFrom, yearTo, sort, page, size, value, ranked);
         }
 
         /** The query's terms, each of which must occur (at most {@value #MAX_TERMS}). */
@@ -453,7 +462,10 @@ public class RegistryQueries {
     /** The query terms and the type, which every kind has in common. */
     private static Where common(Table table, Criteria c) {
         Where where = new Where();
-        List<String> terms = c.terms();
+        if (c.ranked() != null) {
+            where.add(table.alias() + ".ext_id = any(:ranked)", "ranked", c.ranked().toArray(String[]::new));
+        }
+        List<String> terms = c.ranked() != null ? List.of() : c.terms();
         for (int i = 0; i < terms.size(); i++) {
             where.add(termCondition(table, terms.get(i), ":term" + i), "term" + i, "%" + escapeLike(terms.get(i)) + "%");
         }
@@ -483,6 +495,9 @@ public class RegistryQueries {
     }
 
     private String orderBy(Table table, Criteria c, Where where) {
+        if (c.ranked() != null) {
+            return " order by array_position(:ranked, " + table.alias() + ".ext_id)";
+        }
         String sort = c.sort() == null ? (c.q() == null ? table.defaultSort() : "relevance") : c.sort();
         if (!table.sorts().contains(sort)) {
             throw new InvalidInputException("sort", "sort must be one of " + table.sorts() + " for " + plural(table.kind()));

@@ -17,15 +17,17 @@ public final class AccessFixtures {
     private final JdbcClient jdbc;
     private final UserAccounts accounts;
     private final DataScope scope;
+    private final ApplicationContext context;
 
-    private AccessFixtures(JdbcClient jdbc, UserAccounts accounts, DataScope scope) {
+    private AccessFixtures(JdbcClient jdbc, UserAccounts accounts, DataScope scope, ApplicationContext context) {
+        this.context = context;
         this.jdbc = jdbc;
         this.accounts = accounts;
         this.scope = scope;
     }
 
     public static AccessFixtures of(ApplicationContext context) {
-        return new AccessFixtures(context.getBean(JdbcClient.class), context.getBean(UserAccounts.class), context.getBean(DataScope.class));
+        return new AccessFixtures(context.getBean(JdbcClient.class), context.getBean(UserAccounts.class), context.getBean(DataScope.class), context);
     }
 
     public static String unique(String prefix) {
@@ -76,6 +78,21 @@ public final class AccessFixtures {
         long id = user(organizationId, Role.ENTERPRISE).id();
         scope.asSystem(() -> accounts.disable(id));
         return id;
+    }
+
+    /** Runs work as the account's user, signed in (the service layer sees it as {@link DataScope#currentUser()}). */
+    public <T> T as(Account account, java.util.function.Supplier<T> work) {
+        var details = context.getBean(org.springframework.security.core.userdetails.UserDetailsService.class).loadUserByUsername(account.email());
+        var previous = org.springframework.security.core.context.SecurityContextHolder.getContext();
+        var signedIn = org.springframework.security.core.context.SecurityContextHolder.createEmptyContext();
+        signedIn.setAuthentication(org.springframework.security.authentication.UsernamePasswordAuthenticationToken
+                .authenticated(details, null, details.getAuthorities()));
+        org.springframework.security.core.context.SecurityContextHolder.setContext(signedIn);
+        try {
+            return work.get();
+        } finally {
+            org.springframework.security.core.context.SecurityContextHolder.setContext(previous);
+        }
     }
 
     public long auditRows() {

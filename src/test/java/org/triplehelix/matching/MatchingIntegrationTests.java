@@ -16,8 +16,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.authentication.TestingAuthenticationToken;
-import org.springframework.security.core.Authentication;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.triplehelix.registry.RegistryChanged;
@@ -48,8 +46,6 @@ class MatchingIntegrationTests {
     @Autowired
     TransactionTemplate transactions;
 
-
-    static final Authentication ALICE = new TestingAuthenticationToken("alice@example.org", "", "ROLE_USER");
 
     @BeforeEach
     void loadTheFixture() {
@@ -120,82 +116,5 @@ class MatchingIntegrationTests {
         maintenance.embedMissing(Progress.NONE, 1);
         assertThat(matching.rank(MatchRequest.of("钙钛矿太阳能电池", EntityKind.PERSON, 1)))
                 .extracting(MatchService.Ranked::extId).containsExactly("person-xu-na");
-    }
-
-    @Test
-    void demandsArePostedEditedClosedAndMatchedBothWays() {
-        Demand posted = demands.post(new DemandDraft(null, "钠离子电池正极材料的量产工艺", null, "寻找钠离子电池层状氧化物正极的合作团队",
-                null, List.of("钠离子电池", "正极材料"), "org-medical-ai", "新能源", "420100", null, null, 6, "joint_development",
-                "public", null, List.of(), null), ALICE);
-        assertThat(posted.extId()).startsWith("demand-");
-        assertThat(posted.status()).isEqualTo(Demand.Status.OPEN);
-        MatchResult solvers = matching.match(MatchRequest.of(posted.matchText(), EntityKind.PERSON, 1));
-        assertThat(solvers.hits()).extracting(MatchHit::extId).containsExactly("person-zhang-min");
-        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
-                assertThat(matching.fits(EntityKind.PERSON, "person-zhang-min", 5, false).hits())
-                        .extracting(MatchHit::extId).contains(posted.extId()));
-        Demand closed = demands.close(posted.extId(), ALICE);
-        assertThat(closed.status()).isEqualTo(Demand.Status.CLOSED);
-        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
-                assertThat(matching.fits(EntityKind.PERSON, "person-zhang-min", 5, false).hits())
-                        .extracting(MatchHit::extId).doesNotContain(posted.extId()));
-    }
-
-    @Test
-    void demandsAreValidated() {
-        assertThatThrownBy(() -> demands.post(new DemandDraft(null, null, null, null, null, List.of(), null, null, null, null, null,
-                null, null, null, null, List.of(), null), ALICE))
-                .isInstanceOf(InvalidInputException.class).extracting("field").isEqualTo("title");
-        assertThatThrownBy(() -> demands.post(new DemandDraft(null, "需求", null, null, null, List.of(), null, null, null, null, null,
-                12, null, null, null, List.of(), null), ALICE))
-                .isInstanceOf(InvalidInputException.class).extracting("field").isEqualTo("trl");
-        assertThatThrownBy(() -> demands.post(new DemandDraft(null, "需求", null, null, null, List.of(), null, null, null,
-                new java.math.BigDecimal("100"), new java.math.BigDecimal("10"), null, null, null, null, List.of(), null), ALICE))
-                .isInstanceOf(InvalidInputException.class).extracting("field").isEqualTo("budgetMax");
-        assertThatThrownBy(() -> demands.post(new DemandDraft(null, "需求", null, null, null, List.of(), "org-nowhere", null, null, null,
-                null, null, null, null, null, List.of(), null), ALICE))
-                .isInstanceOf(InvalidInputException.class).extracting("field").isEqualTo("organization");
-        assertThatThrownBy(() -> demands.post(new DemandDraft(null, "需求", null, null, null, List.of(), null, null, null, null, null,
-                null, null, null, null, List.of(), null), null))
-                .isInstanceOf(org.springframework.security.access.AccessDeniedException.class);
-    }
-
-    @Test
-    void aHiddenDemandDoesNotExistForOthers() {
-        Demand mine = demands.post(new DemandDraft(null, "保密需求", null, null, null, List.of(), null, null, null, null, null, null, null,
-                "parties", null, List.of(), null), ALICE);
-        assertThat(demands.get(mine.extId(), ALICE).title()).isEqualTo("保密需求");
-        Authentication bob = new TestingAuthenticationToken("bob@example.org", "", "ROLE_USER");
-        assertThatThrownBy(() -> demands.get(mine.extId(), bob)).isInstanceOf(org.triplehelix.shared.NotFoundException.class);
-        assertThat(demands.list(null, 0, 10, null).items()).extracting(Demand::extId).doesNotContain(mine.extId());
-        assertThatThrownBy(() -> demands.edit(mine.extId(), DemandDraft.of(mine), bob)).isInstanceOf(org.triplehelix.shared.NotFoundException.class);
-    }
-
-    @Test
-    void demandRecordsAreImported() {
-        List<DemandService.ImportFailure> failures = demands.importBatch(List.of(
-                new DemandService.Imported("demand-import-1", Fixture.JSON.readTree("""
-                        {"title": {"zh": "光纤激光器的散热", "en": "Cooling of fiber lasers"}, "keywords": ["光纤激光器"],
-                         "organization": "org-medical-ai", "region": "420100"}""")),
-                new DemandService.Imported("demand-import-2", Fixture.JSON.readTree("{\"description\": \"没有标题\"}")),
-                new DemandService.Imported("demand-import-3", Fixture.JSON.readTree("{\"title\": \"x\", \"organization\": \"org-nowhere\"}"))));
-        assertThat(failures).extracting(DemandService.ImportFailure::extId).containsExactly("demand-import-2", "demand-import-3");
-        Demand imported = demands.get("demand-import-1", null);
-        assertThat(imported.titleEn()).isEqualTo("Cooling of fiber lasers");
-        assertThat(imported.organizationName()).isEqualTo("汉江智能医疗科技有限公司");
-        demands.importBatch(List.of(new DemandService.Imported("demand-import-1", Fixture.JSON.readTree("{\"title\": \"光纤激光器的散热结构\"}"))));
-        assertThat(demands.get("demand-import-1", null).title()).isEqualTo("光纤激光器的散热结构");
-        assertThat(demands.list(null, 0, 100, null).items()).extracting(Demand::extId).containsOnlyOnce("demand-import-1");
-    }
-
-    @Test
-    void aStaleEditIsAConflict() {
-        Demand posted = demands.post(new DemandDraft(null, "需求甲", null, null, null, List.of(), null, null, null, null, null, null,
-                null, null, null, List.of(), null), ALICE);
-        DemandDraft draft = DemandDraft.of(posted);
-        demands.edit(posted.extId(), draft, ALICE);
-        assertThatThrownBy(() -> demands.edit(posted.extId(), draft, ALICE)).isInstanceOf(org.triplehelix.shared.ConflictException.class);
-        assertThat(demands.get(posted.extId(), ALICE).version()).isEqualTo(1);
-        assertThat(Map.of("v", demands.get(posted.extId(), null).version())).containsEntry("v", 1);
     }
 }

@@ -34,6 +34,10 @@ class MatchingWebIntegrationTests {
     JdbcClient jdbc;
     @Autowired
     IndexMaintenance maintenance;
+    @Autowired
+    org.springframework.security.core.userdetails.UserDetailsService users;
+    org.springframework.test.web.servlet.request.RequestPostProcessor alice;
+    org.springframework.test.web.servlet.request.RequestPostProcessor bob;
 
     @BeforeEach
     void loadTheFixture() {
@@ -42,6 +46,10 @@ class MatchingWebIntegrationTests {
         FixtureLoader.load(jdbc);
         maintenance.rebuild(Progress.NONE);
         maintenance.embedMissing(Progress.NONE, 1);
+        org.triplehelix.access.AccessFixtures fixtures = org.triplehelix.access.AccessFixtures.of(context);
+        long enterprise = jdbc.sql("select id from organization where ext_id = 'org-medical-ai'").query(Long.class).single();
+        alice = user(users.loadUserByUsername(fixtures.user(enterprise, org.triplehelix.access.Role.ENTERPRISE).email()));
+        bob = user(users.loadUserByUsername(fixtures.user(null, org.triplehelix.access.Role.ENTERPRISE).email()));
     }
 
     @Test
@@ -66,7 +74,7 @@ class MatchingWebIntegrationTests {
                 .andExpect(jsonPath("$.hits[0].reasons.supports[0].extId").value("out-02"))
                 .andExpect(jsonPath("$.hits[0].reasons.organization.type").value("provincial_laboratory"))
                 .andExpect(jsonPath("$.hits[0].reasons.similarity").isNumber());
-        mvc.perform(post("/api/v1/match").with(user("alice")).with(csrf()).contentType(MediaType.APPLICATION_JSON)
+        mvc.perform(post("/api/v1/match").with(alice).with(csrf()).contentType(MediaType.APPLICATION_JSON)
                         .content("""
                                 {"text": "水稻育种", "target": "organization", "k": 2, "filters": {"tiers": ["university"]}}"""))
                 .andExpect(status().isOk())
@@ -85,7 +93,7 @@ class MatchingWebIntegrationTests {
                 {"titleZh": "桥梁拉索健康监测系统", "keywords": ["斜拉桥", "健康监测"], "trl": 5, "visibility": "public"}""";
         mvc.perform(post("/api/v1/demands").with(csrf()).contentType(MediaType.APPLICATION_JSON).content(body))
                 .andExpect(status().isUnauthorized());
-        String location = mvc.perform(post("/api/v1/demands").with(user("alice")).with(csrf())
+        String location = mvc.perform(post("/api/v1/demands").with(alice).with(csrf())
                         .contentType(MediaType.APPLICATION_JSON).content(body))
                 .andExpect(status().isCreated())
                 .andExpect(header().string("Location", startsWith("/api/v1/demands/demand-")))
@@ -93,40 +101,76 @@ class MatchingWebIntegrationTests {
         mvc.perform(get(location)).andExpect(status().isOk()).andExpect(jsonPath("$.trl").value(5));
         mvc.perform(get(location + "/matches").param("target", "person").param("k", "1"))
                 .andExpect(status().isOk()).andExpect(jsonPath("$.hits[0].extId").value("person-sun-hao"));
-        mvc.perform(put(location).with(user("alice")).with(csrf()).contentType(MediaType.APPLICATION_JSON)
+        mvc.perform(put(location).with(alice).with(csrf()).contentType(MediaType.APPLICATION_JSON)
                         .content("{\"titleZh\": \"桥梁拉索健康监测系统\", \"trl\": 11, \"version\": 0}"))
                 .andExpect(status().isBadRequest()).andExpect(jsonPath("$.field").value("trl"));
-        mvc.perform(put(location).with(user("bob")).with(csrf()).contentType(MediaType.APPLICATION_JSON)
+        mvc.perform(put(location).with(bob).with(csrf()).contentType(MediaType.APPLICATION_JSON)
                         .content("{\"titleZh\": \"改标题\", \"version\": 0}"))
                 .andExpect(status().isForbidden());
-        mvc.perform(post(location + "/close").with(user("alice")).with(csrf()))
+        mvc.perform(post(location + "/close").with(alice).with(csrf()))
                 .andExpect(status().isOk()).andExpect(jsonPath("$.status").value("CLOSED"));
         mvc.perform(get("/api/v1/demands").param("status", "closed"))
                 .andExpect(status().isOk()).andExpect(jsonPath("$.total").value(1));
-        mvc.perform(delete(location).with(user("alice")).with(csrf())).andExpect(status().isNoContent());
+        mvc.perform(delete(location).with(alice).with(csrf())).andExpect(status().isNoContent());
         mvc.perform(get(location)).andExpect(status().isNotFound());
     }
 
     @Test
     void demandsThroughThePages() throws Exception {
         mvc.perform(get("/demands/new").param("title", "钠离子电池储能").param("lang", "zh"))
-                .andExpect(status().isOk()).andExpect(content("请登录后发布或修改需求"));
-        mvc.perform(post("/demands").with(user("alice")).with(csrf()).param("titleZh", "").param("visibility", "public"))
+                .andExpect(status().isOk()).andExpect(content("发布需求需要企业用户"));
+        mvc.perform(post("/demands").with(alice).with(csrf()).param("titleZh", "").param("visibility", "public"))
                 .andExpect(status().isOk()).andExpect(content("role=\"alert\""));
-        String page = mvc.perform(post("/demands").with(user("alice")).with(csrf())
+        String page = mvc.perform(post("/demands").with(alice).with(csrf())
                         .param("titleZh", "钠离子电池储能系统集成").param("keywords", "钠离子电池, 储能").param("trl", "6")
                         .param("visibility", "public").param("deadline", "2099-12-31"))
                 .andExpect(status().is3xxRedirection()).andExpect(redirectedUrlPattern("/demands/demand-*"))
                 .andReturn().getResponse().getRedirectedUrl();
-        mvc.perform(get(page).param("lang", "zh").with(user("alice")))
+        mvc.perform(get(page).param("lang", "zh").with(alice))
                 .andExpect(status().isOk()).andExpect(content("谁能解决")).andExpect(content("张敏")).andExpect(content("编辑"));
         mvc.perform(get(page).param("target", "facility").param("lang", "en"))
                 .andExpect(status().isOk()).andExpect(content("Who could solve it"));
         mvc.perform(get("/demands").param("lang", "en")).andExpect(status().isOk()).andExpect(content("钠离子电池储能系统集成"));
-        mvc.perform(post(page + "/close").with(user("alice")).with(csrf())).andExpect(status().is3xxRedirection());
+        mvc.perform(post(page + "/close").with(alice).with(csrf())).andExpect(status().is3xxRedirection());
         mvc.perform(get("/demands").param("status", "open")).andExpect(status().isOk())
                 .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content()
                         .string(org.hamcrest.Matchers.not(containsString("钠离子电池储能系统集成"))));
+    }
+
+    @Test
+    void hostileTextInTheMatchBoxAndTheDemandFormComesBackAsText() throws Exception {
+        for (String hostile : new String[] {"<script>alert('x')</script>", "' OR 1=1 --"}) {
+            for (String target : new String[] {"person", "organization", "output", "facility"}) {
+                String page = mvc.perform(get("/match").param("q", hostile).param("target", target))
+                        .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+                org.assertj.core.api.Assertions.assertThat(page).doesNotContain("<script>alert");
+            }
+            String form = mvc.perform(get("/demands/new").param("title", hostile)).andExpect(status().isOk())
+                    .andReturn().getResponse().getContentAsString();
+            org.assertj.core.api.Assertions.assertThat(form).doesNotContain("<script>alert");
+            String posted = mvc.perform(post("/demands").with(alice).with(csrf()).param("titleZh", "需求" + hostile)
+                            .param("titleEn", hostile).param("keywords", hostile).param("descriptionZh", hostile).param("visibility", "public"))
+                    .andExpect(status().is3xxRedirection()).andReturn().getResponse().getRedirectedUrl();
+            String shown = mvc.perform(get(posted).param("lang", "en")).andExpect(status().isOk())
+                    .andReturn().getResponse().getContentAsString();
+            org.assertj.core.api.Assertions.assertThat(shown).doesNotContain("<script>alert");
+            if (hostile.startsWith("<")) {
+                org.assertj.core.api.Assertions.assertThat(shown).contains("&lt;script&gt;");
+            } else {
+                org.assertj.core.api.Assertions.assertThat(shown).contains("OR 1=1");
+            }
+            mvc.perform(get("/demands")).andExpect(status().isOk());
+        }
+    }
+
+    @Test
+    void theHeaderSearchBoxRanksWithTheSameEngine() throws Exception {
+        // "segmenting" is in no title: the engine's English analysis finds "segmentation", the words alone would not
+        mvc.perform(get("/search").param("q", "segmenting lesions").param("lang", "en"))
+                .andExpect(status().isOk())
+                .andExpect(content("Deep learning segmentation of lesions in fundus images"));
+        mvc.perform(get("/search").param("q", "钠离子电池").param("lang", "zh"))
+                .andExpect(status().isOk()).andExpect(content("钠离子电池"));
     }
 
     @Test

@@ -66,6 +66,20 @@ public class DemandRepository {
         return jdbc.sql("select count(*) from demand d where " + condition).params(params).query(Long.class).single();
     }
 
+    /** Whether the demand satisfies {@code condition} (constants only; its values bound as parameters). */
+    public boolean matches(String extId, String condition, java.util.Map<String, ?> params) {
+        return jdbc.sql("select exists (select 1 from demand d where d.ext_id = :extId and " + condition + ")")
+                .params(params).param("extId", extId).query(Boolean.class).single();
+    }
+
+    public Optional<Long> organizationId(String extId) {
+        return jdbc.sql("select id from organization where ext_id = :id").param("id", extId).query(Long.class).optional();
+    }
+
+    public Optional<String> organizationExtId(long id) {
+        return jdbc.sql("select ext_id from organization where id = :id").param("id", id).query(String.class).optional();
+    }
+
     public boolean exists(String extId) {
         return jdbc.sql("select count(*) from demand where ext_id = :id").param("id", extId).query(Integer.class).single() > 0;
     }
@@ -75,13 +89,17 @@ public class DemandRepository {
     }
 
     public void insert(String extId, DemandDraft d, String createdBy) {
+        insert(extId, d, createdBy, false);
+    }
+
+    public void insert(String extId, DemandDraft d, String createdBy, boolean illustrative) {
         jdbc.sql("""
                 insert into demand (ext_id, title_zh, title_en, description_zh, description_en, keywords, organization_id,
-                    industry, region, budget_min, budget_max, trl, ip_stance, visibility, deadline, status, created_by)
+                    industry, region, budget_min, budget_max, trl, ip_stance, visibility, deadline, status, created_by, illustrative)
                 values (:ext_id, :title_zh, :title_en, :description_zh, :description_en, :keywords,
                     (select id from organization where ext_id = :organization), :industry, :region, :budget_min, :budget_max,
-                    :trl, :ip_stance, :visibility, :deadline, 'open', :created_by)
-                """).params(columns(d)).param("ext_id", extId).param("created_by", createdBy).update();
+                    :trl, :ip_stance, :visibility, :deadline, 'open', :created_by, :illustrative)
+                """).params(columns(d)).param("ext_id", extId).param("created_by", createdBy).param("illustrative", illustrative).update();
         replaceParties(extId, d.parties());
     }
 
@@ -172,7 +190,8 @@ public class DemandRepository {
                 Demand.Visibility.valueOf(rs.getString("visibility").toUpperCase(Locale.ROOT)),
                 rs.getObject("deadline", java.time.LocalDate.class),
                 Demand.Status.valueOf(rs.getString("status").toUpperCase(Locale.ROOT)), rs.getString("created_by"),
-                strings(rs.getArray("party_ext_ids")), instant(rs, "created_at"), instant(rs, "updated_at"), rs.getInt("version"));
+                strings(rs.getArray("party_ext_ids")), instant(rs, "created_at"), instant(rs, "updated_at"), rs.getInt("version"),
+                rs.getBoolean("illustrative"));
     }
 
     private static Demand.IpStance ip(String value) {

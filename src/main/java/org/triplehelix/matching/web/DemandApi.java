@@ -2,7 +2,6 @@ package org.triplehelix.matching.web;
 
 import java.net.URI;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -30,39 +29,39 @@ class DemandApi {
 
     @GetMapping
     Page<Demand> list(@RequestParam(required = false) String status, @RequestParam(defaultValue = "0") int page,
-                      @RequestParam(defaultValue = "20") int size, Authentication viewer) {
-        return demands.list(status, page, size, viewer);
+                      @RequestParam(defaultValue = "20") int size) {
+        return demands.list(status, page, size);
     }
 
     @GetMapping("/{id}")
-    Demand get(@PathVariable String id, Authentication viewer) {
-        return demands.get(id, viewer);
+    Demand get(@PathVariable String id) {
+        return demands.get(id);
     }
 
     @PostMapping
-    ResponseEntity<Demand> post(@RequestBody DemandDraft draft, Authentication author) {
-        Demand created = demands.post(draft, author);
+    ResponseEntity<Demand> post(@RequestBody DemandDraft draft) {
+        Demand created = demands.post(draft);
         return ResponseEntity.created(URI.create("/api/v1/demands/" + created.extId())).body(created);
     }
 
     @PutMapping("/{id}")
-    Demand edit(@PathVariable String id, @RequestBody DemandDraft draft, Authentication author) {
-        return demands.edit(id, draft, author);
+    Demand edit(@PathVariable String id, @RequestBody DemandDraft draft) {
+        return demands.edit(id, draft);
     }
 
     @PostMapping("/{id}/close")
-    Demand close(@PathVariable String id, Authentication author) {
-        return demands.close(id, author);
+    Demand close(@PathVariable String id) {
+        return demands.close(id);
     }
 
     @PostMapping("/{id}/reopen")
-    Demand reopen(@PathVariable String id, Authentication author) {
-        return demands.reopen(id, author);
+    Demand reopen(@PathVariable String id) {
+        return demands.reopen(id);
     }
 
     @DeleteMapping("/{id}")
-    ResponseEntity<Void> delete(@PathVariable String id, Authentication author) {
-        demands.delete(id, author);
+    ResponseEntity<Void> delete(@PathVariable String id) {
+        demands.delete(id);
         return ResponseEntity.noContent().build();
     }
 }

@@ -1,7 +1,6 @@
 package org.triplehelix.matching.web;
 
 import java.util.List;
-import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -35,16 +34,15 @@ class DemandPages {
     }
 
     @GetMapping
-    String list(@RequestParam(required = false) String status, @RequestParam(defaultValue = "0") int page,
-                Authentication viewer, Model model) {
-        model.addAttribute("page", demands.list(status, page, 20, viewer));
+    String list(@RequestParam(required = false) String status, @RequestParam(defaultValue = "0") int page, Model model) {
+        model.addAttribute("page", demands.list(status, page, 20));
         model.addAttribute("status", status == null ? "" : status);
-        model.addAttribute("signedIn", DemandService.signedIn(viewer));
+        model.addAttribute("canPost", demands.canPost());
         return "matching/demands";
     }
 
     @GetMapping("/new")
-    String create(@RequestParam(required = false) String title, Authentication viewer, Model model) {
+    String create(@RequestParam(required = false) String title, Model model) {
         DemandForm form = new DemandForm();
         if (title != null && !title.isBlank()) {
             if (org.triplehelix.shared.Text.containsHan(title)) {
@@ -53,72 +51,69 @@ class DemandPages {
                 form.setTitleEn(title.strip());
             }
         }
-        return form(model, form, null, null, viewer);
+        return form(model, form, null, null);
     }
 
     @PostMapping
-    String post(@ModelAttribute DemandForm form, BindingResult binding, Authentication author, Model model) {
+    String post(@ModelAttribute DemandForm form, BindingResult binding, Model model) {
         if (binding.hasFieldErrors()) {
-            return form(model, form, null, binding.getFieldErrors().getFirst().getField(), author);
+            return form(model, form, null, binding.getFieldErrors().getFirst().getField());
         }
         try {
-            return "redirect:/demands/" + demands.post(form.toDraft(), author).extId();
+            return "redirect:/demands/" + demands.post(form.toDraft()).extId();
         } catch (InvalidInputException e) {
             model.addAttribute("error", e.getMessage());
-            return form(model, form, null, e.field(), author);
+            return form(model, form, null, e.field());
         }
     }
 
     @GetMapping("/{id}")
-    String show(@PathVariable String id, @RequestParam(defaultValue = "person") String target, Authentication viewer, Model model) {
-        Demand demand = demands.get(id, viewer);
+    String show(@PathVariable String id, @RequestParam(defaultValue = "person") String target, Model model) {
+        Demand demand = demands.get(id);
         String shown = MatchView.TARGETS.contains(target) ? target : "person";
         MatchResult matches = matching.match(new MatchRequest(demand.matchText(), EntityKind.of(shown), MatchPages.HITS,
                 SearchFilter.NONE, false));
-        boolean canEdit = DemandService.signedIn(viewer)
-                && (demand.createdBy() == null || demand.createdBy().equals(viewer.getName())
-                || viewer.getAuthorities().stream().anyMatch(a -> "ROLE_ADMIN".equals(a.getAuthority())));
-        model.addAttribute("view", new DemandView(demand, shown, matches, canEdit));
+        model.addAttribute("view", new DemandView(demand, shown, matches, demands.canChange(demand)));
         return "matching/demand";
     }
 
     @GetMapping("/{id}/edit")
-    String edit(@PathVariable String id, Authentication viewer, Model model) {
-        return form(model, DemandForm.of(demands.get(id, viewer)), id, null, viewer);
+    String edit(@PathVariable String id, Model model) {
+        return form(model, DemandForm.of(demands.get(id)), id, null);
     }
 
     @PostMapping("/{id}")
-    String update(@PathVariable String id, @ModelAttribute DemandForm form, BindingResult binding, Authentication author, Model model) {
+    String update(@PathVariable String id, @ModelAttribute DemandForm form, BindingResult binding, Model model) {
         if (binding.hasFieldErrors()) {
-            return form(model, form, id, binding.getFieldErrors().getFirst().getField(), author);
+            return form(model, form, id, binding.getFieldErrors().getFirst().getField());
         }
         try {
-            demands.edit(id, form.toDraft(), author);
+            demands.edit(id, form.toDraft());
             return "redirect:/demands/" + id;
         } catch (InvalidInputException e) {
             model.addAttribute("error", e.getMessage());
-            return form(model, form, id, e.field(), author);
+            return form(model, form, id, e.field());
         } catch (ConflictException e) {
             model.addAttribute("error", "matching.demand.conflict");
-            return form(model, form, id, null, author);
+            return form(model, form, id, null);
         }
     }
 
     @PostMapping("/{id}/close")
-    String close(@PathVariable String id, Authentication author) {
-        demands.close(id, author);
+    String close(@PathVariable String id) {
+        demands.close(id);
         return "redirect:/demands/" + id;
     }
 
     @PostMapping("/{id}/reopen")
-    String reopen(@PathVariable String id, Authentication author) {
-        demands.reopen(id, author);
+    String reopen(@PathVariable String id) {
+        demands.reopen(id);
         return "redirect:/demands/" + id;
     }
 
-    private static String form(Model model, DemandForm form, String extId, String errorField, Authentication viewer) {
+    private String form(Model model, DemandForm form, String extId, String errorField) {
         String error = (String) model.getAttribute("error");
-        model.addAttribute("view", new DemandFormView(form, extId, error, errorField, DemandService.signedIn(viewer)));
+        model.addAttribute("view", new DemandFormView(form, extId, error, errorField, extId == null ? demands.canPost() : true));
         return "matching/demand-form";
     }
 }

@@ -69,7 +69,7 @@ public final class DemoConverter {
                 nssfc.jsonl
                 # csl.jsonl (%d): CSL Chinese Scientific Literature benchmark, dev and test papers (Apache-2.0, github.com/ydli-ai/CSL).
                 csl.jsonl
-                # illustrative.jsonl (%d): ILLUSTRATIVE records written by the project (fictitious labs, facilities,
+                # illustrative.jsonl (%d): ILLUSTRATIVE records written by the project (fictitious labs, facilities, technology demands,
                 #   institutions, enterprises, instruments, researchers), for the tiers that have no public record here.
                 illustrative.jsonl illustrative
                 """.formatted(counts.get("universities.jsonl"), counts.get("ror.jsonl"), counts.get("nssfc.jsonl"),

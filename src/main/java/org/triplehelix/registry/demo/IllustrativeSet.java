@@ -181,6 +181,30 @@ final class IllustrativeSet {
             demo-output-12|standard|2024|中医学/中药学|demo-person-yang-liu|demo-hblab-tcm;demo-ent-19|中药材;质量标准;指纹图谱|道地药材蕲艾质量评价团体标准|Group standard for the quality of Qi'ai (Artemisia argyi)|规定蕲艾的性状、指纹图谱和有效成分含量要求。|sets appearance, fingerprint and active-ingredient requirements for Qi'ai.
             """;
 
+
+    // Demands: the platform has no public source of enterprises' technology demands.
+    // id | enterprise serial | industry | region | keywords | title zh (empty: posted in English) | title en | description zh | description en
+    private static final String DEMANDS = """
+            demo-demand-01|1|ind-optoelectronics|420111|硅光;光电共封装;800G光模块|800G硅光模块的光电共封装工艺|Co-packaged optics for 800G silicon photonics modules|现有800G光模块激光器与硅光芯片耦合损耗偏高、良率不足，寻求光电共封装结构设计与自动化耦合工艺的合作团队。|Coupling loss between lasers and silicon photonics chips in our 800G modules is too high and yield too low; we seek a partner for co-packaged structures and automated coupling.
+            demo-demand-02|2|ind-optoelectronics|420111|三维闪存;刻蚀;高深宽比|三维闪存高深宽比沟道刻蚀工艺优化|High-aspect-ratio channel etching for 3D NAND|200层以上三维闪存沟道刻蚀出现弯曲和底部残留，需要等离子体刻蚀机理与工艺仿真方面的专家。|Channel holes in 3D NAND above 200 layers bow and leave residues at the bottom; we need experts in plasma etching mechanisms and process simulation.
+            demo-demand-03|4|ind-equipment|420115|光纤激光器;激光焊接;铝合金|万瓦级光纤激光器铝合金焊接气孔控制|Porosity control in 10 kW fibre-laser welding of aluminium|新能源汽车电池托盘铝合金激光焊接气孔率高，寻求光束摆动、熔池监测与工艺参数优化方面的合作。|Laser welds of aluminium battery trays show high porosity; we seek help with beam wobbling, melt-pool monitoring and process optimisation.
+            demo-demand-04|5|ind-nev|420114|自动驾驶;多传感器融合;感知|城市道路自动驾驶多传感器融合感知|Multi-sensor fusion perception for urban automated driving|需要激光雷达、毫米波雷达与摄像头的时空同步和融合感知算法，提升雨雾天气下的目标检测能力。|We need spatio-temporal synchronisation and fusion of lidar, radar and cameras to detect objects reliably in rain and fog.
+            demo-demand-05|6|ind-nev|420113|钠离子电池;正极材料;储能|钠离子电池层状氧化物正极的量产|Mass production of layered-oxide cathodes for sodium-ion batteries|层状氧化物正极材料空气稳定性差、循环衰减快，寻求材料掺杂包覆改性与中试放大的合作团队。|Our layered-oxide cathodes are unstable in air and fade quickly; we seek a team for doping, coating and pilot-scale production.
+            demo-demand-06|7|ind-auto|420607|一体化压铸;铝合金;轻量化|汽车一体化压铸件的免热处理铝合金|Heat-treatment-free aluminium alloys for integrated die castings|大型一体化压铸后底板需要高强韧免热处理铝合金配方及模具热平衡设计。|Large integrated die-cast rear floors need a strong, tough heat-treatment-free alloy and thermal balance design of the dies.
+            demo-demand-07|10|ind-steel|420107|特种钢;氢冶金;低碳|特种钢冶炼的氢基直接还原工艺|Hydrogen-based direct reduction for special steels|为降低碳排放，计划建设氢基竖炉直接还原示范线，寻求反应动力学与工艺装备方面的研究力量。|To cut emissions we plan a hydrogen shaft-furnace direct-reduction line and seek expertise in reaction kinetics and equipment.
+            demo-demand-08|13|ind-petrochem|420505|电子级磷酸;湿法磷酸;提纯|湿法磷酸提纯制备电子级磷酸|Electronic-grade phosphoric acid from wet-process acid|需要将湿法磷酸中的金属杂质降至10 ppb以下，寻求溶剂萃取、结晶与痕量分析的合作。|Metal impurities in wet-process phosphoric acid must fall below 10 ppb; we seek partners in solvent extraction, crystallisation and trace analysis.
+            demo-demand-09|16|ind-textile|429004|熔喷;非织造;医用防护|医用防护熔喷材料的驻极与过滤效率|Electret charging and filtration of melt-blown medical materials|熔喷布驻极后过滤效率衰减快，需要驻极工艺、电荷稳定性与检测方法方面的专家。|Filtration efficiency of our melt-blown fabric decays after charging; we need experts on electret processes, charge stability and testing.
+            demo-demand-10|19|ind-food|422801|富硒茶;功能成分;加工工艺|富硒茶功能成分保留的加工工艺|Processing that keeps the functional compounds of selenium-rich tea|希望优化杀青与干燥工艺，提高富硒茶中有机硒和茶多酚的保留率，并建立检测方法。|We want drying and fixing processes that keep more organic selenium and polyphenols in selenium-rich tea, with methods to measure them.
+            demo-demand-11|20|ind-building|421102|磷石膏;固废利用;低碳建材|磷石膏制备低碳建材的规模化利用|Large-scale use of phosphogypsum in low-carbon building materials|磷石膏杂质影响建材强度和耐久性，寻求预处理、改性与制品配方的合作团队。|Impurities in phosphogypsum weaken building products; we seek a team for pretreatment, modification and product formulation.
+            demo-demand-12|22|ind-biomed|420115|抗体药物;细胞培养;工艺放大|双特异性抗体的细胞培养工艺放大|Scale-up of cell culture for bispecific antibodies|双特异性抗体在2000升反应器中表达量下降，需要培养基优化与过程分析技术方面的专家。|Expression of our bispecific antibody drops in a 2,000 L bioreactor; we need experts in media optimisation and process analytical technology.
+            demo-demand-13|23|ind-biomed|420105|医学影像;深度学习;CT重建|低剂量CT的深度学习图像重建|Deep-learning reconstruction for low-dose CT|在降低辐射剂量的同时保持CT图像质量，寻求深度学习重建算法及临床评价的合作。|We want CT images that keep their quality at a lower dose, and seek partners for deep-learning reconstruction and clinical evaluation.
+            demo-demand-14|25|ind-aerospace|420106|北斗;高精度定位;城市峡谷|城市峡谷环境下的北斗高精度定位|BeiDou high-precision positioning in urban canyons|高楼遮挡导致多路径误差大，需要北斗与惯导、视觉融合的高精度定位算法。|Tall buildings cause large multipath errors; we need high-precision positioning that fuses BeiDou with inertial and visual sensors.
+            demo-demand-15|26|ind-digital|420103|工业软件;数字孪生;产线仿真|离散制造产线的数字孪生建模|Digital-twin modelling of discrete manufacturing lines|需要产线设备机理模型与实时数据融合的数字孪生建模方法，用于排产优化。|We need digital-twin models of production lines that merge equipment physics with live data, for scheduling.
+            demo-demand-16|29|ind-hydrogen|421202|PEM电解;膜电极;低铱|质子交换膜电解槽的低铱膜电极|Low-iridium membrane electrodes for PEM electrolysers|降低电解槽阳极贵金属用量同时保证寿命，寻求催化剂与膜电极制备方面的研究团队。|We must cut precious metal in the anode of our PEM electrolysers without losing life, and seek a team for catalysts and membrane electrodes.
+            demo-demand-17|28|ind-ai|420111|Large language model;industrial knowledge;retrieval||Industrial knowledge assistant built on a domain large language model|我们希望构建面向设备维修的行业大模型问答系统，结合知识图谱与检索增强生成。|We want a question-answering assistant for equipment maintenance, built on a domain large language model with a knowledge graph and retrieval-augmented generation.
+            demo-demand-18|31|ind-quantum|420111|quantum sensing;NV centre;magnetometry||Diamond NV-centre magnetometers for non-destructive testing|需要基于金刚石NV色心的高灵敏度磁测量探头，用于电池和芯片的无损检测。|We need sensitive diamond NV-centre magnetometer probes for non-destructive testing of batteries and chips.
+            """;
+
     List<Record> records() {
         List<Record> records = new ArrayList<>();
         rows(ORGANIZATIONS).forEach(r -> records.add(Record.organization(r[0])
@@ -214,6 +238,13 @@ final class IllustrativeSet {
                 .put("organization", r[2])
                 .text("description", MARK + " " + r[7], MARK + " " + r[8])
                 .list("keywords", split(r[6]))
+                .put("region", r[3])));
+        rows(DEMANDS).forEach(r -> records.add(Record.demand(r[0])
+                .text("title", r[5].isEmpty() ? null : r[5] + "（示例）", r[6] + " (illustrative)")
+                .text("description", MARK + " " + r[7], MARK + " " + r[8])
+                .list("keywords", split(r[4]))
+                .put("organization", "demo-ent-%02d".formatted(Integer.parseInt(r[1])))
+                .put("industry", r[2])
                 .put("region", r[3])));
         return records;
     }

@@ -30,6 +30,10 @@ final class Record {
         return new Record("output", id);
     }
 
+    static Record demand(String id) {
+        return new Record("demand", id);
+    }
+
     static Record facility(String id) {
         return new Record("facility", id);
     }

@@ -1,12 +1,19 @@
 package org.triplehelix.registry.web;
 
+import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
+import java.util.function.Function;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.triplehelix.registry.RecordKind;
+import org.triplehelix.registry.RecordSearch;
 import org.triplehelix.registry.RegistryQueries;
+import org.triplehelix.shared.Page;
 import org.triplehelix.registry.RegistryQueries.Criteria;
 import org.triplehelix.registry.RegistryQueries.Stats;
 
@@ -22,10 +29,12 @@ class HomePage {
 
     private final RegistryQueries queries;
     private final String homeRegion;
+    private final ObjectProvider<RecordSearch> engine;
 
-    HomePage(RegistryQueries queries, @Value("${helix.home-region:420000}") String homeRegion) {
+    HomePage(RegistryQueries queries, @Value("${helix.home-region:420000}") String homeRegion, ObjectProvider<RecordSearch> engine) {
         this.queries = queries;
         this.homeRegion = homeRegion;
+        this.engine = engine;
     }
 
     @GetMapping("/")
@@ -56,11 +65,27 @@ class HomePage {
         Criteria criteria = Criteria.all().withQ(q).withSize(SEARCH_PREVIEW).inEnglish(ListPages.english(locale));
         model.addAttribute("criteria", criteria);
         if (criteria.q() != null) {
-            model.addAttribute("organizations", queries.organizations(criteria));
-            model.addAttribute("persons", queries.persons(criteria));
-            model.addAttribute("outputs", queries.outputs(criteria));
-            model.addAttribute("facilities", queries.facilities(criteria));
+            model.addAttribute("organizations", ranked(RecordKind.ORGANIZATION, criteria, queries::organizations));
+            model.addAttribute("persons", ranked(RecordKind.PERSON, criteria, queries::persons));
+            model.addAttribute("outputs", ranked(RecordKind.OUTPUT, criteria, queries::outputs));
+            model.addAttribute("facilities", ranked(RecordKind.FACILITY, criteria, queries::facilities));
         }
         return "registry/search";
+    }
+
+    /**
+     * The first records of a kind as the search engine ranks them (names and texts, Chinese and
+     * English analyzed), and how many records contain the words (the list the "all" link opens);
+     * the registry's own word search alone while no engine can answer.
+     */
+    private <T> Page<T> ranked(RecordKind kind, Criteria criteria, Function<Criteria, Page<T>> query) {
+        Page<T> contained = query.apply(criteria);
+        RecordSearch search = engine.getIfAvailable();
+        Optional<List<String>> best = search == null ? Optional.empty() : search.rank(kind, criteria.q(), SEARCH_PREVIEW);
+        if (best.isEmpty() || best.get().isEmpty()) {
+            return contained;
+        }
+        List<T> items = query.apply(criteria.withRanked(best.get())).items();
+        return new Page<>(items, 0, SEARCH_PREVIEW, Math.max(contained.total(), items.size()));
     }
 }

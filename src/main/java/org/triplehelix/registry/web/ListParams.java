@@ -39,7 +39,7 @@ record ListParams(
     Criteria criteria(boolean english) {
         return new Criteria(q, type, region, discipline, organization, person, parent,
                 integer("yearFrom", yearFrom), integer("yearTo", yearTo), sort,
-                orDefault(integer("page", page), 0), orDefault(integer("size", size), RegistryQueries.DEFAULT_SIZE), english);
+                orDefault(integer("page", page), 0), orDefault(integer("size", size), RegistryQueries.DEFAULT_SIZE), english, null);
     }
 
     private static Integer integer(String field, String value) {

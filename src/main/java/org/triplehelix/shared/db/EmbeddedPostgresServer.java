@@ -42,6 +42,7 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
     private final FileChannel lockChannel;
     private final int port;
     private int users;
+    private boolean stopped;
 
     private EmbeddedPostgresServer(Path cluster, EmbeddedPostgres postgres, FileChannel lockChannel, int port) {
         this.cluster = cluster;
@@ -78,6 +79,7 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
                     .setCleanDataDirectory(false)
                     .setPort(port)
                     .setPGStartupWait(Duration.ofSeconds(60))
+                    .setRegisterShutdownHook(false) // stopped by close(), after the application contexts using it (see below)
                     .setServerConfig("fsync", "on")
                     .setServerConfig("synchronous_commit", "on")
                     .setServerConfig("full_page_writes", "on")
@@ -85,7 +87,9 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
                     .setServerConfig("shared_buffers", "128MB")
                     .setServerConfig("listen_addresses", "127.0.0.1")
                     .start();
-            return new EmbeddedPostgresServer(cluster, postgres, channel, port);
+            EmbeddedPostgresServer server = new EmbeddedPostgresServer(cluster, postgres, channel, port);
+            Runtime.getRuntime().addShutdownHook(new Thread(server::stopAfterItsUsers, "embedded-postgres-stop"));
+            return server;
         } catch (IOException e) {
             throw new UncheckedIOException("Could not start the embedded PostgreSQL in " + cluster + ": " + e.getMessage(), e);
         }
@@ -129,6 +133,32 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
         });
     }
 
+    /**
+     * At JVM exit: the application contexts close in their own shutdown hook, running at the same
+     * time as this one, and stop the server when the last of them closes ({@link #close()}). Wait
+     * for that, so that no context loses its database while it is still finishing its work; stop
+     * the server anyway if a context was never closed.
+     */
+    private void stopAfterItsUsers() {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        synchronized (RUNNING) {
+            while (RUNNING.get(cluster) == this && System.nanoTime() < deadline) {
+                try {
+                    RUNNING.wait(200);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    break;
+                }
+            }
+            if (RUNNING.get(cluster) != this) {
+                return;
+            }
+            RUNNING.remove(cluster);
+            users = 0;
+        }
+        stop();
+    }
+
     @Override
     public void close() {
         synchronized (RUNNING) {
@@ -136,9 +166,17 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
                 return;
             }
             RUNNING.remove(cluster);
+            RUNNING.notifyAll();
         }
-        if (postgres == null) {
-            return;
+        stop();
+    }
+
+    private void stop() {
+        synchronized (this) {
+            if (postgres == null || stopped) {
+                return;
+            }
+            stopped = true;
         }
         try {
             postgres.close();

@@ -1,0 +1,209 @@
+package org.triplehelix.matching;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.function.Supplier;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.ApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.test.context.ActiveProfiles;
+import org.triplehelix.access.AccessFixtures;
+import org.triplehelix.access.Account;
+import org.triplehelix.access.Role;
+import org.triplehelix.shared.ConflictException;
+import org.triplehelix.shared.InvalidInputException;
+import org.triplehelix.shared.NotFoundException;
+
+/**
+ * Demands in the service layer, with real accounts: who posts (enterprise users and administrators,
+ * for their own organization), who sees (by visibility, as SQL parameters of the caller's scope),
+ * who changes (the author, the enterprise's users, administrators), and the reverse match.
+ */
+@SpringBootTest
+@ActiveProfiles("test")
+class DemandIntegrationTests {
+
+    @Autowired
+    JdbcClient jdbc;
+    @Autowired
+    IndexMaintenance maintenance;
+    @Autowired
+    MatchService matching;
+    @Autowired
+    DemandService demands;
+    @Autowired
+    ApplicationContext context;
+
+    AccessFixtures fixtures;
+    Account alice;        // ENTERPRISE of the enterprise org-medical-ai
+    Account colleague;    // ENTERPRISE of the same enterprise
+    Account bob;          // ENTERPRISE of another organization
+    Account partyMember;  // RESEARCHER of org-optics-univ, a party of alice's private demand
+    Account researcher;   // RESEARCHER of org-battery-lab
+    Account admin;
+
+    @BeforeEach
+    void loadTheFixtureAndAccounts() {
+        FixtureLoader.load(jdbc);
+        maintenance.rebuild(Progress.NONE);
+        maintenance.embedMissing(Progress.NONE, 1);
+        fixtures = AccessFixtures.of(context);
+        alice = fixtures.user(organization("org-medical-ai"), Role.ENTERPRISE);
+        colleague = fixtures.user(organization("org-medical-ai"), Role.ENTERPRISE);
+        bob = fixtures.user(organization("org-bridge-inst"), Role.ENTERPRISE);
+        partyMember = fixtures.user(organization("org-optics-univ"), Role.RESEARCHER);
+        researcher = fixtures.user(organization("org-battery-lab"), Role.RESEARCHER);
+        admin = fixtures.user(null, Role.ADMIN);
+    }
+
+    private long organization(String extId) {
+        return jdbc.sql("select id from organization where ext_id = :id").param("id", extId).query(Long.class).single();
+    }
+
+    private <T> T as(Account account, Supplier<T> work) {
+        return fixtures.as(account, work);
+    }
+
+    private static DemandDraft draft(String title, String organization, String visibility, List<String> parties) {
+        return new DemandDraft(null, title, null, null, null, List.of(), organization, null, null, null, null, null, null,
+                visibility, null, parties, null);
+    }
+
+    @Test
+    void demandsArePostedEditedClosedAndMatchedBothWays() {
+        Demand posted = as(alice, () -> demands.post(new DemandDraft(null, "钠离子电池正极材料的量产工艺", null,
+                "寻找钠离子电池层状氧化物正极的合作团队", null, List.of("钠离子电池", "正极材料"), "org-medical-ai", "新能源", "420100",
+                null, null, 6, "joint_development", "public", null, List.of(), null)));
+        assertThat(posted.extId()).startsWith("demand-");
+        assertThat(posted.status()).isEqualTo(Demand.Status.OPEN);
+        assertThat(posted.createdBy()).isEqualTo(alice.email());
+        assertThat(fixtures.auditRows("demand", posted.extId(), "create")).isEqualTo(1);
+        MatchResult solvers = matching.match(MatchRequest.of(posted.matchText(), EntityKind.PERSON, 1));
+        assertThat(solvers.hits()).extracting(MatchHit::extId).containsExactly("person-zhang-min");
+        Awaitility.await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
+                assertThat(matching.fits(EntityKind.PERSON, "person-zhang-min", 5, false).hits())
+                        .extracting(MatchHit::extId).contains(posted.extId()));
+        Demand closed = as(alice, () -> demands.close(posted.extId()));
+        assertThat(closed.status()).isEqualTo(Demand.Status.CLOSED);
+        assertThat(fixtures.auditRows("demand", posted.extId(), "update")).isEqualTo(1);
+        Awaitility.await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
+                assertThat(matching.fits(EntityKind.PERSON, "person-zhang-min", 5, false).hits())
+                        .extracting(MatchHit::extId).doesNotContain(posted.extId()));
+    }
+
+    @Test
+    void demandsAreValidated() {
+        assertThatThrownBy(() -> as(alice, () -> demands.post(draft(null, null, null, List.of()))))
+                .isInstanceOf(InvalidInputException.class).extracting("field").isEqualTo("title");
+        assertThatThrownBy(() -> as(alice, () -> demands.post(new DemandDraft(null, "需求", null, null, null, List.of(), null, null, null,
+                null, null, 12, null, null, null, List.of(), null))))
+                .isInstanceOf(InvalidInputException.class).extracting("field").isEqualTo("trl");
+        assertThatThrownBy(() -> as(alice, () -> demands.post(new DemandDraft(null, "需求", null, null, null, List.of(), null, null, null,
+                new java.math.BigDecimal("100"), new java.math.BigDecimal("10"), null, null, null, null, List.of(), null))))
+                .isInstanceOf(InvalidInputException.class).extracting("field").isEqualTo("budgetMax");
+        assertThatThrownBy(() -> as(alice, () -> demands.post(draft("需求", "org-nowhere", null, List.of()))))
+                .isInstanceOf(InvalidInputException.class).extracting("field").isEqualTo("organization");
+        assertThatThrownBy(() -> as(alice, () -> demands.post(draft("需求", null, "parties", List.of("org-nowhere")))))
+                .isInstanceOf(InvalidInputException.class).extracting("field").isEqualTo("parties");
+    }
+
+    @Test
+    void onlyEnterpriseUsersAndAdministratorsPostAndOnlyForTheirOwnOrganization() {
+        assertThatThrownBy(() -> demands.post(draft("匿名需求", null, null, List.of()))).isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> as(researcher, () -> demands.post(draft("研究人员的需求", null, null, List.of()))))
+                .isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> as(bob, () -> demands.post(draft("替别人发布", "org-medical-ai", null, List.of()))))
+                .isInstanceOf(AccessDeniedException.class);
+        Demand own = as(bob, () -> demands.post(draft("桥梁健康监测", null, null, List.of())));
+        assertThat(own.organization()).as("a demand without an organization is the poster's").isEqualTo("org-bridge-inst");
+        Demand forAnother = as(admin, () -> demands.post(draft("厅里代发的需求", "org-medical-ai", null, List.of())));
+        assertThat(forAnother.organization()).isEqualTo("org-medical-ai");
+        assertThatThrownBy(() -> as(bob, () -> demands.edit(own.extId(), withOrganization(DemandDraft.of(own), "org-medical-ai"))))
+                .as("moving a demand to another organization").isInstanceOf(AccessDeniedException.class);
+    }
+
+    private static DemandDraft withOrganization(DemandDraft d, String organization) {
+        return new DemandDraft(d.extId(), d.titleZh(), d.titleEn(), d.descriptionZh(), d.descriptionEn(), d.keywords(), organization,
+                d.industry(), d.region(), d.budgetMin(), d.budgetMax(), d.trl(), d.ipStance(), d.visibility(), d.deadline(), d.parties(),
+                d.version());
+    }
+
+    @Test
+    void aDemandShownToPartiesDoesNotExistForOthers() {
+        Demand secret = as(alice, () -> demands.post(draft("保密需求", null, "parties", List.of("org-optics-univ"))));
+        for (Account allowed : List.of(alice, colleague, partyMember, admin)) {
+            assertThat(as(allowed, () -> demands.get(secret.extId())).title()).as(allowed.email()).isEqualTo("保密需求");
+            assertThat(as(allowed, () -> demands.list(null, 0, 100).items())).extracting(Demand::extId).contains(secret.extId());
+        }
+        for (Account other : List.of(bob, researcher)) {
+            assertThatThrownBy(() -> as(other, () -> demands.get(secret.extId()))).as(other.email()).isInstanceOf(NotFoundException.class);
+            assertThat(as(other, () -> demands.list(null, 0, 100).items())).extracting(Demand::extId).doesNotContain(secret.extId());
+            assertThatThrownBy(() -> as(other, () -> demands.edit(secret.extId(), DemandDraft.of(secret))))
+                    .isInstanceOf(NotFoundException.class);
+        }
+        assertThatThrownBy(() -> demands.get(secret.extId())).isInstanceOf(NotFoundException.class);
+        assertThat(demands.list(null, 0, 100).items()).extracting(Demand::extId).doesNotContain(secret.extId());
+    }
+
+    @Test
+    void aDemandForSignedInUsersIsHiddenFromVisitors() {
+        Demand members = as(alice, () -> demands.post(draft("会员可见的需求", null, "signed_in", List.of())));
+        assertThat(as(researcher, () -> demands.get(members.extId())).title()).isEqualTo("会员可见的需求");
+        assertThatThrownBy(() -> demands.get(members.extId())).isInstanceOf(NotFoundException.class);
+        assertThat(demands.list(null, 0, 100).items()).extracting(Demand::extId).doesNotContain(members.extId());
+    }
+
+    @Test
+    void theAuthorTheEnterpriseAndAdministratorsChangeADemandNobodyElse() {
+        Demand posted = as(alice, () -> demands.post(draft("需求乙", null, null, List.of())));
+        Demand edited = as(colleague, () -> demands.edit(posted.extId(), DemandDraft.of(posted)));
+        assertThat(edited.version()).isEqualTo(1);
+        assertThat(as(admin, () -> demands.close(posted.extId())).status()).isEqualTo(Demand.Status.CLOSED);
+        for (Account other : List.of(bob, partyMember, researcher)) {
+            assertThat(as(other, () -> demands.canChange(demands.get(posted.extId())))).isFalse();
+            assertThatThrownBy(() -> as(other, () -> demands.reopen(posted.extId()))).as(other.email())
+                    .isInstanceOf(AccessDeniedException.class);
+        }
+        assertThatThrownBy(() -> demands.reopen(posted.extId())).as("anonymous").isInstanceOf(AccessDeniedException.class);
+        as(alice, () -> {
+            demands.delete(posted.extId());
+            return null;
+        });
+        assertThat(fixtures.auditRows("demand", posted.extId(), "delete")).isEqualTo(1);
+    }
+
+    @Test
+    void demandRecordsAreImported() {
+        List<DemandService.ImportFailure> failures = demands.importBatch(List.of(
+                new DemandService.Imported("demand-import-1", Fixture.JSON.readTree("""
+                        {"title": {"zh": "光纤激光器的散热", "en": "Cooling of fiber lasers"}, "keywords": ["光纤激光器"],
+                         "organization": "org-medical-ai", "region": "420100"}""")),
+                new DemandService.Imported("demand-import-2", Fixture.JSON.readTree("{\"description\": \"没有标题\"}")),
+                new DemandService.Imported("demand-import-3", Fixture.JSON.readTree("{\"title\": \"x\", \"organization\": \"org-nowhere\"}"))));
+        assertThat(failures).extracting(DemandService.ImportFailure::extId).containsExactly("demand-import-2", "demand-import-3");
+        Demand imported = demands.get("demand-import-1");
+        assertThat(imported.titleEn()).isEqualTo("Cooling of fiber lasers");
+        assertThat(imported.organizationName()).isEqualTo("汉江智能医疗科技有限公司");
+        assertThat(as(alice, () -> demands.canChange(demands.get("demand-import-1")))).as("the enterprise's users maintain it").isTrue();
+        demands.importBatch(List.of(new DemandService.Imported("demand-import-1", Fixture.JSON.readTree("{\"title\": \"光纤激光器的散热结构\"}"))));
+        assertThat(demands.get("demand-import-1").title()).isEqualTo("光纤激光器的散热结构");
+        assertThat(demands.list(null, 0, 100).items()).extracting(Demand::extId).containsOnlyOnce("demand-import-1");
+    }
+
+    @Test
+    void aStaleEditIsAConflict() {
+        Demand posted = as(alice, () -> demands.post(draft("需求甲", null, null, List.of())));
+        DemandDraft draft = DemandDraft.of(posted);
+        as(alice, () -> demands.edit(posted.extId(), draft));
+        assertThatThrownBy(() -> as(alice, () -> demands.edit(posted.extId(), draft))).isInstanceOf(ConflictException.class);
+        assertThat(demands.get(posted.extId()).version()).isEqualTo(1);
+    }
+}
