@@ -13,7 +13,7 @@
 -- order: 40
 select op.ext_id as record_id, 'output' as record_kind, op.title_zh as label_zh, op.title_en as label_en,
        '/outputs/' || op.ext_id as href, firm.region_code, null::text as tier, null::text as industry_code,
-       null::text as industry_group, op.year, op.type as category, 1 as weight
+       null::text as industry_group, op.year, op.type as category, 1 as weight, op.illustrative
 from output op
 join lateral (
     select o.region_code

@@ -22,7 +22,7 @@ select d.ext_id as record_id, 'demand' as record_kind,
         order by i.code limit 1) as industry_code,
        null::text as industry_group,
        extract(year from d.created_at at time zone 'Asia/Shanghai')::integer as year,
-       d.status as category, 1 as weight
+       d.status as category, 1 as weight, d.illustrative
 from demand d
 left join organization o on o.id = d.organization_id
 

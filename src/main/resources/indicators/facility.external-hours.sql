@@ -16,7 +16,7 @@ select 'booking-' || b.id as record_id, 'booking' as record_kind,
        coalesce(f.region_code, o.region_code) as region_code, o.type as tier, null::text as industry_code,
        null::text as industry_group,
        extract(year from coalesce(b.actual_start, lower(b.period)) at time zone 'Asia/Shanghai')::integer as year,
-       b.rate_class as category, coalesce(b.used_hours, 0) as weight
+       b.rate_class as category, coalesce(b.used_hours, 0) as weight, f.illustrative
 from booking b
 join facility f on f.id = b.facility_id
 left join organization o on o.id = f.organization_id

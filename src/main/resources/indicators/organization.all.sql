@@ -10,5 +10,5 @@
 -- order: 20
 select o.ext_id as record_id, 'organization' as record_kind, o.name_zh as label_zh, o.name_en as label_en,
        '/organizations/' || o.ext_id as href, o.region_code, o.type as tier, null::text as industry_code,
-       null::text as industry_group, o.established as year, null::text as category, 1 as weight
+       null::text as industry_group, o.established as year, null::text as category, 1 as weight, o.illustrative
 from organization o

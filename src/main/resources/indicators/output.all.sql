@@ -12,7 +12,7 @@
 -- order: 30
 select op.ext_id as record_id, 'output' as record_kind, op.title_zh as label_zh, op.title_en as label_en,
        '/outputs/' || op.ext_id as href, lead_org.region_code, lead_org.type as tier, null::text as industry_code,
-       null::text as industry_group, op.year, op.type as category, 1 as weight
+       null::text as industry_group, op.year, op.type as category, 1 as weight, op.illustrative
 from output op
 left join lateral (
     select o.region_code, o.type

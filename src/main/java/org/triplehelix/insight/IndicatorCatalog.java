@@ -74,16 +74,15 @@ public class IndicatorCatalog {
         parsed.sort(Comparator.comparingInt(Indicator::order).thenComparing(Indicator::code));
         Map<String, Indicator> byCode = new LinkedHashMap<>();
         for (Indicator indicator : parsed) {
-            if (jdbc != null) {
-                checkColumns(indicator, jdbc);
-            }
-            byCode.put(indicator.code(), indicator);
+            Indicator checked = jdbc == null ? indicator
+                    : indicator.withIllustrativeColumn(checkColumns(indicator, jdbc).contains(IndicatorDeclarations.ILLUSTRATIVE));
+            byCode.put(indicator.code(), checked);
         }
         return byCode;
     }
 
-    /** Runs the statement for no rows and checks that it returns every column of the contract. */
-    static void checkColumns(Indicator indicator, JdbcTemplate jdbc) {
+    /** Runs the statement for no rows and checks that it returns every column of the contract; its columns. */
+    static Set<String> checkColumns(Indicator indicator, JdbcTemplate jdbc) {
         Set<String> columns = new HashSet<>();
         try {
             jdbc.query("select * from (" + indicator.statement() + ") declared limit 0", (java.sql.ResultSet rs) -> {
@@ -101,5 +100,6 @@ public class IndicatorCatalog {
         if (!missing.isEmpty()) {
             throw new InvalidDeclarationException(indicator.source(), "the statement lacks the column(s) " + String.join(", ", missing));
         }
+        return columns;
     }
 }

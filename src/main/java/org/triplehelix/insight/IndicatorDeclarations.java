@@ -19,6 +19,9 @@ import org.triplehelix.shared.Text;
  */
 public final class IndicatorDeclarations {
 
+    /** The optional column: true for a record written for the demo (labelled "illustrative" in lists). */
+    public static final String ILLUSTRATIVE = "illustrative";
+
     /** The columns every statement returns, in any order. */
     public static final List<String> COLUMNS = List.of("record_id", "record_kind", "label_zh", "label_en", "href",
             "region_code", "tier", "industry_code", "industry_group", "year", "category", "weight");
@@ -64,7 +67,7 @@ public final class IndicatorDeclarations {
         return new Indicator(code, header.get("module"), new Text(header.get("name.zh"), header.get("name.en")),
                 new Text(header.get("definition.zh"), header.get("definition.en")), new Text(header.get("unit.zh"), header.get("unit.en")),
                 breakdowns, category, targets(fileName, header.get("targets")), order(fileName, header.get("order")),
-                measure(fileName, header.get("measure")), statement(fileName, statement.toString()), fileName);
+                measure(fileName, header.get("measure")), statement(fileName, statement.toString()), fileName, false);
     }
 
     private static void header(String fileName, String line, Map<String, String> header) {

@@ -60,7 +60,8 @@ public class Indicators {
 
     /** A record an indicator counts, as its drill-down lists it. */
     public record Row(String recordId, String kind, Text label, String href, String regionCode, String prefectureCode, Text region,
-                      String tier, String industryCode, String industryGroup, Integer year, String category, BigDecimal weight) {
+                      String tier, String industryCode, String industryGroup, Integer year, String category, BigDecimal weight,
+                      boolean illustrative) {
     }
 
     /** The value: the number of records (or the sum of their weight) under the filter. */
@@ -271,6 +272,7 @@ public class Indicators {
                 Text.ofNullable(rs.getString("label_zh"), rs.getString("label_en")), rs.getString("href"),
                 rs.getString("region_code"), rs.getString("prefecture_code"), Text.ofNullable(rs.getString("region_zh"), rs.getString("region_en")),
                 rs.getString("tier"), rs.getString("industry_code"),
-                rs.getString("industry_group"), (Integer) rs.getObject("year"), rs.getString("category"), rs.getBigDecimal("weight"));
+                rs.getString("industry_group"), (Integer) rs.getObject("year"), rs.getString("category"), rs.getBigDecimal("weight"),
+                rs.getBoolean("illustrative"));
     }
 }

@@ -45,13 +45,13 @@ public class InsightSummaries {
 
     private static final String FACTS = """
             insert into insight_fact (indicator, record_id, record_kind, label_zh, label_en, href, region_code, prefecture_code,
-                                      province_code, tier, industry_code, industry_group, year, category, weight)
+                                      province_code, tier, industry_code, industry_group, year, category, weight, illustrative)
             select :code, q.record_id::text, q.record_kind::text, q.label_zh::text, q.label_en::text, q.href::text, q.region_code::text,
                    case r.level when 'prefecture' then r.code when 'district' then r.parent_code end,
                    case r.level when 'province' then r.code when 'prefecture' then r.parent_code when 'district' then p.parent_code
                         else case when q.region_code::text ~ '^[1-9][0-9]{5}$' then substr(q.region_code::text, 1, 2) || '0000' end end,
                    q.tier::text, q.industry_code::text, coalesce(q.industry_group::text, i.industry_group), q.year::integer,
-                   q.category::text, coalesce(q.weight::numeric, 1)
+                   q.category::text, coalesce(q.weight::numeric, 1), %s
             from (%s) q
             left join region r on r.code = q.region_code::text
             left join region p on p.code = r.parent_code
@@ -169,7 +169,8 @@ public class InsightSummaries {
         try {
             long records = transactions.execute(status -> {
                 jdbc.sql("delete from insight_fact where indicator = :code").param("code", indicator.code()).update();
-                int inserted = jdbc.sql(FACTS.formatted(indicator.statement())).param("code", indicator.code()).update();
+                int inserted = jdbc.sql(FACTS.formatted(
+                        indicator.marksIllustrative() ? "coalesce(q.illustrative::boolean, false)" : "false", indicator.statement())).param("code", indicator.code()).update();
                 jdbc.sql("delete from insight_cube where indicator = :code").param("code", indicator.code()).update();
                 jdbc.sql(CUBE).param("code", indicator.code()).update();
                 return (long) inserted;

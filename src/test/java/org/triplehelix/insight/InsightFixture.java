@@ -14,7 +14,7 @@ import org.triplehelix.access.Role;
  * records, independently of the indicator files.
  *
  * <pre>
- * organizations (established 1961 unless said): natlab national_laboratory 420111 (→ Wuhan 420100);
+ * organizations (established 1961 unless said): natlab national_laboratory 420111 (→ Wuhan 420100), illustrative;
  *   hblab provincial_laboratory 420500; nri new_rd_institution (no region); uni university 420100;
  *   ent enterprise 420600; ent2 enterprise 110000, no year
  * outputs (1961): out1 patent [ent, uni] joint; out2 paper [uni]; out3 achievement [natlab, ent2] joint;
@@ -97,8 +97,8 @@ final class InsightFixture {
 
     private long organization(String name, String type, String region, Integer established) {
         return jdbc.sql("""
-                insert into organization (ext_id, type, name_zh, name_en, region_code, established)
-                values (:id, :type, :zh, :en, :region, :established) returning id""")
+                insert into organization (ext_id, type, name_zh, name_en, region_code, established, illustrative)
+                values (:id, :type, :zh, :en, :region, :established, :id = 'ins-t-natlab') returning id""")
                 .param("id", PREFIX + name).param("type", type).param("zh", "测试" + name).param("en", "Test " + name)
                 .param("region", region).param("established", established).query(Long.class).single();
     }

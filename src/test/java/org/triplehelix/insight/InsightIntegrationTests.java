@@ -104,6 +104,12 @@ class InsightIntegrationTests {
     }
 
     @Test
+    void anIllustrativeRecordIsMarkedInItsList() {
+        List<Indicators.Row> rows = indicators.records(indicators.get("organization.platforms"), Filter.year(InsightFixture.YEAR), 0, 50).items();
+        assertThat(rows).filteredOn(Indicators.Row::illustrative).extracting(Indicators.Row::recordId).containsExactly("ins-t-natlab");
+    }
+
+    @Test
     void aPrivateDemandIsCountedButListedWithoutItsTitleOrLink() {
         Filter year = Filter.year(InsightFixture.YEAR);
         List<Indicators.Row> rows = indicators.records(indicators.get("demand.posted"), year, 0, 50).items();

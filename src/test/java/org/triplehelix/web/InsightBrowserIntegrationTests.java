@@ -61,6 +61,7 @@ class InsightBrowserIntegrationTests extends BrowserTests {
         page.waitForURL("**/insight/indicators/organization.platforms/records");
         assertThat(page.locator("#records-summary")).hasAttribute("data-total", String.valueOf(counted));
         assertThat(page.locator("#insight-records tbody tr")).hasCount(Math.min(counted, 50));
+        assertThat(page.locator("#insight-records .badge-illustrative").first()).isVisible();
         shot("records-" + lang);
     }
 

@@ -73,10 +73,10 @@ class CsvExports {
         Indicator indicator = indicators.get(code);
         write(response, code + "-records", csv -> {
             csv.printRecord("record_id", "record_kind", msg("insight.record", locale), "href", "region_code", "prefecture_code",
-                    "tier", "industry_code", "industry_group", "year", "category", "weight");
+                    "tier", "industry_code", "industry_group", "year", "category", "weight", "illustrative");
             indicators.eachRecord(indicator, Requests.filter(parameters), row -> print(csv, row.recordId(), row.kind(),
                     label(row.label(), row.recordId(), locale), row.href(), row.regionCode(), row.prefectureCode(), row.tier(),
-                    row.industryCode(), row.industryGroup(), row.year(), row.category(), plain(row.weight())));
+                    row.industryCode(), row.industryGroup(), row.year(), row.category(), plain(row.weight()), row.illustrative()));
         });
     }
 
