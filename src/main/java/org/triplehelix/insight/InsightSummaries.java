@@ -85,6 +85,7 @@ public class InsightSummaries {
     });
     private final AtomicLong version = new AtomicLong();
     private final boolean automatic;
+    private final Object refreshing = new Object();
     private ScheduledFuture<?> pending;
     private Instant firstRequest;
 
@@ -120,7 +121,7 @@ public class InsightSummaries {
             return;
         }
         Instant now = Instant.now();
-        if (pending != null && !pending.isDone()) {
+        if (pending != null) { // scheduled, not started (a started refresh clears it, so a change during it schedules the next)
             if (Duration.between(firstRequest, now).compareTo(maxDelay) >= 0) {
                 return; // keep the pending one: it runs soon enough
             }
@@ -132,7 +133,13 @@ public class InsightSummaries {
     }
 
     /** Rebuilds every indicator's summaries and the links now, in the caller's thread. */
-    public synchronized RefreshReport refreshNow() {
+    public RefreshReport refreshNow() {
+        synchronized (refreshing) { // one refresh at a time; requests for the next are not held up meanwhile
+            return refreshAll();
+        }
+    }
+
+    private RefreshReport refreshAll() {
         long started = System.nanoTime();
         int failed = 0;
         for (Indicator indicator : catalog.all()) {
@@ -156,6 +163,9 @@ public class InsightSummaries {
     }
 
     private void refreshQuietly() {
+        synchronized (this) {
+            pending = null;
+        }
         try {
             RefreshReport report = refreshNow();
             log.debug("Insight summaries refreshed: {}", report);
