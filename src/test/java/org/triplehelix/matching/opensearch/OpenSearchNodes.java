@@ -247,6 +247,35 @@ public final class OpenSearchNodes {
         }
     }
 
+    /** A PUT with a JSON body; the response body (any status). */
+    public static String put(String url, String json) {
+        return send("PUT", url, json);
+    }
+
+    public static String post(String url, String json) {
+        return send("POST", url, json);
+    }
+
+    public static String delete(String url) {
+        return send("DELETE", url, null);
+    }
+
+    private static String send(String method, String url, String json) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(60));
+        request.method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
+        if (json != null) {
+            request.header("Content-Type", "application/json");
+        }
+        try {
+            return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString()).body();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** Unpacks the distribution and installs the plugins, once per build directory. */
     static synchronized void install() {
         Path marker = HOME.resolve(".helix-installed");
