@@ -55,6 +55,7 @@ public final class OpenSearchSearchIndex implements SearchIndex {
     /** Raise when the documents' fields change: the index is then rebuilt automatically. */
     static final int SCHEMA_VERSION = 1;
     static final String STAMP = "stamp";
+    private static final String SEARCH_TYPE = "search_type";
     private static final String READY = "ready", PENDING = "pending", NONE = "none";
     private static final int MAX_QUERY_TERMS = 256, MAX_WINDOW = 10_000, BULK_DOCUMENTS = 500;
     private static final long BULK_BYTES = 8L << 20;
@@ -476,12 +477,24 @@ public final class OpenSearchSearchIndex implements SearchIndex {
         query.putArray("filter").add(filter(kind, filter));
         ObjectNode request = request(k, bool, vector);
         if (vector == null) {
-            return hits(kind, search(request), false);
+            return hits(kind, search(lexical(request)), false);
         }
         // the ranker asks next for the nearest neighbours of the same vector: both in one round trip
-        List<JsonNode> responses = multiSearch(List.of(request, nearestRequest(kind, vector, filter, denseDepth)));
+        List<JsonNode> responses = multiSearch(List.of(lexical(request), nearestRequest(kind, vector, filter, denseDepth)));
         prefetched.set(new Prefetched(kind, vector, filter, denseDepth, byCosine(hits(kind, responses.get(1), true))));
         return hits(kind, responses.get(0), false);
+    }
+
+    /**
+     * A lexical search over several shards first gathers the term statistics of all of them
+     * ({@code dfs_query_then_fetch}), so that BM25 scores, and so the ranking, do not depend on how the
+     * documents were spread.
+     */
+    private ObjectNode lexical(ObjectNode request) {
+        if (layout.shards() > 1) {
+            request.put(SEARCH_TYPE, "dfs_query_then_fetch");
+        }
+        return request;
     }
 
     private void addTerms(ArrayNode bags, String field, List<String> terms, float weight) {
@@ -603,8 +616,13 @@ public final class OpenSearchSearchIndex implements SearchIndex {
     private List<JsonNode> multiSearch(List<ObjectNode> requests) {
         StringBuilder body = new StringBuilder();
         for (ObjectNode request : requests) {
-            body.append("{\"index\":\"").append(layout.readAlias()).append("\"}\n")
-                    .append(OpenSearchClient.JSON.writeValueAsString(request)).append('\n');
+            ObjectNode header = nodes.objectNode().put("index", layout.readAlias());
+            ObjectNode search = request.deepCopy();
+            if (search.has(SEARCH_TYPE)) {
+                header.put(SEARCH_TYPE, search.remove(SEARCH_TYPE).asString());
+            }
+            body.append(OpenSearchClient.JSON.writeValueAsString(header)).append('\n')
+                    .append(OpenSearchClient.JSON.writeValueAsString(search)).append('\n');
         }
         Duration pause = Duration.ofMillis(250);
         for (int attempt = 1; ; attempt++) {

@@ -102,7 +102,7 @@ public final class OpenSearchNodes {
             env.put("HOME", tmp.toString());
             env.put("OPENSEARCH_TMPDIR", tmp.toString());
             env.put("OPENSEARCH_JAVA_HOME", JAVA_HOME);
-            env.put("OPENSEARCH_JAVA_OPTS", "-Xms" + heap + " -Xmx" + heap + " -XX:ActiveProcessorCount=1");
+            env.put("OPENSEARCH_JAVA_OPTS", "-Xms" + heap + " -Xmx" + heap + " -XX:ActiveProcessorCount=1 -XX:TieredStopAtLevel=1");
             env.remove("JAVA_HOME");
             env.remove("JAVA_TOOL_OPTIONS");
             try {
