@@ -37,6 +37,7 @@ class OpenSearchClusterIntegrationTests {
 
     @BeforeAll
     static void startTheCluster() {
+        SingleNode.stop(); // if another test started it: 2 cores do not run four nodes well
         long started = System.nanoTime();
         nodes = OpenSearchNodes.cluster("helix-test-cluster", 9256, 9356, 2);
         lap("3 nodes up and joined", started);

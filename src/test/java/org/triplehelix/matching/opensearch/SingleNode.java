@@ -23,6 +23,14 @@ public final class SingleNode {
         return node.url();
     }
 
+    /** Stops the node (the cluster test frees the machine for its three); the next {@link #url()} starts it again. */
+    public static synchronized void stop() {
+        if (node != null) {
+            node.stop();
+            node = null;
+        }
+    }
+
     /** An adapter on the node for indices named {@code prefix}, 512-d vectors of bge-small-zh-v1.5, default weights. */
     public static OpenSearchSearchIndex open(String prefix) {
         return open(url(), prefix, "bge-small-zh-v1.5", 512, 1, 0);
