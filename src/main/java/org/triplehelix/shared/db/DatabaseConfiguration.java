@@ -26,6 +26,7 @@ class DatabaseConfiguration {
         HikariConfig config = new HikariConfig();
         config.setPoolName("helix");
         config.setMaximumPoolSize(10);
+        config.setConnectionTimeout(10_000); // while the database is down, a request fails within 10 s instead of 30
         if (properties.dbUrl() == null) {
             config.setJdbcUrl(embedded.getObject().jdbcUrl());
             config.setUsername("postgres");
