@@ -63,7 +63,12 @@ public class MatchBenchmark {
     }
 
     /** Milliseconds per match; {@code embedding} is the mean share of the query's embedding. */
-    public record Latency(double p50, double p95, double p99, double mean, double embedding) {
+    /**
+     * Milliseconds per match; {@code embedding} is the mean share of the query's embedding;
+     * {@code cpu} the process's CPU time per match (all its threads, the model's included): on a
+     * shared machine the wall-clock figures grow with the others' load, this one much less.
+     */
+    public record Latency(double p50, double p95, double p99, double mean, double embedding, double cpu) {
     }
 
     /**
@@ -74,7 +79,7 @@ public class MatchBenchmark {
     public record Report(Map<EntityKind, Long> documents, double lexicalDocsPerSecond, double outputsLexicalPerSecond,
                          double indexedDocsPerSecond, double mergeSeconds, Latency single, Map<PhaseTimes.Phase, Double> phases,
                          double matchesPerSecond, int clients, long peakHeapBytes, long maxHeapBytes,
-                         double modelRate, double platformRate) {
+                         double modelRate, double platformRate, double loadAverage, int cores) {
     }
 
     public Report run(Options options, Progress progress) {
@@ -97,10 +102,12 @@ public class MatchBenchmark {
                 List<String> queries = options.queries();
                 Latency single = single(ranker, phases, queries, options, progress);
                 Map<PhaseTimes.Phase, Double> perPhase = phases.meanMillis();
+                double load = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
                 double throughput = concurrent(ranker, queries, options, progress);
                 double[] rates = embeddingRates(queries, options.embeddingSample());
                 return new Report(target.stats().documents(), lexical.rate(), lexical.outputRate(), full.rate(), full.mergeSeconds(),
-                        single, perPhase, throughput, options.clients(), peakHeap(), Runtime.getRuntime().maxMemory(), rates[0], rates[1]);
+                        single, perPhase, throughput, options.clients(), peakHeap(), Runtime.getRuntime().maxMemory(), rates[0], rates[1],
+                        load, Runtime.getRuntime().availableProcessors());
             } finally {
                 if (target != index) {
                     target.close();
@@ -205,6 +212,7 @@ public class MatchBenchmark {
             once(ranker, queries.get(i), options); // warm-up
         }
         phases.reset();
+        long cpuStarted = processCpuNanos();
         progress.start("latency", n);
         double embedding = 0;
         for (int i = 0; i < n; i++) {
@@ -218,8 +226,9 @@ public class MatchBenchmark {
         }
         progress.finish();
         Arrays.sort(millis);
+        double cpu = n == 0 ? 0 : (processCpuNanos() - cpuStarted) / 1e6 / n;
         return new Latency(percentile(millis, 0.50), percentile(millis, 0.95), percentile(millis, 0.99),
-                Arrays.stream(millis).average().orElse(0), n == 0 ? 0 : embedding / n);
+                Arrays.stream(millis).average().orElse(0), n == 0 ? 0 : embedding / n, cpu);
     }
 
     private double concurrent(Ranker ranker, List<String> queries, Options options, Progress progress) {
@@ -276,6 +285,11 @@ public class MatchBenchmark {
         }
         int i = (int) Math.ceil(p * sorted.length) - 1;
         return sorted[Math.clamp(i, 0, sorted.length - 1)];
+    }
+
+    private static long processCpuNanos() {
+        return ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os
+                ? os.getProcessCpuTime() : 0;
     }
 
     private static long peakHeap() {
