@@ -45,6 +45,9 @@ class BenchMatchCommand implements Callable<Integer> {
     @Option(names = "--k", defaultValue = "10", description = "Hits per match (default: 10).")
     int k;
 
+    @Option(names = "--keep", paramLabel = "DIR", description = "Build the scaled-up corpus in DIR and keep it; a complete one found there is measured again as it is.")
+    Path keep;
+
     @Override
     public Integer call() throws Exception {
         HelixCommand global = (HelixCommand) spec.root().userObject();
@@ -53,7 +56,7 @@ class BenchMatchCommand implements Callable<Integer> {
             MatchBenchmark benchmark = services.getBean(MatchBenchmark.class);
             List<String> texts = queries != null ? read(queries) : services.getBean(IndexMaintenance.class).sampleTitles(matches);
             MatchBenchmark.Report report = benchmark.run(new MatchBenchmark.Options(scale, texts, matches, clients,
-                    EntityKind.of(target), k, 200), new IndexCommand.Bar(System.err));
+                    EntityKind.of(target), k, 200, keep), new IndexCommand.Bar(System.err));
             print(report);
             return 0;
         }
@@ -73,13 +76,17 @@ class BenchMatchCommand implements Callable<Integer> {
     private static void print(MatchBenchmark.Report r) {
         System.out.printf(Locale.ROOT, "corpus           %s%n", r.documents());
         if (r.lexicalDocsPerSecond() > 0) {
-            System.out.printf(Locale.ROOT, "indexing         %.0f documents/s lexical only, %.0f documents/s with vectors%n",
-                    r.lexicalDocsPerSecond(), r.indexedDocsPerSecond());
+            System.out.printf(Locale.ROOT, "indexing         %.0f documents/s (%.0f outputs/s) lexical only, %.0f documents/s with vectors, then %.0f s merging into one segment%n",
+                    r.lexicalDocsPerSecond(), r.outputsLexicalPerSecond(), r.indexedDocsPerSecond(), r.mergeSeconds());
         }
-        System.out.printf(Locale.ROOT, "single match     p50 %.1f ms, p95 %.1f ms, p99 %.1f ms, mean %.1f ms (of which embedding the query %.1f ms)%n",
-                r.single().p50(), r.single().p95(), r.single().p99(), r.single().mean(), r.single().embedding());
+        System.out.printf(Locale.ROOT, "single match     p50 %.1f ms, p95 %.1f ms, p99 %.1f ms, mean %.1f ms (of which embedding the query %.1f ms); %.1f ms of CPU per match%n",
+                r.single().p50(), r.single().p95(), r.single().p99(), r.single().mean(), r.single().embedding(), r.single().cpu());
+        StringBuilder phases = new StringBuilder();
+        r.phases().forEach((phase, millis) -> phases.append(String.format(Locale.ROOT, " %s %.1f", phase, millis)));
+        System.out.printf(Locale.ROOT, "ranking phases  %s ms (means)%n", phases);
         System.out.printf(Locale.ROOT, "throughput       %.1f matches/s with %d concurrent clients%n", r.matchesPerSecond(), r.clients());
         System.out.printf(Locale.ROOT, "heap             peak %d MB of %d MB%n", r.peakHeapBytes() >> 20, r.maxHeapBytes() >> 20);
+        System.out.printf(Locale.ROOT, "machine          load average %.1f on %d cores after the single matches%n", r.loadAverage(), r.cores());
         System.out.printf(Locale.ROOT, "embedding        %.1f texts/s through the platform, %.1f texts/s the bare model (%.0f%%)%n",
                 r.platformRate(), r.modelRate(), r.modelRate() == 0 ? 0 : 100 * r.platformRate() / r.modelRate());
     }

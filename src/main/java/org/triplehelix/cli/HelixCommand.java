@@ -40,6 +40,10 @@ public class HelixCommand {
             description = "An external PostgreSQL (jdbc:postgresql://host:port/db); user and password from HELIX_DB_USER and HELIX_DB_PASSWORD.")
     String dbUrl;
 
+    @Option(names = "--search-url", scope = ScopeType.INHERIT, paramLabel = "URL",
+            description = "The search index in an OpenSearch cluster (http://host:9200, several separated by commas) instead of DATA/index.")
+    String searchUrl;
+
     private final Class<?> application;
 
     @Spec
@@ -75,6 +79,11 @@ public class HelixCommand {
     /** {@code --db-url}, wherever it was given, or null for the embedded database. */
     public String dbUrl() {
         return option("--db-url", dbUrl);
+    }
+
+    /** {@code --search-url}, wherever it was given, or null for the embedded search index. */
+    public String searchUrl() {
+        return option("--search-url", searchUrl);
     }
 
     /** An inherited option's value from the innermost command that was given it (picocli keeps one copy per command). */

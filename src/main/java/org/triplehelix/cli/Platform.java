@@ -42,6 +42,9 @@ final class Platform {
         if (global.dbUrl() != null) {
             properties.put("helix.db-url", global.dbUrl());
         }
+        if (global.searchUrl() != null) {
+            properties.put("helix.search-url", global.searchUrl());
+        }
         return properties;
     }
 

@@ -24,6 +24,7 @@ import org.springframework.stereotype.Component;
 import org.triplehelix.matching.embedding.Embedder;
 import org.triplehelix.matching.embedding.Embeddings;
 import org.triplehelix.matching.lucene.LuceneSearchIndex;
+import org.triplehelix.matching.ranking.PhaseTimes;
 import org.triplehelix.matching.ranking.Ranker;
 import org.triplehelix.matching.ranking.RankingProperties;
 import org.triplehelix.shared.HelixProperties;
@@ -53,57 +54,103 @@ public class MatchBenchmark {
         this.helix = helix;
     }
 
-    public record Options(int scale, List<String> queries, int matches, int clients, EntityKind target, int k, int embeddingSample) {
+    /**
+     * @param keep where to build the scaled-up corpus and keep it for the next run (null: a scratch
+     *             directory, deleted afterwards); a complete index found there is measured as it is
+     */
+    public record Options(int scale, List<String> queries, int matches, int clients, EntityKind target, int k, int embeddingSample,
+                          Path keep) {
     }
 
     /** Milliseconds per match; {@code embedding} is the mean share of the query's embedding. */
-    public record Latency(double p50, double p95, double p99, double mean, double embedding) {
+    /**
+     * Milliseconds per match; {@code embedding} is the mean share of the query's embedding;
+     * {@code cpu} the process's CPU time per match (all its threads, the model's included): on a
+     * shared machine the wall-clock figures grow with the others' load, this one much less.
+     */
+    public record Latency(double p50, double p95, double p99, double mean, double embedding, double cpu) {
     }
 
-    public record Report(Map<EntityKind, Long> documents, double lexicalDocsPerSecond, double indexedDocsPerSecond,
-                         Latency single, double matchesPerSecond, int clients, long peakHeapBytes, long maxHeapBytes,
-                         double modelRate, double platformRate) {
+    /**
+     * @param outputsLexicalPerSecond outputs per second while building the lexical index (all kinds counted in the documents' rate)
+     * @param mergeSeconds            the merge into one segment after the build (0 when nothing was built)
+     * @param phases                  mean milliseconds per single match in each phase of the ranking
+     */
+    public record Report(Map<EntityKind, Long> documents, double lexicalDocsPerSecond, double outputsLexicalPerSecond,
+                         double indexedDocsPerSecond, double mergeSeconds, Latency single, Map<String, Double> phases,
+                         double matchesPerSecond, int clients, long peakHeapBytes, long maxHeapBytes,
+                         double modelRate, double platformRate, double loadAverage, int cores) {
     }
 
     public Report run(Options options, Progress progress) {
-        Path scratch = scratch();
+        Path scratch = options.keep() != null ? options.keep() : scratch();
         try {
             SearchIndex target = index;
-            double lexicalRate = 0;
-            double fullRate = 0;
+            Built lexical = Built.NONE;
+            Built full = Built.NONE;
             if (options.scale() > 1) {
-                lexicalRate = build(scratch.resolve("lexical"), options.scale(), false, progress).rate();
-                Built built = build(scratch.resolve("full"), options.scale(), true, progress);
-                fullRate = built.rate();
-                target = built.index();
+                full = reuse(scratch.resolve("full"));
+                if (full == null) {
+                    lexical = build(scratch.resolve("lexical"), options.scale(), false, progress);
+                    full = build(scratch.resolve("full"), options.scale(), true, progress);
+                }
+                target = full.index();
             }
             try {
-                Ranker ranker = new Ranker(target, ranking);
+                PhaseTimes phases = new PhaseTimes();
+                Ranker ranker = new Ranker(target, ranking, phases);
                 List<String> queries = options.queries();
-                Latency single = single(ranker, queries, options, progress);
+                Latency single = single(ranker, phases, queries, options, progress);
+                Map<String, Double> perPhase = new java.util.LinkedHashMap<>();
+                phases.meanMillis().forEach((phase, millis) -> perPhase.put(phase.name().toLowerCase(java.util.Locale.ROOT), millis));
+                double load = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
                 double throughput = concurrent(ranker, queries, options, progress);
                 double[] rates = embeddingRates(queries, options.embeddingSample());
-                return new Report(target.stats().documents(), lexicalRate, fullRate, single, throughput, options.clients(),
-                        peakHeap(), Runtime.getRuntime().maxMemory(), rates[0], rates[1]);
+                return new Report(target.stats().documents(), lexical.rate(), lexical.outputRate(), full.rate(), full.mergeSeconds(),
+                        single, perPhase, throughput, options.clients(), peakHeap(), Runtime.getRuntime().maxMemory(), rates[0], rates[1],
+                        load, Runtime.getRuntime().availableProcessors());
             } finally {
                 if (target != index) {
                     target.close();
                 }
             }
         } finally {
-            delete(scratch);
+            if (options.keep() == null) {
+                delete(scratch);
+            }
         }
     }
 
-    private record Built(SearchIndex index, double rate) {
+    /** A complete scaled-up index kept by an earlier run, or null. */
+    private Built reuse(Path directory) {
+        if (!Files.isDirectory(directory)) {
+            return null;
+        }
+        LuceneSearchIndex kept = open(directory);
+        if (kept.stale()) {
+            kept.close();
+            return null;
+        }
+        return new Built(kept, 0, 0, 0);
+    }
+
+    private LuceneSearchIndex open(Path directory) {
+        return new LuceneSearchIndex(directory, embedder.model(), embedder.dimension(),
+                new LuceneSearchIndex.Weights(ranking.wordsWeight(), ranking.bigramsWeight(), ranking.englishWeight()));
+    }
+
+    private record Built(SearchIndex index, double rate, double outputRate, double mergeSeconds) {
+
+        static final Built NONE = new Built(null, 0, 0, 0);
     }
 
     /** Copies the index {@code scale} times into {@code directory}; the rate counts documents written and committed. */
     private Built build(Path directory, int scale, boolean vectors, Progress progress) {
         LuceneSearchIndex source = (LuceneSearchIndex) index;
         long total = index.stats().total() * scale;
-        LuceneSearchIndex copy = new LuceneSearchIndex(directory, embedder.model(), embedder.dimension(),
-                new LuceneSearchIndex.Weights(ranking.wordsWeight(), ranking.bigramsWeight(), ranking.englishWeight()));
+        LuceneSearchIndex copy = open(directory);
+        copy.clear();
+        long outputs = index.stats().documents().getOrDefault(EntityKind.OUTPUT, 0L) * scale;
         progress.start(vectors ? "copying" : "lexical", total);
         long started = System.nanoTime();
         AtomicInteger written = new AtomicInteger();
@@ -122,14 +169,19 @@ public class MatchBenchmark {
             copy.index(batch);
             progress.advance(written.addAndGet(batch.size()));
         }
-        copy.commit(Map.of(SearchIndex.COMPLETE, "true"));
+        copy.commit(Map.of());
+        if (!vectors) {
+            double seconds = (System.nanoTime() - started) / 1e9;
+            progress.finish();
+            copy.close();
+            delete(directory);
+            return new Built(null, written.get() / seconds, outputs / seconds, 0);
+        }
         double seconds = (System.nanoTime() - started) / 1e9;
         progress.finish();
-        if (!vectors) {
-            copy.close();
-            return new Built(null, written.get() / seconds);
-        }
-        return new Built(copy, written.get() / seconds);
+        long merging = System.nanoTime();
+        copy.commit(Map.of(SearchIndex.COMPLETE, "true")); // the commit completing a build merges into one segment
+        return new Built(copy, written.get() / seconds, outputs / seconds, (System.nanoTime() - merging) / 1e9);
     }
 
     private static IndexDocument copy(IndexDocument d, int copy, boolean withVector, Random noise) {
@@ -154,12 +206,14 @@ public class MatchBenchmark {
     }
 
     /** One match after the other: the query embedded by the model (no cache), ranked, its top k explained-ready. */
-    private Latency single(Ranker ranker, List<String> queries, Options options, Progress progress) {
+    private Latency single(Ranker ranker, PhaseTimes phases, List<String> queries, Options options, Progress progress) {
         int n = Math.min(options.matches(), queries.size());
         double[] millis = new double[n];
         for (int i = 0; i < Math.min(20, n); i++) {
             once(ranker, queries.get(i), options); // warm-up
         }
+        phases.reset();
+        long cpuStarted = processCpuNanos();
         progress.start("latency", n);
         double embedding = 0;
         for (int i = 0; i < n; i++) {
@@ -173,8 +227,9 @@ public class MatchBenchmark {
         }
         progress.finish();
         Arrays.sort(millis);
+        double cpu = n == 0 ? 0 : (processCpuNanos() - cpuStarted) / 1e6 / n;
         return new Latency(percentile(millis, 0.50), percentile(millis, 0.95), percentile(millis, 0.99),
-                Arrays.stream(millis).average().orElse(0), n == 0 ? 0 : embedding / n);
+                Arrays.stream(millis).average().orElse(0), n == 0 ? 0 : embedding / n, cpu);
     }
 
     private double concurrent(Ranker ranker, List<String> queries, Options options, Progress progress) {
@@ -231,6 +286,11 @@ public class MatchBenchmark {
         }
         int i = (int) Math.ceil(p * sorted.length) - 1;
         return sorted[Math.clamp(i, 0, sorted.length - 1)];
+    }
+
+    private static long processCpuNanos() {
+        return ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os
+                ? os.getProcessCpuTime() : 0;
     }
 
     private static long peakHeap() {

@@ -195,8 +195,10 @@ final class ImportRun {
             return new Entry(seq, raw.file(), raw.line(), illustrative, kind, InterchangeCodec.read(registryKind, raw.node(), unknownField), null);
         }
         if (!foreign.containsKey(kind)) {
+            java.util.List<String> known = new java.util.ArrayList<>(java.util.List.of("organization", "person", "output", "facility"));
+            known.addAll(new java.util.TreeSet<>(foreign.keySet()));
             throw new InvalidInputException("kind", kind.equals("demand") ? "no module accepts kind demand"
-                    : "unknown kind '" + kind + "' (organization, person, output, facility, demand)");
+                    : "unknown kind '" + kind + "' (" + String.join(", ", known) + ")");
         }
         String id = raw.idOrNull();
         if (id == null) {

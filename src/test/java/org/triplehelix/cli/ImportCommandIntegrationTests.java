@@ -50,7 +50,7 @@ class ImportCommandIntegrationTests {
                 fixture + ":5 it-person-1: dangling link: organization it-org-404 does not exist",
                 fixture + ":6 it-org-4: unified social credit code has a bad checksum",
                 fixture + ":10 it-person-4: ORCID iD has a bad checksum",
-                fixture + ":13 it-demand-1: no module accepts kind demand",
+                fixture + ":13 it-grant-1: unknown kind 'grant' (organization, person, output, facility, demand",
                 fixture + ":15 it-output-2: dangling link: people it-person-404 does not exist",
                 "warning: organization: unknown field 'extra' ignored",
                 "6 imported, 8 rejected");

@@ -76,14 +76,14 @@ class RegistryImportIntegrationTests {
         ImportReport report = imports.run(fixture(), ImportListener.NONE);
 
         assertThat(report.rejections()).extracting(r -> r.line() + " " + r.id()).containsExactly(
-                "2 null", "3 null", "4 it-org-3", "6 it-org-4", "10 it-person-4", "13 it-demand-1", "5 it-person-1", "15 it-output-2");
+                "2 null", "3 null", "4 it-org-3", "6 it-org-4", "10 it-person-4", "13 it-grant-1", "5 it-person-1", "15 it-output-2");
         assertThat(report.rejections()).extracting(ImportRejection::reason).satisfiesExactly(
                 r -> assertThat(r).startsWith("invalid JSON"),
                 r -> assertThat(r).isEqualTo("missing required field id"),
                 r -> assertThat(r).isEqualTo("unknown organization type 'castle'"),
                 r -> assertThat(r).contains("bad checksum"),
                 r -> assertThat(r).contains("ORCID iD has a bad checksum"),
-                r -> assertThat(r).isEqualTo("no module accepts kind demand"),
+                r -> assertThat(r).startsWith("unknown kind 'grant' (organization, person, output, facility, demand"),
                 r -> assertThat(r).isEqualTo("dangling link: organization it-org-404 does not exist"),
                 r -> assertThat(r).isEqualTo("dangling link: people it-person-404 does not exist"));
         assertThat(report.rejections()).allSatisfy(r -> assertThat(r.file()).endsWith("broken.jsonl"));

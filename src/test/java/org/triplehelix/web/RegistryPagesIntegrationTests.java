@@ -53,6 +53,7 @@ class RegistryPagesIntegrationTests {
     @BeforeAll
     void setUp() {
         RegistryFixture.load(dataSource);
+        RegistryFixture.index(context); // the header search ranks with the matching engine's index
         mvc = MockMvcBuilders.webAppContextSetup(context).apply(SecurityMockMvcConfigurers.springSecurity()).build();
     }
 

@@ -24,9 +24,9 @@ import org.apache.lucene.util.Version;
  * and in the document), and English (EnglishAnalyzer: stop words, possessives, Porter stemming).
  * Chinese text goes to the first two, English text to the third.
  */
-final class Analysis implements AutoCloseable {
+public final class Analysis implements AutoCloseable {
 
-    enum Flavor {
+    public enum Flavor {
         WORDS("zh"), BIGRAMS("cjk"), ENGLISH("en");
 
         final String suffix;
@@ -35,20 +35,20 @@ final class Analysis implements AutoCloseable {
             this.suffix = suffix;
         }
 
-        String field(String base) {
+        public String field(String base) {
             return base + "_" + suffix;
         }
     }
 
     /** Part of the index version stamp: a change of analyzers (or of their Lucene version) forces a rebuild. */
-    static final String DESCRIPTION = "smartcn+cjk-bigram+english@" + Version.LATEST;
+    public static final String DESCRIPTION = "smartcn+cjk-bigram+english@" + Version.LATEST;
 
     private final Map<Flavor, Analyzer> analyzers = Map.of(
             Flavor.WORDS, new SmartChineseAnalyzer(),
             Flavor.BIGRAMS, new CJKAnalyzer(),
             Flavor.ENGLISH, new EnglishAnalyzer());
 
-    Analyzer analyzer(Flavor flavor) {
+    public Analyzer analyzer(Flavor flavor) {
         return analyzers.get(flavor);
     }
 
@@ -64,7 +64,7 @@ final class Analysis implements AutoCloseable {
     }
 
     /** The distinct terms of a text, in order of first occurrence. */
-    Set<String> terms(Flavor flavor, String text) {
+    public Set<String> terms(Flavor flavor, String text) {
         Set<String> terms = new LinkedHashSet<>();
         for (Token token : tokens(flavor, text)) {
             terms.add(token.term());

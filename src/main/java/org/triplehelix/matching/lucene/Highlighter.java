@@ -12,15 +12,15 @@ import org.triplehelix.shared.Text;
  * token of the query. Overlapping marked spans merge; the result is plain text pieces, escaped by the
  * template that shows them.
  */
-final class Highlighter {
+public final class Highlighter {
 
     private final Analysis analysis;
 
-    Highlighter(Analysis analysis) {
+    public Highlighter(Analysis analysis) {
         this.analysis = analysis;
     }
 
-    List<Highlight> highlight(String query, String text) {
+    public List<Highlight> highlight(String query, String text) {
         if (text == null || text.isEmpty()) {
             return List.of();
         }

@@ -2,6 +2,7 @@ package org.triplehelix.matching.lucene;
 
 import java.nio.file.Path;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.triplehelix.matching.SearchIndex;
@@ -15,6 +16,7 @@ class LuceneConfiguration {
 
     /** In {@code DATA/index}, unless {@code helix.index.directory} says otherwise (tests keep theirs apart). */
     @Bean(destroyMethod = "close")
+    @ConditionalOnExpression("'${helix.search-url:}'.isBlank()") // else the cluster's (matching/opensearch)
     SearchIndex searchIndex(HelixProperties helix, Embeddings embeddings, RankingProperties ranking,
                             @Value("${helix.index.directory:}") String directory) {
         Path path = directory.isBlank() ? helix.indexDirectory() : Path.of(directory);

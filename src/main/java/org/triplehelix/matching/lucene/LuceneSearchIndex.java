@@ -73,7 +73,7 @@ public final class LuceneSearchIndex implements SearchIndex {
     private static final Logger log = LoggerFactory.getLogger(LuceneSearchIndex.class);
 
     /** Raise when the documents' fields change: the index is then rebuilt automatically. */
-    static final int SCHEMA_VERSION = 2;
+    static final int SCHEMA_VERSION = 3;
 
     static final String STAMP = "stamp";
 
@@ -82,7 +82,8 @@ public final class LuceneSearchIndex implements SearchIndex {
             ORGANIZATIONS = "organizations", VECTOR = "vector", VECTOR_STATE = "vector_state", SOURCE = "source";
     private static final String TITLE = "title", BODY = "body";
     private static final String READY = "ready", PENDING = "pending", NONE = "none";
-    private static final int MAX_QUERY_TERMS = 256;
+    /** Terms per analysis of a query: three analyses over two fields stay under Lucene's 1,024 clauses. */
+    private static final int MAX_QUERY_TERMS = 160;
 
     private static final JsonMapper json = JsonMapper.builder().build();
 
@@ -99,6 +100,8 @@ public final class LuceneSearchIndex implements SearchIndex {
     private final Weights weights;
     private final BM25Similarity similarity = new BM25Similarity();
     private volatile boolean stale;
+    /** Set by {@link #clear()}: the commit that completes the rebuild merges the index into one segment. */
+    private boolean rebuilding;
 
     /**
      * Opens (or creates) the index in {@code path} for embeddings of {@code model} with {@code dimension}
@@ -131,7 +134,12 @@ public final class LuceneSearchIndex implements SearchIndex {
     }
 
     private IndexWriter openWriter() throws IOException {
-        IndexWriterConfig config = new IndexWriterConfig(analysis.perField(List.of(TITLE, BODY)))
+        List<String> textFields = new ArrayList<>();
+        for (EntityKind kind : EntityKind.values()) {
+            textFields.add(textField(kind, TITLE));
+            textFields.add(textField(kind, BODY));
+        }
+        IndexWriterConfig config = new IndexWriterConfig(analysis.perField(textFields))
                 .setCodec(new HelixCodec())
                 .setSimilarity(similarity)
                 .setRAMBufferSizeMB(64)
@@ -207,6 +215,7 @@ public final class LuceneSearchIndex implements SearchIndex {
             writable().setLiveCommitData(Map.of(STAMP, stamp, COMPLETE, "false").entrySet());
             writable().commit();
             stale = true;
+            rebuilding = true;
             searchers.maybeRefreshBlocking();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -219,9 +228,26 @@ public final class LuceneSearchIndex implements SearchIndex {
             Map<String, String> data = new HashMap<>(state());
             data.putAll(state);
             data.put(STAMP, stamp);
+            boolean complete = "true".equals(data.get(COMPLETE));
+            if (complete && rebuilding) {
+                // one segment: one HNSW graph to search instead of one per segment, and one term dictionary
+                writable().forceMerge(1);
+                rebuilding = false;
+            }
             writable().setLiveCommitData(data.entrySet());
             writable().commit();
-            stale = !"true".equals(data.get(COMPLETE));
+            stale = !complete;
+            searchers.maybeRefreshBlocking();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Merges the index into one segment (after a bulk load: the searches then walk one graph and one dictionary). */
+    public synchronized void forceMerge() {
+        try {
+            writable().forceMerge(1);
+            writable().commit();
             searchers.maybeRefreshBlocking();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -269,8 +295,8 @@ public final class LuceneSearchIndex implements SearchIndex {
         doc.add(new StringField(KIND, d.kind().id(), Field.Store.NO));
         doc.add(new StringField(EXT_ID, d.extId(), Field.Store.NO));
         doc.add(new SortedDocValuesField(EXT_ID, new BytesRef(d.extId())));
-        addText(doc, TITLE, d.titleZh(), d.titleEn(), d.keywords());
-        addText(doc, BODY, d.bodyZh(), d.bodyEn(), List.of());
+        addText(doc, textField(d.kind(), TITLE), d.titleZh(), d.titleEn(), d.keywords());
+        addText(doc, textField(d.kind(), BODY), d.bodyZh(), d.bodyEn(), List.of());
         addKeyword(doc, TYPE, d.type());
         addKeyword(doc, TIER, d.tier());
         addKeyword(doc, REGION, d.region());
@@ -285,7 +311,7 @@ public final class LuceneSearchIndex implements SearchIndex {
             if (d.vector().length != dimension) {
                 throw new IllegalArgumentException("a vector of " + d.vector().length + " dimensions for an index of " + dimension);
             }
-            doc.add(new KnnFloatVectorField(VECTOR, d.vector(), VectorSimilarityFunction.DOT_PRODUCT));
+            doc.add(new KnnFloatVectorField(vectorField(d.kind()), d.vector(), VectorSimilarityFunction.DOT_PRODUCT));
         }
         doc.add(new StringField(VECTOR_STATE, d.vector() != null ? READY : d.embeddingText() != null ? PENDING : NONE, Field.Store.NO));
         doc.add(new StoredField(SOURCE, json.writeValueAsBytes(d.withVector(null))));
@@ -318,8 +344,10 @@ public final class LuceneSearchIndex implements SearchIndex {
     @Override
     public List<SearchHit> lexical(EntityKind kind, String text, float titleWeight, float bodyWeight, float[] vector,
                                    SearchFilter filter, int k) {
+        // one flat disjunction of weighted terms, so that Lucene's MaxScore skips whatever cannot
+        // reach the first k (nested disjunctions only give it bounds for the whole of each field)
         BooleanQuery.Builder match = new BooleanQuery.Builder();
-        boolean any = false;
+        int clauses = 0;
         for (Analysis.Flavor flavor : Analysis.Flavor.values()) {
             float weight = switch (flavor) {
                 case WORDS -> weights.words();
@@ -330,27 +358,38 @@ public final class LuceneSearchIndex implements SearchIndex {
                 continue;
             }
             List<String> terms = analysis.terms(flavor, text).stream().limit(MAX_QUERY_TERMS).toList();
-            any |= addTerms(match, flavor.field(TITLE), terms, weight * titleWeight);
-            any |= addTerms(match, flavor.field(BODY), terms, weight * bodyWeight);
+            clauses += addTerms(match, flavor.field(textField(kind, TITLE)), terms, weight * titleWeight);
+            clauses += addTerms(match, flavor.field(textField(kind, BODY)), terms, weight * bodyWeight);
         }
-        if (!any) {
+        if (clauses == 0) {
             return List.of();
         }
-        Query query = new BooleanQuery.Builder()
-                .add(match.build(), Occur.MUST)
-                .add(filterQuery(kind, filter), Occur.FILTER)
-                .build();
+        Query query = match.build();
+        if (!filter.isEmpty()) {
+            query = new BooleanQuery.Builder().add(query, Occur.MUST).add(filterQuery(kind, filter), Occur.FILTER).build();
+        }
         return search(kind, query, k, vector, false);
     }
 
-    private static boolean addTerms(BooleanQuery.Builder match, String field, List<String> terms, float weight) {
-        if (weight <= 0 || terms.isEmpty()) {
-            return false;
+    private static int addTerms(BooleanQuery.Builder match, String field, List<String> terms, float weight) {
+        if (weight <= 0) {
+            return 0;
         }
-        BooleanQuery.Builder bag = new BooleanQuery.Builder();
-        terms.forEach(t -> bag.add(new TermQuery(new Term(field, t)), Occur.SHOULD));
-        match.add(new BoostQuery(bag.build(), weight), Occur.SHOULD);
-        return true;
+        for (String term : terms) {
+            Query clause = new TermQuery(new Term(field, term));
+            match.add(weight == 1f ? clause : new BoostQuery(clause, weight), Occur.SHOULD);
+        }
+        return terms.size();
+    }
+
+    /** The text fields are per kind: no kind filter to intersect, and each kind has its own BM25 statistics. */
+    private static String textField(EntityKind kind, String base) {
+        return kind.id() + "." + base;
+    }
+
+    /** One vector field (one HNSW graph) per kind: a kNN search needs no filter to stay within its kind. */
+    private static String vectorField(EntityKind kind) {
+        return VECTOR + "." + kind.id();
     }
 
     @Override
@@ -358,7 +397,10 @@ public final class LuceneSearchIndex implements SearchIndex {
         if (vector == null) {
             return List.of();
         }
-        List<SearchHit> hits = new ArrayList<>(search(kind, new KnnFloatVectorQuery(VECTOR, vector, k, filterQuery(kind, filter)), k, vector, true));
+        Query query = filter.isEmpty()
+                ? new KnnFloatVectorQuery(vectorField(kind), vector, k)
+                : new KnnFloatVectorQuery(vectorField(kind), vector, k, filterQuery(kind, filter));
+        List<SearchHit> hits = new ArrayList<>(search(kind, query, k, vector, true));
         hits.sort(java.util.Comparator.comparingDouble((SearchHit h) -> -h.score()).thenComparing(SearchHit::extId));
         return hits;
     }
@@ -418,7 +460,7 @@ public final class LuceneSearchIndex implements SearchIndex {
             for (int i : order) {
                 LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(top[i].doc, leaves));
                 if (segment == null || segment.leaf != leaf) {
-                    segment = new Segment(leaf);
+                    segment = new Segment(leaf, vectorField(kind));
                 }
                 int doc = top[i].doc - leaf.docBase;
                 Float similarity = vector == null ? null : segment.cosine(doc, vector);
@@ -443,12 +485,12 @@ public final class LuceneSearchIndex implements SearchIndex {
         private final FloatVectorValues vectors;
         private final KnnVectorValues.DocIndexIterator vectorDocs;
 
-        Segment(LeafReaderContext leaf) throws IOException {
+        Segment(LeafReaderContext leaf, String vectorField) throws IOException {
             this.leaf = leaf;
             this.extIds = leaf.reader().getSortedDocValues(EXT_ID);
             this.people = leaf.reader().getSortedSetDocValues(PEOPLE);
             this.organizations = leaf.reader().getSortedSetDocValues(ORGANIZATIONS);
-            this.vectors = leaf.reader().getFloatVectorValues(VECTOR);
+            this.vectors = leaf.reader().getFloatVectorValues(vectorField);
             this.vectorDocs = vectors == null ? null : vectors.iterator();
         }
 
@@ -484,8 +526,8 @@ public final class LuceneSearchIndex implements SearchIndex {
         }
     }
 
-    private static float[] vector(LeafReaderContext leaf, int doc) throws IOException {
-        FloatVectorValues values = leaf.reader().getFloatVectorValues(VECTOR);
+    private static float[] vector(LeafReaderContext leaf, EntityKind kind, int doc) throws IOException {
+        FloatVectorValues values = leaf.reader().getFloatVectorValues(vectorField(kind));
         if (values == null) {
             return null;
         }
@@ -540,7 +582,7 @@ public final class LuceneSearchIndex implements SearchIndex {
                     if (live == null || live.get(doc)) {
                         Document source = stored.document(doc, Set.of(SOURCE));
                         IndexDocument document = json.readValue(source.getBinaryValue(SOURCE).bytes, IndexDocument.class);
-                        action.accept(document.withVector(vector(leaf, doc)));
+                        action.accept(document.withVector(vector(leaf, document.kind(), doc)));
                     }
                 }
             }
@@ -576,7 +618,7 @@ public final class LuceneSearchIndex implements SearchIndex {
         }
         List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
         LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(doc, leaves));
-        return document.withVector(vector(leaf, doc - leaf.docBase));
+        return document.withVector(vector(leaf, document.kind(), doc - leaf.docBase));
     }
 
     @Override

@@ -36,10 +36,17 @@ public final class Ranker {
 
     private final SearchIndex index;
     private final RankingProperties properties;
+    private final PhaseTimes times;
 
     public Ranker(SearchIndex index, RankingProperties properties) {
+        this(index, properties, null);
+    }
+
+    /** A ranker that adds the time of each phase to {@code times} (may be null). */
+    public Ranker(SearchIndex index, RankingProperties properties, PhaseTimes times) {
         this.index = index;
         this.properties = properties;
+        this.times = times;
     }
 
     /** One output's contribution to an entity, or one profile's. */
@@ -55,6 +62,9 @@ public final class Ranker {
      * candidates, best first, before entity filters and cut-off.
      */
     public List<Candidate> rank(EntityKind target, String text, float[] vector, SearchFilter filter) {
+        if (times != null) {
+            times.countRanking();
+        }
         return switch (target) {
             case PERSON, ORGANIZATION -> aggregated(target, text, vector, filter);
             case OUTPUT, FACILITY, DEMAND -> direct(target, text, vector, filter);
@@ -63,6 +73,7 @@ public final class Ranker {
 
     private List<Candidate> aggregated(EntityKind target, String text, float[] vector, SearchFilter filter) {
         List<Weighted> outputs = weigh(EntityKind.OUTPUT, text, vector, filter.forEvidence(), properties.supportDepth());
+        long started = System.nanoTime();
         Map<String, Double> scores = new HashMap<>();
         Map<String, List<Evidence>> support = new HashMap<>();
         for (Weighted output : outputs) {
@@ -71,6 +82,7 @@ public final class Ranker {
                 support.computeIfAbsent(owner, o -> new ArrayList<>()).add(output.evidence());
             }
         }
+        record(PhaseTimes.Phase.AGGREGATION, started);
         Map<String, Evidence> profiles = new HashMap<>();
         if (properties.profileWeight() > 0) {
             for (Weighted profile : weigh(target, text, vector, filter.forEntity(), properties.profileDepth())) {
@@ -78,10 +90,18 @@ public final class Ranker {
                 scores.merge(profile.hit().extId(), properties.profileWeight() * profile.weight(), Double::sum);
             }
         }
+        started = System.nanoTime();
         List<Candidate> candidates = new ArrayList<>(scores.size());
         scores.forEach((id, score) -> candidates.add(new Candidate(id, score, support.getOrDefault(id, List.of()), profiles.get(id))));
         candidates.sort(RankOrder.byScore(Candidate::score, Candidate::extId));
+        record(PhaseTimes.Phase.AGGREGATION, started);
         return admitted(target, candidates, filter.forEntity());
+    }
+
+    private void record(PhaseTimes.Phase phase, long started) {
+        if (times != null) {
+            times.add(phase, System.nanoTime() - started);
+        }
     }
 
     private List<Candidate> direct(EntityKind target, String text, float[] vector, SearchFilter filter) {
@@ -115,6 +135,8 @@ public final class Ranker {
         Map<String, Float> cosine = new HashMap<>();
         // a person's name (the title of their profile) says nothing about what they work on
         float titleWeight = kind == EntityKind.PERSON ? 0f : 1f;
+        boolean evidence = kind == EntityKind.OUTPUT;
+        long started = System.nanoTime();
         for (SearchHit hit : index.lexical(kind, text, titleWeight, properties.bodyWeight(), vector, filter, properties.lexicalDepth())) {
             found.put(hit.extId(), hit);
             bm25.put(hit.extId(), hit.score());
@@ -122,10 +144,13 @@ public final class Ranker {
                 cosine.put(hit.extId(), hit.similarity());
             }
         }
+        record(evidence ? PhaseTimes.Phase.LEXICAL_OUTPUTS : PhaseTimes.Phase.LEXICAL_PROFILES, started);
+        started = System.nanoTime();
         for (SearchHit hit : index.nearest(kind, vector, filter, properties.denseDepth())) {
             found.putIfAbsent(hit.extId(), hit);
             cosine.put(hit.extId(), hit.score());
         }
+        record(evidence ? PhaseTimes.Phase.DENSE_OUTPUTS : PhaseTimes.Phase.DENSE_PROFILES, started);
         double maxBm25 = bm25.values().stream().mapToDouble(Float::doubleValue).max().orElse(1);
         double maxCosine = cosine.values().stream().mapToDouble(Float::doubleValue).max().orElse(1);
         List<Weighted> weighted = new ArrayList<>(found.size());

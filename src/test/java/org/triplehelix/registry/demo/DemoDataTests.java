@@ -35,13 +35,14 @@ class DemoDataTests {
     private static final Set<String> OUTPUT_TYPES = Set.of("project", "paper", "patent", "achievement", "standard", "software");
     private static final Set<String> FACILITY_TYPES = Set.of("major_facility", "instrument");
     private static final Map<String, String> REQUIRED = Map.of(
-            "organization", "name", "person", "name", "output", "title", "facility", "name");
+            "organization", "name", "person", "name", "output", "title", "facility", "name", "demand", "title");
     private static final Set<String> TEXT_FIELDS = Set.of("name", "title", "abstract", "description");
     private static final Map<String, Set<String>> FIELDS = Map.of(
             "organization", Set.of("kind", "id", "name", "type", "parent", "region", "ror", "uscc", "website", "description", "established"),
             "person", Set.of("kind", "id", "name", "organization", "title", "orcid", "disciplines", "keywords", "description"),
             "output", Set.of("kind", "id", "title", "type", "abstract", "keywords", "year", "discipline", "people", "organizations"),
-            "facility", Set.of("kind", "id", "name", "type", "organization", "description", "keywords", "region"));
+            "facility", Set.of("kind", "id", "name", "type", "organization", "description", "keywords", "region"),
+            "demand", Set.of("kind", "id", "title", "description", "keywords", "organization", "industry", "region"));
 
     /** A bundled record: its file, line number and JSON. */
     record Line(String file, int number, JsonNode json) {

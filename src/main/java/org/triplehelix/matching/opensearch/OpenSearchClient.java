@@ -1,0 +1,163 @@
+package org.triplehelix.matching.opensearch;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * A small JSON client for the OpenSearch REST API over {@code java.net.http}. It spreads requests
+ * over the nodes it was given and goes to the next one when a node does not answer; it retries what
+ * may succeed later (no connection, 429 too many requests, 502–504) with an exponential back-off, and
+ * otherwise fails with a {@link SearchClusterException} that says where and why.
+ */
+final class OpenSearchClient {
+
+    private static final Logger log = LoggerFactory.getLogger(OpenSearchClient.class);
+    private static final Set<Integer> RETRIED = Set.of(429, 502, 503, 504);
+    private static final Duration FIRST_PAUSE = Duration.ofMillis(250), LONGEST_PAUSE = Duration.ofSeconds(4);
+
+    static final JsonMapper JSON = JsonMapper.builder().build();
+
+    /** A response: its status and its body (null when it had none). */
+    record Response(int status, JsonNode body) {
+
+        boolean ok() {
+            return status / 100 == 2;
+        }
+    }
+
+    private final List<URI> nodes;
+    private final AtomicInteger next = new AtomicInteger();
+    private final HttpClient http;
+    private final int attempts;
+
+    /** {@code urls}: one or more base URLs separated by commas ({@code http://host:9200,http://other:9200}). */
+    OpenSearchClient(String urls, int attempts) {
+        this.nodes = Arrays.stream(urls.split(",")).map(String::strip).filter(s -> !s.isEmpty())
+                .map(s -> URI.create(s.endsWith("/") ? s : s + "/")).toList();
+        if (nodes.isEmpty() || nodes.stream().anyMatch(u -> !"http".equals(u.getScheme()) && !"https".equals(u.getScheme()))) {
+            throw new IllegalArgumentException("--search-url must be one or more http(s) URLs separated by commas, not " + urls);
+        }
+        this.attempts = Math.max(1, attempts);
+        this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
+    }
+
+    String where() {
+        return nodes.size() == 1 ? nodes.getFirst().toString() : nodes.toString();
+    }
+
+    /** A request that must succeed (2xx); its body. */
+    JsonNode call(String method, String path, Object body) {
+        Response response = exchange(method, path, body);
+        if (!response.ok()) {
+            throw refused(method, path, response);
+        }
+        return response.body();
+    }
+
+    /** A request whose status the caller examines (404 is an answer, not an error). */
+    Response exchange(String method, String path, Object body) {
+        byte[] bytes = body == null ? null : body instanceof String text ? text.getBytes(StandardCharsets.UTF_8) : JSON.writeValueAsBytes(body);
+        String contentType = body instanceof String ? "application/x-ndjson" : "application/json";
+        Duration pause = FIRST_PAUSE;
+        Response last = null;
+        IOException unreachable = null;
+        for (int attempt = 1; ; attempt++) {
+            URI node = nodes.get(Math.floorMod(next.getAndIncrement(), nodes.size()));
+            try {
+                last = send(node, method, path, bytes, contentType);
+                unreachable = null;
+                if (!RETRIED.contains(last.status())) {
+                    return last;
+                }
+            } catch (IOException e) {
+                unreachable = e;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new SearchClusterException("interrupted while waiting for the search cluster at " + where(), e);
+            }
+            if (attempt >= attempts * nodes.size()) {
+                break;
+            }
+            if (attempt % nodes.size() == 0) {
+                sleep(pause);
+                pause = pause.multipliedBy(2).compareTo(LONGEST_PAUSE) > 0 ? LONGEST_PAUSE : pause.multipliedBy(2);
+            }
+        }
+        if (unreachable != null) {
+            throw new SearchClusterException("The search cluster at " + where() + " is unreachable (" + describe(unreachable)
+                    + "); check --search-url and that the cluster runs", unreachable);
+        }
+        return last;
+    }
+
+    private Response send(URI node, String method, String path, byte[] body, String contentType)
+            throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(node.resolve(path)).timeout(Duration.ofSeconds(120));
+        if (body == null) {
+            request.method(method, HttpRequest.BodyPublishers.noBody());
+        } else {
+            request.header("Content-Type", contentType).method(method, HttpRequest.BodyPublishers.ofByteArray(body));
+        }
+        HttpResponse<byte[]> response = http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+        byte[] bytes = response.body();
+        JsonNode parsed = bytes == null || bytes.length == 0 || "HEAD".equals(method) ? null : JSON.readTree(bytes);
+        if (RETRIED.contains(response.statusCode())) {
+            log.debug("{} {} on {}: {}, retrying", method, path, node, response.statusCode());
+        }
+        return new Response(response.statusCode(), parsed);
+    }
+
+    SearchClusterException refused(String method, String path, Response response) {
+        String reason = reason(response.body());
+        boolean transientFailure = RETRIED.contains(response.status());
+        String what = transientFailure
+                ? "The search cluster at " + where() + " cannot answer now (" + response.status() + " " + reason + ")"
+                : "The search cluster at " + where() + " refused " + method + " /" + path + " (" + response.status() + " " + reason + ")";
+        return new SearchClusterException(what, transientFailure);
+    }
+
+    /** The error's type and reason from an OpenSearch error body. */
+    static String reason(JsonNode body) {
+        if (body == null) {
+            return "no body";
+        }
+        JsonNode error = body.path("error");
+        if (error.isObject()) {
+            JsonNode root = error.path("root_cause").path(0);
+            JsonNode cause = root.isObject() ? root : error;
+            return cause.path("type").asString("") + ": " + cause.path("reason").asString("");
+        }
+        return error.isMissingNode() ? body.toString() : error.asString();
+    }
+
+    private static String describe(IOException e) {
+        Throwable cause = e;
+        while (cause.getCause() != null && cause.getCause() != cause) {
+            cause = cause.getCause();
+        }
+        String message = cause.getMessage();
+        return cause.getClass().getSimpleName() + (message == null ? "" : ": " + message);
+    }
+
+    static void sleep(Duration pause) {
+        try {
+            Thread.sleep(pause);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new SearchClusterException("interrupted while waiting for the search cluster", e);
+        }
+    }
+}

@@ -1,0 +1,124 @@
+package org.triplehelix.talent;
+
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.triplehelix.shared.InvalidInputException;
+
+/**
+ * One record to write, as the columns of its template (CSV, XLSX, a JSON object made flat): every
+ * value a trimmed string, a missing or blank value absent. Reading a value checks its shape and
+ * names the field when it is wrong.
+ */
+public record Fields(Map<String, String> values) {
+
+    public Fields {
+        Map<String, String> clean = new LinkedHashMap<>();
+        values.forEach((k, v) -> {
+            if (k != null && v != null && !v.isBlank()) {
+                clean.put(k.strip().toLowerCase(java.util.Locale.ROOT), v.strip());
+            }
+        });
+        values = java.util.Collections.unmodifiableMap(clean);
+    }
+
+    public static Fields of(String... pairs) {
+        Map<String, String> map = new LinkedHashMap<>();
+        for (int i = 0; i + 1 < pairs.length; i += 2) {
+            map.put(pairs[i], pairs[i + 1]);
+        }
+        return new Fields(map);
+    }
+
+    /** A JSON object as template columns: {@code name: {zh, en}} as name_zh and name_en, arrays joined by ;. */
+    public static Fields ofJson(tools.jackson.databind.JsonNode node) {
+        Map<String, String> values = new LinkedHashMap<>();
+        if (node == null || !node.isObject()) {
+            throw new InvalidInputException("body", "a JSON object is required");
+        }
+        for (Map.Entry<String, tools.jackson.databind.JsonNode> field : node.properties()) {
+            String name = field.getKey();
+            tools.jackson.databind.JsonNode value = field.getValue();
+            if (name.equals("kind") || value == null || value.isNull()) {
+                continue;
+            }
+            if (value.isObject()) {
+                tools.jackson.databind.JsonNode zh = value.get("zh");
+                tools.jackson.databind.JsonNode en = value.get("en");
+                values.put(name + "_zh", zh == null ? null : zh.asString());
+                values.put(name + "_en", en == null ? null : en.asString());
+            } else if (value.isArray()) {
+                List<String> items = new java.util.ArrayList<>();
+                value.forEach(item -> items.add(item.asString()));
+                values.put(name, String.join(";", items));
+            } else if (value.isString() && (name.equals("name") || name.equals("title"))) {
+                String text = value.asString();
+                values.putIfAbsent(org.triplehelix.shared.Text.containsHan(text) ? name + "_zh" : name + "_en", text);
+            } else {
+                values.put(name, value.asString());
+            }
+        }
+        return new Fields(values);
+    }
+
+    /** The same fields with one more (or replaced). */
+    public Fields with(String field, String value) {
+        Map<String, String> map = new LinkedHashMap<>(values);
+        map.put(field, value);
+        return new Fields(map);
+    }
+
+    public String get(String field) {
+        return values.get(field);
+    }
+
+    public String required(String field) {
+        String value = values.get(field);
+        if (value == null) {
+            throw new InvalidInputException(field, field + " is required");
+        }
+        return value;
+    }
+
+    public Integer integer(String field, int min, int max) {
+        String value = values.get(field);
+        if (value == null) {
+            return null;
+        }
+        try {
+            int number = new java.math.BigDecimal(value).intValueExact();
+            if (number < min || number > max) {
+                throw new InvalidInputException(field, field + " must be between " + min + " and " + max);
+            }
+            return number;
+        } catch (ArithmeticException | NumberFormatException e) {
+            throw new InvalidInputException(field, field + " must be a whole number, not " + value);
+        }
+    }
+
+    public int requiredInteger(String field, int min, int max) {
+        required(field);
+        return integer(field, min, max);
+    }
+
+    /** A list separated by {@code ;} (or the full-width {@code ；}). */
+    public List<String> list(String field) {
+        String value = values.get(field);
+        return value == null ? List.of()
+                : Arrays.stream(value.split("[;；]")).map(String::strip).filter(s -> !s.isEmpty()).toList();
+    }
+
+    /** One of the allowed values (lower case). */
+    public String oneOf(String field, String fallback, String... allowed) {
+        String value = values.getOrDefault(field, fallback);
+        if (value == null) {
+            return null;
+        }
+        String lower = value.toLowerCase(java.util.Locale.ROOT);
+        if (!List.of(allowed).contains(lower)) {
+            throw new InvalidInputException(field, field + " must be one of " + String.join(", ", allowed) + ", not " + value);
+        }
+        return lower;
+    }
+}

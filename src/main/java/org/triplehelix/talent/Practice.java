@@ -1,0 +1,246 @@
+package org.triplehelix.talent;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.triplehelix.access.CurrentUser;
+import org.triplehelix.access.DataScope;
+import org.triplehelix.registry.OutputRecord;
+import org.triplehelix.registry.OutputType;
+import org.triplehelix.registry.RegistryWriter;
+import org.triplehelix.shared.AuditableChange;
+import org.triplehelix.shared.ConflictException;
+import org.triplehelix.shared.InvalidInputException;
+import org.triplehelix.shared.NotFoundException;
+import org.triplehelix.shared.Text;
+
+/**
+ * A student's practice at the enterprise: hours the student logs (only their own) and their
+ * industrial mentor approves or rejects (only their own students', never the student their own);
+ * milestones (proposal, mid-term, defense) kept by the mentors and the program's managers; and
+ * outcomes (thesis, patents, papers), written as registry outputs linked to the student, both
+ * mentors, the university and the enterprise.
+ */
+@Service
+public class Practice {
+
+    private final JdbcClient jdbc;
+    private final Programs programs;
+    private final DataScope scope;
+    private final RegistryWriter registry;
+    private final ApplicationEventPublisher events;
+
+    Practice(JdbcClient jdbc, Programs programs, DataScope scope, RegistryWriter registry, ApplicationEventPublisher events) {
+        this.jdbc = jdbc;
+        this.programs = programs;
+        this.scope = scope;
+        this.registry = registry;
+        this.events = events;
+    }
+
+    public record HoursEntry(long id, String studentExtId, LocalDate date, BigDecimal hours, String description, String status) {
+    }
+
+    public record Milestone(String kind, LocalDate due, LocalDate done, String status) {
+    }
+
+    public record Outcome(String extId, String type, Text title, Integer year) {
+    }
+
+    // --- hours ------------------------------------------------------------------------------
+
+    /** The student logs hours on their own record; nobody else may. */
+    @Transactional
+    public HoursEntry log(String studentExtId, LocalDate date, BigDecimal hours, String description) {
+        CurrentUser user = scope.requireSignedIn();
+        Programs.Student student = programs.find(studentExtId).orElseThrow(() -> new NotFoundException("student", studentExtId));
+        if (!programs.isStudent(student)) {
+            if (!programs.canSee(student)) {
+                throw new NotFoundException("student", studentExtId);
+            }
+            throw new AccessDeniedException("only the student logs their own practice hours");
+        }
+        if (date == null) {
+            throw new InvalidInputException("date", "date is required");
+        }
+        if (date.isAfter(LocalDate.now().plusDays(1))) {
+            throw new InvalidInputException("date", "practice hours cannot be logged for a future day");
+        }
+        if (hours == null || hours.signum() <= 0 || hours.compareTo(BigDecimal.valueOf(24)) > 0 || hours.scale() > 1 && hours.stripTrailingZeros().scale() > 1) {
+            throw new InvalidInputException("hours", "hours must be more than 0 and at most 24, in tenths");
+        }
+        if (description == null || description.isBlank()) {
+            throw new InvalidInputException("description", "say what the work was");
+        }
+        long id = jdbc.sql("""
+                        insert into talent_practice_log (student_id, work_date, hours, description, logged_by)
+                        values (:s, :d, :h, :desc, :u) returning id""")
+                .param("s", student.id()).param("d", date).param("h", hours).param("desc", description.strip()).param("u", user.id())
+                .query(Long.class).single();
+        HoursEntry entry = entry(id);
+        events.publishEvent(AuditableChange.created("talent_hours", String.valueOf(id), entry));
+        return entry;
+    }
+
+    public HoursEntry approve(long entryId) {
+        return decide(entryId, "approved");
+    }
+
+    public HoursEntry reject(long entryId) {
+        return decide(entryId, "rejected");
+    }
+
+    /** Only the student's industrial mentor decides, never the student; pending entries only. */
+    @Transactional
+    HoursEntry decide(long entryId, String status) {
+        CurrentUser user = scope.requireSignedIn();
+        HoursEntry before = entry(entryId);
+        Programs.Student student = programs.find(before.studentExtId()).orElseThrow();
+        if (!programs.canSee(student)) {
+            throw new NotFoundException("hours", entryId);
+        }
+        if (programs.isStudent(student)) {
+            throw new AccessDeniedException("a student never approves their own hours");
+        }
+        if (!programs.isIndustrialMentor(student)) {
+            throw new AccessDeniedException("only the student's industrial mentor approves practice hours");
+        }
+        if (!before.status().equals("pending")) {
+            throw new ConflictException("these hours were already " + before.status());
+        }
+        jdbc.sql("update talent_practice_log set status = :s, decided_by = :u, decided_at = now() where id = :id and status = 'pending'")
+                .param("s", status).param("u", user.id()).param("id", entryId).update();
+        HoursEntry after = entry(entryId);
+        events.publishEvent(AuditableChange.updated("talent_hours", String.valueOf(entryId), before, after));
+        return after;
+    }
+
+    public List<HoursEntry> hours(String studentExtId) {
+        Programs.Student student = programs.student(studentExtId);
+        return jdbc.sql("""
+                        select h.id, s.ext_id as student_ext_id, h.work_date as date, h.hours, h.description, h.status from talent_practice_log h
+                        join talent_student s on s.id = h.student_id where h.student_id = :s order by h.work_date desc, h.id desc""")
+                .param("s", student.id()).query(HoursEntry.class).list();
+    }
+
+    /** Pending hours of the students the caller is industrial mentor of. */
+    public List<HoursEntry> pendingForMe() {
+        Long person = scope.currentUser().map(CurrentUser::personId).orElse(null);
+        if (person == null) {
+            return List.of();
+        }
+        return jdbc.sql("""
+                        select h.id, s.ext_id as student_ext_id, h.work_date as date, h.hours, h.description, h.status from talent_practice_log h
+                        join talent_student s on s.id = h.student_id
+                        where s.industrial_mentor_id = :p and h.status = 'pending' order by h.work_date, h.id""")
+                .param("p", person).query(HoursEntry.class).list();
+    }
+
+    private HoursEntry entry(long id) {
+        return jdbc.sql("""
+                        select h.id, s.ext_id as student_ext_id, h.work_date as date, h.hours, h.description, h.status from talent_practice_log h
+                        join talent_student s on s.id = h.student_id where h.id = :id""")
+                .param("id", id).query(HoursEntry.class).optional().orElseThrow(() -> new NotFoundException("hours", id));
+    }
+
+    // --- milestones -------------------------------------------------------------------------
+
+    public List<Milestone> milestones(String studentExtId) {
+        Programs.Student student = programs.student(studentExtId);
+        return jdbc.sql("""
+                        select kind, due_date as due, done_date as done, status from talent_milestone where student_id = :s
+                        order by array_position(array['proposal','midterm','defense'], kind)""")
+                .param("s", student.id()).query(Milestone.class).list();
+    }
+
+    /** Sets a milestone's date and status: the mentors and the program's managers. */
+    @Transactional
+    public Milestone setMilestone(String studentExtId, String kind, LocalDate due, String status, LocalDate done) {
+        Programs.Student student = requireMentorOrManager(studentExtId);
+        if (!List.of("proposal", "midterm", "defense").contains(kind)) {
+            throw new InvalidInputException("kind", "kind must be proposal, midterm or defense");
+        }
+        if (due == null) {
+            throw new InvalidInputException("due", "due date is required");
+        }
+        String theStatus = status == null || status.isBlank() ? "planned" : status;
+        if (!List.of("planned", "passed", "failed").contains(theStatus)) {
+            throw new InvalidInputException("status", "status must be planned, passed or failed");
+        }
+        LocalDate theDone = theStatus.equals("planned") ? null : done == null ? LocalDate.now() : done;
+        jdbc.sql("""
+                        insert into talent_milestone (student_id, kind, due_date, done_date, status) values (:s, :k, :d, :done, :st)
+                        on conflict (student_id, kind) do update set due_date = excluded.due_date, done_date = excluded.done_date,
+                            status = excluded.status""")
+                .param("s", student.id()).param("k", kind).param("d", due).param("done", theDone).param("st", theStatus).update();
+        Milestone milestone = new Milestone(kind, due, theDone, theStatus);
+        events.publishEvent(AuditableChange.updated("talent_milestone", studentExtId + "/" + kind, null, milestone));
+        return milestone;
+    }
+
+    private Programs.Student requireMentorOrManager(String studentExtId) {
+        scope.requireSignedIn();
+        Programs.Student student = programs.student(studentExtId);
+        if (!(programs.isAcademicMentor(student) || programs.isIndustrialMentor(student) || programs.canManage(student))) {
+            throw new AccessDeniedException("only the student's mentors and the program's managers may do this");
+        }
+        return student;
+    }
+
+    // --- outcomes ---------------------------------------------------------------------------
+
+    public List<Outcome> outcomes(String studentExtId) {
+        Programs.Student student = programs.student(studentExtId);
+        return jdbc.sql("""
+                        select o.ext_id, o.type, o.title_zh, o.title_en, o.year from talent_outcome t join output o on o.id = t.output_id
+                        where t.student_id = :s order by o.year desc nulls last, o.ext_id""")
+                .param("s", student.id())
+                .query((rs, n) -> new Outcome(rs.getString(1), rs.getString(2), Text.ofNullable(rs.getString(3), rs.getString(4)),
+                        (Integer) rs.getObject(5)))
+                .list();
+    }
+
+    /**
+     * Records an outcome (a thesis as an achievement, a patent, a paper) as a registry output
+     * linked to the student, both mentors, the university and the enterprise; by the mentors or
+     * the program's managers.
+     */
+    @Transactional
+    public Outcome addOutcome(String studentExtId, String type, String titleZh, String titleEn, Integer year) {
+        Programs.Student student = requireMentorOrManager(studentExtId);
+        OutputType outputType = switch (type == null ? "" : type) {
+            case "thesis" -> OutputType.ACHIEVEMENT;
+            case "patent" -> OutputType.PATENT;
+            case "paper" -> OutputType.PAPER;
+            default -> throw new InvalidInputException("type", "type must be thesis, patent or paper");
+        };
+        Text title = Text.ofNullable(titleZh, titleEn);
+        if (title == null) {
+            throw new InvalidInputException("title_zh", "a title is required");
+        }
+        String universityExtId = jdbc.sql("select ext_id from organization where id = :id").param("id", student.universityId())
+                .query(String.class).single();
+        long count = jdbc.sql("select count(*) from talent_outcome where student_id = :s").param("s", student.id()).query(Long.class).single();
+        String extId = "talent-" + student.extId() + "-" + type + "-" + (count + 1);
+        List<String> organizations = new ArrayList<>(List.of(universityExtId));
+        if (!student.enterprise().extId().equals(universityExtId)) {
+            organizations.add(student.enterprise().extId());
+        }
+        OutputRecord record = new OutputRecord(extId, outputType, title, null, List.of(), year, null,
+                List.of(student.person().extId(), student.academicMentor().extId(), student.industrialMentor().extId()),
+                organizations);
+        scope.asSystem(() -> registry.create(record));
+        jdbc.sql("insert into talent_outcome (student_id, output_id) select :s, id from output where ext_id = :e")
+                .param("s", student.id()).param("e", extId).update();
+        Outcome outcome = new Outcome(extId, outputType.name().toLowerCase(java.util.Locale.ROOT), title, year);
+        events.publishEvent(AuditableChange.created("talent_outcome", extId, Map.of("student", studentExtId, "output", extId)));
+        return outcome;
+    }
+}

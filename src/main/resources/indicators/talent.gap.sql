@@ -1,0 +1,14 @@
+-- code: talent.gap
+-- module: talent
+-- name.zh: 人才供需缺口
+-- name.en: Talent gap (need − supply)
+-- definition.zh: 企业申报的人才需求人数减去毕业生供给（联合培养学生按毕业年份计入项目产业；高校毕业生按学科—产业对照表份额分配），按市州、产业和年份。正数表示短缺。
+-- definition.en: Headcount enterprises declare they need, minus the supply of graduates (joint-program students in their program's industry in their graduation year; universities' graduates divided among industries by the discipline–industry crosswalk), by prefecture, industry and year. Positive means a shortage.
+-- unit.zh: 人
+-- unit.en: people
+-- breakdowns: region, industry_group, industry, year, category
+-- category.zh: 供给或需求
+-- category.en: Supply or need
+-- measure: sum
+-- order: 60
+select g.record_id, g.record_kind, g.label_zh, g.label_en, g.href, g.prefecture as region_code, cast(null as text) as tier, g.industry_code, g.industry_group, g.year, g.side as category, case when g.side = 'need' then g.amount else -g.amount end as weight from talent_gap_record g

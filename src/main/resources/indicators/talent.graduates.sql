@@ -1,0 +1,14 @@
+-- code: talent.graduates
+-- module: talent
+-- name.zh: 工程人才毕业生供给
+-- name.en: Supply of engineering graduates
+-- definition.zh: 联合培养项目学生（按毕业年份，不含已退出）与高校申报的毕业生（按学科—产业对照表份额分配到产业），按市州、产业和年份。
+-- definition.en: Students of the joint programs (by graduation year, withdrawn students excluded) and the graduates universities report (divided among industries by the discipline–industry crosswalk), by prefecture, industry and year.
+-- unit.zh: 人
+-- unit.en: people
+-- breakdowns: region, industry_group, industry, year, category
+-- category.zh: 来源
+-- category.en: Source
+-- measure: sum
+-- order: 61
+select g.record_id, g.record_kind, g.label_zh, g.label_en, g.href, g.prefecture as region_code, cast(null as text) as tier, g.industry_code, g.industry_group, g.year, g.record_kind as category, g.amount as weight from talent_gap_record g where g.side = 'supply'

@@ -1,0 +1,13 @@
+-- code: talent.programs
+-- module: talent
+-- name.zh: 校企联合培养项目
+-- name.en: Joint enterprise–university engineering programs
+-- definition.zh: 高校与企业联合培养工程硕士、博士的项目数，按高校所在地区、产业、招生年级和学位层次。
+-- definition.en: Programs in which a university and enterprises jointly train engineering master's and doctoral students, by the university's region, industry, cohort year and degree level.
+-- unit.zh: 个
+-- unit.en: programs
+-- breakdowns: region, tier, industry_group, industry, year, category
+-- category.zh: 学位层次
+-- category.en: Degree level
+-- order: 62
+select p.ext_id as record_id, 'program' as record_kind, p.name_zh as label_zh, p.name_en as label_en, '/talent/programs/' || p.ext_id as href, u.region_code, u.type as tier, p.industry_code, i.industry_group, p.cohort_year as year, p.degree_level as category, 1 as weight from talent_program p join organization u on u.id = p.university_id join industry i on i.code = p.industry_code

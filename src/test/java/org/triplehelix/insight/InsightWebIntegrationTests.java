@@ -1,0 +1,146 @@
+package org.triplehelix.insight;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.List;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
+import org.springframework.test.context.ActiveProfiles;
+import org.triplehelix.access.HelixClient;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** The API, the pages, the CSV and the briefings, as an anonymous visitor sees them (all public). */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles("test")
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class InsightWebIntegrationTests {
+
+    static final JsonMapper JSON = JsonMapper.builder().build();
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    ApplicationContext context;
+
+    HelixClient visitor;
+
+    @BeforeAll
+    void records() {
+        new InsightFixture(context);
+        context.getBean(InsightSummaries.class).refreshNow();
+        visitor = HelixClient.browser(port);
+    }
+
+    @Test
+    void listsEveryIndicatorWithItsValue() {
+        HelixClient.Response response = visitor.get("/api/v1/indicators?year=1961");
+        assertThat(response.status()).isEqualTo(200);
+        JsonNode list = JSON.readTree(response.body());
+        assertThat(list.valueStream().map(i -> i.get("code").asString()).toList()).containsAll(InsightFixture.SHIPPED);
+        JsonNode posted = list.valueStream().filter(i -> i.get("code").asString().equals("demand.posted")).findFirst().orElseThrow();
+        assertThat(posted.get("value").asInt()).isEqualTo(3);
+        assertThat(posted.get("name").get("en").asString()).isEqualTo("Technology demands posted");
+    }
+
+    @Test
+    void breaksAnIndicatorDownAndEveryPartLinksToExactlyItsRecords() {
+        JsonNode answer = JSON.readTree(visitor.get("/api/v1/indicators/demand.posted?by=region&year=1961").body());
+        assertThat(answer.get("indicator").get("value").asInt()).isEqualTo(3);
+        assertThat(answer.get("by").asString()).isEqualTo("region");
+        int sum = 0;
+        for (JsonNode part : answer.get("parts")) {
+            sum += part.get("value").asInt();
+            String api = part.get("records").asString().replace("/insight/indicators/", "/api/v1/indicators/");
+            assertThat(JSON.readTree(visitor.get(api).body()).get("total").asInt()).as(api).isEqualTo(part.get("value").asInt());
+        }
+        assertThat(sum).isEqualTo(3);
+        assertThat(answer.get("parts").get(0).get("label").get("zh").asString()).isEqualTo("武汉市");
+    }
+
+    @Test
+    void refusesUnknownIndicatorsAndBadParametersAsProblems() {
+        HelixClient.Response unknown = visitor.json("GET", "/api/v1/indicators/no.such", null);
+        assertThat(unknown.status()).isEqualTo(404);
+        HelixClient.Response by = visitor.json("GET", "/api/v1/indicators/output.all?by=colour", null);
+        assertThat(by.status()).isEqualTo(400);
+        assertThat(JSON.readTree(by.body()).get("field").asString()).isEqualTo("by");
+        HelixClient.Response undeclared = visitor.json("GET", "/api/v1/indicators/output.all?by=industry", null);
+        assertThat(undeclared.status()).isEqualTo(400);
+        HelixClient.Response size = visitor.json("GET", "/api/v1/indicators/output.all/records?size=1000", null);
+        assertThat(JSON.readTree(size.body()).get("field").asString()).isEqualTo("size");
+    }
+
+    @Test
+    void aVisitorSeesPrivateDemandsCountedButNeverTheirTitles() {
+        String api = visitor.get("/api/v1/indicators/demand.posted/records?year=1961").body();
+        assertThat(JSON.readTree(api).get("total").asInt()).isEqualTo(3);
+        String page = visitor.get("/insight/indicators/demand.posted/records?year=1961&lang=zh").body();
+        String csv = visitor.get("/insight/indicators/demand.posted/records.csv?year=1961&lang=zh").body();
+        for (String shown : List.of(api, page, csv)) {
+            assertThat(shown).contains("机密需求标题 d1").doesNotContain("机密需求标题 d2").doesNotContain("Secret demand title d3");
+        }
+        assertThat(csv.strip().lines()).hasSize(4);
+        assertThat(page).contains("data-total=\"3\"");
+    }
+
+    @Test
+    void everyDashboardAndTableRendersInBothLanguages() {
+        for (String lang : List.of("zh", "en")) {
+            for (String path : List.of("/insight", "/insight/map", "/insight/map?indicator=demand.posted&year=1961", "/insight/network",
+                    "/insight/industries", "/insight/indicators/output.all?year=1961", "/insight/indicators/output.all/records",
+                    "/insight/overview.csv", "/insight/indicators/output.all.csv?by=region", "/insight/map.csv",
+                    "/insight/network.csv", "/insight/industries.csv")) {
+                HelixClient.Response response = visitor.get(path + (path.contains("?") ? "&" : "?") + "lang=" + lang);
+                assertThat(response.status()).as(path + " in " + lang).isEqualTo(200);
+            }
+        }
+        assertThat(visitor.get("/insight?lang=en").body()).contains("Innovation indicators").contains("/insight/indicators/demand.posted/records");
+        assertThat(visitor.get("/geo/hubei-prefectures.json").body()).contains("武汉市");
+        assertThat(visitor.get("/insight/network/shared?source=ins-t-natlab&target=ins-t-ent2").body())
+                .contains("data-total=\"1\"").contains("/outputs/ins-t-out3");
+        assertThat(visitor.get("/insight/indicators/demand.answered").body()).contains("d.status = 'closed'");
+    }
+
+    @Test
+    void theBriefingsOpenAsPdfAndWorkbookInBothLanguages() throws Exception {
+        for (String lang : List.of("zh", "en")) {
+            HttpResponse<byte[]> pdf = download("/insight/briefing.pdf?year=1961&lang=" + lang);
+            assertThat(pdf.statusCode()).isEqualTo(200);
+            assertThat(pdf.headers().firstValue("Content-Type")).hasValue("application/pdf");
+            try (PDDocument document = Loader.loadPDF(pdf.body())) {
+                String text = new PDFTextStripper().getText(document);
+                assertThat(text).contains(lang.equals("zh") ? "1961 年科技创新基础年度简报" : "Annual briefing on the innovation base, 1961")
+                        .contains(lang.equals("zh") ? "武汉市" : "Wuhan").contains(lang.equals("zh") ? "发布的技术需求" : "Technology demands posted");
+            }
+            HttpResponse<byte[]> xlsx = download("/insight/briefing.xlsx?year=1961&lang=" + lang);
+            assertThat(xlsx.statusCode()).isEqualTo(200);
+            try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(xlsx.body()))) {
+                assertThat(workbook.getNumberOfSheets()).isEqualTo(3);
+                assertThat(workbook.getSheetAt(0).getRow(0).getCell(0).getStringCellValue()).contains("1961");
+                assertThat(workbook.getSheetAt(0).getDrawingPatriarch().getCharts()).hasSize(1);
+            }
+        }
+    }
+
+    private HttpResponse<byte[]> download(String path) throws IOException, InterruptedException {
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+    }
+}

@@ -1,0 +1,127 @@
+package org.triplehelix.matching;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+
+import com.microsoft.playwright.Locator;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
+import org.springframework.core.io.ClassPathResource;
+import org.triplehelix.access.AccessFixtures;
+import org.triplehelix.access.DataScope;
+import org.triplehelix.access.Role;
+import org.triplehelix.registry.ImportReport;
+import org.triplehelix.registry.ImportSource;
+import org.triplehelix.registry.RegistryImport;
+import org.triplehelix.web.BrowserTests;
+
+/**
+ * "Find partners" in a real browser over the demo's own illustrative records (the labs, people,
+ * outputs and demands the product ships, imported as the demo loader imports them, embedded by the
+ * real model): a demand typed in Chinese and one in English each bring the people and the labs that
+ * can solve it to the top, with their reasons; an output saved in the edit page is found seconds
+ * later.
+ */
+class MatchingBrowserIntegrationTests extends BrowserTests {
+
+    @Autowired
+    ApplicationContext spring;
+    @Autowired
+    IndexMaintenance maintenance;
+
+    @BeforeAll
+    void importTheIllustrativeDemo() throws Exception {
+        Path file = Files.createTempFile("illustrative", ".jsonl");
+        try (var in = new ClassPathResource("demo/illustrative.jsonl").getInputStream()) {
+            Files.copy(in, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        }
+        ImportReport report = spring.getBean(DataScope.class).asSystem(() -> spring.getBean(RegistryImport.class)
+                .run(ImportSource.of(file, true)));
+        org.assertj.core.api.Assertions.assertThat(report.rejected()).isZero();
+        maintenance.rebuild(Progress.NONE);
+        maintenance.embedMissing(Progress.NONE, 2);
+    }
+
+    private List<String> topNames(int n) {
+        List<String> names = page.locator("ol.match-hits > li.match-hit .match-name").allInnerTexts();
+        return names.subList(0, Math.min(n, names.size()));
+    }
+
+    private void match(String demand, String target) {
+        page.locator("#q").fill(demand);
+        page.locator(".match-form button[type=submit]").click();
+        page.waitForURL(Pattern.compile(".*/match\\?.*"));
+        if (!page.url().contains("target=" + target)) {
+            page.locator("nav.tabs a.tab[href*='target=" + target + "']").click();
+        }
+        assertThat(page.locator("ol.match-hits")).isVisible();
+    }
+
+    @Test
+    void aDemandInChineseFindsTheFibreLaserPeopleAndLabsWithReasons() {
+        open("/match");
+        match("我们需要万瓦级光纤激光器的国产核心器件，用于新能源汽车电池托盘的铝合金激光焊接", "person");
+        org.assertj.core.api.Assertions.assertThat(topNames(3)).anyMatch(name -> name.contains("王立新"));
+        Locator hit = page.locator("#hit-demo-person-wang-lixin");
+        assertThat(hit.locator(".match-reasons")).containsText("支撑成果");
+        assertThat(hit.locator(".match-reasons")).containsText("万瓦级光纤激光器");
+        assertThat(hit.locator(".match-reasons mark").first()).isVisible();
+        screenshot(page, "match-zh-person");
+
+        page.locator("nav.tabs a.tab[href*='target=organization']").click();
+        assertThat(page.locator("ol.match-hits")).isVisible();
+        org.assertj.core.api.Assertions.assertThat(topNames(5))
+                .anyMatch(name -> name.contains("东湖光电国家实验室") || name.contains("东湖激光装备"));
+        assertThat(page.locator("ol.match-hits .match-reasons").first()).containsText("所属机构");
+        screenshot(page, "match-zh-organization");
+    }
+
+    @Test
+    void aDemandInEnglishFindsTheHydrogenPeopleAndLabsWithReasons() {
+        open("/match?lang=en");
+        match("We need low-iridium membrane electrode assemblies for PEM water electrolysers that keep their efficiency and life",
+                "person");
+        org.assertj.core.api.Assertions.assertThat(topNames(3)).anyMatch(name -> name.contains("Zheng Guohua") || name.contains("郑国华"));
+        assertThat(page.locator("#hit-demo-person-zheng-guohua .match-reasons")).containsText("Supporting outputs");
+        screenshot(page, "match-en-person");
+
+        page.locator("nav.tabs a.tab[href*='target=organization']").click();
+        assertThat(page.locator("ol.match-hits")).isVisible();
+        org.assertj.core.api.Assertions.assertThat(topNames(5))
+                .anyMatch(name -> name.contains("Hydrogen") || name.contains("氢能"));
+        screenshot(page, "match-en-organization");
+    }
+
+    @Test
+    void anOutputSavedInTheEditPageIsFoundSecondsLater() {
+        AccessFixtures fixtures = AccessFixtures.of(spring);
+        String email = fixtures.user(null, Role.ADMIN).email();
+        open("/login");
+        page.locator("#email").fill(email);
+        page.locator("#password").fill(AccessFixtures.PASSWORD);
+        page.locator("form[action='/login'] button[type=submit]").click();
+        page.waitForURL(Pattern.compile(".*/$"));
+
+        String title = "钙钛矿叠层光伏组件的湿热老化机理 " + AccessFixtures.unique("x");
+        open("/outputs/new");
+        page.locator("#f-titleZh").fill(title);
+        page.locator("#save").click();
+        page.waitForURL(Pattern.compile(".*/outputs/(?!new).+"));
+
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(20);
+        boolean found = false;
+        while (!found && System.nanoTime() < deadline) {
+            open("/match?target=output&q=" + java.net.URLEncoder.encode("钙钛矿叠层光伏组件湿热老化", java.nio.charset.StandardCharsets.UTF_8));
+            found = page.locator("ol.match-hits .match-name").allInnerTexts().stream().anyMatch(name -> name.contains(title.substring(0, 10)));
+            if (!found) {
+                page.waitForTimeout(500);
+            }
+        }
+        org.assertj.core.api.Assertions.assertThat(found).as("the new output is found by matching within 20 s").isTrue();
+    }
+}

@@ -1,0 +1,114 @@
+package org.triplehelix.talent;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.Page;
+import java.math.BigDecimal;
+import java.util.UUID;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
+import org.triplehelix.access.AccessFixtures;
+import org.triplehelix.access.Account;
+import org.triplehelix.access.Role;
+import org.triplehelix.web.BrowserTests;
+
+/**
+ * In a real browser, in Chinese and in English: an enterprise posts a thesis topic and declares
+ * a talent need, the student finds the topic among their matches and chooses it, logs practice
+ * hours, the industrial mentor approves them, and the gap view shows the new need.
+ */
+class TalentBrowserIntegrationTests extends BrowserTests {
+
+    @Autowired
+    ApplicationContext spring;
+    @Autowired
+    TalentGap gap;
+
+    @ParameterizedTest
+    @CsvSource({"zh-CN, 人才供需缺口, 2031", "en-US, Talent supply and need, 2032"})
+    void topicChosenHoursApprovedAndTheGapUpdates(String locale, String gapTitle, int year) {
+        TalentFixtures fx = TalentFixtures.of(spring);
+        String token = "qmag" + UUID.randomUUID().toString().substring(0, 6);
+        long university = fx.organization("Browser University", "university", "420100");
+        long enterprise = fx.organization("Browser Enterprise", "enterprise", "420500");
+        long academic = fx.person("Browser Academic", university);
+        long industrial = fx.person("Browser Industrial", enterprise);
+        Account poster = fx.user(enterprise, null, Role.ENTERPRISE);
+        Account mentor = fx.user(enterprise, industrial, Role.ENTERPRISE);
+        Account studentAccount = fx.user(university, null, Role.STUDENT);
+        String program = fx.program(university, enterprise, "0702", "ind-quantum", 2024);
+        String student = fx.asSystem(() -> fx.student(program, enterprise, academic, industrial, studentAccount, 2027, "enrolled"));
+        fx.jdbc().sql("update talent_student set background = :b where ext_id = :s")
+                .param("b", "量子精密测量 NV色心磁力计 quantum magnetometer " + token).param("s", student).update();
+        BigDecimal needBefore = needOf(year);
+
+        // the enterprise posts a topic and declares a need
+        Page enterprisePage = signedIn(locale, poster);
+        enterprisePage.navigate("/talent/topics");
+        String title = "NV色心量子磁力计 quantum magnetometer " + token;
+        enterprisePage.locator("#t-zh").fill(title);
+        enterprisePage.locator("#t-description").fill("量子精密测量 " + token);
+        enterprisePage.locator("#post-topic").click();
+        assertThat(enterprisePage.locator("#notice")).isVisible();
+        assertThat(enterprisePage.locator("#topics")).containsText(title);
+        enterprisePage.navigate("/talent/needs");
+        enterprisePage.locator("#n-industry").selectOption("ind-quantum");
+        enterprisePage.locator("#n-skill").fill("quantum sensing " + token);
+        enterprisePage.locator("#n-year").fill(String.valueOf(year));
+        enterprisePage.locator("#n-headcount").fill("5");
+        enterprisePage.locator("#declare-need").click();
+        assertThat(enterprisePage.locator("#notice")).isVisible();
+
+        // the student is matched with it, chooses it and logs hours
+        Page studentPage = signedIn(locale, studentAccount);
+        studentPage.navigate("/talent/me");
+        assertThat(studentPage.locator("#topic-matches li").first()).containsText(token);
+        studentPage.locator("#topic-matches li", new Page.LocatorOptions().setHasText(token)).locator("button.choose-topic").click();
+        assertThat(studentPage.locator("#chosen-topic")).containsText(token);
+        studentPage.locator("#h-hours").fill("6");
+        studentPage.locator("#h-description").fill("调试磁力计 / magnetometer calibration");
+        studentPage.locator("#log-hours").click();
+        assertThat(studentPage.locator("#hours tbody tr[data-status=pending]")).hasCount(1);
+
+        // the industrial mentor approves them from their list, and confirms the topic
+        Page mentorPage = signedIn(locale, mentor);
+        mentorPage.navigate("/talent");
+        assertThat(mentorPage.locator("#pending-hours")).containsText(student);
+        mentorPage.navigate("/talent/students/" + student);
+        mentorPage.locator("button.approve-hours").click();
+        assertThat(mentorPage.locator("#hours tbody tr[data-status=approved]")).hasCount(1);
+        assertThat(mentorPage.locator("#hours-progress")).containsText("6");
+        mentorPage.locator("#confirm-topic").click();
+        assertThat(mentorPage.locator("#notice")).isVisible();
+
+        // the gap view shows the new need, and the number opens its records
+        Page page = newContext(new Browser.NewContextOptions().setLocale(locale)).newPage();
+        page.navigate("/talent/gap?by=industry&year=" + year);
+        assertThat(page.locator("h1")).hasText(gapTitle);
+        var need = page.locator("#gap tr[data-key=ind-quantum] a.need");
+        assertThat(need).hasText(TalentGap.format(needBefore.add(BigDecimal.valueOf(5))));
+        need.click();
+        assertThat(page.locator("#gap-records")).containsText(token);
+        assertThat(page.locator("#records-sum")).hasText(TalentGap.format(needBefore.add(BigDecimal.valueOf(5))));
+        screenshot(page, "talent-gap-" + locale);
+    }
+
+    private BigDecimal needOf(int year) {
+        return gap.rows(TalentGap.By.INDUSTRY, year).stream().filter(r -> "ind-quantum".equals(r.key()))
+                .map(TalentGap.GapRow::need).findFirst().orElse(BigDecimal.ZERO);
+    }
+
+    private Page signedIn(String locale, Account account) {
+        Page signedIn = newContext(new Browser.NewContextOptions().setLocale(locale).setViewportSize(1280, 900)).newPage();
+        signedIn.navigate("/login");
+        signedIn.locator("#email").fill(account.email());
+        signedIn.locator("#password").fill(AccessFixtures.PASSWORD);
+        signedIn.locator("form[action='/login'] button[type=submit]").click();
+        signedIn.waitForLoadState();
+        return signedIn;
+    }
+}

@@ -1,0 +1,64 @@
+package org.triplehelix.talent;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.triplehelix.shared.InvalidInputException;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Reading the templates and their fields, without a database. */
+class TalentImportTests {
+
+    @Test
+    void theKindComesFromTheRequestOrTheFileName() {
+        assertThat(TalentImport.kindOf("", "Programs-2025.csv")).isEqualTo("talent_program");
+        assertThat(TalentImport.kindOf(null, "uploads/students.xlsx")).isEqualTo("talent_student");
+        assertThat(TalentImport.kindOf("need", "whatever.csv")).isEqualTo("talent_need");
+        assertThat(TalentImport.kindOf("talent_supply", "x.csv")).isEqualTo("talent_supply");
+        assertThatThrownBy(() -> TalentImport.kindOf("", "data.csv")).isInstanceOf(InvalidInputException.class);
+        assertThatThrownBy(() -> TalentImport.kindOf("demand", "x.csv")).isInstanceOf(InvalidInputException.class);
+    }
+
+    @Test
+    void csvRowsKeepTheirLineNumbersAndTheByteOrderMarkIsNoColumn() {
+        String csv = "\uFEFFID,Organization,Industry,Year,Headcount\r\nn1,ent-1,ind-ai,2026,3\r\n\r\n\"n2\",\"ent-2\",ind-6g,2027,\"4\"\r\n";
+        List<Map.Entry<Long, Fields>> rows = TalentImport.read("needs.csv", csv.getBytes(StandardCharsets.UTF_8));
+        assertThat(rows).extracting(Map.Entry::getKey).containsExactly(2L, 4L);
+        assertThat(rows.get(1).getValue().values()).containsEntry("id", "n2").containsEntry("headcount", "4");
+    }
+
+    @Test
+    void theTemplatesHoldTheColumnsOfTheirKind() {
+        String csv = new String(TalentImport.csvTemplate("student"), StandardCharsets.UTF_8);
+        assertThat(csv).isEqualTo("\uFEFF" + String.join(",", TalentWriter.STUDENT_COLUMNS) + "\r\n");
+        List<Map.Entry<Long, Fields>> rows = TalentImport.read("programs.xlsx", TalentImport.xlsxTemplate("program"));
+        assertThat(rows).isEmpty();
+    }
+
+    @Test
+    void fieldsCheckTheirShapeAndNameTheField() {
+        Fields fields = Fields.of("year", "20x6", "capacity", "0", "enterprises", "a; b；c", "degree_level", "Doctorate", "blank", "  ");
+        assertThatThrownBy(() -> fields.integer("year", 1990, 2100)).isInstanceOf(InvalidInputException.class)
+                .extracting(e -> ((InvalidInputException) e).field()).isEqualTo("year");
+        assertThatThrownBy(() -> fields.integer("capacity", 1, 10)).hasMessageContaining("between 1 and 10");
+        assertThat(fields.list("enterprises")).containsExactly("a", "b", "c");
+        assertThat(fields.oneOf("degree_level", null, "master", "doctorate")).isEqualTo("doctorate");
+        assertThat(fields.get("blank")).isNull();
+        assertThatThrownBy(() -> fields.required("id")).extracting(e -> ((InvalidInputException) e).field()).isEqualTo("id");
+    }
+
+    @Test
+    void aJsonRecordBecomesTemplateColumns() {
+        var node = JsonMapper.builder().build().readTree("""
+                {"kind": "talent_program", "id": "p1", "name": {"zh": "项目", "en": "Program"}, "enterprises": ["e1", "e2"],
+                 "cohort_year": 2024, "discipline": null}""");
+        Fields fields = Fields.ofJson(node);
+        assertThat(fields.values()).containsEntry("name_zh", "项目").containsEntry("name_en", "Program")
+                .containsEntry("enterprises", "e1;e2").containsEntry("cohort_year", "2024").doesNotContainKeys("kind", "discipline");
+        assertThat(Fields.ofJson(JsonMapper.builder().build().readTree("{\"name\": \"Plain\"}")).values()).containsEntry("name_en", "Plain");
+    }
+}

@@ -1,0 +1,261 @@
+package org.triplehelix.talent;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.ByteArrayInputStream;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.ApplicationContext;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.test.context.ActiveProfiles;
+import org.triplehelix.access.AccessFixtures;
+import org.triplehelix.access.Account;
+import org.triplehelix.access.Role;
+import org.triplehelix.registry.FileFormat;
+import org.triplehelix.registry.ImportReport;
+import org.triplehelix.registry.ImportSource;
+import org.triplehelix.registry.RegistryImport;
+import org.triplehelix.shared.ConflictException;
+import org.triplehelix.shared.NotFoundException;
+
+/**
+ * The rules of the joint programs against the real database: who logs and approves practice
+ * hours, the topic flow (matched, chosen, confirmed by both mentors), outcomes as registry
+ * outputs, and imports that write a file whole or not at all.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles("test")
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class TalentIntegrationTests {
+
+    @Autowired
+    ApplicationContext context;
+    @Autowired
+    Practice practice;
+    @Autowired
+    Topics topics;
+    @Autowired
+    Programs programs;
+    @Autowired
+    TalentImport imports;
+
+    TalentFixtures fx;
+    long university;
+    long enterprise;
+    long academic;
+    long industrial;
+    long otherIndustrial;
+    Account studentAccount;
+    Account otherStudentAccount;
+    Account academicAccount;
+    Account industrialAccount;
+    Account otherMentorAccount;
+    String program;
+    String student;
+    String otherStudent;
+
+    @BeforeAll
+    void world() {
+        fx = TalentFixtures.of(context);
+        university = fx.organization("Test University", "university", "420100");
+        enterprise = fx.organization("Test Enterprise", "enterprise", "420500");
+        academic = fx.person("Academic Mentor", university);
+        industrial = fx.person("Industrial Mentor", enterprise);
+        otherIndustrial = fx.person("Other Industrial Mentor", enterprise);
+        studentAccount = fx.user(university, null, Role.STUDENT);
+        otherStudentAccount = fx.user(university, null, Role.STUDENT);
+        academicAccount = fx.user(university, academic, Role.RESEARCHER);
+        industrialAccount = fx.user(enterprise, industrial, Role.ENTERPRISE);
+        otherMentorAccount = fx.user(enterprise, otherIndustrial, Role.ENTERPRISE);
+        program = fx.program(university, enterprise, "0803", "ind-optoelectronics", 2023);
+        student = fx.student(program, enterprise, academic, industrial, studentAccount, 2026, "enrolled");
+        otherStudent = fx.student(program, enterprise, academic, otherIndustrial, otherStudentAccount, 2026, "enrolled");
+    }
+
+    // --- practice hours ---------------------------------------------------------------------
+
+    @Test
+    void aStudentLogsTheirOwnHoursButNotAnotherStudents() {
+        Practice.HoursEntry own = fx.as(studentAccount, () -> practice.log(student, LocalDate.now(), new BigDecimal("6"), "assembly line tests"));
+        assertThat(own.status()).isEqualTo("pending");
+        assertThat(own.studentExtId()).isEqualTo(student);
+        // another student's record is not even visible to them
+        assertThatThrownBy(() -> fx.as(studentAccount, () -> practice.log(otherStudent, LocalDate.now(), BigDecimal.ONE, "x")))
+                .isInstanceOf(NotFoundException.class);
+        // nor may a mentor log for the student
+        assertThatThrownBy(() -> fx.as(industrialAccount, () -> practice.log(student, LocalDate.now(), BigDecimal.ONE, "x")))
+                .isInstanceOf(AccessDeniedException.class);
+        assertThat(fx.jdbc().sql("select count(*) from talent_practice_log h join talent_student s on s.id = h.student_id where s.ext_id = :s and h.description = 'x'")
+                .param("s", otherStudent).query(Long.class).single()).isZero();
+    }
+
+    @Test
+    void aStudentNeverApprovesTheirOwnHours() {
+        long entry = fx.pendingHours(student, studentAccount);
+        assertThatThrownBy(() -> fx.as(studentAccount, () -> practice.approve(entry))).isInstanceOf(AccessDeniedException.class)
+                .hasMessageContaining("never approves their own");
+        assertThat(status(entry)).isEqualTo("pending");
+    }
+
+    @Test
+    void onlyTheStudentsOwnIndustrialMentorApproves() {
+        long entry = fx.pendingHours(student, studentAccount);
+        // the industrial mentor of another student: the hours are not theirs to see
+        assertThatThrownBy(() -> fx.as(otherMentorAccount, () -> practice.approve(entry))).isInstanceOf(NotFoundException.class);
+        // the academic mentor sees them but does not approve practice hours
+        assertThatThrownBy(() -> fx.as(academicAccount, () -> practice.approve(entry))).isInstanceOf(AccessDeniedException.class);
+        assertThat(status(entry)).isEqualTo("pending");
+        Practice.HoursEntry approved = fx.as(industrialAccount, () -> practice.approve(entry));
+        assertThat(approved.status()).isEqualTo("approved");
+        assertThatThrownBy(() -> fx.as(industrialAccount, () -> practice.reject(entry))).isInstanceOf(ConflictException.class);
+        BigDecimal total = fx.as(studentAccount, () -> programs.student(student)).approvedHours();
+        assertThat(total).isEqualByComparingTo(fx.jdbc().sql("""
+                select coalesce(sum(h.hours), 0) from talent_practice_log h join talent_student s on s.id = h.student_id
+                where s.ext_id = :s and h.status = 'approved'""").param("s", student).query(BigDecimal.class).single());
+        // and the other student's mentor approves that student's hours only
+        long theirs = fx.pendingHours(otherStudent, otherStudentAccount);
+        assertThatThrownBy(() -> fx.as(industrialAccount, () -> practice.approve(theirs))).isInstanceOf(NotFoundException.class);
+        assertThat(fx.as(otherMentorAccount, () -> practice.approve(theirs)).status()).isEqualTo("approved");
+        assertThat(fx.access().auditRows("talent_hours", String.valueOf(entry), "update")).isEqualTo(1);
+    }
+
+    private String status(long entry) {
+        return fx.jdbc().sql("select status from talent_practice_log where id = :id").param("id", entry).query(String.class).single();
+    }
+
+    // --- topics -----------------------------------------------------------------------------
+
+    @Test
+    void theStudentIsMatchedChoosesATopicAndBothMentorsConfirmIt() {
+        Account student3 = fx.user(university, null, Role.STUDENT);
+        String third = fx.student(program, enterprise, academic, industrial, student3, 2026, "enrolled");
+        String fitting = fx.topic(enterprise, AccessFixtures.unique("高功率光纤激光器 激光加工 光纤激光"));
+        String unrelated = fx.topic(enterprise, AccessFixtures.unique("食品发酵工艺 酱油酿造"));
+        List<Topics.TopicMatch> matches = fx.as(student3, () -> topics.matches(third, 100));
+        List<String> ranked = matches.stream().map(m -> m.topic().extId()).toList();
+        assertThat(ranked).contains(fitting, unrelated);
+        assertThat(ranked.indexOf(fitting)).isLessThan(ranked.indexOf(unrelated));
+        assertThatThrownBy(() -> fx.as(industrialAccount, () -> topics.choose(third, fitting))).isInstanceOf(AccessDeniedException.class);
+        Topics.Topic chosen = fx.as(student3, () -> topics.choose(third, fitting));
+        assertThat(chosen.status()).isEqualTo("chosen");
+        assertThatThrownBy(() -> fx.as(student3, () -> topics.choose(third, unrelated))).isInstanceOf(ConflictException.class);
+        assertThatThrownBy(() -> fx.as(student3, () -> topics.confirm(fitting))).isInstanceOf(AccessDeniedException.class);
+        assertThat(fx.as(academicAccount, () -> topics.confirm(fitting)).status()).isEqualTo("chosen");
+        assertThat(fx.as(industrialAccount, () -> topics.confirm(fitting)).status()).isEqualTo("confirmed");
+    }
+
+    // --- outcomes ---------------------------------------------------------------------------
+
+    @Test
+    void anOutcomeBecomesARegistryOutputLinkedToStudentMentorsAndBothOrganizations() {
+        Practice.Outcome outcome = fx.as(academicAccount, () -> practice.addOutcome(student, "patent", "一种光纤激光器冷却装置", null, 2026));
+        List<String> people = fx.jdbc().sql("""
+                select p.ext_id from output o join output_person op on op.output_id = o.id join person p on p.id = op.person_id
+                where o.ext_id = :e order by op.position""").param("e", outcome.extId()).query(String.class).list();
+        List<Long> organizations = fx.jdbc().sql("""
+                select oo.organization_id from output o join output_organization oo on oo.output_id = o.id where o.ext_id = :e order by oo.position""")
+                .param("e", outcome.extId()).query(Long.class).list();
+        String studentPerson = fx.jdbc().sql("select p.ext_id from talent_student s join person p on p.id = s.person_id where s.ext_id = :s")
+                .param("s", student).query(String.class).single();
+        assertThat(people).containsExactly(studentPerson, fx.personExt(academic), fx.personExt(industrial));
+        assertThat(organizations).containsExactly(university, enterprise);
+        assertThat(fx.jdbc().sql("select type from output where ext_id = :e").param("e", outcome.extId()).query(String.class).single()).isEqualTo("patent");
+        assertThatThrownBy(() -> fx.as(studentAccount, () -> practice.addOutcome(student, "paper", "x", null, 2026)))
+                .isInstanceOf(AccessDeniedException.class);
+    }
+
+    // --- imports ----------------------------------------------------------------------------
+
+    @Test
+    void aCsvWithOneBadRowWritesNothingAndNamesLineAndField() {
+        Account admin = fx.access().user(null, Role.ADMIN);
+        String good = AccessFixtures.unique("test-need");
+        String bad = AccessFixtures.unique("test-need");
+        String csv = "\uFEFFid,organization,industry,discipline,skill,degree_level,year,headcount\r\n"
+                + good + "," + fx.ext(enterprise) + ",ind-optoelectronics,0803,,master,2026,5\r\n"
+                + bad + "," + fx.ext(enterprise) + ",ind-nowhere,0803,,master,2026,5\r\n";
+        TalentImport.Result result = fx.as(admin, () -> imports.importFile("", "needs.csv", csv.getBytes(StandardCharsets.UTF_8)));
+        assertThat(result.kind()).isEqualTo("talent_need");
+        assertThat(result.imported()).isZero();
+        assertThat(result.errors()).singleElement().satisfies(error -> {
+            assertThat(error.line()).isEqualTo(3);
+            assertThat(error.field()).isEqualTo("industry");
+            assertThat(error.id()).isEqualTo(bad);
+        });
+        assertThat(fx.jdbc().sql("select count(*) from talent_need where ext_id in (:a, :b)").param("a", good).param("b", bad)
+                .query(Long.class).single()).isZero();
+        // fixed, the same file imports whole, and again changes nothing
+        String fixed = csv.replace("ind-nowhere", "ind-ai");
+        assertThat(fx.as(admin, () -> imports.importFile("", "needs.csv", fixed.getBytes(StandardCharsets.UTF_8))).imported()).isEqualTo(2);
+        assertThat(fx.as(admin, () -> imports.importFile("need", "again.csv", fixed.getBytes(StandardCharsets.UTF_8))).imported()).isEqualTo(2);
+        assertThat(fx.jdbc().sql("select count(*) from talent_need where ext_id in (:a, :b)").param("a", good).param("b", bad)
+                .query(Long.class).single()).isEqualTo(2);
+        // an enterprise user may not import needs for an organization they do not belong to
+        Account outsider = fx.user(university, null, Role.ENTERPRISE);
+        TalentImport.Result refused = fx.as(outsider, () -> imports.importFile("need", "n.csv", fixed.getBytes(StandardCharsets.UTF_8)));
+        assertThat(refused.errors()).hasSize(2).allSatisfy(e -> assertThat(e.message()).contains("outside your scope"));
+    }
+
+    @Test
+    void anXlsxTemplateRoundTripsAProgram() throws Exception {
+        Account orgAdmin = fx.user(university, null, Role.ORG_ADMIN);
+        String id = AccessFixtures.unique("test-program");
+        byte[] template = TalentImport.xlsxTemplate("program");
+        org.apache.poi.xssf.usermodel.XSSFWorkbook workbook = new org.apache.poi.xssf.usermodel.XSSFWorkbook(new ByteArrayInputStream(template));
+        var row = workbook.getSheetAt(0).createRow(1);
+        String[] values = {id, "示例项目", "Sample program", fx.ext(university), fx.ext(enterprise), "0812", "ind-ai", "doctorate", "2024", "6", "1500"};
+        for (int i = 0; i < values.length; i++) {
+            if (i == 8 || i == 9 || i == 10) {
+                row.createCell(i).setCellValue(Double.parseDouble(values[i]));
+            } else {
+                row.createCell(i).setCellValue(values[i]);
+            }
+        }
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        workbook.write(out);
+        workbook.close();
+        TalentImport.Result result = fx.as(orgAdmin, () -> imports.importFile("", "programs.xlsx", out.toByteArray()));
+        assertThat(result.errors()).isEmpty();
+        Programs.Program saved = programs.program(id);
+        assertThat(saved.cohortYear()).isEqualTo(2024);
+        assertThat(saved.degreeLevel()).isEqualTo("doctorate");
+        assertThat(saved.enterprises()).extracting(Programs.Org::extId).containsExactly(fx.ext(enterprise));
+    }
+
+    @Test
+    void jsonLinesKindsGoThroughTheRegistryImportAndARejectedRecordLeavesNothing() {
+        String programId = AccessFixtures.unique("test-program");
+        String studentId = AccessFixtures.unique("test-student");
+        String badStudent = AccessFixtures.unique("test-student");
+        String personId = AccessFixtures.unique("test-person");
+        String jsonl = String.join("\n",
+                "{\"kind\": \"person\", \"id\": \"" + personId + "\", \"name\": \"Imported Student\", \"organization\": \"" + fx.ext(university) + "\"}",
+                "{\"kind\": \"talent_program\", \"id\": \"" + programId + "\", \"name\": {\"zh\": \"导入项目\", \"en\": \"Imported program\"}, \"university\": \""
+                        + fx.ext(university) + "\", \"enterprises\": [\"" + fx.ext(enterprise) + "\"], \"discipline\": \"0808\", \"industry\": \"ind-nev\", "
+                        + "\"degree_level\": \"master\", \"cohort_year\": 2024, \"capacity\": 5}",
+                "{\"kind\": \"talent_student\", \"id\": \"" + studentId + "\", \"program\": \"" + programId + "\", \"person\": \"" + personId
+                        + "\", \"enterprise\": \"" + fx.ext(enterprise) + "\", \"academic_mentor\": \"" + fx.personExt(academic)
+                        + "\", \"industrial_mentor\": \"" + fx.personExt(industrial) + "\", \"graduation_year\": 2027}",
+                "{\"kind\": \"talent_student\", \"id\": \"" + badStudent + "\", \"program\": \"" + programId + "\", \"person\": \"" + personId
+                        + "\", \"enterprise\": \"" + fx.ext(enterprise) + "\", \"academic_mentor\": \"" + fx.personExt(academic)
+                        + "\", \"industrial_mentor\": \"" + fx.personExt(academic) + "\", \"graduation_year\": 2027}") + "\n";
+        byte[] bytes = jsonl.getBytes(StandardCharsets.UTF_8);
+        ImportReport report = fx.asSystem(() -> context.getBean(RegistryImport.class)
+                .run(ImportSource.of("talent.jsonl", FileFormat.JSON_LINES, bytes.length, false, () -> new ByteArrayInputStream(bytes))));
+        assertThat(report.rejected()).isEqualTo(1);
+        assertThat(report.rejections()).singleElement().satisfies(r -> {
+            assertThat(r.line()).isEqualTo(4);
+            assertThat(r.reason()).contains("industrial_mentor");
+        });
+        assertThat(fx.asSystem(() -> programs.student(studentId)).graduationYear()).isEqualTo(2027);
+        assertThat(fx.jdbc().sql("select count(*) from talent_student where ext_id = :e").param("e", badStudent).query(Long.class).single()).isZero();
+    }
+}
