@@ -138,7 +138,7 @@ public final class IndicatorDeclarations {
         };
     }
 
-    private static String statement(String fileName, String text) {
+    static String statement(String fileName, String text) {
         String statement = text.strip();
         String lower = statement.toLowerCase(Locale.ROOT);
         if (statement.isEmpty()) {

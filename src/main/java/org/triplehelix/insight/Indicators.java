@@ -161,26 +161,31 @@ public class Indicators {
     public record Node(long id, String extId, Text name, String tier, String prefectureCode, long outputs) {
     }
 
-    /** Two organizations sharing {@code outputs} outputs. */
-    public record Link(long source, long target, long outputs) {
+    /** Two organizations linked by {@code outputs} shared outputs and {@code others} records of declared kinds (consortia …). */
+    public record Link(long source, long target, long outputs, long others) {
+
+        public long strength() {
+            return outputs + others;
+        }
     }
 
     public record Network(List<Node> nodes, List<Link> links) {
     }
 
-    /** The strongest links (most shared outputs, ties by ids) and the organizations they join. */
+    /** The strongest links (most shared records, ties by ids) and the organizations they join. */
     public Network network(int limit, String tier) {
         if (limit < 1 || limit > 500) {
             throw new InvalidInputException("limit", "the limit is 1 to 500");
         }
         String tierCondition = tier == null || tier.isBlank() ? ""
                 : " and exists (select 1 from organization o where o.id in (l.source_id, l.target_id) and o.type = :tier)";
-        var statement = jdbc.sql("select source_id, target_id, outputs from insight_link l where true" + tierCondition
-                + " order by outputs desc, source_id, target_id limit :limit").param("limit", limit);
+        var statement = jdbc.sql("select source_id, target_id, coalesce(sum(records) filter (where kind = 'output'), 0) as outputs,"
+                + " coalesce(sum(records) filter (where kind <> 'output'), 0) as others from insight_link l where true" + tierCondition
+                + " group by source_id, target_id order by sum(records) desc, source_id, target_id limit :limit").param("limit", limit);
         if (!tierCondition.isEmpty()) {
             statement = statement.param("tier", tier.strip());
         }
-        List<Link> links = statement.query((rs, n) -> new Link(rs.getLong(1), rs.getLong(2), rs.getLong(3))).list();
+        List<Link> links = statement.query((rs, n) -> new Link(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4))).list();
         List<Long> ids = links.stream().flatMap(l -> java.util.stream.Stream.of(l.source(), l.target())).distinct().toList();
         List<Node> nodes = ids.isEmpty() ? List.of() : jdbc.sql("""
                 select o.id, o.ext_id, o.name_zh, o.name_en, o.type,

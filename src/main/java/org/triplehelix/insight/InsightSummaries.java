@@ -26,7 +26,8 @@ import org.triplehelix.shared.AuditableChange;
 /**
  * Keeps the summaries of every declared indicator fresh: runs each statement into
  * {@code insight_fact} (region resolved to prefecture and province, industry group filled in),
- * groups the facts into {@code insight_cube}, and rebuilds the collaboration links; all in SQL,
+ * groups the facts into {@code insight_cube}, and rebuilds the collaboration links (shared outputs
+ * and every {@link LinkCatalog declared kind}, such as challenge consortia); all in SQL,
  * one transaction per indicator, so readers see either the old or the new rows, never a mix.
  *
  * <p>When: at start-up, and after any change the platform announces (every write publishes
@@ -66,14 +67,22 @@ public class InsightSummaries {
             """;
 
     private static final String LINKS = """
-            insert into insight_link (source_id, target_id, outputs)
-            select a.organization_id, b.organization_id, count(*)
-            from output_organization a
-            join output_organization b on b.output_id = a.output_id and b.organization_id > a.organization_id
-            group by a.organization_id, b.organization_id
+            insert into insight_link (source_id, target_id, kind, records)
+            select least(q.source_id, q.target_id), greatest(q.source_id, q.target_id), :kind, count(*)
+            from (%s) q
+            where q.source_id is not null and q.target_id is not null and q.source_id <> q.target_id
+            group by 1, 2
             """;
 
+    private static final String SHARED_OUTPUTS = """
+            select a.organization_id as source_id, b.organization_id as target_id
+            from output_organization a
+            join output_organization b on b.output_id = a.output_id and b.organization_id > a.organization_id
+            """;
+
+
     private final IndicatorCatalog catalog;
+    private final LinkCatalog links;
     private final JdbcClient jdbc;
     private final TransactionTemplate transactions;
     private final Duration delay;
@@ -89,10 +98,11 @@ public class InsightSummaries {
     private ScheduledFuture<?> pending;
     private Instant firstRequest;
 
-    InsightSummaries(IndicatorCatalog catalog, JdbcClient jdbc, TransactionTemplate transactions, ApplicationContext context,
+    InsightSummaries(IndicatorCatalog catalog, LinkCatalog links, JdbcClient jdbc, TransactionTemplate transactions, ApplicationContext context,
                      @Value("${helix.insight.refresh-delay:3s}") Duration delay,
                      @Value("${helix.insight.refresh-max-delay:30s}") Duration maxDelay) {
         this.catalog = catalog;
+        this.links = links;
         this.jdbc = jdbc;
         this.transactions = transactions;
         this.delay = delay;
@@ -145,12 +155,26 @@ public class InsightSummaries {
         for (Indicator indicator : catalog.all()) {
             failed += refresh(indicator) ? 0 : 1;
         }
-        transactions.executeWithoutResult(status -> {
-            jdbc.sql("delete from insight_link").update();
-            jdbc.sql(LINKS).update();
-        });
+        failed += refreshLinks() ? 0 : 1;
         version.incrementAndGet();
         return new RefreshReport(catalog.all().size(), failed, Duration.ofNanos(System.nanoTime() - started));
+    }
+
+    /** Rebuilds the network's links: shared outputs and every declared kind, in one transaction. */
+    private boolean refreshLinks() {
+        try {
+            transactions.executeWithoutResult(status -> {
+                jdbc.sql("delete from insight_link").update();
+                jdbc.sql(LINKS.formatted(SHARED_OUTPUTS)).param("kind", LinkCatalog.OUTPUTS).update();
+                for (LinkCatalog.LinkKind kind : links.all()) {
+                    jdbc.sql(LINKS.formatted(kind.statement())).param("kind", kind.code()).update();
+                }
+            });
+            return true;
+        } catch (DataAccessException e) {
+            log.warn("The collaboration links could not be refreshed: {}", e.getMostSpecificCause().getMessage());
+            return false;
+        }
     }
 
     /** What a refresh did. */

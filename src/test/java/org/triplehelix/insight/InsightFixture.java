@@ -21,6 +21,7 @@ import org.triplehelix.access.Role;
  *   out4 project [ent]; out5 paper (no organization)
  * demands (posted 1961): d1 public open, ent, "武汉市", an industry; d2 parties closed, ent (its region);
  *   d3 signed_in closed, ent2, "420111"
+ * consortium: uni (lead) and hblab (partner) apply to challenge ins-t-challenge
  * bookings of facility fac (natlab's, 1961): b1 completed ✓ external 2.5 h; b2 completed ✓ internal 3 h;
  *   b3 completed, not confirmed; b4 cancelled
  * </pre>
@@ -63,6 +64,7 @@ final class InsightFixture {
         long facility = jdbc.sql("insert into facility (ext_id, name_zh, name_en, organization_id) values (:id, '测试电镜', 'Test microscope', :org) returning id")
                 .param("id", PREFIX + "fac").param("org", natlab).query(Long.class).single();
         long user = AccessFixtures.of(context).user(ent, Role.ENTERPRISE).id();
+        consortium(uni, hblab);
         b1 = booking(facility, user, "03-01", "completed", true, "external", "2.5");
         b2 = booking(facility, user, "03-02", "completed", true, "internal", "3");
         booking(facility, user, "03-03", "completed", false, "external", "4");
@@ -90,6 +92,7 @@ final class InsightFixture {
         jdbc.sql("delete from booking where facility_id in (select id from facility where ext_id like 'ins-t-%')").update();
         jdbc.sql("delete from facility where ext_id like 'ins-t-%'").update();
         jdbc.sql("delete from demand where ext_id like 'ins-t-%'").update();
+        jdbc.sql("delete from challenge where ext_id like 'ins-t-%'").update();
         jdbc.sql("delete from output where ext_id like 'ins-t-%'").update();
         jdbc.sql("delete from app_user where organization_id in (select id from organization where ext_id like 'ins-t-%')").update();
         jdbc.sql("delete from organization where ext_id like 'ins-t-%'").update();
@@ -120,6 +123,18 @@ final class InsightFixture {
                 .param("id", PREFIX + name).param("title", "机密需求标题 " + name).param("en", "Secret demand title " + name)
                 .param("org", organization).param("region", region).param("industry", industry)
                 .param("visibility", visibility).param("status", status).update();
+    }
+
+    /** A challenge with one application: the lead and a partner form a consortium (a link of the network). */
+    private void consortium(long lead, long partner) {
+        long challenge = jdbc.sql("""
+                insert into challenge (ext_id, title_zh, sponsor_kind, deadline, status, rubric)
+                values ('ins-t-challenge', '测试榜单', 'department', timestamptz '1961-12-31 00:00+08', 'published', '[]'::jsonb) returning id""")
+                .query(Long.class).single();
+        long application = jdbc.sql("insert into challenge_application (challenge_id, lead_organization_id, plan) values (:c, :lead, 'plan') returning id")
+                .param("c", challenge).param("lead", lead).query(Long.class).single();
+        jdbc.sql("insert into application_member (application_id, role, organization_id) values (:a, 'lead', :lead), (:a, 'partner', :partner)")
+                .param("a", application).param("lead", lead).param("partner", partner).update();
     }
 
     private long booking(long facility, long user, String day, String status, boolean confirmed, String rateClass, String hours) {

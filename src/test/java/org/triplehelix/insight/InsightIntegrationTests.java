@@ -147,6 +147,14 @@ class InsightIntegrationTests {
         Indicators.Network network = indicators.network(500, "national_laboratory");
         assertThat(network.links()).anySatisfy(link -> assertThat(Set.of(link.source(), link.target()))
                 .isEqualTo(Set.of(fixture.natlab, fixture.ent2)));
+        assertThat(network.links()).anySatisfy(link -> assertThat(Set.of(link.source(), link.target(), link.outputs()))
+                .isEqualTo(Set.of(fixture.natlab, fixture.ent2, 1L)));
+        Indicators.Network consortia = indicators.network(500, "provincial_laboratory");
+        assertThat(consortia.links()).anySatisfy(link -> {
+            assertThat(Set.of(link.source(), link.target())).isEqualTo(Set.of(fixture.uni, fixture.hblab));
+            assertThat(link.others()).as("one consortium").isEqualTo(1);
+            assertThat(link.outputs()).isZero();
+        });
         assertThat(network.links()).allSatisfy(link -> assertThat(network.nodes()).extracting(Indicators.Node::id)
                 .contains(link.source(), link.target()));
     }
@@ -180,6 +188,16 @@ class InsightIntegrationTests {
                 .hasMessageContaining("challenge.by-status.sql").hasMessageContaining("does not run");
         assertThat(IndicatorCatalog.load(IndicatorCatalog.read(IndicatorCatalog.LOCATION), template)).containsKeys(
                 InsightFixture.SHIPPED.toArray(String[]::new));
+    }
+
+    @Test
+    void aLinkDeclarationWithoutItsColumnsOrNameIsRefused() {
+        JdbcTemplate template = context.getBean(JdbcTemplate.class);
+        assertThatThrownBy(() -> LinkCatalog.load(Map.of("x.pairs.sql", "-- code: x.pairs\n-- name.zh: 对\n-- name.en: Pairs\nselect 1 as a"), template))
+                .hasMessageContaining("x.pairs.sql").hasMessageContaining("source_id and target_id");
+        assertThatThrownBy(() -> LinkCatalog.parse("x.pairs.sql", "-- code: x.pairs\nselect 1 as source_id, 2 as target_id"))
+                .hasMessageContaining("x.pairs.sql").hasMessageContaining("'name.zh' is missing");
+        assertThat(context.getBean(LinkCatalog.class).find("challenge.consortia")).isPresent();
     }
 
     private BigDecimal drillDown(Indicator indicator, Filter filter) {

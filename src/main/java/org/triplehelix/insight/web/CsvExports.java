@@ -99,10 +99,10 @@ class CsvExports {
         List<NetworkJson.LinkRow> rows = NetworkJson.rows(indicators.network(limit, tier));
         write(response, "insight-network", csv -> {
             csv.printRecord("source_id", msg("insight.network.organization", locale), "target_id",
-                    msg("insight.network.organization", locale), msg("insight.network.shared", locale));
+                    msg("insight.network.organization", locale), msg("insight.network.shared", locale), msg("insight.network.others", locale));
             for (NetworkJson.LinkRow row : rows) {
                 csv.printRecord(row.source().extId(), label(row.source().name(), row.source().extId(), locale),
-                        row.target().extId(), label(row.target().name(), row.target().extId(), locale), row.outputs());
+                        row.target().extId(), label(row.target().name(), row.target().extId(), locale), row.outputs(), row.others());
             }
         });
     }

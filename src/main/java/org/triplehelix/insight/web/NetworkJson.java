@@ -16,12 +16,12 @@ public final class NetworkJson {
     }
 
     /** A link with both organizations. */
-    public record LinkRow(Indicators.Node source, Indicators.Node target, long outputs) {
+    public record LinkRow(Indicators.Node source, Indicators.Node target, long outputs, long others) {
     }
 
     public static List<LinkRow> rows(Indicators.Network network) {
         Map<Long, Indicators.Node> nodes = network.nodes().stream().collect(Collectors.toMap(Indicators.Node::id, Function.identity()));
-        return network.links().stream().map(l -> new LinkRow(nodes.get(l.source()), nodes.get(l.target()), l.outputs())).toList();
+        return network.links().stream().map(l -> new LinkRow(nodes.get(l.source()), nodes.get(l.target()), l.outputs(), l.others())).toList();
     }
 
     public static String of(PageContext ctx, Indicators.Network network) {
@@ -39,7 +39,7 @@ public final class NetworkJson {
         }
         List<Map<String, Object>> links = new ArrayList<>();
         for (Indicators.Link link : network.links()) {
-            links.add(Map.of("source", String.valueOf(link.source()), "target", String.valueOf(link.target()), "value", link.outputs()));
+            links.add(Map.of("source", String.valueOf(link.source()), "target", String.valueOf(link.target()), "value", link.strength()));
         }
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("categories", tiers.stream().map(t -> Map.of("name", ctx.msg("insight.tier." + t))).toList());
