@@ -56,4 +56,11 @@ class HelixCommandTests {
     void dbUrlAfterTheCommandName() {
         assertThat(parse("serve", "--db-url", "jdbc:postgresql://db/helix").dbUrl()).isEqualTo("jdbc:postgresql://db/helix");
     }
+
+    @Test
+    void searchUrlBeforeOrAfterTheCommandName() {
+        assertThat(parse("serve").searchUrl()).isNull();
+        assertThat(parse("--search-url", "http://os:9200", "serve").searchUrl()).isEqualTo("http://os:9200");
+        assertThat(parse("index", "rebuild", "--search-url", "http://a:9200,http://b:9200").searchUrl()).isEqualTo("http://a:9200,http://b:9200");
+    }
 }

@@ -157,7 +157,8 @@ class OpenSearchSearchIndexIntegrationTests {
     void anUnreachableClusterIsAClearError() {
         assertThatThrownBy(() -> SingleNode.open("http://127.0.0.1:9259", "helix-nowhere", "m", 512, 1, 0))
                 .isInstanceOf(SearchClusterException.class)
-                .hasMessageContaining("http://127.0.0.1:9259").hasMessageContaining("unreachable");
+                .hasMessageContaining("http://127.0.0.1:9259").hasMessageContaining("unreachable").hasMessageContaining("connection refused")
+                .hasNoCause();
     }
 
     @Test

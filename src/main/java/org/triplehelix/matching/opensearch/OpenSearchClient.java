@@ -97,8 +97,11 @@ final class OpenSearchClient {
             }
         }
         if (unreachable != null) {
-            throw new SearchClusterException("The search cluster at " + where() + " is unreachable (" + describe(unreachable)
-                    + "); check --search-url and that the cluster runs", unreachable);
+            // no cause attached: the command line shows the innermost cause's message, and this one is the clear one
+            SearchClusterException failure = new SearchClusterException("The search cluster at " + where() + " is unreachable ("
+                    + describe(unreachable) + "); check --search-url and that the cluster runs", true);
+            failure.addSuppressed(unreachable);
+            throw failure;
         }
         return last;
     }
@@ -144,12 +147,18 @@ final class OpenSearchClient {
     }
 
     private static String describe(IOException e) {
-        Throwable cause = e;
-        while (cause.getCause() != null && cause.getCause() != cause) {
-            cause = cause.getCause();
+        if (e instanceof java.net.ConnectException) {
+            return "connection refused";
         }
-        String message = cause.getMessage();
-        return cause.getClass().getSimpleName() + (message == null ? "" : ": " + message);
+        if (e instanceof java.net.http.HttpTimeoutException) {
+            return "no answer in time";
+        }
+        for (Throwable cause = e; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (cause.getMessage() != null) {
+                return cause.getClass().getSimpleName() + ": " + cause.getMessage();
+            }
+        }
+        return e.getClass().getSimpleName();
     }
 
     static void sleep(Duration pause) {

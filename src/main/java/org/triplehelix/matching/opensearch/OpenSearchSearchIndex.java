@@ -540,7 +540,9 @@ public final class OpenSearchSearchIndex implements SearchIndex {
         request.put("size", Math.max(1, Math.min(k, MAX_WINDOW)));
         request.put("track_total_hits", false);
         request.set("query", query);
-        request.putArray("_source").add("ext_id").add("people").add("organizations");
+        // from doc values, as the embedded index reads them: no stored document is loaded
+        request.put("_source", false);
+        request.putArray("docvalue_fields").add("ext_id").add("people").add("organizations");
         if (vector != null) {
             ObjectNode script = request.putObject("script_fields").putObject("cos").putObject("script");
             script.put("lang", "painless").put("source", COSINE_SCRIPT);
@@ -658,11 +660,11 @@ public final class OpenSearchSearchIndex implements SearchIndex {
     private List<SearchHit> hits(EntityKind kind, JsonNode response, boolean byCosine) {
         List<SearchHit> hits = new ArrayList<>();
         for (JsonNode hit : response.path("hits").path("hits")) {
-            JsonNode source = hit.path("_source");
-            JsonNode cos = hit.path("fields").path("cos").path(0);
+            JsonNode source = hit.path("fields");
+            JsonNode cos = source.path("cos").path(0);
             Float similarity = cos.isNumber() && cos.asDouble() >= -1.5 ? (float) cos.asDouble() : null;
             float score = byCosine ? (similarity == null ? 0f : similarity) : (float) hit.path("_score").asDouble();
-            hits.add(new SearchHit(kind, source.path("ext_id").asString(), score, similarity, strings(source.path("people")),
+            hits.add(new SearchHit(kind, source.path("ext_id").path(0).asString(), score, similarity, strings(source.path("people")),
                     strings(source.path("organizations"))));
         }
         return hits;
