@@ -82,7 +82,7 @@ class BenchMatchCommand implements Callable<Integer> {
         System.out.printf(Locale.ROOT, "single match     p50 %.1f ms, p95 %.1f ms, p99 %.1f ms, mean %.1f ms (of which embedding the query %.1f ms); %.1f ms of CPU per match%n",
                 r.single().p50(), r.single().p95(), r.single().p99(), r.single().mean(), r.single().embedding(), r.single().cpu());
         StringBuilder phases = new StringBuilder();
-        r.phases().forEach((phase, millis) -> phases.append(String.format(Locale.ROOT, " %s %.1f", phase.name().toLowerCase(Locale.ROOT), millis)));
+        r.phases().forEach((phase, millis) -> phases.append(String.format(Locale.ROOT, " %s %.1f", phase, millis)));
         System.out.printf(Locale.ROOT, "ranking phases  %s ms (means)%n", phases);
         System.out.printf(Locale.ROOT, "throughput       %.1f matches/s with %d concurrent clients%n", r.matchesPerSecond(), r.clients());
         System.out.printf(Locale.ROOT, "heap             peak %d MB of %d MB%n", r.peakHeapBytes() >> 20, r.maxHeapBytes() >> 20);

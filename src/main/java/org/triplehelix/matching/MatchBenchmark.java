@@ -77,7 +77,7 @@ public class MatchBenchmark {
      * @param phases                  mean milliseconds per single match in each phase of the ranking
      */
     public record Report(Map<EntityKind, Long> documents, double lexicalDocsPerSecond, double outputsLexicalPerSecond,
-                         double indexedDocsPerSecond, double mergeSeconds, Latency single, Map<PhaseTimes.Phase, Double> phases,
+                         double indexedDocsPerSecond, double mergeSeconds, Latency single, Map<String, Double> phases,
                          double matchesPerSecond, int clients, long peakHeapBytes, long maxHeapBytes,
                          double modelRate, double platformRate, double loadAverage, int cores) {
     }
@@ -102,7 +102,8 @@ public class MatchBenchmark {
                 Ranker ranker = new Ranker(target, ranking, phases);
                 List<String> queries = options.queries();
                 Latency single = single(ranker, phases, queries, options, progress);
-                Map<PhaseTimes.Phase, Double> perPhase = phases.meanMillis();
+                Map<String, Double> perPhase = new java.util.LinkedHashMap<>();
+                phases.meanMillis().forEach((phase, millis) -> perPhase.put(phase.name().toLowerCase(java.util.Locale.ROOT), millis));
                 double load = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
                 double throughput = concurrent(ranker, queries, options, progress);
                 double[] rates = embeddingRates(queries, options.embeddingSample());
