@@ -89,9 +89,10 @@ public class MatchBenchmark {
             Built lexical = Built.NONE;
             Built full = Built.NONE;
             if (options.scale() > 1) {
+                // the lexical build is measured every time; the build with vectors (slow: HNSW) is kept when asked
+                lexical = build(scratch.resolve("lexical"), options.scale(), false, progress);
                 full = reuse(scratch.resolve("full"));
                 if (full == null) {
-                    lexical = build(scratch.resolve("lexical"), options.scale(), false, progress);
                     full = build(scratch.resolve("full"), options.scale(), true, progress);
                 }
                 target = full.index();
