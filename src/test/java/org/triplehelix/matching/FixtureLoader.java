@@ -14,8 +14,31 @@ final class FixtureLoader {
     private FixtureLoader() {
     }
 
+    /**
+     * Empties the registry. The application's listeners may be reading it at the same moment (an
+     * earlier test's change events, handled after commit): a deadlock with one of them is retried.
+     */
+    private static void truncate(JdbcClient jdbc) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                jdbc.sql("truncate demand_party, demand, output_organization, output_person, output, facility, person, organization cascade").update();
+                return;
+            } catch (org.springframework.dao.PessimisticLockingFailureException e) {
+                if (attempt == 5) {
+                    throw e;
+                }
+                try {
+                    Thread.sleep(200L * attempt);
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    throw e;
+                }
+            }
+        }
+    }
+
     static void load(JdbcClient jdbc) {
-        jdbc.sql("truncate demand_party, demand, output_organization, output_person, output, facility, person, organization cascade").update();
+        truncate(jdbc);
         List<JsonNode> records = Fixture.records();
         for (JsonNode r : records) {
             if (kind(r).equals("organization")) {
