@@ -31,15 +31,16 @@ import org.triplehelix.matching.opensearch.SingleNode;
  */
 class ScaleOutIntegrationTests {
 
-    private static final int PG_PORT = 55491;
     private static final Path BASE = Path.of("target/scaleout").toAbsolutePath();
-    private static final String DB_URL = "jdbc:postgresql://127.0.0.1:" + PG_PORT + "/postgres?user=postgres";
     private static final Path CORPUS = Path.of("src/test/resources/matching/fixture/corpus.jsonl");
 
     private final ByteArrayOutputStream out = new ByteArrayOutputStream();
     private final ByteArrayOutputStream err = new ByteArrayOutputStream();
     private final HttpClient http = HttpClient.newHttpClient();
     private EmbeddedPostgres postgres;
+    /** A free port found at the first start (a fixed one may be another engineer's server), kept for the restart. */
+    private int port;
+    private String dbUrl;
     private ConfigurableApplicationContext platform;
 
     @AfterEach
@@ -56,17 +57,19 @@ class ScaleOutIntegrationTests {
     void thePlatformRunsOnAnExternalDatabaseAndASearchClusterAndSurvivesADatabaseRestart() throws Exception {
         String searchUrl = SingleNode.url();
         postgres = startPostgres(true);
+        port = postgres.getPort();
+        dbUrl = "jdbc:postgresql://127.0.0.1:" + port + "/postgres?user=postgres";
 
-        assertThat(helix("import", "--data", BASE.resolve("cli").toString(), "--db-url", DB_URL, CORPUS.toString())).as(err.toString()).isZero();
-        assertThat(helix("index", "rebuild", "--lexical-only", "--db-url", DB_URL, "--search-url", searchUrl, "--data", BASE.resolve("cli").toString()))
+        assertThat(helix("import", "--data", BASE.resolve("cli").toString(), "--db-url", dbUrl, CORPUS.toString())).as(err.toString()).isZero();
+        assertThat(helix("index", "rebuild", "--lexical-only", "--db-url", dbUrl, "--search-url", searchUrl, "--data", BASE.resolve("cli").toString()))
                 .as(err.toString()).isZero();
         out.reset();
-        assertThat(helix("match", "--text", "固态电解质电池的研发", "--target", "person", "--k", "3", "--db-url", DB_URL,
+        assertThat(helix("match", "--text", "固态电解质电池的研发", "--target", "person", "--k", "3", "--db-url", dbUrl,
                 "--search-url", searchUrl, "--data", BASE.resolve("cli").toString())).as(err.toString()).isZero();
         assertThat(out.toString(StandardCharsets.UTF_8)).contains("person-li-wei");
 
         platform = new SpringApplicationBuilder(TripleHelixApplication.class).web(WebApplicationType.SERVLET).run(
-                "--helix.data=" + BASE.resolve("web"), "--helix.db-url=" + DB_URL, "--helix.search-url=" + searchUrl,
+                "--helix.data=" + BASE.resolve("web"), "--helix.db-url=" + dbUrl, "--helix.search-url=" + searchUrl,
                 "--server.port=0", "--helix.demo.enabled=false", "--gg.jte.use-precompiled-templates=true",
                 "--helix.embedding.background=false", "--logging.level.root=WARN");
         String base = "http://127.0.0.1:" + platform.getEnvironment().getProperty("local.server.port");
@@ -77,7 +80,7 @@ class ScaleOutIntegrationTests {
         // a record committed while the platform runs (by another process: the command line)
         Path record = Files.writeString(BASE.resolve("scaleout-person.jsonl"),
                 "{\"kind\":\"person\",\"id\":\"scaleout-person-1\",\"name\":\"Scale Out\",\"organization\":\"org-battery-lab\"}\n");
-        assertThat(helix("import", "--data", BASE.resolve("cli").toString(), "--db-url", DB_URL, "--search-url", searchUrl, record.toString())).isZero();
+        assertThat(helix("import", "--data", BASE.resolve("cli").toString(), "--db-url", dbUrl, "--search-url", searchUrl, record.toString())).isZero();
         assertThat(get(base + "/api/v1/persons/scaleout-person-1").statusCode()).isEqualTo(200);
 
         // the database server goes away: requests fail cleanly and quickly, with a problem detail
@@ -98,14 +101,14 @@ class ScaleOutIntegrationTests {
     }
 
     /** A PostgreSQL server process of its own; its data stays when it stops (zonky would delete it with a clean directory). */
-    private static EmbeddedPostgres startPostgres(boolean fresh) throws IOException {
+    private EmbeddedPostgres startPostgres(boolean fresh) throws IOException {
         if (fresh) {
             org.springframework.util.FileSystemUtils.deleteRecursively(BASE);
         }
         return EmbeddedPostgres.builder()
                 .setDataDirectory(BASE.resolve("pg"))
                 .setCleanDataDirectory(false)
-                .setPort(PG_PORT)
+                .setPort(fresh ? 0 : port)
                 .setPGStartupWait(Duration.ofSeconds(60))
                 .setServerConfig("listen_addresses", "127.0.0.1")
                 .start();
