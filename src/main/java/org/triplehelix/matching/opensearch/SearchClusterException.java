@@ -4,17 +4,17 @@ package org.triplehelix.matching.opensearch;
  * The search cluster could not do what was asked: it is unreachable, red, without a cluster
  * manager, or it refused the request. The message says which, and where.
  */
-public class SearchClusterException extends IllegalStateException {
+public class SearchClusterException extends org.triplehelix.shared.UnavailableException {
 
     private final boolean transientFailure;
 
     SearchClusterException(String message, boolean transientFailure) {
-        super(message);
+        super("search", message);
         this.transientFailure = transientFailure;
     }
 
     SearchClusterException(String message, Throwable cause) {
-        super(message, cause);
+        super("search", message, cause);
         this.transientFailure = true;
     }
 

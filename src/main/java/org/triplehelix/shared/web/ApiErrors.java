@@ -62,6 +62,12 @@ class ApiErrors {
         return problem(HttpStatus.BAD_REQUEST, "Invalid input", "the request body is not valid JSON of the expected shape");
     }
 
+    @ExceptionHandler(org.triplehelix.shared.UnavailableException.class)
+    ProblemDetail unavailable(org.triplehelix.shared.UnavailableException e) {
+        org.slf4j.LoggerFactory.getLogger(ApiErrors.class).warn("{} unavailable: {}", e.service(), e.getMessage());
+        return problem(HttpStatus.SERVICE_UNAVAILABLE, "Service unavailable", "the " + e.service() + " service is unavailable; try again later");
+    }
+
     @ExceptionHandler(NotFoundException.class)
     ProblemDetail notFound(NotFoundException e) {
         return problem(HttpStatus.NOT_FOUND, "Not found", e.getMessage());
