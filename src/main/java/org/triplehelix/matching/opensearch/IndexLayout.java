@@ -37,6 +37,24 @@ record IndexLayout(String prefix, int dimension, int shards, int replicas) {
     }
 
     /** The composable index template: settings and the strict mapping. */
+    /**
+     * The text field of a kind ({@code output_title}): each kind has its own, so that BM25's
+     * statistics (document frequencies, average lengths) are counted over that kind alone, as in the
+     * embedded index.
+     */
+    static String text(org.triplehelix.matching.EntityKind kind, String base) {
+        return kind.id() + "_" + base;
+    }
+
+    private static java.util.List<String> textFields() {
+        java.util.List<String> fields = new java.util.ArrayList<>();
+        for (org.triplehelix.matching.EntityKind kind : org.triplehelix.matching.EntityKind.values()) {
+            fields.add(text(kind, TITLE));
+            fields.add(text(kind, BODY));
+        }
+        return fields;
+    }
+
     ObjectNode template() {
         ObjectNode template = JsonNodeFactory.instance.objectNode();
         template.putArray("index_patterns").add(pattern());
@@ -64,7 +82,7 @@ record IndexLayout(String prefix, int dimension, int shards, int replicas) {
             properties.putObject(keyword).put("type", "keyword");
         }
         properties.putObject("year").put("type", "integer");
-        for (String base : new String[] {TITLE, BODY}) {
+        for (String base : textFields()) {
             properties.putObject(base + "_" + WORDS).put("type", "text").put("analyzer", "helix_words");
             properties.putObject(base + "_" + BIGRAMS).put("type", "text").put("analyzer", "cjk");
             properties.putObject(base + "_" + ENGLISH).put("type", "text").put("analyzer", "english");
