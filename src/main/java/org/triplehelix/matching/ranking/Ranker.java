@@ -153,18 +153,28 @@ public final class Ranker {
         record(evidence ? PhaseTimes.Phase.DENSE_OUTPUTS : PhaseTimes.Phase.DENSE_PROFILES, started);
         double maxBm25 = bm25.values().stream().mapToDouble(Float::doubleValue).max().orElse(1);
         double maxCosine = cosine.values().stream().mapToDouble(Float::doubleValue).max().orElse(1);
+        Map<String, Double> lexical = new HashMap<>();
+        double lexicalMass = 0;
+        for (Map.Entry<String, Float> score : bm25.entrySet()) {
+            if (score.getValue() > 0) {
+                double relative = Math.exp(properties.lexicalTemperature() * (score.getValue() / maxBm25 - 1));
+                lexical.put(score.getKey(), relative);
+                lexicalMass += relative;
+            }
+        }
+        double denseMass = 0;
+        for (float semantic : cosine.values()) {
+            denseMass += Math.exp(properties.denseTemperature() * (semantic - maxCosine));
+        }
+        double denseScale = properties.denseWeight() / Math.pow(Math.max(denseMass, 1), properties.denseMassExponent());
         List<Weighted> weighted = new ArrayList<>(found.size());
         for (SearchHit hit : found.values()) {
-            Float lexical = bm25.get(hit.extId());
             Float semantic = cosine.get(hit.extId());
-            double weight = 0;
-            if (lexical != null && lexical > 0) {
-                weight += properties.lexicalWeight() * Math.exp(properties.lexicalTemperature() * (lexical / maxBm25 - 1));
-            }
+            double weight = lexicalMass > 0 ? properties.lexicalWeight() * lexical.getOrDefault(hit.extId(), 0.0) / lexicalMass : 0;
             if (semantic != null) {
-                weight += properties.denseWeight() * Math.exp(properties.denseTemperature() * (semantic - maxCosine));
+                weight += denseScale * Math.exp(properties.denseTemperature() * (semantic - maxCosine));
             }
-            weighted.add(new Weighted(hit, weight, lexical, semantic));
+            weighted.add(new Weighted(hit, weight, bm25.get(hit.extId()), semantic));
         }
         weighted.sort(RankOrder.byScore(Weighted::weight, w -> w.hit().extId()));
         return weighted.size() > depth ? weighted.subList(0, depth) : weighted;
