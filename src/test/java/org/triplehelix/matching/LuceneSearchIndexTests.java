@@ -36,8 +36,8 @@ class LuceneSearchIndexTests {
             assertThat(pending).hasSize(10);
             index.index(pending.stream().map(d -> d.withVector(Fixture.embedder().embed(d.embeddingText()))).toList());
             index.refresh();
-            assertThat(index.stats().pendingVectors()).isEqualTo(33);
-            assertThat(index.stats().semanticReady()).isCloseTo(10.0 / 43, org.assertj.core.api.Assertions.within(1e-9));
+            assertThat(index.stats().pendingVectors()).isEqualTo(45);
+            assertThat(index.stats().semanticReady()).isCloseTo(10.0 / 55, org.assertj.core.api.Assertions.within(1e-9));
         }
     }
 
