@@ -8,7 +8,7 @@ import org.triplehelix.matching.ranking.RankingProperties;
 /** The fixture in a Lucene index of its own, with the default ranking settings. */
 final class FixtureIndex {
 
-    static final RankingProperties DEFAULTS = new RankingProperties(1, 1, 1, 0.5f, 1000, 300, 0.5f, 1, 5, 10, 1000, 0.5f, 300);
+    static final RankingProperties DEFAULTS = new RankingProperties(1, 1, 1, 0.5f, 1000, 300, 3, 1, 5, 10, 1000, 0.5f, 300, 0.5f);
 
     private FixtureIndex() {
     }

@@ -23,7 +23,7 @@ class LuceneSearchIndexTests {
             assertThat(output.titleEn()).isEqualTo("Interface stability of sulfide solid-state electrolytes");
             assertThat(output.people()).containsExactly("person-li-wei");
             assertThat(output.vector()).hasSize(512);
-            assertThat(index.stats().documents()).containsEntry(EntityKind.OUTPUT, 22L).containsEntry(EntityKind.PERSON, 11L);
+            assertThat(index.stats().documents()).containsEntry(EntityKind.OUTPUT, 30L).containsEntry(EntityKind.PERSON, 13L);
             assertThat(index.stats().semanticReady()).isEqualTo(1.0);
         }
     }
@@ -31,13 +31,13 @@ class LuceneSearchIndexTests {
     @Test
     void documentsWithoutVectorsArePendingUntilTheyGetOne() {
         try (LuceneSearchIndex index = FixtureIndex.open(directory, false)) {
-            assertThat(index.stats().pendingVectors()).isEqualTo(43);
+            assertThat(index.stats().pendingVectors()).isEqualTo(55);
             List<IndexDocument> pending = index.missingVectors(10);
             assertThat(pending).hasSize(10);
             index.index(pending.stream().map(d -> d.withVector(Fixture.embedder().embed(d.embeddingText()))).toList());
             index.refresh();
-            assertThat(index.stats().pendingVectors()).isEqualTo(33);
-            assertThat(index.stats().semanticReady()).isCloseTo(10.0 / 43, org.assertj.core.api.Assertions.within(1e-9));
+            assertThat(index.stats().pendingVectors()).isEqualTo(45);
+            assertThat(index.stats().semanticReady()).isCloseTo(10.0 / 55, org.assertj.core.api.Assertions.within(1e-9));
         }
     }
 
@@ -52,7 +52,7 @@ class LuceneSearchIndexTests {
             assertThat(index.lexical(EntityKind.OUTPUT, "光纤激光器", 1, 1, null, SearchFilter.NONE, 10)).isEmpty();
             assertThat(index.lexical(EntityKind.OUTPUT, "量子点", 1, 1, null, SearchFilter.NONE, 10))
                     .extracting(SearchHit::extId).containsExactly("out-08");
-            assertThat(index.stats().documents()).containsEntry(EntityKind.OUTPUT, 21L);
+            assertThat(index.stats().documents()).containsEntry(EntityKind.OUTPUT, 29L);
         }
     }
 
@@ -63,7 +63,7 @@ class LuceneSearchIndexTests {
         }
         try (LuceneSearchIndex sameVersion = new LuceneSearchIndex(directory, "bge-small-zh-v1.5", 512, new LuceneSearchIndex.Weights(1, 1, 1))) {
             assertThat(sameVersion.stale()).isFalse();
-            assertThat(sameVersion.stats().total()).isEqualTo(43);
+            assertThat(sameVersion.stats().total()).isEqualTo(55);
         }
         try (LuceneSearchIndex otherModel = new LuceneSearchIndex(directory, "another-model", 384, new LuceneSearchIndex.Weights(1, 1, 1))) {
             assertThat(otherModel.stale()).isTrue();

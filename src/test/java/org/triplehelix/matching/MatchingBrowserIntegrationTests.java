@@ -86,13 +86,14 @@ class MatchingBrowserIntegrationTests extends BrowserTests {
         open("/match?lang=en");
         match("We need low-iridium membrane electrode assemblies for PEM water electrolysers that keep their efficiency and life",
                 "person");
-        org.assertj.core.api.Assertions.assertThat(topNames(3)).anyMatch(name -> name.contains("Zheng Guohua") || name.contains("郑国华"));
+        org.assertj.core.api.Assertions.assertThat(topNames(2)).anyMatch(name -> name.contains("Zheng Guohua") || name.contains("郑国华"));
         assertThat(page.locator("#hit-demo-person-zheng-guohua .match-reasons")).containsText("Supporting outputs");
         screenshot(page, "match-en-person");
 
         page.locator("nav.tabs a.tab[href*='target=organization']").click();
         assertThat(page.locator("ol.match-hits")).isVisible();
-        org.assertj.core.api.Assertions.assertThat(topNames(5))
+        // the lab whose patent is the demand, before organizations with many loosely related English outputs
+        org.assertj.core.api.Assertions.assertThat(topNames(2))
                 .anyMatch(name -> name.contains("Hydrogen") || name.contains("氢能"));
         screenshot(page, "match-en-organization");
     }

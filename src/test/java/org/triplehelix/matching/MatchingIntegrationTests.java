@@ -57,9 +57,9 @@ class MatchingIntegrationTests {
     @Test
     void theIndexHoldsTheRegistryWithItsVectors() {
         IndexStatus status = maintenance.status();
-        assertThat(status.index().documents()).containsEntry(EntityKind.OUTPUT, 22L).containsEntry(EntityKind.PERSON, 11L)
-                .containsEntry(EntityKind.ORGANIZATION, 7L).containsEntry(EntityKind.FACILITY, 3L);
-        assertThat(status.database()).containsEntry(EntityKind.OUTPUT, 22L);
+        assertThat(status.index().documents()).containsEntry(EntityKind.OUTPUT, 30L).containsEntry(EntityKind.PERSON, 13L)
+                .containsEntry(EntityKind.ORGANIZATION, 9L).containsEntry(EntityKind.FACILITY, 3L);
+        assertThat(status.database()).containsEntry(EntityKind.OUTPUT, 30L);
         assertThat(status.semanticPercent()).isEqualTo(100);
         assertThat(status.stale()).isFalse();
     }
@@ -95,7 +95,7 @@ class MatchingIntegrationTests {
         assertThat(best.nameZh()).isEqualTo("李伟");
         assertThat(best.reasons().matchedTerms()).contains("固态电解质");
         assertThat(best.reasons().similarity()).isBetween(0.5, 1.0);
-        assertThat(best.reasons().supports()).extracting(MatchHit.Support::extId).startsWith("out-02");
+        assertThat(best.reasons().supports()).extracting(MatchHit.Support::extId).startsWith("out-01");
         assertThat(best.reasons().organization().type()).isEqualTo("provincial_laboratory");
         assertThat(best.reasons().sharedKeywords()).contains("固态电解质");
         assertThat(result.semantic()).isTrue();

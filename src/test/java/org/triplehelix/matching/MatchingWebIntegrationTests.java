@@ -71,7 +71,7 @@ class MatchingWebIntegrationTests {
         mvc.perform(get("/api/v1/match").param("q", "固态电解质电池的研发").param("target", "person").param("k", "3"))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.hits[0].extId").value("person-li-wei"))
-                .andExpect(jsonPath("$.hits[0].reasons.supports[0].extId").value("out-02"))
+                .andExpect(jsonPath("$.hits[0].reasons.supports[0].extId").value("out-01"))
                 .andExpect(jsonPath("$.hits[0].reasons.organization.type").value("provincial_laboratory"))
                 .andExpect(jsonPath("$.hits[0].reasons.similarity").isNumber());
         mvc.perform(post("/api/v1/match").with(alice).with(csrf()).contentType(MediaType.APPLICATION_JSON)

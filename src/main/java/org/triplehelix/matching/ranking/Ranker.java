@@ -14,14 +14,21 @@ import org.triplehelix.matching.SearchIndex;
 /**
  * The ranking. Every document found (by BM25 among the first {@code lexicalDepth}, or by the kNN
  * search among the first {@code denseDepth}) gets one weight from both of its scores, each brought
- * to [0, 1] first, so that the scales of BM25 and of cosine similarity never have to agree:
+ * to [0, 1] relative to the query's best match first, so that the scales of BM25 and of cosine
+ * similarity never have to agree:
  *
- * <pre>  w(d) = λ · exp(τ_lex · (bm25(d) / max bm25 − 1)) + exp(τ_dense · (cos(d) − max cos))</pre>
+ * <pre>  ℓ(d) = exp(τ_lex · (bm25(d) / max bm25 − 1))      s(d) = exp(τ_dense · (cos(d) − max cos))
+ *  w(d) = λ · ℓ(d) / Σ ℓ  +  s(d) / (Σ s)^{denseMassExponent}</pre>
  *
- * (the first term only when d matched lexically, the second when it has a vector), both relative to
- * the query's best match: cosines across languages run lower than within one (0.5 against 0.8 for
+ * (the first term only when d matched lexically, the second when it has a vector). Relative to the
+ * best cosine because cosines across languages run lower than within one (0.5 against 0.8 for
  * bge-small-zh), and an English demand over Chinese outputs must still be ranked by meaning, not by
- * the few English titles its words happen to match. The exponentials keep the best matches far
+ * the few English titles its words happen to match. The sums make each signal count by how much it
+ * singles out: the lexical evidence is one vote of weight λ shared among the lexical matches (all of
+ * it to a document that matches the demand's words far better than any other), and the dense weights
+ * shrink when many documents lie near the best cosine — bge-small-zh puts English texts within about
+ * 0.1 of one another whatever they say, and such uniform similarities must not let an organization
+ * with many loosely related outputs outweigh the lab whose one patent is the demand. The exponentials keep the best matches far
  * ahead of the long tail, as a softmax does. A person or an organization
  * then scores the sum of the weights of its outputs among the first {@code supportDepth}
  * (document-centric aggregation: Balog, Azzopardi and de Rijke, SIGIR 2006, model 2; the
@@ -153,20 +160,43 @@ public final class Ranker {
         record(evidence ? PhaseTimes.Phase.DENSE_OUTPUTS : PhaseTimes.Phase.DENSE_PROFILES, started);
         double maxBm25 = bm25.values().stream().mapToDouble(Float::doubleValue).max().orElse(1);
         double maxCosine = cosine.values().stream().mapToDouble(Float::doubleValue).max().orElse(1);
+        Map<String, Double> lexical = lexicalShares(bm25, maxBm25);
+        double denseScale = denseScale(cosine, maxCosine);
         List<Weighted> weighted = new ArrayList<>(found.size());
         for (SearchHit hit : found.values()) {
-            Float lexical = bm25.get(hit.extId());
             Float semantic = cosine.get(hit.extId());
-            double weight = 0;
-            if (lexical != null && lexical > 0) {
-                weight += properties.lexicalWeight() * Math.exp(properties.lexicalTemperature() * (lexical / maxBm25 - 1));
-            }
+            double weight = lexical.getOrDefault(hit.extId(), 0.0);
             if (semantic != null) {
-                weight += properties.denseWeight() * Math.exp(properties.denseTemperature() * (semantic - maxCosine));
+                weight += denseScale * Math.exp(properties.denseTemperature() * (semantic - maxCosine));
             }
-            weighted.add(new Weighted(hit, weight, lexical, semantic));
+            weighted.add(new Weighted(hit, weight, bm25.get(hit.extId()), semantic));
         }
         weighted.sort(RankOrder.byScore(Weighted::weight, w -> w.hit().extId()));
         return weighted.size() > depth ? weighted.subList(0, depth) : weighted;
+    }
+
+    /** λ · ℓ(d) / Σ ℓ for the documents with a positive BM25 score: one lexical vote shared among them. */
+    private Map<String, Double> lexicalShares(Map<String, Float> bm25, double maxBm25) {
+        Map<String, Double> shares = new HashMap<>();
+        double mass = 0;
+        for (Map.Entry<String, Float> score : bm25.entrySet()) {
+            if (score.getValue() > 0) {
+                double relative = Math.exp(properties.lexicalTemperature() * (score.getValue() / maxBm25 - 1));
+                shares.put(score.getKey(), relative);
+                mass += relative;
+            }
+        }
+        double total = mass;
+        shares.replaceAll((id, relative) -> properties.lexicalWeight() * relative / total);
+        return shares;
+    }
+
+    /** The factor of the dense term: its weight over the sum of s(d) (at least 1, the best document's) to a power. */
+    private double denseScale(Map<String, Float> cosine, double maxCosine) {
+        double mass = 0;
+        for (float semantic : cosine.values()) {
+            mass += Math.exp(properties.denseTemperature() * (semantic - maxCosine));
+        }
+        return properties.denseWeight() / Math.pow(Math.max(mass, 1), properties.denseMassExponent());
     }
 }

@@ -21,6 +21,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param supportDepth       how many of the best documents count for the aggregation
  * @param profileWeight      weight of an entity's own profile against the evidence of its outputs
  * @param profileDepth       how many profiles are looked at
+ * @param denseMassExponent  the dense weights are divided by their sum (the number of documents near the best
+ *                           cosine) to this power: uniform similarities count for less
  */
 @ConfigurationProperties("helix.matching")
 public record RankingProperties(
@@ -30,11 +32,12 @@ public record RankingProperties(
         @DefaultValue("0.5") float bodyWeight,
         @DefaultValue("1000") int lexicalDepth,
         @DefaultValue("300") int denseDepth,
-        @DefaultValue("0.5") float lexicalWeight,
+        @DefaultValue("3") float lexicalWeight,
         @DefaultValue("1") float denseWeight,
         @DefaultValue("5") float lexicalTemperature,
         @DefaultValue("10") float denseTemperature,
         @DefaultValue("1000") int supportDepth,
         @DefaultValue("0.5") float profileWeight,
-        @DefaultValue("300") int profileDepth) {
+        @DefaultValue("300") int profileDepth,
+        @DefaultValue("0.5") float denseMassExponent) {
 }
