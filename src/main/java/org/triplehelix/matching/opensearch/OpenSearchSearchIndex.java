@@ -59,6 +59,7 @@ public final class OpenSearchSearchIndex implements SearchIndex {
     private static final String READY = "ready", PENDING = "pending", NONE = "none";
     private static final int MAX_QUERY_TERMS = 256, MAX_WINDOW = 10_000, BULK_DOCUMENTS = 500;
     private static final long BULK_BYTES = 8L << 20;
+    private static final int MAX_ID_BYTES = 512;
     private static final String COSINE_SCRIPT = "doc['vector'].size() == 0 ? -9.0 : (double) cosineSimilarity(params.q, doc['vector'])";
 
     /** Where the cluster is and how the index is laid out. */
@@ -211,7 +212,7 @@ public final class OpenSearchSearchIndex implements SearchIndex {
         Bulk bulk = new Bulk();
         for (IndexDocument document : documents) {
             ObjectNode action = nodes.objectNode();
-            action.putObject("index").put("_index", layout.writeAlias()).put("_id", document.key());
+            action.putObject("index").put("_index", layout.writeAlias()).put("_id", documentId(document.key()));
             bulk.add(document.key(), action, toSource(document));
         }
         bulk.flush();
@@ -222,10 +223,28 @@ public final class OpenSearchSearchIndex implements SearchIndex {
         Bulk bulk = new Bulk();
         for (String extId : extIds) {
             ObjectNode action = nodes.objectNode();
-            action.putObject("delete").put("_index", layout.writeAlias()).put("_id", kind.id() + ":" + extId);
+            action.putObject("delete").put("_index", layout.writeAlias()).put("_id", documentId(kind.id() + ":" + extId));
             bulk.add(kind.id() + ":" + extId, action, null);
         }
         bulk.flush();
+    }
+
+    /**
+     * The document's {@code _id}: its key ({@code kind:extId}), or, when the key is longer than the
+     * 512 bytes OpenSearch allows for an id, the kind and a SHA-256 of the key. Searches and filters
+     * go by the {@code key} field, which holds the whole key either way.
+     */
+    static String documentId(String key) {
+        byte[] bytes = key.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        if (bytes.length <= MAX_ID_BYTES) {
+            return key;
+        }
+        try {
+            byte[] digest = java.security.MessageDigest.getInstance("SHA-256").digest(bytes);
+            return key.substring(0, key.indexOf(':') + 1) + "#" + java.util.HexFormat.of().formatHex(digest);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /**
@@ -491,9 +510,9 @@ public final class OpenSearchSearchIndex implements SearchIndex {
      * documents were spread.
      */
     private ObjectNode lexical(ObjectNode request) {
-        if (layout.shards() > 1) {
-            request.put(SEARCH_TYPE, "dfs_query_then_fetch");
-        }
+        // always: the index searched may have been built with more shards than this process is configured
+        // for, and the cluster runs a search over a single shard as query_then_fetch anyway
+        request.put(SEARCH_TYPE, "dfs_query_then_fetch");
         return request;
     }
 
@@ -715,7 +734,7 @@ public final class OpenSearchSearchIndex implements SearchIndex {
     private Map<String, IndexDocument> get(String index, EntityKind kind, List<String> extIds) {
         ObjectNode body = nodes.objectNode();
         ArrayNode ids = body.putArray("ids");
-        extIds.forEach(id -> ids.add(kind.id() + ":" + id));
+        extIds.forEach(id -> ids.add(documentId(kind.id() + ":" + id)));
         Map<String, IndexDocument> documents = new HashMap<>();
         for (JsonNode doc : client.call("POST", index + "/_mget", body).path("docs")) {
             if (doc.path("found").asBoolean()) {
