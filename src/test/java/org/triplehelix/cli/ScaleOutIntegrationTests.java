@@ -31,7 +31,7 @@ import org.triplehelix.matching.opensearch.SingleNode;
  */
 class ScaleOutIntegrationTests {
 
-    private static final int PG_PORT = 55491;
+    private static final int PG_PORT = org.triplehelix.matching.opensearch.OpenSearchNodes.freePorts(1)[0]; // kept for the restart
     private static final Path BASE = Path.of("target/scaleout").toAbsolutePath();
     private static final String DB_URL = "jdbc:postgresql://127.0.0.1:" + PG_PORT + "/postgres?user=postgres";
     private static final Path CORPUS = Path.of("src/test/resources/matching/fixture/corpus.jsonl");
