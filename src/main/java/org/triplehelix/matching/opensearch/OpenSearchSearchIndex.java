@@ -77,6 +77,8 @@ public final class OpenSearchSearchIndex implements SearchIndex {
     /** The kNN search sent along with the last lexical search of this thread, for the ranker's next call. */
     private final ThreadLocal<Prefetched> prefetched = new ThreadLocal<>();
     private volatile boolean stale;
+    private volatile int searchedShards = 1;
+    private volatile long shardsRecheckAt;
 
     private record Prefetched(EntityKind kind, float[] vector, SearchFilter filter, int k, List<SearchHit> hits) {
     }
@@ -397,6 +399,7 @@ public final class OpenSearchSearchIndex implements SearchIndex {
             add(actions, created, layout.readAlias());
         }
         updateAliases(actions);
+        shardsRecheckAt = 0;
         if (write != null && !write.equals(read)) {
             client.exchange("DELETE", write, null); // an unfinished rebuild
         }
@@ -436,6 +439,7 @@ public final class OpenSearchSearchIndex implements SearchIndex {
         }
         add(actions, write, layout.readAlias());
         updateAliases(actions);
+        shardsRecheckAt = 0;
         if (read != null) {
             client.exchange("DELETE", read, null);
         }
@@ -510,10 +514,28 @@ public final class OpenSearchSearchIndex implements SearchIndex {
      * documents were spread.
      */
     private ObjectNode lexical(ObjectNode request) {
-        // always: the index searched may have been built with more shards than this process is configured
-        // for, and the cluster runs a search over a single shard as query_then_fetch anyway
-        request.put(SEARCH_TYPE, "dfs_query_then_fetch");
+        if (searchedShards() > 1) {
+            request.put(SEARCH_TYPE, "dfs_query_then_fetch");
+        }
         return request;
+    }
+
+    /**
+     * The shards of the index searched now, read from the cluster (and again a minute later): it may have
+     * been built by another process with other settings than this one's. DFS only where there are several,
+     * since on a single shard it changes the BM25 scores (they then differ from the embedded index's).
+     */
+    private int searchedShards() {
+        if (System.currentTimeMillis() >= shardsRecheckAt) {
+            int shards = 1;
+            for (Map.Entry<String, JsonNode> index : client.call("GET", layout.readAlias() + "/_settings/index.number_of_shards", null).properties()) {
+                String value = index.getValue().path("settings").path("index").path("number_of_shards").asString("1");
+                shards = Math.max(shards, Integer.parseInt(value));
+            }
+            searchedShards = shards;
+            shardsRecheckAt = System.currentTimeMillis() + 60_000;
+        }
+        return searchedShards;
     }
 
     private void addTerms(ArrayNode bags, String field, List<String> terms, float weight) {
