@@ -16,6 +16,14 @@ record IndexLayout(String prefix, int dimension, int shards, int replicas) {
     static final String TITLE = "title", BODY = "body";
     static final String WORDS = "zh", BIGRAMS = "cjk", ENGLISH = "en";
 
+    /**
+     * A text field's base name for a kind ({@code output_title}): the text fields are per kind, as in the
+     * embedded index, so that each kind has its own BM25 statistics (document counts, lengths, frequencies).
+     */
+    static String text(org.triplehelix.matching.EntityKind kind, String base) {
+        return kind.id() + "_" + base;
+    }
+
     String readAlias() {
         return prefix;
     }
@@ -64,10 +72,12 @@ record IndexLayout(String prefix, int dimension, int shards, int replicas) {
             properties.putObject(keyword).put("type", "keyword");
         }
         properties.putObject("year").put("type", "integer");
-        for (String base : new String[] {TITLE, BODY}) {
-            properties.putObject(base + "_" + WORDS).put("type", "text").put("analyzer", "helix_words");
-            properties.putObject(base + "_" + BIGRAMS).put("type", "text").put("analyzer", "cjk");
-            properties.putObject(base + "_" + ENGLISH).put("type", "text").put("analyzer", "english");
+        for (org.triplehelix.matching.EntityKind kind : org.triplehelix.matching.EntityKind.values()) {
+            for (String base : new String[] {text(kind, TITLE), text(kind, BODY)}) {
+                properties.putObject(base + "_" + WORDS).put("type", "text").put("analyzer", "helix_words");
+                properties.putObject(base + "_" + BIGRAMS).put("type", "text").put("analyzer", "cjk");
+                properties.putObject(base + "_" + ENGLISH).put("type", "text").put("analyzer", "english");
+            }
         }
         ObjectNode vector = properties.putObject("vector");
         vector.put("type", "knn_vector").put("dimension", dimension);

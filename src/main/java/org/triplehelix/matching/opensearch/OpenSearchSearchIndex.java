@@ -53,7 +53,7 @@ public final class OpenSearchSearchIndex implements SearchIndex {
     private static final Logger log = LoggerFactory.getLogger(OpenSearchSearchIndex.class);
 
     /** Raise when the documents' fields change: the index is then rebuilt automatically. */
-    static final int SCHEMA_VERSION = 1;
+    static final int SCHEMA_VERSION = 2;
     static final String STAMP = "stamp";
     private static final String SEARCH_TYPE = "search_type";
     private static final String READY = "ready", PENDING = "pending", NONE = "none";
@@ -311,8 +311,8 @@ public final class OpenSearchSearchIndex implements SearchIndex {
     private ObjectNode toSource(IndexDocument d) {
         ObjectNode source = nodes.objectNode();
         source.put("key", d.key()).put("kind", d.kind().id()).put("ext_id", d.extId());
-        addText(source, IndexLayout.TITLE, d.titleZh(), d.titleEn(), d.keywords());
-        addText(source, IndexLayout.BODY, d.bodyZh(), d.bodyEn(), List.of());
+        addText(source, IndexLayout.text(d.kind(), IndexLayout.TITLE), d.titleZh(), d.titleEn(), d.keywords());
+        addText(source, IndexLayout.text(d.kind(), IndexLayout.BODY), d.bodyZh(), d.bodyEn(), List.of());
         putKeyword(source, "type", d.type());
         putKeyword(source, "tier", d.tier());
         putKeyword(source, "region", d.region());
@@ -488,8 +488,8 @@ public final class OpenSearchSearchIndex implements SearchIndex {
                 case BIGRAMS -> IndexLayout.BIGRAMS;
                 case ENGLISH -> IndexLayout.ENGLISH;
             };
-            addTerms(bags, IndexLayout.TITLE + "_" + suffix, terms, weight * titleWeight);
-            addTerms(bags, IndexLayout.BODY + "_" + suffix, terms, weight * bodyWeight);
+            addTerms(bags, IndexLayout.text(kind, IndexLayout.TITLE) + "_" + suffix, terms, weight * titleWeight);
+            addTerms(bags, IndexLayout.text(kind, IndexLayout.BODY) + "_" + suffix, terms, weight * bodyWeight);
         }
         if (bags.isEmpty()) {
             return List.of();
@@ -522,8 +522,8 @@ public final class OpenSearchSearchIndex implements SearchIndex {
 
     /**
      * The shards of the index searched now, read from the cluster (and again a minute later): it may have
-     * been built by another process with other settings than this one's. DFS only where there are several,
-     * since on a single shard it changes the BM25 scores (they then differ from the embedded index's).
+     * been built by another process with other settings than this one's. DFS only where there are several:
+     * a single shard's statistics are already the whole index's.
      */
     private int searchedShards() {
         if (System.currentTimeMillis() >= shardsRecheckAt) {
