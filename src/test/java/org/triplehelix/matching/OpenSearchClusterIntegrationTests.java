@@ -39,7 +39,7 @@ class OpenSearchClusterIntegrationTests {
     static void startTheCluster() {
         SingleNode.stop(); // if another test started it: 2 cores do not run four nodes well
         long started = System.nanoTime();
-        nodes = OpenSearchNodes.cluster("helix-test-cluster", 9256, 9356, 2);
+        nodes = OpenSearchNodes.cluster("helix-test-cluster", 2);
         lap("3 nodes up and joined", started);
         cluster = SingleNode.open(nodes.get(0).url() + "," + nodes.get(1).url(), "helix-cluster", "bge-small-zh-v1.5", 512, 2, 1);
         long indexing = System.nanoTime();

@@ -16,6 +16,14 @@ record IndexLayout(String prefix, int dimension, int shards, int replicas) {
     static final String TITLE = "title", BODY = "body";
     static final String WORDS = "zh", BIGRAMS = "cjk", ENGLISH = "en";
 
+    /**
+     * A text field's base name for a kind ({@code output_title}): the text fields are per kind, as in the
+     * embedded index, so that each kind has its own BM25 statistics (document counts, lengths, frequencies).
+     */
+    static String text(org.triplehelix.matching.EntityKind kind, String base) {
+        return kind.id() + "_" + base;
+    }
+
     String readAlias() {
         return prefix;
     }
@@ -37,24 +45,6 @@ record IndexLayout(String prefix, int dimension, int shards, int replicas) {
     }
 
     /** The composable index template: settings and the strict mapping. */
-    /**
-     * The text field of a kind ({@code output_title}): each kind has its own, so that BM25's
-     * statistics (document frequencies, average lengths) are counted over that kind alone, as in the
-     * embedded index.
-     */
-    static String text(org.triplehelix.matching.EntityKind kind, String base) {
-        return kind.id() + "_" + base;
-    }
-
-    private static java.util.List<String> textFields() {
-        java.util.List<String> fields = new java.util.ArrayList<>();
-        for (org.triplehelix.matching.EntityKind kind : org.triplehelix.matching.EntityKind.values()) {
-            fields.add(text(kind, TITLE));
-            fields.add(text(kind, BODY));
-        }
-        return fields;
-    }
-
     ObjectNode template() {
         ObjectNode template = JsonNodeFactory.instance.objectNode();
         template.putArray("index_patterns").add(pattern());
@@ -82,10 +72,12 @@ record IndexLayout(String prefix, int dimension, int shards, int replicas) {
             properties.putObject(keyword).put("type", "keyword");
         }
         properties.putObject("year").put("type", "integer");
-        for (String base : textFields()) {
-            properties.putObject(base + "_" + WORDS).put("type", "text").put("analyzer", "helix_words");
-            properties.putObject(base + "_" + BIGRAMS).put("type", "text").put("analyzer", "cjk");
-            properties.putObject(base + "_" + ENGLISH).put("type", "text").put("analyzer", "english");
+        for (org.triplehelix.matching.EntityKind kind : org.triplehelix.matching.EntityKind.values()) {
+            for (String base : new String[] {text(kind, TITLE), text(kind, BODY)}) {
+                properties.putObject(base + "_" + WORDS).put("type", "text").put("analyzer", "helix_words");
+                properties.putObject(base + "_" + BIGRAMS).put("type", "text").put("analyzer", "cjk");
+                properties.putObject(base + "_" + ENGLISH).put("type", "text").put("analyzer", "english");
+            }
         }
         ObjectNode vector = properties.putObject("vector");
         vector.put("type", "knn_vector").put("dimension", dimension);

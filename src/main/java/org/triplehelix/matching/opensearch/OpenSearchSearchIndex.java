@@ -59,6 +59,7 @@ public final class OpenSearchSearchIndex implements SearchIndex {
     private static final String READY = "ready", PENDING = "pending", NONE = "none";
     private static final int MAX_QUERY_TERMS = 256, MAX_WINDOW = 10_000, BULK_DOCUMENTS = 500;
     private static final long BULK_BYTES = 8L << 20;
+    private static final int MAX_ID_BYTES = 512;
     private static final String COSINE_SCRIPT = "doc['vector'].size() == 0 ? -9.0 : (double) cosineSimilarity(params.q, doc['vector'])";
 
     /** Where the cluster is and how the index is laid out. */
@@ -76,6 +77,8 @@ public final class OpenSearchSearchIndex implements SearchIndex {
     /** The kNN search sent along with the last lexical search of this thread, for the ranker's next call. */
     private final ThreadLocal<Prefetched> prefetched = new ThreadLocal<>();
     private volatile boolean stale;
+    private volatile int searchedShards = 1;
+    private volatile long shardsRecheckAt;
 
     private record Prefetched(EntityKind kind, float[] vector, SearchFilter filter, int k, List<SearchHit> hits) {
     }
@@ -211,7 +214,7 @@ public final class OpenSearchSearchIndex implements SearchIndex {
         Bulk bulk = new Bulk();
         for (IndexDocument document : documents) {
             ObjectNode action = nodes.objectNode();
-            action.putObject("index").put("_index", layout.writeAlias()).put("_id", document.key());
+            action.putObject("index").put("_index", layout.writeAlias()).put("_id", documentId(document.key()));
             bulk.add(document.key(), action, toSource(document));
         }
         bulk.flush();
@@ -222,10 +225,28 @@ public final class OpenSearchSearchIndex implements SearchIndex {
         Bulk bulk = new Bulk();
         for (String extId : extIds) {
             ObjectNode action = nodes.objectNode();
-            action.putObject("delete").put("_index", layout.writeAlias()).put("_id", kind.id() + ":" + extId);
+            action.putObject("delete").put("_index", layout.writeAlias()).put("_id", documentId(kind.id() + ":" + extId));
             bulk.add(kind.id() + ":" + extId, action, null);
         }
         bulk.flush();
+    }
+
+    /**
+     * The document's {@code _id}: its key ({@code kind:extId}), or, when the key is longer than the
+     * 512 bytes OpenSearch allows for an id, the kind and a SHA-256 of the key. Searches and filters
+     * go by the {@code key} field, which holds the whole key either way.
+     */
+    static String documentId(String key) {
+        byte[] bytes = key.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        if (bytes.length <= MAX_ID_BYTES) {
+            return key;
+        }
+        try {
+            byte[] digest = java.security.MessageDigest.getInstance("SHA-256").digest(bytes);
+            return key.substring(0, key.indexOf(':') + 1) + "#" + java.util.HexFormat.of().formatHex(digest);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /**
@@ -378,6 +399,7 @@ public final class OpenSearchSearchIndex implements SearchIndex {
             add(actions, created, layout.readAlias());
         }
         updateAliases(actions);
+        shardsRecheckAt = 0;
         if (write != null && !write.equals(read)) {
             client.exchange("DELETE", write, null); // an unfinished rebuild
         }
@@ -417,6 +439,7 @@ public final class OpenSearchSearchIndex implements SearchIndex {
         }
         add(actions, write, layout.readAlias());
         updateAliases(actions);
+        shardsRecheckAt = 0;
         if (read != null) {
             client.exchange("DELETE", read, null);
         }
@@ -491,10 +514,28 @@ public final class OpenSearchSearchIndex implements SearchIndex {
      * documents were spread.
      */
     private ObjectNode lexical(ObjectNode request) {
-        if (layout.shards() > 1) {
+        if (searchedShards() > 1) {
             request.put(SEARCH_TYPE, "dfs_query_then_fetch");
         }
         return request;
+    }
+
+    /**
+     * The shards of the index searched now, read from the cluster (and again a minute later): it may have
+     * been built by another process with other settings than this one's. DFS only where there are several:
+     * a single shard's statistics are already the whole index's.
+     */
+    private int searchedShards() {
+        if (System.currentTimeMillis() >= shardsRecheckAt) {
+            int shards = 1;
+            for (Map.Entry<String, JsonNode> index : client.call("GET", layout.readAlias() + "/_settings/index.number_of_shards", null).properties()) {
+                String value = index.getValue().path("settings").path("index").path("number_of_shards").asString("1");
+                shards = Math.max(shards, Integer.parseInt(value));
+            }
+            searchedShards = shards;
+            shardsRecheckAt = System.currentTimeMillis() + 60_000;
+        }
+        return searchedShards;
     }
 
     private void addTerms(ArrayNode bags, String field, List<String> terms, float weight) {
@@ -717,7 +758,7 @@ public final class OpenSearchSearchIndex implements SearchIndex {
     private Map<String, IndexDocument> get(String index, EntityKind kind, List<String> extIds) {
         ObjectNode body = nodes.objectNode();
         ArrayNode ids = body.putArray("ids");
-        extIds.forEach(id -> ids.add(kind.id() + ":" + id));
+        extIds.forEach(id -> ids.add(documentId(kind.id() + ":" + id)));
         Map<String, IndexDocument> documents = new HashMap<>();
         for (JsonNode doc : client.call("POST", index + "/_mget", body).path("docs")) {
             if (doc.path("found").asBoolean()) {

@@ -183,13 +183,14 @@ public final class OpenSearchNodes {
      * A cluster of nodes on loopback: {@code dataNodes} data nodes and one small cluster-manager-only
      * node, each master-eligible (a quorum of two out of three), fresh data. Returns when all have joined.
      */
-    public static List<Node> cluster(String cluster, int firstHttpPort, int firstTransportPort, int dataNodes) {
+    public static List<Node> cluster(String cluster, int dataNodes) {
         install();
         int count = dataNodes + 1;
+        int[] ports = freePorts(2 * count);
         List<String> seeds = new ArrayList<>();
         List<String> names = new ArrayList<>();
         for (int i = 0; i < count; i++) {
-            seeds.add("127.0.0.1:" + (firstTransportPort + i));
+            seeds.add("127.0.0.1:" + ports[count + i]);
             names.add(cluster + "-" + (i + 1));
         }
         List<Node> nodes = new ArrayList<>();
@@ -200,7 +201,7 @@ public final class OpenSearchNodes {
             if (manager) {
                 settings.add("node.roles=cluster_manager");
             }
-            nodes.add(new Node(names.get(i), firstHttpPort + i, firstTransportPort + i, fresh(names.get(i)), settings,
+            nodes.add(new Node(names.get(i), ports[i], ports[count + i], fresh(names.get(i)), settings,
                     manager ? "384m" : "512m").launch());
         }
         nodes.forEach(n -> n.awaitHttp(Duration.ofMinutes(4)));
@@ -341,6 +342,30 @@ public final class OpenSearchNodes {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * Ports free on 127.0.0.1 now, distinct. Fixed ports would clash when builds of several worktrees
+     * (or CI jobs) run the OpenSearch tests on one machine at the same time.
+     */
+    public static int[] freePorts(int count) {
+        List<java.net.ServerSocket> sockets = new ArrayList<>();
+        try {
+            for (int i = 0; i < count; i++) {
+                sockets.add(new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress()));
+            }
+            return sockets.stream().mapToInt(java.net.ServerSocket::getLocalPort).toArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            for (java.net.ServerSocket socket : sockets) {
+                try {
+                    socket.close();
+                } catch (IOException ignored) {
+                    // the port is free again either way
+                }
+            }
         }
     }
 

@@ -5,12 +5,11 @@ import org.triplehelix.matching.SearchIndex;
 import org.triplehelix.matching.lucene.LuceneSearchIndex;
 
 /**
- * The single OpenSearch node the integration tests share: started on first use (HTTP 9255, transport
- * 9355, 127.0.0.1), stopped when the test JVM ends.
+ * The single OpenSearch node the integration tests share: started on first use (127.0.0.1, HTTP and
+ * transport on ports free at that moment), stopped when the test JVM ends.
  */
 public final class SingleNode {
 
-    public static final int HTTP_PORT = 9255, TRANSPORT_PORT = 9355;
     private static OpenSearchNodes.Node node;
 
     private SingleNode() {
@@ -18,7 +17,8 @@ public final class SingleNode {
 
     public static synchronized String url() {
         if (node == null || !node.alive()) {
-            node = OpenSearchNodes.single("helix-test-single", HTTP_PORT, TRANSPORT_PORT);
+            int[] ports = OpenSearchNodes.freePorts(2);
+            node = OpenSearchNodes.single("helix-test-single", ports[0], ports[1]);
         }
         return node.url();
     }
