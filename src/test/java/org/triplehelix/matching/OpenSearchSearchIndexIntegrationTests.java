@@ -37,7 +37,7 @@ class OpenSearchSearchIndexIntegrationTests {
             assertThat(output.vector()).hasSize(512);
             assertThat(index.documents(EntityKind.OUTPUT, List.of("out-01", "nobody", "out-02"))).extracting(IndexDocument::extId)
                     .containsExactly("out-01", "out-02");
-            assertThat(index.stats().documents()).containsEntry(EntityKind.OUTPUT, 22L).containsEntry(EntityKind.PERSON, 11L);
+            assertThat(index.stats().documents()).containsEntry(EntityKind.OUTPUT, 30L).containsEntry(EntityKind.PERSON, 13L);
             assertThat(index.stats().semanticReady()).isEqualTo(1.0);
             assertThat(index.stale()).isFalse();
         }
@@ -46,7 +46,7 @@ class OpenSearchSearchIndexIntegrationTests {
     @Test
     void documentsWithoutVectorsArePendingUntilTheyGetOne() {
         try (OpenSearchSearchIndex index = SingleNode.filled("helix-pending", Fixture.documents())) {
-            assertThat(index.stats().pendingVectors()).isEqualTo(43);
+            assertThat(index.stats().pendingVectors()).isEqualTo(55);
             List<IndexDocument> pending = index.missingVectors(10);
             assertThat(pending).hasSize(10);
             index.index(pending.stream().map(d -> d.withVector(Fixture.embedder().embed(d.embeddingText()))).toList());
@@ -66,7 +66,7 @@ class OpenSearchSearchIndexIntegrationTests {
             assertThat(index.lexical(EntityKind.OUTPUT, "光纤激光器", 1, 1, null, SearchFilter.NONE, 10)).isEmpty();
             assertThat(index.lexical(EntityKind.OUTPUT, "量子点", 1, 1, null, SearchFilter.NONE, 10))
                     .extracting(SearchHit::extId).containsExactly("out-08");
-            assertThat(index.stats().documents()).containsEntry(EntityKind.OUTPUT, 21L);
+            assertThat(index.stats().documents()).containsEntry(EntityKind.OUTPUT, 29L);
         }
     }
 
