@@ -51,7 +51,7 @@ class OpenSearchSearchIndexIntegrationTests {
             assertThat(pending).hasSize(10);
             index.index(pending.stream().map(d -> d.withVector(Fixture.embedder().embed(d.embeddingText()))).toList());
             index.refresh();
-            assertThat(index.stats().pendingVectors()).isEqualTo(33);
+            assertThat(index.stats().pendingVectors()).isEqualTo(45);
         }
     }
 
