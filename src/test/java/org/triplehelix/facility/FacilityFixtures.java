@@ -12,11 +12,6 @@ import java.util.Map;
 import java.util.function.Supplier;
 import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.context.SecurityContext;
-import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.security.core.userdetails.UserDetails;
-import org.springframework.security.core.userdetails.UserDetailsService;
 import org.triplehelix.access.Account;
 import org.triplehelix.access.AccessFixtures;
 import org.triplehelix.access.DataScope;
@@ -31,14 +26,12 @@ public final class FacilityFixtures {
     private final JdbcClient jdbc;
     private final DataScope scope;
     private final FacilityCatalog catalog;
-    private final UserDetailsService users;
     private final AccessFixtures access;
 
     private FacilityFixtures(ApplicationContext context) {
         this.jdbc = context.getBean(JdbcClient.class);
         this.scope = context.getBean(DataScope.class);
         this.catalog = context.getBean(FacilityCatalog.class);
-        this.users = context.getBean(UserDetailsService.class);
         this.access = AccessFixtures.of(context);
     }
 
@@ -105,16 +98,7 @@ public final class FacilityFixtures {
 
     /** Runs work as the account (signed in, as the web would have it). */
     public <T> T as(Account account, Supplier<T> work) {
-        UserDetails details = users.loadUserByUsername(account.email());
-        SecurityContext previous = SecurityContextHolder.getContext();
-        SecurityContext context = SecurityContextHolder.createEmptyContext();
-        context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(details, null, details.getAuthorities()));
-        SecurityContextHolder.setContext(context);
-        try {
-            return work.get();
-        } finally {
-            SecurityContextHolder.setContext(previous);
-        }
+        return access().as(account, work);
     }
 
     public void as(Account account, Runnable work) {
