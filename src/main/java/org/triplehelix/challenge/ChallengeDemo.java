@@ -2,7 +2,6 @@ package org.triplehelix.challenge;
 
 import java.math.BigDecimal;
 import java.security.SecureRandom;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
@@ -13,11 +12,11 @@ import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.triplehelix.registry.DemoReady;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.triplehelix.access.Account;
@@ -42,8 +41,6 @@ import org.triplehelix.shared.AuditableChange;
 class ChallengeDemo {
 
     private static final Logger log = LoggerFactory.getLogger(ChallengeDemo.class);
-    private static final Duration POLL = Duration.ofSeconds(5);
-    private static final Duration GIVE_UP = Duration.ofMinutes(30);
     static final String LABEL = "示例数据 / Illustrative: ";
 
     private final JdbcClient jdbc;
@@ -72,29 +69,15 @@ class ChallengeDemo {
         this.enabled = enabled;
     }
 
-    @EventListener(ApplicationReadyEvent.class)
-    void onReady() {
-        if (enabled) {
-            Thread.ofPlatform().name("challenge-demo").daemon().start(this::waitAndSeed);
+    /** Once the registry's demo is in (the organizations the challenges name): the challenges, unless they are there. */
+    @EventListener
+    void on(DemoReady ready) {
+        if (!enabled || seeded() || !ready()) {
+            return;
         }
-    }
-
-    private void waitAndSeed() {
-        Instant giveUp = Instant.now().plus(GIVE_UP);
         try {
-            while (Instant.now().isBefore(giveUp)) {
-                if (seeded()) {
-                    return;
-                }
-                if (ready()) {
-                    int made = scope.asSystem(() -> transaction.execute(status -> seed()));
-                    log.info("Challenge demo: {} illustrative challenges", made);
-                    return;
-                }
-                Thread.sleep(POLL);
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+            int made = scope.asSystem(() -> transaction.execute(status -> seed()));
+            log.info("Challenge demo: {} illustrative challenges", made);
         } catch (RuntimeException e) {
             log.error("The challenge demo failed: {}", e.getMessage(), e);
         }

@@ -14,7 +14,7 @@ import picocli.CommandLine.ScopeType;
  * {@code --db-url}) are accepted before or after the command name. Each command starts the part of
  * the application it needs through {@link Platform}.
  */
-@Command(name = "helix", mixinStandardHelpOptions = true, version = "Triple Helix 0.1",
+@Command(name = "helix", mixinStandardHelpOptions = true, scope = ScopeType.INHERIT, version = "Triple Helix 0.1",
         description = "Triple Helix, the platform of a regional science-and-technology innovation center.",
         subcommands = {
                 ServeCommand.class,

@@ -18,11 +18,11 @@ import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.triplehelix.registry.DemoReady;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.triplehelix.access.Account;
@@ -48,8 +48,6 @@ import org.triplehelix.shared.Text;
 class FacilityDemo {
 
     private static final Logger log = LoggerFactory.getLogger(FacilityDemo.class);
-    private static final Duration POLL = Duration.ofSeconds(5);
-    private static final Duration GIVE_UP = Duration.ofMinutes(30);
     static final int BOOKERS = 12;
 
     private final JdbcClient jdbc;
@@ -72,33 +70,16 @@ class FacilityDemo {
         this.enabled = enabled;
     }
 
-    @EventListener(ApplicationReadyEvent.class)
-    void onReady() {
-        if (enabled) {
-            Thread.ofPlatform().name("facility-demo").daemon().start(this::waitAndSeed);
+    /** Once the registry's demo facilities are in: profiles and bookings for those that have none. */
+    @EventListener
+    void on(DemoReady ready) {
+        if (!enabled || profiled() > 0) {
+            return;
         }
-    }
-
-    /** Waits until the registry's demo facilities are in and their number holds still, then seeds them. */
-    private void waitAndSeed() {
-        Instant giveUp = Instant.now().plus(GIVE_UP);
-        long previous = -1;
         try {
-            while (Instant.now().isBefore(giveUp)) {
-                if (profiled() > 0) {
-                    return;
-                }
-                long count = demoFacilities().size();
-                if (count > 0 && count == previous) {
-                    int bookings = seed(demoFacilities(), LocalDate.now(FacilityTime.ZONE));
-                    log.info("Facility demo: {} profiles, {} bookings", count, bookings);
-                    return;
-                }
-                previous = count;
-                Thread.sleep(POLL);
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+            List<Long> facilities = demoFacilities();
+            int bookings = seed(facilities, LocalDate.now(FacilityTime.ZONE));
+            log.info("Facility demo: {} profiles, {} bookings", facilities.size(), bookings);
         } catch (RuntimeException e) {
             log.error("The facility demo failed: {}", e.getMessage(), e);
         }

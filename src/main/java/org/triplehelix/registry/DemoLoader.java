@@ -13,6 +13,7 @@ import org.triplehelix.access.DataScope;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.ResourceLoader;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -23,7 +24,8 @@ import org.springframework.stereotype.Component;
  * helix.demo.enabled}), in the background so that the web answers meanwhile. The manifest
  * ({@code helix.demo.manifest}, default {@code classpath:demo/manifest.txt}) lists one file a line,
  * relative to the manifest, optionally followed by {@code illustrative}; lines starting with #
- * are comments. The files are imported together, so links may cross them.
+ * are comments. The files are imported together, so links may cross them. Then, or at once when
+ * the registry already has data, it publishes {@link DemoReady} for the other modules' demos.
  */
 @Component
 class DemoLoader {
@@ -34,24 +36,27 @@ class DemoLoader {
     private final DataScope scope;
     private final JdbcClient jdbc;
     private final ResourceLoader resources;
+    private final ApplicationEventPublisher events;
     private final boolean enabled;
     private final String manifest;
 
-    DemoLoader(RegistryImport imports, DataScope scope, JdbcClient jdbc, ResourceLoader resources,
+    DemoLoader(RegistryImport imports, DataScope scope, JdbcClient jdbc, ResourceLoader resources, ApplicationEventPublisher events,
                @Value("${helix.demo.enabled:false}") boolean enabled,
                @Value("${helix.demo.manifest:classpath:demo/manifest.txt}") String manifest) {
         this.imports = imports;
         this.scope = scope;
         this.jdbc = jdbc;
         this.resources = resources;
+        this.events = events;
         this.enabled = enabled;
         this.manifest = manifest;
     }
 
     @EventListener(ApplicationReadyEvent.class)
     void onReady() {
-        if (enabled && registryIsEmpty()) {
-            Thread.ofPlatform().name("demo-loader").daemon().start(this::loadLogged);
+        if (enabled) {
+            boolean empty = registryIsEmpty();
+            Thread.ofPlatform().name("demo-loader").daemon().start(() -> loadLogged(empty));
         }
     }
 
@@ -59,9 +64,12 @@ class DemoLoader {
         return jdbc.sql("select not exists (select 1 from organization)").query(Boolean.class).single();
     }
 
-    private void loadLogged() {
+    private void loadLogged(boolean empty) {
         try {
-            load();
+            if (empty && load() == null) {
+                return;
+            }
+            events.publishEvent(new DemoReady(empty));
         } catch (RuntimeException e) {
             log.error("Loading the demo failed: {}", e.getMessage(), e);
         }

@@ -1,8 +1,6 @@
 package org.triplehelix.talent;
 
 import java.io.IOException;
-import java.time.Duration;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -10,12 +8,12 @@ import java.util.Random;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.triplehelix.registry.DemoReady;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.triplehelix.access.DataScope;
@@ -38,8 +36,6 @@ import org.triplehelix.shared.AuditableChange;
 class TalentDemo {
 
     private static final Logger log = LoggerFactory.getLogger(TalentDemo.class);
-    private static final Duration POLL = Duration.ofSeconds(5);
-    private static final Duration GIVE_UP = Duration.ofMinutes(30);
     static final String FILE = "talent/demo.jsonl";
 
     private final JdbcClient jdbc;
@@ -59,31 +55,14 @@ class TalentDemo {
         this.enabled = enabled;
     }
 
-    @EventListener(ApplicationReadyEvent.class)
-    void onReady() {
-        if (enabled) {
-            Thread.ofPlatform().name("talent-demo").daemon().start(this::waitAndSeed);
+    /** Once the registry's demo is in (the organizations the talent demo names): the talent demo, unless it is there. */
+    @EventListener
+    void on(DemoReady ready) {
+        if (!enabled || seeded() || !registryDemoIn()) {
+            return;
         }
-    }
-
-    private void waitAndSeed() {
-        Instant giveUp = Instant.now().plus(GIVE_UP);
-        long previous = -1;
         try {
-            while (Instant.now().isBefore(giveUp)) {
-                if (seeded()) {
-                    return;
-                }
-                long count = jdbc.sql("select count(*) from organization").query(Long.class).single();
-                if (registryDemoIn() && count == previous) {
-                    seed();
-                    return;
-                }
-                previous = count;
-                Thread.sleep(POLL);
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+            seed();
         } catch (RuntimeException e) {
             log.error("The talent demo failed: {}", e.getMessage(), e);
         }
