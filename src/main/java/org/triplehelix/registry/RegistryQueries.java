@@ -296,6 +296,16 @@ public class RegistryQueries {
         return counts;
     }
 
+    /** How many records of a kind the criteria select: a list page's total, without the page. */
+    public long total(RecordKind kind, Criteria criteria) {
+        return switch (kind) {
+            case ORGANIZATION -> count(ORGANIZATIONS, organizationWhere(criteria));
+            case PERSON -> count(PERSONS, personWhere(criteria));
+            case OUTPUT -> count(OUTPUTS, outputWhere(criteria));
+            case FACILITY -> count(FACILITIES, facilityWhere(criteria));
+        };
+    }
+
     private long count(Table table, Where where) {
         return jdbc.sql("select count(*) from " + table.kind() + " " + table.alias() + where.sql())
                 .params(where.params()).query(Long.class).single();

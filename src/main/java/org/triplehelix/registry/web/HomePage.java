@@ -79,13 +79,12 @@ class HomePage {
      * the registry's own word search alone while no engine can answer.
      */
     private <T> Page<T> ranked(RecordKind kind, Criteria criteria, Function<Criteria, Page<T>> query) {
-        Page<T> contained = query.apply(criteria);
         RecordSearch search = engine.getIfAvailable();
         Optional<List<String>> best = search == null ? Optional.empty() : search.rank(kind, criteria.q(), SEARCH_PREVIEW);
         if (best.isEmpty() || best.get().isEmpty()) {
-            return contained;
+            return query.apply(criteria);
         }
         List<T> items = query.apply(criteria.withRanked(best.get())).items();
-        return new Page<>(items, 0, SEARCH_PREVIEW, Math.max(contained.total(), items.size()));
+        return new Page<>(items, 0, SEARCH_PREVIEW, Math.max(queries.total(kind, criteria), items.size()));
     }
 }
