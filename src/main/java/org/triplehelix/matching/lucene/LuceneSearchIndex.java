@@ -95,6 +95,7 @@ public final class LuceneSearchIndex implements SearchIndex {
     private final Directory directory;
     private final IndexWriter writer;
     private final SearcherManager searchers;
+    private final PartitionedSearchers searcherFactory = new PartitionedSearchers(Runtime.getRuntime().availableProcessors());
     private final String stamp;
     private final int dimension;
     private final Weights weights;
@@ -116,7 +117,7 @@ public final class LuceneSearchIndex implements SearchIndex {
             Files.createDirectories(path);
             this.directory = FSDirectory.open(path);
             this.writer = openWriter();
-            this.searchers = writer != null ? new SearcherManager(writer, new SearcherFactory()) : readOnlySearchers();
+            this.searchers = writer != null ? new SearcherManager(writer, searcherFactory) : readOnlySearchers();
             if (writer != null && stale) {
                 String built = state().get(STAMP);
                 if (built == null) {
@@ -171,7 +172,7 @@ public final class LuceneSearchIndex implements SearchIndex {
         DirectoryReader reader = DirectoryReader.open(directory);
         Map<String, String> committed = reader.getIndexCommit().getUserData();
         stale = !stamp.equals(committed.get(STAMP)) || !"true".equals(committed.get(COMPLETE));
-        return new SearcherManager(reader, new SearcherFactory());
+        return new SearcherManager(reader, searcherFactory);
     }
 
     @Override
@@ -664,6 +665,7 @@ public final class LuceneSearchIndex implements SearchIndex {
     public void close() {
         try {
             searchers.close();
+            searcherFactory.close();
             if (writer != null) {
                 writer.close();
             }
