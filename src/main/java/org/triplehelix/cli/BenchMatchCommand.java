@@ -85,7 +85,8 @@ class BenchMatchCommand implements Callable<Integer> {
         r.phases().forEach((phase, millis) -> phases.append(String.format(Locale.ROOT, " %s %.1f", phase, millis)));
         System.out.printf(Locale.ROOT, "ranking phases  %s ms (means)%n", phases);
         System.out.printf(Locale.ROOT, "throughput       %.1f matches/s with %d concurrent clients%n", r.matchesPerSecond(), r.clients());
-        System.out.printf(Locale.ROOT, "heap             peak %d MB of %d MB%n", r.peakHeapBytes() >> 20, r.maxHeapBytes() >> 20);
+        System.out.printf(Locale.ROOT, "heap             peak %d MB of %d MB (sum of the pools' peaks; %s), %d MB live after a full collection%n",
+                r.peakHeapBytes() >> 20, r.maxHeapBytes() >> 20, r.collector(), r.liveHeapBytes() >> 20);
         System.out.printf(Locale.ROOT, "machine          load average %.1f on %d cores after the single matches%n", r.loadAverage(), r.cores());
         System.out.printf(Locale.ROOT, "embedding        %.1f texts/s through the platform, %.1f texts/s the bare model (%.0f%%)%n",
                 r.platformRate(), r.modelRate(), r.modelRate() == 0 ? 0 : 100 * r.platformRate() / r.modelRate());

@@ -78,8 +78,8 @@ public class MatchBenchmark {
      */
     public record Report(Map<EntityKind, Long> documents, double lexicalDocsPerSecond, double outputsLexicalPerSecond,
                          double indexedDocsPerSecond, double mergeSeconds, Latency single, Map<String, Double> phases,
-                         double matchesPerSecond, int clients, long peakHeapBytes, long maxHeapBytes,
-                         double modelRate, double platformRate, double loadAverage, int cores) {
+                         double matchesPerSecond, int clients, long peakHeapBytes, long liveHeapBytes, long maxHeapBytes,
+                         String collector, double modelRate, double platformRate, double loadAverage, int cores) {
     }
 
     public Report run(Options options, Progress progress) {
@@ -106,9 +106,11 @@ public class MatchBenchmark {
                 phases.meanMillis().forEach((phase, millis) -> perPhase.put(phase.name().toLowerCase(java.util.Locale.ROOT), millis));
                 double load = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
                 double throughput = concurrent(ranker, queries, options, progress);
+                long peak = peakHeap();
+                long live = liveHeap();
                 double[] rates = embeddingRates(queries, options.embeddingSample());
                 return new Report(target.stats().documents(), lexical.rate(), lexical.outputRate(), full.rate(), full.mergeSeconds(),
-                        single, perPhase, throughput, options.clients(), peakHeap(), Runtime.getRuntime().maxMemory(), rates[0], rates[1],
+                        single, perPhase, throughput, options.clients(), peak, live, Runtime.getRuntime().maxMemory(), collector(), rates[0], rates[1],
                         load, Runtime.getRuntime().availableProcessors());
             } finally {
                 if (target != index) {
@@ -292,6 +294,24 @@ public class MatchBenchmark {
     private static long processCpuNanos() {
         return ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os
                 ? os.getProcessCpuTime() : 0;
+    }
+
+    /** The heap in use after a full collection, the index and the model still open: what matching needs to keep. */
+    private static long liveHeap() {
+        System.gc();
+        long used = 0;
+        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+            if (pool.getType() == MemoryType.HEAP) {
+                used += pool.getUsage().getUsed();
+            }
+        }
+        return used;
+    }
+
+    private static String collector() {
+        return ManagementFactory.getGarbageCollectorMXBeans().stream()
+                .map(java.lang.management.GarbageCollectorMXBean::getName)
+                .collect(java.util.stream.Collectors.joining(", "));
     }
 
     private static long peakHeap() {
