@@ -42,14 +42,35 @@ final class OpenSearchClient {
     private final AtomicInteger next = new AtomicInteger();
     private final HttpClient http;
     private final int attempts;
+    /** The Authorization header of every request, or null for a cluster without security. */
+    private final String authorization;
 
-    /** {@code urls}: one or more base URLs separated by commas ({@code http://host:9200,http://other:9200}). */
-    OpenSearchClient(String urls, int attempts) {
-        this.nodes = Arrays.stream(urls.split(",")).map(String::strip).filter(s -> !s.isEmpty())
-                .map(s -> URI.create(s.endsWith("/") ? s : s + "/")).toList();
+    /**
+     * {@code urls}: one or more base URLs separated by commas ({@code https://host:9200,https://other:9200});
+     * {@code credentials}: the user of a secured cluster, or null. HTTPS uses the JVM's trust store
+     * ({@code -Djavax.net.ssl.trustStore=…} for a private certificate authority).
+     */
+    OpenSearchClient(String urls, int attempts, OpenSearchSearchIndex.Credentials credentials) {
+        List<URI> parsed;
+        try {
+            parsed = Arrays.stream(urls.split(",")).map(String::strip).filter(s -> !s.isEmpty())
+                    .map(s -> URI.create(s.endsWith("/") ? s : s + "/")).toList();
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("--search-url must be one or more http(s) URLs separated by commas: " + e.getMessage());
+        }
+        this.nodes = parsed;
         if (nodes.isEmpty() || nodes.stream().anyMatch(u -> !"http".equals(u.getScheme()) && !"https".equals(u.getScheme()))) {
             throw new IllegalArgumentException("--search-url must be one or more http(s) URLs separated by commas, not " + urls);
         }
+        if (nodes.stream().anyMatch(u -> u.getRawUserInfo() != null)) {
+            throw new IllegalArgumentException("--search-url must not carry a user or password (process lists and logs show it): "
+                    + "set HELIX_SEARCH_USER and HELIX_SEARCH_PASSWORD instead");
+        }
+        if (credentials != null && nodes.stream().anyMatch(u -> "http".equals(u.getScheme()))) {
+            log.warn("The search cluster's password goes unencrypted to {}: use https:// URLs", where());
+        }
+        this.authorization = credentials == null ? null : "Basic " + java.util.Base64.getEncoder().encodeToString(
+                (credentials.user() + ":" + credentials.password()).getBytes(StandardCharsets.UTF_8));
         this.attempts = Math.max(1, attempts);
         this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
     }
@@ -109,6 +130,9 @@ final class OpenSearchClient {
     private Response send(URI node, String method, String path, byte[] body, String contentType)
             throws IOException, InterruptedException {
         HttpRequest.Builder request = HttpRequest.newBuilder(node.resolve(path)).timeout(Duration.ofSeconds(120));
+        if (authorization != null) {
+            request.header("Authorization", authorization);
+        }
         if (body == null) {
             request.method(method, HttpRequest.BodyPublishers.noBody());
         } else {
@@ -125,6 +149,16 @@ final class OpenSearchClient {
 
     SearchClusterException refused(String method, String path, Response response) {
         String reason = reason(response.body());
+        if (response.status() == 401) {
+            return new SearchClusterException("The search cluster at " + where() + " did not accept "
+                    + (authorization == null ? "a request without credentials: set HELIX_SEARCH_USER and HELIX_SEARCH_PASSWORD"
+                    : "the user and password of HELIX_SEARCH_USER and HELIX_SEARCH_PASSWORD") + " (401 " + reason + ")", false);
+        }
+        if (response.status() == 403) {
+            return new SearchClusterException("The search cluster at " + where() + " does not let "
+                    + (authorization == null ? "an anonymous user" : "the user of HELIX_SEARCH_USER") + " do " + method + " /" + path
+                    + ": it needs the rights to manage and search the indices " + "(403 " + reason + ")", false);
+        }
         boolean transientFailure = RETRIED.contains(response.status());
         String what = transientFailure
                 ? "The search cluster at " + where() + " cannot answer now (" + response.status() + " " + reason + ")"

@@ -63,7 +63,32 @@ public final class OpenSearchSearchIndex implements SearchIndex {
     private static final String COSINE_SCRIPT = "doc['vector'].size() == 0 ? -9.0 : (double) cosineSimilarity(params.q, doc['vector'])";
 
     /** Where the cluster is and how the index is laid out. */
-    public record Settings(String urls, String prefix, int shards, int replicas, int attempts, Duration healthWait) {
+    public record Settings(String urls, String prefix, int shards, int replicas, int attempts, Duration healthWait,
+                           Credentials credentials) {
+
+        /** Settings for a cluster that needs no credentials. */
+        public Settings(String urls, String prefix, int shards, int replicas, int attempts, Duration healthWait) {
+            this(urls, prefix, shards, replicas, attempts, healthWait, null);
+        }
+    }
+
+    /**
+     * A user of a secured cluster (OpenSearch's security plugin, HTTP basic authentication), from
+     * {@code HELIX_SEARCH_USER} and {@code HELIX_SEARCH_PASSWORD}: never from the URL, which process
+     * lists and logs show.
+     */
+    public record Credentials(String user, String password) {
+
+        public Credentials {
+            if (user == null || user.isBlank() || password == null || password.isEmpty()) {
+                throw new IllegalArgumentException("A search cluster user needs both HELIX_SEARCH_USER and HELIX_SEARCH_PASSWORD");
+            }
+        }
+
+        @Override
+        public String toString() {
+            return "Credentials[user=" + user + ", password=…]";
+        }
     }
 
     private final OpenSearchClient client;
@@ -89,7 +114,7 @@ public final class OpenSearchSearchIndex implements SearchIndex {
      */
     public OpenSearchSearchIndex(Settings settings, String model, int dimension, LuceneSearchIndex.Weights weights, int denseDepth) {
         this.settings = settings;
-        this.client = new OpenSearchClient(settings.urls(), settings.attempts());
+        this.client = new OpenSearchClient(settings.urls(), settings.attempts(), settings.credentials());
         this.layout = new IndexLayout(settings.prefix(), dimension, settings.shards(), settings.replicas());
         this.weights = weights;
         this.denseDepth = denseDepth;
