@@ -78,6 +78,9 @@ class FacilityDemo {
         }
         try {
             List<Long> facilities = demoFacilities();
+            if (facilities.isEmpty()) {
+                return; // the registry holds someone's own data, not the demo: no demo bookers either
+            }
             int bookings = seed(facilities, LocalDate.now(FacilityTime.ZONE));
             log.info("Facility demo: {} profiles, {} bookings", facilities.size(), bookings);
         } catch (RuntimeException e) {
