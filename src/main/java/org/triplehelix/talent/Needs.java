@@ -47,27 +47,51 @@ public class Needs {
     public record Option(String code, Text name) {
     }
 
+    private static final String SELECT = """
+            select n.*, o.ext_id as o_ext, o.name_zh as o_zh, o.name_en as o_en, i.name_zh as i_zh, i.name_en as i_en,
+                   i.industry_group, d.name_zh as d_zh, d.name_en as d_en
+            from talent_need n join organization o on o.id = n.organization_id join industry i on i.code = n.industry_code
+            left join discipline d on d.code = n.discipline_code
+            """;
+
     public Page<Need> page(String organization, int page, int size) {
         int safeSize = Math.clamp(size, 1, 100);
         int safePage = Math.max(page, 0);
         String org = organization == null ? "" : organization;
-        List<Need> items = jdbc.sql("""
-                        select n.*, o.ext_id as o_ext, o.name_zh as o_zh, o.name_en as o_en, i.name_zh as i_zh, i.name_en as i_en,
-                               i.industry_group, d.name_zh as d_zh, d.name_en as d_en
-                        from talent_need n join organization o on o.id = n.organization_id join industry i on i.code = n.industry_code
-                        left join discipline d on d.code = n.discipline_code
-                        where (:org = '' or o.ext_id = :org) order by n.year desc, n.headcount desc, n.ext_id limit :l offset :o""")
+        List<Need> items = jdbc.sql(SELECT + "where (:org = '' or o.ext_id = :org) order by n.year desc, n.headcount desc, n.ext_id limit :l offset :o")
                 .param("org", org).param("l", safeSize).param("o", safePage * safeSize)
-                .query((rs, n) -> new Need(rs.getString("ext_id"), rs.getString("o_ext"), Text.ofNullable(rs.getString("o_zh"), rs.getString("o_en")),
-                        rs.getLong("organization_id"), rs.getString("industry_code"), Text.ofNullable(rs.getString("i_zh"), rs.getString("i_en")),
-                        rs.getString("industry_group"), rs.getString("discipline_code"), Text.ofNullable(rs.getString("d_zh"), rs.getString("d_en")),
-                        rs.getString("skill"), rs.getString("degree_level"), rs.getInt("year"), rs.getInt("headcount"), rs.getBoolean("illustrative")))
+                .query(Needs::need)
                 .list();
         long total = jdbc.sql("select count(*) from talent_need n join organization o on o.id = n.organization_id where (:org = '' or o.ext_id = :org)")
                 .param("org", org).query(Long.class).single();
         return new Page<>(items, safePage, safeSize, total);
     }
 
+    /** One need (needs are public). */
+    public Need need(String extId) {
+        return jdbc.sql(SELECT + "where n.ext_id = :e").param("e", extId).query(Needs::need).optional()
+                .orElseThrow(() -> new NotFoundException("need", extId));
+    }
+
+    private static Need need(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
+        return new Need(rs.getString("ext_id"), rs.getString("o_ext"), Text.ofNullable(rs.getString("o_zh"), rs.getString("o_en")),
+                rs.getLong("organization_id"), rs.getString("industry_code"), Text.ofNullable(rs.getString("i_zh"), rs.getString("i_en")),
+                rs.getString("industry_group"), rs.getString("discipline_code"), Text.ofNullable(rs.getString("d_zh"), rs.getString("d_en")),
+                rs.getString("skill"), rs.getString("degree_level"), rs.getInt("year"), rs.getInt("headcount"), rs.getBoolean("illustrative"));
+    }
+
+    /**
+     * Changes a need (its industry, discipline or skill, degree, year, headcount): its organization's
+     * users and managers, administrators. It stays with its organization, whoever edits it.
+     */
+    @Transactional
+    public Need update(String extId, Fields fields) {
+        Need need = need(extId);
+        writer.saveNeed(fields.with("id", extId).with("organization", need.organizationExtId()), false);
+        return need(extId);
+    }
+
+    /** Whether the caller may change or withdraw this need: its organization's users and managers, administrators. */
     public boolean canDelete(Need need) {
         return writer.canDeclareNeeds(need.organizationId());
     }

@@ -153,6 +153,9 @@ class TalentAuthorizationMatrixIntegrationTests extends AuthorizationMatrix {
                                 w -> "{\"organization\": \"" + w.extId(w.home()) + "\", \"industry\": \"ind-ai\", \"skill\": \"matrix\","
                                         + " \"year\": 2030, \"headcount\": 1}")
                         .expect(ANONYMOUS, 401).expect(ADMIN, 201).expect(ORG_ADMIN, 201).expect(ENTERPRISE, 201).otherwise(403),
+                Endpoint.api("PUT", "/api/v1/talent/needs/{fresh}", w -> "/api/v1/talent/needs/" + freshNeed(w),
+                                w -> "{\"industry\": \"ind-ai\", \"skill\": \"edited\", \"year\": 2031, \"headcount\": 2}")
+                        .expect(ANONYMOUS, 401).expect(ADMIN, 200).expect(ORG_ADMIN, 200).expect(ENTERPRISE, 200).otherwise(403),
                 Endpoint.api("DELETE", "/api/v1/talent/needs/{fresh}", w -> "/api/v1/talent/needs/" + freshNeed(w))
                         .expect(ANONYMOUS, 401).expect(ADMIN, 204).expect(ORG_ADMIN, 204).expect(ENTERPRISE, 204).otherwise(403),
                 Endpoint.api("POST", "/api/v1/talent/supply", w -> "/api/v1/talent/supply",
@@ -196,6 +199,10 @@ class TalentAuthorizationMatrixIntegrationTests extends AuthorizationMatrix {
                 Endpoint.page("POST", "/talent/needs", w -> "/talent/needs", w -> "industry=ind-ai&skill=page&year=2030&headcount=1")
                         .expect(ANONYMOUS, 401).expect(ADMIN, 302).expect(ORG_ADMIN, 302).expect(ENTERPRISE, 302)
                         .expect(ORG_ADMIN_ELSEWHERE, 302).otherwise(403),
+                Endpoint.page("GET", "/talent/needs/{fresh}/edit", w -> "/talent/needs/" + freshNeed(w) + "/edit")
+                        .expect(ANONYMOUS, 401).expect(ADMIN, 200).expect(ORG_ADMIN, 200).expect(ENTERPRISE, 200).otherwise(403),
+                Endpoint.page("POST", "/talent/needs/{fresh}", w -> "/talent/needs/" + freshNeed(w), w -> "industry=ind-ai&skill=edited&year=2031&headcount=2")
+                        .expect(ANONYMOUS, 401).expect(ADMIN, 302).expect(ORG_ADMIN, 302).expect(ENTERPRISE, 302).otherwise(403),
                 Endpoint.page("POST", "/talent/crosswalk", w -> "/talent/crosswalk", w -> "discipline=0812&industry=ind-ai&share=1")
                         .expect(ANONYMOUS, 401).expect(ADMIN, 302).otherwise(403),
                 Endpoint.page("GET", "/talent/programs/new").expect(ANONYMOUS, 401).expect(ADMIN, 200).expect(ORG_ADMIN, 200)

@@ -59,8 +59,16 @@ class TalentBrowserIntegrationTests extends BrowserTests {
         enterprisePage.locator("#n-industry").selectOption("ind-quantum");
         enterprisePage.locator("#n-skill").fill("quantum sensing " + token);
         enterprisePage.locator("#n-year").fill(String.valueOf(year));
-        enterprisePage.locator("#n-headcount").fill("5");
+        enterprisePage.locator("#n-headcount").fill("4");
         enterprisePage.locator("#declare-need").click();
+        assertThat(enterprisePage.locator("#notice")).isVisible();
+        // and corrects it: 5, not 4 (the gap below counts 5)
+        String needId = fx.jdbc().sql("select ext_id from talent_need where skill = :s").param("s", "quantum sensing " + token)
+                .query(String.class).single();
+        enterprisePage.navigate("/talent/needs/" + needId + "/edit");
+        assertThat(enterprisePage.locator("#n-skill")).hasValue("quantum sensing " + token);
+        enterprisePage.locator("#n-headcount").fill("5");
+        enterprisePage.locator("#save-need").click();
         assertThat(enterprisePage.locator("#notice")).isVisible();
 
         // the student is matched with it, chooses it and logs hours

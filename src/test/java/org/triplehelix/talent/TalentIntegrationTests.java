@@ -24,6 +24,7 @@ import org.triplehelix.registry.ImportReport;
 import org.triplehelix.registry.ImportSource;
 import org.triplehelix.registry.RegistryImport;
 import org.triplehelix.shared.ConflictException;
+import org.triplehelix.shared.InvalidInputException;
 import org.triplehelix.shared.NotFoundException;
 
 /**
@@ -46,6 +47,8 @@ class TalentIntegrationTests {
     Programs programs;
     @Autowired
     TalentImport imports;
+    @Autowired
+    Needs needs;
 
     TalentFixtures fx;
     long university;
@@ -170,6 +173,36 @@ class TalentIntegrationTests {
         assertThat(fx.jdbc().sql("select type from output where ext_id = :e").param("e", outcome.extId()).query(String.class).single()).isEqualTo("patent");
         assertThatThrownBy(() -> fx.as(studentAccount, () -> practice.addOutcome(student, "paper", "x", null, 2026)))
                 .isInstanceOf(AccessDeniedException.class);
+    }
+
+    @Test
+    void aNeedIsChangedWhereItIsAndStaysWithItsOrganization() {
+        String id = AccessFixtures.unique("test-need");
+        Account declarer = fx.user(enterprise, null, Role.ENTERPRISE);
+        fx.as(declarer, () -> context.getBean(TalentWriter.class).saveNeed(Fields.of("id", id, "industry", "ind-ai", "skill", "vision",
+                "degree_level", "master", "year", "2030", "headcount", "3"), false));
+
+        // an administrator (of no organization) corrects it: the need is still the enterprise's
+        Account admin = fx.access().user(null, Role.ADMIN);
+        Needs.Need changed = fx.as(admin, () -> needs.update(id, Fields.of("industry", "ind-optoelectronics", "discipline", "0803",
+                "degree_level", "doctorate", "year", "2031", "headcount", "7")));
+        assertThat(changed.organizationExtId()).isEqualTo(fx.ext(enterprise));
+        assertThat(changed.industryCode()).isEqualTo("ind-optoelectronics");
+        assertThat(changed.disciplineCode()).isEqualTo("0803");
+        assertThat(changed.skill()).isNull();
+        assertThat(changed.degreeLevel()).isEqualTo("doctorate");
+        assertThat(changed.year()).isEqualTo(2031);
+        assertThat(changed.headcount()).isEqualTo(7);
+
+        // bad input names its field and changes nothing; another organization's user may not touch it
+        assertThatThrownBy(() -> fx.as(declarer, () -> needs.update(id, Fields.of("industry", "ind-ai", "skill", "x", "year", "2031", "headcount", "0"))))
+                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.field()).isEqualTo("headcount"));
+        Account outsider = fx.user(university, null, Role.ENTERPRISE);
+        assertThatThrownBy(() -> fx.as(outsider, () -> needs.update(id, Fields.of("industry", "ind-ai", "skill", "x", "year", "2031", "headcount", "1"))))
+                .isInstanceOf(org.springframework.security.access.AccessDeniedException.class);
+        assertThatThrownBy(() -> fx.as(admin, () -> needs.update("no-such-need", Fields.of("industry", "ind-ai", "skill", "x", "year", "2031", "headcount", "1"))))
+                .isInstanceOf(NotFoundException.class);
+        assertThat(fx.as(admin, () -> needs.need(id))).isEqualTo(changed);
     }
 
     // --- imports ----------------------------------------------------------------------------

@@ -221,6 +221,17 @@ class TalentApi {
         return ResponseEntity.status(HttpStatus.CREATED).body(Map.of("id", id));
     }
 
+    @GetMapping("/needs/{id}")
+    Needs.Need need(@PathVariable String id) {
+        return needs.need(id);
+    }
+
+    /** Changes a need; it stays with its organization. */
+    @PutMapping("/needs/{id}")
+    Needs.Need updateNeed(@PathVariable String id, @RequestBody JsonNode body) {
+        return needs.update(id, Fields.ofJson(body));
+    }
+
     @DeleteMapping("/needs/{id}")
     ResponseEntity<Void> withdraw(@PathVariable String id) {
         writer.deleteNeed(id);

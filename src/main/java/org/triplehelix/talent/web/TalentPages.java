@@ -306,6 +306,29 @@ class TalentPages {
         return "redirect:/talent/needs";
     }
 
+    @GetMapping("/talent/needs/{id}/edit")
+    String editNeed(@PathVariable String id, Model model) {
+        Needs.Need need = needs.need(id);
+        if (!needs.canDelete(need)) {
+            throw new org.springframework.security.access.AccessDeniedException("this need belongs to another organization");
+        }
+        model.addAttribute("need", need);
+        model.addAttribute("industries", needs.industries());
+        model.addAttribute("disciplines", needs.disciplines());
+        return "talent/needForm";
+    }
+
+    @PostMapping("/talent/needs/{id}")
+    String updateNeed(@PathVariable String id, @RequestParam Map<String, String> form, RedirectAttributes redirect) {
+        try {
+            needs.update(id, new Fields(form));
+            redirect.addFlashAttribute("notice", "talent.saved");
+            return "redirect:/talent/needs";
+        } catch (InvalidInputException e) {
+            return refused(redirect, e, "/talent/needs/" + id + "/edit");
+        }
+    }
+
     @GetMapping("/talent/needs/{id}/delete")
     String confirmWithdraw(@PathVariable String id, Model model) {
         return confirm(model, "talent.need.delete.confirm", new org.triplehelix.shared.Text(id, id), "/talent/needs/" + id + "/delete", "/talent/needs");
