@@ -69,7 +69,7 @@ class DemoLoader {
             if (empty && load() == null) {
                 return;
             }
-            events.publishEvent(new DemoReady(empty));
+            events.publishEvent(new DemoReady());
         } catch (RuntimeException e) {
             log.error("Loading the demo failed: {}", e.getMessage(), e);
         }

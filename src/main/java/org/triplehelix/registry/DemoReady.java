@@ -4,8 +4,6 @@ package org.triplehelix.registry;
  * The registry's demo is in place: just loaded into an empty registry, or found there at start-up.
  * Published once per start when the demo is enabled ({@code helix.demo.enabled}), on the thread
  * that loaded it; the other modules' demo seeders add what they show on top of it.
- *
- * @param loaded whether the demo was loaded by this start (false: the registry already had data)
  */
-public record DemoReady(boolean loaded) {
+public record DemoReady() {
 }

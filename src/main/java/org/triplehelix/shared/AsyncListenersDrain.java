@@ -30,7 +30,7 @@ class AsyncListenersDrain implements ApplicationListener<ContextClosedEvent> {
     private final Duration patience;
 
     AsyncListenersDrain(ApplicationContext context, ObjectProvider<ThreadPoolTaskExecutor> executors,
-            @Value("${spring.task.execution.shutdown.await-termination-period:2m}") Duration patience) {
+            @Value("${helix.shutdown.listeners-wait:2m}") Duration patience) {
         this.context = context;
         this.executors = executors;
         this.patience = patience;

@@ -92,7 +92,7 @@ public class Needs {
     }
 
     /** Whether the caller may change or withdraw this need: its organization's users and managers, administrators. */
-    public boolean canDelete(Need need) {
+    public boolean canChange(Need need) {
         return writer.canDeclareNeeds(need.organizationId());
     }
 

@@ -309,7 +309,7 @@ class TalentPages {
     @GetMapping("/talent/needs/{id}/edit")
     String editNeed(@PathVariable String id, Model model) {
         Needs.Need need = needs.need(id);
-        if (!needs.canDelete(need)) {
+        if (!needs.canChange(need)) {
             throw new org.springframework.security.access.AccessDeniedException("this need belongs to another organization");
         }
         model.addAttribute("need", need);
