@@ -43,6 +43,35 @@ class ChallengeRepository {
             left join organization w on w.id = wa.lead_organization_id
             """;
 
+    /**
+     * The organizations a user acts for, as SQL parameters: their own (may be null) and, for an
+     * ORG_ADMIN, the root of the subtree they administer (null otherwise).
+     */
+    record Acting(Long organizationId, Long subtreeRoot) {
+        static final Acting NOBODY = new Acting(null, null);
+
+        boolean none() {
+            return organizationId == null && subtreeRoot == null;
+        }
+    }
+
+    /**
+     * Open invitations of the acting organizations: the challenge is published and open until its
+     * deadline, and the organization is not yet in one of its consortia (as lead or partner).
+     */
+    private static final String OPEN_INVITATIONS = """
+             from challenge_invitation i
+             join challenge c on c.id = i.challenge_id
+             join organization o on o.id = i.organization_id
+             where (i.organization_id = cast(:org as bigint)
+                    or i.organization_id in (select s.id from organization_subtree(cast(:root as bigint)) s))
+               and c.status = 'published' and c.deadline > now()
+               and (cast(:challenge as bigint) is null or i.challenge_id = cast(:challenge as bigint))
+               and not exists (select 1 from challenge_application a join application_member m on m.application_id = a.id
+                               where a.challenge_id = i.challenge_id and m.organization_id = i.organization_id
+                                 and m.role in ('lead', 'partner'))
+            """;
+
     private final JdbcClient jdbc;
 
     ChallengeRepository(JdbcClient jdbc) {
@@ -153,6 +182,34 @@ class ChallengeRepository {
         return spec.param("status", filter.status()).param("tech", filter.technology()).param("q", filter.q())
                 .param("noIds", filter.ids() == null).param("ids", ids)
                 .param("allDrafts", drafts.all()).param("userId", drafts.userId()).param("entOrg", drafts.enterpriseOrganizationId());
+    }
+
+    /** One page of the acting organizations' open invitations (to one challenge, or all when null), soonest deadline first. */
+    Page<InvitationView> openInvitations(Acting acting, Long challengeId, int page, int size) {
+        long total = jdbc.sql("select count(*)" + OPEN_INVITATIONS)
+                .param("org", acting.organizationId()).param("root", acting.subtreeRoot()).param("challenge", challengeId)
+                .query(Long.class).single();
+        if (total == 0) {
+            return new Page<>(List.of(), page, size, 0);
+        }
+        List<InvitationView> items = jdbc.sql("""
+                        select c.ext_id, c.title_zh, c.title_en, c.deadline, o.ext_id o_ext, o.name_zh o_zh, o.name_en o_en,
+                               i.invited_at, (select u.name from app_user u where u.id = i.invited_by) invited_by
+                        """ + OPEN_INVITATIONS + " order by c.deadline, c.id, o.id limit :limit offset :offset")
+                .param("org", acting.organizationId()).param("root", acting.subtreeRoot()).param("challenge", challengeId)
+                .param("limit", size).param("offset", (long) page * size)
+                .query((rs, n) -> new InvitationView(rs.getString("ext_id"), Text.ofNullable(rs.getString("title_zh"), rs.getString("title_en")),
+                        rs.getString("o_ext"), Text.ofNullable(rs.getString("o_zh"), rs.getString("o_en")), rs.getString("invited_by"),
+                        rs.getTimestamp("invited_at").toInstant(), rs.getTimestamp("deadline").toInstant()))
+                .list();
+        return new Page<>(items, page, size, total);
+    }
+
+    /** The number of the acting organizations' open invitations (the count on the navigation link). */
+    long countOpenInvitations(Acting acting) {
+        return jdbc.sql("select count(*)" + OPEN_INVITATIONS)
+                .param("org", acting.organizationId()).param("root", acting.subtreeRoot()).param("challenge", null)
+                .query(Long.class).single();
     }
 
     List<Target> targets(long challengeId) {

@@ -32,7 +32,8 @@ import org.triplehelix.shared.Text;
 
 /**
  * Posting, publishing and the life of a challenge; the lists and the program view; teams the
- * platform recommends and the department invites. The department is ADMIN; an enterprise
+ * platform recommends and the department invites, and the open invitations the invited
+ * organizations' users see. The department is ADMIN; an enterprise
  * (ENTERPRISE with an organization) posts challenges with its own reward, which the department
  * publishes. A draft is seen only by the department and its sponsor (404 for others).
  */
@@ -305,6 +306,41 @@ public class Challenges {
                         Map.of("challenge", extId, "organization", organizationExtId)));
             }
         });
+    }
+
+    // --- invitations for the caller's organizations -----------------------------------------
+
+    /**
+     * The open invitations of the organizations the caller acts for, soonest deadline first: their
+     * own organization and, for an ORG_ADMIN, every unit of its subtree (the organizations they may
+     * lead an application for). Signed-in users only (401 on the API); none without an organization.
+     */
+    public Page<InvitationView> openInvitations(int page, int size) {
+        scope.requireSignedIn();
+        ChallengeRepository.Acting acting = acting();
+        int p = Math.max(page, 0);
+        int s = Math.clamp(size, 1, MAX_PAGE_SIZE);
+        return acting.none() ? new Page<>(List.of(), p, s, 0) : repository.openInvitations(acting, null, p, s);
+    }
+
+    /** The caller's organizations' open invitations to this challenge (for the banner on its page); none for a visitor. */
+    public List<InvitationView> openInvitations(String extId) {
+        long id = idOf(extId);
+        ChallengeRepository.Acting acting = acting();
+        return acting.none() ? List.of() : repository.openInvitations(acting, id, 0, MAX_PAGE_SIZE).items();
+    }
+
+    /** How many open invitations the caller's organizations have: one count query, none for a visitor or a user without an organization. */
+    public long openInvitationCount() {
+        ChallengeRepository.Acting acting = acting();
+        return acting.none() ? 0 : repository.countOpenInvitations(acting);
+    }
+
+    /** The organizations the caller acts for, as {@link Applications} lets them lead: their own, and an ORG_ADMIN's subtree. */
+    private ChallengeRepository.Acting acting() {
+        return scope.currentUser()
+                .map(user -> new ChallengeRepository.Acting(user.organizationId(), scope.organizationSubtreeRoot().orElse(null)))
+                .orElse(ChallengeRepository.Acting.NOBODY);
     }
 
     /** The organizations invited to a challenge (ext ids). */

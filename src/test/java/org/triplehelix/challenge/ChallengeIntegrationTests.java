@@ -16,16 +16,19 @@ import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.ApplicationContext;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.test.context.ActiveProfiles;
 import org.triplehelix.access.Account;
 import org.triplehelix.access.Role;
 import org.triplehelix.shared.ConflictException;
 import org.triplehelix.shared.NotFoundException;
+import org.triplehelix.shared.Page;
 
 /**
  * The life of a challenge on the real services and database: the whole flow with its audit
  * trail, the deadline, two concurrent awards, conflicts of interest with their reasons, what a
- * reviewer may see, the ranking and the anonymous feedback.
+ * reviewer may see, the ranking and the anonymous feedback, who is told of an invitation and
+ * until when.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
@@ -162,6 +165,62 @@ class ChallengeIntegrationTests {
         }
         // the sponsor's people are out as well: the department posted this one, so no sponsor organization here
         f.system(() -> f.reviews.assign(extId, longAgo.id()));
+    }
+
+    @Test
+    void anInvitationIsShownToTheInvitedOrganizationOnlyUntilTheCallEndsOrItApplies() {
+        long invitedGroup = f.organization("Invited Group", "enterprise", null);
+        long invited = f.organization("Invited Photonics Ltd", "enterprise", invitedGroup);
+        long other = f.organization("Uninvited Optics Ltd", "enterprise", null);
+        Account invitedUser = f.access.user(invited, Role.RESEARCHER);
+        Account groupAdmin = f.access.user(invitedGroup, Role.ORG_ADMIN);
+        Account groupResearcher = f.access.user(invitedGroup, Role.RESEARCHER);
+        Account otherUser = f.access.user(other, Role.ENTERPRISE);
+        Account department = f.access.user(null, Role.ADMIN);
+        String invitedExtId = f.extIdOfOrganization(invited);
+
+        String open = f.published("邀请可见", "any");
+        String closed = f.published("邀请后关闭", "any");
+        String applied = f.published("邀请后申报", "any");
+        String partnered = f.published("邀请后作为合作方", "any");
+        String late = f.published("邀请后截止", "any");
+        for (String extId : List.of(open, closed, applied, partnered, late)) {
+            f.as(department, () -> f.challenges.invite(extId, invitedExtId));
+        }
+        assertThat(f.access.auditRows("challenge_invitation", open + "/" + invitedExtId, "create")).isEqualTo(1);
+        assertThat(f.as(invitedUser, () -> f.challenges.openInvitationCount())).isEqualTo(5);
+
+        f.system(() -> f.challenges.perform(closed, ChallengeAction.CLOSE));
+        f.as(invitedUser, () -> f.applications.apply(applied, ChallengeFixtures.application("受邀申报", List.of(), List.of())));
+        f.as(otherUser, () -> f.applications.apply(partnered, ChallengeFixtures.application("联合申报", List.of(invitedExtId), List.of())));
+        f.pastDeadline(late);
+
+        Page<InvitationView> mine = f.as(invitedUser, () -> f.challenges.openInvitations(0, 20));
+        assertThat(mine.items()).extracting(InvitationView::challengeExtId).containsExactly(open);
+        assertThat(mine.total()).isEqualTo(1);
+        InvitationView invitation = mine.items().getFirst();
+        assertThat(invitation.organizationExtId()).isEqualTo(invitedExtId);
+        assertThat(invitation.organization().en()).startsWith("Invited Photonics Ltd");
+        assertThat(invitation.challengeTitle().zh()).isEqualTo("邀请可见");
+        assertThat(invitation.invitedBy()).isEqualTo(department.name());
+        assertThat(invitation.deadline()).isEqualTo(f.challenges.find(open).deadline());
+        assertThat(f.as(invitedUser, () -> f.challenges.openInvitationCount())).isEqualTo(1);
+        assertThat(f.as(invitedUser, () -> f.challenges.openInvitations(open))).extracting(InvitationView::organizationExtId)
+                .containsExactly(invitedExtId);
+        assertThat(f.as(invitedUser, () -> f.challenges.openInvitations(closed))).isEmpty();
+
+        // the administrator of the parent organization acts for its units; a researcher of the parent does not
+        assertThat(f.as(groupAdmin, () -> f.challenges.openInvitations(0, 20)).items()).extracting(InvitationView::challengeExtId)
+                .containsExactly(open);
+        assertThat(f.as(groupResearcher, () -> f.challenges.openInvitations(0, 20)).items()).isEmpty();
+        // another organization, the department itself and a visitor see none of it
+        assertThat(f.as(otherUser, () -> f.challenges.openInvitations(0, 20)).items()).isEmpty();
+        assertThat(f.as(otherUser, () -> f.challenges.openInvitationCount())).isZero();
+        assertThat(f.as(otherUser, () -> f.challenges.openInvitations(open))).isEmpty();
+        assertThat(f.as(department, () -> f.challenges.openInvitations(0, 20)).items()).isEmpty();
+        assertThat(f.challenges.openInvitationCount()).isZero();
+        assertThat(f.challenges.openInvitations(open)).isEmpty();
+        assertThatThrownBy(() -> f.challenges.openInvitations(0, 20)).isInstanceOf(AccessDeniedException.class);
     }
 
     private static ReviewerCandidate candidate(List<ReviewerCandidate> candidates, Account account) {
