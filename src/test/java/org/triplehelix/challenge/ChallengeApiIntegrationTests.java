@@ -18,11 +18,13 @@ import org.triplehelix.access.AccessFixtures;
 import org.triplehelix.access.Account;
 import org.triplehelix.access.HelixClient;
 import org.triplehelix.access.Role;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The JSON API as scripts see it: problem details with the field at fault, 409 for an illegal
  * transition and for a late application, attachments with their limits, reviewer candidates
- * with {@code eligible} and the reasons.
+ * with {@code eligible} and the reasons, the invitations of the caller's organization.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
@@ -110,6 +112,42 @@ class ChallengeApiIntegrationTests {
         assertThat(refused.status()).isEqualTo(409);
         assertThat(refused.body()).contains("same-organization");
     }
+
+    @Test
+    void theInvitationsOfMyOrganizationComeAsAPageAndAVisitorIsToldToSignIn() {
+        long invited = f.organization("API Invited Institute", "research_institute", null);
+        HelixClient invitedUser = HelixClient.basic(port, f.access.user(invited, Role.RESEARCHER).email(), AccessFixtures.PASSWORD);
+        String extId = f.published("接口邀请", "any");
+        String organization = f.extIdOfOrganization(invited);
+        assertThat(invitedUser.get("/api/v1/challenges/invitations").body()).contains("\"total\":0");
+        assertThat(admin.json("POST", "/api/v1/challenges/" + extId + "/invitations", "{\"organization\": \"" + organization + "\"}").status())
+                .isEqualTo(201);
+
+        HelixClient.Response mine = invitedUser.get("/api/v1/challenges/invitations");
+        assertThat(mine.status()).isEqualTo(200);
+        JsonNode page = JSON.readTree(mine.body());
+        assertThat(page.get("total").asLong()).isEqualTo(1);
+        assertThat(page.get("page").asInt()).isZero();
+        assertThat(page.get("size").asInt()).isEqualTo(20);
+        JsonNode invitation = page.get("items").get(0);
+        assertThat(invitation.get("challengeExtId").asString()).isEqualTo(extId);
+        assertThat(invitation.get("challengeTitle").get("zh").asString()).isEqualTo("接口邀请");
+        assertThat(invitation.get("organizationExtId").asString()).isEqualTo(organization);
+        assertThat(invitation.get("organization").get("en").asString()).startsWith("API Invited Institute");
+        assertThat(java.time.Instant.parse(invitation.get("deadline").asString())).isEqualTo(f.challenges.find(extId).deadline());
+        assertThat(java.time.Instant.parse(invitation.get("invitedAt").asString())).isBefore(java.time.Instant.now().plusSeconds(1));
+
+        // another organization's user sees an empty page; a visitor gets the problem detail
+        HelixClient.Response others = applicant.get("/api/v1/challenges/invitations");
+        assertThat(others.status()).isEqualTo(200);
+        assertThat(JSON.readTree(others.body()).get("items").size()).isZero();
+        HelixClient.Response visitor = HelixClient.browser(port).json("GET", "/api/v1/challenges/invitations", null);
+        assertThat(visitor.status()).isEqualTo(401);
+        assertThat(visitor.header("Content-Type")).startsWith("application/problem+json");
+        assertThat(JSON.readTree(visitor.body()).get("status").asInt()).isEqualTo(401);
+    }
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private static HelixClient.Response upload(HelixClient client, long application, String name, byte[] content) {
         String boundary = "----challenge" + System.nanoTime();

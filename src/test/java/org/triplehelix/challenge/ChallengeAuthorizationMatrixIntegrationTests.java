@@ -173,6 +173,7 @@ class ChallengeAuthorizationMatrixIntegrationTests extends AuthorizationMatrix {
                 Endpoint.api("GET", "/api/v1/challenges/{department's draft}", w -> "/api/v1/challenges/" + once("draft", () -> draft(w)))
                         .expect(ADMIN, 200).otherwise(404),
                 Endpoint.api("GET", "/api/v1/challenges/program").otherwise(200),
+                Endpoint.api("GET", "/api/v1/challenges/invitations").expect(ANONYMOUS, 401).otherwise(200),
                 // pages
                 Endpoint.page("POST", "/challenges", w -> "/challenges",
                                 w -> "titleZh=页面榜单&problemZh=问题&technology=kct-05&target1Indicator=功率&target1Unit=W&target1Threshold=10"
@@ -189,6 +190,9 @@ class ChallengeAuthorizationMatrixIntegrationTests extends AuthorizationMatrix {
                         .expect(ANONYMOUS, 401).expect(ADMIN, 200).otherwise(403),
                 Endpoint.page("GET", "/challenges/{published}/teams", w -> "/challenges/" + once("teams", () -> published(w)) + "/teams")
                         .expect(ANONYMOUS, 401).expect(ADMIN, 200).otherwise(403),
+                Endpoint.page("POST", "/challenges/{published}/invitations", w -> "/challenges/" + published(w) + "/invitations",
+                                w -> "organization=" + w.extId(w.elsewhere()))
+                        .expect(ANONYMOUS, 401).expect(ADMIN, 302).otherwise(403),
                 Endpoint.page("GET", "/challenges").otherwise(200),
                 Endpoint.page("GET", "/challenges/program").otherwise(200));
     }

@@ -34,6 +34,7 @@ import org.triplehelix.challenge.ChallengeView;
 import org.triplehelix.challenge.Challenges;
 import org.triplehelix.challenge.Delivery;
 import org.triplehelix.challenge.Feedback;
+import org.triplehelix.challenge.InvitationView;
 import org.triplehelix.challenge.MilestoneView;
 import org.triplehelix.challenge.ProgramRow;
 import org.triplehelix.challenge.Ranking;
@@ -89,6 +90,12 @@ class ChallengeApi {
     Page<CallRecord> archive(@RequestParam(required = false) String q, @RequestParam(defaultValue = "0") int page,
                              @RequestParam(defaultValue = "20") int size) {
         return archive.search(q, Math.max(0, page), Math.clamp(size, 1, 100));
+    }
+
+    /** The open invitations of the caller's organizations (401 for a visitor). */
+    @GetMapping("/invitations")
+    Page<InvitationView> invitations(@RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size) {
+        return challenges.openInvitations(page, size);
     }
 
     @GetMapping("/assignments")
