@@ -2,7 +2,10 @@ package org.triplehelix.shared.web;
 
 import jakarta.servlet.http.HttpServletRequest;
 import java.security.Principal;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import org.springframework.context.MessageSource;
 import org.springframework.security.web.csrf.CsrfToken;
 import org.springframework.web.util.UriComponentsBuilder;
@@ -10,7 +13,8 @@ import org.triplehelix.shared.Text;
 
 /**
  * What every page template needs besides its own data: the language and its messages, the CSRF
- * token for forms and htmx, the signed-in user, the current path. Every controller's model has
+ * token for forms and htmx, the signed-in user, the current path, the counts on the navigation
+ * links ({@link NavCount}). Every controller's model has
  * it as {@code ctx} (see {@link PageContextAdvice}); templates take it as {@code @param PageContext ctx}.
  */
 public final class PageContext {
@@ -19,10 +23,18 @@ public final class PageContext {
     private final MessageSource messages;
     private final HttpServletRequest request;
 
+    private final List<NavCount> navCounts;
+    private final Map<String, Long> counted = new HashMap<>();
+
     PageContext(Locale locale, MessageSource messages, HttpServletRequest request) {
+        this(locale, messages, request, List.of());
+    }
+
+    PageContext(Locale locale, MessageSource messages, HttpServletRequest request, List<NavCount> navCounts) {
         this.locale = locale;
         this.messages = messages;
         this.request = request;
+        this.navCounts = List.copyOf(navCounts);
     }
 
     public Locale locale() {
@@ -80,6 +92,20 @@ public final class PageContext {
 
     public boolean hasRole(String role) {
         return request.isUserInRole(role);
+    }
+
+    /** The count on the navigation link to {@code path} for the signed-in user; 0 (nothing asked) for a visitor. */
+    public long navCount(String path) {
+        if (!signedIn()) {
+            return 0;
+        }
+        return counted.computeIfAbsent(path, p -> navCounts.stream().filter(c -> c.path().equals(p)).mapToLong(NavCount::count).sum());
+    }
+
+    /** What the count on the link to {@code path} means, in the page's language ("3 open invitations…"). */
+    public String navCountLabel(String path) {
+        long count = navCount(path);
+        return navCounts.stream().filter(c -> c.path().equals(path)).findFirst().map(c -> msg(c.labelKey(), count)).orElse("");
     }
 
     public String path() {
