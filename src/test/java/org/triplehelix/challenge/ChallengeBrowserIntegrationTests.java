@@ -23,7 +23,9 @@ import org.triplehelix.web.BrowserTests;
  * Content-Security-Policy in force: an enterprise user posts a challenge, the department
  * publishes it, a university researcher applies with the enterprise partner, the department
  * puts an eligible reviewer on the panel and starts the review, the reviewer scores, the award is
- * made with a milestone, the team reports progress and the program view leads back to it.
+ * made with a milestone, the team reports progress and the program view leads back to it; and
+ * an invitation: the department invites an organization, its researcher sees the count in the
+ * header, the invitation on the list and the banner on the challenge, and applies from it.
  */
 class ChallengeBrowserIntegrationTests extends BrowserTests {
 
@@ -143,6 +145,67 @@ class ChallengeBrowserIntegrationTests extends BrowserTests {
         p.locator("#program tr[data-technology='kct-02'] td[data-column='on_track'] a").click();
         assertThat(p.locator("#challenges a", new Page.LocatorOptions().setHasText(title))).isVisible();
         screenshot(p, "challenge-program-" + locale);
+    }
+
+    static final Map<String, String> INVITED = Map.of("zh-CN", "已受邀揭榜", "en", "has been invited to apply");
+
+    @ParameterizedTest
+    @ValueSource(strings = {"zh-CN", "en"})
+    void theInvitedOrganizationIsToldAndAppliesFromTheInvitation(String locale) {
+        ChallengeFixtures f = ChallengeFixtures.of(application);
+        long invited = f.organization("Invited Optics Institute", "research_institute", null);
+        long other = f.organization("Uninvited Optics Ltd", "enterprise", null);
+        String organization = f.extIdOfOrganization(invited);
+        Account admin = f.access.user(null, Role.ADMIN);
+        Account researcher = f.access.user(invited, Role.RESEARCHER);
+        Account outsider = f.access.user(other, Role.ENTERPRISE);
+        String title = AccessFixtures.unique("邀请揭榜");
+        String extId = f.published(title, "any");
+
+        // the department invites the organization from the challenge's teams page
+        Page p = signIn(locale, admin);
+        p.navigate("/challenges/" + extId);
+        p.locator("#teams-link").click();
+        p.locator("#invite-organization").fill(organization);
+        p.locator("#invite-submit").click();
+        assertThat(p.locator("#notice")).isVisible();
+        p.context().close();
+
+        // another organization's user is told nothing
+        p = signIn(locale, outsider);
+        p.navigate("/challenges");
+        assertThat(p.locator("#invitations-empty")).isVisible();
+        assertThat(p.locator("#nav-count-challenges")).hasCount(0);
+        p.navigate("/challenges/" + extId);
+        assertThat(p.locator("#invitation-banner")).hasCount(0);
+        p.context().close();
+
+        // the invited organization's researcher sees the count, the invitation and the banner, and applies
+        p = signIn(locale, researcher);
+        assertThat(p.locator("#nav-count-challenges span[aria-hidden]")).hasText("1");
+        p.locator("#site-nav a[href='/challenges']").click();
+        Locator row = p.locator("#invitations-table tr[data-challenge='" + extId + "']");
+        assertThat(row).containsText(title);
+        assertThat(row.locator("td").nth(1)).containsText("Invited Optics Institute");
+        screenshot(p, "challenge-invitations-" + locale);
+        row.locator("a[href='/challenges/" + extId + "']").click();
+        assertThat(p.locator("#invitation-banner")).containsText(INVITED.get(locale));
+        assertThat(p.locator("#invitation-banner")).containsText("Invited Optics Institute");
+        screenshot(p, "challenge-invitation-banner-" + locale);
+        p.locator("#invitation-banner a.invitation-apply").click();
+        assertThat(p.locator("#leadOrganization")).hasValue(organization);
+        p.locator("#plan").fill("受邀后提出的技术路线");
+        p.locator("#commit1").fill("224");
+        p.locator("#commit2").fill("4.5");
+        p.locator("#apply-submit").click();
+        assertThat(p.locator("#notice")).isVisible();
+
+        // applied: the invitation is answered
+        p.navigate("/challenges");
+        assertThat(p.locator("#invitations-empty")).isVisible();
+        assertThat(p.locator("#nav-count-challenges")).hasCount(0);
+        p.navigate("/challenges/" + extId);
+        assertThat(p.locator("#invitation-banner")).hasCount(0);
     }
 
     private Page signIn(String locale, Account account) {

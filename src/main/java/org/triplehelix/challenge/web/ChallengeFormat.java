@@ -45,6 +45,11 @@ public final class ChallengeFormat {
         return instant == null ? "" : DATE_TIME.format(instant.atZone(ZONE));
     }
 
+    /** A value for a URL's query string. */
+    public static String query(String value) {
+        return java.net.URLEncoder.encode(value == null ? "" : value, java.nio.charset.StandardCharsets.UTF_8);
+    }
+
     public static String kilobytes(int bytes) {
         return Math.max(1, (bytes + 1023) / 1024) + " KB";
     }

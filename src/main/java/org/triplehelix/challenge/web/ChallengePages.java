@@ -53,6 +53,7 @@ class ChallengePages {
     static final int PAGE_SIZE = 20;
     static final int TARGET_ROWS = 3;
     static final int MILESTONE_ROWS = 3;
+    static final int INVITATION_ROWS = 50;
 
     private final Challenges challenges;
     private final Applications applications;
@@ -85,6 +86,9 @@ class ChallengePages {
         model.addAttribute("sort", sort);
         model.addAttribute("canPost", scope.isAdmin() || scope.hasRole(Role.ENTERPRISE));
         model.addAttribute("reviewer", scope.hasRole(Role.REVIEWER));
+        if (scope.currentUser().map(user -> user.organizationId() != null).orElse(false)) {
+            model.addAttribute("invitations", challenges.openInvitations(0, INVITATION_ROWS));
+        }
         return "challenge/list";
     }
 
@@ -163,6 +167,7 @@ class ChallengePages {
         model.addAttribute("canApply", challenge.status() == ChallengeStatus.PUBLISHED
                 && challenge.deadline().isAfter(java.time.Instant.now())
                 && (admin || scope.currentUser().map(u -> u.hasAnyRole(Role.ENTERPRISE, Role.RESEARCHER, Role.ORG_ADMIN)).orElse(false)));
+        model.addAttribute("invitations", challenges.openInvitations(extId));
         model.addAttribute("canReport", canReport(challenge));
         model.addAttribute("actions", admin ? Arrays.stream(ChallengeAction.values())
                 .filter(a -> a != ChallengeAction.AWARD && a != ChallengeAction.ACCEPT && a.allowedFrom(challenge.status())).toList()
@@ -238,10 +243,10 @@ class ChallengePages {
     // --- applying ---------------------------------------------------------------------------
 
     @GetMapping("/challenges/{extId}/apply")
-    String applyForm(@PathVariable String extId, Model model) {
+    String applyForm(@PathVariable String extId, @RequestParam(defaultValue = "") String lead, Model model) {
         scope.requireAnyRole(Role.ENTERPRISE, Role.RESEARCHER, Role.ORG_ADMIN);
         model.addAttribute("challenge", challenges.find(extId));
-        model.addAttribute("form", Map.of());
+        model.addAttribute("form", lead.isBlank() ? Map.of() : Map.of("leadOrganization", lead.strip()));
         return "challenge/apply";
     }
 
