@@ -192,17 +192,33 @@ class ChallengeRepository {
         if (total == 0) {
             return new Page<>(List.of(), page, size, 0);
         }
-        List<InvitationView> items = jdbc.sql("""
-                        select c.ext_id, c.title_zh, c.title_en, c.deadline, o.ext_id o_ext, o.name_zh o_zh, o.name_en o_en,
-                               i.invited_at, (select u.name from app_user u where u.id = i.invited_by) invited_by
-                        """ + OPEN_INVITATIONS + " order by c.deadline, c.id, o.id limit :limit offset :offset")
+        List<InvitationView> items = jdbc.sql(INVITATION + OPEN_INVITATIONS + " order by c.deadline, c.id, o.id limit :limit offset :offset")
                 .param("org", acting.organizationId()).param("root", acting.subtreeRoot()).param("challenge", challengeId)
                 .param("limit", size).param("offset", (long) page * size)
-                .query((rs, n) -> new InvitationView(rs.getString("ext_id"), Text.ofNullable(rs.getString("title_zh"), rs.getString("title_en")),
-                        rs.getString("o_ext"), Text.ofNullable(rs.getString("o_zh"), rs.getString("o_en")), rs.getString("invited_by"),
-                        rs.getTimestamp("invited_at").toInstant(), rs.getTimestamp("deadline").toInstant()))
-                .list();
+                .query(ChallengeRepository::invitation).list();
         return new Page<>(items, page, size, total);
+    }
+
+    /** Every invitation to a challenge, open or not, in the order they were made. */
+    List<InvitationView> invitations(long challengeId) {
+        return jdbc.sql(INVITATION + """
+                         from challenge_invitation i
+                         join challenge c on c.id = i.challenge_id
+                         join organization o on o.id = i.organization_id
+                         where i.challenge_id = :challenge
+                         order by i.invited_at, o.id
+                        """).param("challenge", challengeId).query(ChallengeRepository::invitation).list();
+    }
+
+    private static final String INVITATION = """
+            select c.ext_id, c.title_zh, c.title_en, c.deadline, o.ext_id o_ext, o.name_zh o_zh, o.name_en o_en,
+                   i.invited_at, (select u.name from app_user u where u.id = i.invited_by) invited_by
+            """;
+
+    private static InvitationView invitation(ResultSet rs, int row) throws SQLException {
+        return new InvitationView(rs.getString("ext_id"), Text.ofNullable(rs.getString("title_zh"), rs.getString("title_en")),
+                rs.getString("o_ext"), Text.ofNullable(rs.getString("o_zh"), rs.getString("o_en")), rs.getString("invited_by"),
+                rs.getTimestamp("invited_at").toInstant(), rs.getTimestamp("deadline").toInstant());
     }
 
     /** The number of the acting organizations' open invitations (the count on the navigation link). */

@@ -343,6 +343,38 @@ public class Challenges {
                 .orElse(ChallengeRepository.Acting.NOBODY);
     }
 
+    /** The department withdraws an invitation: the organization is no longer told. 404 when there is none. */
+    public void withdrawInvitation(String extId, String organizationExtId) {
+        long id = idOf(extId);
+        visible(id);
+        scope.requireAdmin();
+        Long organization = organizationId(organizationExtId);
+        if (organization == null) {
+            throw new InvalidInputException("organization", "no organization " + organizationExtId);
+        }
+        transaction.executeWithoutResult(status -> {
+            Map<String, Object> removed = jdbc.sql("""
+                            delete from challenge_invitation where challenge_id = :c and organization_id = :o
+                            returning invited_at, invited_by
+                            """).param("c", id).param("o", organization).query().listOfRows().stream().findFirst()
+                    .orElseThrow(() -> new NotFoundException("invitation", extId + "/" + organizationExtId));
+            Map<String, Object> before = new LinkedHashMap<>();
+            before.put("challenge", extId);
+            before.put("organization", organizationExtId);
+            before.put("invitedAt", ((java.sql.Timestamp) removed.get("invited_at")).toInstant().toString());
+            before.put("invitedBy", removed.get("invited_by"));
+            events.publishEvent(AuditableChange.deleted("challenge_invitation", extId + "/" + organizationExtId, before));
+        });
+    }
+
+    /** Every invitation to a challenge, open or not (the department's view on the teams page). */
+    public List<InvitationView> invitations(String extId) {
+        long id = idOf(extId);
+        visible(id);
+        scope.requireAdmin();
+        return repository.invitations(id);
+    }
+
     /** The organizations invited to a challenge (ext ids). */
     public Set<String> invited(String extId) {
         return Set.copyOf(jdbc.sql("""

@@ -4,9 +4,10 @@ import java.time.Instant;
 import org.triplehelix.shared.Text;
 
 /**
- * An open invitation of the department to an organization to apply to a challenge: the challenge
- * is published, its deadline has not passed and the organization is in none of its consortia
- * yet. {@code invitedBy} is the inviting account's display name (null once that account is gone).
+ * An invitation of the department to an organization to apply to a challenge. It is open while
+ * the challenge is published, its deadline has not passed and the organization is in none of its
+ * consortia yet; the organization's users see only open ones. {@code invitedBy} is the inviting
+ * account's display name (null once that account is gone).
  */
 public record InvitationView(String challengeExtId, Text challengeTitle, String organizationExtId, Text organization,
                              String invitedBy, Instant invitedAt, Instant deadline) {

@@ -24,7 +24,8 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * The JSON API as scripts see it: problem details with the field at fault, 409 for an illegal
  * transition and for a late application, attachments with their limits, reviewer candidates
- * with {@code eligible} and the reasons, the invitations of the caller's organization.
+ * with {@code eligible} and the reasons, the invitations of the caller's organization and their
+ * withdrawal (the page's form asks for a confirmation).
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
@@ -39,13 +40,15 @@ class ChallengeApiIntegrationTests {
 
     ChallengeFixtures f;
     HelixClient admin;
+    Account adminAccount;
     HelixClient applicant;
     Account applicantAccount;
 
     @BeforeAll
     void clients() {
         f = ChallengeFixtures.of(context);
-        admin = HelixClient.basic(port, f.access.user(null, Role.ADMIN).email(), AccessFixtures.PASSWORD);
+        adminAccount = f.access.user(null, Role.ADMIN);
+        admin = HelixClient.basic(port, adminAccount.email(), AccessFixtures.PASSWORD);
         applicantAccount = f.access.user(f.organization("API Applicant Ltd", "enterprise", null), Role.ENTERPRISE);
         applicant = HelixClient.basic(port, applicantAccount.email(), AccessFixtures.PASSWORD);
     }
@@ -145,6 +148,29 @@ class ChallengeApiIntegrationTests {
         assertThat(visitor.status()).isEqualTo(401);
         assertThat(visitor.header("Content-Type")).startsWith("application/problem+json");
         assertThat(JSON.readTree(visitor.body()).get("status").asInt()).isEqualTo(401);
+    }
+
+    @Test
+    void anInvitationIsWithdrawnOnlyWhenConfirmedOnThePageAndOnceThroughTheApi() {
+        long invited = f.organization("API Withdrawn Ltd", "enterprise", null);
+        String organization = f.extIdOfOrganization(invited);
+        String extId = f.published("撤回接口", "any");
+        f.system(() -> f.challenges.invite(extId, organization));
+        HelixClient department = HelixClient.browser(port);
+        assertThat(department.signIn(adminAccount.email(), AccessFixtures.PASSWORD)).isTrue();
+
+        HelixClient.Response unconfirmed = department.postForm("/challenges/" + extId + "/invitations/" + organization + "/withdraw", Map.of());
+        assertThat(unconfirmed.status()).isEqualTo(302);
+        assertThat(f.system(() -> f.challenges.invitations(extId))).hasSize(1);
+
+        assertThat(admin.json("DELETE", "/api/v1/challenges/" + extId + "/invitations/" + organization, null).status()).isEqualTo(204);
+        assertThat(f.system(() -> f.challenges.invitations(extId))).isEmpty();
+        HelixClient.Response again = admin.json("DELETE", "/api/v1/challenges/" + extId + "/invitations/" + organization, null);
+        assertThat(again.status()).isEqualTo(404);
+        assertThat(again.header("Content-Type")).startsWith("application/problem+json");
+        HelixClient.Response unknown = admin.json("DELETE", "/api/v1/challenges/" + extId + "/invitations/no-such-organization", null);
+        assertThat(unknown.status()).isEqualTo(400);
+        assertThat(JSON.readTree(unknown.body()).get("field").asString()).isEqualTo("organization");
     }
 
     private static final JsonMapper JSON = JsonMapper.builder().build();

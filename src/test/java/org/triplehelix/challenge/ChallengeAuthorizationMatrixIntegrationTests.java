@@ -58,6 +58,14 @@ class ChallengeAuthorizationMatrixIntegrationTests extends AuthorizationMatrix {
         return f(w).published("矩阵榜单", "any");
     }
 
+    /** A published challenge with the unrelated organization invited: the path of that invitation. */
+    private String invitation(World w) {
+        String extId = published(w);
+        String organization = w.extId(w.elsewhere());
+        f.system(() -> f.challenges.invite(extId, organization));
+        return "/challenges/" + extId + "/invitations/" + organization;
+    }
+
     /** Under review: the outsider applied, the world's REVIEWER is on the panel. Returns the application id. */
     private long underReview(World w, String[] extId) {
         extId[0] = published(w);
@@ -146,6 +154,8 @@ class ChallengeAuthorizationMatrixIntegrationTests extends AuthorizationMatrix {
                 Endpoint.api("POST", "/api/v1/challenges/{published}/invitations", w -> "/api/v1/challenges/" + published(w) + "/invitations",
                                 w -> "{\"organization\": \"" + w.extId(w.elsewhere()) + "\"}")
                         .expect(ANONYMOUS, 401).expect(ADMIN, 201).otherwise(403),
+                Endpoint.api("DELETE", "/api/v1/challenges/{published}/invitations/{invited}", w -> "/api/v1" + invitation(w))
+                        .expect(ANONYMOUS, 401).expect(ADMIN, 204).otherwise(403),
                 Endpoint.api("POST", "/api/v1/challenges/{under review}/award", w -> {
                             String[] extId = new String[1];
                             lastApplication = underReview(w, extId);
@@ -192,6 +202,9 @@ class ChallengeAuthorizationMatrixIntegrationTests extends AuthorizationMatrix {
                         .expect(ANONYMOUS, 401).expect(ADMIN, 200).otherwise(403),
                 Endpoint.page("POST", "/challenges/{published}/invitations", w -> "/challenges/" + published(w) + "/invitations",
                                 w -> "organization=" + w.extId(w.elsewhere()))
+                        .expect(ANONYMOUS, 401).expect(ADMIN, 302).otherwise(403),
+                Endpoint.page("POST", "/challenges/{published}/invitations/{invited}/withdraw", w -> invitation(w) + "/withdraw",
+                                w -> "confirm=yes")
                         .expect(ANONYMOUS, 401).expect(ADMIN, 302).otherwise(403),
                 Endpoint.page("GET", "/challenges").otherwise(200),
                 Endpoint.page("GET", "/challenges/program").otherwise(200));

@@ -24,8 +24,9 @@ import org.triplehelix.web.BrowserTests;
  * publishes it, a university researcher applies with the enterprise partner, the department
  * puts an eligible reviewer on the panel and starts the review, the reviewer scores, the award is
  * made with a milestone, the team reports progress and the program view leads back to it; and
- * an invitation: the department invites an organization, its researcher sees the count in the
- * header, the invitation on the list and the banner on the challenge, and applies from it.
+ * an invitation: the department invites an organization (and withdraws one made by mistake), its
+ * researcher sees the count in the header, the invitation on the list and the banner on the
+ * challenge, and applies from it; another organization's user is told nothing.
  */
 class ChallengeBrowserIntegrationTests extends BrowserTests {
 
@@ -169,6 +170,18 @@ class ChallengeBrowserIntegrationTests extends BrowserTests {
         p.locator("#invite-organization").fill(organization);
         p.locator("#invite-submit").click();
         assertThat(p.locator("#notice")).isVisible();
+        assertThat(p.locator("#invited tr[data-organization='" + organization + "']")).containsText("Invited Optics Institute");
+        // and withdraws an invitation made by mistake, after ticking the confirmation
+        String mistaken = f.extIdOfOrganization(other);
+        p.locator("#invite-organization").fill(mistaken);
+        p.locator("#invite-submit").click();
+        Locator mistake = p.locator("#invited tr[data-organization='" + mistaken + "']");
+        assertThat(mistake).containsText("Uninvited Optics Ltd");
+        mistake.locator("input[name=confirm]").check();
+        mistake.locator("button.withdraw").click();
+        assertThat(p.locator("#notice")).isVisible();
+        assertThat(p.locator("#invited tr[data-organization='" + mistaken + "']")).hasCount(0);
+        assertThat(p.locator("#invited tbody tr")).hasCount(1);
         p.context().close();
 
         // another organization's user is told nothing

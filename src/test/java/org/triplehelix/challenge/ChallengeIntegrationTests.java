@@ -223,6 +223,28 @@ class ChallengeIntegrationTests {
         assertThatThrownBy(() -> f.challenges.openInvitations(0, 20)).isInstanceOf(AccessDeniedException.class);
     }
 
+    @Test
+    void aWithdrawnInvitationIsNoLongerShownAndTheWithdrawalIsAudited() {
+        long invited = f.organization("Withdrawn Invitee Ltd", "enterprise", null);
+        Account invitedUser = f.access.user(invited, Role.ENTERPRISE);
+        String organization = f.extIdOfOrganization(invited);
+        String extId = f.published("撤回邀请", "any");
+        f.system(() -> f.challenges.invite(extId, organization));
+        assertThat(f.as(invitedUser, () -> f.challenges.openInvitationCount())).isEqualTo(1);
+        assertThat(f.system(() -> f.challenges.invitations(extId))).extracting(InvitationView::organizationExtId).containsExactly(organization);
+        // only the department withdraws, and only the department lists a challenge's invitations
+        assertThatThrownBy(() -> f.as(invitedUser, () -> f.challenges.withdrawInvitation(extId, organization)))
+                .isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> f.as(invitedUser, () -> f.challenges.invitations(extId))).isInstanceOf(AccessDeniedException.class);
+
+        f.system(() -> f.challenges.withdrawInvitation(extId, organization));
+        assertThat(f.as(invitedUser, () -> f.challenges.openInvitationCount())).isZero();
+        assertThat(f.as(invitedUser, () -> f.challenges.openInvitations(extId))).isEmpty();
+        assertThat(f.system(() -> f.challenges.invitations(extId))).isEmpty();
+        assertThat(f.access.auditRows("challenge_invitation", extId + "/" + organization, "delete")).isEqualTo(1);
+        assertThatThrownBy(() -> f.system(() -> f.challenges.withdrawInvitation(extId, organization))).isInstanceOf(NotFoundException.class);
+    }
+
     private static ReviewerCandidate candidate(List<ReviewerCandidate> candidates, Account account) {
         return candidates.stream().filter(c -> c.userId() == account.id()).findFirst().orElseThrow();
     }

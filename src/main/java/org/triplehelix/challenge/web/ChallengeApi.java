@@ -10,6 +10,7 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -171,6 +172,12 @@ class ChallengeApi {
         }
         challenges.invite(extId, invitation.organization());
         return Map.of("challenge", extId, "invited", challenges.invited(extId));
+    }
+
+    @DeleteMapping("/{extId}/invitations/{organization}")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    void withdraw(@PathVariable String extId, @PathVariable String organization) {
+        challenges.withdrawInvitation(extId, organization);
     }
 
     @GetMapping("/{extId}/milestones")

@@ -354,6 +354,7 @@ class ChallengePages {
         model.addAttribute("challenge", challenges.find(extId));
         model.addAttribute("teams", challenges.recommendTeams(extId, 10));
         model.addAttribute("invited", challenges.invited(extId));
+        model.addAttribute("invitations", challenges.invitations(extId));
         return "challenge/teams";
     }
 
@@ -362,6 +363,18 @@ class ChallengePages {
         return attempt(redirect, "/challenges/" + extId + "/teams", () -> {
             challenges.invite(extId, organization);
             return "challenge.notice.invited";
+        });
+    }
+
+    @PostMapping("/challenges/{extId}/invitations/{organization}/withdraw")
+    String withdraw(@PathVariable String extId, @PathVariable String organization, @RequestParam(defaultValue = "") String confirm,
+                    RedirectAttributes redirect) {
+        return attempt(redirect, "/challenges/" + extId + "/teams", () -> {
+            if (!"yes".equals(confirm)) {
+                throw new InvalidInputException("confirm", "tick the box to confirm");
+            }
+            challenges.withdrawInvitation(extId, organization);
+            return "challenge.notice.withdrawn";
         });
     }
 
