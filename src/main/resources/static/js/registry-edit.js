@@ -1,6 +1,7 @@
-// Triple Helix: the registry's edit forms (loaded by them alone; no inline scripts under the CSP).
+// Triple Helix: the registry's edit forms and other forms with pickers (no inline scripts under the CSP).
 // The forms work without it; with it, a suggestion chosen in a picker shows its name at once,
-// and in a list picker (an output's people and organizations) joins the list without a round trip.
+// and in a list picker (an output's people and organizations) joins the list without a round trip;
+// the challenge application form uses the same pickers for its lead, partners and people.
 
 (() => {
   // The option of an input's datalist whose value is what the input holds, if any.
@@ -44,6 +45,20 @@
     input.value = '';
   };
 
+  // A text area of ids (a challenge application's partners): the chosen id joins it on a line of its own, once.
+  const appendTo = (input) => {
+    const area = document.getElementById(input.dataset.appendTo);
+    const value = input.value.trim();
+    if (!area || !value) {
+      return;
+    }
+    const ids = area.value.split(/[\s,，;；]+/).filter((id) => id);
+    if (!ids.includes(value)) {
+      area.value = ids.concat(value).join('\n');
+    }
+    input.value = '';
+  };
+
   document.addEventListener('input', (event) => {
     const input = event.target;
     if (!(input instanceof HTMLInputElement)) {
@@ -58,6 +73,9 @@
         addToList(input, option.textContent.trim());
       }
     }
+    if (input.dataset.appendTo && chosenOption(input)) {
+      appendTo(input);
+    }
   });
 
   // Enter in a list picker adds what was typed (an id) instead of saving the form.
@@ -67,6 +85,10 @@
       event.preventDefault();
       const option = chosenOption(input);
       addToList(input, option ? option.textContent.trim() : null);
+    }
+    if (event.key === 'Enter' && input instanceof HTMLInputElement && input.dataset.appendTo && input.value.trim()) {
+      event.preventDefault();
+      appendTo(input);
     }
   });
 

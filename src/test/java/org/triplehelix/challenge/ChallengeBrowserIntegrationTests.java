@@ -48,6 +48,7 @@ class ChallengeBrowserIntegrationTests extends BrowserTests {
         long enterprise = f.organization("Photonics Enterprise", "enterprise", null);
         long university = f.organization("Photonics University", "university", null);
         long reviewers = f.organization("Review Academy", "research_institute", null);
+        long member = f.person(AccessFixtures.unique("Photonics Engineer"), university);
         Account poster = f.access.user(enterprise, Role.ENTERPRISE);
         Account admin = f.access.user(null, Role.ADMIN);
         Account researcher = f.access.user(university, Role.RESEARCHER);
@@ -85,7 +86,16 @@ class ChallengeBrowserIntegrationTests extends BrowserTests {
         p = signIn(locale, researcher);
         p.navigate(path);
         p.locator("#apply").click();
-        p.locator("#partners").fill(f.extIdOfOrganization(enterprise));
+        // the partner picked by its name: the suggestion's registry id joins the list of partners
+        String partner = f.extIdOfOrganization(enterprise);
+        p.locator("#partnersAdd").pressSequentially(f.nameOfOrganization(enterprise), new Locator.PressSequentiallyOptions().setDelay(10));
+        assertThat(p.locator("#partnersAdd-options option[value='" + partner + "']")).hasCount(1);
+        p.locator("#partnersAdd").fill(partner);
+        assertThat(p.locator("#partners")).hasValue(partner);
+        assertThat(p.locator("#partnersAdd")).hasValue("");
+        // a person's id typed into the picker and not added still counts when the form is sent
+        p.locator("#peopleAdd").fill(f.extIdOfPerson(member));
+        screenshot(p, "challenge-apply-" + locale);
         p.locator("#plan").fill("端面耦合与晶圆级封装相结合的技术路线");
         p.locator("#commit1").fill("1.2");
         p.locator("#file").setInputFiles(new FilePayload("技术方案.pdf", "application/pdf",
@@ -93,6 +103,8 @@ class ChallengeBrowserIntegrationTests extends BrowserTests {
         p.locator("#apply-submit").click();
         assertThat(p.locator("#notice")).containsText(text.get("applied"));
         assertThat(p.locator("#attachments li")).containsText("技术方案.pdf");
+        assertThat(p.locator("#members a[href='/organizations/" + partner + "']")).hasCount(1);
+        assertThat(p.locator("#members a[href='/persons/" + f.extIdOfPerson(member) + "']")).hasCount(1);
         p.context().close();
 
         // the department puts an eligible reviewer on the panel and starts the review

@@ -55,6 +55,10 @@ final class ChallengeFixtures {
                 .query(Long.class).single();
     }
 
+    String nameOfOrganization(long id) {
+        return jdbc.sql("select name_en from organization where id = :id").param("id", id).query(String.class).single();
+    }
+
     String extIdOfOrganization(long id) {
         return access.organizationExtId(id);
     }

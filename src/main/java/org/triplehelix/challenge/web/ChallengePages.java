@@ -260,7 +260,7 @@ class ChallengePages {
                 commitments.put(target.position(), decimal(form.get("commit" + target.position()), "commitments"));
             }
             ApplicationView applied = applications.apply(extId, new ApplicationDraft(form.get("leadOrganization"),
-                    lines(form.get("partners")), lines(form.get("people")), form.get("plan"), commitments));
+                    ids(form, "partners"), ids(form, "people"), form.get("plan"), commitments));
             String notice = "challenge.notice.applied";
             if (file != null && !file.isEmpty()) {
                 try {
@@ -392,6 +392,13 @@ class ChallengePages {
             redirect.addFlashAttribute("error", e.getMessage());
         }
         return "redirect:" + back;
+    }
+
+    /** The ids of a text area and, typed but not yet added to it, of its picker ({@code partnersAdd}). */
+    private static List<String> ids(Map<String, String> form, String field) {
+        List<String> ids = new ArrayList<>(lines(form.get(field)));
+        lines(form.get(field + "Add")).stream().filter(id -> !ids.contains(id)).forEach(ids::add);
+        return ids;
     }
 
     private static List<String> lines(String value) {
