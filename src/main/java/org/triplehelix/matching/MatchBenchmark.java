@@ -58,8 +58,14 @@ public class MatchBenchmark {
      * @param keep where to build the scaled-up corpus and keep it for the next run (null: a scratch
      *             directory, deleted afterwards); a complete index found there is measured as it is
      */
-    public record Options(int scale, List<String> queries, int matches, int clients, EntityKind target, int k, int embeddingSample,
-                          Path keep) {
+    /**
+     * @param queries the measured matches take the first {@code matches}; the warm-up takes the next
+     *                {@code warmup} (the measured ones again when there are no others)
+     * @param warmup  matches run before the measurements, so that they see the JIT-compiled code a
+     *                running server has, not the interpreter's first minutes
+     */
+    public record Options(int scale, List<String> queries, int matches, int warmup, int clients, EntityKind target, int k,
+                          int embeddingSample, Path keep) {
     }
 
     /** Milliseconds per match; {@code embedding} is the mean share of the query's embedding. */
@@ -68,7 +74,7 @@ public class MatchBenchmark {
      * {@code cpu} the process's CPU time per match (all its threads, the model's included): on a
      * shared machine the wall-clock figures grow with the others' load, this one much less.
      */
-    public record Latency(double p50, double p95, double p99, double mean, double embedding, double cpu) {
+    public record Latency(double p50, double p95, double p99, double max, double mean, double embedding, double cpu) {
     }
 
     /**
@@ -212,9 +218,14 @@ public class MatchBenchmark {
     private Latency single(Ranker ranker, PhaseTimes phases, List<String> queries, Options options, Progress progress) {
         int n = Math.min(options.matches(), queries.size());
         double[] millis = new double[n];
-        for (int i = 0; i < Math.min(20, n); i++) {
-            once(ranker, queries.get(i), options); // warm-up
+        List<String> others = queries.subList(n, queries.size());
+        List<String> warmup = others.isEmpty() ? queries.subList(0, n) : others;
+        progress.start("warm-up", options.warmup());
+        for (int i = 0; i < options.warmup() && !warmup.isEmpty(); i++) {
+            once(ranker, warmup.get(i % warmup.size()), options);
+            progress.advance(i + 1);
         }
+        progress.finish();
         phases.reset();
         long cpuStarted = processCpuNanos();
         progress.start("latency", n);
@@ -231,7 +242,7 @@ public class MatchBenchmark {
         progress.finish();
         Arrays.sort(millis);
         double cpu = n == 0 ? 0 : (processCpuNanos() - cpuStarted) / 1e6 / n;
-        return new Latency(percentile(millis, 0.50), percentile(millis, 0.95), percentile(millis, 0.99),
+        return new Latency(percentile(millis, 0.50), percentile(millis, 0.95), percentile(millis, 0.99), n == 0 ? 0 : millis[n - 1],
                 Arrays.stream(millis).average().orElse(0), n == 0 ? 0 : embedding / n, cpu);
     }
 
