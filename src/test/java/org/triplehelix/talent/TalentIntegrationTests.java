@@ -176,6 +176,34 @@ class TalentIntegrationTests {
     }
 
     @Test
+    void aUniversitysManagerEnrolsAStudentWithAnAccountOfTheirOwnOrganizationsOnly() {
+        Account manager = fx.user(university, null, Role.ORG_ADMIN);
+        Account ours = fx.user(university, null, Role.STUDENT);
+        Account elsewhere = fx.user(enterprise, null, Role.STUDENT);
+        Account notAStudent = fx.user(university, null, Role.RESEARCHER);
+        TalentWriter writer = context.getBean(TalentWriter.class);
+        java.util.function.Function<Account, Fields> enrolment = account -> Fields.of("id", AccessFixtures.unique("test-student"),
+                "program", program, "name_en", "Enrolled by the manager", "account", account.email(), "enterprise", fx.ext(enterprise),
+                "academic_mentor", fx.personExt(academic), "industrial_mentor", fx.personExt(industrial), "graduation_year", "2027");
+
+        Fields linked = enrolment.apply(ours);
+        fx.as(manager, () -> writer.saveStudent(linked, false));
+        assertThat(fx.as(ours, () -> programs.student(linked.get("id"))).userId()).isEqualTo(ours.id());
+        // an account of another organization is as unknown to them as a missing one; a non-student is named as such
+        for (Account refused : List.of(elsewhere, notAStudent)) {
+            Fields fields = enrolment.apply(refused);
+            assertThatThrownBy(() -> fx.as(manager, () -> writer.saveStudent(fields, false)))
+                    .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.field()).isEqualTo("account"));
+            assertThat(fx.jdbc().sql("select count(*) from talent_student where ext_id = :e").param("e", fields.get("id"))
+                    .query(Long.class).single()).isZero();
+        }
+        // an administrator links any student account
+        Fields byAdmin = enrolment.apply(elsewhere);
+        fx.as(fx.access().user(null, Role.ADMIN), () -> writer.saveStudent(byAdmin, false));
+        assertThat(fx.asSystem(() -> programs.student(byAdmin.get("id"))).userId()).isEqualTo(elsewhere.id());
+    }
+
+    @Test
     void aNeedIsChangedWhereItIsAndStaysWithItsOrganization() {
         String id = AccessFixtures.unique("test-need");
         Account declarer = fx.user(enterprise, null, Role.ENTERPRISE);
