@@ -201,6 +201,8 @@ class TalentAuthorizationMatrixIntegrationTests extends AuthorizationMatrix {
                         .expect(ORG_ADMIN_ELSEWHERE, 302).otherwise(403),
                 Endpoint.page("GET", "/talent/needs/{fresh}/edit", w -> "/talent/needs/" + freshNeed(w) + "/edit")
                         .expect(ANONYMOUS, 401).expect(ADMIN, 200).expect(ORG_ADMIN, 200).expect(ENTERPRISE, 200).otherwise(403),
+                Endpoint.page("GET", "/talent/needs/{fresh}/delete", w -> "/talent/needs/" + freshNeed(w) + "/delete")
+                        .expect(ANONYMOUS, 401).expect(ADMIN, 200).expect(ORG_ADMIN, 200).expect(ENTERPRISE, 200).otherwise(403),
                 Endpoint.page("POST", "/talent/needs/{fresh}", w -> "/talent/needs/" + freshNeed(w), w -> "industry=ind-ai&skill=edited&year=2031&headcount=2")
                         .expect(ANONYMOUS, 401).expect(ADMIN, 302).expect(ORG_ADMIN, 302).expect(ENTERPRISE, 302).otherwise(403),
                 Endpoint.page("POST", "/talent/crosswalk", w -> "/talent/crosswalk", w -> "discipline=0812&industry=ind-ai&share=1")

@@ -105,6 +105,39 @@ class TalentBrowserIntegrationTests extends BrowserTests {
         screenshot(page, "talent-gap-" + locale);
     }
 
+    @ParameterizedTest
+    @CsvSource({"zh-CN", "en-US"})
+    void aNeedsRowOffersEditAndWithdrawOnlyToWhoMayChangeIt(String locale) {
+        TalentFixtures fx = TalentFixtures.of(spring);
+        long enterprise = fx.organization("Links Enterprise", "enterprise", "420500");
+        long otherEnterprise = fx.organization("Other Links Enterprise", "enterprise", "420600");
+        Account declarer = fx.user(enterprise, null, Role.ENTERPRISE);
+        Account outsider = fx.user(otherEnterprise, null, Role.ENTERPRISE);
+        String ours = AccessFixtures.unique("test-need");
+        String theirs = AccessFixtures.unique("test-need");
+        TalentWriter writer = spring.getBean(TalentWriter.class);
+        fx.as(declarer, () -> writer.saveNeed(Fields.of("id", ours, "industry", "ind-optoelectronics", "skill", "laser optics",
+                "year", "2031", "headcount", "2"), false));
+        fx.as(outsider, () -> writer.saveNeed(Fields.of("id", theirs, "industry", "ind-optoelectronics", "skill", "laser optics",
+                "year", "2031", "headcount", "2"), false));
+
+        // the enterprise's user gets the links on its row
+        Page declarerPage = signedIn(locale, declarer);
+        declarerPage.navigate("/talent/needs?organization=" + fx.ext(enterprise));
+        assertThat(declarerPage.locator("#needs tr[data-id='" + ours + "'] a.edit-need")).isVisible();
+        assertThat(declarerPage.locator("#needs tr[data-id='" + ours + "'] a.withdraw-need")).isVisible();
+
+        // another enterprise's user, who may declare needs too, sees the row without them, and has them on its own
+        Page outsiderPage = signedIn(locale, outsider);
+        outsiderPage.navigate("/talent/needs?organization=" + fx.ext(enterprise));
+        assertThat(outsiderPage.locator("#need-form")).isVisible();
+        assertThat(outsiderPage.locator("#needs tr[data-id='" + ours + "']")).isVisible();
+        assertThat(outsiderPage.locator("#needs tr[data-id='" + ours + "'] a")).hasCount(1); // the organization's name only
+        outsiderPage.navigate("/talent/needs?organization=" + fx.ext(otherEnterprise));
+        assertThat(outsiderPage.locator("#needs tr[data-id='" + theirs + "'] a.edit-need")).isVisible();
+        assertThat(outsiderPage.locator("#needs tr[data-id='" + theirs + "'] a.withdraw-need")).isVisible();
+    }
+
     private BigDecimal needOf(int year) {
         return gap.rows(TalentGap.By.INDUSTRY, year).stream().filter(r -> "ind-quantum".equals(r.key()))
                 .map(TalentGap.GapRow::need).findFirst().orElse(BigDecimal.ZERO);

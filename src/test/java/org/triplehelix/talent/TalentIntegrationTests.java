@@ -233,6 +233,27 @@ class TalentIntegrationTests {
         assertThat(fx.as(admin, () -> needs.need(id))).isEqualTo(changed);
     }
 
+    @Test
+    void theNeedsListMarksAsChangeableOnlyTheCallersOrganizationsNeeds() {
+        Account declarer = fx.user(enterprise, null, Role.ENTERPRISE);
+        long otherEnterprise = fx.organization("Other Enterprise", "enterprise", "420600");
+        Account otherDeclarer = fx.user(otherEnterprise, null, Role.ENTERPRISE);
+        String ours = AccessFixtures.unique("test-need");
+        String theirs = AccessFixtures.unique("test-need");
+        TalentWriter writer = context.getBean(TalentWriter.class);
+        fx.as(declarer, () -> writer.saveNeed(Fields.of("id", ours, "industry", "ind-ai", "skill", "x", "year", "2030", "headcount", "1"), false));
+        fx.as(otherDeclarer, () -> writer.saveNeed(Fields.of("id", theirs, "industry", "ind-ai", "skill", "x", "year", "2030", "headcount", "1"), false));
+        List<Needs.Need> listed = List.of(needs.need(ours), needs.need(theirs));
+
+        // both may declare needs, each changes only their own organization's
+        assertThat(fx.as(declarer, () -> needs.canDeclare())).isTrue();
+        assertThat(fx.as(declarer, () -> needs.changeable(listed))).containsExactly(ours);
+        assertThat(fx.as(otherDeclarer, () -> needs.changeable(listed))).containsExactly(theirs);
+        assertThat(fx.as(fx.access().user(null, Role.ADMIN), () -> needs.changeable(listed))).containsExactlyInAnyOrder(ours, theirs);
+        assertThat(fx.as(studentAccount, () -> needs.changeable(listed))).isEmpty();
+        assertThat(needs.changeable(listed)).as("signed out").isEmpty();
+    }
+
     // --- imports ----------------------------------------------------------------------------
 
     @Test

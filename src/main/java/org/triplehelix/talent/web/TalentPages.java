@@ -14,6 +14,7 @@ import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.triplehelix.shared.ConflictException;
 import org.triplehelix.shared.InvalidInputException;
+import org.triplehelix.shared.Page;
 import org.triplehelix.talent.Fields;
 import org.triplehelix.talent.Needs;
 import org.triplehelix.talent.Practice;
@@ -285,7 +286,9 @@ class TalentPages {
 
     @GetMapping("/talent/needs")
     String needs(@RequestParam(defaultValue = "") String organization, @RequestParam(defaultValue = "0") int page, Model model) {
-        model.addAttribute("needs", needs.page(organization, page, 20));
+        Page<Needs.Need> listed = needs.page(organization, page, 20);
+        model.addAttribute("needs", listed);
+        model.addAttribute("changeable", needs.changeable(listed.items()));
         model.addAttribute("organization", organization);
         model.addAttribute("canDeclare", needs.canDeclare());
         model.addAttribute("industries", needs.industries());
@@ -331,6 +334,9 @@ class TalentPages {
 
     @GetMapping("/talent/needs/{id}/delete")
     String confirmWithdraw(@PathVariable String id, Model model) {
+        if (!needs.canChange(needs.need(id))) {
+            throw new org.springframework.security.access.AccessDeniedException("this need belongs to another organization");
+        }
         return confirm(model, "talent.need.delete.confirm", new org.triplehelix.shared.Text(id, id), "/talent/needs/" + id + "/delete", "/talent/needs");
     }
 
