@@ -254,6 +254,67 @@ class TalentIntegrationTests {
         assertThat(needs.changeable(listed)).as("signed out").isEmpty();
     }
 
+    @Test
+    void aStudentsRecordIsChangedByTheUniversitysManagersAndStaysInItsProgram() {
+        Account account = fx.user(university, null, Role.STUDENT);
+        String id = fx.student(program, enterprise, academic, industrial, account, 2026, "enrolled");
+        Programs.Student before = fx.asSystem(() -> programs.student(id));
+        long newAcademic = fx.person("New Academic Mentor", university);
+        String otherProgram = fx.program(university, enterprise, "0812", "ind-ai", 2024);
+        Account manager = fx.user(university, null, Role.ORG_ADMIN);
+
+        // the university's manager changes it; a program named in the fields is not where it goes
+        Programs.Student changed = fx.as(manager, () -> programs.update(id, Fields.of("program", otherProgram, "account", account.email(),
+                "enterprise", fx.ext(enterprise), "academic_mentor", fx.personExt(newAcademic), "industrial_mentor", fx.personExt(industrial),
+                "background", "激光焊接 laser welding", "graduation_year", "2027", "status", "graduated")));
+        assertThat(changed.programExtId()).isEqualTo(program);
+        assertThat(changed.universityId()).isEqualTo(university);
+        assertThat(changed.person()).isEqualTo(before.person());
+        assertThat(changed.userId()).isEqualTo(account.id());
+        assertThat(changed.academicMentor().extId()).isEqualTo(fx.personExt(newAcademic));
+        assertThat(changed.industrialMentor().extId()).isEqualTo(fx.personExt(industrial));
+        assertThat(changed.background()).isEqualTo("激光焊接 laser welding");
+        assertThat(changed.graduationYear()).isEqualTo(2027);
+        assertThat(changed.status()).isEqualTo("graduated");
+        assertThat(fx.access().auditRows("talent_student", id, "update")).isEqualTo(1);
+        assertThat(fx.as(manager, () -> programs.accountEmail(changed))).contains(account.email());
+
+        // bad input names its field and writes nothing (not even the valid fields beside it)
+        Fields sameMentors = Fields.of("enterprise", fx.ext(enterprise), "academic_mentor", fx.personExt(industrial),
+                "industrial_mentor", fx.personExt(industrial), "graduation_year", "2030");
+        assertThatThrownBy(() -> fx.as(manager, () -> programs.update(id, sameMentors)))
+                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.field()).isEqualTo("industrial_mentor"));
+        Fields badYear = Fields.of("enterprise", fx.ext(enterprise), "academic_mentor", fx.personExt(academic),
+                "industrial_mentor", fx.personExt(industrial), "graduation_year", "1800");
+        assertThatThrownBy(() -> fx.as(manager, () -> programs.update(id, badYear)))
+                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.field()).isEqualTo("graduation_year"));
+        // the name is the registry person's: a new one is refused, not dropped
+        Fields renamed = Fields.of("name_en", "Someone Else", "enterprise", fx.ext(enterprise), "academic_mentor", fx.personExt(academic),
+                "industrial_mentor", fx.personExt(industrial), "graduation_year", "2027");
+        assertThatThrownBy(() -> fx.as(manager, () -> programs.update(id, renamed)))
+                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.field()).isEqualTo("name_en"));
+        assertThat(fx.asSystem(() -> programs.student(id))).isEqualTo(changed);
+
+        // those who see the record but do not manage it are refused; those who do not see it are told it does not exist
+        Fields valid = Fields.of("enterprise", fx.ext(enterprise), "academic_mentor", fx.personExt(academic),
+                "industrial_mentor", fx.personExt(industrial), "graduation_year", "2031");
+        for (Account sees : List.of(account, industrialAccount)) {
+            assertThatThrownBy(() -> fx.as(sees, () -> programs.update(id, valid))).isInstanceOf(AccessDeniedException.class);
+        }
+        Account managerElsewhere = fx.user(enterprise, null, Role.ORG_ADMIN);
+        assertThatThrownBy(() -> fx.as(managerElsewhere, () -> programs.update(id, valid))).isInstanceOf(NotFoundException.class);
+        assertThatThrownBy(() -> fx.as(manager, () -> programs.update("no-such-student", valid))).isInstanceOf(NotFoundException.class);
+        assertThat(fx.asSystem(() -> programs.student(id))).isEqualTo(changed);
+        assertThat(fx.access().auditRows("talent_student", id, "update")).isEqualTo(1);
+
+        // the lists mark the rows each caller may change
+        List<Programs.Student> listed = fx.asSystem(() -> programs.studentsOf(programs.program(program)));
+        assertThat(fx.as(manager, () -> programs.changeable(listed))).contains(id).hasSize(listed.size());
+        assertThat(fx.as(industrialAccount, () -> programs.changeable(listed))).isEmpty();
+        assertThat(fx.as(managerElsewhere, () -> programs.changeable(listed))).isEmpty();
+        assertThatThrownBy(() -> fx.as(industrialAccount, () -> programs.accountEmail(changed))).isInstanceOf(AccessDeniedException.class);
+    }
+
     // --- imports ----------------------------------------------------------------------------
 
     @Test

@@ -1,8 +1,11 @@
 package org.triplehelix.talent.web;
 
+import jakarta.servlet.http.HttpServletResponse;
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -32,6 +35,9 @@ import org.triplehelix.talent.Topics;
 @Controller
 class TalentPages {
 
+    /** Spring Security's default, which the platform keeps. */
+    private static final String CSRF_PARAMETER = "_csrf";
+
     private final Programs programs;
     private final Practice practice;
     private final Topics topics;
@@ -58,7 +64,9 @@ class TalentPages {
         model.addAttribute("sort", Programs.SORTS.containsKey(sort) ? sort : "cohort");
         model.addAttribute("canCreate", programs.canCreatePrograms());
         model.addAttribute("mine", programs.mine().orElse(null));
-        model.addAttribute("mentored", programs.mentored());
+        var mentored = programs.mentored();
+        model.addAttribute("mentored", mentored);
+        model.addAttribute("changeable", programs.changeable(mentored));
         model.addAttribute("pending", practice.pendingForMe());
         return "talent/index";
     }
@@ -115,8 +123,10 @@ class TalentPages {
     @GetMapping("/talent/programs/{id}")
     String program(@PathVariable String id, Model model) {
         Programs.Program program = programs.program(id);
+        var students = programs.studentsOf(program);
         model.addAttribute("program", program);
-        model.addAttribute("students", programs.studentsOf(program));
+        model.addAttribute("students", students);
+        model.addAttribute("changeable", programs.changeable(students));
         model.addAttribute("canManage", programs.canManage(program));
         return "talent/program";
     }
@@ -168,6 +178,7 @@ class TalentPages {
         model.addAttribute("self", self);
         model.addAttribute("industrialMentor", programs.isIndustrialMentor(student));
         model.addAttribute("canKeep", programs.isAcademicMentor(student) || programs.isIndustrialMentor(student) || programs.canManage(student));
+        model.addAttribute("canChange", programs.canManage(student));
         model.addAttribute("hours", practice.hours(id));
         model.addAttribute("milestones", practice.milestones(id));
         model.addAttribute("outcomes", practice.outcomes(id));
@@ -176,6 +187,50 @@ class TalentPages {
         model.addAttribute("matches", self && chosen == null ? topics.matches(id, 5) : java.util.List.of());
         model.addAttribute("today", LocalDate.now().toString());
         return "talent/student";
+    }
+
+    @GetMapping("/talent/students/{id}/edit")
+    String editStudent(@PathVariable String id, Model model) {
+        Programs.Student student = programs.student(id);
+        if (!programs.canManage(student)) {
+            throw new org.springframework.security.access.AccessDeniedException("this student's record is outside your scope");
+        }
+        Fields form = Fields.of("account", programs.accountEmail(student).orElse(null), "enterprise", student.enterprise().extId(),
+                "academic_mentor", student.academicMentor().extId(), "industrial_mentor", student.industrialMentor().extId(),
+                "background", student.background(), "graduation_year", String.valueOf(student.graduationYear()), "status", student.status());
+        return studentForm(model, student, form, null);
+    }
+
+    /** Saves a student's record; refused input comes back in the form as typed, the field at fault marked, nothing written. */
+    @PostMapping("/talent/students/{id}")
+    String updateStudent(@PathVariable String id, @RequestParam Map<String, String> form, Model model, HttpServletResponse response,
+                         RedirectAttributes redirect) {
+        Fields fields = fields(form);
+        try {
+            programs.update(id, fields);
+            redirect.addFlashAttribute("notice", "talent.saved");
+            return "redirect:/talent/students/" + id;
+        } catch (InvalidInputException e) {
+            response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+            return studentForm(model, programs.student(id), fields, e);
+        }
+    }
+
+    private String studentForm(Model model, Programs.Student student, Fields form, InvalidInputException refused) {
+        List<Programs.Org> enterprises = new ArrayList<>(programs.program(student.programExtId()).enterprises());
+        if (enterprises.stream().noneMatch(e -> e.extId().equals(student.enterprise().extId()))) {
+            enterprises.add(student.enterprise());
+        }
+        model.addAttribute("student", student);
+        model.addAttribute("form", form);
+        model.addAttribute("enterprises", enterprises);
+        if (refused != null) {
+            model.addAttribute("error", "talent.error.input");
+            model.addAttribute("errorDetail", (refused.field() == null ? "" : refused.field() + ": ") + refused.getMessage());
+            model.addAttribute("errorField", refused.field());
+            model.addAttribute("errorMessage", refused.getMessage());
+        }
+        return "talent/studentForm";
     }
 
     @PostMapping("/talent/students/{id}/hours")
@@ -449,6 +504,13 @@ class TalentPages {
         redirect.addFlashAttribute("error", "talent.error.input");
         redirect.addFlashAttribute("errorDetail", (e.field() == null ? "" : e.field() + ": ") + e.getMessage());
         return "redirect:" + back;
+    }
+
+    /** A page form's fields without the CSRF token, which is no part of the record (nor of its audit trail). */
+    private static Fields fields(Map<String, String> form) {
+        Map<String, String> values = new LinkedHashMap<>(form);
+        values.remove(CSRF_PARAMETER);
+        return new Fields(values);
     }
 
     private static LocalDate parseDate(String field, String value) {
