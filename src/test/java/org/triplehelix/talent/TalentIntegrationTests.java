@@ -8,16 +8,19 @@ import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationContext;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.test.context.ActiveProfiles;
 import org.triplehelix.access.AccessFixtures;
 import org.triplehelix.access.Account;
+import org.triplehelix.access.HelixClient;
 import org.triplehelix.access.Role;
 import org.triplehelix.registry.FileFormat;
 import org.triplehelix.registry.ImportReport;
@@ -37,6 +40,8 @@ import org.triplehelix.shared.NotFoundException;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class TalentIntegrationTests {
 
+    @LocalServerPort
+    int port;
     @Autowired
     ApplicationContext context;
     @Autowired
@@ -313,6 +318,22 @@ class TalentIntegrationTests {
         assertThat(fx.as(industrialAccount, () -> programs.changeable(listed))).isEmpty();
         assertThat(fx.as(managerElsewhere, () -> programs.changeable(listed))).isEmpty();
         assertThatThrownBy(() -> fx.as(industrialAccount, () -> programs.accountEmail(changed))).isInstanceOf(AccessDeniedException.class);
+    }
+
+    @Test
+    void aPageFormsCsrfTokenIsNoPartOfTheRecordNorOfItsAuditTrail() {
+        Account declarer = fx.user(enterprise, null, Role.ENTERPRISE);
+        HelixClient client = HelixClient.browser(port);
+        assertThat(client.signIn(declarer.email(), AccessFixtures.PASSWORD)).isTrue();
+        String skill = AccessFixtures.unique("csrf-skill");
+        assertThat(client.postForm("/talent/needs", Map.of("industry", "ind-ai", "skill", skill, "year", "2030", "headcount", "1")).status())
+                .isEqualTo(302);
+        String id = fx.jdbc().sql("select ext_id from talent_need where skill = :s").param("s", skill).query(String.class).single();
+        assertThat(client.postForm("/talent/needs/" + id, Map.of("industry", "ind-ai", "skill", skill, "year", "2031", "headcount", "2")).status())
+                .isEqualTo(302);
+        List<String> audited = fx.jdbc().sql("select after::text from audit_log where entity_kind = 'talent_need' and entity_id = :id order by id")
+                .param("id", id).query(String.class).list();
+        assertThat(audited).hasSize(2).allSatisfy(after -> assertThat(after).contains(skill).doesNotContain("_csrf"));
     }
 
     // --- imports ----------------------------------------------------------------------------

@@ -83,7 +83,7 @@ class TalentPages {
 
     @PostMapping("/talent/programs")
     String createProgram(@RequestParam Map<String, String> form, RedirectAttributes redirect) {
-        Fields fields = new Fields(form);
+        Fields fields = fields(form);
         if (fields.get("id") == null) {
             fields = fields.with("id", "program-" + java.util.UUID.randomUUID().toString().substring(0, 8));
         }
@@ -112,7 +112,7 @@ class TalentPages {
     String updateProgram(@PathVariable String id, @RequestParam Map<String, String> form, RedirectAttributes redirect) {
         programs.program(id);
         try {
-            writer.saveProgram(new Fields(form).with("id", id), false);
+            writer.saveProgram(fields(form).with("id", id), false);
             redirect.addFlashAttribute("notice", "talent.saved");
             return "redirect:/talent/programs/" + id;
         } catch (InvalidInputException e) {
@@ -133,7 +133,7 @@ class TalentPages {
 
     @PostMapping("/talent/programs/{id}/students")
     String enroll(@PathVariable String id, @RequestParam Map<String, String> form, RedirectAttributes redirect) {
-        Fields fields = new Fields(form).with("program", id);
+        Fields fields = fields(form).with("program", id);
         if (fields.get("id") == null) {
             fields = fields.with("id", "student-" + java.util.UUID.randomUUID().toString().substring(0, 8));
         }
@@ -354,7 +354,7 @@ class TalentPages {
 
     @PostMapping("/talent/needs")
     String declare(@RequestParam Map<String, String> form, RedirectAttributes redirect) {
-        Fields fields = new Fields(form).with("id", "need-" + java.util.UUID.randomUUID().toString().substring(0, 12));
+        Fields fields = fields(form).with("id", "need-" + java.util.UUID.randomUUID().toString().substring(0, 12));
         try {
             writer.saveNeed(fields, false);
             redirect.addFlashAttribute("notice", "talent.saved");
@@ -379,7 +379,7 @@ class TalentPages {
     @PostMapping("/talent/needs/{id}")
     String updateNeed(@PathVariable String id, @RequestParam Map<String, String> form, RedirectAttributes redirect) {
         try {
-            needs.update(id, new Fields(form));
+            needs.update(id, fields(form));
             redirect.addFlashAttribute("notice", "talent.saved");
             return "redirect:/talent/needs";
         } catch (InvalidInputException e) {
