@@ -2,6 +2,8 @@ package org.triplehelix.talent;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -94,6 +96,11 @@ public class Needs {
     /** Whether the caller may change or withdraw this need: its organization's users and managers, administrators. */
     public boolean canChange(Need need) {
         return writer.canDeclareNeeds(need.organizationId());
+    }
+
+    /** The external ids of those needs the caller may change or withdraw (the list's per-row links). */
+    public Set<String> changeable(List<Need> needs) {
+        return needs.stream().filter(this::canChange).map(Need::extId).collect(Collectors.toUnmodifiableSet());
     }
 
     /** Whether the caller may declare needs for some organization. */

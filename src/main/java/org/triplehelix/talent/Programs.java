@@ -6,18 +6,24 @@ import java.sql.SQLException;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
 import org.triplehelix.access.CurrentUser;
 import org.triplehelix.access.DataScope;
+import org.triplehelix.shared.InvalidInputException;
 import org.triplehelix.shared.NotFoundException;
 import org.triplehelix.shared.Page;
 import org.triplehelix.shared.Text;
 
 /**
- * Reading programs and students. Programs are public; a student's record is seen by the student,
- * their two mentors, the university's ORG_ADMIN and administrators (anyone else gets a 404: a
- * student's existence is personal data).
+ * Reading programs and students, and changing a student's record. Programs are public; a
+ * student's record is seen by the student, their two mentors, the university's ORG_ADMIN and
+ * administrators (anyone else gets a 404: a student's existence is personal data), and changed by
+ * whoever may enrol students in its program: the university's ORG_ADMIN and administrators.
  */
 @Service
 public class Programs {
@@ -31,10 +37,12 @@ public class Programs {
 
     private final JdbcClient jdbc;
     private final DataScope scope;
+    private final TalentWriter writer;
 
-    Programs(JdbcClient jdbc, DataScope scope) {
+    Programs(JdbcClient jdbc, DataScope scope, TalentWriter writer) {
         this.jdbc = jdbc;
         this.scope = scope;
+        this.writer = writer;
     }
 
     public record Org(String extId, Text name) {
@@ -156,10 +164,63 @@ public class Programs {
                 .param("p", person).query(this::studentRow).list();
     }
 
+    /**
+     * Changes a student's record (account, enterprise, mentors, background, graduation year,
+     * status; another registry person if {@code person} names one): whoever may enrol students in
+     * its program, checked by the writer as for an enrolment. Those who may not see the record get
+     * a 404. The student stays in its program, and so with its university, whoever edits it; the
+     * name is the registry person's and is changed there.
+     */
+    @Transactional
+    public Student update(String extId, Fields fields) {
+        Student student = student(extId);
+        if (!canManage(student)) {
+            throw new AccessDeniedException("only the university's managers change a student's record");
+        }
+        Fields kept = fields.with("id", extId).with("program", student.programExtId());
+        if (fields.get("person") == null) {
+            refuseRenaming(student, fields);
+            kept = kept.with("person", student.person().extId());
+        }
+        writer.saveStudent(kept, false);
+        return student(extId);
+    }
+
+    /** A name in the fields that is not the person's own: refused, not silently dropped. */
+    private static void refuseRenaming(Student student, Fields fields) {
+        Text name = student.person().name();
+        for (String field : List.of("name_zh", "name_en")) {
+            String given = fields.get(field);
+            String current = field.equals("name_zh") ? name.zh() : name.en();
+            if (given != null && !given.equals(current)) {
+                throw new InvalidInputException(field, "the student's name is their registry person's (/persons/"
+                        + student.person().extId() + "); change it there");
+            }
+        }
+    }
+
+    /** The email of the account linked to the student's record (for its edit form), if any: those who may change the record. */
+    public Optional<String> accountEmail(Student student) {
+        if (!canManage(student)) {
+            throw new AccessDeniedException("this student's record is outside your scope");
+        }
+        return student.userId() == null ? Optional.empty()
+                : jdbc.sql("select email from app_user where id = :id").param("id", student.userId()).query(String.class).optional();
+    }
+
+    /** The external ids of those students whose records the caller may change. */
+    public Set<String> changeable(List<Student> students) {
+        return students.stream().filter(this::canManage).map(Student::extId).collect(Collectors.toUnmodifiableSet());
+    }
+
     public boolean canSee(Student student) {
         return isStudent(student) || isAcademicMentor(student) || isIndustrialMentor(student) || canManage(student);
     }
 
+    /**
+     * Whether the caller may change the student's record (and keep its milestones and outcomes):
+     * the rule of an enrolment, the university's ORG_ADMIN and administrators.
+     */
     public boolean canManage(Student student) {
         return scope.canEditOrganization(student.universityId());
     }

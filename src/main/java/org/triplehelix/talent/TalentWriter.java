@@ -150,15 +150,7 @@ public class TalentWriter {
         }
         int graduation = f.requiredInteger("graduation_year", 1990, 2100);
         String status = f.oneOf("status", "enrolled", "enrolled", "graduated", "withdrawn");
-        Long user = null;
-        if (f.get("account") != null) {
-            Account account = accounts.findByEmail(f.get("account"))
-                    .orElseThrow(() -> new InvalidInputException("account", "no account " + f.get("account")));
-            if (!account.hasRole(Role.STUDENT)) {
-                throw new InvalidInputException("account", "the account " + f.get("account") + " does not hold the STUDENT role");
-            }
-            user = account.id();
-        }
+        Long user = f.get("account") == null ? null : studentAccount(f.get("account"));
         long person = studentPerson(f, extId, university);
         jdbc.sql("""
                         insert into talent_student (ext_id, program_id, person_id, user_id, enterprise_id, academic_mentor_id,
@@ -174,6 +166,27 @@ public class TalentWriter {
                 .param("s", status).param("ill", illustrative).update();
         audit("talent_student", extId, before, f);
         return extId;
+    }
+
+    /**
+     * The STUDENT account named by its email: an administrator may name any account, an ORG_ADMIN
+     * those of the organizations they manage (another is as unknown to them as a missing one).
+     * Looked up as the system because the access module shows accounts by email to administrators only.
+     */
+    private long studentAccount(String email) {
+        Optional<Account> found;
+        try {
+            found = scope.asSystem(() -> accounts.findByEmail(email));
+        } catch (InvalidInputException e) {
+            throw new InvalidInputException("account", e.getMessage());
+        }
+        Account account = found
+                .filter(a -> scope.isAdmin() || a.organizationId() != null && scope.canEditOrganization(a.organizationId()))
+                .orElseThrow(() -> new InvalidInputException("account", "no account " + email + " among those you manage"));
+        if (!account.hasRole(Role.STUDENT)) {
+            throw new InvalidInputException("account", "the account " + email + " does not hold the STUDENT role");
+        }
+        return account.id();
     }
 
     /** The student's registry person: the one named, or one made from the name (through the registry's write API). */

@@ -89,6 +89,13 @@ class TalentAuthorizationMatrixIntegrationTests extends AuthorizationMatrix {
         return "0101/" + industry;
     }
 
+    /** The fields of a student's record as its edit sends them (keeping STUDENT's account and the mentors). */
+    private String studentBody(World w) {
+        return "{\"account\": \"" + w.email(STUDENT) + "\", \"enterprise\": \"" + w.extId(w.elsewhere()) + "\", \"academic_mentor\": \""
+                + fx.personExt(academic) + "\", \"industrial_mentor\": \"" + fx.personExt(w.personAtHome())
+                + "\", \"background\": \"matrix edit\", \"graduation_year\": 2028, \"status\": \"enrolled\"}";
+    }
+
     private String programBody(World w, String id) {
         return "{\"id\": \"" + id + "\", \"name\": {\"zh\": \"矩阵项目\", \"en\": \"Matrix program\"}, \"university\": \"" + w.extId(w.home())
                 + "\", \"enterprises\": [\"" + w.extId(w.elsewhere()) + "\"], \"discipline\": \"0812\", \"industry\": \"ind-ai\","
@@ -116,6 +123,10 @@ class TalentAuthorizationMatrixIntegrationTests extends AuthorizationMatrix {
                 // the student's record: the student, the mentor, the managers; nobody else knows it exists
                 Endpoint.api("GET", "/api/v1/talent/students/{student}", w -> "/api/v1/talent/students/" + student(w))
                         .expect(ADMIN, 200).expect(ORG_ADMIN, 200).expect(RESEARCHER, 200).expect(STUDENT, 200).otherwise(404),
+                // changing it: whoever enrols (the university's managers); the student and the mentor see it but may not
+                Endpoint.api("PUT", "/api/v1/talent/students/{fresh}", w -> "/api/v1/talent/students/" + freshStudent(w), this::studentBody)
+                        .expect(ANONYMOUS, 401).expect(ADMIN, 200).expect(ORG_ADMIN, 200).expect(RESEARCHER, 403).expect(STUDENT, 403)
+                        .otherwise(404),
                 // practice hours: only the student logs; only the industrial mentor decides
                 Endpoint.api("POST", "/api/v1/talent/students/{student}/hours", w -> "/api/v1/talent/students/" + student(w) + "/hours",
                                 w -> "{\"date\": \"" + java.time.LocalDate.now() + "\", \"hours\": 2, \"description\": \"matrix\"}")
@@ -174,6 +185,13 @@ class TalentAuthorizationMatrixIntegrationTests extends AuthorizationMatrix {
                 // pages
                 Endpoint.page("GET", "/talent/students/{student}", w -> "/talent/students/" + student(w))
                         .expect(ADMIN, 200).expect(ORG_ADMIN, 200).expect(RESEARCHER, 200).expect(STUDENT, 200).otherwise(404),
+                Endpoint.page("GET", "/talent/students/{student}/edit", w -> "/talent/students/" + student(w) + "/edit")
+                        .expect(ADMIN, 200).expect(ORG_ADMIN, 200).expect(RESEARCHER, 403).expect(STUDENT, 403).otherwise(404),
+                Endpoint.page("POST", "/talent/students/{fresh}", w -> "/talent/students/" + freshStudent(w),
+                                w -> "account=" + w.email(STUDENT) + "&enterprise=" + w.extId(w.elsewhere()) + "&academic_mentor=" + fx.personExt(academic)
+                                        + "&industrial_mentor=" + fx.personExt(w.personAtHome()) + "&graduation_year=2028&status=graduated")
+                        .expect(ANONYMOUS, 401).expect(ADMIN, 302).expect(ORG_ADMIN, 302).expect(RESEARCHER, 403).expect(STUDENT, 403)
+                        .otherwise(404),
                 Endpoint.page("POST", "/talent/students/{student}/hours", w -> "/talent/students/" + student(w) + "/hours",
                                 w -> "date=" + java.time.LocalDate.now() + "&hours=1.5&description=page")
                         .expect(ANONYMOUS, 401).expect(STUDENT, 302).expect(ADMIN, 403).expect(ORG_ADMIN, 403).expect(RESEARCHER, 403)
@@ -200,6 +218,8 @@ class TalentAuthorizationMatrixIntegrationTests extends AuthorizationMatrix {
                         .expect(ANONYMOUS, 401).expect(ADMIN, 302).expect(ORG_ADMIN, 302).expect(ENTERPRISE, 302)
                         .expect(ORG_ADMIN_ELSEWHERE, 302).otherwise(403),
                 Endpoint.page("GET", "/talent/needs/{fresh}/edit", w -> "/talent/needs/" + freshNeed(w) + "/edit")
+                        .expect(ANONYMOUS, 401).expect(ADMIN, 200).expect(ORG_ADMIN, 200).expect(ENTERPRISE, 200).otherwise(403),
+                Endpoint.page("GET", "/talent/needs/{fresh}/delete", w -> "/talent/needs/" + freshNeed(w) + "/delete")
                         .expect(ANONYMOUS, 401).expect(ADMIN, 200).expect(ORG_ADMIN, 200).expect(ENTERPRISE, 200).otherwise(403),
                 Endpoint.page("POST", "/talent/needs/{fresh}", w -> "/talent/needs/" + freshNeed(w), w -> "industry=ind-ai&skill=edited&year=2031&headcount=2")
                         .expect(ANONYMOUS, 401).expect(ADMIN, 302).expect(ORG_ADMIN, 302).expect(ENTERPRISE, 302).otherwise(403),

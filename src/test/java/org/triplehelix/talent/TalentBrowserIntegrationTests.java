@@ -19,7 +19,9 @@ import org.triplehelix.web.BrowserTests;
 /**
  * In a real browser, in Chinese and in English: an enterprise posts a thesis topic and declares
  * a talent need, the student finds the topic among their matches and chooses it, logs practice
- * hours, the industrial mentor approves them, and the gap view shows the new need.
+ * hours, the industrial mentor approves them, and the gap view shows the new need; the
+ * university's manager edits a student's record, and lists offer edit links only on the rows the
+ * user may change.
  */
 class TalentBrowserIntegrationTests extends BrowserTests {
 
@@ -103,6 +105,96 @@ class TalentBrowserIntegrationTests extends BrowserTests {
         assertThat(page.locator("#gap-records")).containsText(token);
         assertThat(page.locator("#records-sum")).hasText(TalentGap.format(needBefore.add(BigDecimal.valueOf(5))));
         screenshot(page, "talent-gap-" + locale);
+    }
+
+    @ParameterizedTest
+    @CsvSource({"zh-CN", "en-US"})
+    void aNeedsRowOffersEditAndWithdrawOnlyToWhoMayChangeIt(String locale) {
+        TalentFixtures fx = TalentFixtures.of(spring);
+        long enterprise = fx.organization("Links Enterprise", "enterprise", "420500");
+        long otherEnterprise = fx.organization("Other Links Enterprise", "enterprise", "420600");
+        Account declarer = fx.user(enterprise, null, Role.ENTERPRISE);
+        Account outsider = fx.user(otherEnterprise, null, Role.ENTERPRISE);
+        String ours = AccessFixtures.unique("test-need");
+        String theirs = AccessFixtures.unique("test-need");
+        TalentWriter writer = spring.getBean(TalentWriter.class);
+        fx.as(declarer, () -> writer.saveNeed(Fields.of("id", ours, "industry", "ind-optoelectronics", "skill", "laser optics",
+                "year", "2031", "headcount", "2"), false));
+        fx.as(outsider, () -> writer.saveNeed(Fields.of("id", theirs, "industry", "ind-optoelectronics", "skill", "laser optics",
+                "year", "2031", "headcount", "2"), false));
+
+        // the enterprise's user gets the links on its row
+        Page declarerPage = signedIn(locale, declarer);
+        declarerPage.navigate("/talent/needs?organization=" + fx.ext(enterprise));
+        assertThat(declarerPage.locator("#needs tr[data-id='" + ours + "'] a.edit-need")).isVisible();
+        assertThat(declarerPage.locator("#needs tr[data-id='" + ours + "'] a.withdraw-need")).isVisible();
+
+        // another enterprise's user, who may declare needs too, sees the row without them, and has them on its own
+        Page outsiderPage = signedIn(locale, outsider);
+        outsiderPage.navigate("/talent/needs?organization=" + fx.ext(enterprise));
+        assertThat(outsiderPage.locator("#need-form")).isVisible();
+        assertThat(outsiderPage.locator("#needs tr[data-id='" + ours + "']")).isVisible();
+        assertThat(outsiderPage.locator("#needs tr[data-id='" + ours + "'] a")).hasCount(1); // the organization's name only
+        outsiderPage.navigate("/talent/needs?organization=" + fx.ext(otherEnterprise));
+        assertThat(outsiderPage.locator("#needs tr[data-id='" + theirs + "'] a.edit-need")).isVisible();
+        assertThat(outsiderPage.locator("#needs tr[data-id='" + theirs + "'] a.withdraw-need")).isVisible();
+    }
+
+    @ParameterizedTest
+    @CsvSource({"zh-CN, 已毕业", "en-US, Graduated"})
+    void aManagerEditsAStudentAndAMentorIsOfferedNoEdit(String locale, String graduated) {
+        TalentFixtures fx = TalentFixtures.of(spring);
+        long university = fx.organization("Edit University", "university", "420100");
+        long enterprise = fx.organization("Edit Enterprise", "enterprise", "420500");
+        long academic = fx.person("Edit Academic", university);
+        long industrial = fx.person("Edit Industrial", enterprise);
+        Account manager = fx.user(university, null, Role.ORG_ADMIN);
+        Account mentor = fx.user(enterprise, industrial, Role.ENTERPRISE);
+        String program = fx.program(university, enterprise, "0803", "ind-optoelectronics", 2024);
+        String student = fx.student(program, enterprise, academic, industrial, null, 2027, "enrolled");
+
+        // the university's manager opens the record from the program's list, pre-filled
+        Page managerPage = signedIn(locale, manager);
+        managerPage.navigate("/talent/programs/" + program);
+        managerPage.locator("#students li[data-id='" + student + "'] a.edit-student").click();
+        assertThat(managerPage.locator("#s-year")).hasValue("2027");
+        assertThat(managerPage.locator("#s-academic")).hasValue(fx.personExt(academic));
+        assertThat(managerPage.locator("#s-industrial")).hasValue(fx.personExt(industrial));
+
+        // a refused field comes back marked, as typed, and nothing is written (not even the valid year beside it)
+        expectHttpErrors();
+        managerPage.locator("#s-year").fill("2028");
+        managerPage.locator("#s-industrial").fill(fx.personExt(academic));
+        managerPage.locator("#save-student").click();
+        assertThat(managerPage.locator("#error")).isVisible();
+        assertThat(managerPage.locator(".has-error #s-industrial")).hasAttribute("aria-invalid", "true");
+        assertThat(managerPage.locator(".has-error .field-error")).hasCount(1);
+        assertThat(managerPage.locator("#s-year")).hasValue("2028");
+        assertThat(graduationYear(fx, student)).isEqualTo(2027);
+        screenshot(managerPage, "talent-student-refused-" + locale);
+
+        // corrected, it is saved and the record shows it
+        managerPage.locator("#s-industrial").fill(fx.personExt(industrial));
+        managerPage.locator("#s-status").selectOption("graduated");
+        managerPage.locator("#save-student").click();
+        assertThat(managerPage.locator("#notice")).isVisible();
+        assertThat(managerPage.locator("dl.facts")).containsText("2028 · " + graduated);
+        assertThat(graduationYear(fx, student)).isEqualTo(2028);
+        assertThat(fx.access().auditRows("talent_student", student, "update")).isEqualTo(1);
+
+        // the industrial mentor sees the record but is offered no edit, in the list or on the record
+        Page mentorPage = signedIn(locale, mentor);
+        mentorPage.navigate("/talent/programs/" + program);
+        assertThat(mentorPage.locator("#students li[data-id='" + student + "']")).isVisible();
+        assertThat(mentorPage.locator("#students a.edit-student")).hasCount(0);
+        mentorPage.navigate("/talent/students/" + student);
+        assertThat(mentorPage.locator("dl.facts")).containsText("2028");
+        assertThat(mentorPage.locator("#edit-student")).hasCount(0);
+
+    }
+
+    private static int graduationYear(TalentFixtures fx, String student) {
+        return fx.jdbc().sql("select graduation_year from talent_student where ext_id = :s").param("s", student).query(Integer.class).single();
     }
 
     private BigDecimal needOf(int year) {

@@ -8,16 +8,19 @@ import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationContext;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.test.context.ActiveProfiles;
 import org.triplehelix.access.AccessFixtures;
 import org.triplehelix.access.Account;
+import org.triplehelix.access.HelixClient;
 import org.triplehelix.access.Role;
 import org.triplehelix.registry.FileFormat;
 import org.triplehelix.registry.ImportReport;
@@ -37,6 +40,8 @@ import org.triplehelix.shared.NotFoundException;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class TalentIntegrationTests {
 
+    @LocalServerPort
+    int port;
     @Autowired
     ApplicationContext context;
     @Autowired
@@ -176,6 +181,34 @@ class TalentIntegrationTests {
     }
 
     @Test
+    void aUniversitysManagerEnrolsAStudentWithAnAccountOfTheirOwnOrganizationsOnly() {
+        Account manager = fx.user(university, null, Role.ORG_ADMIN);
+        Account ours = fx.user(university, null, Role.STUDENT);
+        Account elsewhere = fx.user(enterprise, null, Role.STUDENT);
+        Account notAStudent = fx.user(university, null, Role.RESEARCHER);
+        TalentWriter writer = context.getBean(TalentWriter.class);
+        java.util.function.Function<Account, Fields> enrolment = account -> Fields.of("id", AccessFixtures.unique("test-student"),
+                "program", program, "name_en", "Enrolled by the manager", "account", account.email(), "enterprise", fx.ext(enterprise),
+                "academic_mentor", fx.personExt(academic), "industrial_mentor", fx.personExt(industrial), "graduation_year", "2027");
+
+        Fields linked = enrolment.apply(ours);
+        fx.as(manager, () -> writer.saveStudent(linked, false));
+        assertThat(fx.as(ours, () -> programs.student(linked.get("id"))).userId()).isEqualTo(ours.id());
+        // an account of another organization is as unknown to them as a missing one; a non-student is named as such
+        for (Account refused : List.of(elsewhere, notAStudent)) {
+            Fields fields = enrolment.apply(refused);
+            assertThatThrownBy(() -> fx.as(manager, () -> writer.saveStudent(fields, false)))
+                    .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.field()).isEqualTo("account"));
+            assertThat(fx.jdbc().sql("select count(*) from talent_student where ext_id = :e").param("e", fields.get("id"))
+                    .query(Long.class).single()).isZero();
+        }
+        // an administrator links any student account
+        Fields byAdmin = enrolment.apply(elsewhere);
+        fx.as(fx.access().user(null, Role.ADMIN), () -> writer.saveStudent(byAdmin, false));
+        assertThat(fx.asSystem(() -> programs.student(byAdmin.get("id"))).userId()).isEqualTo(elsewhere.id());
+    }
+
+    @Test
     void aNeedIsChangedWhereItIsAndStaysWithItsOrganization() {
         String id = AccessFixtures.unique("test-need");
         Account declarer = fx.user(enterprise, null, Role.ENTERPRISE);
@@ -203,6 +236,104 @@ class TalentIntegrationTests {
         assertThatThrownBy(() -> fx.as(admin, () -> needs.update("no-such-need", Fields.of("industry", "ind-ai", "skill", "x", "year", "2031", "headcount", "1"))))
                 .isInstanceOf(NotFoundException.class);
         assertThat(fx.as(admin, () -> needs.need(id))).isEqualTo(changed);
+    }
+
+    @Test
+    void theNeedsListMarksAsChangeableOnlyTheCallersOrganizationsNeeds() {
+        Account declarer = fx.user(enterprise, null, Role.ENTERPRISE);
+        long otherEnterprise = fx.organization("Other Enterprise", "enterprise", "420600");
+        Account otherDeclarer = fx.user(otherEnterprise, null, Role.ENTERPRISE);
+        String ours = AccessFixtures.unique("test-need");
+        String theirs = AccessFixtures.unique("test-need");
+        TalentWriter writer = context.getBean(TalentWriter.class);
+        fx.as(declarer, () -> writer.saveNeed(Fields.of("id", ours, "industry", "ind-ai", "skill", "x", "year", "2030", "headcount", "1"), false));
+        fx.as(otherDeclarer, () -> writer.saveNeed(Fields.of("id", theirs, "industry", "ind-ai", "skill", "x", "year", "2030", "headcount", "1"), false));
+        List<Needs.Need> listed = List.of(needs.need(ours), needs.need(theirs));
+
+        // both may declare needs, each changes only their own organization's
+        assertThat(fx.as(declarer, () -> needs.canDeclare())).isTrue();
+        assertThat(fx.as(declarer, () -> needs.changeable(listed))).containsExactly(ours);
+        assertThat(fx.as(otherDeclarer, () -> needs.changeable(listed))).containsExactly(theirs);
+        assertThat(fx.as(fx.access().user(null, Role.ADMIN), () -> needs.changeable(listed))).containsExactlyInAnyOrder(ours, theirs);
+        assertThat(fx.as(studentAccount, () -> needs.changeable(listed))).isEmpty();
+        assertThat(needs.changeable(listed)).as("signed out").isEmpty();
+    }
+
+    @Test
+    void aStudentsRecordIsChangedByTheUniversitysManagersAndStaysInItsProgram() {
+        Account account = fx.user(university, null, Role.STUDENT);
+        String id = fx.student(program, enterprise, academic, industrial, account, 2026, "enrolled");
+        Programs.Student before = fx.asSystem(() -> programs.student(id));
+        long newAcademic = fx.person("New Academic Mentor", university);
+        String otherProgram = fx.program(university, enterprise, "0812", "ind-ai", 2024);
+        Account manager = fx.user(university, null, Role.ORG_ADMIN);
+
+        // the university's manager changes it; a program named in the fields is not where it goes
+        Programs.Student changed = fx.as(manager, () -> programs.update(id, Fields.of("program", otherProgram, "account", account.email(),
+                "enterprise", fx.ext(enterprise), "academic_mentor", fx.personExt(newAcademic), "industrial_mentor", fx.personExt(industrial),
+                "background", "激光焊接 laser welding", "graduation_year", "2027", "status", "graduated")));
+        assertThat(changed.programExtId()).isEqualTo(program);
+        assertThat(changed.universityId()).isEqualTo(university);
+        assertThat(changed.person()).isEqualTo(before.person());
+        assertThat(changed.userId()).isEqualTo(account.id());
+        assertThat(changed.academicMentor().extId()).isEqualTo(fx.personExt(newAcademic));
+        assertThat(changed.industrialMentor().extId()).isEqualTo(fx.personExt(industrial));
+        assertThat(changed.background()).isEqualTo("激光焊接 laser welding");
+        assertThat(changed.graduationYear()).isEqualTo(2027);
+        assertThat(changed.status()).isEqualTo("graduated");
+        assertThat(fx.access().auditRows("talent_student", id, "update")).isEqualTo(1);
+        assertThat(fx.as(manager, () -> programs.accountEmail(changed))).contains(account.email());
+
+        // bad input names its field and writes nothing (not even the valid fields beside it)
+        Fields sameMentors = Fields.of("enterprise", fx.ext(enterprise), "academic_mentor", fx.personExt(industrial),
+                "industrial_mentor", fx.personExt(industrial), "graduation_year", "2030");
+        assertThatThrownBy(() -> fx.as(manager, () -> programs.update(id, sameMentors)))
+                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.field()).isEqualTo("industrial_mentor"));
+        Fields badYear = Fields.of("enterprise", fx.ext(enterprise), "academic_mentor", fx.personExt(academic),
+                "industrial_mentor", fx.personExt(industrial), "graduation_year", "1800");
+        assertThatThrownBy(() -> fx.as(manager, () -> programs.update(id, badYear)))
+                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.field()).isEqualTo("graduation_year"));
+        // the name is the registry person's: a new one is refused, not dropped
+        Fields renamed = Fields.of("name_en", "Someone Else", "enterprise", fx.ext(enterprise), "academic_mentor", fx.personExt(academic),
+                "industrial_mentor", fx.personExt(industrial), "graduation_year", "2027");
+        assertThatThrownBy(() -> fx.as(manager, () -> programs.update(id, renamed)))
+                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.field()).isEqualTo("name_en"));
+        assertThat(fx.asSystem(() -> programs.student(id))).isEqualTo(changed);
+
+        // those who see the record but do not manage it are refused; those who do not see it are told it does not exist
+        Fields valid = Fields.of("enterprise", fx.ext(enterprise), "academic_mentor", fx.personExt(academic),
+                "industrial_mentor", fx.personExt(industrial), "graduation_year", "2031");
+        for (Account sees : List.of(account, industrialAccount)) {
+            assertThatThrownBy(() -> fx.as(sees, () -> programs.update(id, valid))).isInstanceOf(AccessDeniedException.class);
+        }
+        Account managerElsewhere = fx.user(enterprise, null, Role.ORG_ADMIN);
+        assertThatThrownBy(() -> fx.as(managerElsewhere, () -> programs.update(id, valid))).isInstanceOf(NotFoundException.class);
+        assertThatThrownBy(() -> fx.as(manager, () -> programs.update("no-such-student", valid))).isInstanceOf(NotFoundException.class);
+        assertThat(fx.asSystem(() -> programs.student(id))).isEqualTo(changed);
+        assertThat(fx.access().auditRows("talent_student", id, "update")).isEqualTo(1);
+
+        // the lists mark the rows each caller may change
+        List<Programs.Student> listed = fx.asSystem(() -> programs.studentsOf(programs.program(program)));
+        assertThat(fx.as(manager, () -> programs.changeable(listed))).contains(id).hasSize(listed.size());
+        assertThat(fx.as(industrialAccount, () -> programs.changeable(listed))).isEmpty();
+        assertThat(fx.as(managerElsewhere, () -> programs.changeable(listed))).isEmpty();
+        assertThatThrownBy(() -> fx.as(industrialAccount, () -> programs.accountEmail(changed))).isInstanceOf(AccessDeniedException.class);
+    }
+
+    @Test
+    void aPageFormsCsrfTokenIsNoPartOfTheRecordNorOfItsAuditTrail() {
+        Account declarer = fx.user(enterprise, null, Role.ENTERPRISE);
+        HelixClient client = HelixClient.browser(port);
+        assertThat(client.signIn(declarer.email(), AccessFixtures.PASSWORD)).isTrue();
+        String skill = AccessFixtures.unique("csrf-skill");
+        assertThat(client.postForm("/talent/needs", Map.of("industry", "ind-ai", "skill", skill, "year", "2030", "headcount", "1")).status())
+                .isEqualTo(302);
+        String id = fx.jdbc().sql("select ext_id from talent_need where skill = :s").param("s", skill).query(String.class).single();
+        assertThat(client.postForm("/talent/needs/" + id, Map.of("industry", "ind-ai", "skill", skill, "year", "2031", "headcount", "2")).status())
+                .isEqualTo(302);
+        List<String> audited = fx.jdbc().sql("select after::text from audit_log where entity_kind = 'talent_need' and entity_id = :id order by id")
+                .param("id", id).query(String.class).list();
+        assertThat(audited).hasSize(2).allSatisfy(after -> assertThat(after).contains(skill).doesNotContain("_csrf"));
     }
 
     // --- imports ----------------------------------------------------------------------------

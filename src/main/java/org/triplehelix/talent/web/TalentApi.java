@@ -106,6 +106,12 @@ class TalentApi {
         return programs.student(id);
     }
 
+    /** Changes a student's record; it stays in its program. */
+    @PutMapping("/students/{id}")
+    Programs.Student updateStudent(@PathVariable String id, @RequestBody JsonNode body) {
+        return programs.update(id, Fields.ofJson(body));
+    }
+
     // --- practice ---------------------------------------------------------------------------
 
     record HoursRequest(LocalDate date, BigDecimal hours, String description) {

@@ -1,8 +1,11 @@
 package org.triplehelix.talent.web;
 
+import jakarta.servlet.http.HttpServletResponse;
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -14,6 +17,7 @@ import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.triplehelix.shared.ConflictException;
 import org.triplehelix.shared.InvalidInputException;
+import org.triplehelix.shared.Page;
 import org.triplehelix.talent.Fields;
 import org.triplehelix.talent.Needs;
 import org.triplehelix.talent.Practice;
@@ -30,6 +34,9 @@ import org.triplehelix.talent.Topics;
  */
 @Controller
 class TalentPages {
+
+    /** Spring Security's default, which the platform keeps. */
+    private static final String CSRF_PARAMETER = "_csrf";
 
     private final Programs programs;
     private final Practice practice;
@@ -57,7 +64,9 @@ class TalentPages {
         model.addAttribute("sort", Programs.SORTS.containsKey(sort) ? sort : "cohort");
         model.addAttribute("canCreate", programs.canCreatePrograms());
         model.addAttribute("mine", programs.mine().orElse(null));
-        model.addAttribute("mentored", programs.mentored());
+        var mentored = programs.mentored();
+        model.addAttribute("mentored", mentored);
+        model.addAttribute("changeable", programs.changeable(mentored));
         model.addAttribute("pending", practice.pendingForMe());
         return "talent/index";
     }
@@ -74,7 +83,7 @@ class TalentPages {
 
     @PostMapping("/talent/programs")
     String createProgram(@RequestParam Map<String, String> form, RedirectAttributes redirect) {
-        Fields fields = new Fields(form);
+        Fields fields = fields(form);
         if (fields.get("id") == null) {
             fields = fields.with("id", "program-" + java.util.UUID.randomUUID().toString().substring(0, 8));
         }
@@ -103,7 +112,7 @@ class TalentPages {
     String updateProgram(@PathVariable String id, @RequestParam Map<String, String> form, RedirectAttributes redirect) {
         programs.program(id);
         try {
-            writer.saveProgram(new Fields(form).with("id", id), false);
+            writer.saveProgram(fields(form).with("id", id), false);
             redirect.addFlashAttribute("notice", "talent.saved");
             return "redirect:/talent/programs/" + id;
         } catch (InvalidInputException e) {
@@ -114,15 +123,17 @@ class TalentPages {
     @GetMapping("/talent/programs/{id}")
     String program(@PathVariable String id, Model model) {
         Programs.Program program = programs.program(id);
+        var students = programs.studentsOf(program);
         model.addAttribute("program", program);
-        model.addAttribute("students", programs.studentsOf(program));
+        model.addAttribute("students", students);
+        model.addAttribute("changeable", programs.changeable(students));
         model.addAttribute("canManage", programs.canManage(program));
         return "talent/program";
     }
 
     @PostMapping("/talent/programs/{id}/students")
     String enroll(@PathVariable String id, @RequestParam Map<String, String> form, RedirectAttributes redirect) {
-        Fields fields = new Fields(form).with("program", id);
+        Fields fields = fields(form).with("program", id);
         if (fields.get("id") == null) {
             fields = fields.with("id", "student-" + java.util.UUID.randomUUID().toString().substring(0, 8));
         }
@@ -167,6 +178,7 @@ class TalentPages {
         model.addAttribute("self", self);
         model.addAttribute("industrialMentor", programs.isIndustrialMentor(student));
         model.addAttribute("canKeep", programs.isAcademicMentor(student) || programs.isIndustrialMentor(student) || programs.canManage(student));
+        model.addAttribute("canChange", programs.canManage(student));
         model.addAttribute("hours", practice.hours(id));
         model.addAttribute("milestones", practice.milestones(id));
         model.addAttribute("outcomes", practice.outcomes(id));
@@ -175,6 +187,50 @@ class TalentPages {
         model.addAttribute("matches", self && chosen == null ? topics.matches(id, 5) : java.util.List.of());
         model.addAttribute("today", LocalDate.now().toString());
         return "talent/student";
+    }
+
+    @GetMapping("/talent/students/{id}/edit")
+    String editStudent(@PathVariable String id, Model model) {
+        Programs.Student student = programs.student(id);
+        if (!programs.canManage(student)) {
+            throw new org.springframework.security.access.AccessDeniedException("this student's record is outside your scope");
+        }
+        Fields form = Fields.of("account", programs.accountEmail(student).orElse(null), "enterprise", student.enterprise().extId(),
+                "academic_mentor", student.academicMentor().extId(), "industrial_mentor", student.industrialMentor().extId(),
+                "background", student.background(), "graduation_year", String.valueOf(student.graduationYear()), "status", student.status());
+        return studentForm(model, student, form, null);
+    }
+
+    /** Saves a student's record; refused input comes back in the form as typed, the field at fault marked, nothing written. */
+    @PostMapping("/talent/students/{id}")
+    String updateStudent(@PathVariable String id, @RequestParam Map<String, String> form, Model model, HttpServletResponse response,
+                         RedirectAttributes redirect) {
+        Fields fields = fields(form);
+        try {
+            programs.update(id, fields);
+            redirect.addFlashAttribute("notice", "talent.saved");
+            return "redirect:/talent/students/" + id;
+        } catch (InvalidInputException e) {
+            response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+            return studentForm(model, programs.student(id), fields, e);
+        }
+    }
+
+    private String studentForm(Model model, Programs.Student student, Fields form, InvalidInputException refused) {
+        List<Programs.Org> enterprises = new ArrayList<>(programs.program(student.programExtId()).enterprises());
+        if (enterprises.stream().noneMatch(e -> e.extId().equals(student.enterprise().extId()))) {
+            enterprises.add(student.enterprise());
+        }
+        model.addAttribute("student", student);
+        model.addAttribute("form", form);
+        model.addAttribute("enterprises", enterprises);
+        if (refused != null) {
+            model.addAttribute("error", "talent.error.input");
+            model.addAttribute("errorDetail", (refused.field() == null ? "" : refused.field() + ": ") + refused.getMessage());
+            model.addAttribute("errorField", refused.field());
+            model.addAttribute("errorMessage", refused.getMessage());
+        }
+        return "talent/studentForm";
     }
 
     @PostMapping("/talent/students/{id}/hours")
@@ -285,7 +341,9 @@ class TalentPages {
 
     @GetMapping("/talent/needs")
     String needs(@RequestParam(defaultValue = "") String organization, @RequestParam(defaultValue = "0") int page, Model model) {
-        model.addAttribute("needs", needs.page(organization, page, 20));
+        Page<Needs.Need> listed = needs.page(organization, page, 20);
+        model.addAttribute("needs", listed);
+        model.addAttribute("changeable", needs.changeable(listed.items()));
         model.addAttribute("organization", organization);
         model.addAttribute("canDeclare", needs.canDeclare());
         model.addAttribute("industries", needs.industries());
@@ -296,7 +354,7 @@ class TalentPages {
 
     @PostMapping("/talent/needs")
     String declare(@RequestParam Map<String, String> form, RedirectAttributes redirect) {
-        Fields fields = new Fields(form).with("id", "need-" + java.util.UUID.randomUUID().toString().substring(0, 12));
+        Fields fields = fields(form).with("id", "need-" + java.util.UUID.randomUUID().toString().substring(0, 12));
         try {
             writer.saveNeed(fields, false);
             redirect.addFlashAttribute("notice", "talent.saved");
@@ -321,7 +379,7 @@ class TalentPages {
     @PostMapping("/talent/needs/{id}")
     String updateNeed(@PathVariable String id, @RequestParam Map<String, String> form, RedirectAttributes redirect) {
         try {
-            needs.update(id, new Fields(form));
+            needs.update(id, fields(form));
             redirect.addFlashAttribute("notice", "talent.saved");
             return "redirect:/talent/needs";
         } catch (InvalidInputException e) {
@@ -331,6 +389,9 @@ class TalentPages {
 
     @GetMapping("/talent/needs/{id}/delete")
     String confirmWithdraw(@PathVariable String id, Model model) {
+        if (!needs.canChange(needs.need(id))) {
+            throw new org.springframework.security.access.AccessDeniedException("this need belongs to another organization");
+        }
         return confirm(model, "talent.need.delete.confirm", new org.triplehelix.shared.Text(id, id), "/talent/needs/" + id + "/delete", "/talent/needs");
     }
 
@@ -443,6 +504,13 @@ class TalentPages {
         redirect.addFlashAttribute("error", "talent.error.input");
         redirect.addFlashAttribute("errorDetail", (e.field() == null ? "" : e.field() + ": ") + e.getMessage());
         return "redirect:" + back;
+    }
+
+    /** A page form's fields without the CSRF token, which is no part of the record (nor of its audit trail). */
+    private static Fields fields(Map<String, String> form) {
+        Map<String, String> values = new LinkedHashMap<>(form);
+        values.remove(CSRF_PARAMETER);
+        return new Fields(values);
     }
 
     private static LocalDate parseDate(String field, String value) {
