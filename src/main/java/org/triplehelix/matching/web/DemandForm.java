@@ -2,10 +2,12 @@ package org.triplehelix.matching.web;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.List;
 import org.triplehelix.matching.Demand;
 import org.triplehelix.matching.DemandDraft;
+import org.triplehelix.shared.web.FormErrors;
 
 /** The demand form as the browser posts it (lists as comma-separated text). */
 public class DemandForm {
@@ -18,13 +20,13 @@ public class DemandForm {
     private String organization;
     private String industry;
     private String region;
-    private BigDecimal budgetMin;
-    private BigDecimal budgetMax;
-    private Integer trl;
+    // numbers and the date as typed, so that a refused one comes back in the form as it was written
+    private String budgetMin;
+    private String budgetMax;
+    private String trl;
     private String ipStance;
     private String visibility = "public";
-    @org.springframework.format.annotation.DateTimeFormat(iso = org.springframework.format.annotation.DateTimeFormat.ISO.DATE)
-    private LocalDate deadline;
+    private String deadline;
     private String parties;
     private Integer version;
 
@@ -38,24 +40,73 @@ public class DemandForm {
         form.organization = d.organization();
         form.industry = d.industry();
         form.region = d.region();
-        form.budgetMin = d.budgetMin();
-        form.budgetMax = d.budgetMax();
-        form.trl = d.trl();
+        form.budgetMin = d.budgetMin() == null ? null : d.budgetMin().toPlainString();
+        form.budgetMax = d.budgetMax() == null ? null : d.budgetMax().toPlainString();
+        form.trl = d.trl() == null ? null : d.trl().toString();
         form.ipStance = d.ipStance() == null ? null : d.ipStance().id();
         form.visibility = d.visibility().id();
-        form.deadline = d.deadline();
+        form.deadline = d.deadline() == null ? null : d.deadline().toString();
         form.parties = String.join(", ", d.parties());
         form.version = d.version();
         return form;
     }
 
-    DemandDraft toDraft() {
+    /** The draft of the form; a number or a date that cannot be read is recorded in {@code errors} (and left out). */
+    DemandDraft toDraft(FormErrors errors) {
         return new DemandDraft(null, titleZh, titleEn, descriptionZh, descriptionEn, list(keywords), organization, industry, region,
-                budgetMin, budgetMax, trl, ipStance, visibility, deadline, list(parties), version);
+                decimal("budgetMin", budgetMin, errors), decimal("budgetMax", budgetMax, errors), integer("trl", trl, errors),
+                ipStance, visibility, date("deadline", deadline, errors), list(parties), version);
+    }
+
+    private static BigDecimal decimal(String field, String value, FormErrors errors) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return new BigDecimal(value.strip().replace(",", ""));
+        } catch (NumberFormatException e) {
+            errors.add(field, "form.number", value);
+            return null;
+        }
+    }
+
+    private static Integer integer(String field, String value, FormErrors errors) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return Integer.valueOf(value.strip());
+        } catch (NumberFormatException e) {
+            errors.add(field, "form.wholeNumber", value);
+            return null;
+        }
+    }
+
+    private static LocalDate date(String field, String value, FormErrors errors) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return LocalDate.parse(value.strip());
+        } catch (DateTimeParseException e) {
+            errors.add(field, "form.date", value);
+            return null;
+        }
     }
 
     private static List<String> list(String text) {
         return text == null ? List.of() : Arrays.stream(text.split("[,，;；\\n]")).map(String::strip).filter(s -> !s.isEmpty()).toList();
+    }
+
+    /** A text field's value by its name (for the template's loop over the plain text inputs). */
+    public String value(String name) {
+        return switch (name) {
+            case "keywords" -> keywords;
+            case "organization" -> organization;
+            case "industry" -> industry;
+            case "region" -> region;
+            default -> throw new IllegalArgumentException("no text field " + name);
+        };
     }
 
     public String getTitleZh() { return titleZh; }
@@ -74,18 +125,18 @@ public class DemandForm {
     public void setIndustry(String v) { industry = v; }
     public String getRegion() { return region; }
     public void setRegion(String v) { region = v; }
-    public BigDecimal getBudgetMin() { return budgetMin; }
-    public void setBudgetMin(BigDecimal v) { budgetMin = v; }
-    public BigDecimal getBudgetMax() { return budgetMax; }
-    public void setBudgetMax(BigDecimal v) { budgetMax = v; }
-    public Integer getTrl() { return trl; }
-    public void setTrl(Integer v) { trl = v; }
+    public String getBudgetMin() { return budgetMin; }
+    public void setBudgetMin(String v) { budgetMin = v; }
+    public String getBudgetMax() { return budgetMax; }
+    public void setBudgetMax(String v) { budgetMax = v; }
+    public String getTrl() { return trl; }
+    public void setTrl(String v) { trl = v; }
     public String getIpStance() { return ipStance; }
     public void setIpStance(String v) { ipStance = v; }
     public String getVisibility() { return visibility; }
     public void setVisibility(String v) { visibility = v; }
-    public LocalDate getDeadline() { return deadline; }
-    public void setDeadline(LocalDate v) { deadline = v; }
+    public String getDeadline() { return deadline; }
+    public void setDeadline(String v) { deadline = v; }
     public String getParties() { return parties; }
     public void setParties(String v) { parties = v; }
     public Integer getVersion() { return version; }

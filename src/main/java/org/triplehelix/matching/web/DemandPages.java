@@ -1,6 +1,10 @@
 package org.triplehelix.matching.web;
 
-import java.util.List;
+import jakarta.servlet.http.HttpServletResponse;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -11,6 +15,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.triplehelix.matching.Demand;
+import org.triplehelix.matching.DemandDraft;
 import org.triplehelix.matching.DemandService;
 import org.triplehelix.matching.EntityKind;
 import org.triplehelix.matching.MatchRequest;
@@ -19,6 +24,7 @@ import org.triplehelix.matching.MatchService;
 import org.triplehelix.matching.SearchFilter;
 import org.triplehelix.shared.ConflictException;
 import org.triplehelix.shared.InvalidInputException;
+import org.triplehelix.shared.web.FormErrors;
 
 /** The demand pages: list, post, show (with who could solve it), edit, close. */
 @Controller
@@ -51,19 +57,26 @@ class DemandPages {
                 form.setTitleEn(title.strip());
             }
         }
-        return form(model, form, null, null);
+        return form(model, form, null, FormErrors.none());
     }
 
     @PostMapping
-    String post(@ModelAttribute DemandForm form, BindingResult binding, Model model) {
-        if (binding.hasFieldErrors()) {
-            return form(model, form, null, binding.getFieldErrors().getFirst().getField());
+    String post(@ModelAttribute DemandForm form, BindingResult binding, Model model, HttpServletResponse response) {
+        FormErrors errors = errorsOf(binding);
+        DemandDraft draft = form.toDraft(errors);
+        if (errors.any()) {
+            return refused(model, form, null, errors, HttpStatus.BAD_REQUEST, response);
         }
         try {
-            return "redirect:/demands/" + demands.post(form.toDraft()).extId();
+            return "redirect:/demands/" + demands.post(draft).extId();
         } catch (InvalidInputException e) {
-            model.addAttribute("error", e.getMessage());
-            return form(model, form, null, e.field());
+            return refused(model, form, null, errorOf(e), HttpStatus.BAD_REQUEST, response);
+        } catch (AccessDeniedException e) {
+            if (!demands.canPost()) {
+                throw e; // signed out, or no enterprise account: the sign-in page or 403
+            }
+            return refused(model, form, null, FormErrors.of("organization", "matching.demand.error.ownOrganization"),
+                    HttpStatus.FORBIDDEN, response);
         }
     }
 
@@ -79,23 +92,31 @@ class DemandPages {
 
     @GetMapping("/{id}/edit")
     String edit(@PathVariable String id, Model model) {
-        return form(model, DemandForm.of(demands.get(id)), id, null);
+        return form(model, DemandForm.of(demands.get(id)), id, FormErrors.none());
     }
 
     @PostMapping("/{id}")
-    String update(@PathVariable String id, @ModelAttribute DemandForm form, BindingResult binding, Model model) {
-        if (binding.hasFieldErrors()) {
-            return form(model, form, id, binding.getFieldErrors().getFirst().getField());
+    String update(@PathVariable String id, @ModelAttribute DemandForm form, BindingResult binding, Model model,
+                  HttpServletResponse response) {
+        FormErrors errors = errorsOf(binding);
+        DemandDraft draft = form.toDraft(errors);
+        if (errors.any()) {
+            return refused(model, form, id, errors, HttpStatus.BAD_REQUEST, response);
         }
         try {
-            demands.edit(id, form.toDraft());
+            demands.edit(id, draft);
             return "redirect:/demands/" + id;
         } catch (InvalidInputException e) {
-            model.addAttribute("error", e.getMessage());
-            return form(model, form, id, e.field());
+            return refused(model, form, id, errorOf(e), HttpStatus.BAD_REQUEST, response);
         } catch (ConflictException e) {
             model.addAttribute("error", "matching.demand.conflict");
-            return form(model, form, id, null);
+            return refused(model, form, id, FormErrors.none(), HttpStatus.CONFLICT, response);
+        } catch (AccessDeniedException e) {
+            if (!demands.canChange(demands.get(id))) {
+                throw e;
+            }
+            return refused(model, form, id, FormErrors.of("organization", "matching.demand.error.ownOrganization"),
+                    HttpStatus.FORBIDDEN, response);
         }
     }
 
@@ -111,9 +132,52 @@ class DemandPages {
         return "redirect:/demands/" + id;
     }
 
-    private String form(Model model, DemandForm form, String extId, String errorField) {
+    private String form(Model model, DemandForm form, String extId, FormErrors errors) {
         String error = (String) model.getAttribute("error");
-        model.addAttribute("view", new DemandFormView(form, extId, error, errorField, extId == null ? demands.canPost() : true));
+        model.addAttribute("view", new DemandFormView(form, extId, error, errors, extId == null ? demands.canPost() : true));
         return "matching/demand-form";
+    }
+
+    /** The form again, as typed, with its refused fields marked and nothing written. */
+    private String refused(Model model, DemandForm form, String extId, FormErrors errors, HttpStatus status,
+                           HttpServletResponse response) {
+        response.setStatus(status.value());
+        return form(model, form, extId, errors);
+    }
+
+    /** A hidden field the browser should not have changed (the version), refused by the binder. */
+    private static FormErrors errorsOf(BindingResult binding) {
+        FormErrors errors = FormErrors.none();
+        binding.getFieldErrors().forEach(e -> errors.add(e.getField(), "matching.demand.error.other", String.valueOf(e.getRejectedValue())));
+        return errors;
+    }
+
+    /** The demand service's refusal as a message in the page's language, on the field it names. */
+    static FormErrors errorOf(InvalidInputException e) {
+        String message = e.getMessage() == null ? "" : e.getMessage();
+        String field = "title".equals(e.field()) ? "titleZh" : e.field();
+        Matcher number = Pattern.compile("\\d+").matcher(message);
+        String n = number.find() ? number.group() : "";
+        if ("title".equals(e.field())) {
+            return FormErrors.of(field, "matching.demand.error.title");
+        }
+        if (message.startsWith("at most") && message.endsWith("characters")) {
+            return FormErrors.of(field, "matching.demand.error.tooLong", n);
+        }
+        if (message.startsWith("no organization ")) {
+            return FormErrors.of(field, "matching.demand.error.noOrganization", message.substring("no organization ".length()));
+        }
+        if (message.startsWith("unknown value ")) {
+            return FormErrors.of(field, "matching.demand.error.unknownValue", message.substring("unknown value ".length()));
+        }
+        return FormErrors.of(field, switch (message) {
+            case "the technology readiness level is 1 to 9" -> "matching.demand.error.trl";
+            case "the deadline is in the past" -> "matching.demand.error.deadlinePast";
+            case "a budget is not negative" -> "matching.demand.error.budgetNegative";
+            case "the budget's upper bound is below its lower bound" -> "matching.demand.error.budgetOrder";
+            case "a keyword is at most 50 characters" -> "matching.demand.error.keywordLong";
+            default -> message.startsWith("at most") && message.endsWith("keywords") ? "matching.demand.error.keywordsMany"
+                    : "matching.demand.error.other";
+        }, message.startsWith("at most") ? n : message);
     }
 }

@@ -1,0 +1,67 @@
+package org.triplehelix.shared.web;
+
+import java.io.Serializable;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The refused fields of a page form, for the form shown again with what was typed: per field a
+ * message key and its arguments. The form marks each field ({@code aria-invalid}, the message beside
+ * it, {@code form/fieldError.jte}) and lists them at the top ({@code form/problems.jte}). Serializable
+ * so that a form inside a larger page can carry it through a redirect as a flash attribute.
+ */
+public final class FormErrors implements Serializable {
+
+    private record Error(String key, List<String> args) implements Serializable {
+    }
+
+    private final Map<String, Error> errors = new LinkedHashMap<>();
+
+    public static FormErrors none() {
+        return new FormErrors();
+    }
+
+    public static FormErrors of(String field, String key, Object... args) {
+        return new FormErrors().add(field, key, args);
+    }
+
+    /** Records an error on a field; the first one on a field is kept. Arguments are kept as text. */
+    public FormErrors add(String field, String key, Object... args) {
+        errors.putIfAbsent(field, new Error(key, java.util.Arrays.stream(args).map(String::valueOf).toList()));
+        return this;
+    }
+
+    public boolean any() {
+        return !errors.isEmpty();
+    }
+
+    public boolean on(String field) {
+        return errors.containsKey(field);
+    }
+
+    /** {@code "true"} for a refused field, else null (so that the attribute is left out): for {@code aria-invalid}. */
+    public String invalid(String field) {
+        return on(field) ? "true" : null;
+    }
+
+    public Set<String> fields() {
+        return errors.keySet();
+    }
+
+    public String key(String field) {
+        Error error = errors.get(field);
+        return error == null ? null : error.key();
+    }
+
+    public Object[] args(String field) {
+        Error error = errors.get(field);
+        return error == null ? new Object[0] : error.args().toArray();
+    }
+
+    /** The field's message in the page's language, or an empty string. */
+    public String message(PageContext ctx, String field) {
+        return on(field) ? ctx.msg(key(field), args(field)) : "";
+    }
+}

@@ -1,0 +1,198 @@
+package org.triplehelix.matching;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.security.core.userdetails.UserDetails;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.test.web.servlet.setup.SecurityMockMvcConfigurers;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import org.springframework.test.web.servlet.setup.MockMvcBuilders;
+import org.springframework.web.context.WebApplicationContext;
+import org.triplehelix.access.AccessFixtures;
+import org.triplehelix.access.Account;
+import org.triplehelix.access.Role;
+
+/**
+ * The demand form refusing input through Spring MVC and Spring Security: 400 (403 for another
+ * organization, 409 for a stale version) with every value as typed, the refused field marked, the
+ * message in the page's language, and nothing written.
+ */
+@SpringBootTest
+@ActiveProfiles("test")
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class DemandPagesIntegrationTests {
+
+    @Autowired
+    WebApplicationContext context;
+    @Autowired
+    JdbcClient jdbc;
+    @Autowired
+    UserDetailsService accounts;
+    @Autowired
+    DemandService demands;
+
+    AccessFixtures fixtures;
+    Account poster;
+    UserDetails posterDetails;
+    String ownOrganization;
+    String otherOrganization;
+    MockMvc mvc;
+
+    @BeforeAll
+    void accounts() {
+        fixtures = AccessFixtures.of(context);
+        long own = fixtures.organization("Demand Form Enterprise", null);
+        ownOrganization = fixtures.organizationExtId(own);
+        otherOrganization = fixtures.organizationExtId(fixtures.organization("Demand Form Other Enterprise", null));
+        poster = fixtures.user(own, Role.ENTERPRISE);
+        posterDetails = accounts.loadUserByUsername(poster.email());
+    }
+
+    @BeforeEach
+    void mvc() {
+        mvc = MockMvcBuilders.webAppContextSetup(context).apply(SecurityMockMvcConfigurers.springSecurity()).build();
+    }
+
+    private MockHttpServletResponse submit(String path, String lang, Map<String, String> fields) throws Exception {
+        MockHttpServletRequestBuilder request = post(path).with(user(posterDetails)).with(csrf()).param("lang", lang);
+        fields.forEach(request::param);
+        return mvc.perform(request).andReturn().getResponse();
+    }
+
+    /** A complete demand as a user types it, one field of which the test spoils. */
+    private Map<String, String> typed(String title) {
+        Map<String, String> form = new LinkedHashMap<>();
+        form.put("titleZh", title);
+        form.put("titleEn", "Sodium-ion cathode scale-up");
+        form.put("descriptionZh", "寻找层状氧化物正极的量产合作团队，\n要求 <循环> 寿命 & 成本");
+        form.put("keywords", "钠离子电池, 正极材料");
+        form.put("industry", "新能源");
+        form.put("region", "420100");
+        form.put("budgetMin", "50");
+        form.put("budgetMax", "200");
+        form.put("trl", "6");
+        form.put("ipStance", "license");
+        form.put("visibility", "signed_in");
+        form.put("deadline", "2099-06-30");
+        return form;
+    }
+
+    private long rows(String title) {
+        return jdbc.sql("select count(*) from demand where title_zh = :t").param("t", title).query(Long.class).single();
+    }
+
+    private static void assertKept(String html, String title) {
+        assertThat(html).contains("value=\"" + title + "\"")
+                .contains("value=\"Sodium-ion cathode scale-up\"")
+                .contains(">寻找层状氧化物正极的量产合作团队，\n要求 &lt;循环&gt; 寿命 &amp; 成本</textarea>")
+                .contains("value=\"钠离子电池, 正极材料\"")
+                .contains("value=\"420100\"")
+                .contains("value=\"50\"")
+                .contains("<option value=\"license\" selected>")
+                .contains("<option value=\"signed_in\" selected>")
+                .contains("value=\"2099-06-30\"");
+    }
+
+    @Test
+    void aBudgetThatIsNotANumberComesBackAsTypedAndMarkedInChinese() throws Exception {
+        String title = "钠离子正极量产 " + AccessFixtures.unique("bad-budget");
+        Map<String, String> form = typed(title);
+        form.put("budgetMax", "两百万");
+        MockHttpServletResponse response = submit("/demands", "zh", form);
+        assertThat(response.getStatus()).isEqualTo(400);
+        String html = response.getContentAsString();
+        assertKept(html, title);
+        assertThat(html).contains("value=\"两百万\"")
+                .contains("id=\"f-budgetMax\" name=\"budgetMax\" inputmode=\"decimal\" value=\"两百万\"\n             aria-invalid=\"true\" aria-describedby=\"f-budgetMax-error\"")
+                .contains("<span class=\"field-error\" id=\"f-budgetMax-error\">应填写数字，例如 25.5（您填写的是“两百万”）</span>")
+                .contains("id=\"form-problems\"").contains("<a href=\"#f-budgetMax\">预算上限（元）</a>")
+                .contains("尚未保存任何内容");
+        assertThat(html).doesNotContain("aria-invalid=\"true\" aria-describedby=\"f-budgetMin-error\"");
+        assertThat(rows(title)).isZero();
+    }
+
+    @Test
+    void aRuleTheServiceEnforcesIsMarkedOnItsFieldInEnglish() throws Exception {
+        String title = "钠离子正极量产 " + AccessFixtures.unique("bad-trl");
+        Map<String, String> form = typed(title);
+        form.put("trl", "12");
+        MockHttpServletResponse response = submit("/demands", "en", form);
+        assertThat(response.getStatus()).isEqualTo(400);
+        String html = response.getContentAsString();
+        assertKept(html, title);
+        assertThat(html).contains("id=\"f-trl\" name=\"trl\" inputmode=\"numeric\" value=\"12\"\n             aria-invalid=\"true\"")
+                .contains("id=\"f-trl-error\">the technology readiness level is a whole number from 1 to 9</span>")
+                .contains("There is 1 problem to fix in the form:");
+        assertThat(rows(title)).isZero();
+    }
+
+    @Test
+    void anUnknownPartyAndAnotherOrganizationAreRefusedOnTheirFields() throws Exception {
+        String title = "钠离子正极量产 " + AccessFixtures.unique("bad-party");
+        Map<String, String> form = typed(title);
+        form.put("visibility", "parties");
+        form.put("parties", "org-nowhere-at-all");
+        MockHttpServletResponse response = submit("/demands", "en", form);
+        assertThat(response.getStatus()).isEqualTo(400);
+        assertThat(response.getContentAsString()).contains("id=\"f-parties-error\">there is no organization with the id “org-nowhere-at-all”")
+                .contains("value=\"org-nowhere-at-all\"").contains("<option value=\"parties\" selected>");
+
+        form.put("visibility", "public");
+        form.put("parties", "");
+        form.put("organization", otherOrganization);
+        response = submit("/demands", "en", form);
+        assertThat(response.getStatus()).isEqualTo(403);
+        assertThat(response.getContentAsString()).contains("id=\"f-organization-error\">you may post and keep demands only for your own organization")
+                .contains("value=\"" + otherOrganization + "\"");
+        assertThat(rows(title)).isZero();
+    }
+
+    @Test
+    void anEditRefusedKeepsTheEditAndTheStoredDemandUnchanged() throws Exception {
+        String title = "钠离子正极量产 " + AccessFixtures.unique("edit");
+        Demand saved = fixtures.as(poster, () -> demands.post(new DemandDraft(null, title, null, null, null, java.util.List.of(),
+                null, null, null, null, null, 5, null, "public", null, java.util.List.of(), null)));
+        Map<String, String> form = typed(title + " 改");
+        form.put("version", String.valueOf(saved.version()));
+        form.put("deadline", "31/12/2099");
+        MockHttpServletResponse response = submit("/demands/" + saved.extId(), "en", form);
+        assertThat(response.getStatus()).isEqualTo(400);
+        assertThat(response.getContentAsString()).contains("value=\"" + title + " 改\"").contains("value=\"31/12/2099\"")
+                .contains("id=\"f-deadline-error\">a date such as 2026-12-31 is expected (you typed “31/12/2099”)");
+        Demand stored = demands.get(saved.extId());
+        assertThat(stored.titleZh()).isEqualTo(title);
+        assertThat(stored.trl()).isEqualTo(5);
+        assertThat(stored.version()).isEqualTo(saved.version());
+
+        form.put("deadline", "2099-06-30");
+        form.put("version", String.valueOf(saved.version() - 1));
+        response = submit("/demands/" + saved.extId(), "en", form);
+        assertThat(response.getStatus()).isEqualTo(409);
+        assertThat(response.getContentAsString()).contains("Your changes are not saved").contains("value=\"" + title + " 改\"");
+        assertThat(demands.get(saved.extId()).titleZh()).isEqualTo(title);
+    }
+
+    @Test
+    void aGoodDemandIsStillPosted() throws Exception {
+        String title = "钠离子正极量产 " + AccessFixtures.unique("good");
+        MockHttpServletResponse response = submit("/demands", "en", typed(title));
+        assertThat(response.getStatus()).isEqualTo(302);
+        assertThat(response.getRedirectedUrl()).startsWith("/demands/demand-");
+        assertThat(rows(title)).isEqualTo(1);
+    }
+}
