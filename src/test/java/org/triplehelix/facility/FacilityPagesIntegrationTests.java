@@ -147,4 +147,98 @@ class FacilityPagesIntegrationTests {
         assertThat(HelixClient.browser(port).get(path + "&lang=en").body()).contains("1 booking, 25% taken");
         assertThat(HelixClient.browser(port).get(path + "&lang=zh").body()).contains("1 个预约，占用 25%");
     }
+
+    @Test
+    void aRefusedBookingComesBackAsTheFormFilledInWithTheLengthMarked() {
+        String extId = fixtures.openFacility(owner, false, false);
+        Instant start = FacilityFixtures.hoursAhead(32, 9);
+        HelixClient client = signedIn(customer);
+        Map<String, String> form = new LinkedHashMap<>();
+        form.put("start", start.toString());
+        form.put("minutes", "780");
+        form.put("weeks", "1");
+        form.put("purpose", "XRD of <sodium> cathodes & spinels");
+        form.put("_csrf", client.csrfToken());
+        HelixClient.Response refused = client.postFormWithoutToken("/facilities/" + extId + "/bookings", form);
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.body()).contains("A booking lasts at most 720 minutes.")
+                .contains("id=\"booking-form\"")
+                .contains(">XRD of &lt;sodium&gt; cathodes &amp; spinels</textarea>")
+                .contains("<select id=\"minutes\" name=\"minutes\" aria-invalid=\"true\" aria-describedby=\"f-minutes-error\">")
+                .contains("id=\"f-minutes-error\">A booking lasts at most 720 minutes.</span>")
+                .contains("<option value=\"1\" selected>")
+                .contains("name=\"skipConflicts\" value=\"true\" id=\"skipConflicts\">");
+        assertThat(fixtures.count("select count(*) from booking where facility_id = ?", fixtures.facilityId(extId))).isZero();
+
+        HelixClient.Response htmx = htmxPost(client, "/facilities/" + extId + "/bookings", Map.of("start", start.toString(),
+                "minutes", "60", "weeks", "1", "purpose", "x".repeat(1001)));
+        assertThat(htmx.body()).contains("id=\"f-purpose-error\">the purpose is at most 1000 characters</span>")
+                .contains(">" + "x".repeat(1001) + "</textarea>").contains("<option value=\"60\" selected>");
+        assertThat(fixtures.count("select count(*) from booking where facility_id = ?", fixtures.facilityId(extId))).isZero();
+    }
+
+    @Test
+    void aRefusedProfileComesBackAsTypedWithTheFieldMarkedAndNothingSaved() {
+        String extId = fixtures.openFacility(owner, true, false);
+        fixtures.managers(extId, manager);
+        Instrument before = context.getBean(FacilityCatalog.class).instrument(extId);
+        HelixClient client = signedIn(manager);
+        Map<String, String> form = new LinkedHashMap<>();
+        form.put("version", String.valueOf(before.profile().version()));
+        form.put("locationZh", "新楼 <302>");
+        form.put("capabilitiesEn", "X-ray diffraction & more");
+        form.put("feeUnit", "sample");
+        form.put("internalRate", "88.5");
+        form.put("externalRate", "177");
+        form.put("minMinutes", "60");
+        form.put("maxMinutes", "four hours");
+        form.put("slotMinutes", "15");
+        form.put("leadMinutes", "120");
+        form.put("horizonDays", "60");
+        form.put("trainingRequired", "on");
+        form.put("mondayOpens", "09:00");
+        form.put("mondayCloses", "12:00");
+        form.put("_csrf", client.csrfToken());
+        HelixClient.Response refused = client.postFormWithoutToken("/facilities/" + extId + "/profile", form);
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.body()).contains("value=\"新楼 &lt;302>\"").contains(">X-ray diffraction &amp; more</textarea>")
+                .contains("<option value=\"sample\" selected>").contains("<option value=\"15\" selected>")
+                .contains("value=\"88.5\"").contains("value=\"09:00\"").contains("value=\"12:00\"")
+                .contains("id=\"trainingRequired\" checked>").doesNotContain("id=\"approvalRequired\" checked")
+                .contains("value=\"four hours\" aria-invalid=\"true\"")
+                .contains("id=\"f-maxMinutes-error\">a whole number is expected (you typed “four hours”)</span>")
+                .contains("<a href=\"#maxMinutes\">Longest booking</a>");
+        Instrument after = context.getBean(FacilityCatalog.class).instrument(extId);
+        assertThat(after.profile().version()).isEqualTo(before.profile().version());
+        assertThat(after.profile().location()).isEqualTo(before.profile().location());
+        assertThat(after.fees().unit()).isEqualTo(before.fees().unit());
+
+        form.put("maxMinutes", "240");
+        form.put("mondayCloses", "08:00");
+        refused = client.postFormWithoutToken("/facilities/" + extId + "/profile", form);
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.body()).contains("id=\"f-openingHours-error\">write the times as HH:MM")
+                .contains("value=\"08:00\" aria-invalid=\"true\"").contains("value=\"240\"");
+
+        form.put("mondayCloses", "12:00");
+        form.put("version", String.valueOf(before.profile().version() + 5));
+        HelixClient.Response stale = client.postFormWithoutToken("/facilities/" + extId + "/profile", form);
+        assertThat(stale.status()).isEqualTo(409);
+        assertThat(stale.body()).contains("Someone changed this profile since you opened the page").contains("value=\"新楼 &lt;302>\"");
+        assertThat(context.getBean(FacilityCatalog.class).instrument(extId).profile().version()).isEqualTo(before.profile().version());
+    }
+
+    @Test
+    void aRefusedTrainingGrantKeepsTheEmailAndTheDate() {
+        String extId = fixtures.openFacility(owner, false, true);
+        fixtures.managers(extId, manager);
+        HelixClient client = signedIn(manager);
+        HelixClient.Response refused = client.postForm("/facilities/" + extId + "/training",
+                Map.of("email", "nobody-here@example.org", "validUntil", "2099-01-31"));
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.body()).contains("value=\"nobody-here@example.org\" aria-invalid=\"true\"")
+                .contains("id=\"f-email-error\">no account has the email nobody-here@example.org</span>")
+                .contains("value=\"2099-01-31\"");
+        assertThat(fixtures.count("select count(*) from facility_training where facility_id = ?", fixtures.facilityId(extId))).isZero();
+    }
 }

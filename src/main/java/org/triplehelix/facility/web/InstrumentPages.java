@@ -32,6 +32,7 @@ import org.triplehelix.facility.WaitlistEntry;
 import org.triplehelix.facility.WeeklyRequest;
 import org.triplehelix.shared.ConflictException;
 import org.triplehelix.shared.InvalidInputException;
+import org.triplehelix.shared.web.FormErrors;
 
 /**
  * Finding an instrument and booking it from its calendar: the list ({@code /instruments?q=}), the
@@ -98,7 +99,11 @@ class InstrumentPages {
         return "facility/bookForm";
     }
 
-    /** One slot, or with {@code weeks} above 1 a weekly series (skipping conflicts when asked) answered with its report. */
+    /**
+     * One slot, or with {@code weeks} above 1 a weekly series (skipping conflicts when asked) answered with its report.
+     * A refused request answers with the booking form again as it was filled in (length, repeat, purpose), the field at
+     * fault marked: 400 (409 for a taken slot) to a plain form post; to htmx 200, which htmx swaps in.
+     */
     @PostMapping("/facilities/{id}/bookings")
     String book(@PathVariable String id, @RequestParam String start, @RequestParam int minutes,
                 @RequestParam(defaultValue = "") String purpose, @RequestParam(defaultValue = "1") int weeks,
@@ -110,7 +115,12 @@ class InstrumentPages {
         model.addAttribute("start", start);
         model.addAttribute("minutes", minutes);
         model.addAttribute("purpose", purpose);
+        model.addAttribute("weeks", weeks);
+        model.addAttribute("skipConflicts", skipConflicts);
+        model.addAttribute("canBook", canBook());
+        model.addAttribute("errors", FormErrors.none());
         try {
+            model.addAttribute("startInstant", org.triplehelix.facility.Times.instant("start", start));
             if (weeks > 1) {
                 BookingRequest first = request(start, minutes, purpose);
                 SeriesReport report = bookings.requestWeekly(id, new WeeklyRequest(first.start(), first.end(), weeks, null,
@@ -135,11 +145,22 @@ class InstrumentPages {
             response.setStatus(htmx == null ? 409 : 200);
         } catch (TrainingRequiredException e) {
             model.addAttribute("error", "facility.book.trainingRequired");
+            response.setStatus(htmx == null ? 403 : 200);
         } catch (RuleViolationException e) {
             model.addAttribute("error", "facility.rule." + e.reason());
             model.addAttribute("errorArgs", e.args());
+            String field = switch (e.reason()) {
+                case "too-short", "too-long", "closed" -> "minutes";
+                default -> "start";
+            };
+            model.addAttribute("errors", FormErrors.of(field, "facility.rule." + e.reason(), e.args()));
+            response.setStatus(htmx == null ? 400 : 200);
         } catch (InvalidInputException e) {
             model.addAttribute("error", "facility.book.invalid");
+            if ("purpose".equals(e.field())) {
+                model.addAttribute("errors", FormErrors.of("purpose", "facility.error.purpose"));
+            }
+            response.setStatus(htmx == null ? 400 : 200);
         }
         return "facility/bookResult";
     }

@@ -1,5 +1,6 @@
 package org.triplehelix.facility.web;
 
+import jakarta.servlet.http.HttpServletResponse;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
@@ -26,6 +27,7 @@ import org.triplehelix.facility.Trainings;
 import org.triplehelix.facility.Waitlist;
 import org.triplehelix.shared.ConflictException;
 import org.triplehelix.shared.InvalidInputException;
+import org.triplehelix.shared.web.FormErrors;
 
 /**
  * An instrument's management page, for its managers and its organization's administrators:
@@ -56,56 +58,81 @@ class ManagePages {
         model.addAttribute("maintenance", maintenance.between(id, Instant.now().minus(Duration.ofDays(1)), Instant.now().plus(Duration.ofDays(366))));
         model.addAttribute("trainings", trainings.list(id));
         model.addAttribute("waitlist", waitlist.forFacility(id));
+        if (!model.containsAttribute("typed")) {
+            model.addAttribute("typed", TypedForm.NONE);
+        }
         return "facility/manage";
     }
 
     @PostMapping("/facilities/{id}/profile")
-    String profile(@PathVariable String id, @RequestParam Map<String, String> form, RedirectAttributes redirect) {
-        return act(id, redirect, "facility.manage.saved", () -> catalog.updateProfile(id, change(form)));
+    String profile(@PathVariable String id, @RequestParam Map<String, String> form, Model model, HttpServletResponse response,
+                   RedirectAttributes redirect) {
+        return act(id, "profile", form, model, response, redirect, "facility.manage.saved", () -> catalog.updateProfile(id, change(form)));
     }
 
     @PostMapping("/facilities/{id}/managers")
-    String managers(@PathVariable String id, @RequestParam(defaultValue = "") String managers, RedirectAttributes redirect) {
-        List<String> emails = Arrays.stream(managers.split("[,;\\s]+")).filter(s -> !s.isBlank()).toList();
-        return act(id, redirect, "facility.manage.managersSaved", () -> catalog.setManagers(id, emails));
+    String managers(@PathVariable String id, @RequestParam Map<String, String> form, Model model, HttpServletResponse response,
+                    RedirectAttributes redirect) {
+        List<String> emails = Arrays.stream(form.getOrDefault("managers", "").split("[,;\\s]+")).filter(s -> !s.isBlank()).toList();
+        return act(id, "managers", form, model, response, redirect, "facility.manage.managersSaved", () -> catalog.setManagers(id, emails));
     }
 
     @PostMapping("/facilities/{id}/maintenance")
-    String addMaintenance(@PathVariable String id, @RequestParam String start, @RequestParam String end,
-                          @RequestParam(defaultValue = "") String reason, @RequestParam(defaultValue = "false") boolean cancelBookings,
+    String addMaintenance(@PathVariable String id, @RequestParam Map<String, String> form, Model model, HttpServletResponse response,
                           RedirectAttributes redirect) {
-        return act(id, redirect, "facility.manage.maintenanceAdded",
-                () -> maintenance.add(id, new MaintenanceRequest(start, end, reason, cancelBookings)));
+        return act(id, "maintenance", form, model, response, redirect, "facility.manage.maintenanceAdded",
+                () -> maintenance.add(id, new MaintenanceRequest(form.getOrDefault("start", ""), form.getOrDefault("end", ""),
+                        form.getOrDefault("reason", ""), "true".equals(form.get("cancelBookings")))));
     }
 
     @PostMapping("/facilities/{id}/maintenance/{windowId}/delete")
-    String removeMaintenance(@PathVariable String id, @PathVariable long windowId, RedirectAttributes redirect) {
-        return act(id, redirect, "facility.manage.maintenanceRemoved", () -> maintenance.remove(id, windowId));
+    String removeMaintenance(@PathVariable String id, @PathVariable long windowId, Model model, HttpServletResponse response,
+                             RedirectAttributes redirect) {
+        return act(id, "remove", Map.of(), model, response, redirect, "facility.manage.maintenanceRemoved", () -> maintenance.remove(id, windowId));
     }
 
     @PostMapping("/facilities/{id}/training")
-    String grant(@PathVariable String id, @RequestParam String email, @RequestParam(defaultValue = "") String validUntil,
+    String grant(@PathVariable String id, @RequestParam Map<String, String> form, Model model, HttpServletResponse response,
                  RedirectAttributes redirect) {
-        return act(id, redirect, "facility.manage.trainingGranted", () -> trainings.grant(id, email, Times.date("validUntil", validUntil)));
+        return act(id, "training", form, model, response, redirect, "facility.manage.trainingGranted",
+                () -> trainings.grant(id, form.getOrDefault("email", ""), Times.date("validUntil", form.getOrDefault("validUntil", ""))));
     }
 
     @PostMapping("/facilities/{id}/training/{userId}/delete")
-    String revoke(@PathVariable String id, @PathVariable long userId, RedirectAttributes redirect) {
-        return act(id, redirect, "facility.manage.trainingRevoked", () -> trainings.revoke(id, userId));
+    String revoke(@PathVariable String id, @PathVariable long userId, Model model, HttpServletResponse response, RedirectAttributes redirect) {
+        return act(id, "remove", Map.of(), model, response, redirect, "facility.manage.trainingRevoked", () -> trainings.revoke(id, userId));
     }
 
-    private static String act(String id, RedirectAttributes redirect, String notice, Runnable change) {
+    /**
+     * Runs a change of one of the page's forms. Done: back to the page with the notice. Refused: the
+     * page again (400, 409 for a collision or a stale version) with that form as it was typed and the
+     * field at fault marked; nothing is written.
+     */
+    private String act(String id, String formName, Map<String, String> form, Model model, HttpServletResponse response,
+                       RedirectAttributes redirect, String notice, Runnable change) {
         try {
             change.run();
             redirect.addFlashAttribute("notice", notice);
+            return "redirect:/facilities/" + id + "/manage";
         } catch (BookingConflictException e) {
-            redirect.addFlashAttribute("error", "facility.manage.conflict");
-            redirect.addFlashAttribute("errorDetail", e.getMessage());
-        } catch (InvalidInputException | ConflictException e) {
-            redirect.addFlashAttribute("error", "facility.manage.invalid");
-            redirect.addFlashAttribute("errorDetail", e.getMessage());
+            model.addAttribute("error", "facility.manage.conflict");
+            model.addAttribute("errorDetail", e.getMessage());
+            model.addAttribute("typed", TypedForm.of(formName, form, FormErrors.of(conflictField(formName), "facility.manage.conflict")));
+            response.setStatus(HttpServletResponse.SC_CONFLICT);
+        } catch (ConflictException e) {
+            model.addAttribute("error", "profile".equals(formName) ? "facility.manage.stale" : "facility.manage.conflict");
+            model.addAttribute("errorDetail", e.getMessage());
+            model.addAttribute("typed", TypedForm.of(formName, form, FormErrors.none()));
+            response.setStatus(HttpServletResponse.SC_CONFLICT);
+        } catch (InvalidInputException e) {
+            model.addAttribute("typed", TypedForm.of(formName, form, TypedForm.errorOf(e)));
+            response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
         }
-        return "redirect:/facilities/" + id + "/manage";
+        return manage(id, model);
+    }
+
+    private static String conflictField(String formName) {
+        return "maintenance".equals(formName) ? "start" : "openingHours";
     }
 
     /** The profile form's fields as a change: every field is sent, so none keeps its old value by omission. */
@@ -132,7 +159,7 @@ class ManagePages {
         try {
             return value.isEmpty() ? null : new BigDecimal(value);
         } catch (NumberFormatException e) {
-            throw new InvalidInputException(field, field + " is a number");
+            throw new TypedForm.Unreadable(field, "form.number", value);
         }
     }
 
@@ -141,7 +168,7 @@ class ManagePages {
         try {
             return value.isEmpty() ? null : Integer.valueOf(value);
         } catch (NumberFormatException e) {
-            throw new InvalidInputException(field, field + " is a whole number");
+            throw new TypedForm.Unreadable(field, "form.wholeNumber", value);
         }
     }
 
