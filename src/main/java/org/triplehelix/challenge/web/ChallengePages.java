@@ -1,5 +1,6 @@
 package org.triplehelix.challenge.web;
 
+import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -40,6 +41,7 @@ import org.triplehelix.challenge.ScoreInput;
 import org.triplehelix.challenge.Target;
 import org.triplehelix.shared.ConflictException;
 import org.triplehelix.shared.InvalidInputException;
+import org.triplehelix.shared.web.FormErrors;
 
 /**
  * The challenge pages: the list, the program view, the archive of past calls, posting, one
@@ -122,18 +124,62 @@ class ChallengePages {
     }
 
     @PostMapping("/challenges")
-    String create(@RequestParam Map<String, String> form, Model model) {
+    String create(@RequestParam Map<String, String> form, Model model, HttpServletResponse response) {
         try {
             ChallengeView created = challenges.create(draft(form));
             return "redirect:/challenges/" + created.extId() + "?notice=created";
         } catch (InvalidInputException e) {
             scope.requireAnyRole(Role.ENTERPRISE);
+            Map<String, String> typed = new LinkedHashMap<>(form);
+            typed.remove("_csrf");
             model.addAttribute("technologies", challenges.technologies());
-            model.addAttribute("form", form);
-            model.addAttribute("error", e.getMessage());
-            model.addAttribute("errorField", e.field());
+            model.addAttribute("form", typed);
+            model.addAttribute("errors", errorOf(e, form));
+            response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
             return "challenge/form";
         }
+    }
+
+    /** A refusal of the challenge form as a message in the page's language on the input at fault. */
+    static FormErrors errorOf(InvalidInputException e, Map<String, String> form) {
+        String message = e.getMessage() == null ? "" : e.getMessage();
+        String field = switch (e.field()) {
+            case "title" -> "titleZh";
+            case "problem" -> "problemZh";
+            case "targets" -> "target1Indicator";
+            case "industry" -> "technology";
+            default -> e.field();
+        };
+        boolean blank = form.getOrDefault(e.field(), "").isBlank();
+        if (!blank && (message.startsWith("a number is expected") || message.startsWith("a whole number is expected"))
+                || message.startsWith("a date such as") || "targets".equals(e.field()) && message.startsWith("a number is expected")) {
+            String key = message.startsWith("a number") ? "form.number" : message.startsWith("a whole") ? "form.wholeNumber" : "form.date";
+            String typedField = "targets".equals(e.field()) ? thresholdTyped(form) : e.field();
+            return FormErrors.of("targets".equals(e.field()) ? typedField : field, key, form.getOrDefault(typedField, ""));
+        }
+        String key = switch (e.field()) {
+            case "title", "problem", "budget", "durationMonths", "eligibility", "sponsor" -> "challenge.error." + e.field();
+            case "technology", "industry" -> message.startsWith("no ") ? "challenge.error.noTechnology" : "challenge.error.technology";
+            case "deadline" -> message.contains("in the future") ? "challenge.error.deadlinePast" : "challenge.error.deadline";
+            case "targets" -> message.startsWith("give 1 to 20") ? "challenge.error.targetsCount" : "challenge.error.targets";
+            default -> "challenge.error.other";
+        };
+        return FormErrors.of(field, key, message);
+    }
+
+    /** The threshold input whose text is not a number. */
+    private static String thresholdTyped(Map<String, String> form) {
+        for (int i = 1; i <= TARGET_ROWS; i++) {
+            String value = form.getOrDefault("target" + i + "Threshold", "");
+            if (!value.isBlank() && !form.getOrDefault("target" + i + "Indicator", "").isBlank()) {
+                try {
+                    new BigDecimal(value.strip().replace(",", ""));
+                } catch (NumberFormatException notANumber) {
+                    return "target" + i + "Threshold";
+                }
+            }
+        }
+        return "target1Threshold";
     }
 
     private static ChallengeDraft draft(Map<String, String> form) {
