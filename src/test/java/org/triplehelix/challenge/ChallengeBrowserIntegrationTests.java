@@ -179,7 +179,11 @@ class ChallengeBrowserIntegrationTests extends BrowserTests {
         Page p = signIn(locale, admin);
         p.navigate("/challenges/" + extId);
         p.locator("#teams-link").click();
+        // picked by its name from the registry's suggestions, which put its id in the field
+        p.locator("#invite-organization").pressSequentially(f.nameOfOrganization(invited), new Locator.PressSequentiallyOptions().setDelay(10));
+        assertThat(p.locator("#invite-organization-options option[value='" + organization + "']")).hasCount(1);
         p.locator("#invite-organization").fill(organization);
+        assertThat(p.locator("#invite-organization-name")).containsText("Invited Optics Institute");
         p.locator("#invite-submit").click();
         assertThat(p.locator("#notice")).isVisible();
         assertThat(p.locator("#invited tr[data-organization='" + organization + "']")).containsText("Invited Optics Institute");
