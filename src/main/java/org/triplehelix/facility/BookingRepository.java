@@ -156,6 +156,15 @@ class BookingRepository {
                 .query((rs, n) -> row(rs)).list();
     }
 
+    /** The pending bookings of the instruments a user manages: their approval queue's length, in one query. */
+    long countPendingManagedBy(long userId) {
+        return jdbc.sql("""
+                        select count(*) from booking b
+                        where b.status = 'pending'
+                          and b.facility_id in (select m.facility_id from facility_manager m where m.user_id = :u)
+                        """).param("u", userId).query(Long.class).single();
+    }
+
     long countOfFacilities(List<Long> facilityIds, String status) {
         return jdbc.sql("""
                         select count(*) from booking

@@ -266,6 +266,11 @@ public class Bookings {
         return new Page<>(items, pageNumber, pageSize, bookings.countOfUser(user.id(), code));
     }
 
+    /** How many bookings of the instruments the signed-in user manages wait for approval (0 for a visitor). */
+    public long pendingForMyApproval() {
+        return scope.currentUser().map(user -> bookings.countPendingManagedBy(user.id())).orElse(0L);
+    }
+
     /** The bookings of the instruments the user manages (their approval queue with {@code status=pending}). */
     public Page<BookingView> managed(String status, int page, int size) {
         CurrentUser user = scope.requireSignedIn();

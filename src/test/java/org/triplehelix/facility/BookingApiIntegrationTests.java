@@ -21,6 +21,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationContext;
 import org.springframework.test.context.ActiveProfiles;
 import org.triplehelix.access.AccessFixtures;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 import org.triplehelix.access.Account;
 import org.triplehelix.access.HelixClient;
 import org.triplehelix.access.Role;
@@ -144,6 +146,32 @@ class BookingApiIntegrationTests {
     }
 
     @Test
+    void theInstrumentsLinkCountsTheBookingsWaitingForTheManagersApproval() {
+        Account queue = fixtures.access().user(owner, Role.RESEARCHER);
+        String extId = fixtures.openFacility(owner, true, false);
+        fixtures.managers(extId, queue);
+        HelixClient managerPages = signedIn(queue);
+        HelixClient bookerPages = signedIn(enterprise);
+        assertThat(managerPages.get("/instruments").body()).contains("id=\"my-bookings\"").doesNotContain("nav-count-instruments");
+
+        long id = id(as(enterprise).json("POST", "/api/v1/instruments/" + extId + "/bookings",
+                body(FacilityFixtures.hoursAhead(23, 10), Duration.ofHours(1), "counted")));
+        assertThat(managerPages.get("/instruments").body())
+                .containsPattern("id=\"nav-count-instruments\"[^>]*><span aria-hidden=\"true\">1</span>");
+        // the queue is the manager's: the booker sees no count
+        assertThat(bookerPages.get("/instruments").body()).contains("id=\"my-bookings\"").doesNotContain("nav-count-instruments");
+
+        assertThat(as(queue).json("POST", "/api/v1/bookings/" + id + "/approve", null).status()).isEqualTo(200);
+        assertThat(managerPages.get("/instruments").body()).doesNotContain("nav-count-instruments");
+    }
+
+    HelixClient signedIn(Account account) {
+        HelixClient client = HelixClient.browser(port);
+        assertThat(client.signIn(account.email(), AccessFixtures.PASSWORD)).isTrue();
+        return client;
+    }
+
+    @Test
     void illegalTransitionsAre409AndTrainingIsA403ThatSaysSo() {
         String extId = fixtures.openFacility(owner, true, false);
         fixtures.managers(extId, manager);
@@ -211,7 +239,17 @@ class BookingApiIntegrationTests {
         HelixClient.Response found = HelixClient.browser(port).json("GET",
                 "/api/v1/instruments?q=" + java.net.URLEncoder.encode("我们要测量碳化硅晶圆的动态参数", java.nio.charset.StandardCharsets.UTF_8), null);
         assertThat(found.status()).isEqualTo(200);
-        assertThat(found.body()).startsWith("{\"items\":[{\"id\":\"" + wanted + "\"").contains("\"total\":");
+        // first, or tied with the first: a test database kept from earlier runs holds copies that score the same
+        JsonNode items = JsonMapper.builder().build().readTree(found.body()).get("items");
+        double best = items.get(0).get("score").asDouble();
+        List<String> bestScored = new ArrayList<>();
+        for (JsonNode item : items) {
+            if (item.get("score").asDouble() == best) {
+                bestScored.add(item.get("id").asString());
+            }
+        }
+        assertThat(bestScored).as(found.body()).contains(wanted);
+        assertThat(found.body()).contains("\"total\":");
         HelixClient.Response detail = HelixClient.browser(port).json("GET", "/api/v1/instruments/" + wanted, null);
         assertThat(detail.body()).contains("\"model\":\"PX-9\"").contains("\"openingHours\":{\"monday\":{\"opens\":\"08:30\",\"closes\":\"17:30\"}")
                 .contains("\"canManage\":false");
