@@ -76,7 +76,7 @@ public record Fields(Map<String, String> values) {
     public String required(String field) {
         String value = values.get(field);
         if (value == null) {
-            throw new InvalidInputException(field, field + " is required");
+            throw TalentInputException.required(field);
         }
         return value;
     }
@@ -89,11 +89,11 @@ public record Fields(Map<String, String> values) {
         try {
             int number = new java.math.BigDecimal(value).intValueExact();
             if (number < min || number > max) {
-                throw new InvalidInputException(field, field + " must be between " + min + " and " + max);
+                throw new TalentInputException(field, "talent.reason.range", field + " must be between " + min + " and " + max, min, max);
             }
             return number;
         } catch (ArithmeticException | NumberFormatException e) {
-            throw new InvalidInputException(field, field + " must be a whole number, not " + value);
+            throw new TalentInputException(field, "talent.reason.wholeNumber", field + " must be a whole number, not " + value, value);
         }
     }
 
@@ -117,7 +117,8 @@ public record Fields(Map<String, String> values) {
         }
         String lower = value.toLowerCase(java.util.Locale.ROOT);
         if (!List.of(allowed).contains(lower)) {
-            throw new InvalidInputException(field, field + " must be one of " + String.join(", ", allowed) + ", not " + value);
+            throw new TalentInputException(field, "talent.reason.oneOf", field + " must be one of " + String.join(", ", allowed) + ", not " + value,
+                    String.join(", ", allowed), value);
         }
         return lower;
     }

@@ -3,7 +3,6 @@ package org.triplehelix.talent;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
-import org.triplehelix.shared.InvalidInputException;
 
 /** Resolves the external ids and codes a record names, or refuses the field that names them. */
 @Component
@@ -17,12 +16,12 @@ class Lookup {
 
     long organization(String field, String extId) {
         return jdbc.sql("select id from organization where ext_id = :e").param("e", extId).query(Long.class).optional()
-                .orElseThrow(() -> new InvalidInputException(field, "no organization " + extId));
+                .orElseThrow(() -> new TalentInputException(field, "talent.reason.noOrganization", "no organization " + extId, extId));
     }
 
     long person(String field, String extId) {
         return jdbc.sql("select id from person where ext_id = :e").param("e", extId).query(Long.class).optional()
-                .orElseThrow(() -> new InvalidInputException(field, "no person " + extId));
+                .orElseThrow(() -> new TalentInputException(field, "talent.reason.noPerson", "no person " + extId, extId));
     }
 
     Optional<Long> personIfAny(String extId) {
@@ -33,19 +32,19 @@ class Lookup {
     String discipline(String field, String value) {
         return jdbc.sql("select code from discipline where code = :v or name_zh = :v or lower(name_en) = lower(:v) order by length(code) desc limit 1")
                 .param("v", value).query(String.class).optional()
-                .orElseThrow(() -> new InvalidInputException(field, "no discipline " + value + " (use a code such as 0812)"));
+                .orElseThrow(() -> new TalentInputException(field, "talent.reason.noDiscipline", "no discipline " + value + " (use a code such as 0812)", value));
     }
 
     /** An industry by its code or its exact Chinese or English name. */
     String industry(String field, String value) {
         return jdbc.sql("select code from industry where code = :v or name_zh = :v or lower(name_en) = lower(:v) limit 1")
                 .param("v", value).query(String.class).optional()
-                .orElseThrow(() -> new InvalidInputException(field, "no industry " + value + " (use a code such as ind-ai)"));
+                .orElseThrow(() -> new TalentInputException(field, "talent.reason.noIndustry", "no industry " + value + " (use a code such as ind-ai)", value));
     }
 
     long program(String field, String extId) {
         return jdbc.sql("select id from talent_program where ext_id = :e").param("e", extId).query(Long.class).optional()
-                .orElseThrow(() -> new InvalidInputException(field, "no program " + extId));
+                .orElseThrow(() -> new TalentInputException(field, "talent.reason.noProgram", "no program " + extId, extId));
     }
 
     Optional<Long> universityOfProgram(long programId) {

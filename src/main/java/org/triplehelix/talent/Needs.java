@@ -10,7 +10,6 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.triplehelix.access.DataScope;
 import org.triplehelix.shared.AuditableChange;
-import org.triplehelix.shared.InvalidInputException;
 import org.triplehelix.shared.NotFoundException;
 import org.triplehelix.shared.Page;
 import org.triplehelix.shared.Text;
@@ -133,7 +132,7 @@ public class Needs {
         String d = lookup.discipline("discipline", discipline);
         String i = lookup.industry("industry", industry);
         if (share < 1 || share > 100) {
-            throw new InvalidInputException("share", "share must be between 1 and 100");
+            throw new TalentInputException("share", "talent.reason.range", "share must be between 1 and 100", 1, 100);
         }
         Integer before = jdbc.sql("select share from talent_crosswalk where discipline_code = :d and industry_code = :i")
                 .param("d", d).param("i", i).query(Integer.class).optional().orElse(null);

@@ -17,7 +17,6 @@ import org.triplehelix.registry.OutputType;
 import org.triplehelix.registry.RegistryWriter;
 import org.triplehelix.shared.AuditableChange;
 import org.triplehelix.shared.ConflictException;
-import org.triplehelix.shared.InvalidInputException;
 import org.triplehelix.shared.NotFoundException;
 import org.triplehelix.shared.Text;
 
@@ -68,16 +67,16 @@ public class Practice {
             throw new AccessDeniedException("only the student logs their own practice hours");
         }
         if (date == null) {
-            throw new InvalidInputException("date", "date is required");
+            throw TalentInputException.required("date");
         }
         if (date.isAfter(LocalDate.now().plusDays(1))) {
-            throw new InvalidInputException("date", "practice hours cannot be logged for a future day");
+            throw new TalentInputException("date", "talent.reason.futureDay", "practice hours cannot be logged for a future day");
         }
         if (hours == null || hours.signum() <= 0 || hours.compareTo(BigDecimal.valueOf(24)) > 0 || hours.scale() > 1 && hours.stripTrailingZeros().scale() > 1) {
-            throw new InvalidInputException("hours", "hours must be more than 0 and at most 24, in tenths");
+            throw new TalentInputException("hours", "talent.reason.hours", "hours must be more than 0 and at most 24, in tenths");
         }
         if (description == null || description.isBlank()) {
-            throw new InvalidInputException("description", "say what the work was");
+            throw new TalentInputException("description", "talent.reason.describeWork", "say what the work was");
         }
         long id = jdbc.sql("""
                         insert into talent_practice_log (student_id, work_date, hours, description, logged_by)
@@ -164,15 +163,18 @@ public class Practice {
     @Transactional
     public Milestone setMilestone(String studentExtId, String kind, LocalDate due, String status, LocalDate done) {
         Programs.Student student = requireMentorOrManager(studentExtId);
+        if (kind == null || kind.isBlank()) {
+            throw TalentInputException.required("kind");
+        }
         if (!List.of("proposal", "midterm", "defense").contains(kind)) {
-            throw new InvalidInputException("kind", "kind must be proposal, midterm or defense");
+            throw new TalentInputException("kind", "talent.reason.oneOf", "kind must be proposal, midterm or defense", "proposal, midterm, defense", kind);
         }
         if (due == null) {
-            throw new InvalidInputException("due", "due date is required");
+            throw TalentInputException.required("due");
         }
         String theStatus = status == null || status.isBlank() ? "planned" : status;
         if (!List.of("planned", "passed", "failed").contains(theStatus)) {
-            throw new InvalidInputException("status", "status must be planned, passed or failed");
+            throw new TalentInputException("status", "talent.reason.oneOf", "status must be planned, passed or failed", "planned, passed, failed", theStatus);
         }
         LocalDate theDone = theStatus.equals("planned") ? null : done == null ? LocalDate.now() : done;
         jdbc.sql("""
@@ -215,15 +217,18 @@ public class Practice {
     @Transactional
     public Outcome addOutcome(String studentExtId, String type, String titleZh, String titleEn, Integer year) {
         Programs.Student student = requireMentorOrManager(studentExtId);
-        OutputType outputType = switch (type == null ? "" : type) {
+        if (type == null || type.isBlank()) {
+            throw TalentInputException.required("type");
+        }
+        OutputType outputType = switch (type) {
             case "thesis" -> OutputType.ACHIEVEMENT;
             case "patent" -> OutputType.PATENT;
             case "paper" -> OutputType.PAPER;
-            default -> throw new InvalidInputException("type", "type must be thesis, patent or paper");
+            default -> throw new TalentInputException("type", "talent.reason.oneOf", "type must be thesis, patent or paper", "thesis, patent, paper", type);
         };
         Text title = Text.ofNullable(titleZh, titleEn);
         if (title == null) {
-            throw new InvalidInputException("title_zh", "a title is required");
+            throw new TalentInputException("title_zh", "talent.reason.titleRequired", "a title is required");
         }
         String universityExtId = jdbc.sql("select ext_id from organization where id = :id").param("id", student.universityId())
                 .query(String.class).single();

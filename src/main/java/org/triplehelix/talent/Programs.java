@@ -14,7 +14,6 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.triplehelix.access.CurrentUser;
 import org.triplehelix.access.DataScope;
-import org.triplehelix.shared.InvalidInputException;
 import org.triplehelix.shared.NotFoundException;
 import org.triplehelix.shared.Page;
 import org.triplehelix.shared.Text;
@@ -193,8 +192,8 @@ public class Programs {
             String given = fields.get(field);
             String current = field.equals("name_zh") ? name.zh() : name.en();
             if (given != null && !given.equals(current)) {
-                throw new InvalidInputException(field, "the student's name is their registry person's (/persons/"
-                        + student.person().extId() + "); change it there");
+                throw new TalentInputException(field, "talent.reason.nameIsPersons", "the student's name is their registry person's (/persons/"
+                        + student.person().extId() + "); change it there", student.person().extId());
             }
         }
     }

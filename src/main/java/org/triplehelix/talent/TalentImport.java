@@ -78,7 +78,7 @@ public class TalentImport {
             if (TalentWriter.COLUMNS.containsKey(kind)) {
                 return kind;
             }
-            throw new InvalidInputException("kind", "unknown kind " + requested + "; one of program, student, need, supply");
+            throw new TalentInputException("kind", "talent.reason.unknownKind", "unknown kind " + requested + "; one of program, student, need, supply", requested);
         }
         String name = fileName == null ? "" : fileName.toLowerCase(Locale.ROOT);
         name = name.substring(name.lastIndexOf('/') + 1);
@@ -87,7 +87,8 @@ public class TalentImport {
                 return "talent_" + word;
             }
         }
-        throw new InvalidInputException("kind", "say which kind the file holds (program, student, need, supply), or name the file after it (programs.csv)");
+        throw new TalentInputException("kind", "talent.reason.kindMissing",
+                "say which kind the file holds (program, student, need, supply), or name the file after it (programs.csv)");
     }
 
     /** Whether the caller may import at all (each row is then checked against their scope). */
@@ -158,7 +159,7 @@ public class TalentImport {
         if (name.endsWith(".csv") || name.endsWith(".txt")) {
             return readCsv(fileName, bytes);
         }
-        throw new InvalidInputException("file", "use a .csv or .xlsx file");
+        throw new TalentInputException("file", "talent.reason.fileType", "use a .csv or .xlsx file");
     }
 
     private static List<Map.Entry<Long, Fields>> readCsv(String fileName, byte[] bytes) {
@@ -189,7 +190,7 @@ public class TalentImport {
                 limit(rows);
             }
         } catch (IOException | java.io.UncheckedIOException | IllegalArgumentException | IllegalStateException e) {
-            throw new InvalidInputException("file", fileName + " is not a readable CSV file: " + e.getMessage());
+            throw new TalentInputException("file", "talent.reason.unreadable", fileName + " is not a readable CSV file: " + e.getMessage(), fileName, e.getMessage());
         }
         return rows;
     }
@@ -228,14 +229,14 @@ public class TalentImport {
             if (e instanceof InvalidInputException invalid) {
                 throw invalid;
             }
-            throw new InvalidInputException("file", fileName + " is not a readable XLSX file: " + e.getMessage());
+            throw new TalentInputException("file", "talent.reason.unreadable", fileName + " is not a readable XLSX file: " + e.getMessage(), fileName, e.getMessage());
         }
         return rows;
     }
 
     private static void limit(List<?> rows) {
         if (rows.size() > MAX_ROWS) {
-            throw new InvalidInputException("file", "at most " + MAX_ROWS + " rows a file");
+            throw new TalentInputException("file", "talent.reason.tooManyRows", "at most " + MAX_ROWS + " rows a file", MAX_ROWS);
         }
     }
 

@@ -10,6 +10,7 @@ import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.triplehelix.access.Account;
+import org.triplehelix.access.AccountInputException;
 import org.triplehelix.access.CurrentUser;
 import org.triplehelix.access.DataScope;
 import org.triplehelix.access.Role;
@@ -80,18 +81,18 @@ public class TalentWriter {
         String nameZh = f.get("name_zh");
         String nameEn = f.get("name_en");
         if (nameZh == null && nameEn == null) {
-            throw new InvalidInputException("name_zh", "name_zh or name_en is required");
+            throw new TalentInputException("name_zh", "talent.reason.nameRequired", "name_zh or name_en is required");
         }
         long university = lookup.organization("university", f.required("university"));
         List<Long> enterprises = f.list("enterprises").stream().map(e -> lookup.organization("enterprises", e)).toList();
         if (enterprises.isEmpty()) {
-            throw new InvalidInputException("enterprises", "at least one enterprise is required");
+            throw new TalentInputException("enterprises", "talent.reason.enterpriseRequired", "at least one enterprise is required");
         }
         String discipline = lookup.discipline("discipline", f.required("discipline"));
         String industry = lookup.industry("industry", f.required("industry"));
         String degree = f.oneOf("degree_level", null, "master", "doctorate");
         if (degree == null) {
-            throw new InvalidInputException("degree_level", "degree_level is required (master or doctorate)");
+            throw new TalentInputException("degree_level", "talent.reason.degreeRequired", "degree_level is required (master or doctorate)");
         }
         int cohort = f.requiredInteger("cohort_year", 1990, 2100);
         int capacity = f.requiredInteger("capacity", 1, 10000);
@@ -146,7 +147,8 @@ public class TalentWriter {
         long academic = lookup.person("academic_mentor", f.required("academic_mentor"));
         long industrial = lookup.person("industrial_mentor", f.required("industrial_mentor"));
         if (academic == industrial) {
-            throw new InvalidInputException("industrial_mentor", "the industrial mentor must be another person than the academic mentor");
+            throw new TalentInputException("industrial_mentor", "talent.reason.sameMentor",
+                    "the industrial mentor must be another person than the academic mentor");
         }
         int graduation = f.requiredInteger("graduation_year", 1990, 2100);
         String status = f.oneOf("status", "enrolled", "enrolled", "graduated", "withdrawn");
@@ -177,14 +179,16 @@ public class TalentWriter {
         Optional<Account> found;
         try {
             found = scope.asSystem(() -> accounts.findByEmail(email));
+        } catch (AccountInputException e) {
+            throw new TalentInputException("account", e.messageKey(), e.getMessage());
         } catch (InvalidInputException e) {
             throw new InvalidInputException("account", e.getMessage());
         }
         Account account = found
                 .filter(a -> scope.isAdmin() || a.organizationId() != null && scope.canEditOrganization(a.organizationId()))
-                .orElseThrow(() -> new InvalidInputException("account", "no account " + email + " among those you manage"));
+                .orElseThrow(() -> new TalentInputException("account", "talent.reason.noAccount", "no account " + email + " among those you manage", email));
         if (!account.hasRole(Role.STUDENT)) {
-            throw new InvalidInputException("account", "the account " + email + " does not hold the STUDENT role");
+            throw new TalentInputException("account", "talent.reason.notStudent", "the account " + email + " does not hold the STUDENT role", email);
         }
         return account.id();
     }
@@ -200,7 +204,7 @@ public class TalentWriter {
             return existing.get();
         }
         if (f.get("name_zh") == null && f.get("name_en") == null) {
-            throw new InvalidInputException("person", "person (an existing person's id) or name_zh/name_en is required");
+            throw new TalentInputException("person", "talent.reason.personRequired", "person (an existing person's id) or name_zh/name_en is required");
         }
         String universityExtId = jdbc.sql("select ext_id from organization where id = :id").param("id", university).query(String.class).single();
         scope.asSystem(() -> registry.create(new PersonRecord(personExtId, new Text(f.get("name_zh"), f.get("name_en")),
@@ -217,7 +221,7 @@ public class TalentWriter {
         if (orgExtId == null) {
             orgExtId = scope.currentUser().map(CurrentUser::organizationId)
                     .map(id -> jdbc.sql("select ext_id from organization where id = :id").param("id", id).query(String.class).single())
-                    .orElseThrow(() -> new InvalidInputException("organization", "organization is required"));
+                    .orElseThrow(() -> TalentInputException.required("organization"));
         }
         long organization = lookup.organization("organization", orgExtId);
         Optional<Map<String, Object>> before = snapshot("talent_need", extId);
@@ -226,7 +230,7 @@ public class TalentWriter {
         String industry = lookup.industry("industry", f.required("industry"));
         String discipline = f.get("discipline") == null ? null : lookup.discipline("discipline", f.get("discipline"));
         if (discipline == null && f.get("skill") == null) {
-            throw new InvalidInputException("discipline", "discipline or skill is required");
+            throw new TalentInputException("discipline", "talent.reason.disciplineOrSkill", "discipline or skill is required");
         }
         String degree = f.oneOf("degree_level", null, "master", "doctorate");
         int year = f.requiredInteger("year", 1990, 2100);

@@ -18,7 +18,6 @@ import org.triplehelix.access.Role;
 import org.triplehelix.matching.TextSimilarity;
 import org.triplehelix.shared.AuditableChange;
 import org.triplehelix.shared.ConflictException;
-import org.triplehelix.shared.InvalidInputException;
 import org.triplehelix.shared.NotFoundException;
 import org.triplehelix.shared.Page;
 import org.triplehelix.shared.Text;
@@ -115,13 +114,13 @@ public class Topics {
                 : user == null || user.organizationId() == null ? null
                 : jdbc.sql("select ext_id from organization where id = :id").param("id", user.organizationId()).query(String.class).single();
         if (orgExtId == null) {
-            throw new InvalidInputException("organization", "organization is required");
+            throw TalentInputException.required("organization");
         }
         long organization = lookup.organization("organization", orgExtId);
         writer.requireCanDeclareNeeds(organization);
         Text title = Text.ofNullable(input.titleZh(), input.titleEn());
         if (title == null) {
-            throw new InvalidInputException("title_zh", "a title is required");
+            throw new TalentInputException("title_zh", "talent.reason.titleRequired", "a title is required");
         }
         String discipline = blank(input.discipline()) ? null : lookup.discipline("discipline", input.discipline());
         String industry = blank(input.industry()) ? null : lookup.industry("industry", input.industry());

@@ -20,8 +20,9 @@ import org.triplehelix.web.BrowserTests;
  * In a real browser, in Chinese and in English: an enterprise posts a thesis topic and declares
  * a talent need, the student finds the topic among their matches and chooses it, logs practice
  * hours, the industrial mentor approves them, and the gap view shows the new need; the
- * university's manager edits a student's record, and lists offer edit links only on the rows the
- * user may change.
+ * university's manager edits a student's record; a refused need edit comes back as typed, the
+ * field at fault marked in the page's language, with nothing written; and lists offer edit links
+ * only on the rows the user may change.
  */
 class TalentBrowserIntegrationTests extends BrowserTests {
 
@@ -191,6 +192,57 @@ class TalentBrowserIntegrationTests extends BrowserTests {
         assertThat(mentorPage.locator("dl.facts")).containsText("2028");
         assertThat(mentorPage.locator("#edit-student")).hasCount(0);
 
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "zh-CN | 此项有误：请选择学科或填写技能 | 无法保存： 「学科」：请选择学科或填写技能",
+            "en-US | Please correct this: choose a discipline or name a skill | That could not be saved: Discipline — choose a discipline or name a skill"})
+    void aRefusedNeedEditKeepsWhatWasTypedAndChangesNothing(String locale, String fieldError, String summary) {
+        TalentFixtures fx = TalentFixtures.of(spring);
+        long enterprise = fx.organization("Refused Need Enterprise", "enterprise", "420500");
+        Account declarer = fx.user(enterprise, null, Role.ENTERPRISE);
+        String need = AccessFixtures.unique("test-need");
+        fx.as(declarer, () -> spring.getBean(TalentWriter.class).saveNeed(Fields.of("id", need, "industry", "ind-optoelectronics",
+                "skill", "laser optics", "year", "2031", "headcount", "2"), false));
+
+        // the enterprise's user changes every field, but leaves neither a discipline nor a skill
+        Page declarerPage = signedIn(locale, declarer);
+        declarerPage.navigate("/talent/needs?organization=" + fx.ext(enterprise));
+        declarerPage.locator("#needs tr[data-id='" + need + "'] a.edit-need").click();
+        assertThat(declarerPage.locator("#n-skill")).hasValue("laser optics");
+        expectHttpErrors();
+        declarerPage.locator("#n-industry").selectOption("ind-ai");
+        declarerPage.locator("#n-degree").selectOption("doctorate");
+        declarerPage.locator("#n-skill").fill("");
+        declarerPage.locator("#n-year").fill("2033");
+        declarerPage.locator("#n-headcount").fill("9");
+        declarerPage.locator("#save-need").click();
+
+        // the form comes back as typed, the field at fault marked and said what is wrong with, in the page's language
+        assertThat(declarerPage.locator("#error")).hasText(summary);
+        assertThat(declarerPage.locator(".has-error #n-discipline")).hasAttribute("aria-invalid", "true");
+        assertThat(declarerPage.locator(".has-error .field-error")).hasText(fieldError);
+        assertThat(declarerPage.locator("[aria-invalid=true]")).hasCount(1);
+        assertThat(declarerPage.locator("#n-industry")).hasValue("ind-ai");
+        assertThat(declarerPage.locator("#n-degree")).hasValue("doctorate");
+        assertThat(declarerPage.locator("#n-year")).hasValue("2033");
+        assertThat(declarerPage.locator("#n-headcount")).hasValue("9");
+        assertThat(declarerPage.locator("#n-skill")).hasValue("");
+        assertThat(needRow(fx, need)).isEqualTo("ind-optoelectronics laser optics 2031 2");
+        screenshot(declarerPage, "talent-need-refused-" + locale);
+
+        // the summary leads to the field; given a skill, the rest as typed is saved
+        declarerPage.locator("#error a").click();
+        declarerPage.locator("#n-skill").fill("photonic integration");
+        declarerPage.locator("#save-need").click();
+        assertThat(declarerPage.locator("#notice")).isVisible();
+        assertThat(needRow(fx, need)).isEqualTo("ind-ai photonic integration 2033 9");
+    }
+
+    private static String needRow(TalentFixtures fx, String need) {
+        return fx.jdbc().sql("select industry_code || ' ' || skill || ' ' || year || ' ' || headcount from talent_need where ext_id = :id")
+                .param("id", need).query(String.class).single();
     }
 
     private static int graduationYear(TalentFixtures fx, String student) {

@@ -7,6 +7,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -24,19 +26,48 @@ import org.triplehelix.talent.Practice;
 import org.triplehelix.talent.Programs;
 import org.triplehelix.talent.TalentGap;
 import org.triplehelix.talent.TalentImport;
+import org.triplehelix.talent.TalentInputException;
 import org.triplehelix.talent.TalentWriter;
 import org.triplehelix.talent.Topics;
 
 /**
  * The talent pages: programs, a student's record (hours, milestones, topic, outcomes), topics,
  * needs, the gap, the crosswalk and the import. Every write goes through the services, which
- * check the caller; a refused input comes back to the page as an error naming the field.
+ * check the caller. Refused input is answered 400 with the form's page again (the page the form
+ * lives in): the values as typed, the field at fault marked, the reason in the page's language
+ * ({@link Refusal}), nothing written.
  */
 @Controller
 class TalentPages {
 
     /** Spring Security's default, which the platform keeps. */
     private static final String CSRF_PARAMETER = "_csrf";
+
+    // Each form's fields, as the service names them, with the message keys of their labels (for the error summary).
+    private static final Map<String, String> PROGRAM_FORM = Map.of("name_zh", "talent.field.nameZh", "name_en", "talent.field.nameEn",
+            "university", "talent.university", "enterprises", "talent.enterprises", "discipline", "talent.discipline",
+            "industry", "talent.industry", "degree_level", "talent.degree", "cohort_year", "talent.cohort", "capacity", "talent.capacity",
+            "required_hours", "talent.requiredHours");
+    private static final Map<String, String> ENROL_FORM = Map.of("name_zh", "talent.field.nameZh", "name_en", "talent.field.nameEn",
+            "account", "talent.field.account", "enterprise", "talent.enterprise", "academic_mentor", "talent.mentor.academic",
+            "industrial_mentor", "talent.mentor.industrial", "graduation_year", "talent.graduationYear", "background", "talent.background");
+    private static final Map<String, String> STUDENT_FORM = Map.of("account", "talent.field.account", "enterprise", "talent.enterprise",
+            "academic_mentor", "talent.mentor.academic", "industrial_mentor", "talent.mentor.industrial",
+            "graduation_year", "talent.graduationYear", "status", "talent.student.status", "background", "talent.background");
+    private static final Map<String, String> HOURS_FORM = Map.of("date", "talent.hours.date", "hours", "talent.hours.hours",
+            "description", "talent.hours.description");
+    private static final Map<String, String> MILESTONE_FORM = Map.of("kind", "talent.milestone", "due", "talent.milestone.due",
+            "status", "talent.hours.status");
+    private static final Map<String, String> OUTCOME_FORM = Map.of("type", "talent.outcome.type", "title_zh", "talent.field.titleZh",
+            "title_en", "talent.field.titleEn", "year", "talent.year");
+    private static final Map<String, String> TOPIC_FORM = Map.of("title_zh", "talent.field.titleZh", "title_en", "talent.field.titleEn",
+            "description", "talent.field.description", "industry", "talent.industry", "discipline", "talent.discipline",
+            "demand_ref", "talent.field.demandRef");
+    private static final Map<String, String> NEED_FORM = Map.of("industry", "talent.industry", "discipline", "talent.discipline",
+            "skill", "talent.skill", "degree_level", "talent.degree", "year", "talent.year", "headcount", "talent.headcount");
+    private static final Map<String, String> CROSSWALK_FORM = Map.of("discipline", "talent.discipline", "industry", "talent.industry",
+            "share", "talent.crosswalk.share");
+    private static final Map<String, String> IMPORT_FORM = Map.of("kind", "talent.import.kind", "file", "talent.import.file");
 
     private final Programs programs;
     private final Practice practice;
@@ -73,76 +104,120 @@ class TalentPages {
 
     @GetMapping("/talent/programs/new")
     String newProgram(Model model) {
-        if (!programs.canCreatePrograms()) {
-            throw new org.springframework.security.access.AccessDeniedException("only administrators and organization administrators create programs");
-        }
-        model.addAttribute("disciplines", needs.disciplines());
-        model.addAttribute("industries", needs.industries());
-        return "talent/programForm";
+        requireCanCreatePrograms();
+        return programForm(model, null, Fields.of("degree_level", "master", "required_hours", "1000"), Refusal.NONE);
     }
 
+    /** Creates a program; refused input comes back in the form as typed, the field at fault marked, nothing written. */
     @PostMapping("/talent/programs")
-    String createProgram(@RequestParam Map<String, String> form, RedirectAttributes redirect) {
-        Fields fields = fields(form);
-        if (fields.get("id") == null) {
-            fields = fields.with("id", "program-" + java.util.UUID.randomUUID().toString().substring(0, 8));
-        }
+    String createProgram(@RequestParam Map<String, String> form, Model model, HttpServletResponse response, RedirectAttributes redirect) {
+        requireCanCreatePrograms();
+        Fields typed = fields(form);
         try {
-            String id = writer.saveProgram(fields, false);
+            String id = writer.saveProgram(typed.get("id") != null ? typed : typed.with("id", "program-" + UUID.randomUUID().toString().substring(0, 8)), false);
             redirect.addFlashAttribute("notice", "talent.saved");
             return "redirect:/talent/programs/" + id;
         } catch (InvalidInputException e) {
-            return refused(redirect, e, "/talent/programs/new");
+            response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+            return programForm(model, null, typed, Refusal.of(e, PROGRAM_FORM));
         }
+    }
+
+    /** After a refused form the language switch asks for the page by GET: the list, where the new program starts. */
+    @GetMapping("/talent/programs")
+    String programs() {
+        return "redirect:/talent";
     }
 
     @GetMapping("/talent/programs/{id}/edit")
     String editProgram(@PathVariable String id, Model model) {
-        Programs.Program program = programs.program(id);
-        if (!programs.canManage(program)) {
-            throw new org.springframework.security.access.AccessDeniedException("this program is outside your scope");
+        Programs.Program program = manageable(id);
+        Fields form = Fields.of("name_zh", program.name().zh(), "name_en", program.name().en(), "university", program.university().extId(),
+                "enterprises", String.join("; ", program.enterprises().stream().map(Programs.Org::extId).toList()),
+                "discipline", program.disciplineCode(), "industry", program.industryCode(), "degree_level", program.degreeLevel(),
+                "cohort_year", String.valueOf(program.cohortYear()), "capacity", String.valueOf(program.capacity()),
+                "required_hours", String.valueOf(program.requiredHours()));
+        return programForm(model, program, form, Refusal.NONE);
+    }
+
+    /** Saves a program; refused input comes back in the form as typed, the field at fault marked, nothing written. */
+    @PostMapping("/talent/programs/{id}")
+    String updateProgram(@PathVariable String id, @RequestParam Map<String, String> form, Model model, HttpServletResponse response,
+                         RedirectAttributes redirect) {
+        Programs.Program program = manageable(id);
+        Fields typed = fields(form);
+        try {
+            writer.saveProgram(typed.with("id", id), false);
+            redirect.addFlashAttribute("notice", "talent.saved");
+            return "redirect:/talent/programs/" + id;
+        } catch (InvalidInputException e) {
+            response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+            return programForm(model, program, typed, Refusal.of(e, PROGRAM_FORM));
         }
+    }
+
+    private String programForm(Model model, Programs.Program program, Fields form, Refusal refused) {
         model.addAttribute("program", program);
+        model.addAttribute("form", form);
+        model.addAttribute("refused", refused);
         model.addAttribute("disciplines", needs.disciplines());
         model.addAttribute("industries", needs.industries());
         return "talent/programForm";
     }
 
-    @PostMapping("/talent/programs/{id}")
-    String updateProgram(@PathVariable String id, @RequestParam Map<String, String> form, RedirectAttributes redirect) {
-        programs.program(id);
-        try {
-            writer.saveProgram(fields(form).with("id", id), false);
-            redirect.addFlashAttribute("notice", "talent.saved");
-            return "redirect:/talent/programs/" + id;
-        } catch (InvalidInputException e) {
-            return refused(redirect, e, "/talent/programs/" + id + "/edit");
-        }
-    }
-
     @GetMapping("/talent/programs/{id}")
     String program(@PathVariable String id, Model model) {
-        Programs.Program program = programs.program(id);
-        var students = programs.studentsOf(program);
-        model.addAttribute("program", program);
-        model.addAttribute("students", students);
-        model.addAttribute("changeable", programs.changeable(students));
-        model.addAttribute("canManage", programs.canManage(program));
-        return "talent/program";
+        return programPage(model, programs.program(id), Fields.of(), Refusal.NONE);
     }
 
+    /** Enrols a student; refused input comes back in the program's enrolment form as typed, the field at fault marked, nothing written. */
     @PostMapping("/talent/programs/{id}/students")
-    String enroll(@PathVariable String id, @RequestParam Map<String, String> form, RedirectAttributes redirect) {
-        Fields fields = fields(form).with("program", id);
+    String enroll(@PathVariable String id, @RequestParam Map<String, String> form, Model model, HttpServletResponse response,
+                  RedirectAttributes redirect) {
+        Programs.Program program = manageable(id);
+        Fields typed = fields(form);
+        Fields fields = typed.with("program", id);
         if (fields.get("id") == null) {
-            fields = fields.with("id", "student-" + java.util.UUID.randomUUID().toString().substring(0, 8));
+            fields = fields.with("id", "student-" + UUID.randomUUID().toString().substring(0, 8));
         }
         try {
             String student = writer.saveStudent(fields, false);
             redirect.addFlashAttribute("notice", "talent.saved");
             return "redirect:/talent/students/" + student;
         } catch (InvalidInputException e) {
-            return refused(redirect, e, "/talent/programs/" + id);
+            response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+            // without a person or a name the service refuses "person"; the form asks for the name
+            return programPage(model, program, typed, Refusal.of(e, ENROL_FORM).shownAt("person", "name_zh", ENROL_FORM));
+        }
+    }
+
+    @GetMapping("/talent/programs/{id}/students")
+    String enrolled(@PathVariable String id) {
+        return "redirect:/talent/programs/" + id;
+    }
+
+    private String programPage(Model model, Programs.Program program, Fields enrolForm, Refusal refused) {
+        var students = programs.studentsOf(program);
+        model.addAttribute("program", program);
+        model.addAttribute("students", students);
+        model.addAttribute("changeable", programs.changeable(students));
+        model.addAttribute("canManage", programs.canManage(program));
+        model.addAttribute("form", enrolForm);
+        model.addAttribute("refused", refused);
+        return "talent/program";
+    }
+
+    private Programs.Program manageable(String id) {
+        Programs.Program program = programs.program(id);
+        if (!programs.canManage(program)) {
+            throw new AccessDeniedException("this program is outside your scope");
+        }
+        return program;
+    }
+
+    private void requireCanCreatePrograms() {
+        if (!programs.canCreatePrograms()) {
+            throw new AccessDeniedException("only administrators and organization administrators create programs");
         }
     }
 
@@ -150,7 +225,7 @@ class TalentPages {
     String confirmDeleteProgram(@PathVariable String id, Model model) {
         Programs.Program program = programs.program(id);
         if (!programs.canManage(program)) {
-            throw new org.springframework.security.access.AccessDeniedException("outside your scope");
+            throw new AccessDeniedException("outside your scope");
         }
         return confirm(model, "talent.program.delete.confirm", program.name(), "/talent/programs/" + id + "/delete", "/talent/programs/" + id);
     }
@@ -171,6 +246,11 @@ class TalentPages {
 
     @GetMapping("/talent/students/{id}")
     String student(@PathVariable String id, Model model) {
+        return studentPage(model, id, Fields.of("date", LocalDate.now().toString()), Fields.of("status", "planned"), Fields.of(), Refusal.NONE);
+    }
+
+    /** A student's record with its three forms (hours, a milestone, an outcome), one of them perhaps refused and kept as typed. */
+    private String studentPage(Model model, String id, Fields hoursForm, Fields milestoneForm, Fields outcomeForm, Refusal refused) {
         Programs.Student student = programs.student(id);
         boolean self = programs.isStudent(student);
         var chosen = topics.chosenBy(student).orElse(null);
@@ -186,6 +266,10 @@ class TalentPages {
         model.addAttribute("canConfirm", chosen != null && topics.canConfirm(chosen));
         model.addAttribute("matches", self && chosen == null ? topics.matches(id, 5) : java.util.List.of());
         model.addAttribute("today", LocalDate.now().toString());
+        model.addAttribute("hoursForm", hoursForm);
+        model.addAttribute("milestoneForm", milestoneForm);
+        model.addAttribute("outcomeForm", outcomeForm);
+        model.addAttribute("refused", refused);
         return "talent/student";
     }
 
@@ -193,12 +277,12 @@ class TalentPages {
     String editStudent(@PathVariable String id, Model model) {
         Programs.Student student = programs.student(id);
         if (!programs.canManage(student)) {
-            throw new org.springframework.security.access.AccessDeniedException("this student's record is outside your scope");
+            throw new AccessDeniedException("this student's record is outside your scope");
         }
         Fields form = Fields.of("account", programs.accountEmail(student).orElse(null), "enterprise", student.enterprise().extId(),
                 "academic_mentor", student.academicMentor().extId(), "industrial_mentor", student.industrialMentor().extId(),
                 "background", student.background(), "graduation_year", String.valueOf(student.graduationYear()), "status", student.status());
-        return studentForm(model, student, form, null);
+        return studentForm(model, student, form, Refusal.NONE);
     }
 
     /** Saves a student's record; refused input comes back in the form as typed, the field at fault marked, nothing written. */
@@ -212,11 +296,11 @@ class TalentPages {
             return "redirect:/talent/students/" + id;
         } catch (InvalidInputException e) {
             response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
-            return studentForm(model, programs.student(id), fields, e);
+            return studentForm(model, programs.student(id), fields, Refusal.of(e, STUDENT_FORM));
         }
     }
 
-    private String studentForm(Model model, Programs.Student student, Fields form, InvalidInputException refused) {
+    private String studentForm(Model model, Programs.Student student, Fields form, Refusal refused) {
         List<Programs.Org> enterprises = new ArrayList<>(programs.program(student.programExtId()).enterprises());
         if (enterprises.stream().noneMatch(e -> e.extId().equals(student.enterprise().extId()))) {
             enterprises.add(student.enterprise());
@@ -224,25 +308,23 @@ class TalentPages {
         model.addAttribute("student", student);
         model.addAttribute("form", form);
         model.addAttribute("enterprises", enterprises);
-        if (refused != null) {
-            model.addAttribute("error", "talent.error.input");
-            model.addAttribute("errorDetail", (refused.field() == null ? "" : refused.field() + ": ") + refused.getMessage());
-            model.addAttribute("errorField", refused.field());
-            model.addAttribute("errorMessage", refused.getMessage());
-        }
+        model.addAttribute("refused", refused);
         return "talent/studentForm";
     }
 
+    /** Logs hours; refused input comes back in the record's hours form as typed, the field at fault marked, nothing written. */
     @PostMapping("/talent/students/{id}/hours")
-    String log(@PathVariable String id, @RequestParam(defaultValue = "") String date, @RequestParam(defaultValue = "") String hours,
-               @RequestParam(defaultValue = "") String description, RedirectAttributes redirect) {
+    String log(@PathVariable String id, @RequestParam Map<String, String> form, Model model, HttpServletResponse response,
+               RedirectAttributes redirect) {
+        Fields typed = fields(form);
         try {
-            practice.log(id, parseDate("date", date), parseHours(hours), description);
+            practice.log(id, parseDate("date", typed.get("date")), parseHours(typed.get("hours")), typed.get("description"));
             redirect.addFlashAttribute("notice", "talent.hours.logged");
+            return "redirect:/talent/students/" + id;
         } catch (InvalidInputException e) {
-            refused(redirect, e, "");
+            response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+            return studentPage(model, id, typed, Fields.of("status", "planned"), Fields.of(), Refusal.of(e, HOURS_FORM));
         }
-        return "redirect:/talent/students/" + id;
     }
 
     @PostMapping("/talent/hours/{entry}/{action:approve|reject}")
@@ -260,27 +342,40 @@ class TalentPages {
         return back.startsWith("/talent") ? "redirect:" + back : "redirect:/talent/students/" + decided.studentExtId();
     }
 
+    /** Sets a milestone; refused input comes back in the record's milestone form as typed, the field at fault marked, nothing written. */
     @PostMapping("/talent/students/{id}/milestones")
-    String milestone(@PathVariable String id, @RequestParam(defaultValue = "") String kind, @RequestParam(defaultValue = "") String due,
-                     @RequestParam(defaultValue = "planned") String status, RedirectAttributes redirect) {
+    String milestone(@PathVariable String id, @RequestParam Map<String, String> form, Model model, HttpServletResponse response,
+                     RedirectAttributes redirect) {
+        Fields typed = fields(form);
         try {
-            practice.setMilestone(id, kind, parseDate("due", due), status, null);
+            practice.setMilestone(id, typed.get("kind"), parseDate("due", typed.get("due")), typed.get("status"), null);
             redirect.addFlashAttribute("notice", "talent.saved");
+            return "redirect:/talent/students/" + id;
         } catch (InvalidInputException e) {
-            refused(redirect, e, "");
+            response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+            return studentPage(model, id, Fields.of("date", LocalDate.now().toString()), typed, Fields.of(), Refusal.of(e, MILESTONE_FORM));
         }
-        return "redirect:/talent/students/" + id;
     }
 
+    /** Records an outcome; refused input comes back in the record's outcome form as typed, the field at fault marked, nothing written. */
     @PostMapping("/talent/students/{id}/outcomes")
-    String outcome(@PathVariable String id, @RequestParam(defaultValue = "") String type, @RequestParam(defaultValue = "") String titleZh,
-                   @RequestParam(defaultValue = "") String titleEn, @RequestParam(required = false) Integer year, RedirectAttributes redirect) {
+    String outcome(@PathVariable String id, @RequestParam Map<String, String> form, Model model, HttpServletResponse response,
+                   RedirectAttributes redirect) {
+        Fields typed = fields(form);
         try {
-            practice.addOutcome(id, type, titleZh, titleEn, year);
+            practice.addOutcome(id, typed.get("type"), typed.get("title_zh"), typed.get("title_en"), typed.integer("year", 1990, 2100));
             redirect.addFlashAttribute("notice", "talent.saved");
+            return "redirect:/talent/students/" + id;
         } catch (InvalidInputException e) {
-            refused(redirect, e, "");
+            response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+            return studentPage(model, id, Fields.of("date", LocalDate.now().toString()), Fields.of("status", "planned"), typed,
+                    Refusal.of(e, OUTCOME_FORM));
         }
+    }
+
+    /** After a refused form the language switch asks for the page by GET: the record it belongs to. */
+    @GetMapping("/talent/students/{id}/{form:hours|milestones|outcomes}")
+    String studentForms(@PathVariable String id, @PathVariable String form) {
         return "redirect:/talent/students/" + id;
     }
 
@@ -300,26 +395,33 @@ class TalentPages {
 
     @GetMapping("/talent/topics")
     String topics(@RequestParam(defaultValue = "") String status, @RequestParam(defaultValue = "0") int page, Model model) {
+        return topicsPage(model, status, page, Fields.of(), Refusal.NONE);
+    }
+
+    private String topicsPage(Model model, String status, int page, Fields form, Refusal refused) {
         model.addAttribute("topics", topics.page(status, page, 20));
         model.addAttribute("status", status);
         model.addAttribute("canPost", topics.canPost());
         model.addAttribute("industries", needs.industries());
         model.addAttribute("disciplines", needs.disciplines());
+        model.addAttribute("form", form);
+        model.addAttribute("refused", refused);
         return "talent/topics";
     }
 
+    /** Posts a topic; refused input comes back in the form as typed, the field at fault marked, nothing written. */
     @PostMapping("/talent/topics")
-    String post(@RequestParam(defaultValue = "") String titleZh, @RequestParam(defaultValue = "") String titleEn,
-                @RequestParam(defaultValue = "") String description, @RequestParam(defaultValue = "") String discipline,
-                @RequestParam(defaultValue = "") String industry, @RequestParam(defaultValue = "") String demandRef,
-                RedirectAttributes redirect) {
+    String post(@RequestParam Map<String, String> form, Model model, HttpServletResponse response, RedirectAttributes redirect) {
+        Fields typed = fields(form);
         try {
-            topics.post(new Topics.TopicInput(titleZh, titleEn, description, discipline, industry, demandRef, null));
+            topics.post(new Topics.TopicInput(typed.get("title_zh"), typed.get("title_en"), typed.get("description"), typed.get("discipline"),
+                    typed.get("industry"), typed.get("demand_ref"), null));
             redirect.addFlashAttribute("notice", "talent.topic.posted");
+            return "redirect:/talent/topics";
         } catch (InvalidInputException e) {
-            refused(redirect, e, "");
+            response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+            return topicsPage(model, "", 0, typed, Refusal.of(e, TOPIC_FORM));
         }
-        return "redirect:/talent/topics";
     }
 
     @PostMapping("/talent/topics/{id}/{action:confirm|close}")
@@ -341,6 +443,10 @@ class TalentPages {
 
     @GetMapping("/talent/needs")
     String needs(@RequestParam(defaultValue = "") String organization, @RequestParam(defaultValue = "0") int page, Model model) {
+        return needsPage(model, organization, page, Fields.of("year", String.valueOf(LocalDate.now().getYear() + 1)), Refusal.NONE);
+    }
+
+    private String needsPage(Model model, String organization, int page, Fields form, Refusal refused) {
         Page<Needs.Need> listed = needs.page(organization, page, 20);
         model.addAttribute("needs", listed);
         model.addAttribute("changeable", needs.changeable(listed.items()));
@@ -348,50 +454,74 @@ class TalentPages {
         model.addAttribute("canDeclare", needs.canDeclare());
         model.addAttribute("industries", needs.industries());
         model.addAttribute("disciplines", needs.disciplines());
-        model.addAttribute("year", LocalDate.now().getYear() + 1);
+        model.addAttribute("form", form);
+        model.addAttribute("refused", refused);
         return "talent/needs";
     }
 
+    /** Declares a need; refused input comes back in the form as typed, the field at fault marked, nothing written. */
     @PostMapping("/talent/needs")
-    String declare(@RequestParam Map<String, String> form, RedirectAttributes redirect) {
-        Fields fields = fields(form).with("id", "need-" + java.util.UUID.randomUUID().toString().substring(0, 12));
+    String declare(@RequestParam Map<String, String> form, Model model, HttpServletResponse response, RedirectAttributes redirect) {
+        Fields typed = fields(form);
         try {
-            writer.saveNeed(fields, false);
+            writer.saveNeed(typed.with("id", "need-" + UUID.randomUUID().toString().substring(0, 12)), false);
             redirect.addFlashAttribute("notice", "talent.saved");
+            return "redirect:/talent/needs";
         } catch (InvalidInputException e) {
-            refused(redirect, e, "");
+            response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+            return needsPage(model, "", 0, typed, Refusal.of(e, NEED_FORM));
         }
-        return "redirect:/talent/needs";
     }
 
     @GetMapping("/talent/needs/{id}/edit")
     String editNeed(@PathVariable String id, Model model) {
-        Needs.Need need = needs.need(id);
-        if (!needs.canChange(need)) {
-            throw new org.springframework.security.access.AccessDeniedException("this need belongs to another organization");
+        Needs.Need need = changeableNeed(id);
+        Fields form = Fields.of("industry", need.industryCode(), "discipline", need.disciplineCode(), "skill", need.skill(),
+                "degree_level", need.degreeLevel(), "year", String.valueOf(need.year()), "headcount", String.valueOf(need.headcount()));
+        return needForm(model, need, form, Refusal.NONE);
+    }
+
+    /** Saves a need; refused input comes back in the form as typed, the field at fault marked, nothing written. */
+    @PostMapping("/talent/needs/{id}")
+    String updateNeed(@PathVariable String id, @RequestParam Map<String, String> form, Model model, HttpServletResponse response,
+                      RedirectAttributes redirect) {
+        Fields typed = fields(form);
+        try {
+            needs.update(id, typed);
+            redirect.addFlashAttribute("notice", "talent.saved");
+            return "redirect:/talent/needs";
+        } catch (InvalidInputException e) {
+            response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+            return needForm(model, needs.need(id), typed, Refusal.of(e, NEED_FORM));
         }
+    }
+
+    /** After a refused form the language switch asks for the page by GET: the need's form, as saved. */
+    @GetMapping("/talent/needs/{id}")
+    String need(@PathVariable String id) {
+        return "redirect:/talent/needs/" + id + "/edit";
+    }
+
+    private String needForm(Model model, Needs.Need need, Fields form, Refusal refused) {
         model.addAttribute("need", need);
+        model.addAttribute("form", form);
+        model.addAttribute("refused", refused);
         model.addAttribute("industries", needs.industries());
         model.addAttribute("disciplines", needs.disciplines());
         return "talent/needForm";
     }
 
-    @PostMapping("/talent/needs/{id}")
-    String updateNeed(@PathVariable String id, @RequestParam Map<String, String> form, RedirectAttributes redirect) {
-        try {
-            needs.update(id, fields(form));
-            redirect.addFlashAttribute("notice", "talent.saved");
-            return "redirect:/talent/needs";
-        } catch (InvalidInputException e) {
-            return refused(redirect, e, "/talent/needs/" + id + "/edit");
+    private Needs.Need changeableNeed(String id) {
+        Needs.Need need = needs.need(id);
+        if (!needs.canChange(need)) {
+            throw new AccessDeniedException("this need belongs to another organization");
         }
+        return need;
     }
 
     @GetMapping("/talent/needs/{id}/delete")
     String confirmWithdraw(@PathVariable String id, Model model) {
-        if (!needs.canChange(needs.need(id))) {
-            throw new org.springframework.security.access.AccessDeniedException("this need belongs to another organization");
-        }
+        changeableNeed(id);
         return confirm(model, "talent.need.delete.confirm", new org.triplehelix.shared.Text(id, id), "/talent/needs/" + id + "/delete", "/talent/needs");
     }
 
@@ -436,29 +566,37 @@ class TalentPages {
 
     @GetMapping("/talent/crosswalk")
     String crosswalk(Model model) {
+        return crosswalkPage(model, Fields.of("share", "1"), Refusal.NONE);
+    }
+
+    private String crosswalkPage(Model model, Fields form, Refusal refused) {
         model.addAttribute("entries", needs.crosswalk());
         model.addAttribute("canEdit", needs.canEditCrosswalk());
         model.addAttribute("industries", needs.industries());
         model.addAttribute("disciplines", needs.disciplines());
+        model.addAttribute("form", form);
+        model.addAttribute("refused", refused);
         return "talent/crosswalk";
     }
 
+    /** Sets a pair's share; refused input comes back in the form as typed, the field at fault marked, nothing written. */
     @PostMapping("/talent/crosswalk")
-    String setCrosswalk(@RequestParam(defaultValue = "") String discipline, @RequestParam(defaultValue = "") String industry,
-                        @RequestParam(defaultValue = "1") int share, RedirectAttributes redirect) {
+    String setCrosswalk(@RequestParam Map<String, String> form, Model model, HttpServletResponse response, RedirectAttributes redirect) {
+        Fields typed = fields(form);
         try {
-            needs.setCrosswalk(discipline, industry, share);
+            needs.setCrosswalk(typed.required("discipline"), typed.required("industry"), typed.requiredInteger("share", 1, 100));
             redirect.addFlashAttribute("notice", "talent.saved");
+            return "redirect:/talent/crosswalk";
         } catch (InvalidInputException e) {
-            refused(redirect, e, "");
+            response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+            return crosswalkPage(model, typed, Refusal.of(e, CROSSWALK_FORM));
         }
-        return "redirect:/talent/crosswalk";
     }
 
     @GetMapping("/talent/crosswalk/{discipline}/{industry}/delete")
     String confirmRemove(@PathVariable String discipline, @PathVariable String industry, Model model) {
         if (!needs.canEditCrosswalk()) {
-            throw new org.springframework.security.access.AccessDeniedException("only an administrator edits the crosswalk");
+            throw new AccessDeniedException("only an administrator edits the crosswalk");
         }
         return confirm(model, "talent.crosswalk.delete.confirm", new org.triplehelix.shared.Text(discipline + " → " + industry, null),
                 "/talent/crosswalk/" + discipline + "/" + industry + "/delete", "/talent/crosswalk");
@@ -477,15 +615,17 @@ class TalentPages {
         return "talent/import";
     }
 
+    /** Imports a file; a refused kind or file comes back marked, the kind as chosen, nothing written. */
     @PostMapping("/talent/import")
-    String importFile(@RequestParam("file") MultipartFile file, @RequestParam(defaultValue = "") String kind, Model model)
-            throws java.io.IOException {
+    String importFile(@RequestParam("file") MultipartFile file, @RequestParam(defaultValue = "") String kind, Model model,
+                      HttpServletResponse response) throws java.io.IOException {
         model.addAttribute("canImport", imports.canImport());
+        model.addAttribute("kind", kind);
         try {
             model.addAttribute("result", imports.importFile(kind, file.getOriginalFilename(), file.getBytes()));
         } catch (InvalidInputException e) {
-            model.addAttribute("error", "talent.error.input");
-            model.addAttribute("errorDetail", e.getMessage());
+            response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+            model.addAttribute("refused", Refusal.of(e, IMPORT_FORM));
         }
         return "talent/import";
     }
@@ -500,12 +640,6 @@ class TalentPages {
         return "talent/confirm";
     }
 
-    private static String refused(RedirectAttributes redirect, InvalidInputException e, String back) {
-        redirect.addFlashAttribute("error", "talent.error.input");
-        redirect.addFlashAttribute("errorDetail", (e.field() == null ? "" : e.field() + ": ") + e.getMessage());
-        return "redirect:" + back;
-    }
-
     /** A page form's fields without the CSRF token, which is no part of the record (nor of its audit trail). */
     private static Fields fields(Map<String, String> form) {
         Map<String, String> values = new LinkedHashMap<>(form);
@@ -515,17 +649,17 @@ class TalentPages {
 
     private static LocalDate parseDate(String field, String value) {
         try {
-            return value.isBlank() ? null : LocalDate.parse(value.strip());
+            return value == null ? null : LocalDate.parse(value);
         } catch (java.time.format.DateTimeParseException e) {
-            throw new InvalidInputException(field, "a date such as 2026-03-01, not " + value);
+            throw new TalentInputException(field, "talent.reason.date", "a date such as 2026-03-01, not " + value, value);
         }
     }
 
     private static BigDecimal parseHours(String value) {
         try {
-            return value.isBlank() ? null : new BigDecimal(value.strip());
+            return value == null ? null : new BigDecimal(value);
         } catch (NumberFormatException e) {
-            throw new InvalidInputException("hours", "a number of hours such as 7.5, not " + value);
+            throw new TalentInputException("hours", "talent.reason.number", "a number of hours such as 7.5, not " + value, value);
         }
     }
 

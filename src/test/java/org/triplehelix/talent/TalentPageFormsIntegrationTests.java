@@ -1,0 +1,411 @@
+package org.triplehelix.talent;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
+import org.springframework.test.context.ActiveProfiles;
+import org.triplehelix.access.AccessFixtures;
+import org.triplehelix.access.Account;
+import org.triplehelix.access.HelixClient;
+import org.triplehelix.access.Role;
+
+/**
+ * Every talent page form against the running platform: bad input is answered 400 with the form
+ * again, the values as typed (inputs, text areas, the chosen options), the field at fault marked
+ * (aria-invalid, its message beside it, the summary at the top naming it), and nothing written.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles("test")
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class TalentPageFormsIntegrationTests {
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    ApplicationContext context;
+
+    TalentFixtures fx;
+    long university;
+    long enterprise;
+    long academic;
+    long industrial;
+    Account manager;
+    Account declarer;
+    Account studentAccount;
+    Account mentor;
+    String program;
+    String student;
+
+    @BeforeAll
+    void world() {
+        fx = TalentFixtures.of(context);
+        university = fx.organization("Forms University", "university", "420100");
+        enterprise = fx.organization("Forms Enterprise", "enterprise", "420500");
+        academic = fx.person("Forms Academic", university);
+        industrial = fx.person("Forms Industrial", enterprise);
+        manager = fx.user(university, null, Role.ORG_ADMIN);
+        declarer = fx.user(enterprise, null, Role.ENTERPRISE);
+        studentAccount = fx.user(university, null, Role.STUDENT);
+        mentor = fx.user(enterprise, industrial, Role.ENTERPRISE);
+        program = fx.program(university, enterprise, "0803", "ind-optoelectronics", 2024);
+        student = fx.student(program, enterprise, academic, industrial, studentAccount, 2027, "enrolled");
+    }
+
+    // --- programs ---------------------------------------------------------------------------
+
+    @Test
+    void aRefusedNewProgramComesBackAsTypedAndIsNotCreated() {
+        String name = AccessFixtures.unique("Refused program");
+        HelixClient.Response response = client(manager).postForm("/talent/programs", form("name_en", name, "university", fx.ext(university),
+                "enterprises", fx.ext(enterprise), "discipline", "0812", "industry", "ind-ai", "degree_level", "doctorate",
+                "cohort_year", "1800", "capacity", "12", "required_hours", "640"));
+
+        assertThat(response.status()).isEqualTo(400);
+        String html = response.body();
+        assertThat(value(html, "name_en")).isEqualTo(name);
+        assertThat(value(html, "university")).isEqualTo(fx.ext(university));
+        assertThat(value(html, "enterprises")).isEqualTo(fx.ext(enterprise));
+        assertThat(selected(html, "discipline")).isEqualTo("0812");
+        assertThat(selected(html, "industry")).isEqualTo("ind-ai");
+        assertThat(selected(html, "degree_level")).isEqualTo("doctorate");
+        assertThat(value(html, "capacity")).isEqualTo("12");
+        assertThat(value(html, "required_hours")).isEqualTo("640");
+        assertThat(value(html, "cohort_year")).isEqualTo("1800");
+        assertThat(refusedAt(html, "cohort_year")).isEqualTo("Please correct this: must be between 1990 and 2100");
+        assertThat(summary(html)).contains("Cohort — must be between 1990 and 2100");
+        assertThat(count("select count(*) from talent_program where name_en = :v", name)).isZero();
+    }
+
+    @Test
+    void aRefusedProgramEditComesBackAsTypedAndChangesNothing() {
+        String id = fx.program(university, enterprise, "0803", "ind-optoelectronics", 2024);
+        String name = AccessFixtures.unique("Renamed program");
+        HelixClient.Response response = client(manager).postForm("/talent/programs/" + id, form("name_en", name,
+                "university", fx.ext(university), "enterprises", fx.ext(enterprise) + "; no-such-enterprise", "discipline", "0812",
+                "industry", "ind-ai", "degree_level", "doctorate", "cohort_year", "2025", "capacity", "30", "required_hours", "800"));
+
+        assertThat(response.status()).isEqualTo(400);
+        String html = response.body();
+        assertThat(html).contains("action=\"/talent/programs/" + id + "\"");
+        assertThat(value(html, "name_en")).isEqualTo(name);
+        assertThat(value(html, "enterprises")).isEqualTo(fx.ext(enterprise) + "; no-such-enterprise");
+        assertThat(selected(html, "discipline")).isEqualTo("0812");
+        assertThat(selected(html, "degree_level")).isEqualTo("doctorate");
+        assertThat(value(html, "capacity")).isEqualTo("30");
+        assertThat(refusedAt(html, "enterprises")).isEqualTo("Please correct this: no organization has the id no-such-enterprise in the registry");
+        assertThat(summary(html)).contains("Enterprises — no organization has the id no-such-enterprise");
+        assertThat(fx.jdbc().sql("select name_en || ' ' || discipline_code || ' ' || capacity || ' ' || version from talent_program where ext_id = :p")
+                .param("p", id).query(String.class).single()).isEqualTo("Program " + id + " 0803 10 0");
+        assertThat(fx.access().auditRows("talent_program", id, "update")).isZero();
+    }
+
+    @Test
+    void aRefusedEnrolmentComesBackInTheProgramsPageAsTypedAndEnrolsNobody() {
+        long students = count("select count(*) from talent_student s join talent_program p on p.id = s.program_id where p.ext_id = :v", program);
+        String name = AccessFixtures.unique("Refused Student");
+        HelixClient client = client(manager);
+
+        // the same person as both mentors
+        HelixClient.Response response = client.postForm("/talent/programs/" + program + "/students", form("name_en", name,
+                "enterprise", fx.ext(enterprise), "academic_mentor", fx.personExt(academic), "industrial_mentor", fx.personExt(academic),
+                "graduation_year", "2029", "background", "激光焊接 laser welding"));
+        assertThat(response.status()).isEqualTo(400);
+        String html = response.body();
+        assertThat(html).contains("id=\"enroll-form\"");
+        assertThat(value(html, "s-name_en")).isEqualTo(name);
+        assertThat(selected(html, "s-enterprise")).isEqualTo(fx.ext(enterprise));
+        assertThat(value(html, "s-academic")).isEqualTo(fx.personExt(academic));
+        assertThat(value(html, "s-year")).isEqualTo("2029");
+        assertThat(textarea(html, "s-background")).isEqualTo("激光焊接 laser welding");
+        assertThat(refusedAt(html, "s-industrial")).isEqualTo("Please correct this: the industrial mentor must be another person than the academic mentor");
+        assertThat(summary(html)).contains("Industrial mentor — ");
+
+        // no name: the service asks for a person, the form marks the name
+        response = client.postForm("/talent/programs/" + program + "/students", form("enterprise", fx.ext(enterprise),
+                "academic_mentor", fx.personExt(academic), "industrial_mentor", fx.personExt(industrial), "graduation_year", "2029"));
+        assertThat(response.status()).isEqualTo(400);
+        assertThat(refusedAt(response.body(), "s-name_zh")).startsWith("Please correct this: give the student a name");
+        assertThat(value(response.body(), "s-industrial")).isEqualTo(fx.personExt(industrial));
+
+        assertThat(count("select count(*) from talent_student s join talent_program p on p.id = s.program_id where p.ext_id = :v", program))
+                .isEqualTo(students);
+        assertThat(count("select count(*) from person where name_en = :v", name)).isZero();
+        // the language switch asks for the refused page by GET: it is the program's
+        assertThat(client.get("/talent/programs/" + program + "/students?lang=zh").location()).endsWith("/talent/programs/" + program);
+    }
+
+    // --- a student's record -----------------------------------------------------------------
+
+    @Test
+    void aRefusedStudentEditSaysWhatIsWrongInChinese() {
+        String id = fx.student(program, enterprise, academic, industrial, null, 2027, "enrolled");
+        HelixClient client = client(manager);
+        HelixClient.Response response = client.postForm("/talent/students/" + id + "?lang=zh", form("enterprise", fx.ext(enterprise),
+                "academic_mentor", fx.personExt(academic), "industrial_mentor", fx.personExt(industrial), "graduation_year", "3000",
+                "status", "graduated", "background", "光纤激光器"));
+
+        assertThat(response.status()).isEqualTo(400);
+        String html = response.body();
+        assertThat(selected(html, "s-status")).isEqualTo("graduated");
+        assertThat(textarea(html, "s-background")).isEqualTo("光纤激光器");
+        assertThat(refusedAt(html, "s-year")).isEqualTo("此项有误：须在 1990 至 2100 之间");
+        assertThat(summary(html)).contains("无法保存：").contains("「毕业年份」：须在 1990 至 2100 之间");
+        assertThat(count("select count(*) from talent_student where ext_id = :v and graduation_year = 2027 and status = 'enrolled'", id)).isOne();
+    }
+
+    @Test
+    void aRefusedFieldTheFormDoesNotAskForIsNamedInTheSummaryAndNothingIsMarked() {
+        String id = fx.student(program, enterprise, academic, industrial, null, 2027, "enrolled");
+        HelixClient.Response response = client(manager).postForm("/talent/students/" + id, form("name_en", "Someone Else",
+                "enterprise", fx.ext(enterprise), "academic_mentor", fx.personExt(academic), "industrial_mentor", fx.personExt(industrial),
+                "graduation_year", "2028"));
+
+        assertThat(response.status()).isEqualTo(400);
+        String html = response.body();
+        assertThat(summary(html)).contains("Name (English) — the name is the one on the student’s person record (");
+        assertThat(html).doesNotContain("aria-invalid=\"true\"").doesNotContain("has-error").doesNotContain("href=\"#field-error\"");
+        assertThat(value(html, "s-year")).isEqualTo("2028");
+        assertThat(count("select count(*) from talent_student where ext_id = :v and graduation_year = 2027", id)).isOne();
+    }
+
+    @Test
+    void refusedHoursComeBackInTheRecordAsTypedAndLogNothing() {
+        long logged = hoursOf(student);
+        String yesterday = LocalDate.now().minusDays(1).toString();
+        HelixClient client = client(studentAccount);
+
+        HelixClient.Response response = client.postForm("/talent/students/" + student + "/hours",
+                form("date", yesterday, "hours", "25", "description", "调试磁力计 calibration"));
+        assertThat(response.status()).isEqualTo(400);
+        String html = response.body();
+        assertThat(value(html, "h-date")).isEqualTo(yesterday);
+        assertThat(value(html, "h-hours")).isEqualTo("25");
+        assertThat(value(html, "h-description")).isEqualTo("调试磁力计 calibration");
+        assertThat(refusedAt(html, "h-hours")).isEqualTo("Please correct this: more than 0 and at most 24 hours, in tenths");
+        assertThat(summary(html)).contains("Hours — more than 0");
+
+        response = client.postForm("/talent/students/" + student + "/hours", form("date", "2026-13-01", "hours", "4", "description", "work"));
+        assertThat(response.status()).isEqualTo(400);
+        assertThat(refusedAt(response.body(), "h-date")).isEqualTo("Please correct this: must be a date such as 2026-03-01, not “2026-13-01”");
+        assertThat(value(response.body(), "h-hours")).isEqualTo("4");
+
+        assertThat(hoursOf(student)).isEqualTo(logged);
+    }
+
+    @Test
+    void aRefusedMilestoneComesBackInTheRecordAsChosenAndSetsNothing() {
+        HelixClient.Response response = client(mentor).postForm("/talent/students/" + student + "/milestones",
+                form("kind", "midterm", "due", "", "status", "passed"));
+
+        assertThat(response.status()).isEqualTo(400);
+        String html = response.body();
+        assertThat(selected(html, "m-kind")).isEqualTo("midterm");
+        assertThat(selected(html, "m-status")).isEqualTo("passed");
+        assertThat(refusedAt(html, "m-due")).isEqualTo("Please correct this: this is required");
+        assertThat(summary(html)).contains("Due — this is required");
+        assertThat(count("select count(*) from talent_milestone m join talent_student s on s.id = m.student_id where s.ext_id = :v", student)).isZero();
+    }
+
+    @Test
+    void aRefusedOutcomeComesBackInTheRecordAsTypedAndRecordsNothing() {
+        HelixClient client = client(mentor);
+        String title = AccessFixtures.unique("Refused outcome");
+
+        HelixClient.Response response = client.postForm("/talent/students/" + student + "/outcomes", form("type", "patent", "year", "2025"));
+        assertThat(response.status()).isEqualTo(400);
+        assertThat(selected(response.body(), "o-type")).isEqualTo("patent");
+        assertThat(value(response.body(), "o-year")).isEqualTo("2025");
+        assertThat(refusedAt(response.body(), "o-zh")).isEqualTo("Please correct this: a Chinese or an English title is required");
+
+        response = client.postForm("/talent/students/" + student + "/outcomes", form("type", "paper", "title_en", title, "year", "20x5"));
+        assertThat(response.status()).isEqualTo(400);
+        assertThat(selected(response.body(), "o-type")).isEqualTo("paper");
+        assertThat(value(response.body(), "o-en")).isEqualTo(title);
+        assertThat(refusedAt(response.body(), "o-year")).isEqualTo("Please correct this: must be a whole number, not “20x5”");
+
+        assertThat(count("select count(*) from talent_outcome o join talent_student s on s.id = o.student_id where s.ext_id = :v", student)).isZero();
+        assertThat(count("select count(*) from output where title_en = :v", title)).isZero();
+    }
+
+    // --- topics, needs, crosswalk, import ---------------------------------------------------
+
+    @Test
+    void aRefusedTopicComesBackAsTypedAndIsNotPosted() {
+        String description = AccessFixtures.unique("refused topic");
+        HelixClient.Response response = client(declarer).postForm("/talent/topics", form("description", description,
+                "industry", "ind-ai", "discipline", "0812", "demand_ref", "demand-42"));
+
+        assertThat(response.status()).isEqualTo(400);
+        String html = response.body();
+        assertThat(textarea(html, "t-description")).isEqualTo(description);
+        assertThat(selected(html, "t-industry")).isEqualTo("ind-ai");
+        assertThat(selected(html, "t-discipline")).isEqualTo("0812");
+        assertThat(value(html, "t-ref")).isEqualTo("demand-42");
+        assertThat(refusedAt(html, "t-zh")).isEqualTo("Please correct this: a Chinese or an English title is required");
+        assertThat(summary(html)).contains("Title (Chinese) — ");
+        assertThat(count("select count(*) from talent_topic where description = :v", description)).isZero();
+    }
+
+    @Test
+    void aRefusedNeedDeclarationComesBackAsTypedAndDeclaresNothing() {
+        String skill = AccessFixtures.unique("refused skill");
+        HelixClient.Response response = client(declarer).postForm("/talent/needs", form("industry", "ind-ai", "discipline", "0812",
+                "skill", skill, "degree_level", "doctorate", "year", "2031", "headcount", "0"));
+
+        assertThat(response.status()).isEqualTo(400);
+        String html = response.body();
+        assertThat(html).contains("id=\"declare-need\"");
+        assertThat(selected(html, "n-industry")).isEqualTo("ind-ai");
+        assertThat(selected(html, "n-discipline")).isEqualTo("0812");
+        assertThat(selected(html, "n-degree")).isEqualTo("doctorate");
+        assertThat(value(html, "n-skill")).isEqualTo(skill);
+        assertThat(value(html, "n-year")).isEqualTo("2031");
+        assertThat(value(html, "n-headcount")).isEqualTo("0");
+        assertThat(refusedAt(html, "n-headcount")).isEqualTo("Please correct this: must be between 1 and 100000");
+        assertThat(count("select count(*) from talent_need where skill = :v", skill)).isZero();
+    }
+
+    @Test
+    void aRefusedNeedEditComesBackAsTypedAndChangesNothing() {
+        String id = AccessFixtures.unique("test-need");
+        fx.as(declarer, () -> context.getBean(TalentWriter.class).saveNeed(Fields.of("id", id, "industry", "ind-optoelectronics",
+                "skill", "laser optics", "year", "2031", "headcount", "2"), false));
+
+        HelixClient.Response response = client(declarer).postForm("/talent/needs/" + id,
+                form("industry", "ind-ai", "discipline", "", "skill", "", "degree_level", "master", "year", "2032", "headcount", "7"));
+        assertThat(response.status()).isEqualTo(400);
+        String html = response.body();
+        assertThat(html).contains("id=\"save-need\"");
+        assertThat(selected(html, "n-industry")).isEqualTo("ind-ai");
+        assertThat(selected(html, "n-discipline")).isEmpty();
+        assertThat(selected(html, "n-degree")).isEqualTo("master");
+        assertThat(value(html, "n-skill")).isNull();
+        assertThat(value(html, "n-year")).isEqualTo("2032");
+        assertThat(value(html, "n-headcount")).isEqualTo("7");
+        assertThat(refusedAt(html, "n-discipline")).isEqualTo("Please correct this: choose a discipline or name a skill");
+        assertThat(summary(html)).contains("Discipline — choose a discipline or name a skill");
+        assertThat(fx.jdbc().sql("select industry_code || ' ' || skill || ' ' || year || ' ' || headcount from talent_need where ext_id = :id")
+                .param("id", id).query(String.class).single()).isEqualTo("ind-optoelectronics laser optics 2031 2");
+        assertThat(fx.access().auditRows("talent_need", id, "update")).isZero();
+    }
+
+    @Test
+    void aRefusedCrosswalkShareComesBackAsChosenAndWritesNothing() {
+        Account admin = fx.access().user(null, Role.ADMIN);
+        String pair = "0812/ind-steel";
+        assertThat(count("select count(*) from talent_crosswalk where discipline_code || '/' || industry_code = :v", pair)).isZero();
+
+        HelixClient.Response response = client(admin).postForm("/talent/crosswalk", form("discipline", "0812", "industry", "ind-steel", "share", "0"));
+        assertThat(response.status()).isEqualTo(400);
+        String html = response.body();
+        assertThat(selected(html, "c-discipline")).isEqualTo("0812");
+        assertThat(selected(html, "c-industry")).isEqualTo("ind-steel");
+        assertThat(value(html, "c-share")).isEqualTo("0");
+        assertThat(refusedAt(html, "c-share")).isEqualTo("Please correct this: must be between 1 and 100");
+        assertThat(count("select count(*) from talent_crosswalk where discipline_code || '/' || industry_code = :v", pair)).isZero();
+    }
+
+    @Test
+    void aRefusedImportKeepsTheChosenKindAndImportsNothing() {
+        HelixClient client = client(declarer);
+        String id = AccessFixtures.unique("test-need");
+        String boundary = "----talent" + System.nanoTime();
+        String body = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"kind\"\r\n\r\nneed\r\n"
+                + "--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"needs.pdf\"\r\nContent-Type: application/pdf\r\n\r\n"
+                + "id,industry,skill,year,headcount\n" + id + ",ind-ai,x,2031,1\n\r\n--" + boundary + "--\r\n";
+        HelixClient.Response response = client.send("POST", "/talent/import", Map.of("Content-Type", "multipart/form-data; boundary=" + boundary,
+                "X-CSRF-TOKEN", client.csrfToken()), body.getBytes(StandardCharsets.UTF_8));
+
+        assertThat(response.status()).isEqualTo(400);
+        assertThat(selected(response.body(), "i-kind")).isEqualTo("need");
+        assertThat(refusedAt(response.body(), "i-file")).isEqualTo("Please correct this: use a .csv or .xlsx file");
+        assertThat(count("select count(*) from talent_need where ext_id = :v", id)).isZero();
+    }
+
+    // --- helpers ----------------------------------------------------------------------------
+
+    private HelixClient client(Account account) {
+        HelixClient client = HelixClient.browser(port);
+        assertThat(client.signIn(account.email(), AccessFixtures.PASSWORD)).isTrue();
+        return client;
+    }
+
+    private static Map<String, String> form(String... pairs) {
+        Map<String, String> form = new LinkedHashMap<>();
+        for (int i = 0; i + 1 < pairs.length; i += 2) {
+            form.put(pairs[i], pairs[i + 1]);
+        }
+        return form;
+    }
+
+    private long count(String sql, String value) {
+        return fx.jdbc().sql(sql).param("v", value).query(Long.class).single();
+    }
+
+    private long hoursOf(String studentId) {
+        return count("select count(*) from talent_practice_log h join talent_student s on s.id = h.student_id where s.ext_id = :v", studentId);
+    }
+
+    /** The opening tag of the form control with this id. */
+    private static String control(String html, String id) {
+        Matcher m = Pattern.compile("<(input|select|textarea)\\b[^>]*\\bid=\"" + Pattern.quote(id) + "\"[^>]*>").matcher(html);
+        assertThat(m.find()).as("a form control #%s", id).isTrue();
+        return m.group();
+    }
+
+    /** An input's value as the page gives it back, or null for none. */
+    private static String value(String html, String id) {
+        Matcher m = Pattern.compile("\\bvalue=\"([^\"]*)\"").matcher(control(html, id));
+        return m.find() ? m.group(1) : null;
+    }
+
+    /** The value of a select's chosen option, "" for none. */
+    private static String selected(String html, String id) {
+        control(html, id);
+        Matcher select = Pattern.compile("<select\\b[^>]*\\bid=\"" + Pattern.quote(id) + "\"[^>]*>([\\s\\S]*?)</select>").matcher(html);
+        assertThat(select.find()).as("a select #%s", id).isTrue();
+        Matcher option = Pattern.compile("<option value=\"([^\"]*)\" selected>").matcher(select.group(1));
+        String chosen = option.find() ? option.group(1) : "";
+        assertThat(option.find()).as("one chosen option in #%s", id).isFalse();
+        return chosen;
+    }
+
+    private static String textarea(String html, String id) {
+        Matcher m = Pattern.compile("<textarea\\b[^>]*\\bid=\"" + Pattern.quote(id) + "\"[^>]*>([^<]*)</textarea>").matcher(html);
+        assertThat(m.find()).as("a text area #%s", id).isTrue();
+        return m.group(1);
+    }
+
+    /**
+     * Asserts that the control with this id, and it alone, is marked refused (aria-invalid, its
+     * field's has-error) and returns the message beside it.
+     */
+    private static String refusedAt(String html, String id) {
+        assertThat(control(html, id)).contains("aria-invalid=\"true\"");
+        assertThat(Pattern.compile("aria-invalid=\"true\"").matcher(html).results().count()).as("marked controls").isOne();
+        assertThat(Pattern.compile("has-error").matcher(html).results().count()).as("marked fields").isOne();
+        Matcher m = Pattern.compile("<p class=\"field[^\"]*has-error\"><label for=\"" + Pattern.quote(id)
+                + "\">[^<]*<span class=\"field-error\" id=\"field-error\">([^<]*)</span>").matcher(html);
+        assertThat(m.find()).as("the message beside #%s", id).isTrue();
+        return m.group(1);
+    }
+
+    /** The error summary at the top of the page, as text. */
+    private static String summary(String html) {
+        Matcher m = Pattern.compile("<p class=\"error\" role=\"alert\" id=\"error\">([\\s\\S]*?)</p>").matcher(html);
+        assertThat(m.find()).as("the error summary").isTrue();
+        return m.group(1).replaceAll("<[^>]+>", "").replaceAll("\\s+", " ").strip();
+    }
+}
