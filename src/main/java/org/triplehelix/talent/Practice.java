@@ -142,6 +142,18 @@ public class Practice {
                 .param("p", person).query(HoursEntry.class).list();
     }
 
+    /** How many of the practice hours of the students the signed-in user mentors in industry wait for their approval. */
+    public long pendingCountForMe() {
+        Long person = scope.currentUser().map(CurrentUser::personId).orElse(null);
+        if (person == null) {
+            return 0;
+        }
+        return jdbc.sql("""
+                        select count(*) from talent_practice_log h join talent_student s on s.id = h.student_id
+                        where s.industrial_mentor_id = :p and h.status = 'pending'""")
+                .param("p", person).query(Long.class).single();
+    }
+
     private HoursEntry entry(long id) {
         return jdbc.sql("""
                         select h.id, s.ext_id as student_ext_id, h.work_date as date, h.hours, h.description, h.status from talent_practice_log h

@@ -121,7 +121,12 @@ class TalentIntegrationTests {
         // the academic mentor sees them but does not approve practice hours
         assertThatThrownBy(() -> fx.as(academicAccount, () -> practice.approve(entry))).isInstanceOf(AccessDeniedException.class);
         assertThat(status(entry)).isEqualTo("pending");
+        // the count on the talent link is the mentor's queue, and theirs only
+        long waiting = fx.as(industrialAccount, () -> practice.pendingCountForMe());
+        assertThat(waiting).isPositive().isEqualTo(fx.as(industrialAccount, () -> practice.pendingForMe()).size());
+        assertThat(fx.as(academicAccount, () -> practice.pendingCountForMe())).isZero();
         Practice.HoursEntry approved = fx.as(industrialAccount, () -> practice.approve(entry));
+        assertThat(fx.as(industrialAccount, () -> practice.pendingCountForMe())).isEqualTo(waiting - 1);
         assertThat(approved.status()).isEqualTo("approved");
         assertThatThrownBy(() -> fx.as(industrialAccount, () -> practice.reject(entry))).isInstanceOf(ConflictException.class);
         BigDecimal total = fx.as(studentAccount, () -> programs.student(student)).approvedHours();
