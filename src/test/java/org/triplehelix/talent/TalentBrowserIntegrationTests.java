@@ -4,6 +4,7 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import java.math.BigDecimal;
 import java.util.UUID;
@@ -174,8 +175,13 @@ class TalentBrowserIntegrationTests extends BrowserTests {
         assertThat(graduationYear(fx, student)).isEqualTo(2027);
         screenshot(managerPage, "talent-student-refused-" + locale);
 
-        // corrected, it is saved and the record shows it
+        // corrected by picking the mentor by name: the suggestion puts the id in the field and shows the name
+        String industrialName = fx.jdbc().sql("select name_en from person where id = :id").param("id", industrial).query(String.class).single();
+        managerPage.locator("#s-industrial").fill("");
+        managerPage.locator("#s-industrial").pressSequentially(industrialName, new Locator.PressSequentiallyOptions().setDelay(10));
+        assertThat(managerPage.locator("#s-industrial-options option[value='" + fx.personExt(industrial) + "']")).hasCount(1);
         managerPage.locator("#s-industrial").fill(fx.personExt(industrial));
+        assertThat(managerPage.locator("#s-industrial-name")).containsText(industrialName);
         managerPage.locator("#s-status").selectOption("graduated");
         managerPage.locator("#save-student").click();
         assertThat(managerPage.locator("#notice")).isVisible();
