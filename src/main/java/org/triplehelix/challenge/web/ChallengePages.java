@@ -266,19 +266,30 @@ class ChallengePages {
         return "challenge/apply";
     }
 
+    /**
+     * Applies, with the attachment if one was chosen (checked before anything is written). Refused: the form again as
+     * typed (400, 409 when the call is closed or the organization has applied already), the field at fault marked, and
+     * a reminder that a chosen file must be chosen again; nothing is written.
+     */
     @PostMapping("/challenges/{extId}/applications")
     String apply(@PathVariable String extId, @RequestParam Map<String, String> form,
-                 @RequestParam(name = "file", required = false) MultipartFile file, Model model, RedirectAttributes redirect) throws IOException {
+                 @RequestParam(name = "file", required = false) MultipartFile file, Model model, RedirectAttributes redirect,
+                 HttpServletResponse response) throws IOException {
         ChallengeView challenge = challenges.find(extId);
+        boolean withFile = file != null && file.getOriginalFilename() != null && !file.getOriginalFilename().isBlank();
         try {
             Map<Integer, BigDecimal> commitments = new LinkedHashMap<>();
             for (Target target : challenge.targets()) {
                 commitments.put(target.position(), decimal(form.get("commit" + target.position()), "commitments"));
             }
-            ApplicationView applied = applications.apply(extId, new ApplicationDraft(form.get("leadOrganization"),
-                    ids(form, "partners"), ids(form, "people"), form.get("plan"), commitments));
+            ApplicationDraft draft = new ApplicationDraft(form.get("leadOrganization"), ids(form, "partners"), ids(form, "people"),
+                    form.get("plan"), commitments);
+            if (withFile) {
+                Applications.checkAttachment(file.getOriginalFilename(), file.getBytes());
+            }
+            ApplicationView applied = applications.apply(extId, draft);
             String notice = "challenge.notice.applied";
-            if (file != null && !file.isEmpty()) {
+            if (withFile) {
                 try {
                     applications.attach(applied.id(), file.getOriginalFilename(), file.getContentType(), file.getBytes());
                 } catch (InvalidInputException e) {
@@ -288,12 +299,35 @@ class ChallengePages {
             }
             redirect.addFlashAttribute("notice", notice);
             return "redirect:/challenges/applications/" + applied.id();
-        } catch (InvalidInputException | ConflictException e) {
-            model.addAttribute("challenge", challenge);
-            model.addAttribute("form", form);
+        } catch (InvalidInputException e) {
+            model.addAttribute("errors", FormErrors.refusal(e.field(), e));
+            model.addAttribute("badCommitments", badCommitments(challenge, form));
+            response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+        } catch (ConflictException e) {
             model.addAttribute("error", e.getMessage());
-            return "challenge/apply";
+            response.setStatus(HttpServletResponse.SC_CONFLICT);
         }
+        Map<String, String> typed = new LinkedHashMap<>(form);
+        typed.remove("_csrf");
+        model.addAttribute("challenge", challenge);
+        model.addAttribute("form", typed);
+        model.addAttribute("fileAgain", withFile);
+        return "challenge/apply";
+    }
+
+    /** The positions of the commitments left empty or not a number (marked when the commitments are refused). */
+    private static java.util.Set<Integer> badCommitments(ChallengeView challenge, Map<String, String> form) {
+        java.util.Set<Integer> bad = new java.util.HashSet<>();
+        for (Target target : challenge.targets()) {
+            try {
+                if (decimal(form.get("commit" + target.position()), "commitments") == null) {
+                    bad.add(target.position());
+                }
+            } catch (InvalidInputException notANumber) {
+                bad.add(target.position());
+            }
+        }
+        return bad;
     }
 
     @GetMapping("/challenges/applications/{id}")
