@@ -9,14 +9,11 @@ import org.triplehelix.shared.InvalidInputException;
  */
 public class AccountInputException extends InvalidInputException {
 
-    private final String messageKey;
-
     public AccountInputException(String field, String messageKey, String message) {
-        super(field, message);
-        this.messageKey = messageKey;
+        super(field, message, messageKey);
     }
 
     public String messageKey() {
-        return messageKey;
+        return key();
     }
 }

@@ -15,18 +15,21 @@ public record ApplicationDraft(String leadOrganization, List<String> partners, L
 
     public ApplicationDraft {
         if (plan == null || plan.isBlank()) {
-            throw new InvalidInputException("plan", "describe the technical plan");
+            throw new InvalidInputException("plan", "describe the technical plan", "challenge.apply.error.plan");
         }
         if (plan.length() > 20_000) {
-            throw new InvalidInputException("plan", "the plan is at most 20,000 characters; attach the rest");
+            throw new InvalidInputException("plan", "the plan is at most 20,000 characters; attach the rest",
+                    "challenge.apply.error.planLong");
         }
         plan = plan.strip();
         leadOrganization = leadOrganization == null || leadOrganization.isBlank() ? null : leadOrganization.strip();
         partners = clean(partners);
         people = clean(people);
-        commitments = commitments == null ? Map.of() : Map.copyOf(commitments);
+        commitments = commitments == null ? Map.of() : commitments.entrySet().stream().filter(c -> c.getValue() != null)
+                .collect(java.util.stream.Collectors.toUnmodifiableMap(Map.Entry::getKey, Map.Entry::getValue)); // one left empty is missing
         if (partners.size() > 20 || people.size() > 50) {
-            throw new InvalidInputException("partners", "at most 20 partner organizations and 50 people");
+            throw new InvalidInputException("partners", "at most 20 partner organizations and 50 people",
+                    "challenge.apply.error.teamSize");
         }
     }
 

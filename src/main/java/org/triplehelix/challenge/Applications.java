@@ -73,17 +73,19 @@ public class Applications {
         List<ApplicationRepository.Org> partners = new ArrayList<>();
         for (String partner : draft.partners()) {
             ApplicationRepository.Org org = repository.organization(partner)
-                    .orElseThrow(() -> new InvalidInputException("partners", "no organization " + partner));
+                    .orElseThrow(() -> new InvalidInputException("partners", "no organization " + partner,
+                            "challenge.apply.error.noOrganization", partner));
             if (org.id() != lead.id()) {
                 partners.add(org);
             }
         }
         List<ApplicationRepository.Person> people = draft.people().stream().map(p -> repository.person(p)
-                .orElseThrow(() -> new InvalidInputException("people", "no person " + p))).toList();
+                .orElseThrow(() -> new InvalidInputException("people", "no person " + p, "challenge.apply.error.noPerson", p))).toList();
         List<Target> targets = challenges.targets(challengeId);
         for (Target target : targets) {
             if (draft.commitments().get(target.position()) == null) {
-                throw new InvalidInputException("commitments", "commit to every target: " + target.indicator() + " (" + target.unit() + ")");
+                throw new InvalidInputException("commitments", "commit to every target: " + target.indicator() + " (" + target.unit() + ")",
+                        "challenge.apply.error.commitment", target.indicator(), target.unit());
             }
         }
         return transaction.execute(status -> {
@@ -109,12 +111,14 @@ public class Applications {
     private ApplicationRepository.Org lead(ApplicationDraft draft, CurrentUser user) {
         if (draft.leadOrganization() == null) {
             if (user == null || user.organizationId() == null) {
-                throw new InvalidInputException("leadOrganization", "name the lead organization; your account has none");
+                throw new InvalidInputException("leadOrganization", "name the lead organization; your account has none",
+                        "challenge.apply.error.leadNone");
             }
             return repository.organization(user.organizationId()).orElseThrow();
         }
         ApplicationRepository.Org lead = repository.organization(draft.leadOrganization())
-                .orElseThrow(() -> new InvalidInputException("leadOrganization", "no organization " + draft.leadOrganization()));
+                .orElseThrow(() -> new InvalidInputException("leadOrganization", "no organization " + draft.leadOrganization(),
+                        "challenge.apply.error.noOrganization", draft.leadOrganization()));
         boolean own = user != null && user.organizationId() != null && user.organizationId() == lead.id();
         if (!own && !scope.canEditOrganization(lead.id())) {
             throw new org.springframework.security.access.AccessDeniedException("you apply for your own organization only");
@@ -130,7 +134,8 @@ public class Applications {
             boolean enterprise = all.stream().anyMatch(o -> "enterprise".equals(o.type()));
             boolean academic = all.stream().anyMatch(o -> ACADEMIC.contains(o.type()));
             if (!enterprise || !academic) {
-                throw new InvalidInputException("partners", "this challenge asks for a consortium with an enterprise and a university or laboratory");
+                throw new InvalidInputException("partners", "this challenge asks for a consortium with an enterprise and a university or laboratory",
+                        "challenge.apply.error.consortium");
             }
         }
     }
@@ -142,12 +147,13 @@ public class Applications {
         if (!applicant) {
             scope.requireAdmin();
         }
-        String name = fileName == null ? "" : fileName.replaceAll("[\\\\/\\p{Cntrl}]", "_").strip();
+        String name = safeName(fileName);
         String type = typeOf(name, content);
         return transaction.execute(status -> {
             challenges.lock(access.challengeId()).orElseThrow().requireOpenCall(clock.instant());
             if (repository.attachmentCount(applicationId) >= MAX_ATTACHMENTS) {
-                throw new InvalidInputException("file", "at most " + MAX_ATTACHMENTS + " attachments per application");
+                throw new InvalidInputException("file", "at most " + MAX_ATTACHMENTS + " attachments per application",
+                        "challenge.apply.error.fileCount", MAX_ATTACHMENTS);
             }
             long id = repository.attach(applicationId, name, type, content);
             events.publishEvent(AuditableChange.created("challenge_attachment", String.valueOf(id),
@@ -156,25 +162,41 @@ public class Applications {
         });
     }
 
+    /**
+     * Refuses (400 on {@code file}) an attachment that {@link #attach} would refuse for itself: empty, too large, badly
+     * named, of a type not accepted. For checking a file before the application it comes with is written.
+     */
+    public static void checkAttachment(String fileName, byte[] content) {
+        typeOf(safeName(fileName), content);
+    }
+
+    private static String safeName(String fileName) {
+        return fileName == null ? "" : fileName.replaceAll("[\\\\/\\p{Cntrl}]", "_").strip();
+    }
+
     /** The attachment's type from its extension, checked against its first bytes; 400 with the reason otherwise. */
     static String typeOf(String fileName, byte[] content) {
         if (content == null || content.length == 0) {
-            throw new InvalidInputException("file", "the file is empty");
+            throw new InvalidInputException("file", "the file is empty", "challenge.apply.error.fileEmpty");
         }
         if (content.length > MAX_ATTACHMENT_BYTES) {
-            throw new InvalidInputException("file", "the file is larger than 5 MB (" + content.length / 1024 + " KB)");
+            throw new InvalidInputException("file", "the file is larger than 5 MB (" + content.length / 1024 + " KB)",
+                    "challenge.apply.error.fileLarge", MAX_ATTACHMENT_BYTES / 1024 / 1024);
         }
         if (fileName.isEmpty() || fileName.length() > 200) {
-            throw new InvalidInputException("file", "the file needs a name of at most 200 characters");
+            throw new InvalidInputException("file", "the file needs a name of at most 200 characters",
+                    "challenge.apply.error.fileName");
         }
         int dot = fileName.lastIndexOf('.');
         String extension = dot < 0 ? "" : fileName.substring(dot + 1).toLowerCase(Locale.ROOT);
         String type = TYPES.get(extension);
         if (type == null) {
-            throw new InvalidInputException("file", "only PDF, Word (docx), Excel (xlsx), PowerPoint (pptx), PNG, JPEG and text files are accepted");
+            throw new InvalidInputException("file", "only PDF, Word (docx), Excel (xlsx), PowerPoint (pptx), PNG, JPEG and text files are accepted",
+                    "challenge.apply.error.fileType");
         }
         if (!looksLike(extension, content)) {
-            throw new InvalidInputException("file", "the file's content is not " + extension.toUpperCase(Locale.ROOT));
+            throw new InvalidInputException("file", "the file's content is not " + extension.toUpperCase(Locale.ROOT),
+                    "challenge.apply.error.fileContent", extension.toUpperCase(Locale.ROOT));
         }
         return type;
     }

@@ -20,28 +20,29 @@ public record ChallengeDraft(String titleZh, String titleEn, String problemZh, S
         ipTerms = blankToNull(ipTerms);
         eligibility = blankToNull(eligibility) == null ? "any" : eligibility.strip();
         if (titleZh == null && titleEn == null) {
-            throw new InvalidInputException("title", "give the challenge a title in Chinese or English");
+            throw new InvalidInputException("title", "give the challenge a title in Chinese or English", "challenge.error.title");
         }
         if (problemZh == null && problemEn == null) {
-            throw new InvalidInputException("problem", "describe the problem in Chinese or English");
+            throw new InvalidInputException("problem", "describe the problem in Chinese or English", "challenge.error.problem");
         }
         if (technologyCode == null && industryCode == null) {
-            throw new InvalidInputException("technology", "name the key core technology or the industry the challenge serves");
+            throw new InvalidInputException("technology", "name the key core technology or the industry the challenge serves",
+                    "challenge.error.technology");
         }
         if (budget == null || budget.signum() < 0) {
-            throw new InvalidInputException("budget", "the budget or reward is an amount in yuan, zero or more");
+            throw new InvalidInputException("budget", "the budget or reward is an amount in yuan, zero or more", "challenge.error.budget");
         }
         if (durationMonths == null || durationMonths < 1 || durationMonths > 120) {
-            throw new InvalidInputException("durationMonths", "the duration is 1 to 120 months");
+            throw new InvalidInputException("durationMonths", "the duration is 1 to 120 months", "challenge.error.durationMonths");
         }
         if (!eligibility.equals("any") && !eligibility.equals("enterprise_and_academic")) {
-            throw new InvalidInputException("eligibility", "any or enterprise_and_academic");
+            throw new InvalidInputException("eligibility", "any or enterprise_and_academic", "challenge.error.eligibility");
         }
         if (deadline == null) {
-            throw new InvalidInputException("deadline", "give the application deadline");
+            throw new InvalidInputException("deadline", "give the application deadline", "challenge.error.deadline");
         }
         if (targets == null || targets.isEmpty() || targets.size() > 20) {
-            throw new InvalidInputException("targets", "give 1 to 20 measurable targets");
+            throw new InvalidInputException("targets", "give 1 to 20 measurable targets", "challenge.error.targetsCount");
         }
         rubric = rubric == null || rubric.isEmpty() ? Criterion.DEFAULT : List.copyOf(rubric);
         if (rubric.stream().mapToInt(Criterion::weight).sum() != 100) {

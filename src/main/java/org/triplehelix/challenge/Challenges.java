@@ -74,16 +74,18 @@ public class Challenges {
         CurrentUser user = scope.currentUser().orElse(null);
         boolean department = scope.isAdmin();
         if (!department && (user == null || user.organizationId() == null)) {
-            throw new InvalidInputException("sponsor", "an enterprise user posts for their organization; your account has none");
+            throw new InvalidInputException("sponsor", "an enterprise user posts for their organization; your account has none",
+                    "challenge.error.sponsor");
         }
         if (draft.technologyCode() != null && !repository.technologyExists(draft.technologyCode())) {
-            throw new InvalidInputException("technology", "no key core technology " + draft.technologyCode());
+            throw new InvalidInputException("technology", "no key core technology " + draft.technologyCode(),
+                    "challenge.error.noTechnology");
         }
         if (draft.industryCode() != null && !repository.industryExists(draft.industryCode())) {
-            throw new InvalidInputException("industry", "no industry " + draft.industryCode());
+            throw new InvalidInputException("industry", "no industry " + draft.industryCode(), "challenge.error.noTechnology");
         }
         if (!draft.deadline().isAfter(clock.instant())) {
-            throw new InvalidInputException("deadline", "the application deadline is in the future");
+            throw new InvalidInputException("deadline", "the application deadline is in the future", "challenge.error.deadlinePast");
         }
         String extId = "ch-" + LocalDate.now(ZONE).getYear() + "-" + UUID.randomUUID().toString().substring(0, 8);
         Long sponsor = department ? null : user.organizationId();

@@ -28,22 +28,24 @@ public record BookingRules(int minMinutes, int maxMinutes, int slotMinutes, int 
 
     public BookingRules {
         if (minMinutes < 1) {
-            throw new InvalidInputException("minMinutes", "the shortest booking is at least one minute");
+            throw new InvalidInputException("minMinutes", "the shortest booking is at least one minute", "facility.error.minMinutes");
         }
         if (maxMinutes < minMinutes || maxMinutes > 44_640) {
-            throw new InvalidInputException("maxMinutes", "the longest booking is at least the shortest and at most 31 days");
+            throw new InvalidInputException("maxMinutes", "the longest booking is at least the shortest and at most 31 days",
+                    "facility.error.maxMinutes");
         }
         if (slotMinutes != 15 && slotMinutes != 30 && slotMinutes != 60 && slotMinutes != 120) {
-            throw new InvalidInputException("slotMinutes", "the calendar's grid is 15, 30, 60 or 120 minutes");
+            throw new InvalidInputException("slotMinutes", "the calendar's grid is 15, 30, 60 or 120 minutes",
+                    "facility.error.slotMinutes");
         }
         if (leadMinutes < 0) {
-            throw new InvalidInputException("leadMinutes", "the lead time cannot be negative");
+            throw new InvalidInputException("leadMinutes", "the lead time cannot be negative", "facility.error.leadMinutes");
         }
         if (horizonDays < 1 || horizonDays > 730) {
-            throw new InvalidInputException("horizonDays", "the horizon is 1 to 730 days");
+            throw new InvalidInputException("horizonDays", "the horizon is 1 to 730 days", "facility.error.horizonDays");
         }
         if (openingHours == null) {
-            throw new InvalidInputException("openingHours", "the opening hours are missing");
+            throw new InvalidInputException("openingHours", "the opening hours are missing", "facility.error.openingHours");
         }
     }
 

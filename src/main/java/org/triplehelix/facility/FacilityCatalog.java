@@ -161,9 +161,10 @@ public class FacilityCatalog {
         List<CatalogRepository.Account> accounts = catalog.accountsByEmail(wanted);
         for (String email : wanted) {
             CatalogRepository.Account account = accounts.stream().filter(a -> a.email().equals(email)).findFirst()
-                    .orElseThrow(() -> new InvalidInputException("managers", "no active account has the email " + email));
+                    .orElseThrow(() -> new InvalidInputException("managers", "no active account has the email " + email,
+                            "facility.error.noAccount", email));
             if (!scope.isAdmin() && !scope.editableOrganizations().includes(account.organizationId())) {
-                throw new InvalidInputException("managers", email + " is not in your organization");
+                throw new InvalidInputException("managers", email + " is not in your organization", "facility.error.managersOutside", email);
             }
         }
         catalog.setManagers(before.id(), accounts.stream().map(CatalogRepository.Account::id).toList());
@@ -205,7 +206,8 @@ public class FacilityCatalog {
             try {
                 day = DayOfWeek.valueOf(name.strip().toUpperCase(Locale.ROOT));
             } catch (IllegalArgumentException e) {
-                throw new InvalidInputException("openingHours", "unknown weekday " + name + "; monday … sunday");
+                throw new InvalidInputException("openingHours", "unknown weekday " + name + "; monday … sunday",
+                        "facility.error.openingHours");
             }
             if (hours != null && hours.opens() != null && !hours.opens().isBlank()) {
                 days.put(day, OpeningHours.Hours.of(hours.opens(), hours.closes()));
@@ -235,7 +237,7 @@ public class FacilityCatalog {
 
     private static void limit(String value, String field, int max) {
         if (value != null && value.length() > max) {
-            throw new InvalidInputException(field, field + " is at most " + max + " characters");
+            throw new InvalidInputException(field, field + " is at most " + max + " characters", "facility.error.tooLong", max);
         }
     }
 

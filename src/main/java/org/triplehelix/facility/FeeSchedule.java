@@ -14,7 +14,7 @@ public record FeeSchedule(FeeUnit unit, BigDecimal internalRate, BigDecimal exte
 
     public FeeSchedule {
         if (unit == null) {
-            throw new InvalidInputException("feeUnit", "the fee unit is hour or sample");
+            throw new InvalidInputException("feeUnit", "the fee unit is hour or sample", "facility.error.feeUnit");
         }
         internalRate = rate("internalRate", internalRate);
         externalRate = rate("externalRate", externalRate);
@@ -44,13 +44,13 @@ public record FeeSchedule(FeeUnit unit, BigDecimal internalRate, BigDecimal exte
 
     private static BigDecimal rate(String field, BigDecimal rate) {
         if (rate == null || rate.signum() < 0) {
-            throw new InvalidInputException(field, "a rate is a number of yuan, 0 or more");
+            throw new InvalidInputException(field, "a rate is a number of yuan, 0 or more", "facility.error." + field);
         }
         if (rate.stripTrailingZeros().scale() > 2) {
-            throw new InvalidInputException(field, "a rate is given to the fen (two decimals) at most");
+            throw new InvalidInputException(field, "a rate is given to the fen (two decimals) at most", "facility.error." + field);
         }
         if (rate.compareTo(BigDecimal.valueOf(10_000_000)) >= 0) {
-            throw new InvalidInputException(field, "the rate is implausibly high");
+            throw new InvalidInputException(field, "the rate is implausibly high", "facility.error." + field);
         }
         return rate.setScale(2, RoundingMode.UNNECESSARY);
     }

@@ -18,7 +18,7 @@ public enum FeeUnit {
         try {
             return valueOf(code.strip().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException | NullPointerException e) {
-            throw new InvalidInputException("feeUnit", "the fee unit is hour or sample");
+            throw new InvalidInputException("feeUnit", "the fee unit is hour or sample", "facility.error.feeUnit");
         }
     }
 }

@@ -57,10 +57,10 @@ public class Maintenance {
         TimeSlot slot = request.slot();
         String reason = request.reason() == null || request.reason().isBlank() ? null : request.reason().strip();
         if (reason != null && reason.length() > 500) {
-            throw new InvalidInputException("reason", "the reason is at most 500 characters");
+            throw new InvalidInputException("reason", "the reason is at most 500 characters", "facility.error.tooLong", 500);
         }
         if (!slot.end().isAfter(clock.now())) {
-            throw new InvalidInputException("end", "a maintenance window ends in the future");
+            throw new InvalidInputException("end", "a maintenance window ends in the future", "facility.error.endPast");
         }
         try {
             return transaction.execute(status -> {

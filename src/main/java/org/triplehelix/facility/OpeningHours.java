@@ -24,7 +24,8 @@ public record OpeningHours(Map<DayOfWeek, Hours> days) {
 
         public Hours {
             if (opens < 0 || opens > 1439 || closes < 1 || closes > 1440 || closes <= opens) {
-                throw new InvalidInputException("openingHours", "opening hours run from 00:00 to 24:00, and close after they open");
+                throw new InvalidInputException("openingHours", "opening hours run from 00:00 to 24:00, and close after they open",
+                        "facility.error.openingHours");
             }
         }
 
@@ -35,13 +36,13 @@ public record OpeningHours(Map<DayOfWeek, Hours> days) {
         /** "08:30" → 510; "24:00" → 1440. */
         static int minutes(String time) {
             if (time == null || !time.strip().matches("\\d{1,2}:\\d{2}")) {
-                throw new InvalidInputException("openingHours", "a time of day is written HH:MM");
+                throw new InvalidInputException("openingHours", "a time of day is written HH:MM", "facility.error.openingHours");
             }
             String[] parts = time.strip().split(":");
             int hours = Integer.parseInt(parts[0]);
             int minutes = Integer.parseInt(parts[1]);
             if (hours > 24 || minutes > 59 || hours == 24 && minutes > 0) {
-                throw new InvalidInputException("openingHours", "a time of day is between 00:00 and 24:00");
+                throw new InvalidInputException("openingHours", "a time of day is between 00:00 and 24:00", "facility.error.openingHours");
             }
             return hours * 60 + minutes;
         }

@@ -2,23 +2,17 @@ package org.triplehelix.facility;
 
 import org.triplehelix.shared.InvalidInputException;
 
-/** A booking rule the request breaks (HTTP 400 with the field); {@code reason} and {@code args} let pages say it in their language. */
+/** A booking rule the request breaks (HTTP 400 with the field); {@code reason} (its key {@code facility.rule.<reason>}) and {@code args} let pages say it in their language. */
 public class RuleViolationException extends InvalidInputException {
 
     private final String reason;
-    private final transient Object[] args;
 
     public RuleViolationException(String field, String reason, String message, Object... args) {
-        super(field, message);
+        super(field, message, "facility.rule." + reason, args);
         this.reason = reason;
-        this.args = args.clone();
     }
 
     public String reason() {
         return reason;
-    }
-
-    public Object[] args() {
-        return args.clone();
     }
 }

@@ -17,13 +17,13 @@ public record TimeSlot(Instant start, Instant end) {
 
     public TimeSlot {
         if (start == null) {
-            throw new InvalidInputException("start", "the start is missing");
+            throw new InvalidInputException("start", "the start is missing", "facility.error.time");
         }
         if (end == null) {
-            throw new InvalidInputException("end", "the end is missing");
+            throw new InvalidInputException("end", "the end is missing", "facility.error.time");
         }
         if (!start.isBefore(end)) {
-            throw new InvalidInputException("end", "the end must be after the start");
+            throw new InvalidInputException("end", "the end must be after the start", "facility.error.endBeforeStart");
         }
     }
 

@@ -19,7 +19,7 @@ public final class Times {
 
     public static Instant instant(String field, String value) {
         if (value == null || value.isBlank()) {
-            throw new InvalidInputException(field, field + " is missing");
+            throw new InvalidInputException(field, field + " is missing", "facility.error.time");
         }
         String text = value.strip();
         try {
@@ -29,7 +29,8 @@ public final class Times {
                 return text.length() == 10 ? LocalDate.parse(text).atStartOfDay(FacilityTime.ZONE).toInstant()
                         : LocalDateTime.parse(text).atZone(FacilityTime.ZONE).toInstant();
             } catch (DateTimeParseException again) {
-                throw new InvalidInputException(field, field + " is not an ISO-8601 time such as 2025-03-04T10:00:00+08:00");
+                throw new InvalidInputException(field, field + " is not an ISO-8601 time such as 2025-03-04T10:00:00+08:00",
+                        "facility.error.time");
             }
         }
     }
@@ -42,7 +43,7 @@ public final class Times {
         try {
             return value == null || value.isBlank() ? null : LocalDate.parse(value.strip());
         } catch (DateTimeParseException e) {
-            throw new InvalidInputException(field, field + " is not a date such as 2025-03-04");
+            throw new InvalidInputException(field, field + " is not a date such as 2025-03-04", "form.date", value);
         }
     }
 

@@ -71,7 +71,8 @@ public class Trainings {
         String address = email == null ? "" : email.strip().toLowerCase(Locale.ROOT);
         Long userId = jdbc.sql("select id from app_user where email = :email").param("email", address)
                 .query(Long.class).optional()
-                .orElseThrow(() -> new InvalidInputException("email", "no account has the email " + address));
+                .orElseThrow(() -> new InvalidInputException("email", "no account has the email " + address,
+                        "facility.error.noAccount", address));
         Map<String, Object> before = snapshot(instrument.id(), userId);
         jdbc.sql("""
                         insert into facility_training (facility_id, user_id, valid_until, granted_by)

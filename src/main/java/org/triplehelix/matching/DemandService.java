@@ -314,30 +314,33 @@ public class DemandService {
         String titleZh = text(d.titleZh(), "titleZh", 200);
         String titleEn = text(d.titleEn(), "titleEn", 200);
         if (titleZh == null && titleEn == null) {
-            throw new InvalidInputException("title", "a demand needs a title, in Chinese or in English");
+            throw new InvalidInputException("title", "a demand needs a title, in Chinese or in English",
+                    "matching.demand.error.title");
         }
         if (d.extId() != null && !d.extId().isBlank() && !d.extId().strip().matches("[A-Za-z0-9._:-]{1,100}")) {
             throw new InvalidInputException("extId", "an id is 1–100 letters, digits, '.', '_', ':' or '-'");
         }
         List<String> keywords = keywords(d.keywords());
         if (d.trl() != null && (d.trl() < 1 || d.trl() > 9)) {
-            throw new InvalidInputException("trl", "the technology readiness level is 1 to 9");
+            throw new InvalidInputException("trl", "the technology readiness level is 1 to 9", "matching.demand.error.trl");
         }
         checkBudget(d.budgetMin(), d.budgetMax());
         String visibility = d.visibility() == null || d.visibility().isBlank() ? "public" : enumId(d.visibility(), "visibility", Demand.Visibility.values());
         String ipStance = d.ipStance() == null || d.ipStance().isBlank() ? null : enumId(d.ipStance(), "ipStance", Demand.IpStance.values());
         if (creating && d.deadline() != null && d.deadline().isBefore(LocalDate.now())) {
-            throw new InvalidInputException("deadline", "the deadline is in the past");
+            throw new InvalidInputException("deadline", "the deadline is in the past", "matching.demand.error.deadlinePast");
         }
         String organization = blank(d.organization());
         if (organization != null && !demands.organizationExists(organization)) {
-            throw new InvalidInputException("organization", "no organization " + organization);
+            throw new InvalidInputException("organization", "no organization " + organization,
+                    "matching.demand.error.noOrganization", organization);
         }
         List<String> parties = new ArrayList<>();
         for (String party : d.parties()) {
             if (party != null && !party.isBlank()) {
                 if (!demands.organizationExists(party.strip())) {
-                    throw new InvalidInputException("parties", "no organization " + party.strip());
+                    throw new InvalidInputException("parties", "no organization " + party.strip(),
+                            "matching.demand.error.noOrganization", party.strip());
                 }
                 parties.add(party.strip());
             }
@@ -350,23 +353,25 @@ public class DemandService {
 
     private static void checkBudget(BigDecimal min, BigDecimal max) {
         if (min != null && min.signum() < 0) {
-            throw new InvalidInputException("budgetMin", "a budget is not negative");
+            throw new InvalidInputException("budgetMin", "a budget is not negative", "matching.demand.error.budgetNegative");
         }
         if (max != null && max.signum() < 0) {
-            throw new InvalidInputException("budgetMax", "a budget is not negative");
+            throw new InvalidInputException("budgetMax", "a budget is not negative", "matching.demand.error.budgetNegative");
         }
         if (min != null && max != null && min.compareTo(max) > 0) {
-            throw new InvalidInputException("budgetMax", "the budget's upper bound is below its lower bound");
+            throw new InvalidInputException("budgetMax", "the budget's upper bound is below its lower bound",
+                    "matching.demand.error.budgetOrder");
         }
     }
 
     private static List<String> keywords(List<String> given) {
         List<String> keywords = given.stream().filter(k -> k != null && !k.isBlank()).map(String::strip).distinct().toList();
         if (keywords.size() > MAX_KEYWORDS) {
-            throw new InvalidInputException("keywords", "at most " + MAX_KEYWORDS + " keywords");
+            throw new InvalidInputException("keywords", "at most " + MAX_KEYWORDS + " keywords",
+                    "matching.demand.error.keywordsMany", MAX_KEYWORDS);
         }
         if (keywords.stream().anyMatch(k -> k.length() > 50)) {
-            throw new InvalidInputException("keywords", "a keyword is at most 50 characters");
+            throw new InvalidInputException("keywords", "a keyword is at most 50 characters", "matching.demand.error.keywordLong");
         }
         return keywords;
     }
@@ -378,7 +383,7 @@ public class DemandService {
                 return id;
             }
         }
-        throw new InvalidInputException(field, "unknown value " + value);
+        throw new InvalidInputException(field, "unknown value " + value, "matching.demand.error.unknownValue", value);
     }
 
     static Demand.Status status(String value) {
@@ -392,7 +397,7 @@ public class DemandService {
     private static String text(String value, String field, int max) {
         String text = blank(value);
         if (text != null && text.length() > max) {
-            throw new InvalidInputException(field, "at most " + max + " characters");
+            throw new InvalidInputException(field, "at most " + max + " characters", "matching.demand.error.tooLong", max);
         }
         return text;
     }

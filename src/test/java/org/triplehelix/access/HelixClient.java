@@ -68,6 +68,24 @@ public final class HelixClient {
         return send(request(path).header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(body)));
     }
 
+    /**
+     * A multipart form POST, as a browser sends a form with a file input, with the session's CSRF token; the file part
+     * is sent even when {@code fileName} is empty (no file chosen).
+     */
+    public Response postMultipart(String path, Map<String, String> form, String fileField, String fileName, byte[] content) {
+        String boundary = "----helix" + System.nanoTime();
+        java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+        Map<String, String> fields = new LinkedHashMap<>(form);
+        fields.put("_csrf", csrfToken());
+        fields.forEach((name, value) -> body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + name
+                + "\"\r\n\r\n" + value + "\r\n").getBytes(StandardCharsets.UTF_8)));
+        body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + fileField + "\"; filename=\"" + fileName
+                + "\"\r\nContent-Type: application/octet-stream\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+        body.writeBytes(content);
+        body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        return send("POST", path, Map.of("Content-Type", "multipart/form-data; boundary=" + boundary), body.toByteArray());
+    }
+
     /** A JSON request (the CSRF header is added when the client has a session and no Basic credentials). */
     public Response json(String method, String path, String json) {
         HttpRequest.Builder request = request(path).header("Content-Type", "application/json").header("Accept", "application/json")

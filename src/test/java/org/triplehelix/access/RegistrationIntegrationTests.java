@@ -95,11 +95,19 @@ class RegistrationIntegrationTests {
         Map<String, String> base = Map.of("email", AccessFixtures.unique("x") + "@example.org", "name", "Li Si", "role", "RESEARCHER",
                 "organization", "", "password", AccessFixtures.PASSWORD, "confirmation", AccessFixtures.PASSWORD);
         assertThat(register(visitor, base, "password", "qwertyuiop123", "confirmation", "qwertyuiop123").body())
-                .contains("too common").contains("value=\"Li Si\"");
-        assertThat(register(visitor, base, "confirmation", "something-else-entirely").body()).contains("The two passwords differ.");
-        assertThat(register(visitor, base, "role", "ADMIN").body()).contains("Choose enterprise user or researcher.");
-        assertThat(register(visitor, base, "organization", "No Such Organization").body()).contains("No organization has this id or name");
-        assertThat(register(visitor, base, "email", "not-an-email").body()).contains("not a valid email address");
+                .containsPattern("id=\"f-password-error\">[^<]*too common").contains("value=\"Li Si\"")
+                .contains("aria-invalid=\"true\">").doesNotContain("qwertyuiop123");
+        assertThat(register(visitor, base, "confirmation", "something-else-entirely").body())
+                .contains("id=\"f-confirmation-error\">The two passwords differ.</span>");
+        assertThat(register(visitor, base, "role", "ADMIN").body())
+                .contains("id=\"f-role-error\">Choose enterprise user or researcher.</span>");
+        assertThat(register(visitor, base, "organization", "No Such Organization").body())
+                .contains("id=\"f-organization-error\">No organization has this id or name")
+                .containsPattern("value=\"No Such Organization\"[^>]*aria-invalid=\"true\"");
+        assertThat(register(visitor, base, "email", "not-an-email").body())
+                .contains("id=\"f-email-error\">This is not a valid email address.</span>").contains("value=\"not-an-email\"")
+                .contains("<a href=\"#email\">Email</a>");
+        assertThat(jdbc.sql("select count(*) from app_user where email = :e").param("e", base.get("email")).query(Long.class).single()).isZero();
     }
 
     @Test
@@ -118,7 +126,7 @@ class RegistrationIntegrationTests {
             form.put(overrides[i], overrides[i + 1]);
         }
         HelixClient.Response response = visitor.postForm("/register", form);
-        assertThat(response.status()).isEqualTo(200);
+        assertThat(response.status()).isEqualTo(400);
         return response;
     }
 

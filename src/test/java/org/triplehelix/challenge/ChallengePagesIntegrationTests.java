@@ -106,4 +106,71 @@ class ChallengePagesIntegrationTests {
         assertThat(refused.body()).contains("id=\"f-titleZh-error\">give the challenge a title in Chinese or English</span>")
                 .contains(">百瓦级激光器的 &lt;核心&gt; 器件 &amp; 工艺</textarea>");
     }
+
+    private long applications(String extId) {
+        return jdbc.sql("select count(*) from challenge_application a join challenge c on c.id = a.challenge_id where c.ext_id = :e")
+                .param("e", extId).query(Long.class).single();
+    }
+
+    private Map<String, String> application(String partners, String partnersAdd, String peopleAdd) {
+        Map<String, String> form = new LinkedHashMap<>();
+        form.put("leadOrganization", "");
+        form.put("partners", partners);
+        form.put("partnersAdd", partnersAdd);
+        form.put("people", "");
+        form.put("peopleAdd", peopleAdd);
+        form.put("plan", "硅光 <方案> & 验证");
+        form.put("commit1", "224");
+        form.put("commit2", "4.5");
+        return form;
+    }
+
+    @Test
+    void aRefusedApplicationComesBackAsTypedWithThePartnerMarkedAndTheFileToChooseAgain() {
+        ChallengeFixtures f = ChallengeFixtures.of(context);
+        String extId = f.published("申报表单 " + AccessFixtures.unique("apply"), "any");
+        String person = f.extIdOfPerson(f.person("Picker Person", null));
+        HelixClient client = signedIn();
+        Map<String, String> form = application("org-nowhere-at-all", "org-typed-in-the-picker", person);
+
+        HelixClient.Response refused = client.postMultipart("/challenges/" + extId + "/applications?lang=zh", form, "file",
+                "plan.pdf", "%PDF-1.4 plan".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.body())
+                .contains("id=\"partners\" name=\"partners\" aria-invalid=\"true\" rows=\"3\">org-nowhere-at-all</textarea>")
+                .contains("id=\"f-partners-error\">机构库中没有编号为“org-nowhere-at-all”的机构</span>")
+                .contains("value=\"org-typed-in-the-picker\"").contains("value=\"" + person + "\"")
+                .contains(">硅光 &lt;方案&gt; &amp; 验证</textarea>")
+                .contains("value=\"224\"").contains("value=\"4.5\"")
+                .contains("id=\"f-file-again\">浏览器无法保留已选择的文件，请重新选择文件。</span>")
+                .contains("<a href=\"#partners\">");
+        assertThat(applications(extId)).isZero();
+    }
+
+    @Test
+    void aRefusedFileRefusesTheApplicationAndAMissingCommitmentIsMarked() {
+        ChallengeFixtures f = ChallengeFixtures.of(context);
+        String extId = f.published("申报附件 " + AccessFixtures.unique("apply-file"), "any");
+        HelixClient client = signedIn();
+        Map<String, String> form = application("", "", "");
+
+        HelixClient.Response exe = client.postMultipart("/challenges/" + extId + "/applications?lang=en", form, "file",
+                "tool.exe", "MZ".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        assertThat(exe.status()).isEqualTo(400);
+        assertThat(exe.body()).contains("id=\"f-file-error\">only PDF, Word (docx)")
+                .contains("id=\"file\" name=\"file\" aria-invalid=\"true\"")
+                .contains("Files cannot be kept by the browser: choose the file again.")
+                .contains(">硅光 &lt;方案&gt; &amp; 验证</textarea>");
+        assertThat(applications(extId)).isZero();
+
+        form.put("commit2", "");
+        HelixClient.Response missing = client.postMultipart("/challenges/" + extId + "/applications?lang=en", form, "file", "", new byte[0]);
+        assertThat(missing.status()).isEqualTo(400);
+        assertThat(missing.body()).contains("id=\"f-commitments-error\">commit to every target: 功耗 (pJ/bit) has no commitment</span>")
+                .contains("id=\"commit2\" name=\"commit2\" aria-invalid=\"true\" value=\"\"")
+                .contains("id=\"commit1\" name=\"commit1\" value=\"224\"")
+                .doesNotContain("f-file-again");
+        assertThat(applications(extId)).isZero();
+    }
 }

@@ -1,5 +1,6 @@
 package org.triplehelix.access.web;
 
+import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -9,6 +10,7 @@ import org.triplehelix.access.AccountInputException;
 import org.triplehelix.access.Registration;
 import org.triplehelix.access.Role;
 import org.triplehelix.access.UserAccounts;
+import org.triplehelix.shared.web.FormErrors;
 
 /** Self-registration of enterprise users and researchers, held until approved. */
 @Controller
@@ -22,23 +24,23 @@ class RegistrationController {
 
     @GetMapping("/register")
     String form(Model model) {
-        return show(model, RegistrationForm.EMPTY, null);
+        return show(model, RegistrationForm.EMPTY, FormErrors.none());
     }
 
     @PostMapping("/register")
     String register(@RequestParam(defaultValue = "") String email, @RequestParam(defaultValue = "") String name,
                     @RequestParam(defaultValue = "") String role, @RequestParam(defaultValue = "") String organization,
                     @RequestParam(defaultValue = "") String password, @RequestParam(defaultValue = "") String confirmation,
-                    Model model) {
+                    Model model, HttpServletResponse response) {
         RegistrationForm form = new RegistrationForm(email, name, role, organization);
         if (!password.equals(confirmation)) {
-            return show(model, form, new FieldError("confirmation", "access.error.confirmationDiffers"));
+            return refused(model, form, FormErrors.of("confirmation", "access.error.confirmationDiffers"), response);
         }
         try {
             Role wanted = "RESEARCHER".equals(role) ? Role.RESEARCHER : "ENTERPRISE".equals(role) ? Role.ENTERPRISE : null;
             accounts.register(new Registration(email, name, wanted, organization, password));
         } catch (AccountInputException e) {
-            return show(model, form, new FieldError(e.field(), e.messageKey()));
+            return refused(model, form, FormErrors.refusal(e.field(), e), response);
         }
         return "redirect:/register/done";
     }
@@ -55,9 +57,15 @@ class RegistrationController {
         return "access/organizationOptions";
     }
 
-    private static String show(Model model, RegistrationForm form, FieldError error) {
+    /** The form again as typed (the passwords excepted), 400, the field at fault marked; no account is created. */
+    private static String refused(Model model, RegistrationForm form, FormErrors errors, HttpServletResponse response) {
+        response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+        return show(model, form, errors);
+    }
+
+    private static String show(Model model, RegistrationForm form, FormErrors errors) {
         model.addAttribute("form", form);
-        model.addAttribute("error", error);
+        model.addAttribute("errors", errors);
         return "access/register";
     }
 }

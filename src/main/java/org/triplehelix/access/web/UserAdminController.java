@@ -1,8 +1,10 @@
 package org.triplehelix.access.web;
 
+import jakarta.servlet.http.HttpServletResponse;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.LongFunction;
 import org.springframework.stereotype.Controller;
@@ -20,6 +22,7 @@ import org.triplehelix.access.DataScope;
 import org.triplehelix.access.Role;
 import org.triplehelix.access.UserAccounts;
 import org.triplehelix.shared.ConflictException;
+import org.triplehelix.shared.web.FormErrors;
 
 /**
  * The users an administrator manages (all of them for an ADMIN, their organization's subtree for
@@ -81,19 +84,46 @@ class UserAdminController {
         return act(id, accounts::unlock, "access.users.unlocked", redirect);
     }
 
+    /** Sets the roles; refused, the user's page again (400, 409) with the roles as ticked and the choice marked. */
     @PostMapping("/admin/users/{id}/roles")
-    String roles(@PathVariable long id, @RequestParam(name = "role", required = false) String[] roles, RedirectAttributes redirect) {
+    String roles(@PathVariable long id, @RequestParam(name = "role", required = false) String[] roles, Model model,
+                 HttpServletResponse response, RedirectAttributes redirect) {
         Set<Role> chosen = EnumSet.noneOf(Role.class);
         if (roles != null) {
             Arrays.stream(roles).map(Role::of).forEach(chosen::add);
         }
-        return act(id, userId -> accounts.setRoles(userId, chosen), "access.users.rolesSaved", redirect);
+        model.addAttribute("typedRoles", chosen);
+        return change(id, "roles", userId -> accounts.setRoles(userId, chosen), "access.users.rolesSaved", model, response, redirect);
     }
 
+    /** Sets the links; refused, the user's page again (400, 409) with the ids as typed and the one at fault marked. */
     @PostMapping("/admin/users/{id}/links")
     String links(@PathVariable long id, @RequestParam(defaultValue = "") String organization,
-                 @RequestParam(defaultValue = "") String person, RedirectAttributes redirect) {
-        return act(id, userId -> accounts.setLinks(userId, organization, person), "access.users.linksSaved", redirect);
+                 @RequestParam(defaultValue = "") String person, Model model, HttpServletResponse response, RedirectAttributes redirect) {
+        model.addAttribute("typedLinks", Map.of("organization", organization, "person", person));
+        return change(id, null, userId -> accounts.setLinks(userId, organization, person), "access.users.linksSaved", model, response,
+                redirect);
+    }
+
+    /**
+     * Runs a change of one of the page's forms. Done: back to the page with the notice. Refused: the page again with what
+     * was typed, 400 with the field marked ({@code field}, else the one the refusal names) or 409; nothing is written.
+     */
+    private String change(long id, String field, LongFunction<Account> action, String doneKey, Model model,
+                          HttpServletResponse response, RedirectAttributes redirect) {
+        try {
+            action.apply(id);
+            redirect.addFlashAttribute("notice", doneKey);
+            return "redirect:/admin/users/" + id;
+        } catch (ConflictException e) {
+            model.addAttribute("problem", e.getMessage());
+            response.setStatus(HttpServletResponse.SC_CONFLICT);
+        } catch (AccountInputException e) {
+            model.addAttribute("problemKey", e.messageKey());
+            model.addAttribute("errors", FormErrors.refusal(field == null ? e.field() : field, e));
+            response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+        }
+        return show(id, model);
     }
 
     /** Runs an action; a refused one (409, 400) comes back as a message on the user's page. */

@@ -134,15 +134,14 @@ class ChallengePages {
             typed.remove("_csrf");
             model.addAttribute("technologies", challenges.technologies());
             model.addAttribute("form", typed);
-            model.addAttribute("errors", errorOf(e, form));
+            model.addAttribute("errors", errorOf(e));
             response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
             return "challenge/form";
         }
     }
 
     /** A refusal of the challenge form as a message in the page's language on the input at fault. */
-    static FormErrors errorOf(InvalidInputException e, Map<String, String> form) {
-        String message = e.getMessage() == null ? "" : e.getMessage();
+    static FormErrors errorOf(InvalidInputException e) {
         String field = switch (e.field()) {
             case "title" -> "titleZh";
             case "problem" -> "problemZh";
@@ -150,36 +149,7 @@ class ChallengePages {
             case "industry" -> "technology";
             default -> e.field();
         };
-        boolean blank = form.getOrDefault(e.field(), "").isBlank();
-        if (!blank && (message.startsWith("a number is expected") || message.startsWith("a whole number is expected"))
-                || message.startsWith("a date such as") || "targets".equals(e.field()) && message.startsWith("a number is expected")) {
-            String key = message.startsWith("a number") ? "form.number" : message.startsWith("a whole") ? "form.wholeNumber" : "form.date";
-            String typedField = "targets".equals(e.field()) ? thresholdTyped(form) : e.field();
-            return FormErrors.of("targets".equals(e.field()) ? typedField : field, key, form.getOrDefault(typedField, ""));
-        }
-        String key = switch (e.field()) {
-            case "title", "problem", "budget", "durationMonths", "eligibility", "sponsor" -> "challenge.error." + e.field();
-            case "technology", "industry" -> message.startsWith("no ") ? "challenge.error.noTechnology" : "challenge.error.technology";
-            case "deadline" -> message.contains("in the future") ? "challenge.error.deadlinePast" : "challenge.error.deadline";
-            case "targets" -> message.startsWith("give 1 to 20") ? "challenge.error.targetsCount" : "challenge.error.targets";
-            default -> "challenge.error.other";
-        };
-        return FormErrors.of(field, key, message);
-    }
-
-    /** The threshold input whose text is not a number. */
-    private static String thresholdTyped(Map<String, String> form) {
-        for (int i = 1; i <= TARGET_ROWS; i++) {
-            String value = form.getOrDefault("target" + i + "Threshold", "");
-            if (!value.isBlank() && !form.getOrDefault("target" + i + "Indicator", "").isBlank()) {
-                try {
-                    new BigDecimal(value.strip().replace(",", ""));
-                } catch (NumberFormatException notANumber) {
-                    return "target" + i + "Threshold";
-                }
-            }
-        }
-        return "target1Threshold";
+        return FormErrors.refusal(field, e);
     }
 
     private static ChallengeDraft draft(Map<String, String> form) {
@@ -188,12 +158,12 @@ class ChallengePages {
             String indicator = form.getOrDefault("target" + i + "Indicator", "");
             if (!indicator.isBlank()) {
                 targets.add(new Target(null, targets.size() + 1, indicator, form.getOrDefault("target" + i + "Unit", ""),
-                        decimal(form.get("target" + i + "Threshold"), "targets"), !"lower".equals(form.get("target" + i + "Direction"))));
+                        decimal(form.get("target" + i + "Threshold"), "target" + i + "Threshold"), !"lower".equals(form.get("target" + i + "Direction"))));
             }
         }
         LocalDate deadline = date(form.get("deadline"), "deadline");
         return new ChallengeDraft(form.get("titleZh"), form.get("titleEn"), form.get("problemZh"), form.get("problemEn"),
-                form.get("technology"), null, decimal(form.get("budget"), "budget"), integer(form.get("durationMonths"), "durationMonths"),
+                form.get("technology"), null, decimal(form.get("budget"), "budget"), form.getOrDefault("durationMonths", "").isBlank() ? null : integer(form.get("durationMonths"), "durationMonths"),
                 form.get("eligibility"), form.get("ipTerms"),
                 deadline == null ? null : deadline.atTime(LocalTime.of(23, 59, 59)).atZone(ChallengeFormat.ZONE).toInstant(), targets, null);
     }
@@ -296,19 +266,30 @@ class ChallengePages {
         return "challenge/apply";
     }
 
+    /**
+     * Applies, with the attachment if one was chosen (checked before anything is written). Refused: the form again as
+     * typed (400, 409 when the call is closed or the organization has applied already), the field at fault marked, and
+     * a reminder that a chosen file must be chosen again; nothing is written.
+     */
     @PostMapping("/challenges/{extId}/applications")
     String apply(@PathVariable String extId, @RequestParam Map<String, String> form,
-                 @RequestParam(name = "file", required = false) MultipartFile file, Model model, RedirectAttributes redirect) throws IOException {
+                 @RequestParam(name = "file", required = false) MultipartFile file, Model model, RedirectAttributes redirect,
+                 HttpServletResponse response) throws IOException {
         ChallengeView challenge = challenges.find(extId);
+        boolean withFile = file != null && file.getOriginalFilename() != null && !file.getOriginalFilename().isBlank();
         try {
             Map<Integer, BigDecimal> commitments = new LinkedHashMap<>();
             for (Target target : challenge.targets()) {
                 commitments.put(target.position(), decimal(form.get("commit" + target.position()), "commitments"));
             }
-            ApplicationView applied = applications.apply(extId, new ApplicationDraft(form.get("leadOrganization"),
-                    ids(form, "partners"), ids(form, "people"), form.get("plan"), commitments));
+            ApplicationDraft draft = new ApplicationDraft(form.get("leadOrganization"), ids(form, "partners"), ids(form, "people"),
+                    form.get("plan"), commitments);
+            if (withFile) {
+                Applications.checkAttachment(file.getOriginalFilename(), file.getBytes());
+            }
+            ApplicationView applied = applications.apply(extId, draft);
             String notice = "challenge.notice.applied";
-            if (file != null && !file.isEmpty()) {
+            if (withFile) {
                 try {
                     applications.attach(applied.id(), file.getOriginalFilename(), file.getContentType(), file.getBytes());
                 } catch (InvalidInputException e) {
@@ -318,12 +299,35 @@ class ChallengePages {
             }
             redirect.addFlashAttribute("notice", notice);
             return "redirect:/challenges/applications/" + applied.id();
-        } catch (InvalidInputException | ConflictException e) {
-            model.addAttribute("challenge", challenge);
-            model.addAttribute("form", form);
+        } catch (InvalidInputException e) {
+            model.addAttribute("errors", FormErrors.refusal(e.field(), e));
+            model.addAttribute("badCommitments", badCommitments(challenge, form));
+            response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+        } catch (ConflictException e) {
             model.addAttribute("error", e.getMessage());
-            return "challenge/apply";
+            response.setStatus(HttpServletResponse.SC_CONFLICT);
         }
+        Map<String, String> typed = new LinkedHashMap<>(form);
+        typed.remove("_csrf");
+        model.addAttribute("challenge", challenge);
+        model.addAttribute("form", typed);
+        model.addAttribute("fileAgain", withFile);
+        return "challenge/apply";
+    }
+
+    /** The positions of the commitments left empty or not a number (marked when the commitments are refused). */
+    private static java.util.Set<Integer> badCommitments(ChallengeView challenge, Map<String, String> form) {
+        java.util.Set<Integer> bad = new java.util.HashSet<>();
+        for (Target target : challenge.targets()) {
+            try {
+                if (decimal(form.get("commit" + target.position()), "commitments") == null) {
+                    bad.add(target.position());
+                }
+            } catch (InvalidInputException notANumber) {
+                bad.add(target.position());
+            }
+        }
+        return bad;
     }
 
     @GetMapping("/challenges/applications/{id}")
@@ -458,7 +462,7 @@ class ChallengePages {
         try {
             return new BigDecimal(value.strip().replace(",", ""));
         } catch (NumberFormatException e) {
-            throw new InvalidInputException(field, "a number is expected: " + value);
+            throw new InvalidInputException(field, "a number is expected: " + value, "form.number", value);
         }
     }
 
@@ -466,7 +470,7 @@ class ChallengePages {
         try {
             return Integer.parseInt(value == null ? "" : value.strip());
         } catch (NumberFormatException e) {
-            throw new InvalidInputException(field, "a whole number is expected: " + value);
+            throw new InvalidInputException(field, "a whole number is expected: " + value, "form.wholeNumber", value);
         }
     }
 
@@ -477,7 +481,7 @@ class ChallengePages {
         try {
             return LocalDate.parse(value.strip());
         } catch (java.time.format.DateTimeParseException e) {
-            throw new InvalidInputException(field, "a date such as 2026-12-31 is expected");
+            throw new InvalidInputException(field, "a date such as 2026-12-31 is expected", "form.date", value);
         }
     }
 }

@@ -159,7 +159,7 @@ class ManagePages {
         try {
             return value.isEmpty() ? null : new BigDecimal(value);
         } catch (NumberFormatException e) {
-            throw new TypedForm.Unreadable(field, "form.number", value);
+            throw new InvalidInputException(field, field + " is not a number: " + value, "form.number", value);
         }
     }
 
@@ -168,7 +168,7 @@ class ManagePages {
         try {
             return value.isEmpty() ? null : Integer.valueOf(value);
         } catch (NumberFormatException e) {
-            throw new TypedForm.Unreadable(field, "form.wholeNumber", value);
+            throw new InvalidInputException(field, field + " is not a whole number: " + value, "form.wholeNumber", value);
         }
     }
 

@@ -40,40 +40,13 @@ public record TypedForm(String form, Map<String, String> values, FormErrors erro
         return is(name) ? errors : FormErrors.none();
     }
 
-    /** A number the page could not read, with the text typed. */
-    static final class Unreadable extends InvalidInputException {
-
-        private final String key;
-        private final String typed;
-
-        Unreadable(String field, String key, String typed) {
-            super(field, field + " is not a number: " + typed);
-            this.key = key;
-            this.typed = typed;
-        }
-    }
-
-    /** The refusal as a message in the page's language on the field of the form it names. */
+    /** The refusal as a message in the page's language on the input of the form it names. */
     static FormErrors errorOf(InvalidInputException e) {
-        if (e instanceof Unreadable unreadable) {
-            return FormErrors.of(e.field(), unreadable.key, unreadable.typed);
-        }
-        String message = e.getMessage() == null ? "" : e.getMessage();
         String field = switch (e.field()) {
             case "location" -> "locationZh";
             case "capabilities" -> "capabilitiesZh";
             default -> e.field();
         };
-        String email = message.replaceFirst("^no (active )?account has the email ", "").replaceFirst(" is not in your organization$", "");
-        return switch (field) {
-            case "managers" -> FormErrors.of(field, message.endsWith("is not in your organization")
-                    ? "facility.error.managersOutside" : "facility.error.noAccount", email);
-            case "email" -> FormErrors.of(field, "facility.error.noAccount", email);
-            case "start", "end", "validUntil" -> FormErrors.of(field, message.contains("in the future") ? "facility.error.endPast"
-                    : message.contains("after the start") ? "facility.error.endBeforeStart" : "facility.error.time");
-            case "locationZh", "locationEn", "capabilitiesZh", "capabilitiesEn", "model", "maker", "reason" ->
-                    FormErrors.of(field, "facility.error.tooLong", message.replaceAll("\\D+", " ").strip());
-            default -> FormErrors.of(field, "facility.error." + field);
-        };
+        return FormErrors.refusal(field, e);
     }
 }

@@ -1,8 +1,6 @@
 package org.triplehelix.matching.web;
 
 import jakarta.servlet.http.HttpServletResponse;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Controller;
@@ -148,36 +146,12 @@ class DemandPages {
     /** A hidden field the browser should not have changed (the version), refused by the binder. */
     private static FormErrors errorsOf(BindingResult binding) {
         FormErrors errors = FormErrors.none();
-        binding.getFieldErrors().forEach(e -> errors.add(e.getField(), "matching.demand.error.other", String.valueOf(e.getRejectedValue())));
+        binding.getFieldErrors().forEach(e -> errors.add(e.getField(), "form.refused", String.valueOf(e.getRejectedValue())));
         return errors;
     }
 
-    /** The demand service's refusal as a message in the page's language, on the field it names. */
+    /** The demand service's refusal as a message in the page's language, on the input it names. */
     static FormErrors errorOf(InvalidInputException e) {
-        String message = e.getMessage() == null ? "" : e.getMessage();
-        String field = "title".equals(e.field()) ? "titleZh" : e.field();
-        Matcher number = Pattern.compile("\\d+").matcher(message);
-        String n = number.find() ? number.group() : "";
-        if ("title".equals(e.field())) {
-            return FormErrors.of(field, "matching.demand.error.title");
-        }
-        if (message.startsWith("at most") && message.endsWith("characters")) {
-            return FormErrors.of(field, "matching.demand.error.tooLong", n);
-        }
-        if (message.startsWith("no organization ")) {
-            return FormErrors.of(field, "matching.demand.error.noOrganization", message.substring("no organization ".length()));
-        }
-        if (message.startsWith("unknown value ")) {
-            return FormErrors.of(field, "matching.demand.error.unknownValue", message.substring("unknown value ".length()));
-        }
-        return FormErrors.of(field, switch (message) {
-            case "the technology readiness level is 1 to 9" -> "matching.demand.error.trl";
-            case "the deadline is in the past" -> "matching.demand.error.deadlinePast";
-            case "a budget is not negative" -> "matching.demand.error.budgetNegative";
-            case "the budget's upper bound is below its lower bound" -> "matching.demand.error.budgetOrder";
-            case "a keyword is at most 50 characters" -> "matching.demand.error.keywordLong";
-            default -> message.startsWith("at most") && message.endsWith("keywords") ? "matching.demand.error.keywordsMany"
-                    : "matching.demand.error.other";
-        }, message.startsWith("at most") ? n : message);
+        return FormErrors.refusal("title".equals(e.field()) ? "titleZh" : e.field(), e);
     }
 }

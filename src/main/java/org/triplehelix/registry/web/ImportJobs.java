@@ -51,7 +51,8 @@ class ImportJobs implements AutoCloseable {
         try {
             for (MultipartFile upload : nonEmpty(uploads)) {
                 String name = upload.getOriginalFilename() == null ? "upload" : Path.of(upload.getOriginalFilename()).getFileName().toString();
-                FileFormat format = FileFormat.of(name).orElseThrow(() -> new InvalidInputException("file", name + ": use .jsonl, .csv or .xlsx"));
+                FileFormat format = FileFormat.of(name).orElseThrow(() -> new InvalidInputException("file", name + ": use .jsonl, .csv or .xlsx",
+                        "registry.import.error.format", name));
                 Path copy = Files.createTempFile("helix-upload-", "." + format.extension());
                 copies.add(copy);
                 try (InputStream in = upload.getInputStream()) {
@@ -96,7 +97,7 @@ class ImportJobs implements AutoCloseable {
     private static List<MultipartFile> nonEmpty(List<MultipartFile> uploads) {
         List<MultipartFile> files = uploads == null ? List.of() : uploads.stream().filter(f -> !f.isEmpty()).toList();
         if (files.isEmpty()) {
-            throw new InvalidInputException("file", "choose one or more files (.jsonl, .csv, .xlsx)");
+            throw new InvalidInputException("file", "choose one or more files (.jsonl, .csv, .xlsx)", "registry.import.chooseFiles");
         }
         return files;
     }

@@ -19,6 +19,7 @@ import org.triplehelix.registry.FileFormat;
 import org.triplehelix.registry.RegistryWriter;
 import org.triplehelix.registry.internal.Tabular;
 import org.triplehelix.shared.InvalidInputException;
+import org.triplehelix.shared.web.FormErrors;
 
 /**
  * The upload page, {@code /registry/import}: files are imported in the background while the page
@@ -52,16 +53,17 @@ class ImportPage {
 
     @PostMapping(path = "/registry/import", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     String upload(@RequestParam(name = "file", required = false) List<org.springframework.web.multipart.MultipartFile> files,
-                  @RequestParam(defaultValue = "false") boolean illustrative, Model model) throws IOException {
+                  @RequestParam(defaultValue = "false") boolean illustrative, Model model,
+                  jakarta.servlet.http.HttpServletResponse response) throws IOException {
         requireImporter();
-        if (files == null || files.stream().allMatch(org.springframework.web.multipart.MultipartFile::isEmpty)) {
-            model.addAttribute("error", "registry.import.chooseFiles");
-            return page(model);
-        }
         try {
             return "redirect:/registry/import/jobs/" + jobs.start(files, illustrative).id();
         } catch (InvalidInputException e) {
-            model.addAttribute("error", e.getMessage());
+            // refused: 400, the file input marked, "illustrative" as ticked; nothing imported
+            response.setStatus(HttpStatus.BAD_REQUEST.value());
+            model.addAttribute("errors", FormErrors.refusal("file", e));
+            model.addAttribute("illustrative", illustrative);
+            model.addAttribute("fileAgain", files != null && files.stream().anyMatch(f -> !f.isEmpty()));
             return page(model);
         }
     }

@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.triplehelix.shared.InvalidInputException;
 
 /**
  * The refused fields of a page form, for the form shown again with what was typed: per field a
@@ -25,6 +26,14 @@ public final class FormErrors implements Serializable {
 
     public static FormErrors of(String field, String key, Object... args) {
         return new FormErrors().add(field, key, args);
+    }
+
+    /**
+     * A service's refusal on the form's input {@code field}: in the reader's language by its message key,
+     * or, for a refusal without one, as "this field is refused" with the English reason.
+     */
+    public static FormErrors refusal(String field, InvalidInputException e) {
+        return e.key() != null ? of(field, e.key(), e.args()) : of(field, "form.refused", e.getMessage());
     }
 
     /** Records an error on a field; the first one on a field is kept. Arguments are kept as text. */

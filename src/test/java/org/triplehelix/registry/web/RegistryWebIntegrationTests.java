@@ -193,6 +193,27 @@ class RegistryWebIntegrationTests {
     }
 
     @Test
+    void aRefusedUploadKeepsTheIllustrativeTickAndAsksForTheFileAgain() throws Exception {
+        MockMultipartFile pdf = new MockMultipartFile("file", "organizations.pdf", "application/pdf",
+                "id,name_zh,name_en,type\nupload-refused-1,拒收机构,Refused Org,enterprise\n".getBytes(StandardCharsets.UTF_8));
+        String page = mvc.perform(multipart("/registry/import").file(pdf).param("illustrative", "true").param("lang", "zh")
+                        .with(user(editor)).with(csrf()))
+                .andExpect(status().isBadRequest())
+                .andReturn().getResponse().getContentAsString();
+        assertThat(page).contains("id=\"f-file-error\">organizations.pdf：只能导入 .jsonl、.csv 和 .xlsx 文件。</span>")
+                .contains("id=\"f-file-again\">浏览器无法保留已选择的文件，请重新选择文件。</span>")
+                .contains("name=\"file\" aria-invalid=\"true\"")
+                .contains("name=\"illustrative\" value=\"true\" checked>");
+        assertThat(jdbc.sql("select count(*) from organization where ext_id = 'upload-refused-1'").query(Integer.class).single()).isZero();
+
+        String none = mvc.perform(multipart("/registry/import").param("lang", "en").with(user(editor)).with(csrf()))
+                .andExpect(status().isBadRequest())
+                .andReturn().getResponse().getContentAsString();
+        assertThat(none).contains("id=\"f-file-error\">Choose one or more files to import (.jsonl, .csv, .xlsx).</span>")
+                .doesNotContain("f-file-again").doesNotContain("value=\"true\" checked>");
+    }
+
+    @Test
     void theUploadPageFollowsTheJobToItsReport() throws Exception {
         mvc.perform(get("/registry/import").param("lang", "en").with(user(editor)))
                 .andExpect(status().isOk())

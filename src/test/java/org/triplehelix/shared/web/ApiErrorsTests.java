@@ -29,6 +29,11 @@ class ApiErrorsTests {
         String invalid() {
             throw new InvalidInputException("k", "k must be between 1 and 1000");
         }
+
+        @GetMapping("/invalid-keyed")
+        String invalidKeyed() {
+            throw new InvalidInputException("trl", "the technology readiness level is 1 to 9", "matching.demand.error.trl", 9);
+        }
     }
 
     private final MockMvc mvc = MockMvcBuilders.standaloneSetup(new Failing()).setControllerAdvice(new ApiErrors()).build();
@@ -44,5 +49,15 @@ class ApiErrorsTests {
     @Test
     void invalidInputNamesTheField() throws Exception {
         mvc.perform(get("/invalid")).andExpect(status().isBadRequest()).andExpect(jsonPath("$.field").value("k"));
+    }
+
+    @Test
+    void aMessageKeyChangesNothingInTheProblem() throws Exception {
+        mvc.perform(get("/invalid-keyed"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.field").value("trl"))
+                .andExpect(jsonPath("$.detail").value("the technology readiness level is 1 to 9"))
+                .andExpect(jsonPath("$.key").doesNotExist())
+                .andExpect(jsonPath("$.args").doesNotExist());
     }
 }

@@ -1,0 +1,76 @@
+package org.triplehelix.access;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.ActiveProfiles;
+
+/** The user page's roles and links forms: refused, the page again as ticked and typed, 400, the field marked, nothing written. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles("test")
+class UserAdminPagesIntegrationTests {
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    ApplicationContext context;
+    @Autowired
+    JdbcClient jdbc;
+
+    private HelixClient admin() {
+        Account admin = AccessFixtures.of(context).user(null, Role.ADMIN);
+        HelixClient client = HelixClient.browser(port);
+        assertThat(client.signIn(admin.email(), AccessFixtures.PASSWORD)).isTrue();
+        return client;
+    }
+
+    private List<String> roles(long userId) {
+        return jdbc.sql("select role from user_role where user_id = :u order by role").param("u", userId).query(String.class).list();
+    }
+
+    @Test
+    void refusedRolesComeBackAsTickedWithTheChoiceMarked() {
+        Account user = AccessFixtures.of(context).user(null, Role.RESEARCHER);
+        HelixClient client = admin();
+
+        HelixClient.Response refused = client.postForm("/admin/users/" + user.id() + "/roles?lang=zh", Map.of("role", "ORG_ADMIN"));
+
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.body()).contains("<fieldset id=\"f-roles\" aria-invalid=\"true\">")
+                .contains("id=\"f-roles-error\">单位管理员必须属于某个单位。</span>")
+                .contains("value=\"ORG_ADMIN\" checked>")
+                .doesNotContain("value=\"RESEARCHER\" checked>");
+        assertThat(roles(user.id())).containsExactly("RESEARCHER");
+
+        HelixClient.Response none = client.postForm("/admin/users/" + user.id() + "/roles?lang=en", Map.of());
+        assertThat(none.status()).isEqualTo(400);
+        assertThat(none.body()).contains("id=\"f-roles-error\">Choose at least one role.</span>").doesNotContain("checked>");
+        assertThat(roles(user.id())).containsExactly("RESEARCHER");
+    }
+
+    @Test
+    void refusedLinksComeBackAsTypedWithTheIdMarked() {
+        AccessFixtures fixtures = AccessFixtures.of(context);
+        long person = fixtures.person("Linked Person", null);
+        Account user = fixtures.user(null, Role.RESEARCHER);
+        HelixClient client = admin();
+
+        HelixClient.Response refused = client.postForm("/admin/users/" + user.id() + "/links?lang=en",
+                Map.of("organization", "org-nowhere-at-all", "person", fixtures.personExtId(person)));
+
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.body())
+                .contains("id=\"organization\" name=\"organization\" aria-invalid=\"true\" type=\"text\" maxlength=\"300\" value=\"org-nowhere-at-all\"")
+                .contains("id=\"f-organization-error\">No organization has this id or name; pick one from the list.</span>")
+                .contains("id=\"person\" name=\"person\" type=\"text\" maxlength=\"300\" value=\"" + fixtures.personExtId(person) + "\"");
+        assertThat(jdbc.sql("select count(*) from app_user where id = :u and person_id is not null").param("u", user.id())
+                .query(Long.class).single()).isZero();
+    }
+}
