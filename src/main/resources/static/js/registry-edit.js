@@ -45,7 +45,8 @@
     input.value = '';
   };
 
-  // A text area of ids (a challenge application's partners): the chosen id joins it on a line of its own, once.
+  // A field of ids (a challenge application's partners, a demand's parties): the chosen id joins it once,
+  // on a line of its own or after the field's data-append-separator.
   const appendTo = (input) => {
     const area = document.getElementById(input.dataset.appendTo);
     const value = input.value.trim();
@@ -54,7 +55,7 @@
     }
     const ids = area.value.split(/[\s,，;；]+/).filter((id) => id);
     if (!ids.includes(value)) {
-      area.value = ids.concat(value).join('\n');
+      area.value = ids.concat(value).join(input.dataset.appendSeparator || '\n');
     }
     input.value = '';
   };

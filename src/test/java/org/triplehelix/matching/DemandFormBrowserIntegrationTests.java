@@ -3,6 +3,7 @@ package org.triplehelix.matching;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 
 import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeAll;
@@ -27,10 +28,11 @@ class DemandFormBrowserIntegrationTests extends BrowserTests {
     JdbcClient jdbc;
 
     String email;
+    AccessFixtures fixtures;
 
     @BeforeAll
     void anEnterpriseUser() {
-        AccessFixtures fixtures = AccessFixtures.of(spring);
+        fixtures = AccessFixtures.of(spring);
         email = fixtures.user(fixtures.organization("Demand Browser Enterprise", null), Role.ENTERPRISE).email();
     }
 
@@ -69,6 +71,33 @@ class DemandFormBrowserIntegrationTests extends BrowserTests {
 
     private long rows(String title) {
         return jdbc.sql("select count(*) from demand where title_zh = :t").param("t", title).query(Long.class).single();
+    }
+
+    @Test
+    void thePartiesArePickedByNameAndATypedIdCountsToo() {
+        long picked = fixtures.organization("Party Picked Institute", null);
+        long typed = fixtures.organization("Party Typed Laboratory", null);
+        String pickedId = fixtures.organizationExtId(picked);
+        String typedId = fixtures.organizationExtId(typed);
+        String pickedName = jdbc.sql("select name_en from organization where id = :id").param("id", picked).query(String.class).single();
+        signIn(page);
+        String title = "钠离子正极量产 " + AccessFixtures.unique("parties");
+        fillTheDemand(page, title);
+        page.locator("#f-visibility").selectOption("parties");
+
+        page.locator("#f-partiesAdd").pressSequentially(pickedName, new Locator.PressSequentiallyOptions().setDelay(10));
+        assertThat(page.locator("#f-partiesAdd-options option[value='" + pickedId + "']")).hasCount(1);
+        page.locator("#f-partiesAdd").fill(pickedId);
+        assertThat(page.locator("#f-parties")).hasValue(pickedId);
+        assertThat(page.locator("#f-partiesAdd")).hasValue("");
+        // an id typed into the picker and not added is sent with the form and counts
+        page.locator("#f-partiesAdd").fill(typedId);
+        page.locator("#demand-save").click();
+        page.waitForURL(Pattern.compile(".*/demands/demand-.+"));
+        org.assertj.core.api.Assertions.assertThat(jdbc.sql("""
+                        select o.ext_id from demand_party p join demand d on d.id = p.demand_id join organization o on o.id = p.organization_id
+                        where d.title_zh = :t order by o.ext_id""").param("t", title).query(String.class).list())
+                .containsExactlyInAnyOrder(pickedId, typedId);
     }
 
     @Test

@@ -28,6 +28,8 @@ public class DemandForm {
     private String visibility = "public";
     private String deadline;
     private String parties;
+    /** An id typed into the parties' picker and not yet added to them: it counts too. */
+    private String partiesAdd;
     private Integer version;
 
     static DemandForm of(Demand d) {
@@ -55,7 +57,7 @@ public class DemandForm {
     DemandDraft toDraft(FormErrors errors) {
         return new DemandDraft(null, titleZh, titleEn, descriptionZh, descriptionEn, list(keywords), organization, industry, region,
                 decimal("budgetMin", budgetMin, errors), decimal("budgetMax", budgetMax, errors), integer("trl", trl, errors),
-                ipStance, visibility, date("deadline", deadline, errors), list(parties), version);
+                ipStance, visibility, date("deadline", deadline, errors), parties(), version);
     }
 
     private static BigDecimal decimal(String field, String value, FormErrors errors) {
@@ -92,6 +94,11 @@ public class DemandForm {
             errors.add(field, "form.date", value);
             return null;
         }
+    }
+
+    /** The parties' ids, with one typed into the picker and not yet added. */
+    private List<String> parties() {
+        return java.util.stream.Stream.concat(list(parties).stream(), list(partiesAdd).stream()).distinct().toList();
     }
 
     private static List<String> list(String text) {
@@ -139,6 +146,8 @@ public class DemandForm {
     public void setDeadline(String v) { deadline = v; }
     public String getParties() { return parties; }
     public void setParties(String v) { parties = v; }
+    public String getPartiesAdd() { return partiesAdd; }
+    public void setPartiesAdd(String v) { partiesAdd = v; }
     public Integer getVersion() { return version; }
     public void setVersion(Integer v) { version = v; }
 }

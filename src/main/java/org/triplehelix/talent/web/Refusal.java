@@ -29,11 +29,12 @@ public record Refusal(String field, String label, boolean onForm, String reason,
 
     /** The refusal of a form whose fields (name → label key) are given. */
     static Refusal of(InvalidInputException e, Map<String, String> form) {
+        // a talent refusal's key is a talent.reason.*; other modules' keys are not this page's reasons
         String reason = null;
         List<String> args = List.of();
         if (e instanceof TalentInputException talent) {
             reason = talent.reason();
-            args = talent.args();
+            args = java.util.Arrays.stream(talent.args()).map(String::valueOf).toList();
         }
         String field = e.field();
         boolean onForm = field != null && form.containsKey(field);
