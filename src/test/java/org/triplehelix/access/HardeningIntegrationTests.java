@@ -141,7 +141,7 @@ class HardeningIntegrationTests {
             HelixClient.Response registration = HelixClient.browser(port).postForm("/register",
                     Map.of("email", "x@example.org", "name", hostile, "role", "ENTERPRISE", "organization", hostile,
                             "password", AccessFixtures.PASSWORD, "confirmation", AccessFixtures.PASSWORD));
-            assertThat(registration.status()).isEqualTo(200);
+            assertThat(registration.status()).isEqualTo(400);
             assertThat(registration.body()).contains("No organization has this id or name");
             if (hostile.contains("<")) {
                 assertThat(registration.body()).doesNotContain(hostile).contains("&lt;");

@@ -120,7 +120,7 @@ class MatchingWebIntegrationTests {
         mvc.perform(get("/demands/new").param("title", "钠离子电池储能").param("lang", "zh"))
                 .andExpect(status().isOk()).andExpect(content("发布需求需要企业用户"));
         mvc.perform(post("/demands").with(alice).with(csrf()).param("titleZh", "").param("visibility", "public"))
-                .andExpect(status().isOk()).andExpect(content("role=\"alert\""));
+                .andExpect(status().isBadRequest()).andExpect(content("role=\"alert\""));
         String page = mvc.perform(post("/demands").with(alice).with(csrf())
                         .param("titleZh", "钠离子电池储能系统集成").param("keywords", "钠离子电池, 储能").param("trl", "6")
                         .param("visibility", "public").param("deadline", "2099-12-31"))
