@@ -278,4 +278,28 @@ class ChallengePagesIntegrationTests {
         assertThat(count("select count(*) from challenge_invitation i join challenge c on c.id = i.challenge_id where c.ext_id = :id", extId))
                 .isZero();
     }
+
+    @Test
+    void aSecondApplicationIsRefusedInThePagesLanguageAsTyped() {
+        ChallengeFixtures f = ChallengeFixtures.of(context);
+        String extId = f.published("二次申报 " + AccessFixtures.unique("again"), "any");
+        f.as(enterprise, () -> f.applications.apply(extId, ChallengeFixtures.application("first", java.util.List.of(), java.util.List.of())));
+        HelixClient client = signedIn();
+        HelixClient.Response again = client.postMultipart("/challenges/" + extId + "/applications?lang=zh", application("", "", ""), "file",
+                "", new byte[0]);
+        assertThat(again.status()).isEqualTo(409);
+        assertThat(again.body()).contains("贵单位已申报过本榜单。").contains(">硅光 &lt;方案&gt; &amp; 验证</textarea>")
+                .doesNotContain("has applied to the challenge already");
+        assertThat(applications(extId)).isEqualTo(1);
+
+        // assigning a conflicted reviewer (a button): refused in the page's language after the redirect
+        Account colleague = f.access.user(enterprise.organizationId(), Role.REVIEWER);
+        HelixClient admin = signedIn(f.access.user(null, Role.ADMIN));
+        HelixClient.Response assign = admin.postForm("/challenges/" + extId + "/reviewers?lang=zh", Map.of("userId", String.valueOf(colleague.id())));
+        assertThat(assign.status()).isEqualTo(302);
+        assertThat(admin.get("/challenges/" + extId + "/reviewers").body()).contains("该专家与本榜单存在利益冲突，不能加入评审组。")
+                .doesNotContain("conflict of interest:");
+        assertThat(jdbc.sql("select count(*) from challenge_reviewer where user_id = :u").param("u", colleague.id()).query(Long.class).single())
+                .isZero();
+    }
 }

@@ -332,7 +332,8 @@ class ChallengePages {
             model.addAttribute("badCommitments", badCommitments(challenge, form));
             response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
         } catch (ConflictException e) {
-            model.addAttribute("error", e.getMessage());
+            boolean closed = e.details().containsKey("status") || e.details().containsKey("deadline");
+            model.addAttribute("refusal", FormErrors.of("state", closed ? "challenge.conflict.closed" : "challenge.conflict.applied"));
             response.setStatus(HttpServletResponse.SC_CONFLICT);
         }
         Map<String, String> typed = new LinkedHashMap<>(form);
