@@ -12,10 +12,10 @@ public record AcceptanceInput(String verdict, String note, List<Evidence> eviden
 
     public AcceptanceInput {
         if (!"pass".equals(verdict) && !"fail".equals(verdict)) {
-            throw new InvalidInputException("verdict", "the verdict is pass or fail");
+            throw new InvalidInputException("verdict", "the verdict is pass or fail", "challenge.error.acceptance.verdict");
         }
         if (note == null || note.isBlank()) {
-            throw new InvalidInputException("note", "record the panel's conclusion");
+            throw new InvalidInputException("note", "record the panel's conclusion", "challenge.error.acceptance.note");
         }
         evidence = evidence == null ? List.of() : List.copyOf(evidence);
     }
@@ -25,10 +25,11 @@ public record AcceptanceInput(String verdict, String note, List<Evidence> eviden
 
         public Evidence {
             if (achieved == null) {
-                throw new InvalidInputException("evidence", "give the achieved value of every target");
+                throw new InvalidInputException("evidence", "give the achieved value of every target", "challenge.error.acceptance.achieved");
             }
             if (evidence == null || evidence.isBlank()) {
-                throw new InvalidInputException("evidence", "name the evidence for every target (a test report, a certificate)");
+                throw new InvalidInputException("evidence", "name the evidence for every target (a test report, a certificate)",
+                        "challenge.error.acceptance.evidence");
             }
         }
     }

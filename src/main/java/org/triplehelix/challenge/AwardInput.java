@@ -8,15 +8,15 @@ public record AwardInput(Long applicationId, String rationale, List<MilestoneDra
 
     public AwardInput {
         if (applicationId == null) {
-            throw new InvalidInputException("applicationId", "name the winning application");
+            throw new InvalidInputException("applicationId", "name the winning application", "challenge.error.award.application");
         }
         if (rationale == null || rationale.isBlank()) {
-            throw new InvalidInputException("rationale", "record why this application wins");
+            throw new InvalidInputException("rationale", "record why this application wins", "challenge.error.award.rationale");
         }
         rationale = rationale.strip();
         milestones = milestones == null ? List.of() : List.copyOf(milestones);
         if (milestones.isEmpty() || milestones.size() > 20) {
-            throw new InvalidInputException("milestones", "the award defines 1 to 20 milestones");
+            throw new InvalidInputException("milestones", "the award defines 1 to 20 milestones", "challenge.error.award.milestones");
         }
     }
 }

@@ -295,7 +295,7 @@ public class Challenges {
         }
         Long organization = organizationId(organizationExtId);
         if (organization == null) {
-            throw new InvalidInputException("organization", "no organization " + organizationExtId);
+            throw new InvalidInputException("organization", "no organization " + organizationExtId, "challenge.error.noOrganization", organizationExtId);
         }
         Long by = scope.currentUser().map(CurrentUser::id).orElse(null);
         transaction.executeWithoutResult(status -> {
@@ -352,7 +352,7 @@ public class Challenges {
         scope.requireAdmin();
         Long organization = organizationId(organizationExtId);
         if (organization == null) {
-            throw new InvalidInputException("organization", "no organization " + organizationExtId);
+            throw new InvalidInputException("organization", "no organization " + organizationExtId, "challenge.error.noOrganization", organizationExtId);
         }
         transaction.executeWithoutResult(status -> {
             Map<String, Object> removed = jdbc.sql("""

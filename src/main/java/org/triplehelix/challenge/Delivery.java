@@ -73,10 +73,10 @@ public class Delivery {
     /** The winning team reports progress (0–100 %) on a milestone while the challenge is awarded or in progress. */
     public MilestoneView report(long milestoneId, int progress, String note) {
         if (progress < 0 || progress > 100) {
-            throw new InvalidInputException("progress", "progress is 0 to 100 %");
+            throw new InvalidInputException("progress", "progress is 0 to 100 %", "challenge.error.report.progress");
         }
         if (note == null || note.isBlank() || note.length() > 5000) {
-            throw new InvalidInputException("note", "say what was done (at most 5,000 characters)");
+            throw new InvalidInputException("note", "say what was done (at most 5,000 characters)", "challenge.error.report.note");
         }
         CurrentUser user = scope.requireSignedIn();
         Map<String, Object> row = jdbc.sql("""
@@ -112,7 +112,8 @@ public class Delivery {
         input.evidence().forEach(e -> byPosition.put(e.position(), e));
         for (Target target : challenge.targets()) {
             if (!byPosition.containsKey(target.position())) {
-                throw new InvalidInputException("evidence", "give the result and evidence for every target: " + target.indicator());
+                throw new InvalidInputException("evidence", "give the result and evidence for every target: " + target.indicator(),
+                        "challenge.error.acceptance.every", target.indicator());
             }
         }
         ChallengeAction action = input.verdict().equals("pass") ? ChallengeAction.ACCEPT : ChallengeAction.TERMINATE;

@@ -9,16 +9,17 @@ public record MilestoneDraft(String title, String deliverable, LocalDate due, Bi
 
     public MilestoneDraft {
         if (title == null || title.isBlank() || title.length() > 200) {
-            throw new InvalidInputException("milestones", "each milestone has a title (at most 200 characters)");
+            throw new InvalidInputException("milestones", "each milestone has a title (at most 200 characters)", "challenge.error.milestone.title");
         }
         if (deliverable == null || deliverable.isBlank()) {
-            throw new InvalidInputException("milestones", "each milestone names its deliverable");
+            throw new InvalidInputException("milestones", "each milestone names its deliverable", "challenge.error.milestone.deliverable");
         }
         if (due == null) {
-            throw new InvalidInputException("milestones", "each milestone has a due date");
+            throw new InvalidInputException("milestones", "each milestone has a due date", "challenge.error.milestone.due");
         }
         if (tranche == null || tranche.signum() < 0) {
-            throw new InvalidInputException("milestones", "each milestone's tranche is an amount in yuan, zero or more");
+            throw new InvalidInputException("milestones", "each milestone's tranche is an amount in yuan, zero or more",
+                    "challenge.error.milestone.tranche");
         }
         title = title.strip();
         deliverable = deliverable.strip();

@@ -232,7 +232,8 @@ public class Reviews {
         challenges.visible(id);
         scope.requireAdmin();
         Map<String, Object> account = reviewerAccounts(userId).stream().findFirst()
-                .orElseThrow(() -> new InvalidInputException("reviewer", "user " + userId + " is no active reviewer"));
+                .orElseThrow(() -> new InvalidInputException("reviewer", "user " + userId + " is no active reviewer",
+                        "challenge.error.noReviewer"));
         return transaction.execute(status -> {
             Challenge challenge = challenges.lockAggregate(id);
             if (challenge.status() != ChallengeStatus.PUBLISHED && challenge.status() != ChallengeStatus.UNDER_REVIEW) {
@@ -281,7 +282,8 @@ public class Reviews {
         }
         Set<String> codes = new LinkedHashSet<>(challenge.rubric().stream().map(Criterion::code).toList());
         if (!codes.equals(input.scores().keySet())) {
-            throw new InvalidInputException("scores", "score exactly the rubric's criteria: " + String.join(", ", codes));
+            throw new InvalidInputException("scores", "score exactly the rubric's criteria: " + String.join(", ", codes),
+                    "challenge.error.score.rubric");
         }
         BigDecimal total = total(challenge.rubric(), input.scores());
         return transaction.execute(status -> {
@@ -343,7 +345,8 @@ public class Reviews {
                     "award_rationale", input.rationale(), "awarded_at", clock.instant()), challenge -> {
                 ApplicationRepository.Access access = repository.access(input.applicationId()).orElse(null);
                 if (access == null || access.challengeId() != id) {
-                    throw new InvalidInputException("applicationId", "application " + input.applicationId() + " is not one of this challenge's");
+                    throw new InvalidInputException("applicationId", "application " + input.applicationId() + " is not one of this challenge's",
+                            "challenge.error.award.notApplication");
                 }
             });
             jdbc.sql("update challenge_application set status = case when id = :winner then 'won' else 'lost' end where challenge_id = :c")

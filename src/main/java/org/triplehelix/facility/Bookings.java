@@ -224,7 +224,7 @@ public class Bookings {
 
     private static String note(String reason) {
         if (reason != null && reason.length() > 1000) {
-            throw new InvalidInputException("reason", "the reason is at most 1000 characters");
+            throw new InvalidInputException("reason", "the reason is at most 1000 characters", "facility.error.tooLong", 1000);
         }
         return reason == null || reason.isBlank() ? null : reason.strip();
     }

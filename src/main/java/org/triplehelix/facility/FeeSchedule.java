@@ -33,7 +33,8 @@ public record FeeSchedule(FeeUnit unit, BigDecimal internalRate, BigDecimal exte
             case HOUR -> usage.hours();
             case SAMPLE -> {
                 if (usage.samples() == null) {
-                    throw new InvalidInputException("samples", "this instrument is charged per sample: give the number of samples");
+                    throw new InvalidInputException("samples", "this instrument is charged per sample: give the number of samples",
+                            "facility.error.samplesRequired");
                 }
                 yield BigDecimal.valueOf(usage.samples());
             }

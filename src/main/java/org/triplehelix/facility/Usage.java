@@ -16,17 +16,18 @@ public record Usage(BigDecimal hours, Integer samples) {
 
     public Usage {
         if (hours == null) {
-            throw new InvalidInputException("hours", "the hours used are missing");
+            throw new InvalidInputException("hours", "the hours used are missing", "facility.error.hoursMissing");
         }
         if (hours.signum() <= 0 || hours.compareTo(MAX_HOURS) > 0) {
-            throw new InvalidInputException("hours", "the hours used must be more than 0 and at most " + MAX_HOURS);
+            throw new InvalidInputException("hours", "the hours used must be more than 0 and at most " + MAX_HOURS,
+                    "facility.error.hoursRange", MAX_HOURS);
         }
         if (hours.stripTrailingZeros().scale() > 2) {
-            throw new InvalidInputException("hours", "the hours used are given to the hundredth at most");
+            throw new InvalidInputException("hours", "the hours used are given to the hundredth at most", "facility.error.hoursScale");
         }
         hours = hours.setScale(2, RoundingMode.UNNECESSARY);
         if (samples != null && samples < 0) {
-            throw new InvalidInputException("samples", "the number of samples cannot be negative");
+            throw new InvalidInputException("samples", "the number of samples cannot be negative", "facility.error.samplesNegative");
         }
     }
 

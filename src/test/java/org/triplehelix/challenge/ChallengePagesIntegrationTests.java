@@ -173,4 +173,133 @@ class ChallengePagesIntegrationTests {
                 .doesNotContain("f-file-again");
         assertThat(applications(extId)).isZero();
     }
+
+    private HelixClient signedIn(Account account) {
+        HelixClient client = HelixClient.browser(port);
+        assertThat(client.signIn(account.email(), AccessFixtures.PASSWORD)).isTrue();
+        return client;
+    }
+
+    private long count(String sql, Object id) {
+        return jdbc.sql(sql).param("id", id).query(Long.class).single();
+    }
+
+    @Test
+    void refusedScoresAwardReportAndAcceptanceComeBackAsTypedWithTheInputMarkedAndNothingWritten() {
+        ChallengeFixtures f = ChallengeFixtures.of(context);
+        String extId = f.published("交付表单 " + AccessFixtures.unique("deliver"), "any");
+        long application = f.as(enterprise, () -> f.applications.apply(extId, ChallengeFixtures.application("plan", java.util.List.of(),
+                java.util.List.of()))).id();
+        Account reviewer = f.access.user(f.organization("Form Review Institute", "research_institute", null), Role.REVIEWER);
+        Account department = f.access.user(null, Role.ADMIN);
+        f.system(() -> f.reviews.assign(extId, reviewer.id()));
+        f.system(() -> f.challenges.perform(extId, org.triplehelix.challenge.ChallengeAction.START_REVIEW));
+
+        // scores: a score in words, then one out of range, each marked on its input, in the page's language
+        HelixClient panel = signedIn(reviewer);
+        Map<String, String> scores = new LinkedHashMap<>(Map.of("score-merit", "九十", "score-team", "80", "score-feasibility", "70",
+                "score-budget", "60", "comment", "<方案> & 团队扎实"));
+        HelixClient.Response words = panel.postForm("/challenges/applications/" + application + "/scores?lang=zh", scores);
+        assertThat(words.status()).isEqualTo(400);
+        assertThat(words.body()).containsPattern("id=\"score-merit\"[^>]*value=\"九十\"\\s+aria-invalid=\"true\"")
+                .containsPattern("id=\"score-team\"[^>]*value=\"80\"\\s+>")
+                .contains(">&lt;方案&gt; &amp; 团队扎实</textarea>")
+                .contains("id=\"f-scores-error\">应填写整数（您填写的是“九十”）</span>").contains("<a href=\"#scores\">评分</a>");
+        scores.put("score-merit", "90");
+        scores.put("score-team", "120");
+        HelixClient.Response range = panel.postForm("/challenges/applications/" + application + "/scores?lang=zh", scores);
+        assertThat(range.status()).isEqualTo(400);
+        assertThat(range.body()).containsPattern("id=\"score-team\"[^>]*value=\"120\"\\s+aria-invalid=\"true\"")
+                .contains("id=\"f-scores-error\">每项评分为 0 至 100 的整数</span>");
+        assertThat(count("select count(*) from review_score where application_id = :id", application)).isZero();
+
+        // the award: a milestone without its deliverable, then no rationale
+        HelixClient admin = signedIn(department);
+        Map<String, String> award = new LinkedHashMap<>(Map.of("applicationId", String.valueOf(application), "rationale", "最高分 <方案>",
+                "m1Title", "样片流片", "m1Deliverable", "", "m1Due", LocalDate.now().plusMonths(6).toString(), "m1Tranche", "2000000"));
+        HelixClient.Response noDeliverable = admin.postForm("/challenges/" + extId + "/award?lang=en", award);
+        assertThat(noDeliverable.status()).isEqualTo(400);
+        assertThat(noDeliverable.body()).contains("value=\"样片流片\"").contains(">最高分 &lt;方案&gt;</textarea>")
+                .contains("value=\"2000000\"").containsPattern("id=\"m1Deliverable\" name=\"m1Deliverable\" value=\"\" aria-invalid=\"true\"")
+                .contains("id=\"f-award-milestones-error\">each milestone names its deliverable</span>")
+                .contains("<a href=\"#award-milestones\">Milestones</a>");
+        award.put("m1Deliverable", "8 片样片");
+        award.put("rationale", " ");
+        HelixClient.Response noRationale = admin.postForm("/challenges/" + extId + "/award?lang=en", award);
+        assertThat(noRationale.status()).isEqualTo(400);
+        assertThat(noRationale.body()).contains("id=\"f-rationale-error\">record why this application wins</span>")
+                .contains("value=\"8 片样片\"").containsPattern("<option value=\"" + application + "\" selected>");
+        assertThat(f.system(() -> f.challenges.find(extId)).status()).isEqualTo(ChallengeStatus.UNDER_REVIEW);
+        assertThat(count("select count(*) from milestone m join challenge c on c.id = m.challenge_id where c.ext_id = :id", extId)).isZero();
+
+        f.system(() -> f.reviews.award(extId, ChallengeFixtures.award(application)));
+        f.system(() -> f.challenges.perform(extId, org.triplehelix.challenge.ChallengeAction.START));
+        long milestone = f.delivery.milestones(extId).get(1).id();
+
+        // a progress report over 100 %
+        HelixClient team = signedIn();
+        HelixClient.Response over = team.postForm("/challenges/" + extId + "/reports?lang=zh",
+                Map.of("milestone", String.valueOf(milestone), "progress", "150", "note", "流片 <完成>"));
+        assertThat(over.status()).isEqualTo(400);
+        assertThat(over.body()).contains("value=\"150\" aria-invalid=\"true\"").contains(">流片 &lt;完成&gt;</textarea>")
+                .contains("<option value=\"" + milestone + "\" selected>")
+                .contains("id=\"f-progress-error\">进度为 0 至 100 的整数（%）</span>");
+        assertThat(count("select count(*) from milestone_report where milestone_id = :id", milestone)).isZero();
+
+        // acceptance: a measured value in words
+        Map<String, String> acceptance = new LinkedHashMap<>(Map.of("achieved1", "210", "evidence1", "第三方测试报告", "achieved2", "四点八",
+                "evidence2", "检测 <报告>", "verdict", "fail", "note", "部分指标未达到"));
+        HelixClient.Response measured = admin.postForm("/challenges/" + extId + "/acceptance?lang=en", acceptance);
+        assertThat(measured.status()).isEqualTo(400);
+        assertThat(measured.body()).contains("value=\"四点八\" aria-invalid=\"true\"").contains("value=\"210\"")
+                .contains("value=\"检测 &lt;报告>\"").contains("<option value=\"fail\" selected>").contains(">部分指标未达到</textarea>")
+                .contains("id=\"f-acceptance-evidence-error\">a number is expected, such as 25.5 (you typed “四点八”)</span>");
+        assertThat(f.system(() -> f.challenges.find(extId)).status()).isEqualTo(ChallengeStatus.IN_PROGRESS);
+
+        // a conflict in the page's language, the typed id kept; a button without its confirmation, in the page's language
+        HelixClient.Response late = admin.postForm("/challenges/" + extId + "/invitations?lang=zh", Map.of("organization", "org-typed"));
+        assertThat(late.status()).isEqualTo(409);
+        assertThat(late.body()).contains("榜单当前状态（见页面顶部）不允许此操作。").contains("value=\"org-typed\"")
+                .doesNotContain("only a published challenge");
+        HelixClient.Response unconfirmed = admin.postForm("/challenges/" + extId + "/actions/terminate?lang=zh", Map.of());
+        assertThat(unconfirmed.status()).isEqualTo(302);
+        assertThat(admin.get("/challenges/" + extId).body()).contains("请勾选确认").doesNotContain("tick the box");
+    }
+
+    @Test
+    void anInvitationOfAnUnknownOrganizationComesBackAsTyped() {
+        ChallengeFixtures f = ChallengeFixtures.of(context);
+        String extId = f.published("邀请表单 " + AccessFixtures.unique("invite"), "any");
+        HelixClient admin = signedIn(f.access.user(null, Role.ADMIN));
+        HelixClient.Response refused = admin.postForm("/challenges/" + extId + "/invitations?lang=zh", Map.of("organization", "org-<nowhere>"));
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.body()).contains("value=\"org-&lt;nowhere>\"").contains("aria-invalid=\"true\"")
+                .contains("id=\"f-invite-organization-error\">没有编号为 org-&lt;nowhere&gt; 的机构，请从建议中选择</span>");
+        assertThat(count("select count(*) from challenge_invitation i join challenge c on c.id = i.challenge_id where c.ext_id = :id", extId))
+                .isZero();
+    }
+
+    @Test
+    void aSecondApplicationIsRefusedInThePagesLanguageAsTyped() {
+        ChallengeFixtures f = ChallengeFixtures.of(context);
+        String extId = f.published("二次申报 " + AccessFixtures.unique("again"), "any");
+        f.as(enterprise, () -> f.applications.apply(extId, ChallengeFixtures.application("first", java.util.List.of(), java.util.List.of())));
+        HelixClient client = signedIn();
+        HelixClient.Response again = client.postMultipart("/challenges/" + extId + "/applications?lang=zh", application("", "", ""), "file",
+                "", new byte[0]);
+        assertThat(again.status()).isEqualTo(409);
+        assertThat(again.body()).contains("贵单位已申报过本榜单。").contains(">硅光 &lt;方案&gt; &amp; 验证</textarea>")
+                .doesNotContain("has applied to the challenge already");
+        assertThat(applications(extId)).isEqualTo(1);
+
+        // assigning a conflicted reviewer (a button): refused in the page's language after the redirect
+        Account colleague = f.access.user(enterprise.organizationId(), Role.REVIEWER);
+        HelixClient admin = signedIn(f.access.user(null, Role.ADMIN));
+        HelixClient.Response assign = admin.postForm("/challenges/" + extId + "/reviewers?lang=zh", Map.of("userId", String.valueOf(colleague.id())));
+        assertThat(assign.status()).isEqualTo(302);
+        assertThat(admin.get("/challenges/" + extId + "/reviewers").body()).contains("该专家与本榜单存在利益冲突，不能加入评审组。")
+                .doesNotContain("conflict of interest:");
+        assertThat(jdbc.sql("select count(*) from challenge_reviewer where user_id = :u").param("u", colleague.id()).query(Long.class).single())
+                .isZero();
+    }
 }

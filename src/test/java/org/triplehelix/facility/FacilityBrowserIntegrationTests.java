@@ -92,7 +92,7 @@ class FacilityBrowserIntegrationTests extends BrowserTests {
         assertThat(page.locator("#status")).hasText("已批准");
         page.locator("#action-start").click();
         assertThat(page.locator("#status")).hasText("使用中");
-        page.locator("#hours-complete").fill("1.5");
+        page.locator("#complete-hours").fill("1.5");
         page.locator("#action-complete").click();
         assertThat(page.locator("#status")).hasText("已完成");
         assertThat(page.locator("#fee")).containsText("¥450.00");

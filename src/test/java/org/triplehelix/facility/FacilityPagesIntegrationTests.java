@@ -241,4 +241,47 @@ class FacilityPagesIntegrationTests {
                 .contains("value=\"2099-01-31\"");
         assertThat(fixtures.count("select count(*) from facility_training where facility_id = ?", fixtures.facilityId(extId))).isZero();
     }
+
+    @Test
+    void aRefusedBookingActionComesBackAsTypedWithTheFieldMarkedAndNothingWritten() {
+        String extId = fixtures.openFacility(owner, true, false);
+        fixtures.managers(extId, manager);
+        Bookings service = context.getBean(Bookings.class);
+        Instant soon = Instant.now().plus(Duration.ofMinutes(10)).truncatedTo(java.time.temporal.ChronoUnit.MINUTES);
+        BookingView pending = fixtures.as(customer, () -> service.request(extId, FacilityFixtures.request(soon, Duration.ofHours(2), "XRD")));
+        HelixClient client = signedIn(manager);
+
+        String reason = "<slot> & " + "x".repeat(1000);
+        HelixClient.Response refused = client.postForm("/bookings/" + pending.id() + "/reject?lang=zh", Map.of("reason", reason));
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.body()).contains("id=\"form-reject\"")
+                .contains("value=\"&lt;slot> &amp; " + "x".repeat(1000) + "\"")
+                .contains("aria-invalid=\"true\" aria-describedby=\"f-reason-error\"")
+                .contains("id=\"f-reason-error\">最多 1000 个字符</span>")
+                .contains("<a href=\"#reject-reason\">原因</a>");
+        assertThat(fixtures.as(manager, () -> service.find(pending.id())).status()).isEqualTo(BookingStatus.PENDING);
+
+        fixtures.as(manager, () -> service.approve(pending.id()));
+        fixtures.as(manager, () -> service.start(pending.id()));
+        HelixClient.Response comma = client.postForm("/bookings/" + pending.id() + "/complete?lang=en", Map.of("hours", "2,5", "samples", "3"));
+        assertThat(comma.status()).isEqualTo(400);
+        assertThat(comma.body()).contains("id=\"complete-hours\" name=\"hours\" type=\"text\" inputmode=\"decimal\"")
+                .contains("value=\"2,5\"").contains("value=\"3\"")
+                .contains("id=\"f-hours-error\">a number is expected, such as 25.5 (you typed “2,5”)</span>")
+                .contains("<a href=\"#complete-hours\">Hours used</a>");
+        HelixClient.Response tooMany = client.postForm("/bookings/" + pending.id() + "/complete?lang=en", Map.of("hours", "800", "samples", "three"));
+        assertThat(tooMany.status()).isEqualTo(400);
+        assertThat(tooMany.body()).contains("value=\"800\"").contains("value=\"three\"")
+                .contains("id=\"f-samples-error\">a whole number is expected (you typed “three”)</span>");
+        HelixClient.Response tooLong = client.postForm("/bookings/" + pending.id() + "/complete?lang=en", Map.of("hours", "800"));
+        assertThat(tooLong.body()).contains("id=\"f-hours-error\">the hours used are more than 0 and at most 744</span>");
+        BookingView after = fixtures.as(manager, () -> service.find(pending.id()));
+        assertThat(after.status()).isEqualTo(BookingStatus.IN_USE);
+        assertThat(after.hours()).isNull();
+
+        HelixClient.Response stale = client.postForm("/bookings/" + pending.id() + "/approve?lang=zh", Map.of());
+        assertThat(stale.status()).isEqualTo(409);
+        assertThat(stale.body()).contains("id=\"error\">当前状态下不能进行该操作。</p>").doesNotContain("cannot be approved");
+        assertThat(client.postForm("/bookings/" + pending.id() + "/complete?lang=en", Map.of("hours", "1.5")).status()).isEqualTo(302);
+    }
 }

@@ -192,6 +192,7 @@ class ChallengePages {
             model.addAttribute("notice", "challenge.notice." + notice.replaceAll("[^a-z-]", ""));
         }
         model.addAttribute("milestoneRows", MILESTONE_ROWS);
+        keepForm(model);
         return "challenge/challenge";
     }
 
@@ -210,50 +211,77 @@ class ChallengePages {
         boolean destructive = chosen == ChallengeAction.CANCEL || chosen == ChallengeAction.CLOSE || chosen == ChallengeAction.TERMINATE;
         return attempt(redirect, "/challenges/" + extId, () -> {
             if (destructive && !"yes".equals(confirm)) {
-                throw new InvalidInputException("confirm", "tick the box to confirm");
+                throw new InvalidInputException("confirm", "tick the box to confirm", "challenge.error.confirm");
             }
             challenges.perform(extId, chosen);
             return "challenge.notice." + chosen.code();
         });
     }
 
+    /** The award with its milestones; refused: the challenge's page again with the form as typed (400, 409), the field marked. */
     @PostMapping("/challenges/{extId}/award")
-    String award(@PathVariable String extId, @RequestParam Map<String, String> form, RedirectAttributes redirect) {
-        return attempt(redirect, "/challenges/" + extId, () -> {
+    String award(@PathVariable String extId, @RequestParam Map<String, String> form, Model model, HttpServletResponse response,
+                 RedirectAttributes redirect) {
+        return inPage("award", form, model, response, redirect, "/challenges/" + extId, () -> {
             List<MilestoneDraft> milestones = new ArrayList<>();
             for (int i = 1; i <= MILESTONE_ROWS; i++) {
-                String title = form.getOrDefault("m" + i + "Title", "");
+                String row = "m" + i;
+                String title = form.getOrDefault(row + "Title", "");
                 if (!title.isBlank()) {
-                    milestones.add(new MilestoneDraft(title, form.get("m" + i + "Deliverable"), date(form.get("m" + i + "Due"), "milestones"),
-                            decimal(form.getOrDefault("m" + i + "Tranche", "0"), "milestones")));
+                    try {
+                        milestones.add(new MilestoneDraft(title, form.get(row + "Deliverable"), date(form.get(row + "Due"), row + "Due"),
+                                decimal(form.getOrDefault(row + "Tranche", "0"), row + "Tranche")));
+                    } catch (InvalidInputException e) {
+                        throw on(row + column(e), e);
+                    }
                 }
             }
             Long application = form.getOrDefault("applicationId", "").isBlank() ? null : (long) integer(form.get("applicationId"), "applicationId");
-            reviews.award(extId, new AwardInput(application, form.get("rationale"), milestones));
+            try {
+                reviews.award(extId, new AwardInput(application, form.get("rationale"), milestones));
+            } catch (InvalidInputException e) {
+                throw "milestones".equals(e.field()) ? on("m1Title", e) : e;
+            }
             return "challenge.notice.award";
-        });
+        }, () -> challenge(extId, null, model));
     }
 
+    /** The milestone input a refusal of a row names (its key says which). */
+    private static String column(InvalidInputException e) {
+        if (e.field().matches("m\\d+[A-Z].*")) {
+            return e.field().replaceFirst("m\\d+", "");
+        }
+        String key = e.key() == null ? "" : e.key();
+        return key.endsWith(".deliverable") ? "Deliverable" : key.endsWith(".due") ? "Due" : key.endsWith(".tranche") ? "Tranche" : "Title";
+    }
+
+    /** Acceptance with the measured value and evidence of every target; refused: the page again as typed, the input at fault marked. */
     @PostMapping("/challenges/{extId}/acceptance")
-    String accept(@PathVariable String extId, @RequestParam Map<String, String> form, RedirectAttributes redirect) {
-        return attempt(redirect, "/challenges/" + extId, () -> {
+    String accept(@PathVariable String extId, @RequestParam Map<String, String> form, Model model, HttpServletResponse response,
+                  RedirectAttributes redirect) {
+        return inPage("acceptance", form, model, response, redirect, "/challenges/" + extId, () -> {
             List<AcceptanceInput.Evidence> evidence = new ArrayList<>();
             for (Target target : challenges.find(extId).targets()) {
                 int p = target.position();
-                evidence.add(new AcceptanceInput.Evidence(p, decimal(form.get("achieved" + p), "evidence"), form.get("evidence" + p)));
+                try {
+                    evidence.add(new AcceptanceInput.Evidence(p, decimal(form.get("achieved" + p), "achieved" + p), form.get("evidence" + p)));
+                } catch (InvalidInputException e) {
+                    throw on(("evidence".equals(e.field()) && "challenge.error.acceptance.evidence".equals(e.key()) ? "evidence" : "achieved") + p, e);
+                }
             }
             delivery.accept(extId, new AcceptanceInput(form.get("verdict"), form.get("note"), evidence));
             return "challenge.notice.acceptance";
-        });
+        }, () -> challenge(extId, null, model));
     }
 
+    /** A progress report on a milestone; refused: the page again as typed. */
     @PostMapping("/challenges/{extId}/reports")
-    String report(@PathVariable String extId, @RequestParam(defaultValue = "") String milestone, @RequestParam(defaultValue = "") String progress,
-                  @RequestParam(defaultValue = "") String note, RedirectAttributes redirect) {
-        return attempt(redirect, "/challenges/" + extId, () -> {
-            delivery.report(integer(milestone, "milestone"), integer(progress, "progress"), note);
+    String report(@PathVariable String extId, @RequestParam Map<String, String> form, Model model, HttpServletResponse response,
+                  RedirectAttributes redirect) {
+        return inPage("report", form, model, response, redirect, "/challenges/" + extId, () -> {
+            delivery.report(integer(form.get("milestone"), "milestone"), integer(form.get("progress"), "progress"), form.get("note"));
             return "challenge.notice.report";
-        });
+        }, () -> challenge(extId, null, model));
     }
 
     // --- applying ---------------------------------------------------------------------------
@@ -293,7 +321,7 @@ class ChallengePages {
                 try {
                     applications.attach(applied.id(), file.getOriginalFilename(), file.getContentType(), file.getBytes());
                 } catch (InvalidInputException e) {
-                    redirect.addFlashAttribute("error", e.getMessage());
+                    redirect.addFlashAttribute("refusal", FormErrors.refusal("file", e));
                     notice = "challenge.notice.appliedWithoutFile";
                 }
             }
@@ -304,7 +332,8 @@ class ChallengePages {
             model.addAttribute("badCommitments", badCommitments(challenge, form));
             response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
         } catch (ConflictException e) {
-            model.addAttribute("error", e.getMessage());
+            boolean closed = e.details().containsKey("status") || e.details().containsKey("deadline");
+            model.addAttribute("refusal", FormErrors.of("state", closed ? "challenge.conflict.closed" : "challenge.conflict.applied"));
             response.setStatus(HttpServletResponse.SC_CONFLICT);
         }
         Map<String, String> typed = new LinkedHashMap<>(form);
@@ -348,6 +377,7 @@ class ChallengePages {
         model.addAttribute("canAttach", challenge.status() == ChallengeStatus.PUBLISHED && !reviewer
                 && challenge.deadline().isAfter(java.time.Instant.now()));
         model.addAttribute("rubric", challenge.rubric());
+        keepForm(model);
         return "challenge/application";
     }
 
@@ -368,17 +398,24 @@ class ChallengePages {
         });
     }
 
+    /** A reviewer's scores; refused: the application's page again with the scores and comment as typed, the score at fault marked. */
     @PostMapping("/challenges/applications/{id}/scores")
-    String score(@PathVariable long id, @RequestParam Map<String, String> form, RedirectAttributes redirect) {
-        return attempt(redirect, "/challenges/applications/" + id, () -> {
+    String score(@PathVariable long id, @RequestParam Map<String, String> form, Model model, HttpServletResponse response,
+                 RedirectAttributes redirect) {
+        return inPage("score", form, model, response, redirect, "/challenges/applications/" + id, () -> {
             ApplicationView application = applications.find(id);
             Map<String, Integer> scores = new LinkedHashMap<>();
             for (Criterion criterion : challenges.find(application.challengeExtId()).rubric()) {
-                scores.put(criterion.code(), integer(form.get("score-" + criterion.code()), "scores"));
+                String field = "score-" + criterion.code();
+                scores.put(criterion.code(), form.getOrDefault(field, "").isBlank() ? null : integer(form.get(field), field));
             }
-            reviews.score(id, new ScoreInput(scores, form.get("comment")));
+            try {
+                reviews.score(id, new ScoreInput(scores, form.get("comment")));
+            } catch (InvalidInputException e) {
+                throw "challenge.error.score.range".equals(e.key()) ? on("score-" + e.args()[0], e) : e;
+            }
             return "challenge.notice.scored";
-        });
+        }, () -> application(id, model));
     }
 
     // --- panel and teams --------------------------------------------------------------------
@@ -405,15 +442,18 @@ class ChallengePages {
         model.addAttribute("teams", challenges.recommendTeams(extId, 10));
         model.addAttribute("invited", challenges.invited(extId));
         model.addAttribute("invitations", challenges.invitations(extId));
+        keepForm(model);
         return "challenge/teams";
     }
 
+    /** Invites an organization (picked from the recommendations or typed); a typed id refused comes back as typed (400, 409). */
     @PostMapping("/challenges/{extId}/invitations")
-    String invite(@PathVariable String extId, @RequestParam(defaultValue = "") String organization, RedirectAttributes redirect) {
-        return attempt(redirect, "/challenges/" + extId + "/teams", () -> {
-            challenges.invite(extId, organization);
+    String invite(@PathVariable String extId, @RequestParam Map<String, String> form, Model model, HttpServletResponse response,
+                  RedirectAttributes redirect) {
+        return inPage("invite", form, model, response, redirect, "/challenges/" + extId + "/teams", () -> {
+            challenges.invite(extId, form.getOrDefault("organization", "").strip());
             return "challenge.notice.invited";
-        });
+        }, () -> teams(extId, model));
     }
 
     @PostMapping("/challenges/{extId}/invitations/{organization}/withdraw")
@@ -421,7 +461,7 @@ class ChallengePages {
                     RedirectAttributes redirect) {
         return attempt(redirect, "/challenges/" + extId + "/teams", () -> {
             if (!"yes".equals(confirm)) {
-                throw new InvalidInputException("confirm", "tick the box to confirm");
+                throw new InvalidInputException("confirm", "tick the box to confirm", "challenge.error.confirm");
             }
             challenges.withdrawInvitation(extId, organization);
             return "challenge.notice.withdrawn";
@@ -434,14 +474,77 @@ class ChallengePages {
         String run();
     }
 
-    /** Runs a form's step; a refusal (400, 409) comes back as the error on the page, a success as the notice. */
+    /** Runs a buttons-only form's step; a refusal (400, 409) comes back after the redirect as its message in the page's language. */
     private static String attempt(RedirectAttributes redirect, String back, Step step) {
         try {
             redirect.addFlashAttribute("notice", step.run());
-        } catch (InvalidInputException | ConflictException e) {
-            redirect.addFlashAttribute("error", e.getMessage());
+        } catch (InvalidInputException e) {
+            redirect.addFlashAttribute("refusal", FormErrors.refusal(e.field(), e));
+        } catch (ConflictException e) {
+            redirect.addFlashAttribute("refusal", conflict(e));
         }
         return "redirect:" + back;
+    }
+
+    /**
+     * Runs the step of a form that takes typed input. Done: the notice after a redirect. Refused: {@code page}
+     * again (400 for bad input, 409 when the challenge's state does not allow it) with that form as typed, the
+     * input at fault marked and said what is wrong with in the page's language; nothing is written.
+     */
+    private static String inPage(String formName, Map<String, String> form, Model model, HttpServletResponse response,
+                                 RedirectAttributes redirect, String back, Step step, java.util.function.Supplier<String> page) {
+        try {
+            redirect.addFlashAttribute("notice", step.run());
+            return "redirect:" + back;
+        } catch (InvalidInputException e) {
+            String field = group(formName, e.field());
+            model.addAttribute("errors", FormErrors.refusal(field, e));
+            model.addAttribute("marked", new java.util.HashSet<>(List.of(field, e.field())));
+            response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+        } catch (ConflictException e) {
+            model.addAttribute("refusal", conflict(e));
+            response.setStatus(HttpServletResponse.SC_CONFLICT);
+        }
+        Map<String, String> typed = new LinkedHashMap<>(form);
+        typed.remove("_csrf");
+        model.addAttribute("refused", formName);
+        model.addAttribute("form", typed);
+        return page.get();
+    }
+
+    /** The input (or group of inputs, by its id) of a refused form that its summary names. */
+    private static String group(String formName, String field) {
+        return switch (formName + "/" + field) {
+            case String f when f.matches("award/m\\d+[A-Z].*") -> "award-milestones";
+            case String f when f.matches("acceptance/(achieved|evidence)\\d*") -> "acceptance-evidence";
+            case "acceptance/note" -> "verdict-note";
+            case "report/milestone" -> "report-milestone";
+            case String f when f.startsWith("score/score") -> "scores";
+            case String f when f.startsWith("invite/") -> "invite-organization";
+            default -> field;
+        };
+    }
+
+    /** A refusal for the state of the challenge (or a reviewer's conflict of interest) in the page's language. */
+    private static FormErrors conflict(ConflictException e) {
+        return FormErrors.of("state", e.details().containsKey("reasons") ? "challenge.conflict.reviewer" : "challenge.conflict.state");
+    }
+
+    /** The page's form attributes when no form was refused. */
+    private static void keepForm(Model model) {
+        if (!model.containsAttribute("refused")) {
+            model.addAttribute("refused", "");
+            model.addAttribute("form", Map.of());
+        }
+        if (!model.containsAttribute("errors")) {
+            model.addAttribute("errors", FormErrors.none());
+            model.addAttribute("marked", java.util.Set.of());
+        }
+    }
+
+    /** A refusal of the service moved onto the input it is about. */
+    private static InvalidInputException on(String field, InvalidInputException e) {
+        return new InvalidInputException(field, e.getMessage(), e.key(), e.args());
     }
 
     /** The ids of a text area and, typed but not yet added to it, of its picker ({@code partnersAdd}). */

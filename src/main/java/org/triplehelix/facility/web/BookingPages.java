@@ -1,6 +1,9 @@
 package org.triplehelix.facility.web;
 
+import jakarta.servlet.http.HttpServletResponse;
 import java.math.BigDecimal;
+import java.util.List;
+import java.util.Map;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -16,10 +19,11 @@ import org.triplehelix.facility.UsageInput;
 import org.triplehelix.facility.Waitlist;
 import org.triplehelix.shared.ConflictException;
 import org.triplehelix.shared.InvalidInputException;
+import org.triplehelix.shared.web.FormErrors;
 
 /**
  * The user's bookings, waitlist offers and calendar feed; one booking with the actions its state
- * and the viewer allow; the managers' queue. Forms post and come back with a notice.
+ * and the viewer allow; the managers' queue. Forms post and come back with a notice, or refused, as typed.
  */
 @Controller
 class BookingPages {
@@ -55,13 +59,21 @@ class BookingPages {
     @GetMapping("/bookings/{id:\\d+}")
     String booking(@PathVariable long id, Model model) {
         model.addAttribute("booking", bookings.find(id));
+        if (!model.containsAttribute("typed")) {
+            model.addAttribute("typed", TypedForm.NONE);
+        }
         return "facility/booking";
     }
 
+    /**
+     * An action on a booking. Done: back to the booking with the notice. Refused: the booking page
+     * again (400 for bad input, 409 when the booking's state or the time does not allow it) with the
+     * action's form as typed and the field at fault marked, in the page's language; nothing is written.
+     */
     @PostMapping("/bookings/{id:\\d+}/{action}")
-    String act(@PathVariable long id, @PathVariable String action, @RequestParam(defaultValue = "") String reason,
-               @RequestParam(defaultValue = "") String hours, @RequestParam(required = false) Integer samples,
-               RedirectAttributes redirect) {
+    String act(@PathVariable long id, @PathVariable String action, @RequestParam Map<String, String> form, Model model,
+               HttpServletResponse response, RedirectAttributes redirect) {
+        String reason = form.getOrDefault("reason", "");
         try {
             BookingView after = switch (action) {
                 case "approve" -> bookings.approve(id);
@@ -69,30 +81,42 @@ class BookingPages {
                 case "cancel" -> bookings.cancel(id, reason);
                 case "start" -> bookings.start(id);
                 case "no-show" -> bookings.markNoShow(id);
-                case "complete" -> bookings.complete(id, usage(hours, samples));
-                case "confirm-usage" -> bookings.confirmUsage(id, usage(hours, samples));
+                case "complete" -> bookings.complete(id, usage(form));
+                case "confirm-usage" -> bookings.confirmUsage(id, usage(form));
                 default -> throw new org.triplehelix.shared.NotFoundException("action", action);
             };
             redirect.addFlashAttribute("notice", "facility.action.done." + action);
             return "redirect:/bookings/" + after.id();
         } catch (ConflictException e) {
-            redirect.addFlashAttribute("error", "facility.action.conflict");
-            redirect.addFlashAttribute("errorDetail", e.getMessage());
+            BookingView now = bookings.find(id);
+            boolean timing = now.actions().contains(action) && List.of("cancel", "start", "no-show").contains(action);
+            model.addAttribute("error", timing ? "facility.action.conflict." + action : "facility.action.conflict");
+            model.addAttribute("typed", TypedForm.of(action, form, FormErrors.none()));
+            response.setStatus(HttpServletResponse.SC_CONFLICT);
         } catch (InvalidInputException e) {
-            redirect.addFlashAttribute("error", "facility.action.invalid");
-            redirect.addFlashAttribute("errorDetail", e.getMessage());
+            model.addAttribute("typed", TypedForm.of(action, form, FormErrors.refusal(e.field(), e)));
+            response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
         }
-        return "redirect:/bookings/" + id;
+        return booking(id, model);
     }
 
-    private static UsageInput usage(String hours, Integer samples) {
-        if (hours.isBlank()) {
+    /** The usage typed: none without hours (completion then counts the time since the start). */
+    private static UsageInput usage(Map<String, String> form) {
+        String hours = form.getOrDefault("hours", "").strip();
+        String typedSamples = form.getOrDefault("samples", "").strip();
+        Integer samples;
+        try {
+            samples = typedSamples.isEmpty() ? null : Integer.valueOf(typedSamples);
+        } catch (NumberFormatException e) {
+            throw new InvalidInputException("samples", "the samples are a whole number: " + typedSamples, "form.wholeNumber", typedSamples);
+        }
+        if (hours.isEmpty()) {
             return samples == null ? null : new UsageInput(null, samples);
         }
         try {
-            return new UsageInput(new BigDecimal(hours.strip()), samples);
+            return new UsageInput(new BigDecimal(hours), samples);
         } catch (NumberFormatException e) {
-            throw new InvalidInputException("hours", "the hours are a number such as 2.5");
+            throw new InvalidInputException("hours", "the hours are a number such as 2.5", "form.number", hours);
         }
     }
 
@@ -112,7 +136,6 @@ class BookingPages {
             redirect.addFlashAttribute("notice", action.equals("decline") ? "facility.waitlist.declined" : "facility.waitlist.withdrawn");
         } catch (ConflictException e) {
             redirect.addFlashAttribute("error", "facility.waitlist.lost");
-            redirect.addFlashAttribute("errorDetail", e.getMessage());
         }
         return "redirect:/bookings";
     }
