@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.List;
+import java.util.stream.Stream;
 import org.triplehelix.matching.Demand;
 import org.triplehelix.matching.DemandDraft;
 import org.triplehelix.shared.web.FormErrors;
@@ -98,7 +99,7 @@ public class DemandForm {
 
     /** The parties' ids, with one typed into the picker and not yet added. */
     private List<String> parties() {
-        return java.util.stream.Stream.concat(list(parties).stream(), list(partiesAdd).stream()).distinct().toList();
+        return Stream.concat(list(parties).stream(), list(partiesAdd).stream()).distinct().toList();
     }
 
     private static List<String> list(String text) {
