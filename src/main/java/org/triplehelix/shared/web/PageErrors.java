@@ -79,7 +79,18 @@ class PageErrors implements HandlerExceptionResolver, ErrorViewResolver, Ordered
             log.error("Unexpected error on {}, trace id {}", request.getRequestURI(), traceId, e);
         }
         response.setStatus(status.value());
-        return new ModelAndView(VIEW, model(request, request, status, traceId), status);
+        Map<String, Object> model = model(request, request, status, traceId);
+        model.put("reason", reasonOf(e, (PageContext) model.get("ctx")));
+        return new ModelAndView(VIEW, model, status);
+    }
+
+    /** A refusal or a conflict that says itself in the reader's language (it has a message key), else null. */
+    private static String reasonOf(Exception e, PageContext ctx) {
+        return switch (e) {
+            case ConflictException conflict when conflict.key() != null -> ctx.msg(conflict.key(), conflict.args());
+            case InvalidInputException invalid when invalid.key() != null -> ctx.msg(invalid.key(), invalid.args());
+            default -> null;
+        };
     }
 
     @Override
