@@ -89,10 +89,12 @@ public class Practice {
         return entry;
     }
 
+    @Transactional // here, not only on decide: a call from inside the class passes no proxy
     public HoursEntry approve(long entryId) {
         return decide(entryId, "approved");
     }
 
+    @Transactional
     public HoursEntry reject(long entryId) {
         return decide(entryId, "rejected");
     }
