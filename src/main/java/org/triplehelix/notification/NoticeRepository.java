@@ -40,7 +40,7 @@ class NoticeRepository {
                 .update();
     }
 
-    List<Notice> page(long userId, boolean unreadOnly, int offset, int limit) {
+    List<Notice> page(long userId, boolean unreadOnly, long offset, int limit) {
         return jdbc.sql(SELECT + " where user_id = :u and (not :unread or read_at is null) order by created_at desc, id desc limit :limit offset :offset")
                 .param("u", userId).param("unread", unreadOnly).param("limit", limit).param("offset", offset)
                 .query((rs, n) -> notice(rs)).list();

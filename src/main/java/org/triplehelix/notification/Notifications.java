@@ -33,7 +33,7 @@ public class Notifications {
         int pageSize = Math.clamp(size, 1, MAX_PAGE_SIZE);
         long total = repository.count(user.id(), unreadOnly);
         List<Notice> items = total == 0 ? List.of()
-                : repository.page(user.id(), unreadOnly, Math.multiplyExact(pageNumber, pageSize), pageSize);
+                : repository.page(user.id(), unreadOnly, (long) pageNumber * pageSize, pageSize);
         return new Page<>(items, pageNumber, pageSize, total);
     }
 
