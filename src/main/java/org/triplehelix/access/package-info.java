@@ -9,6 +9,7 @@
  * <li>{@link org.triplehelix.shared.AuditableChange} — publish one per create, update, delete (one per
  *     import batch, with counts) inside the writing transaction; this module's listener appends it
  *     to the append-only {@code audit_log} with who, when and from where.</li>
+ * <li>{@link org.triplehelix.access.OrganizationMembers} — the users who act for an organization (to tell them something).</li>
  * <li>{@link org.triplehelix.access.Role}, {@link org.triplehelix.access.CurrentUser}; {@code @PreAuthorize}
  *     on controllers if you like (method security is on), but the service-layer check is the one that counts.</li>
  * <li>Tests: extend {@code AuthorizationMatrix} (src/test) with your endpoints × every caller → status;

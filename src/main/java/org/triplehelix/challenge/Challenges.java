@@ -29,6 +29,7 @@ import org.triplehelix.shared.InvalidInputException;
 import org.triplehelix.shared.NotFoundException;
 import org.triplehelix.shared.Page;
 import org.triplehelix.shared.Text;
+import org.triplehelix.shared.UserNotice;
 
 /**
  * Posting, publishing and the life of a challenge; the lists and the program view; teams the
@@ -133,6 +134,12 @@ public class Challenges {
         }
         return scope.currentUser().map(u -> u.hasRole(Role.ENTERPRISE) && u.organizationId() != null
                 && view.sponsorExtId() != null && u.organizationId().equals(organizationId(view.sponsorExtId()))).orElse(false);
+    }
+
+    private Text organizationName(long id) {
+        return jdbc.sql("select name_zh, name_en, ext_id from organization where id = :id").param("id", id)
+                .query((rs, n) -> rs.getString(1) == null && rs.getString(2) == null ? Text.of(rs.getString(3))
+                        : new Text(rs.getString(1), rs.getString(2))).single();
     }
 
     private Long organizationId(String extId) {
@@ -306,6 +313,8 @@ public class Challenges {
             if (added > 0) {
                 events.publishEvent(AuditableChange.created("challenge_invitation", extId + "/" + organizationExtId,
                         Map.of("challenge", extId, "organization", organizationExtId)));
+                events.publishEvent(UserNotice.toOrganizations(by, List.of(organizationExtId), "notification.challenge.invited",
+                        "/challenges/" + extId, view.title(), organizationName(organization)));
             }
         });
     }

@@ -16,6 +16,8 @@ import org.triplehelix.shared.AuditableChange;
 import org.triplehelix.shared.ConflictException;
 import org.triplehelix.shared.InvalidInputException;
 import org.triplehelix.shared.NotFoundException;
+import org.triplehelix.shared.Text;
+import org.triplehelix.shared.UserNotice;
 
 /**
  * After the award: the winning team reports progress on its milestones (each on track, at risk
@@ -80,7 +82,7 @@ public class Delivery {
         }
         CurrentUser user = scope.requireSignedIn();
         Map<String, Object> row = jdbc.sql("""
-                        select m.challenge_id, c.ext_id, c.awarded_application_id from milestone m join challenge c on c.id = m.challenge_id
+                        select m.challenge_id, c.ext_id, c.awarded_application_id, m.title from milestone m join challenge c on c.id = m.challenge_id
                         where m.id = :m
                         """).param("m", milestoneId).query().listOfRows().stream().findFirst()
                 .orElseThrow(() -> new NotFoundException("milestone", milestoneId));
@@ -99,6 +101,11 @@ public class Delivery {
                     .param("m", milestoneId).param("p", progress).param("n", note.strip()).param("u", user.id()).query(Long.class).single();
             events.publishEvent(AuditableChange.created("milestone_report", String.valueOf(id),
                     Map.of("challenge", challenge.extId(), "milestone", milestoneId, "progress", progress)));
+            if (challenge.sponsorExtId() != null) { // an enterprise's challenge: its users follow the work they fund
+                events.publishEvent(UserNotice.toOrganizations(user.id(), List.of(challenge.sponsorExtId()), "notification.challenge.progress",
+                        "/challenges/" + challenge.extId(), challenge.title(), Text.of((String) row.get("title")),
+                        Text.of(String.valueOf(progress))));
+            }
             return milestones(jdbc, challengeId, LocalDate.now(Challenges.ZONE)).stream().filter(m -> m.id() == milestoneId).findFirst().orElseThrow();
         });
     }
@@ -133,6 +140,13 @@ public class Delivery {
                         .param("e", evidence.evidence().strip()).update();
             }
             events.publishEvent(AuditableChange.created("acceptance", extId, Map.of("verdict", input.verdict(), "evidence", input.evidence().size())));
+            Long applicant = challenge.awardedApplicationId() == null ? null
+                    : repository.access(challenge.awardedApplicationId()).map(ApplicationRepository.Access::applicantUserId).orElse(null);
+            if (applicant != null) { // the winning team's applicant hears the verdict
+                events.publishEvent(UserNotice.toUsers(scope.currentUser().map(CurrentUser::id).orElse(null), List.of(applicant),
+                        action == ChallengeAction.ACCEPT ? "notification.challenge.accepted" : "notification.challenge.terminated",
+                        "/challenges/" + extId, challenge.title()));
+            }
             return after;
         });
     }

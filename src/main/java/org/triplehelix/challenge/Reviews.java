@@ -28,6 +28,7 @@ import org.triplehelix.shared.ConflictException;
 import org.triplehelix.shared.InvalidInputException;
 import org.triplehelix.shared.NotFoundException;
 import org.triplehelix.shared.Text;
+import org.triplehelix.shared.UserNotice;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -351,6 +352,7 @@ public class Reviews {
             });
             jdbc.sql("update challenge_application set status = case when id = :winner then 'won' else 'lost' end where challenge_id = :c")
                     .param("winner", input.applicationId()).param("c", id).update();
+            tellApplicants(id, input.applicationId(), after);
             int position = 0;
             for (MilestoneDraft milestone : input.milestones()) {
                 jdbc.sql("""
@@ -362,6 +364,16 @@ public class Reviews {
             events.publishEvent(AuditableChange.created("milestone", extId, Map.of("milestones", input.milestones().size())));
             return after;
         });
+    }
+
+    /** Each applicant hears of their application's outcome: won, or not selected (its feedback is open to them now). */
+    private void tellApplicants(long challengeId, long winner, ChallengeView challenge) {
+        Long by = scope.currentUser().map(CurrentUser::id).orElse(null);
+        jdbc.sql("select id, applicant_user_id from challenge_application where challenge_id = :c and applicant_user_id is not null")
+                .param("c", challengeId).query((rs, n) -> List.of(rs.getLong(1), rs.getLong(2))).list()
+                .forEach(a -> events.publishEvent(UserNotice.toUsers(by, List.of(a.get(1)),
+                        a.get(0) == winner ? "notification.challenge.won" : "notification.challenge.lost",
+                        "/challenges/applications/" + a.get(0), challenge.title())));
     }
 
     /** After the award: an applicant's scores and comments, reviewers anonymous (its team and the department). */

@@ -16,6 +16,8 @@ import org.triplehelix.shared.AuditableChange;
 import org.triplehelix.shared.InvalidInputException;
 import org.triplehelix.shared.NotFoundException;
 import org.triplehelix.shared.Page;
+import org.triplehelix.shared.Text;
+import org.triplehelix.shared.UserNotice;
 
 /**
  * Booking instruments and the life of a booking. Enterprise users and researchers book; the
@@ -215,11 +217,29 @@ public class Bookings {
             change.accept(booking, actor);
             bookings.update(booking);
             events.publishEvent(new AuditableChange(action, SlotBooker.KIND, String.valueOf(id), before, booking.snapshot()));
+            tellBooker(action, booking, instrument, actor);
             if (held && !booking.status().holdsSlot() && booking.status() != BookingStatus.COMPLETED) {
                 waitlist.offerFreed(instrument, booking.slot(), clock.now());
             }
             return view(bookings.find(id).orElseThrow(), instrument, actor);
         });
+    }
+
+    /** The booker hears of a manager's approval, rejection (with the reason) or cancellation; not of their own cancellation. */
+    private void tellBooker(String action, Booking booking, Instrument instrument, CurrentUser actor) {
+        String key = switch (action) {
+            case "approve" -> "notification.booking.approved";
+            case "reject" -> booking.note() == null ? "notification.booking.rejected" : "notification.booking.rejectedWithReason";
+            case "cancel" -> booking.note() == null ? "notification.booking.cancelled" : "notification.booking.cancelledWithReason";
+            default -> null;
+        };
+        if (key == null || booking.userId() == actor.id()) {
+            return;
+        }
+        Text when = Text.of(FacilityTime.dateTime(booking.slot().start()));
+        Text[] args = booking.note() == null || action.equals("approve") ? new Text[] {instrument.name(), when}
+                : new Text[] {instrument.name(), when, Text.of(booking.note())};
+        events.publishEvent(UserNotice.toUsers(actor.id(), List.of(booking.userId()), key, "/bookings/" + booking.id(), args));
     }
 
     private static String note(String reason) {

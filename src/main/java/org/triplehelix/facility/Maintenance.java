@@ -14,6 +14,8 @@ import org.triplehelix.shared.AuditableChange;
 import org.triplehelix.shared.ConflictException;
 import org.triplehelix.shared.InvalidInputException;
 import org.triplehelix.shared.NotFoundException;
+import org.triplehelix.shared.Text;
+import org.triplehelix.shared.UserNotice;
 
 /**
  * Maintenance windows block booking. Adding one takes the facility's schedule lock exclusively
@@ -71,7 +73,7 @@ public class Maintenance {
                         Booking first = inTheWay.getFirst().booking();
                         throw new BookingConflictException(SlotConflict.booking(first.id(), first.status(), first.slot()));
                     }
-                    inTheWay.forEach(row -> cancelForMaintenance(row.booking()));
+                    inTheWay.forEach(row -> cancelForMaintenance(row.booking(), instrument, user));
                 }
                 long id = windows.insert(instrument.id(), slot, reason, user.id());
                 MaintenanceWindow window = windows.find(id, extId).orElseThrow();
@@ -88,7 +90,7 @@ public class Maintenance {
         }
     }
 
-    private void cancelForMaintenance(Booking booking) {
+    private void cancelForMaintenance(Booking booking, Instrument instrument, CurrentUser manager) {
         if (booking.status() == BookingStatus.IN_USE) {
             throw new BookingConflictException(SlotConflict.booking(booking.id(), booking.status(), booking.slot()));
         }
@@ -96,6 +98,9 @@ public class Maintenance {
         booking.cancel(clock.now(), "maintenance");
         bookings.update(booking);
         events.publishEvent(new AuditableChange("cancel", SlotBooker.KIND, String.valueOf(booking.id()), before, booking.snapshot()));
+        events.publishEvent(UserNotice.toUsers(manager.id(), List.of(booking.userId()), "notification.booking.cancelledWithReason",
+                "/bookings/" + booking.id(), instrument.name(), Text.of(FacilityTime.dateTime(booking.slot().start())),
+                new Text("仪器维护", "instrument maintenance")));
     }
 
     /** Removes a window; the freed time is offered to the waitlist. */

@@ -19,6 +19,7 @@ import org.triplehelix.shared.AuditableChange;
 import org.triplehelix.shared.ConflictException;
 import org.triplehelix.shared.NotFoundException;
 import org.triplehelix.shared.Text;
+import org.triplehelix.shared.UserNotice;
 
 /**
  * The waitlist of an instrument: a user asks for a taken slot and waits; when a booking that held
@@ -187,6 +188,9 @@ public class Waitlist {
             Instant expires = now.plus(OFFER_TIME).isBefore(slot.start()) ? now.plus(OFFER_TIME) : slot.start();
             change(entry, "offered", "offered_at = :now, offer_expires_at = :expires",
                     Map.of("now", Db.ts(now), "expires", Db.ts(expires)));
+            events.publishEvent(UserNotice.toUsers(scope.currentUser().map(CurrentUser::id).orElse(null), List.of(entry.userId()),
+                    "notification.waitlist.offered", "/bookings", instrument.name(), Text.of(FacilityTime.dateTime(slot.start())),
+                    Text.of(FacilityTime.dateTime(expires))));
             offered.add(slot);
         }
     }

@@ -19,6 +19,7 @@ import org.triplehelix.shared.AuditableChange;
 import org.triplehelix.shared.ConflictException;
 import org.triplehelix.shared.NotFoundException;
 import org.triplehelix.shared.Text;
+import org.triplehelix.shared.UserNotice;
 
 /**
  * A student's practice at the enterprise: hours the student logs (only their own) and their
@@ -88,10 +89,12 @@ public class Practice {
         return entry;
     }
 
+    @Transactional // here, not only on decide: a call from inside the class passes no proxy
     public HoursEntry approve(long entryId) {
         return decide(entryId, "approved");
     }
 
+    @Transactional
     public HoursEntry reject(long entryId) {
         return decide(entryId, "rejected");
     }
@@ -118,6 +121,11 @@ public class Practice {
                 .param("s", status).param("u", user.id()).param("id", entryId).update();
         HoursEntry after = entry(entryId);
         events.publishEvent(AuditableChange.updated("talent_hours", String.valueOf(entryId), before, after));
+        if (student.userId() != null) { // the student hears the mentor's decision when they have an account
+            events.publishEvent(UserNotice.toUsers(user.id(), List.of(student.userId()),
+                    status.equals("approved") ? "notification.talent.hoursApproved" : "notification.talent.hoursRejected",
+                    "/talent/students/" + student.extId(), Text.of(after.date().toString()), Text.of(after.hours().toPlainString())));
+        }
         return after;
     }
 

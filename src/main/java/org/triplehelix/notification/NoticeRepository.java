@@ -1,0 +1,75 @@
+package org.triplehelix.notification;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import org.triplehelix.shared.Text;
+import org.triplehelix.shared.UserNotice;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+/** The {@code notification} table; every read and write is bound to one user's id. */
+@Repository
+class NoticeRepository {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final TypeReference<List<Text>> ARGS = new TypeReference<>() { };
+    private static final String SELECT = "select id, message_key, args::text as args, link, created_at, read_at from notification";
+
+    private final JdbcClient jdbc;
+
+    NoticeRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** One row per existing user among the recipients; a notice delivered before (a republished event) adds nothing. */
+    int deliver(UserNotice notice, Collection<Long> userIds) {
+        return jdbc.sql("""
+                        insert into notification (notice_id, user_id, message_key, args, link)
+                        select :notice, u.id, :key, cast(:args as jsonb), :link from app_user u where u.id = any(:users)
+                        on conflict (notice_id, user_id) do nothing
+                        """)
+                .param("notice", notice.id()).param("key", notice.messageKey()).param("args", JSON.writeValueAsString(notice.args()))
+                .param("link", notice.link()).param("users", userIds.toArray(Long[]::new))
+                .update();
+    }
+
+    List<Notice> page(long userId, boolean unreadOnly, long offset, int limit) {
+        return jdbc.sql(SELECT + " where user_id = :u and (not :unread or read_at is null) order by created_at desc, id desc limit :limit offset :offset")
+                .param("u", userId).param("unread", unreadOnly).param("limit", limit).param("offset", offset)
+                .query((rs, n) -> notice(rs)).list();
+    }
+
+    long count(long userId, boolean unreadOnly) {
+        return jdbc.sql("select count(*) from notification where user_id = :u and (not :unread or read_at is null)")
+                .param("u", userId).param("unread", unreadOnly).query(Long.class).single();
+    }
+
+    /** Marks the user's notice read (keeping the first reading's time); empty when the user has no such notice. */
+    Optional<Notice> markRead(long id, long userId) {
+        return jdbc.sql("""
+                        update notification set read_at = coalesce(read_at, now()) where id = :id and user_id = :u
+                        returning id, message_key, args::text as args, link, created_at, read_at
+                        """)
+                .param("id", id).param("u", userId).query((rs, n) -> notice(rs)).optional();
+    }
+
+    int markAllRead(long userId) {
+        return jdbc.sql("update notification set read_at = now() where user_id = :u and read_at is null").param("u", userId).update();
+    }
+
+    private static Notice notice(ResultSet rs) throws SQLException {
+        return new Notice(rs.getLong("id"), rs.getString("message_key"), JSON.readValue(rs.getString("args"), ARGS),
+                rs.getString("link"), instant(rs.getTimestamp("created_at")), instant(rs.getTimestamp("read_at")));
+    }
+
+    private static Instant instant(Timestamp timestamp) {
+        return timestamp == null ? null : timestamp.toInstant();
+    }
+}

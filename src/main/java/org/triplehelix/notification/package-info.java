@@ -1,0 +1,18 @@
+/**
+ * Notifications: the signed-in user's inbox (消息中心) of what happened to them or waits for them —
+ * a booking decided, a waitlist offer, an invitation to a challenge, an application's outcome,
+ * practice hours decided.
+ *
+ * <p>Modules publish {@link org.triplehelix.shared.UserNotice} inside their writing transaction;
+ * this module's listener ({@code @ApplicationModuleListener}: after the commit, persisted by the event
+ * publication registry) resolves organizations to their users through
+ * {@link org.triplehelix.access.OrganizationMembers}, drops the actor, and stores one row per
+ * recipient. The message keys live in this module's bundles ({@code messages/notification_*}).
+ *
+ * <p>{@link org.triplehelix.notification.Notifications} is the inbox of the signed-in user only: a
+ * notice of someone else's is a 404. URLs: {@code /notifications}; API
+ * {@code GET /api/v1/notifications}, {@code POST /api/v1/notifications/{id}/read},
+ * {@code POST /api/v1/notifications/read}.
+ */
+@org.springframework.modulith.ApplicationModule
+package org.triplehelix.notification;
