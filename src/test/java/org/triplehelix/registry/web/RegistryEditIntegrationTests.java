@@ -306,6 +306,11 @@ class RegistryEditIntegrationTests {
                 .andExpect(status().isConflict())
                 .andExpect(content().string(containsString("Someone changed this record since you opened this page")))
                 .andExpect(content().string(containsString("name=\"version\" value=\"1\"")));
+        assertThat(refused(post("/organizations/" + id + "/delete"), "zh", Map.of("version", "0"), 409))
+                .contains("有人在您打开此页面后修改了这条记录", "您打开的是这条记录的第 0 版，它现在已是第 1 版。");
+        // posted without the version the confirmation shows: the confirmation again, saying so
+        assertThat(refused(post("/organizations/" + id + "/delete"), "en", Map.of(), 400))
+                .contains("Confirm the deletion on the confirmation page.", "name=\"version\" value=\"1\"");
 
         mvc.perform(form(post("/organizations/" + id + "/delete"), admin, Map.of("version", "1")))
                 .andExpect(status().isFound())
