@@ -95,7 +95,7 @@
 
   // A form that comes back with errors: focus the summary, so keyboard and screen-reader users start there.
   document.addEventListener('DOMContentLoaded', () => {
-    const problems = document.getElementById('edit-problems');
+    const problems = document.getElementById('form-problems');
     if (problems) {
       problems.focus();
     }

@@ -19,7 +19,14 @@ public interface ForeignKindImporter {
     /** Validates and stores a batch; returns the records rejected, with the reason. */
     List<Failure> importBatch(List<ForeignRecord> records);
 
-    /** A rejected record and why. */
-    record Failure(ForeignRecord record, String reason) {
+    /**
+     * A rejected record and why: in English, and optionally as a message in the reader's language
+     * for the import page (null: the page shows the English reason).
+     */
+    record Failure(ForeignRecord record, String reason, ImportMessage message) {
+
+        public Failure(ForeignRecord record, String reason) {
+            this(record, reason, null);
+        }
     }
 }

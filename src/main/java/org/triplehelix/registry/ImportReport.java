@@ -8,12 +8,13 @@ import java.util.Map;
  * The outcome of an import: how many records went in (new, changed, unchanged, or superseded by a
  * later record with the same id in the same import), how many were
  * rejected, the rejections themselves (the first {@link #MAX_REJECTIONS}; the listener sees all),
- * the warnings, per-kind counts of imported records, and how long it took.
+ * the warnings (in English, and as messages in the reader's language for the import page, in the
+ * same order), per-kind counts of imported records, and how long it took.
  */
 public record ImportReport(long read, long imported, long rejected, long inserted, long updated, long unchanged,
                            long superseded,
                            Map<String, Long> importedByKind, List<ImportRejection> rejections, List<String> warnings,
-                           Duration elapsed) {
+                           List<ImportMessage> warningMessages, Duration elapsed) {
 
     public static final int MAX_REJECTIONS = 10_000;
 
@@ -21,6 +22,7 @@ public record ImportReport(long read, long imported, long rejected, long inserte
         importedByKind = Map.copyOf(importedByKind);
         rejections = List.copyOf(rejections);
         warnings = List.copyOf(warnings);
+        warningMessages = List.copyOf(warningMessages);
     }
 
     /** {@code N imported, M rejected}: the summary line of INTERCHANGE.md. */

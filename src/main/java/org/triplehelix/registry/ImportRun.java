@@ -61,6 +61,7 @@ final class ImportRun {
 
     private final List<ImportRejection> rejections = new ArrayList<>();
     private final Map<String, String> warnings = new LinkedHashMap<>();
+    private final List<ImportMessage> warningMessages = new ArrayList<>();
     private final Map<String, Long> importedByKind = new TreeMap<>();
     private List<Entry> batch = new ArrayList<>();
     private long read;
@@ -118,7 +119,7 @@ final class ImportRun {
             pending.clear(importId);
         }
         return new ImportReport(read, imported, rejected, inserted, updated, unchanged, superseded, importedByKind, rejections,
-                List.copyOf(warnings.values()), Duration.ofNanos(System.nanoTime() - started));
+                List.copyOf(warnings.values()), warningMessages, Duration.ofNanos(System.nanoTime() - started));
     }
 
     private void readSource(ImportSource source, Consumer<RawRecord> sink) {
@@ -139,7 +140,8 @@ final class ImportRun {
                 throw (RuntimeException) e; // the database failed, not the file
             }
             if (!checking) {
-                reject(source.name(), 0, null, "cannot read the file: " + e.getMessage());
+                reject(source.name(), 0, null, "cannot read the file: " + e.getMessage(),
+                        ImportMessage.of("registry.import.error.unreadableFile", String.valueOf(e.getMessage())));
             }
         }
         progress(checking ? "checking" : "reading");
@@ -167,13 +169,14 @@ final class ImportRun {
         try {
             Entry entry = classify(raw, illustrative, (kind, field) -> {
                 if (warnings.size() < MAX_WARNINGS) {
-                    warnings.computeIfAbsent(kind + "/" + field,
-                            key -> warn(kind + ": unknown field '" + field + "' ignored (first at " + raw.file() + ":" + raw.line() + ")"));
+                    warnings.computeIfAbsent(kind + "/" + field, key -> warn(kind + ": unknown field '" + field + "' ignored (first at "
+                            + raw.file() + ":" + raw.line() + ")", ImportMessage.of("registry.import.warning.unknownField", kind, field,
+                            raw.file() + ":" + raw.line())));
                 }
             });
             add(entry);
         } catch (InvalidInputException e) {
-            reject(raw.file(), raw.line(), raw.idOrNull(), e.getMessage());
+            reject(raw.file(), raw.line(), raw.idOrNull(), e.getMessage(), ImportMessage.of(e));
         }
         if (batch.size() >= batchSize) {
             flush();
@@ -183,11 +186,11 @@ final class ImportRun {
     /** The record validated, as a registry record or one for another module; {@link InvalidInputException} with the reason if not valid. */
     private Entry classify(RawRecord raw, boolean illustrative, BiConsumer<String, String> unknownField) {
         if (raw.error() != null) {
-            throw new InvalidInputException("line", raw.error());
+            throw new InvalidInputException("line", raw.error(), raw.errorKey(), raw.errorArgs().toArray());
         }
         JsonNode kindNode = raw.node().get("kind");
         if (kindNode == null || !kindNode.isString() || kindNode.stringValue().isBlank()) {
-            throw new InvalidInputException("kind", "missing required field kind");
+            throw new InvalidInputException("kind", "missing required field kind", "registry.import.error.missingField", "kind");
         }
         String kind = kindNode.stringValue().strip();
         RecordKind registryKind = RecordKind.fromInterchange(kind).orElse(null);
@@ -197,12 +200,15 @@ final class ImportRun {
         if (!foreign.containsKey(kind)) {
             java.util.List<String> known = new java.util.ArrayList<>(java.util.List.of("organization", "person", "output", "facility"));
             known.addAll(new java.util.TreeSet<>(foreign.keySet()));
-            throw new InvalidInputException("kind", kind.equals("demand") ? "no module accepts kind demand"
-                    : "unknown kind '" + kind + "' (" + String.join(", ", known) + ")");
+            if (kind.equals("demand")) {
+                throw new InvalidInputException("kind", "no module accepts kind demand", "registry.import.error.noModule", kind);
+            }
+            throw new InvalidInputException("kind", "unknown kind '" + kind + "' (" + String.join(", ", known) + ")",
+                    "registry.import.error.kind", kind, String.join(", ", known));
         }
         String id = raw.idOrNull();
         if (id == null) {
-            throw new InvalidInputException("id", "missing required field id");
+            throw new InvalidInputException("id", "missing required field id", "registry.import.error.missingField", "id");
         }
         return new Entry(seq, raw.file(), raw.line(), illustrative, kind, null, new ForeignRecord(raw.file(), raw.line(), id, illustrative, raw.node()));
     }
@@ -217,14 +223,15 @@ final class ImportRun {
         }
     }
 
-    private String warn(String warning) {
+    private String warn(String warning, ImportMessage message) {
         listener.warning(warning);
+        warningMessages.add(message);
         return warning;
     }
 
-    private void reject(String file, long line, String id, String reason) {
+    private void reject(String file, long line, String id, String reason, ImportMessage message) {
         rejected++;
-        ImportRejection rejection = new ImportRejection(file, line, id, reason);
+        ImportRejection rejection = new ImportRejection(file, line, id, reason, message);
         if (rejections.size() < ImportReport.MAX_REJECTIONS) {
             rejections.add(rejection);
         }
@@ -256,7 +263,7 @@ final class ImportRun {
             }
             if (entries.size() == 1) {
                 Entry entry = entries.getFirst();
-                reject(entry.file(), entry.line(), entry.id(), reason(e));
+                reject(entry.file(), entry.line(), entry.id(), reason(e), message(e));
                 return 0;
             }
             int half = entries.size() / 2;
@@ -268,9 +275,21 @@ final class ImportRun {
         if (e instanceof ImportConflict) {
             return e.getMessage();
         }
+        return "refused by the database: " + databaseReason(e);
+    }
+
+    /** The reason of {@link #reason} for the import page; what the database said stays as it said it. */
+    private static ImportMessage message(RuntimeException e) {
+        if (e instanceof ImportConflict conflict) {
+            return conflict.message;
+        }
+        return ImportMessage.of("registry.import.error.database", databaseReason(e));
+    }
+
+    private static String databaseReason(RuntimeException e) {
         Throwable cause = e instanceof NonTransientDataAccessException data ? data.getMostSpecificCause() : e;
         String message = cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
-        return "refused by the database: " + message.lines().findFirst().orElse(message).replaceFirst("^ERROR: ", "");
+        return message.lines().findFirst().orElse(message).replaceFirst("^ERROR: ", "");
     }
 
     private void account(Outcome outcome) {
@@ -290,8 +309,12 @@ final class ImportRun {
 
     /** A batch refused for a reason of the registry's own (a parent cycle). */
     static final class ImportConflict extends RuntimeException {
-        ImportConflict(String message) {
-            super(message);
+
+        private final transient ImportMessage message;
+
+        ImportConflict(String reason, ImportMessage message) {
+            super(reason);
+            this.message = message;
         }
     }
 
@@ -347,7 +370,8 @@ final class ImportRun {
         List<String> organizations = changes.stream().filter(c -> c.kind() == RecordKind.ORGANIZATION).map(RecordStore.Change::extId).toList();
         List<String> cycles = store.parentCycles(organizations);
         if (!cycles.isEmpty()) {
-            throw new ImportConflict("parent cycle: organization " + cycles.getFirst() + " would be its own ancestor");
+            throw new ImportConflict("parent cycle: organization " + cycles.getFirst() + " would be its own ancestor",
+                    ImportMessage.of("registry.import.error.parentCycle", cycles.getFirst()));
         }
     }
 
@@ -437,7 +461,8 @@ final class ImportRun {
                 List<Entry> entries = rows.stream().map(row -> entry(kind, row)).toList();
                 Map<RecordKind, Set<String>> missing = missingTargets(entries);
                 for (Entry entry : entries) {
-                    reject(entry.file(), entry.line(), entry.id(), danglingReason(entry.record(), missing));
+                    reject(entry.file(), entry.line(), entry.id(), danglingReason(entry.record(), missing),
+                            danglingMessage(entry.record(), missing));
                 }
             }
         }
@@ -472,6 +497,31 @@ final class ImportRun {
         return "dangling link: " + (problems.isEmpty() ? "a linked record does not exist" : String.join("; ", problems));
     }
 
+    /**
+     * The reason of {@link #danglingReason} for the import page: the links to records that do not
+     * exist, and those to records that could not be imported, each as "field id".
+     */
+    private static ImportMessage danglingMessage(RegistryRecord record, Map<RecordKind, Set<String>> missing) {
+        List<String> absent = new ArrayList<>();
+        List<String> failed = new ArrayList<>();
+        for (RegistryRecord.Link link : record.links()) {
+            Set<String> targets = missing.getOrDefault(link.target(), Set.of());
+            if (targets.contains(link.id())) {
+                absent.add(link.field() + " " + link.id());
+            } else if (targets.contains("\u0000" + link.id())) {
+                failed.add(link.field() + " " + link.id());
+            }
+        }
+        String a = String.join("; ", absent);
+        String f = String.join("; ", failed);
+        if (absent.isEmpty() && failed.isEmpty()) {
+            return ImportMessage.of("registry.import.error.dangling");
+        }
+        return failed.isEmpty() ? ImportMessage.of("registry.import.error.danglingMissing", a)
+                : absent.isEmpty() ? ImportMessage.of("registry.import.error.danglingFailed", f)
+                : ImportMessage.of("registry.import.error.danglingBoth", a, f);
+    }
+
     /** Hands records of other modules' kinds to their importers, in batches, after every registry record. */
     private void importForeign() {
         if (!held) {
@@ -485,7 +535,7 @@ final class ImportRun {
                 List<ForeignRecord> records = rows.stream().map(r -> new ForeignRecord(r.file(), r.line(), r.extId(), r.illustrative(),
                         JSON.readTree(r.payload()))).toList();
                 List<ForeignKindImporter.Failure> failures = transactions.execute(status -> importer.importBatch(records));
-                failures.forEach(f -> reject(f.record().file(), f.record().line(), f.record().id(), f.reason()));
+                failures.forEach(f -> reject(f.record().file(), f.record().line(), f.record().id(), f.reason(), f.message()));
                 long accepted = records.size() - failures.size();
                 imported += accepted;
                 importedByKind.merge(importer.kind(), accepted, Long::sum);

@@ -15,17 +15,18 @@ public record Orcid(String value) {
 
     public Orcid {
         if (value == null || !BARE.matcher(value).matches()) {
-            throw new InvalidInputException("orcid", "ORCID iD must look like 0000-0002-1825-0097: " + value);
+            throw new InvalidInputException("orcid", "ORCID iD must look like 0000-0002-1825-0097: " + value,
+                    "registry.edit.error.orcid.format", String.valueOf(value));
         }
         if (checkDigit(value.replace("-", "").substring(0, 15)) != value.charAt(18)) {
-            throw new InvalidInputException("orcid", "ORCID iD has a bad checksum: " + value);
+            throw new InvalidInputException("orcid", "ORCID iD has a bad checksum: " + value, "registry.edit.error.orcid.checksum", value);
         }
     }
 
     /** The iD from its bare or URI form; throws {@link InvalidInputException} (field orcid) when invalid. */
     public static Orcid of(String value) {
         if (value == null) {
-            throw new InvalidInputException("orcid", "ORCID iD is missing");
+            throw new InvalidInputException("orcid", "ORCID iD is missing", "registry.edit.error.orcid.missing");
         }
         String bare = URI.matcher(value.strip()).replaceFirst("");
         return new Orcid(bare.endsWith("x") ? bare.substring(0, bare.length() - 1) + "X" : bare);

@@ -185,13 +185,15 @@ public class RegistryQueries {
             parent = clean(parent);
             sort = clean(sort);
             if (page < 0) {
-                throw new InvalidInputException("page", "page must be 0 or more");
+                throw new InvalidInputException("page", "page must be 0 or more", "registry.list.error.page");
             }
             if (size < 1 || size > MAX_SIZE) {
-                throw new InvalidInputException("size", "size must be between 1 and " + MAX_SIZE);
+                throw new InvalidInputException("size", "size must be between 1 and " + MAX_SIZE, "registry.list.error.size",
+                        String.valueOf(MAX_SIZE));
             }
             if (yearFrom != null && yearTo != null && yearFrom > yearTo) {
-                throw new InvalidInputException("yearTo", "yearTo must not be before yearFrom");
+                throw new InvalidInputException("yearTo", "yearTo must not be before yearFrom", "registry.list.error.years",
+                        String.valueOf(yearFrom), String.valueOf(yearTo));
             }
         }
 
@@ -481,7 +483,8 @@ public class RegistryQueries {
         }
         if (c.type() != null) {
             if (!table.types().contains(c.type())) {
-                throw new InvalidInputException("type", "type must be one of " + table.types() + " for " + plural(table.kind()));
+                throw new InvalidInputException("type", "type must be one of " + table.types() + " for " + plural(table.kind()),
+                        "registry.list.error.type", c.type());
             }
             where.add(table.alias() + ".type = :type", "type", c.type());
         }
@@ -510,7 +513,8 @@ public class RegistryQueries {
         }
         String sort = c.sort() == null ? (c.q() == null ? table.defaultSort() : "relevance") : c.sort();
         if (!table.sorts().contains(sort)) {
-            throw new InvalidInputException("sort", "sort must be one of " + table.sorts() + " for " + plural(table.kind()));
+            throw new InvalidInputException("sort", "sort must be one of " + table.sorts() + " for " + plural(table.kind()),
+                    "registry.list.error.sort", sort);
         }
         String a = table.alias();
         String name = nameOrder(a + "." + table.zh(), a + "." + table.en(), c.english());

@@ -63,7 +63,8 @@ public class RegistryWriter {
     public SavedRecord create(RegistryRecord record) {
         guard.checkWrite(record);
         if (store.current(record.kind(), record.id(), true).isPresent()) {
-            throw new ConflictException(record.kind().interchangeName() + " " + record.id() + " already exists");
+            throw new ConflictException(record.kind().interchangeName() + " " + record.id() + " already exists",
+                    "registry.edit.error.exists", record.id());
         }
         write(record, false);
         SavedRecord saved = reread(record);
@@ -99,7 +100,8 @@ public class RegistryWriter {
             unlinked = store.delete(kind, current.id());
         } catch (DataIntegrityViolationException e) {
             // another module's records (a facility's bookings, say) still need this one
-            throw new ConflictException(kind.interchangeName() + " " + extId + " is still referenced by other records and cannot be deleted");
+            throw new ConflictException(kind.interchangeName() + " " + extId + " is still referenced by other records and cannot be deleted",
+                    "registry.edit.error.referenced", extId);
         }
         events.publishEvent(AuditableChange.deleted(kind.interchangeName(), extId, snapshot(before)));
         events.publishEvent(new RegistryChanged(kind.interchangeName(), List.of(extId)));
@@ -112,7 +114,8 @@ public class RegistryWriter {
                 .orElseThrow(() -> new NotFoundException(kind.interchangeName(), extId));
         if (current.version() != expectedVersion) {
             throw new ConflictException(kind.interchangeName() + " " + extId + " was changed since you read it (version "
-                    + expectedVersion + ", now " + current.version() + "); reload it and try again");
+                    + expectedVersion + ", now " + current.version() + "); reload it and try again",
+                    "registry.edit.error.stale", String.valueOf(expectedVersion), String.valueOf(current.version()));
         }
         return current;
     }
@@ -121,17 +124,20 @@ public class RegistryWriter {
     private boolean write(RegistryRecord record, boolean illustrative) {
         for (RegistryRecord.Link link : record.links()) {
             if (link.target() == record.kind() && link.id().equals(record.id())) {
-                throw new InvalidInputException(link.field(), record.kind().interchangeName() + " " + record.id() + " cannot link to itself");
+                throw new InvalidInputException(link.field(), record.kind().interchangeName() + " " + record.id() + " cannot link to itself",
+                        "registry.edit.error.selfLink", record.id());
             }
             Set<String> existing = store.existing(link.target(), List.of(link.id()));
             if (existing.isEmpty()) {
-                throw new InvalidInputException(link.field(), link.field() + ": " + link.target().interchangeName() + " " + link.id() + " does not exist");
+                throw new InvalidInputException(link.field(), link.field() + ": " + link.target().interchangeName() + " " + link.id() + " does not exist",
+                        "registry.edit.error.missingLink", link.id());
             }
         }
         List<RecordStore.Change> changes = store.upsert(record.kind(), List.of(new RecordStore.Staged(record, illustrative)));
         if (record.kind() == RecordKind.ORGANIZATION && !store.parentCycles(List.of(record.id())).isEmpty()) {
             throw new InvalidInputException("parent", "parent " + ((OrganizationRecord) record).parent()
-                    + " is a descendant of " + record.id() + ": an organization cannot be its own ancestor");
+                    + " is a descendant of " + record.id() + ": an organization cannot be its own ancestor",
+                    "registry.edit.error.cycle", ((OrganizationRecord) record).parent(), record.id());
         }
         return !changes.isEmpty();
     }

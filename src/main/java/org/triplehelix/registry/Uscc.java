@@ -15,16 +15,16 @@ public record Uscc(String value) {
     private static final int[] WEIGHTS = {1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28};
 
     public Uscc {
-        String problem = problem(value);
+        InvalidInputException problem = problem(value);
         if (problem != null) {
-            throw new InvalidInputException("uscc", problem);
+            throw problem;
         }
     }
 
     /** The code, upper-cased and stripped; throws {@link InvalidInputException} (field uscc) when invalid. */
     public static Uscc of(String value) {
         if (value == null) {
-            throw new InvalidInputException("uscc", "unified social credit code is missing");
+            throw new InvalidInputException("uscc", "unified social credit code is missing", "registry.edit.error.uscc.missing");
         }
         return new Uscc(value.strip().toUpperCase(Locale.ROOT));
     }
@@ -38,22 +38,30 @@ public record Uscc(String value) {
         return ALPHABET.charAt((31 - sum % 31) % 31);
     }
 
-    private static String problem(String value) {
+    /** What is wrong with the code (in English, and as a message key with the code and the detail), or null. */
+    private static InvalidInputException problem(String value) {
         if (value == null || value.length() != 18) {
-            return "unified social credit code must have 18 characters: " + value;
+            return refused("unified social credit code must have 18 characters: " + value, "registry.edit.error.uscc.length",
+                    value, value == null ? 0 : value.length());
         }
         for (int i = 0; i < 18; i++) {
             if (ALPHABET.indexOf(value.charAt(i)) < 0) {
-                return "unified social credit code has an invalid character '" + value.charAt(i) + "': " + value;
+                return refused("unified social credit code has an invalid character '" + value.charAt(i) + "': " + value,
+                        "registry.edit.error.uscc.character", value, value.charAt(i));
             }
         }
         if (!value.substring(2, 8).chars().allMatch(Character::isDigit)) {
-            return "unified social credit code has no division code in characters 3 to 8: " + value;
+            return refused("unified social credit code has no division code in characters 3 to 8: " + value,
+                    "registry.edit.error.uscc.division", value);
         }
         if (checkCharacter(value) != value.charAt(17)) {
-            return "unified social credit code has a bad checksum: " + value;
+            return refused("unified social credit code has a bad checksum: " + value, "registry.edit.error.uscc.checksum", value);
         }
         return null;
+    }
+
+    private static InvalidInputException refused(String message, String key, Object... args) {
+        return new InvalidInputException("uscc", message, key, java.util.Arrays.stream(args).map(String::valueOf).toArray());
     }
 
     @Override

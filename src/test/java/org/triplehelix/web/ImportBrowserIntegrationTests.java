@@ -97,14 +97,16 @@ class ImportBrowserIntegrationTests extends BrowserTests {
         // … then reported, every bad line named by its line number, id and reason
         Locator report = page.locator("#import-job.import-report");
         assertThat(report).isVisible(new LocatorAssertions.IsVisibleOptions().setTimeout(120_000));
-        assertThat(report.locator(".summary")).hasText(GOOD + " imported, 5 rejected");
+        // in the page's language (Chinese): the CLI and the JSON report keep the English reasons
+        assertThat(report.locator(".summary")).hasText("已导入 " + java.text.NumberFormat.getIntegerInstance(java.util.Locale.CHINA).format(GOOD)
+                + " 条，未导入 5 条");
         Locator rows = report.locator("table.rejections tbody tr");
         assertThat(rows).hasCount(5);
-        assertRejection(rows, 11, "-", "invalid JSON");
-        assertRejection(rows, 22, "-", "missing required field id");
-        assertRejection(rows, 33, PREFIX + run + "-castle", "unknown organization type 'castle'");
-        assertRejection(rows, 44, PREFIX + run + "-dangling", "does not exist");
-        assertRejection(rows, 55, PREFIX + run + "-uscc", "bad checksum");
+        assertRejection(rows, 11, "-", "这一行不是有效的 JSON");
+        assertRejection(rows, 22, "-", "缺少必填字段“id”");
+        assertRejection(rows, 33, PREFIX + run + "-castle", "未知的类型：castle");
+        assertRejection(rows, 44, PREFIX + run + "-dangling", "关联的记录不存在：organization " + PREFIX + run + "-nowhere");
+        assertRejection(rows, 55, PREFIX + run + "-uscc", "校验码（最后一位）不正确");
         screenshot(page, "import-report");
 
         // the good records are in the lists, in both languages

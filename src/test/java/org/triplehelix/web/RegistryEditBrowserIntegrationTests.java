@@ -132,7 +132,7 @@ class RegistryEditBrowserIntegrationTests extends BrowserTests {
             page.locator("#save").click();
 
             // refused where the value must be an id, a year or a code: shown as typed, as text
-            assertThat(page.locator("#edit-problems")).isVisible();
+            assertThat(page.locator("#form-problems")).isVisible();
             for (String field : List.of("id", "parent", "established", "uscc")) {
                 assertThat(page.locator("#f-" + field + "-error")).isVisible();
                 assertThat(page.locator("#f-" + field)).hasValue(hostile);

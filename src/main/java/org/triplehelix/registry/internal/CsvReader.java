@@ -53,7 +53,8 @@ public final class CsvReader implements RecordReader {
                 String kind = kindColumn >= 0 && kindColumn < cells.size() && !cells.get(kindColumn).isBlank()
                         ? cells.get(kindColumn).strip() : fileKind.orElse(null);
                 sink.accept(kind == null
-                        ? RawRecord.unreadable(file, line, "no kind: add a kind column or name the file after its kind (organization.csv)")
+                        ? RawRecord.unreadable(file, line, "no kind: add a kind column or name the file after its kind (organization.csv)",
+                                "registry.import.error.noKindColumn")
                         : RawRecord.of(file, line, Tabular.toNode(kind, columns, cells)));
                 if ((row.getRecordNumber() & 1023) == 0) {
                     bytesRead.accept(counting.count());

@@ -176,11 +176,11 @@ public final class InterchangeCodec {
         String requiredId() {
             JsonNode value = node.get("id");
             if (value == null || value.isNull()) {
-                throw new InvalidInputException("id", "missing required field id");
+                throw new InvalidInputException("id", "missing required field id", "registry.import.error.missingField", "id");
             }
             String id = string("id");
             if (id == null) {
-                throw new InvalidInputException("id", "id must be a non-blank string");
+                throw new InvalidInputException("id", "id must be a non-blank string", "registry.import.error.blankId");
             }
             return id;
         }
@@ -191,7 +191,7 @@ public final class InterchangeCodec {
                 return null;
             }
             if (!value.isString() && !value.isNumber()) {
-                throw new InvalidInputException(field, field + " must be a string, not " + describe(value));
+                throw new InvalidInputException(field, field + " must be a string, not " + describe(value), "registry.import.error.notString", field);
             }
             return clean(field, value.asString());
         }
@@ -199,7 +199,7 @@ public final class InterchangeCodec {
         Text requiredText(String field) {
             Text text = text(field);
             if (text == null) {
-                throw new InvalidInputException(field, "missing required field " + field);
+                throw new InvalidInputException(field, "missing required field " + field, "registry.import.error.missingField", field);
             }
             return text;
         }
@@ -214,11 +214,13 @@ public final class InterchangeCodec {
                 return text == null ? null : Text.of(text);
             }
             if (!value.isObject()) {
-                throw new InvalidInputException(field, field + " must be a string or an object {\"zh\", \"en\"}, not " + describe(value));
+                throw new InvalidInputException(field, field + " must be a string or an object {\"zh\", \"en\"}, not " + describe(value),
+                        "registry.import.error.notText", field);
             }
             for (String language : value.propertyNames()) {
                 if (!language.equals("zh") && !language.equals("en")) {
-                    throw new InvalidInputException(field, field + " has an unknown language '" + language + "' (zh or en)");
+                    throw new InvalidInputException(field, field + " has an unknown language '" + language + "' (zh or en)",
+                            "registry.import.error.language", field, language);
                 }
             }
             return Text.ofNullable(language(field, value, "zh"), language(field, value, "en"));
@@ -230,7 +232,8 @@ public final class InterchangeCodec {
                 return null;
             }
             if (!value.isString()) {
-                throw new InvalidInputException(field, field + "." + language + " must be a string, not " + describe(value));
+                throw new InvalidInputException(field, field + "." + language + " must be a string, not " + describe(value),
+                        "registry.import.error.notString", field + "." + language);
             }
             return clean(field, value.stringValue());
         }
@@ -241,7 +244,8 @@ public final class InterchangeCodec {
                 return null;
             }
             if (!value.isIntegralNumber() || !value.canConvertToInt()) {
-                throw new InvalidInputException(field, field + " must be a whole number, not " + describe(value));
+                throw new InvalidInputException(field, field + " must be a whole number, not " + describe(value),
+                        "registry.import.error.notInteger", field);
             }
             return value.asInt();
         }
@@ -252,12 +256,14 @@ public final class InterchangeCodec {
                 return List.of();
             }
             if (!value.isArray()) {
-                throw new InvalidInputException(field, field + " must be a list of strings, not " + describe(value));
+                throw new InvalidInputException(field, field + " must be a list of strings, not " + describe(value),
+                        "registry.import.error.notList", field);
             }
             List<String> values = new ArrayList<>(value.size());
             for (JsonNode element : value) {
                 if (!element.isString() && !element.isNumber()) {
-                    throw new InvalidInputException(field, field + " must be a list of strings, not of " + describe(element));
+                    throw new InvalidInputException(field, field + " must be a list of strings, not of " + describe(element),
+                            "registry.import.error.notList", field);
                 }
                 String item = clean(field, element.asString());
                 if (item != null) {
@@ -270,19 +276,19 @@ public final class InterchangeCodec {
         OrganizationType organizationType() {
             String type = string("type");
             return type == null ? null : OrganizationType.fromInterchange(type).orElseThrow(
-                    () -> new InvalidInputException("type", "unknown organization type '" + type + "'"));
+                    () -> new InvalidInputException("type", "unknown organization type '" + type + "'", "registry.edit.error.type", type));
         }
 
         OutputType outputType() {
             String type = string("type");
             return type == null ? null : OutputType.fromInterchange(type).orElseThrow(
-                    () -> new InvalidInputException("type", "unknown output type '" + type + "'"));
+                    () -> new InvalidInputException("type", "unknown output type '" + type + "'", "registry.edit.error.type", type));
         }
 
         FacilityType facilityType() {
             String type = string("type");
             return type == null ? null : FacilityType.fromInterchange(type).orElseThrow(
-                    () -> new InvalidInputException("type", "unknown facility type '" + type + "'"));
+                    () -> new InvalidInputException("type", "unknown facility type '" + type + "'", "registry.edit.error.type", type));
         }
 
         Uscc uscc() {
@@ -298,7 +304,7 @@ public final class InterchangeCodec {
         /** Stripped, null when blank; PostgreSQL text cannot hold NUL. */
         private static String clean(String field, String value) {
             if (value.indexOf('\0') >= 0) {
-                throw new InvalidInputException(field, field + " contains a NUL character");
+                throw new InvalidInputException(field, field + " contains a NUL character", "registry.import.error.nul", field);
             }
             String stripped = value.strip();
             return stripped.isEmpty() ? null : stripped;

@@ -50,11 +50,12 @@ public final class JsonLinesReader implements RecordReader {
         try {
             JsonNode node = JSON.readTree(line);
             if (node == null || !node.isObject()) {
-                return RawRecord.unreadable(file, number, "not a JSON object");
+                return RawRecord.unreadable(file, number, "not a JSON object", "registry.import.error.notObject");
             }
             return RawRecord.of(file, number, node);
         } catch (JacksonException e) {
-            return RawRecord.unreadable(file, number, "invalid JSON: " + e.getOriginalMessage());
+            return RawRecord.unreadable(file, number, "invalid JSON: " + e.getOriginalMessage(),
+                    "registry.import.error.json", e.getOriginalMessage());
         }
     }
 }

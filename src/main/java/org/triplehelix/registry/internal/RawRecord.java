@@ -1,19 +1,26 @@
 package org.triplehelix.registry.internal;
 
+import java.util.List;
 import tools.jackson.databind.JsonNode;
 
 /**
  * One record as read from a file, before validation: its place (file and line, or row for a
- * spreadsheet), and either its JSON object or the reason it could not be read.
+ * spreadsheet), and either its JSON object or the reason it could not be read: in English
+ * ({@code error}) and as a message key of {@code registry_import} with its arguments, for the
+ * import page.
  */
-public record RawRecord(String file, long line, JsonNode node, String error) {
+public record RawRecord(String file, long line, JsonNode node, String error, String errorKey, List<String> errorArgs) {
 
-    public static RawRecord of(String file, long line, JsonNode node) {
-        return new RawRecord(file, line, node, null);
+    public RawRecord {
+        errorArgs = List.copyOf(errorArgs);
     }
 
-    public static RawRecord unreadable(String file, long line, String error) {
-        return new RawRecord(file, line, null, error);
+    public static RawRecord of(String file, long line, JsonNode node) {
+        return new RawRecord(file, line, node, null, null, List.of());
+    }
+
+    public static RawRecord unreadable(String file, long line, String error, String errorKey, String... errorArgs) {
+        return new RawRecord(file, line, null, error, errorKey, List.of(errorArgs));
     }
 
     /** The record's id when it has a usable one, else null (for reporting a rejection). */

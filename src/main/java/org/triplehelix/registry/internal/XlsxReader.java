@@ -123,7 +123,8 @@ public final class XlsxReader implements RecordReader {
             String kind = kindColumn >= 0 && kindColumn < cells.size() && !cells.get(kindColumn).isBlank()
                     ? cells.get(kindColumn).strip() : defaultKind;
             sink.accept(kind == null
-                    ? RawRecord.unreadable(file, row + 1L, "no kind: add a kind column or name the sheet after its kind (organization)")
+                    ? RawRecord.unreadable(file, row + 1L, "no kind: add a kind column or name the sheet after its kind (organization)",
+                            "registry.import.error.noKindSheet")
                     : RawRecord.of(file, row + 1L, Tabular.toNode(kind, columns, cells)));
         }
     }

@@ -20,12 +20,14 @@ import org.triplehelix.registry.SavedRecord;
 import org.triplehelix.shared.ConflictException;
 import org.triplehelix.shared.InvalidInputException;
 import org.triplehelix.shared.NotFoundException;
+import org.triplehelix.shared.web.FormErrors;
 
 /**
  * What the edit pages of every kind share: who may open them ({@link RegistryWriter} decides,
  * through the access module's data scope), and saving a form. A form that cannot be saved comes
- * back with the input kept: field errors with 400, a record changed since the form was opened
- * with 409. A saved form redirects to the record's page with a notice.
+ * back with the input kept: field errors with 400 (the shared {@link FormErrors}, each on the input
+ * at fault, in the reader's language), an identifier taken or a record changed since the form was
+ * opened with 409. A saved form redirects to the record's page with a notice.
  */
 @Component
 class EditFlow {
@@ -61,10 +63,7 @@ class EditFlow {
     void model(Model model, RecordKind kind, EditForm form, String id) {
         model.addAttribute("form", form);
         if (!model.containsAttribute("errors")) {
-            model.addAttribute("errors", new EditErrors());
-        }
-        if (!model.containsAttribute("conflict")) {
-            model.addAttribute("conflict", false);
+            model.addAttribute("errors", FormErrors.none());
         }
         model.addAttribute("creating", id == null);
         model.addAttribute("action", id == null ? "/" + kind.collection() + "/new" : path(kind, id) + "/edit");
@@ -79,7 +78,7 @@ class EditFlow {
     String save(RecordKind kind, String id, EditForm form, Model model, HttpServletResponse response,
                 RedirectAttributes redirect, Supplier<String> view) {
         boolean creating = id == null;
-        EditErrors errors = new EditErrors();
+        FormErrors errors = FormErrors.none();
         String recordId = creating ? newId(kind, form.id(), errors) : id;
         RegistryRecord record = form.toRecord(recordId, errors);
         checkLinks(form, errors);
@@ -94,13 +93,14 @@ class EditFlow {
                     displayName(kind, saved.record().id())));
             return "redirect:" + path(kind, saved.record().id());
         } catch (InvalidInputException e) {
-            errors.add(e.field(), errorKey(e), e.getMessage());
+            EditForm.refuse(errors, e.field(), e);
             response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
         } catch (ConflictException e) {
             if (creating) {
-                errors.add("id", "registry.edit.error.exists", recordId);
+                // the identifier is taken
+                errors.add("id", e.keyOr("registry.edit.error.exists"), e.key() != null ? e.args() : new Object[] {recordId});
             } else {
-                model.addAttribute("conflict", true);
+                model.addAttribute("conflict", EditConflict.of(e, "registry.edit.conflict.changed"));
             }
             response.setStatus(HttpServletResponse.SC_CONFLICT);
         } catch (AccessDeniedException e) {
@@ -112,7 +112,7 @@ class EditFlow {
     }
 
     /** Every link to a record that does not exist, as an error on its field (the writer checks again). */
-    private void checkLinks(EditForm form, EditErrors errors) {
+    private void checkLinks(EditForm form, FormErrors errors) {
         for (RegistryRecord.Link link : form.links()) {
             if (queries.ref(link.target().interchangeName(), link.id()).isEmpty()) {
                 errors.add(link.field(), "registry.edit.error.missingLink", link.id());
@@ -120,16 +120,19 @@ class EditFlow {
         }
     }
 
-    /** Deletes the record read at {@code version}; false when it changed since (the confirmation is shown again). */
-    boolean delete(RecordKind kind, String id, Integer version, RedirectAttributes redirect) {
+    /**
+     * Deletes the record read at {@code version}: empty when deleted, else the conflict (it changed
+     * since, or other records still need it) for the confirmation shown again.
+     */
+    Optional<EditConflict> delete(RecordKind kind, String id, Integer version, RedirectAttributes redirect) {
         String name = displayName(kind, id);
         try {
             writer.delete(kind, id, version);
         } catch (ConflictException e) {
-            return false;
+            return Optional.of(EditConflict.of(e, "registry.edit.delete.conflict"));
         }
         redirect.addFlashAttribute("notice", new EditNotice("registry.edit.deleted", name));
-        return true;
+        return Optional.empty();
     }
 
     /** The records of a picker, with their names (an id that does not exist stays, named by itself). */
@@ -152,7 +155,7 @@ class EditFlow {
     }
 
     /** The id typed for a new record, checked, or a new one such as {@code organization-3f2a9c1d0b7e}. */
-    private static String newId(RecordKind kind, String typed, EditErrors errors) {
+    private static String newId(RecordKind kind, String typed, FormErrors errors) {
         if (typed == null) {
             return kind.interchangeName() + "-" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
         }
@@ -164,20 +167,9 @@ class EditFlow {
 
     private static int versionOf(EditForm form) {
         if (form.version() == null) {
-            throw new InvalidInputException("version", "the form has no version: open the record's edit page again");
+            throw new InvalidInputException("version", "the form has no version: open the record's edit page again",
+                    "registry.edit.error.version");
         }
         return form.version();
-    }
-
-    /** The message of an error the registry found, by what it says. */
-    private static String errorKey(InvalidInputException e) {
-        String message = e.getMessage() == null ? "" : e.getMessage();
-        if (message.contains("does not exist")) {
-            return "registry.edit.error.missingLink";
-        }
-        if (message.contains("own ancestor") || message.contains("cannot link to itself")) {
-            return "registry.edit.error.cycle";
-        }
-        return "registry.edit.error.other";
     }
 }

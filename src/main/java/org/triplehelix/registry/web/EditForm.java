@@ -8,6 +8,7 @@ import java.util.function.Function;
 import org.triplehelix.registry.RegistryRecord;
 import org.triplehelix.shared.InvalidInputException;
 import org.triplehelix.shared.Text;
+import org.triplehelix.shared.web.FormErrors;
 
 /**
  * An edit form of one kind of record, as posted: every value a string as typed, so that a form
@@ -25,8 +26,8 @@ public interface EditForm {
     /** The version of the record the form was opened with (null for a new record). */
     Integer version();
 
-    /** The record with the given id, or null with the reasons in {@code errors}. */
-    RegistryRecord toRecord(String id, EditErrors errors);
+    /** The record with the given id, or null with the reasons in {@code errors}, each on the input at fault. */
+    RegistryRecord toRecord(String id, FormErrors errors);
 
     /** The records the form links to, by field (checked to exist along with the other fields). */
     List<RegistryRecord.Link> links();
@@ -43,8 +44,8 @@ public interface EditForm {
         return text.isEmpty() ? null : text;
     }
 
-    /** A bilingual text, or null with a "required" error on {@code field}. */
-    static Text requiredText(String zh, String en, String field, EditErrors errors) {
+    /** A bilingual text, or null with a "required" error on {@code field} (its Chinese input, the first of the two). */
+    static Text requiredText(String zh, String en, String field, FormErrors errors) {
         Text text = Text.ofNullable(zh, en);
         if (text == null) {
             errors.add(field, "registry.edit.error.required");
@@ -67,7 +68,7 @@ public interface EditForm {
     }
 
     /** A year between 1000 and 2100, or null with an error on {@code field}. */
-    static Integer year(String value, String field, EditErrors errors) {
+    static Integer year(String value, String field, FormErrors errors) {
         if (value == null) {
             return null;
         }
@@ -83,21 +84,30 @@ public interface EditForm {
         return null;
     }
 
-    /** A value object of the registry ({@code Uscc::of}, {@code Orcid::of}), or null with an error on {@code field}. */
-    static <T> T valueOf(String value, Function<String, T> parse, String field, String key, EditErrors errors) {
+    /** A value object of the registry ({@code Uscc::of}, {@code Orcid::of}), or null with its refusal on {@code field}. */
+    static <T> T valueOf(String value, Function<String, T> parse, String field, FormErrors errors) {
         if (value == null) {
             return null;
         }
         try {
             return parse.apply(value);
         } catch (InvalidInputException e) {
-            errors.add(field, key, e.getMessage());
+            refuse(errors, field, e);
             return null;
         }
     }
 
+    /**
+     * A refusal of the registry on the form's input {@code field}, in the reader's language by its
+     * message key ({@link FormErrors#refusal}); the first error on a field is kept.
+     */
+    static void refuse(FormErrors errors, String field, InvalidInputException e) {
+        FormErrors refusal = FormErrors.refusal(field, e);
+        errors.add(field, refusal.key(field), refusal.args(field));
+    }
+
     /** An enumeration's value by its interchange name, or null with an error on {@code type}. */
-    static <E extends Enum<E>> E type(String value, Class<E> type, E fallback, EditErrors errors) {
+    static <E extends Enum<E>> E type(String value, Class<E> type, E fallback, FormErrors errors) {
         if (value == null) {
             return fallback;
         }

@@ -4,6 +4,7 @@ import org.triplehelix.registry.FacilityRecord;
 import org.triplehelix.registry.FacilityType;
 import org.triplehelix.registry.SavedRecord;
 import org.triplehelix.shared.Text;
+import org.triplehelix.shared.web.FormErrors;
 
 /** The form of a facility or an instrument: name, type, the organization that runs it, region, keywords, description. */
 public record FacilityEditForm(String id, Integer version, String nameZh, String nameEn, String type, String organization,
@@ -33,8 +34,8 @@ public record FacilityEditForm(String id, Integer version, String nameZh, String
     }
 
     @Override
-    public FacilityRecord toRecord(String id, EditErrors errors) {
-        Text name = EditForm.requiredText(nameZh, nameEn, "name", errors);
+    public FacilityRecord toRecord(String id, FormErrors errors) {
+        Text name = EditForm.requiredText(nameZh, nameEn, "nameZh", errors);
         FacilityType facilityType = EditForm.type(type, FacilityType.class, FacilityType.INSTRUMENT, errors);
         if (errors.any()) {
             return null;

@@ -10,6 +10,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RequestPart;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
+import org.triplehelix.registry.ImportRejection;
 import org.triplehelix.registry.ImportReport;
 
 /**
@@ -43,10 +44,20 @@ class ImportApi {
         view.put("unchanged", report.unchanged());
         view.put("superseded", report.superseded());
         view.put("importedByKind", report.importedByKind());
-        view.put("rejections", report.rejections());
+        // file, line, id and reason as INTERCHANGE.md gives them (the page's localized message stays out)
+        view.put("rejections", report.rejections().stream().map(ImportApi::rejection).toList());
         view.put("rejectionsTruncated", report.rejectionsTruncated());
         view.put("warnings", report.warnings());
         view.put("elapsedMillis", report.elapsed().toMillis());
+        return view;
+    }
+
+    private static Map<String, Object> rejection(ImportRejection rejection) {
+        Map<String, Object> view = new LinkedHashMap<>();
+        view.put("file", rejection.file());
+        view.put("line", rejection.line());
+        view.put("id", rejection.id());
+        view.put("reason", rejection.reason());
         return view;
     }
 }

@@ -49,7 +49,7 @@ record ListParams(
         try {
             return Integer.valueOf(value.strip());
         } catch (NumberFormatException e) {
-            throw new InvalidInputException(field, field + " must be a whole number");
+            throw new InvalidInputException(field, field + " must be a whole number", "registry.list.error.number", field, value);
         }
     }
 

@@ -5,6 +5,7 @@ import org.triplehelix.registry.OrganizationType;
 import org.triplehelix.registry.SavedRecord;
 import org.triplehelix.registry.Uscc;
 import org.triplehelix.shared.Text;
+import org.triplehelix.shared.web.FormErrors;
 
 /** The form of an organization: names and descriptions in both languages, type, parent, region, identifiers. */
 public record OrganizationEditForm(String id, Integer version, String nameZh, String nameEn, String type, String parent,
@@ -39,11 +40,11 @@ public record OrganizationEditForm(String id, Integer version, String nameZh, St
     }
 
     @Override
-    public OrganizationRecord toRecord(String id, EditErrors errors) {
-        Text name = EditForm.requiredText(nameZh, nameEn, "name", errors);
+    public OrganizationRecord toRecord(String id, FormErrors errors) {
+        Text name = EditForm.requiredText(nameZh, nameEn, "nameZh", errors);
         OrganizationType organizationType = EditForm.type(type, OrganizationType.class, OrganizationType.OTHER, errors);
         Integer year = EditForm.year(established, "established", errors);
-        Uscc code = EditForm.valueOf(uscc, Uscc::of, "uscc", "registry.edit.error.uscc", errors);
+        Uscc code = EditForm.valueOf(uscc, Uscc::of, "uscc", errors);
         if (errors.any()) {
             return null;
         }

@@ -9,6 +9,7 @@ import org.triplehelix.registry.RecordKind;
 import org.triplehelix.registry.RegistryRecord;
 import org.triplehelix.registry.SavedRecord;
 import org.triplehelix.shared.Text;
+import org.triplehelix.shared.web.FormErrors;
 
 /**
  * The form of an output: title and abstract in both languages, type, year, discipline, keywords,
@@ -50,8 +51,8 @@ public record OutputEditForm(String id, Integer version, String titleZh, String 
     }
 
     @Override
-    public OutputRecord toRecord(String id, EditErrors errors) {
-        Text title = EditForm.requiredText(titleZh, titleEn, "titleText", errors);
+    public OutputRecord toRecord(String id, FormErrors errors) {
+        Text title = EditForm.requiredText(titleZh, titleEn, "titleZh", errors);
         OutputType outputType = EditForm.type(type, OutputType.class, OutputType.ACHIEVEMENT, errors);
         Integer when = EditForm.year(year, "year", errors);
         if (errors.any()) {

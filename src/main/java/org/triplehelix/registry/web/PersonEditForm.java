@@ -4,6 +4,7 @@ import org.triplehelix.registry.Orcid;
 import org.triplehelix.registry.PersonRecord;
 import org.triplehelix.registry.SavedRecord;
 import org.triplehelix.shared.Text;
+import org.triplehelix.shared.web.FormErrors;
 
 /** The form of a person: name in both languages, organization, title, ORCID iD, disciplines, keywords, description. */
 public record PersonEditForm(String id, Integer version, String nameZh, String nameEn, String organization, String title,
@@ -35,9 +36,9 @@ public record PersonEditForm(String id, Integer version, String nameZh, String n
     }
 
     @Override
-    public PersonRecord toRecord(String id, EditErrors errors) {
-        Text name = EditForm.requiredText(nameZh, nameEn, "name", errors);
-        Orcid iD = EditForm.valueOf(orcid, Orcid::of, "orcid", "registry.edit.error.orcid", errors);
+    public PersonRecord toRecord(String id, FormErrors errors) {
+        Text name = EditForm.requiredText(nameZh, nameEn, "nameZh", errors);
+        Orcid iD = EditForm.valueOf(orcid, Orcid::of, "orcid", errors);
         if (errors.any()) {
             return null;
         }

@@ -45,12 +45,19 @@ class RegistryEditPages {
                   Locale locale, Model model, HttpServletResponse response, RedirectAttributes redirect) {
         RecordKind kind = kind(collection);
         SavedRecord saved = flow.editable(kind, id);
-        if (version != null && flow.delete(kind, id, version, redirect)) {
+        if (version == null) {
+            // no version given: the confirmation again, saying to confirm there
+            model.addAttribute("conflict", new EditConflict("registry.edit.delete.noVersion", java.util.List.of(), false));
+            response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+            return confirmation(kind, saved, locale, model);
+        }
+        java.util.Optional<EditConflict> conflict = flow.delete(kind, id, version, redirect);
+        if (conflict.isEmpty()) {
             return "redirect:/" + kind.collection();
         }
-        // changed since the confirmation was shown (or no version given): show it again, as it is now
-        model.addAttribute("conflict", version != null);
-        response.setStatus(version == null ? HttpServletResponse.SC_BAD_REQUEST : HttpServletResponse.SC_CONFLICT);
+        // changed since the confirmation was shown, or still needed by other records: the confirmation again, as it is now
+        model.addAttribute("conflict", conflict.get());
+        response.setStatus(HttpServletResponse.SC_CONFLICT);
         return confirmation(kind, saved, locale, model);
     }
 
@@ -63,9 +70,6 @@ class RegistryEditPages {
         model.addAttribute("links", links(kind, id, ListPages.english(locale)));
         model.addAttribute("action", EditFlow.path(kind, id) + "/delete");
         model.addAttribute("cancel", EditFlow.path(kind, id));
-        if (!model.containsAttribute("conflict")) {
-            model.addAttribute("conflict", false);
-        }
         return "registry/edit/delete";
     }
 

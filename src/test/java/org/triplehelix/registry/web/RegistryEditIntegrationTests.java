@@ -6,6 +6,7 @@ import static org.hamcrest.Matchers.not;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
@@ -223,7 +224,8 @@ class RegistryEditIntegrationTests {
                 .andExpect(content().string(containsString("id=\"f-established-error\"")))
                 .andExpect(content().string(containsString("value=\"坏代码公司\"")))
                 .andExpect(content().string(containsString("value=\"https://example.org\"")))
-                .andExpect(content().string(containsString("id=\"edit-problems\"")));
+                .andExpect(content().string(containsString("id=\"form-problems\"")))
+                .andExpect(content().string(containsString("<a href=\"#f-uscc\">Unified social credit code</a>")));
         assertThat(jdbc.sql("select count(*) from organization where ext_id = :id").param("id", id).query(Integer.class).single()).isZero();
 
         mvc.perform(form(post("/organizations/new"), admin, Map.of("id", id, "type", "castle")))
@@ -304,6 +306,11 @@ class RegistryEditIntegrationTests {
                 .andExpect(status().isConflict())
                 .andExpect(content().string(containsString("Someone changed this record since you opened this page")))
                 .andExpect(content().string(containsString("name=\"version\" value=\"1\"")));
+        assertThat(refused(post("/organizations/" + id + "/delete"), "zh", Map.of("version", "0"), 409))
+                .contains("有人在您打开此页面后修改了这条记录", "您打开的是这条记录的第 0 版，它现在已是第 1 版。");
+        // posted without the version the confirmation shows: the confirmation again, saying so
+        assertThat(refused(post("/organizations/" + id + "/delete"), "en", Map.of(), 400))
+                .contains("Confirm the deletion on the confirmation page.", "name=\"version\" value=\"1\"");
 
         mvc.perform(form(post("/organizations/" + id + "/delete"), admin, Map.of("version", "1")))
                 .andExpect(status().isFound())
@@ -391,6 +398,112 @@ class RegistryEditIntegrationTests {
                     .andExpect(status().isBadRequest()).andReturn().getResponse().getContentAsString();
             assertThat(errors).as("errors in " + lang).doesNotContain("registry.edit.");
         }
+    }
+
+    /** A form posted in {@code lang} as the administrator: the page it comes back with. */
+    private String refused(MockHttpServletRequestBuilder request, String lang, Map<String, String> fields, int status) throws Exception {
+        request.with(user(admin)).with(csrf()).param("lang", lang);
+        fields.forEach(request::param);
+        return mvc.perform(request).andExpect(status().is(status)).andReturn().getResponse().getContentAsString();
+    }
+
+    @Test
+    void anIdentifierTakenIsRefusedInTheReadersLanguage() throws Exception {
+        Map<String, String> twin = Map.of("id", ext(home), "nameZh", "孪生大学", "nameEn", "Twin University");
+        String zh = refused(post("/organizations/new"), "zh", twin, 409);
+        assertThat(zh).contains("<span class=\"field-error\" id=\"f-id-error\">编号为“" + ext(home) + "”的记录已存在，请换一个编号或留空。</span>")
+                .contains("<a href=\"#f-id\">编号</a>", "aria-invalid=\"true\"", "value=\"孪生大学\"", "value=\"Twin University\"");
+        String en = refused(post("/organizations/new"), "en", twin, 409);
+        assertThat(en).contains("id=\"f-id-error\">A record with the identifier “" + ext(home) + "” exists already: choose another one, or leave it blank.</span>")
+                .doesNotContain("already exists");
+    }
+
+    @Test
+    void aStaleVersionSaysWhichVersionsInTheReadersLanguage() throws Exception {
+        String id = ext(organization("Edit Stale Versions", home));
+        mvc.perform(form(post("/organizations/" + id + "/edit"), admin, Map.of("version", "0", "nameEn", "First Save", "parent", ext(home))))
+                .andExpect(status().isFound());
+        Map<String, String> mine = Map.of("version", "0", "nameEn", "Second Save", "parent", ext(home));
+        assertThat(refused(post("/organizations/" + id + "/edit"), "zh", mine, 409))
+                .contains("您打开的是这条记录的第 0 版，它现在已是第 1 版。", "value=\"Second Save\"");
+        assertThat(refused(post("/organizations/" + id + "/edit"), "en", mine, 409))
+                .contains("You opened version 0 of this record; it is now version 1.", "value=\"Second Save\"")
+                .doesNotContain("was changed since you read it");
+    }
+
+    @Test
+    void anOrganizationsInvalidFieldsAreMarkedInTheReadersLanguage() throws Exception {
+        Map<String, String> bad = Map.of("nameZh", "坏代码研究院", "uscc", "91350100M000100Y4", "established", "十九");
+        String zh = refused(post("/organizations/new"), "zh", bad, 400);
+        assertThat(zh).contains("id=\"f-uscc-error\">统一社会信用代码无效：须为 18 位，“91350100M000100Y4”只有 17 位。</span>",
+                        "id=\"f-established-error\">“十九”不是有效的年份",
+                        "aria-describedby=\"f-uscc-hint f-uscc-error\" aria-invalid=\"true\"",
+                        "id=\"form-problems\"", "表单有 2 处需要修改", "<a href=\"#f-uscc\">统一社会信用代码</a>", "value=\"坏代码研究院\"")
+                .doesNotContain("must have 18 characters", "this field is refused");
+        String en = refused(post("/organizations/new"), "en", bad, 400);
+        assertThat(en).contains("id=\"f-uscc-error\">This is not a valid unified social credit code: it needs 18 characters, and “91350100M000100Y4” has 17.</span>",
+                "There are 2 problems to fix in the form:", "<a href=\"#f-established\">Year established</a>");
+
+        // a refusal of the writer (a parent under its own unit) as well
+        String id = ext(home);
+        Map<String, String> cycle = Map.of("version", String.valueOf(version("organization", id)), "nameEn", "Home", "parent", ext(unit));
+        assertThat(refused(post("/organizations/" + id + "/edit"), "zh", cycle, 400))
+                .contains("id=\"f-parent-error\">单位不能成为它自己或其下级单位的下级。</span>");
+    }
+
+    @Test
+    void aPersonsInvalidOrcidIsMarkedInTheReadersLanguage() throws Exception {
+        Map<String, String> bad = Map.of("nameZh", "张校验", "orcid", "0000-0002-1825-0098");
+        assertThat(refused(post("/persons/new"), "zh", bad, 400))
+                .contains("id=\"f-orcid-error\">ORCID 无效：“0000-0002-1825-0098”的校验位（最后一位）不正确，请检查是否输错。</span>",
+                        "<a href=\"#f-orcid\">ORCID</a>", "value=\"张校验\"")
+                .doesNotContain("bad checksum");
+        assertThat(refused(post("/persons/new"), "en", Map.of("nameEn", "Format Wrong", "orcid", "1234"), 400))
+                .contains("id=\"f-orcid-error\">“1234” is not a valid ORCID iD: it looks like 0000-0002-1825-0097")
+                .contains("value=\"Format Wrong\"");
+    }
+
+    @Test
+    void anImportFilesBadLinesAreReportedInTheReadersLanguage() throws Exception {
+        String good = AccessFixtures.unique("edit-import");
+        created.add("organization:" + good);
+        String file = String.join("\n",
+                "{\"kind\": \"organization\", \"id\": \"" + good + "\", \"name\": \"导入好机构\"}",
+                "{\"kind\": \"organization\", \"id\": \"" + good + "-broken\", \"name\": \"Broken",
+                "{\"kind\": \"organization\", \"id\": \"" + good + "-uscc\", \"name\": \"坏代码\", \"uscc\": \"" + BAD_USCC + "\"}",
+                "{\"kind\": \"grant\", \"id\": \"" + good + "-grant\"}",
+                "{\"kind\": \"person\", \"id\": \"" + good + "-p\", \"name\": \"李四\", \"organization\": \"" + good + "-nowhere\"}") + "\n";
+        String job = mvc.perform(multipart("/registry/import")
+                        .file(new org.springframework.mock.web.MockMultipartFile("file", "bad-lines.jsonl", "application/x-ndjson",
+                                file.getBytes(java.nio.charset.StandardCharsets.UTF_8)))
+                        .with(user(admin)).with(csrf()))
+                .andExpect(status().isFound()).andReturn().getResponse().getRedirectedUrl();
+        assertThat(job).startsWith("/registry/import/jobs/");
+
+        String zh = report(job, "zh");
+        assertThat(zh).contains("已导入 1 条，未导入 4 条", "这一行不是有效的 JSON：",
+                "统一社会信用代码无效：“" + BAD_USCC + "”的校验码（最后一位）不正确",
+                "未知的类别“grant”，可用的类别有：organization, person, output, facility",
+                "关联的记录不存在：organization " + good + "-nowhere。")
+                .doesNotContain("bad checksum", "unknown kind", "dangling link", "invalid JSON", "1 imported");
+        String en = report(job, "en");
+        assertThat(en).contains("1 imported, 4 rejected", "This line is not valid JSON: ",
+                "This is not a valid unified social credit code: the check character (the last one) of “" + BAD_USCC + "” is wrong",
+                "Unknown kind “grant”: use one of organization, person, output, facility",
+                "A linked record does not exist: organization " + good + "-nowhere.");
+    }
+
+    /** The page of an import job once its report is there, in {@code lang}. */
+    private String report(String job, String lang) throws Exception {
+        for (int attempt = 0; attempt < 600; attempt++) {
+            String page = mvc.perform(get(job).param("lang", lang).with(user(admin)))
+                    .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+            if (page.contains("import-report")) {
+                return page;
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("the import did not finish: " + job);
     }
 
     @Test
