@@ -120,7 +120,7 @@ class DemandPagesIntegrationTests {
         assertThat(html).contains("value=\"两百万\"")
                 .contains("id=\"f-budgetMax\" name=\"budgetMax\" inputmode=\"decimal\" value=\"两百万\"\n             aria-invalid=\"true\" aria-describedby=\"f-budgetMax-error\"")
                 .contains("<span class=\"field-error\" id=\"f-budgetMax-error\">应填写数字，例如 25.5（您填写的是“两百万”）</span>")
-                .contains("id=\"form-problems\"").contains("<a href=\"#f-budgetMax\">预算上限（元）</a>")
+                .contains("id=\"form-problems\"").contains("<a href=\"#f-budgetMax\">预算上限（元）</a>：应填写数字")
                 .contains("尚未保存任何内容");
         assertThat(html).doesNotContain("aria-invalid=\"true\" aria-describedby=\"f-budgetMin-error\"");
         assertThat(rows(title)).isZero();
