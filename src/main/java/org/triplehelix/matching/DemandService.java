@@ -90,6 +90,17 @@ public class DemandService {
         return demands.find(extId).filter(this::canSee).orElseThrow(() -> new NotFoundException("demand", extId));
     }
 
+    /**
+     * The demand's industry as a reader sees it: the registry industry's names when the demand names one by its
+     * code ({@code ind-optoelectronics}), else the text as typed.
+     */
+    public org.triplehelix.shared.Text industryOf(Demand demand) {
+        if (demand.industry() == null) {
+            return null;
+        }
+        return demands.industryName(demand.industry()).orElse(org.triplehelix.shared.Text.ofNullable(demand.industry(), demand.industry()));
+    }
+
     /** Whether the caller may see this demand (for the matches of other entities). */
     public boolean canSee(Demand demand) {
         return demand.visibility() == Demand.Visibility.PUBLIC || demands.matches(demand.extId(), VISIBLE, scopeParams());

@@ -226,4 +226,17 @@ class DemandPagesIntegrationTests {
         assertThat(en.getStatus()).isEqualTo(400);
         assertThat(en.getContentAsString()).contains("the status of a demand is open or closed (not “archived”)");
     }
+    @Test
+    void aDemandsIndustryCodeIsShownByItsNameInThePagesLanguage() throws Exception {
+        String title = "钠离子正极量产 " + AccessFixtures.unique("industry");
+        Demand saved = fixtures.as(poster, () -> demands.post(new DemandDraft(null, title, null, null, null, java.util.List.of(),
+                null, "ind-optoelectronics", null, null, null, 5, null, "public", null, java.util.List.of(), null)));
+        Map<String, Object> names = jdbc.sql("select name_zh, name_en from industry where code = 'ind-optoelectronics'").query().singleRow();
+        for (String lang : java.util.List.of("zh", "en")) {
+            String html = mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get("/demands/" + saved.extId())
+                    .with(user(posterDetails)).param("lang", lang)).andReturn().getResponse().getContentAsString();
+            assertThat(html).contains("<dd>" + names.get(lang.equals("zh") ? "name_zh" : "name_en") + "</dd>")
+                    .doesNotContain("<dd>ind-optoelectronics</dd>").contains("<dd>" + poster.email() + "</dd>");
+        }
+    }
 }

@@ -84,7 +84,7 @@ class DemandPages {
         String shown = MatchView.TARGETS.contains(target) ? target : "person";
         MatchResult matches = matching.match(new MatchRequest(demand.matchText(), EntityKind.of(shown), MatchPages.HITS,
                 SearchFilter.NONE, false));
-        model.addAttribute("view", new DemandView(demand, shown, matches, demands.canChange(demand)));
+        model.addAttribute("view", new DemandView(demand, demands.industryOf(demand), shown, matches, demands.canChange(demand)));
         return "matching/demand";
     }
 
