@@ -16,7 +16,8 @@ public enum AccountStatus {
         try {
             return valueOf(code.strip().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException | NullPointerException e) {
-            throw new InvalidInputException("status", "unknown status " + code + "; one of pending, active, disabled");
+            throw new InvalidInputException("status", "unknown status " + code + "; one of pending, active, disabled",
+                    "access.error.statusUnknown", code);
         }
     }
 }

@@ -37,7 +37,8 @@ public enum Role {
         try {
             return valueOf(name.strip().toUpperCase(Locale.ROOT).replace('-', '_'));
         } catch (IllegalArgumentException | NullPointerException e) {
-            throw new InvalidInputException("role", "unknown role " + name + "; one of ADMIN, ORG_ADMIN, ENTERPRISE, RESEARCHER, REVIEWER, STUDENT");
+            throw new InvalidInputException("role", "unknown role " + name + "; one of ADMIN, ORG_ADMIN, ENTERPRISE, RESEARCHER, REVIEWER, STUDENT",
+                    "access.error.roleUnknown", name);
         }
     }
 }

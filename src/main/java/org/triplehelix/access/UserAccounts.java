@@ -57,7 +57,7 @@ public class UserAccounts {
         requireOrganizationForOrgAdmin(roles, organizationId);
         PasswordPolicy.check(password, email, name);
         if (accounts.emailTaken(email)) {
-            throw new ConflictException("an account with the email " + email + " exists already");
+            throw new ConflictException("an account with the email " + email + " exists already", "access.conflict.emailTaken", email);
         }
         long id = accounts.insert(email, name, organizationId, personId, passwordEncoder.encode(password), AccountStatus.ACTIVE);
         accounts.setRoles(id, roles);
@@ -109,7 +109,7 @@ public class UserAccounts {
     public Account approve(long id) {
         Account before = manageable(id);
         if (before.status() != AccountStatus.PENDING) {
-            throw new ConflictException("only a pending account can be approved");
+            throw new ConflictException("only a pending account can be approved", "access.conflict.approve." + before.status().code());
         }
         accounts.approve(id, scope.currentUser().map(CurrentUser::id).orElse(null));
         return audited("approve", before);
@@ -120,10 +120,10 @@ public class UserAccounts {
     public Account disable(long id) {
         Account before = manageable(id);
         if (before.status() == AccountStatus.DISABLED) {
-            throw new ConflictException("the account is disabled already");
+            throw new ConflictException("the account is disabled already", "access.conflict.disable.disabled");
         }
         if (scope.currentUser().map(user -> user.id() == id).orElse(false)) {
-            throw new ConflictException("you cannot disable your own account");
+            throw new ConflictException("you cannot disable your own account", "access.conflict.disableSelf");
         }
         requireAnotherAdmin(before, false);
         accounts.setStatus(id, AccountStatus.DISABLED);
@@ -134,7 +134,7 @@ public class UserAccounts {
     public Account enable(long id) {
         Account before = manageable(id);
         if (before.status() != AccountStatus.DISABLED) {
-            throw new ConflictException("only a disabled account can be enabled");
+            throw new ConflictException("only a disabled account can be enabled", "access.conflict.enable." + before.status().code());
         }
         accounts.setStatus(id, AccountStatus.ACTIVE);
         return audited("enable", before);
@@ -248,7 +248,7 @@ public class UserAccounts {
     private void requireAnotherAdmin(Account before, boolean staysAdmin) {
         boolean activeAdmin = before.status() == AccountStatus.ACTIVE && before.hasRole(Role.ADMIN);
         if (activeAdmin && !staysAdmin && accounts.countActiveAdmins() <= 1) {
-            throw new ConflictException("this is the last active administrator");
+            throw new ConflictException("this is the last active administrator", "access.conflict.lastAdmin");
         }
     }
 

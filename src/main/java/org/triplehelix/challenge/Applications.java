@@ -93,7 +93,8 @@ public class Applications {
             challenge.requireOpenCall(clock.instant());
             requireEligible(challengeId, lead, partners);
             if (repository.exists(challengeId, lead.id())) {
-                throw new ConflictException("this organization has applied to the challenge already");
+                throw new ConflictException("this organization has applied to the challenge already",
+                        "challenge.conflict.applied");
             }
             long id = repository.insert(challengeId, lead.id(), user == null ? null : user.id(), draft.plan());
             repository.member(id, "lead", lead.id(), null);

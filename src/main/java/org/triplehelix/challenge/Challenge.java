@@ -9,6 +9,10 @@ import org.triplehelix.shared.ConflictException;
  */
 final class Challenge {
 
+    /** The deadline as a conflict names it to a reader, in the region's time. */
+    private static final java.time.format.DateTimeFormatter DEADLINE =
+            java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(Challenges.ZONE);
+
     private final long id;
     private final String extId;
     private final Instant deadline;
@@ -37,11 +41,12 @@ final class Challenge {
     void requireOpenCall(Instant now) {
         if (status != ChallengeStatus.PUBLISHED) {
             throw new ConflictException("the challenge is " + status.code() + ": it takes no applications",
-                    java.util.Map.of("status", status.code()));
+                    java.util.Map.of("status", status.code()), status.conflictKey());
         }
         if (!now.isBefore(deadline)) {
             throw new ConflictException("the application deadline (" + deadline + ") has passed",
-                    java.util.Map.of("deadline", deadline.toString()));
+                    java.util.Map.of("deadline", deadline.toString()), "challenge.conflict.deadlinePassed",
+                    DEADLINE.format(deadline));
         }
     }
 

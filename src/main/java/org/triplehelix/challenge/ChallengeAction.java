@@ -40,7 +40,7 @@ public enum ChallengeAction {
     public ChallengeStatus apply(ChallengeStatus status) {
         if (!allowedFrom(status)) {
             throw new ConflictException("a challenge that is " + status.code() + " cannot " + code().replace('-', ' '),
-                    java.util.Map.of("status", status.code(), "action", code()));
+                    java.util.Map.of("status", status.code(), "action", code()), status.conflictKey());
         }
         return to;
     }

@@ -46,10 +46,11 @@ public record ChallengeDraft(String titleZh, String titleEn, String problemZh, S
         }
         rubric = rubric == null || rubric.isEmpty() ? Criterion.DEFAULT : List.copyOf(rubric);
         if (rubric.stream().mapToInt(Criterion::weight).sum() != 100) {
-            throw new InvalidInputException("rubric", "the rubric's weights add up to 100");
+            throw new InvalidInputException("rubric", "the rubric's weights add up to 100", "challenge.error.rubric.sum",
+                    rubric.stream().mapToInt(Criterion::weight).sum());
         }
         if (rubric.stream().map(Criterion::code).distinct().count() != rubric.size()) {
-            throw new InvalidInputException("rubric", "each criterion has its own code");
+            throw new InvalidInputException("rubric", "each criterion has its own code", "challenge.error.rubric.duplicate");
         }
         targets = List.copyOf(targets);
     }

@@ -148,7 +148,8 @@ class ChallengeRepository {
             spec = spec.param(column.getKey(), value);
         }
         if (spec.update() != 1) {
-            throw new org.triplehelix.shared.ConflictException("the challenge was changed meanwhile; reload and try again");
+            throw new org.triplehelix.shared.ConflictException("the challenge was changed meanwhile; reload and try again",
+                    "challenge.conflict.stale");
         }
     }
 

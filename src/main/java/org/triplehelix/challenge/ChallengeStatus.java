@@ -17,6 +17,14 @@ public enum ChallengeStatus {
         return valueOf(code.strip().toUpperCase(Locale.ROOT));
     }
 
+    /**
+     * The message key of a conflict this status causes ({@code challenge.conflict.status.closed}: "this
+     * challenge is closed without an award"), so that a page names the exact status in the way.
+     */
+    public String conflictKey() {
+        return "challenge.conflict.status." + code();
+    }
+
     public boolean terminal() {
         return this == ACCEPTED || this == TERMINATED || this == CLOSED || this == CANCELLED;
     }

@@ -152,7 +152,7 @@ public class Challenges {
             try {
                 ChallengeStatus.of(status);
             } catch (IllegalArgumentException e) {
-                throw new InvalidInputException("status", "unknown status " + status);
+                throw new InvalidInputException("status", "unknown status " + status, "challenge.error.status", status);
             }
         }
         java.util.Collection<Long> ids = health == null || health.isBlank() ? null : withHealth(health);
@@ -215,7 +215,7 @@ public class Challenges {
 
     private java.util.Collection<Long> withHealth(String health) {
         if (!health.equals("on_track") && !health.equals("at_risk")) {
-            throw new InvalidInputException("health", "on_track or at_risk");
+            throw new InvalidInputException("health", "on_track or at_risk", "challenge.error.health", health);
         }
         return repository.inDelivery().keySet().stream().filter(id -> health(id).equals(health)).toList();
     }
@@ -226,7 +226,8 @@ public class Challenges {
     public ChallengeView perform(String extId, ChallengeAction action) {
         long id = idOf(extId);
         if (action == ChallengeAction.AWARD || action == ChallengeAction.ACCEPT) {
-            throw new InvalidInputException("action", "award and acceptance are recorded with their own details");
+            throw new InvalidInputException("action", "award and acceptance are recorded with their own details",
+                    "challenge.error.action.ownForm");
         }
         if (action == ChallengeAction.CANCEL && !scope.isAdmin()) {
             ChallengeView view = visible(id);          // 404 for a draft the caller may not see
@@ -240,7 +241,8 @@ public class Challenges {
         }
         return transition(id, action, Map.of(), challenge -> {
             if (action == ChallengeAction.PUBLISH && !challenge.deadline().isAfter(clock.instant())) {
-                throw new ConflictException("the deadline has passed: set a new one before publishing");
+                throw new ConflictException("the deadline has passed: set a new one before publishing",
+                        "challenge.conflict.publishPastDeadline");
             }
         });
     }
@@ -298,7 +300,8 @@ public class Challenges {
         ChallengeView view = visible(id);
         scope.requireAdmin();
         if (view.status() != ChallengeStatus.PUBLISHED) {
-            throw new ConflictException("only a published challenge takes invitations", Map.of("status", view.statusCode()));
+            throw new ConflictException("only a published challenge takes invitations", Map.of("status", view.statusCode()),
+                    view.status().conflictKey());
         }
         Long organization = organizationId(organizationExtId);
         if (organization == null) {

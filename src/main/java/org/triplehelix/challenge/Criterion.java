@@ -7,10 +7,11 @@ public record Criterion(String code, String zh, String en, int weight) {
 
     public Criterion {
         if (code == null || !code.matches("[a-z][a-z0-9-]{0,30}")) {
-            throw new InvalidInputException("rubric", "a criterion's code is lower-case letters, digits and dashes");
+            throw new InvalidInputException("rubric", "a criterion's code is lower-case letters, digits and dashes",
+                    "challenge.error.rubric.code", code);
         }
         if (weight < 1 || weight > 100) {
-            throw new InvalidInputException("rubric", "a criterion's weight is 1 to 100");
+            throw new InvalidInputException("rubric", "a criterion's weight is 1 to 100", "challenge.error.rubric.weight", weight);
         }
     }
 

@@ -94,7 +94,8 @@ public class Delivery {
             throw new org.springframework.security.access.AccessDeniedException("only the winning team reports progress");
         }
         if (challenge.status() != ChallengeStatus.AWARDED && challenge.status() != ChallengeStatus.IN_PROGRESS) {
-            throw new ConflictException("progress is reported while the challenge is awarded or in progress", Map.of("status", challenge.statusCode()));
+            throw new ConflictException("progress is reported while the challenge is awarded or in progress", Map.of("status", challenge.statusCode()),
+                    challenge.status().conflictKey());
         }
         return transaction.execute(status -> {
             long id = jdbc.sql("insert into milestone_report (milestone_id, progress, note, reported_by) values (:m, :p, :n, :u) returning id")

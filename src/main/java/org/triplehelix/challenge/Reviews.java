@@ -239,12 +239,13 @@ public class Reviews {
             Challenge challenge = challenges.lockAggregate(id);
             if (challenge.status() != ChallengeStatus.PUBLISHED && challenge.status() != ChallengeStatus.UNDER_REVIEW) {
                 throw new ConflictException("reviewers are assigned while the challenge is published or under review",
-                        Map.of("status", challenge.status().code()));
+                        Map.of("status", challenge.status().code()), challenge.status().conflictKey());
             }
             ReviewerCandidate candidate = candidate(account, conflicts(id), Map.of(), Set.of());
             if (!candidate.eligible()) {
                 throw new ConflictException("the reviewer has a conflict of interest: " + candidate.reasons().getFirst().message(),
-                        Map.of("reasons", candidate.reasons().stream().map(ReviewerCandidate.Reason::code).toList()));
+                        Map.of("reasons", candidate.reasons().stream().map(ReviewerCandidate.Reason::code).toList()),
+                        "challenge.conflict.reviewer." + candidate.reasons().getFirst().code(), candidate.reasons().getFirst().detail());
             }
             int added = jdbc.sql("insert into challenge_reviewer (challenge_id, user_id) values (:c, :u) on conflict do nothing")
                     .param("c", id).param("u", userId).update();
@@ -279,7 +280,8 @@ public class Reviews {
         }
         ChallengeView challenge = challenges.visible(access.challengeId());
         if (challenge.status() != ChallengeStatus.UNDER_REVIEW) {
-            throw new ConflictException("applications are scored while the challenge is under review", Map.of("status", challenge.statusCode()));
+            throw new ConflictException("applications are scored while the challenge is under review", Map.of("status", challenge.statusCode()),
+                    challenge.status().conflictKey());
         }
         Set<String> codes = new LinkedHashSet<>(challenge.rubric().stream().map(Criterion::code).toList());
         if (!codes.equals(input.scores().keySet())) {
@@ -384,7 +386,8 @@ public class Reviews {
         }
         ChallengeView challenge = challenges.visible(access.challengeId());
         if (challenge.awardedApplicationId() == null) {
-            throw new ConflictException("feedback is given once the challenge is awarded", Map.of("status", challenge.statusCode()));
+            throw new ConflictException("feedback is given once the challenge is awarded", Map.of("status", challenge.statusCode()),
+                    challenge.status().conflictKey());
         }
         List<Feedback.Review> reviews = new ArrayList<>();
         jdbc.sql("select scores::text, total, comment from review_score where application_id = :a order by reviewer_user_id")

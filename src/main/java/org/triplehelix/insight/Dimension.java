@@ -41,7 +41,8 @@ public enum Dimension {
                 return dimension;
             }
         }
-        throw new InvalidInputException("by", "by is one of region, province, tier, industry_group, industry, year, category");
+        throw new InvalidInputException("by", "by is one of region, province, tier, industry_group, industry, year, category",
+                "insight.error.by", key);
     }
 
     /** Whether an indicator declaring {@code region} can be broken down by this dimension. */

@@ -28,7 +28,7 @@ public record Filter(String region, String province, String tier, String industr
         industry = clean("industry", industry);
         category = clean("category", category);
         if (year != null && year != UNKNOWN_YEAR && (year < 1900 || year > 2200)) {
-            throw new InvalidInputException("year", "the year is between 1900 and 2200");
+            throw new InvalidInputException("year", "the year is between 1900 and 2200", "insight.error.year", String.valueOf(year));
         }
     }
 
@@ -104,7 +104,7 @@ public record Filter(String region, String province, String tier, String industr
         }
         String stripped = value.strip();
         if (stripped.length() > 100) {
-            throw new InvalidInputException(field, field + " is at most 100 characters");
+            throw new InvalidInputException(field, field + " is at most 100 characters", "insight.error.tooLong." + field, 100);
         }
         return stripped;
     }
@@ -119,7 +119,7 @@ public record Filter(String region, String province, String tier, String industr
         try {
             return Integer.valueOf(value.strip());
         } catch (NumberFormatException e) {
-            throw new InvalidInputException("year", "the year is a number");
+            throw new InvalidInputException("year", "the year is a number", "insight.error.yearNumber", value.strip());
         }
     }
 }

@@ -91,7 +91,8 @@ public class Indicators {
     /** The value split by one breakdown (largest first; by year in year order); the parts sum to the value. */
     public List<Part> breakdown(Indicator indicator, Dimension by, Filter filter) {
         if (!indicator.breaksDownBy(by)) {
-            throw new InvalidInputException("by", indicator.code() + " is not broken down by " + by.key());
+            throw new InvalidInputException("by", indicator.code() + " is not broken down by " + by.key(),
+                    "insight.error.notBrokenDownBy." + by.key(), indicator.code());
         }
         Map<String, Object> parameters = new HashMap<>(Map.of("code", indicator.code()));
         String sql = "select " + by.column() + "::text as key, sum(" + measure(indicator) + ") as value from insight_cube"
@@ -121,10 +122,10 @@ public class Indicators {
     /** A page of the records behind a number, newest year first, then by id. */
     public Page<Row> records(Indicator indicator, Filter filter, int page, int size) {
         if (page < 0) {
-            throw new InvalidInputException("page", "the page is 0 or more");
+            throw new InvalidInputException("page", "the page is 0 or more", "insight.error.page");
         }
         if (size < 1 || size > MAX_PAGE_SIZE) {
-            throw new InvalidInputException("size", "the size is 1 to " + MAX_PAGE_SIZE);
+            throw new InvalidInputException("size", "the size is 1 to " + MAX_PAGE_SIZE, "insight.error.size", MAX_PAGE_SIZE);
         }
         Map<String, Object> parameters = new HashMap<>(Map.of("code", indicator.code()));
         String where = " where indicator = :code" + filter.conditions(parameters);
@@ -175,7 +176,7 @@ public class Indicators {
     /** The strongest links (most shared records, ties by ids) and the organizations they join. */
     public Network network(int limit, String tier) {
         if (limit < 1 || limit > 500) {
-            throw new InvalidInputException("limit", "the limit is 1 to 500");
+            throw new InvalidInputException("limit", "the limit is 1 to 500", "insight.error.limit", 500);
         }
         String tierCondition = tier == null || tier.isBlank() ? ""
                 : " and exists (select 1 from organization o where o.id in (l.source_id, l.target_id) and o.type = :tier)";

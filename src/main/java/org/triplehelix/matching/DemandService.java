@@ -90,6 +90,17 @@ public class DemandService {
         return demands.find(extId).filter(this::canSee).orElseThrow(() -> new NotFoundException("demand", extId));
     }
 
+    /**
+     * The demand's industry as a reader sees it: the registry industry's names when the demand names one by its
+     * code ({@code ind-optoelectronics}), else the text as typed.
+     */
+    public org.triplehelix.shared.Text industryOf(Demand demand) {
+        if (demand.industry() == null) {
+            return null;
+        }
+        return demands.industryName(demand.industry()).orElse(org.triplehelix.shared.Text.ofNullable(demand.industry(), demand.industry()));
+    }
+
     /** Whether the caller may see this demand (for the matches of other entities). */
     public boolean canSee(Demand demand) {
         return demand.visibility() == Demand.Visibility.PUBLIC || demands.matches(demand.extId(), VISIBLE, scopeParams());
@@ -112,7 +123,7 @@ public class DemandService {
         requireOwnOrganization(valid.organization());
         String extId = valid.extId() != null ? valid.extId() : "demand-" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
         if (demands.exists(extId)) {
-            throw new ConflictException("demand " + extId + " already exists");
+            throw new ConflictException("demand " + extId + " already exists", "matching.demand.conflict.exists", extId);
         }
         demands.insert(extId, valid, actor());
         Demand created = demands.find(extId).orElseThrow();
@@ -130,7 +141,7 @@ public class DemandService {
         }
         int version = draft.version() != null ? draft.version() : before.version();
         if (!demands.update(extId, valid, version)) {
-            throw new ConflictException("demand " + extId + " was changed by someone else meanwhile; reload it");
+            throw new ConflictException("demand " + extId + " was changed by someone else meanwhile; reload it", "matching.demand.conflict.stale");
         }
         Demand after = demands.find(extId).orElseThrow();
         events.publishEvent(AuditableChange.updated("demand", extId, before, after));
@@ -239,7 +250,7 @@ public class DemandService {
             return before;
         }
         if (!demands.setStatus(extId, status, before.version())) {
-            throw new ConflictException("demand " + extId + " was changed by someone else meanwhile; reload it");
+            throw new ConflictException("demand " + extId + " was changed by someone else meanwhile; reload it", "matching.demand.conflict.stale");
         }
         Demand after = demands.find(extId).orElseThrow();
         events.publishEvent(AuditableChange.updated("demand", extId, before, after));
@@ -318,7 +329,8 @@ public class DemandService {
                     "matching.demand.error.title");
         }
         if (d.extId() != null && !d.extId().isBlank() && !d.extId().strip().matches("[A-Za-z0-9._:-]{1,100}")) {
-            throw new InvalidInputException("extId", "an id is 1–100 letters, digits, '.', '_', ':' or '-'");
+            throw new InvalidInputException("extId", "an id is 1–100 letters, digits, '.', '_', ':' or '-'",
+                    "matching.demand.error.extId", d.extId().strip());
         }
         List<String> keywords = keywords(d.keywords());
         if (d.trl() != null && (d.trl() < 1 || d.trl() > 9)) {
@@ -390,7 +402,7 @@ public class DemandService {
         try {
             return Demand.Status.valueOf(value.strip().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw new InvalidInputException("status", "status is open or closed");
+            throw new InvalidInputException("status", "status is open or closed", "matching.demand.error.status", value);
         }
     }
 

@@ -16,7 +16,7 @@ public enum EntityKind {
             return valueOf(id.strip().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException | NullPointerException e) {
             throw new org.triplehelix.shared.InvalidInputException("kind", "unknown kind " + id
-                    + " (organization, person, output, facility or demand)");
+                    + " (organization, person, output, facility or demand)", "matching.error.kind", id);
         }
     }
 }

@@ -10,16 +10,17 @@ public record MatchRequest(String text, EntityKind target, int k, SearchFilter f
 
     public MatchRequest {
         if (text == null || text.isBlank()) {
-            throw new org.triplehelix.shared.InvalidInputException("text", "say what you are looking for");
+            throw new org.triplehelix.shared.InvalidInputException("text", "say what you are looking for", "matching.error.text");
         }
         if (text.length() > 10_000) {
-            throw new org.triplehelix.shared.InvalidInputException("text", "at most 10,000 characters");
+            throw new org.triplehelix.shared.InvalidInputException("text", "at most 10,000 characters", "matching.error.textLong", 10_000);
         }
         if (target == null) {
-            throw new org.triplehelix.shared.InvalidInputException("target", "person, organization, output, facility or demand");
+            throw new org.triplehelix.shared.InvalidInputException("target", "person, organization, output, facility or demand",
+                    "matching.error.target");
         }
         if (k < 1 || k > MAX_K) {
-            throw new org.triplehelix.shared.InvalidInputException("k", "k is 1 to " + MAX_K);
+            throw new org.triplehelix.shared.InvalidInputException("k", "k is 1 to " + MAX_K, "matching.error.k", MAX_K);
         }
         text = text.strip();
         filter = filter == null ? SearchFilter.NONE : filter;

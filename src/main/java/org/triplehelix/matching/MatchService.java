@@ -89,7 +89,7 @@ public class MatchService {
     /** A person or an organization in words: its profile and the titles of its latest outputs. */
     String describe(EntityKind kind, String extId) {
         if (kind != EntityKind.PERSON && kind != EntityKind.ORGANIZATION) {
-            throw new org.triplehelix.shared.InvalidInputException("kind", "person or organization");
+            throw new org.triplehelix.shared.InvalidInputException("kind", "person or organization", "matching.error.profileKind", kind.id());
         }
         IndexDocument self = index.documents(kind, List.of(extId)).stream().findFirst()
                 .orElseThrow(() -> new NotFoundException(kind.id(), extId));

@@ -73,4 +73,33 @@ class UserAdminPagesIntegrationTests {
         assertThat(jdbc.sql("select count(*) from app_user where id = :u and person_id is not null").param("u", user.id())
                 .query(Long.class).single()).isZero();
     }
+    @Test
+    void aRefusedActionSaysTheConflictInThePagesLanguage() {
+        AccessFixtures fixtures = AccessFixtures.of(context);
+        Account admin = fixtures.user(null, Role.ADMIN);
+        HelixClient client = HelixClient.browser(port);
+        assertThat(client.signIn(admin.email(), AccessFixtures.PASSWORD)).isTrue();
+
+        // disabling one's own account: refused after the redirect, in the page's language
+        assertThat(client.postForm("/admin/users/" + admin.id() + "/disable?lang=zh", Map.of()).status()).isEqualTo(302);
+        assertThat(client.get("/admin/users/" + admin.id()).body()).contains("不能停用您自己的账号。").doesNotContain("you cannot disable");
+        client.postForm("/admin/users/" + admin.id() + "/disable?lang=en", Map.of());
+        assertThat(client.get("/admin/users/" + admin.id()).body()).contains("You cannot disable your own account.");
+
+        // approving an account that is active already names its status
+        Account active = fixtures.user(null, Role.RESEARCHER);
+        client.postForm("/admin/users/" + active.id() + "/approve?lang=zh", Map.of());
+        assertThat(client.get("/admin/users/" + active.id()).body()).contains("该账号已审核通过，现为正常状态，无需再审核。")
+                .doesNotContain("only a pending account");
+        client.postForm("/admin/users/" + active.id() + "/approve?lang=en", Map.of());
+        assertThat(client.get("/admin/users/" + active.id()).body()).contains("This account is active already: there is nothing to approve.");
+        assertThat(jdbc.sql("select status from app_user where id in (:a, :b) order by id").param("a", admin.id()).param("b", active.id())
+                .query(String.class).list()).containsExactly("active", "active");
+
+        // an unknown role in the list's filter: the error page says it
+        HelixClient.Response role = client.get("/admin/users?role=KING&lang=zh");
+        assertThat(role.status()).isEqualTo(400);
+        assertThat(role.body()).contains("没有“KING”这个角色。").doesNotContain("unknown role");
+        assertThat(client.get("/admin/users?role=KING&lang=en").body()).contains("There is no role “KING”.");
+    }
 }

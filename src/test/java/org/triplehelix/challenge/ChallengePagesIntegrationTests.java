@@ -256,10 +256,11 @@ class ChallengePagesIntegrationTests {
                 .contains("id=\"f-acceptance-evidence-error\">a number is expected, such as 25.5 (you typed “四点八”)</span>");
         assertThat(f.system(() -> f.challenges.find(extId)).status()).isEqualTo(ChallengeStatus.IN_PROGRESS);
 
-        // a conflict in the page's language, the typed id kept; a button without its confirmation, in the page's language
+        // a conflict in the page's language naming the status in the way, the typed id kept; a button without its
+        // confirmation, in the page's language
         HelixClient.Response late = admin.postForm("/challenges/" + extId + "/invitations?lang=zh", Map.of("organization", "org-typed"));
         assertThat(late.status()).isEqualTo(409);
-        assertThat(late.body()).contains("榜单当前状态（见页面顶部）不允许此操作。").contains("value=\"org-typed\"")
+        assertThat(late.body()).contains("本榜单已在攻关中，不能再进行此操作。").contains("value=\"org-typed\"")
                 .doesNotContain("only a published challenge");
         HelixClient.Response unconfirmed = admin.postForm("/challenges/" + extId + "/actions/terminate?lang=zh", Map.of());
         assertThat(unconfirmed.status()).isEqualTo(302);
@@ -297,9 +298,54 @@ class ChallengePagesIntegrationTests {
         HelixClient admin = signedIn(f.access.user(null, Role.ADMIN));
         HelixClient.Response assign = admin.postForm("/challenges/" + extId + "/reviewers?lang=zh", Map.of("userId", String.valueOf(colleague.id())));
         assertThat(assign.status()).isEqualTo(302);
-        assertThat(admin.get("/challenges/" + extId + "/reviewers").body()).contains("该专家与本榜单存在利益冲突，不能加入评审组。")
+        assertThat(admin.get("/challenges/" + extId + "/reviewers").body())
+                .contains("该专家与发榜方或揭榜团队成员同单位（" + f.nameOfOrganization(enterprise.organizationId()) + "），存在利益冲突，不能加入评审组。")
                 .doesNotContain("conflict of interest:");
         assertThat(jdbc.sql("select count(*) from challenge_reviewer where user_id = :u").param("u", colleague.id()).query(Long.class).single())
                 .isZero();
+    }
+    @Test
+    void anActionTheStatusDoesNotAllowNamesThatStatusInThePagesLanguage() {
+        ChallengeFixtures f = ChallengeFixtures.of(context);
+        String extId = f.published("状态冲突 " + AccessFixtures.unique("status"), "any");
+        long application = f.as(enterprise, () -> f.applications.apply(extId, ChallengeFixtures.application("plan", java.util.List.of(),
+                java.util.List.of()))).id();
+        HelixClient admin = signedIn(f.access.user(null, Role.ADMIN));
+
+        // the award while the call is still open: 409 on the challenge's page, the status named, nothing written
+        // (the page offers no award form in this status, so there is no typed form to show again)
+        Map<String, String> award = new LinkedHashMap<>(Map.of("applicationId", String.valueOf(application), "rationale", "方案 <最优>",
+                "m1Title", "样片流片", "m1Deliverable", "8 片样片", "m1Due", LocalDate.now().plusMonths(6).toString(), "m1Tranche", "100"));
+        HelixClient.Response zh = admin.postForm("/challenges/" + extId + "/award?lang=zh", award);
+        assertThat(zh.status()).isEqualTo(409);
+        assertThat(zh.body()).contains("本榜单正在揭榜（申报尚未截止），现在不能进行此操作。")
+                .doesNotContain("榜单当前状态（见页面顶部）").doesNotContain("cannot award");
+        HelixClient.Response en = admin.postForm("/challenges/" + extId + "/award?lang=en", award);
+        assertThat(en.status()).isEqualTo(409);
+        assertThat(en.body()).contains("this challenge is open for applications (its call is not closed yet): this cannot be done now.")
+                .doesNotContain("cannot award");
+        assertThat(f.system(() -> f.challenges.find(extId)).status()).isEqualTo(ChallengeStatus.PUBLISHED);
+        assertThat(count("select count(*) from milestone m join challenge c on c.id = m.challenge_id where c.ext_id = :id", extId)).isZero();
+
+        // closed without an award: applying is refused (409) and a button refused after the redirect, each naming it
+        f.system(() -> f.challenges.perform(extId, ChallengeAction.CLOSE));
+        HelixClient team = signedIn();
+        HelixClient.Response apply = team.postMultipart("/challenges/" + extId + "/applications?lang=zh", application("", "", ""), "file",
+                "", new byte[0]);
+        assertThat(apply.status()).isEqualTo(409);
+        assertThat(apply.body()).contains("本榜单已流榜（未授予即结束），不能再进行此操作。").contains(">硅光 &lt;方案&gt; &amp; 验证</textarea>")
+                .doesNotContain("申报已截止，本榜单不再接受申报。").doesNotContain("takes no applications");
+        apply = team.postMultipart("/challenges/" + extId + "/applications?lang=en", application("", "", ""), "file", "", new byte[0]);
+        assertThat(apply.status()).isEqualTo(409);
+        assertThat(apply.body()).contains("this challenge was closed without an award: this can no longer be done.");
+
+        HelixClient.Response again = admin.postForm("/challenges/" + extId + "/actions/start-review?lang=zh", Map.of());
+        assertThat(again.status()).isEqualTo(302);
+        assertThat(admin.get("/challenges/" + extId).body()).contains("本榜单已流榜（未授予即结束），不能再进行此操作。")
+                .doesNotContain("cannot start review");
+        admin.postForm("/challenges/" + extId + "/actions/start-review?lang=en", Map.of());
+        assertThat(admin.get("/challenges/" + extId).body()).contains("this challenge was closed without an award: this can no longer be done.");
+        assertThat(applications(extId)).isEqualTo(1);
+        assertThat(f.system(() -> f.challenges.find(extId)).status()).isEqualTo(ChallengeStatus.CLOSED);
     }
 }

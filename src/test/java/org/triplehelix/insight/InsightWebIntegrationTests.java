@@ -88,6 +88,24 @@ class InsightWebIntegrationTests {
     }
 
     @Test
+    void aBadYearOrLimitOnAPageIsRefusedInThePagesLanguage() {
+        HelixClient reader = HelixClient.browser(port);
+        HelixClient.Response year = reader.get("/insight?year=3000&lang=zh");
+        assertThat(year.status()).isEqualTo(400);
+        assertThat(year.body()).contains("年份应在 1900 至 2200 之间（收到的是 3000）").doesNotContain("the year is between");
+        HelixClient.Response words = reader.get("/insight/indicators/output.all?year=%E4%BB%8A%E5%B9%B4");
+        assertThat(words.status()).isEqualTo(400);
+        assertThat(words.body()).contains("年份应为数字（收到的是“今年”）").doesNotContain("the year is a number");
+        HelixClient.Response limit = reader.get("/insight/network?limit=0");
+        assertThat(limit.status()).isEqualTo(400);
+        assertThat(limit.body()).contains("显示的连接数为 1 至 500").doesNotContain("the limit is");
+
+        assertThat(reader.get("/insight?year=3000&lang=en").body()).contains("the year is between 1900 and 2200 (not 3000)");
+        assertThat(reader.get("/insight/indicators/output.all?year=%E4%BB%8A%E5%B9%B4").body()).contains("the year is a number (not “今年”)");
+        assertThat(reader.get("/insight/network?limit=0").body()).contains("show 1 to 500 links");
+    }
+
+    @Test
     void aVisitorSeesPrivateDemandsCountedButNeverTheirTitles() {
         String api = visitor.get("/api/v1/indicators/demand.posted/records?year=1961").body();
         assertThat(JSON.readTree(api).get("total").asInt()).isEqualTo(3);

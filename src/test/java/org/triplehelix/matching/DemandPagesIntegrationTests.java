@@ -195,4 +195,48 @@ class DemandPagesIntegrationTests {
         assertThat(response.getRedirectedUrl()).startsWith("/demands/demand-");
         assertThat(rows(title)).isEqualTo(1);
     }
+    @Test
+    void aTamperedVersionIsRefusedInThePagesLanguageAndNothingIsWritten() throws Exception {
+        String title = "钠离子正极量产 " + AccessFixtures.unique("version");
+        Demand saved = fixtures.as(poster, () -> demands.post(new DemandDraft(null, title, null, null, null, java.util.List.of(),
+                null, null, null, null, null, 5, null, "public", null, java.util.List.of(), null)));
+        Map<String, String> form = typed(title + " 改");
+        form.put("version", "v<2>");
+        MockHttpServletResponse response = submit("/demands/" + saved.extId(), "zh", form);
+        assertThat(response.getStatus()).isEqualTo(400);
+        assertThat(response.getContentAsString()).contains("表单的版本号无效（“v&lt;2&gt;”），请重新打开该需求再编辑")
+                .contains("value=\"" + title + " 改\"").doesNotContain("此项未被接受");
+        response = submit("/demands/" + saved.extId(), "en", form);
+        assertThat(response.getStatus()).isEqualTo(400);
+        assertThat(response.getContentAsString()).contains("the version of the form is not valid (“v&lt;2&gt;”): open the demand again and edit it")
+                .doesNotContain("this field is refused");
+        assertThat(demands.get(saved.extId()).titleZh()).isEqualTo(title);
+        assertThat(demands.get(saved.extId()).version()).isEqualTo(saved.version());
+    }
+
+    @Test
+    void anUnknownStatusOfTheListIsRefusedInThePagesLanguage() throws Exception {
+        MockHttpServletResponse zh = mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get("/demands")
+                .param("status", "archived").param("lang", "zh").accept(org.springframework.http.MediaType.TEXT_HTML)).andReturn().getResponse();
+        assertThat(zh.getStatus()).isEqualTo(400);
+        assertThat(zh.getContentAsString()).contains("需求状态只能是“征集中”或“已关闭”（收到的是“archived”）")
+                .doesNotContain("status is open or closed");
+        MockHttpServletResponse en = mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get("/demands")
+                .param("status", "archived").param("lang", "en").accept(org.springframework.http.MediaType.TEXT_HTML)).andReturn().getResponse();
+        assertThat(en.getStatus()).isEqualTo(400);
+        assertThat(en.getContentAsString()).contains("the status of a demand is open or closed (not “archived”)");
+    }
+    @Test
+    void aDemandsIndustryCodeIsShownByItsNameInThePagesLanguage() throws Exception {
+        String title = "钠离子正极量产 " + AccessFixtures.unique("industry");
+        Demand saved = fixtures.as(poster, () -> demands.post(new DemandDraft(null, title, null, null, null, java.util.List.of(),
+                null, "ind-optoelectronics", null, null, null, 5, null, "public", null, java.util.List.of(), null)));
+        Map<String, Object> names = jdbc.sql("select name_zh, name_en from industry where code = 'ind-optoelectronics'").query().singleRow();
+        for (String lang : java.util.List.of("zh", "en")) {
+            String html = mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get("/demands/" + saved.extId())
+                    .with(user(posterDetails)).param("lang", lang)).andReturn().getResponse().getContentAsString();
+            assertThat(html).contains("<dd>" + names.get(lang.equals("zh") ? "name_zh" : "name_en") + "</dd>")
+                    .doesNotContain("<dd>ind-optoelectronics</dd>").contains("<dd>" + poster.email() + "</dd>");
+        }
+    }
 }

@@ -33,6 +33,8 @@ import org.triplehelix.shared.web.FormErrors;
 class UserAdminController {
 
     static final int PAGE_SIZE = 20;
+    /** What the page says of a conflict that does not say itself (the service's conflicts all carry their key). */
+    static final String GENERAL_CONFLICT = "access.conflict.general";
 
     private final UserAccounts accounts;
     private final DataScope scope;
@@ -116,10 +118,12 @@ class UserAdminController {
             redirect.addFlashAttribute("notice", doneKey);
             return "redirect:/admin/users/" + id;
         } catch (ConflictException e) {
-            model.addAttribute("problem", e.getMessage());
+            model.addAttribute("problemKey", e.keyOr(GENERAL_CONFLICT));
+            model.addAttribute("problemArgs", e.args());
             response.setStatus(HttpServletResponse.SC_CONFLICT);
         } catch (AccountInputException e) {
             model.addAttribute("problemKey", e.messageKey());
+            model.addAttribute("problemArgs", e.args());
             model.addAttribute("errors", FormErrors.refusal(field == null ? e.field() : field, e));
             response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
         }
@@ -132,9 +136,11 @@ class UserAdminController {
             action.apply(id);
             redirect.addFlashAttribute("notice", doneKey);
         } catch (ConflictException e) {
-            redirect.addFlashAttribute("problem", e.getMessage());
+            redirect.addFlashAttribute("problemKey", e.keyOr(GENERAL_CONFLICT));
+            redirect.addFlashAttribute("problemArgs", e.args());
         } catch (AccountInputException e) {
             redirect.addFlashAttribute("problemKey", e.messageKey());
+            redirect.addFlashAttribute("problemArgs", e.args());
         }
         return "redirect:/admin/users/" + id;
     }

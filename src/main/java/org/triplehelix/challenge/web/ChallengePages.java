@@ -333,7 +333,7 @@ class ChallengePages {
             response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
         } catch (ConflictException e) {
             boolean closed = e.details().containsKey("status") || e.details().containsKey("deadline");
-            model.addAttribute("refusal", FormErrors.of("state", closed ? "challenge.conflict.closed" : "challenge.conflict.applied"));
+            model.addAttribute("refusal", FormErrors.of("state", e.keyOr(closed ? "challenge.conflict.closed" : "challenge.conflict.applied"), e.args()));
             response.setStatus(HttpServletResponse.SC_CONFLICT);
         }
         Map<String, String> typed = new LinkedHashMap<>(form);
@@ -525,9 +525,13 @@ class ChallengePages {
         };
     }
 
-    /** A refusal for the state of the challenge (or a reviewer's conflict of interest) in the page's language. */
+    /**
+     * A refusal for the state of the challenge (or a reviewer's conflict of interest) in the page's language:
+     * the conflict's own key names the status in the way (or the conflict), the page's general text otherwise.
+     */
     private static FormErrors conflict(ConflictException e) {
-        return FormErrors.of("state", e.details().containsKey("reasons") ? "challenge.conflict.reviewer" : "challenge.conflict.state");
+        return FormErrors.of("state", e.keyOr(e.details().containsKey("reasons") ? "challenge.conflict.reviewer" : "challenge.conflict.state"),
+                e.args());
     }
 
     /** The page's form attributes when no form was refused. */

@@ -83,7 +83,7 @@ class BriefingPages {
         return switch (lang.strip()) {
             case "en" -> Locale.ENGLISH;
             case "zh" -> Locale.SIMPLIFIED_CHINESE;
-            default -> throw new InvalidInputException("lang", "lang is zh or en");
+            default -> throw new InvalidInputException("lang", "lang is zh or en", "insight.error.lang", lang.strip());
         };
     }
 }

@@ -60,7 +60,7 @@ class InsightPages {
     String map(@RequestParam(defaultValue = "organization.all") String indicator, @RequestParam(required = false) Integer year, Model model) {
         Indicator shown = indicators.get(indicator);
         if (!shown.breaksDownBy(Dimension.REGION)) {
-            throw new InvalidInputException("indicator", indicator + " has no regional breakdown");
+            throw new InvalidInputException("indicator", indicator + " has no regional breakdown", "insight.error.notBrokenDownBy.region", indicator);
         }
         model.addAttribute("view", MapView.of(indicators, shown, year));
         return "insight/map";
@@ -91,7 +91,7 @@ class InsightPages {
     static int year(Integer year) {
         int theYear = year == null ? Requests.currentYear() : year;
         if (theYear < 1900 || theYear > 2200) {
-            throw new InvalidInputException("year", "the year is between 1900 and 2200");
+            throw new InvalidInputException("year", "the year is between 1900 and 2200", "insight.error.year", String.valueOf(theYear));
         }
         return theYear;
     }

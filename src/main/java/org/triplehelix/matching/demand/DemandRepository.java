@@ -84,6 +84,12 @@ public class DemandRepository {
         return jdbc.sql("select count(*) from demand where ext_id = :id").param("id", extId).query(Integer.class).single() > 0;
     }
 
+    /** The names of the registry's industry with this code (a demand's industry may be one, or free text). */
+    public Optional<org.triplehelix.shared.Text> industryName(String code) {
+        return jdbc.sql("select name_zh, name_en from industry where code = :code").param("code", code)
+                .query((rs, n) -> org.triplehelix.shared.Text.ofNullable(rs.getString("name_zh"), rs.getString("name_en"))).optional();
+    }
+
     public boolean organizationExists(String extId) {
         return jdbc.sql("select count(*) from organization where ext_id = :id").param("id", extId).query(Integer.class).single() > 0;
     }

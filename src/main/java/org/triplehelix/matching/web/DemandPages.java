@@ -84,7 +84,7 @@ class DemandPages {
         String shown = MatchView.TARGETS.contains(target) ? target : "person";
         MatchResult matches = matching.match(new MatchRequest(demand.matchText(), EntityKind.of(shown), MatchPages.HITS,
                 SearchFilter.NONE, false));
-        model.addAttribute("view", new DemandView(demand, shown, matches, demands.canChange(demand)));
+        model.addAttribute("view", new DemandView(demand, demands.industryOf(demand), shown, matches, demands.canChange(demand)));
         return "matching/demand";
     }
 
@@ -143,10 +143,14 @@ class DemandPages {
         return form(model, form, extId, errors);
     }
 
-    /** A hidden field the browser should not have changed (the version), refused by the binder. */
+    /**
+     * A hidden field the browser should not have changed (the version), refused by the binder: said in the
+     * page's language, as any other field the binder could not read.
+     */
     private static FormErrors errorsOf(BindingResult binding) {
         FormErrors errors = FormErrors.none();
-        binding.getFieldErrors().forEach(e -> errors.add(e.getField(), "form.refused", String.valueOf(e.getRejectedValue())));
+        binding.getFieldErrors().forEach(e -> errors.add(e.getField(),
+                "version".equals(e.getField()) ? "matching.demand.error.version" : "form.refused", String.valueOf(e.getRejectedValue())));
         return errors;
     }
 
