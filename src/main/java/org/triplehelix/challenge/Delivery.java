@@ -74,6 +74,14 @@ public class Delivery {
 
     /** The winning team reports progress (0–100 %) on a milestone while the challenge is awarded or in progress. */
     public MilestoneView report(long milestoneId, int progress, String note) {
+        return report(null, milestoneId, progress, note);
+    }
+
+    /**
+     * A progress report on a milestone of the challenge {@code challengeExtId} (a challenge's page): a milestone of
+     * another challenge is not found there (404), whatever the reporter may do on that other challenge.
+     */
+    public MilestoneView report(String challengeExtId, long milestoneId, int progress, String note) {
         if (progress < 0 || progress > 100) {
             throw new InvalidInputException("progress", "progress is 0 to 100 %", "challenge.error.report.progress");
         }
@@ -85,6 +93,7 @@ public class Delivery {
                         select m.challenge_id, c.ext_id, c.awarded_application_id, m.title from milestone m join challenge c on c.id = m.challenge_id
                         where m.id = :m
                         """).param("m", milestoneId).query().listOfRows().stream().findFirst()
+                .filter(r -> challengeExtId == null || challengeExtId.equals(r.get("ext_id")))
                 .orElseThrow(() -> new NotFoundException("milestone", milestoneId));
         long challengeId = ((Number) row.get("challenge_id")).longValue();
         ChallengeView challenge = challenges.visible(challengeId);

@@ -246,6 +246,13 @@ class ChallengePagesIntegrationTests {
                 .contains("id=\"f-progress-error\">进度为 0 至 100 的整数（%）</span>");
         assertThat(count("select count(*) from milestone_report where milestone_id = :id", milestone)).isZero();
 
+        // a report posted on another challenge's page for this challenge's milestone: no such milestone there
+        String other = f.published("另一榜单 " + AccessFixtures.unique("other"), "any");
+        HelixClient.Response elsewhere = team.postForm("/challenges/" + other + "/reports?lang=zh",
+                Map.of("milestone", String.valueOf(milestone), "progress", "50", "note", "流片完成一半"));
+        assertThat(elsewhere.status()).isEqualTo(404);
+        assertThat(count("select count(*) from milestone_report where milestone_id = :id", milestone)).isZero();
+
         // acceptance: a measured value in words
         Map<String, String> acceptance = new LinkedHashMap<>(Map.of("achieved1", "210", "evidence1", "第三方测试报告", "achieved2", "四点八",
                 "evidence2", "检测 <报告>", "verdict", "fail", "note", "部分指标未达到"));

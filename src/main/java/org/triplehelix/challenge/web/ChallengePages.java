@@ -279,7 +279,7 @@ class ChallengePages {
     String report(@PathVariable String extId, @RequestParam Map<String, String> form, Model model, HttpServletResponse response,
                   RedirectAttributes redirect) {
         return inPage("report", form, model, response, redirect, "/challenges/" + extId, () -> {
-            delivery.report(integer(form.get("milestone"), "milestone"), integer(form.get("progress"), "progress"), form.get("note"));
+            delivery.report(extId, integer(form.get("milestone"), "milestone"), integer(form.get("progress"), "progress"), form.get("note"));
             return "challenge.notice.report";
         }, () -> challenge(extId, null, model));
     }
