@@ -13,6 +13,7 @@ import org.triplehelix.facility.FacilityTime;
 import org.triplehelix.facility.FeeUnit;
 import org.triplehelix.facility.Instrument;
 import org.triplehelix.facility.OpeningHours;
+import org.triplehelix.facility.SlotConflict;
 import org.triplehelix.shared.web.PageContext;
 
 /** Formatting for the facility pages' templates (times in Asia/Shanghai). */
@@ -116,6 +117,11 @@ public final class FacilityViews {
             return (h > 0 ? h + " h" : "") + (h > 0 && m > 0 ? " " : "") + (m > 0 ? m + " min" : "");
         }
         return (h > 0 ? h + "小时" : "") + (m > 0 ? m + "分钟" : "");
+    }
+
+    /** What a requested slot collides with (the booking or maintenance window, its time) in the page's language. */
+    public static String conflict(PageContext ctx, SlotConflict conflict) {
+        return ctx.msg(conflict.messageKey(), conflict.messageArgs());
     }
 
     public static boolean has(BookingView booking, String action) {
