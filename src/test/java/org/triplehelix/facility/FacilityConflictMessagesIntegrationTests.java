@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -94,6 +95,30 @@ class FacilityConflictMessagesIntegrationTests {
         HelixClient.Response post = client.postForm("/facilities/" + extId + "/bookings?lang=zh", plain);
         assertThat(post.status()).isEqualTo(409);
         assertThat(post.body()).contains("预约 #" + holder.id() + "（待审批）已占用");
+    }
+
+    @Test
+    void aWeeklySeriesSaysEachDateAndWhatIsInTheWayInTheReadersLanguage() {
+        String extId = fixtures.openFacility(owner, false, false);
+        Instant first = FacilityFixtures.hoursAhead(44, 15);
+        Instant second = first.plus(Duration.ofDays(7));
+        BookingView holder = fixtures.as(manager, () -> context.getBean(Bookings.class)
+                .request(extId, FacilityFixtures.request(second, Duration.ofHours(1), null)));
+        HelixClient client = signedIn(customer);
+        HelixClient.Response zh = htmxPost(client, "/facilities/" + extId + "/bookings?lang=zh",
+                Map.of("start", first.toString(), "minutes", "60", "weeks", "2", "skipConflicts", "true"));
+        assertThat(zh.body()).contains("已预约 1 次，1 次未预约（见下表）。")
+                .contains(local(first, Duration.ofHours(1)) + "（北京时间） · 已预约")
+                .containsPattern(Pattern.quote(local(second, Duration.ofHours(1)) + "（北京时间） · 时段冲突")
+                        + "\\s*· 预约 #" + holder.id() + "（已批准）已占用 " + Pattern.quote(local(second, Duration.ofHours(1))) + "。")
+                .doesNotContain("Asia/Shanghai");
+        HelixClient.Response en = htmxPost(client, "/facilities/" + extId + "/bookings?lang=en",
+                Map.of("start", first.minus(Duration.ofDays(7)).toString(), "minutes", "60", "weeks", "2", "skipConflicts", "false"));
+        assertThat(en.body()).contains("1 of the dates cannot be booked, so none was (all or nothing).")
+                .contains(local(first.minus(Duration.ofDays(7)), Duration.ofHours(1)) + " (Beijing time) · free (not booked)")
+                .containsPattern(Pattern.quote(local(first, Duration.ofHours(1)) + " (Beijing time) · taken")
+                        + "\\s*· Booking #\\d+ \\(Approved\\) already holds " + Pattern.quote(local(first, Duration.ofHours(1))) + "\\.")
+                .doesNotContain("Asia/Shanghai");
     }
 
     @Test
