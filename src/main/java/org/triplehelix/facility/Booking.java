@@ -6,6 +6,7 @@ import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
+import org.springframework.context.support.DefaultMessageSourceResolvable;
 import org.triplehelix.shared.ConflictException;
 
 /**
@@ -109,7 +110,8 @@ public final class Booking {
     public void cancel(Instant at, String reason) {
         require(Action.CANCEL, status == BookingStatus.PENDING || status == BookingStatus.APPROVED);
         if (!at.isBefore(slot.end())) {
-            throw new ConflictException("the slot " + slot.describe(FacilityTime.ZONE) + " is over: it can no longer be cancelled");
+            throw new ConflictException("the slot " + slot.describe(FacilityTime.ZONE) + " is over: it can no longer be cancelled",
+                    "facility.conflict.cancelOver", slot.local(FacilityTime.ZONE));
         }
         status = BookingStatus.CANCELLED;
         note = reason;
@@ -120,7 +122,7 @@ public final class Booking {
         require(Action.START, status == BookingStatus.APPROVED);
         if (at.isBefore(slot.start().minus(EARLY_START)) || !at.isBefore(slot.end())) {
             throw new ConflictException("a booking is started between one hour before its slot and the slot's end ("
-                    + slot.describe(FacilityTime.ZONE) + ")");
+                    + slot.describe(FacilityTime.ZONE) + ")", "facility.conflict.startWindow", slot.local(FacilityTime.ZONE));
         }
         status = BookingStatus.IN_USE;
         actualStart = at;
@@ -130,7 +132,8 @@ public final class Booking {
     public void markNoShow(long managerId, Instant at) {
         require(Action.NO_SHOW, status == BookingStatus.APPROVED);
         if (at.isBefore(slot.start())) {
-            throw new ConflictException("a booking is marked no-show only once its slot has begun");
+            throw new ConflictException("a booking is marked no-show only once its slot has begun", "facility.conflict.noShowEarly",
+                    slot.local(FacilityTime.ZONE));
         }
         status = BookingStatus.NO_SHOW;
         decidedBy = managerId;
@@ -182,6 +185,10 @@ public final class Booking {
         return actions;
     }
 
+    /**
+     * Refuses a transition the state does not allow; the key {@code facility.conflict.state.<action>}
+     * says it in the reader's language with the status as its argument (a status label of the bundles).
+     */
     private void require(Action action, boolean allowed) {
         if (!allowed) {
             throw new ConflictException("a booking that is " + status.code().replace('_', ' ') + " cannot be "
@@ -193,7 +200,8 @@ public final class Booking {
                         case NO_SHOW -> "marked no-show";
                         case COMPLETE -> "completed";
                         case CONFIRM_USAGE -> "confirmed (its usage is not awaiting confirmation)";
-                    });
+                    }, "facility.conflict.state." + action.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'),
+                    new DefaultMessageSourceResolvable("facility.status." + status.code()));
         }
     }
 

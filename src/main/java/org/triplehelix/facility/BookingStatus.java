@@ -32,7 +32,7 @@ public enum BookingStatus {
         try {
             return valueOf(code.strip().toUpperCase(Locale.ROOT).replace('-', '_'));
         } catch (IllegalArgumentException | NullPointerException e) {
-            throw new InvalidInputException("status", "unknown booking status " + code);
+            throw new InvalidInputException("status", "unknown booking status " + code, "facility.error.status", code);
         }
     }
 }

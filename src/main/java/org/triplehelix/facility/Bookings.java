@@ -266,10 +266,10 @@ public class Bookings {
     public List<BookingView> forFacility(String extId, Instant from, Instant to) {
         Instrument instrument = catalog.instrument(extId);
         if (!to.isAfter(from)) {
-            throw new InvalidInputException("to", "to must be after from");
+            throw new InvalidInputException("to", "to must be after from", "facility.error.endBeforeStart");
         }
         if (java.time.Duration.between(from, to).toDays() > 100) {
-            throw new InvalidInputException("to", "ask for at most 100 days at a time");
+            throw new InvalidInputException("to", "ask for at most 100 days at a time", "facility.error.range", 100);
         }
         BookingViews.Viewer viewer = views.viewer(instrument, scope.currentUser().orElse(null));
         return bookings.forFacility(instrument.id(), from, to).stream().map(row -> views.view(row, viewer)).toList();

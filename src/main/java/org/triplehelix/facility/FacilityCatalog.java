@@ -54,7 +54,7 @@ public class FacilityCatalog {
     /** Facilities ranked by how well their texts match {@code q} (all of them, by name, without one). */
     public Page<InstrumentSummary> search(String q, String type, int page, int size) {
         if (type != null && !type.isBlank() && !type.equals("instrument") && !type.equals("major_facility")) {
-            throw new InvalidInputException("type", "the type is instrument or major_facility");
+            throw new InvalidInputException("type", "the type is instrument or major_facility", "facility.error.type", type);
         }
         int pageSize = Math.clamp(size, 1, MAX_PAGE_SIZE);
         int pageNumber = Math.max(page, 0);
@@ -139,7 +139,7 @@ public class FacilityCatalog {
         FacilityProfile current = before.profile();
         if (change.version() != null && current.stored() && change.version() != current.version()) {
             throw new ConflictException("the profile was changed meanwhile (version " + current.version()
-                    + ", yours " + change.version() + "): reload and try again");
+                    + ", yours " + change.version() + "): reload and try again", "facility.conflict.profileChanged");
         }
         FacilityProfile next = merge(current, change);
         catalog.saveProfile(before.id(), next);

@@ -85,7 +85,8 @@ public class Maintenance {
                 throw e;
             }
             MaintenanceWindow other = windows.firstOverlapping(instrument.id(), extId, slot)
-                    .orElseThrow(() -> new ConflictException("another maintenance window overlaps " + slot.describe(FacilityTime.ZONE)));
+                    .orElseThrow(() -> new ConflictException("another maintenance window overlaps " + slot.describe(FacilityTime.ZONE),
+                            "facility.conflict.maintenanceOverlap", slot.local(FacilityTime.ZONE)));
             throw new BookingConflictException(SlotConflict.maintenance(other.id(), other.timeSlot()));
         }
     }

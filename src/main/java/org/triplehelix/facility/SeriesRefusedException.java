@@ -11,7 +11,8 @@ public class SeriesRefusedException extends ConflictException {
     public SeriesRefusedException(SeriesReport report) {
         super(report.notBooked() + " of " + report.occurrences().size() + " occurrences cannot be booked"
                 + (report.skipConflicts() ? "" : "; nothing was booked (all or nothing)"),
-                Map.of("occurrences", report.occurrences(), "skipConflicts", report.skipConflicts()));
+                Map.of("occurrences", report.occurrences(), "skipConflicts", report.skipConflicts()),
+                report.skipConflicts() ? "facility.series.none" : "facility.series.refused", report.notBooked());
         this.report = report;
     }
 

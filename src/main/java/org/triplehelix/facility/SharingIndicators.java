@@ -32,7 +32,7 @@ public class SharingIndicators {
             try {
                 return valueOf(value.strip().toUpperCase(Locale.ROOT));
             } catch (IllegalArgumentException | NullPointerException e) {
-                throw new InvalidInputException("by", "by is instrument, organization or region");
+                throw new InvalidInputException("by", "by is instrument, organization or region", "facility.error.by", value);
             }
         }
     }
@@ -94,10 +94,11 @@ public class SharingIndicators {
 
     private List<IndicatorRow> query(Grouping by, int year, Integer month, String onlyKey) {
         if (year < 2000 || year > 2100) {
-            throw new InvalidInputException("year", "the year is between 2000 and 2100");
+            throw new InvalidInputException("year", "the year is between 2000 and 2100", "facility.error.year",
+                    String.valueOf(year));
         }
         if (month != null && (month < 1 || month > 12)) {
-            throw new InvalidInputException("month", "the month is 1 to 12");
+            throw new InvalidInputException("month", "the month is 1 to 12", "facility.error.month", String.valueOf(month));
         }
         LocalDate first = LocalDate.of(year, month == null ? 1 : month, 1);
         LocalDate next = month == null ? first.plusYears(1) : first.plusMonths(1);

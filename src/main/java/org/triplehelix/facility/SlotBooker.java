@@ -88,7 +88,8 @@ class SlotBooker {
             return null;
         }
         if (purpose.length() > MAX_PURPOSE) {
-            throw new org.triplehelix.shared.InvalidInputException("purpose", "the purpose is at most " + MAX_PURPOSE + " characters");
+            throw new org.triplehelix.shared.InvalidInputException("purpose", "the purpose is at most " + MAX_PURPOSE + " characters",
+                    "facility.error.purpose", MAX_PURPOSE);
         }
         return purpose.strip();
     }

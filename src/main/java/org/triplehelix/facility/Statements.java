@@ -33,7 +33,7 @@ public class Statements {
     public Statement statement(String organizationExtId, YearMonth month, String side) {
         String which = side == null || side.isBlank() ? "customer" : side.strip().toLowerCase(Locale.ROOT);
         if (!which.equals("customer") && !which.equals("provider")) {
-            throw new InvalidInputException("side", "side is customer or provider");
+            throw new InvalidInputException("side", "side is customer or provider", "facility.error.side", side);
         }
         Organization organization = jdbc.sql("select id, name_zh, name_en from organization where ext_id = :extId")
                 .param("extId", organizationExtId == null ? "" : organizationExtId.strip())

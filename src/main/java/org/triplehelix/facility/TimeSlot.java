@@ -47,12 +47,20 @@ public record TimeSlot(Instant start, Instant end) {
         return !instant.isBefore(start) && instant.isBefore(end);
     }
 
-    /** "2025-03-04 10:00–12:00 (Asia/Shanghai)", or with both dates when it spans days. */
+    /** "2025-03-04 10:00–12:00 (Asia/Shanghai)", or with both dates when it spans days: for the API and the logs. */
     public String describe(ZoneId zone) {
+        return local(zone) + " (" + zone.getId() + ")";
+    }
+
+    /**
+     * "2025-03-04 10:00–12:00", or with both dates when it spans days: the slot without the zone's
+     * name, for a message in the reader's language that says which zone it is in its own words.
+     */
+    public String local(ZoneId zone) {
         var from = start.atZone(zone);
         var to = end.atZone(zone);
         String until = from.toLocalDate().equals(to.toLocalDate()) ? LOCAL_TIME.format(to) : LOCAL.format(to);
-        return LOCAL.format(from) + "–" + until + " (" + zone.getId() + ")";
+        return LOCAL.format(from) + "–" + until;
     }
 
     @Override

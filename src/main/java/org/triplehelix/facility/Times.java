@@ -51,7 +51,7 @@ public final class Times {
         try {
             return YearMonth.parse(value.strip());
         } catch (DateTimeParseException | NullPointerException e) {
-            throw new InvalidInputException(field, field + " is not a month such as 2025-03");
+            throw new InvalidInputException(field, field + " is not a month such as 2025-03", "facility.error.yearMonth", value);
         }
     }
 }

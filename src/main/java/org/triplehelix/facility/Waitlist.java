@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.support.DefaultMessageSourceResolvable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
@@ -87,7 +88,8 @@ public class Waitlist {
         }
         return transaction.execute(status -> {
             if (free(instrument, slot)) {
-                throw new ConflictException("the slot " + slot.describe(FacilityTime.ZONE) + " is free: book it instead of waiting");
+                throw new ConflictException("the slot " + slot.describe(FacilityTime.ZONE) + " is free: book it instead of waiting",
+                        "facility.conflict.slotFree", slot.local(FacilityTime.ZONE));
             }
             long id = jdbc.sql("""
                             insert into waitlist_entry (facility_id, user_id, period, purpose)
@@ -109,7 +111,8 @@ public class Waitlist {
         Object result = transaction.execute(status -> {
             WaitlistEntry entry = ownEntry(entryId, user);
             if (!entry.offered() || !entry.offerExpiresAt().isAfter(now)) {
-                throw new ConflictException("this waitlist entry has no open offer (it is " + entry.status() + ")");
+                throw new ConflictException("this waitlist entry has no open offer (it is " + entry.status() + ")",
+                        entry.offered() ? "facility.conflict.offerExpired" : "facility.conflict.noOffer", entryStatus(entry));
             }
             Instrument instrument = catalog.instrument(entry.facility());
             bookings.lockScheduleShared(instrument.id());
@@ -142,7 +145,8 @@ public class Waitlist {
             WaitlistEntry entry = ownEntry(entryId, user);
             boolean open = entry.offered() || "waiting".equals(entry.status());
             if (mustBeOffered ? !entry.offered() : !open) {
-                throw new ConflictException("this waitlist entry is " + entry.status());
+                throw new ConflictException("this waitlist entry is " + entry.status(),
+                        mustBeOffered ? "facility.conflict.noOffer" : "facility.conflict.entryClosed", entryStatus(entry));
             }
             WaitlistEntry after = change(entry, to, null, Map.of());
             if (entry.offered()) {
@@ -212,6 +216,11 @@ public class Waitlist {
     private boolean free(Instrument instrument, TimeSlot slot) {
         return bookings.firstHolding(instrument.id(), slot).isEmpty()
                 && maintenance.firstOverlapping(instrument.id(), instrument.extId(), slot).isEmpty();
+    }
+
+    /** An entry's status as a message argument, which the message source says in the reader's language. */
+    private static DefaultMessageSourceResolvable entryStatus(WaitlistEntry entry) {
+        return new DefaultMessageSourceResolvable("facility.waitlist.status." + entry.status());
     }
 
     private WaitlistEntry ownEntry(long entryId, CurrentUser user) {

@@ -19,27 +19,29 @@ public record WeeklyRecurrence(LocalDateTime firstStart, Duration length, int co
 
     public WeeklyRecurrence {
         if (firstStart == null) {
-            throw new InvalidInputException("start", "the first start is missing");
+            throw new InvalidInputException("start", "the first start is missing", "facility.error.time");
         }
         if (length == null || length.isNegative() || length.isZero()) {
-            throw new InvalidInputException("end", "the end must be after the start");
+            throw new InvalidInputException("end", "the end must be after the start", "facility.error.endBeforeStart");
         }
         if (length.compareTo(Duration.ofDays(7)) >= 0) {
-            throw new InvalidInputException("end", "a weekly occurrence lasts less than a week");
+            throw new InvalidInputException("end", "a weekly occurrence lasts less than a week", "facility.error.weekLong");
         }
         if (count < 1 || count > MAX_OCCURRENCES) {
-            throw new InvalidInputException("count", "a weekly series has 1 to " + MAX_OCCURRENCES + " occurrences");
+            throw new InvalidInputException("count", "a weekly series has 1 to " + MAX_OCCURRENCES + " occurrences",
+                    "facility.error.count", MAX_OCCURRENCES);
         }
     }
 
     /** Every week from the first start until {@code until} (inclusive). */
     public static WeeklyRecurrence until(LocalDateTime firstStart, Duration length, LocalDate until, ZoneId zone) {
         if (until == null || until.isBefore(firstStart.toLocalDate())) {
-            throw new InvalidInputException("until", "the last date is on or after the first");
+            throw new InvalidInputException("until", "the last date is on or after the first", "facility.error.untilBefore");
         }
         long weeks = java.time.temporal.ChronoUnit.WEEKS.between(firstStart.toLocalDate(), until) + 1;
         if (weeks > MAX_OCCURRENCES) {
-            throw new InvalidInputException("until", "a weekly series has at most " + MAX_OCCURRENCES + " occurrences");
+            throw new InvalidInputException("until", "a weekly series has at most " + MAX_OCCURRENCES + " occurrences",
+                    "facility.error.count", MAX_OCCURRENCES);
         }
         return new WeeklyRecurrence(firstStart, length, (int) weeks, zone);
     }

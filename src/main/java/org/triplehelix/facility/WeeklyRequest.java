@@ -14,7 +14,8 @@ public record WeeklyRequest(String start, String end, Integer count, String unti
         Instant first = Times.instant("start", start);
         Instant last = Times.instant("end", end);
         if (!last.isAfter(first)) {
-            throw new org.triplehelix.shared.InvalidInputException("end", "the end must be after the start");
+            throw new org.triplehelix.shared.InvalidInputException("end", "the end must be after the start",
+                    "facility.error.endBeforeStart");
         }
         var firstStart = first.atZone(FacilityTime.ZONE).toLocalDateTime();
         Duration length = Duration.between(first, last);
@@ -22,7 +23,8 @@ public record WeeklyRequest(String start, String end, Integer count, String unti
             return WeeklyRecurrence.until(firstStart, length, Times.date("until", until), FacilityTime.ZONE);
         }
         if (count == null) {
-            throw new org.triplehelix.shared.InvalidInputException("count", "give the number of occurrences or the last date (until)");
+            throw new org.triplehelix.shared.InvalidInputException("count", "give the number of occurrences or the last date (until)",
+                    "facility.error.countOrUntil");
         }
         return new WeeklyRecurrence(firstStart, length, count, FacilityTime.ZONE);
     }

@@ -281,7 +281,7 @@ class FacilityPagesIntegrationTests {
 
         HelixClient.Response stale = client.postForm("/bookings/" + pending.id() + "/approve?lang=zh", Map.of());
         assertThat(stale.status()).isEqualTo(409);
-        assertThat(stale.body()).contains("id=\"error\">当前状态下不能进行该操作。</p>").doesNotContain("cannot be approved");
+        assertThat(stale.body()).contains("id=\"error\">该预约当前为“使用中”，不能批准。</p>").doesNotContain("cannot be approved");
         assertThat(client.postForm("/bookings/" + pending.id() + "/complete?lang=en", Map.of("hours", "1.5")).status()).isEqualTo(302);
     }
 }

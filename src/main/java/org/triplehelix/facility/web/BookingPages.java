@@ -2,7 +2,6 @@ package org.triplehelix.facility.web;
 
 import jakarta.servlet.http.HttpServletResponse;
 import java.math.BigDecimal;
-import java.util.List;
 import java.util.Map;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -12,6 +11,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+import org.triplehelix.facility.BookingConflictException;
 import org.triplehelix.facility.BookingView;
 import org.triplehelix.facility.Bookings;
 import org.triplehelix.facility.CalendarFeeds;
@@ -88,9 +88,8 @@ class BookingPages {
             redirect.addFlashAttribute("notice", "facility.action.done." + action);
             return "redirect:/bookings/" + after.id();
         } catch (ConflictException e) {
-            BookingView now = bookings.find(id);
-            boolean timing = now.actions().contains(action) && List.of("cancel", "start", "no-show").contains(action);
-            model.addAttribute("error", timing ? "facility.action.conflict." + action : "facility.action.conflict");
+            model.addAttribute("error", e.keyOr("facility.action.conflict"));
+            model.addAttribute("errorArgs", e.args());
             model.addAttribute("typed", TypedForm.of(action, form, FormErrors.none()));
             response.setStatus(HttpServletResponse.SC_CONFLICT);
         } catch (InvalidInputException e) {
@@ -120,6 +119,10 @@ class BookingPages {
         }
     }
 
+    /**
+     * Answers an offer or leaves the line. Refused: back to the list with why, in the reader's language
+     * (someone was quicker and the entry waits again; the offer expired; a booking rule).
+     */
     @PostMapping("/bookings/waitlist/{id}/{action}")
     String waitlist(@PathVariable long id, @PathVariable String action, RedirectAttributes redirect) {
         try {
@@ -134,8 +137,15 @@ class BookingPages {
                 default -> throw new org.triplehelix.shared.NotFoundException("action", action);
             }
             redirect.addFlashAttribute("notice", action.equals("decline") ? "facility.waitlist.declined" : "facility.waitlist.withdrawn");
-        } catch (ConflictException e) {
+        } catch (BookingConflictException e) {
             redirect.addFlashAttribute("error", "facility.waitlist.lost");
+        } catch (ConflictException e) {
+            redirect.addFlashAttribute("error", e.keyOr("facility.waitlist.lost"));
+            redirect.addFlashAttribute("errorArgs", e.args());
+        } catch (InvalidInputException e) {
+            FormErrors refusal = FormErrors.refusal(e.field(), e);
+            redirect.addFlashAttribute("error", refusal.key(e.field()));
+            redirect.addFlashAttribute("errorArgs", refusal.args(e.field()));
         }
         return "redirect:/bookings";
     }

@@ -179,7 +179,7 @@ class FacilityApi {
             case "json" -> ResponseEntity.ok(statement);
             case "csv" -> download(StatementFiles.csv(statement, locale), CSV, StatementFiles.fileName(statement, "csv"));
             case "xlsx" -> download(StatementFiles.xlsx(statement, locale), XLSX, StatementFiles.fileName(statement, "xlsx"));
-            default -> throw new InvalidInputException("format", "format is json, csv or xlsx");
+            default -> throw new InvalidInputException("format", "format is json, csv or xlsx", "facility.error.format", format);
         };
     }
 

@@ -13,6 +13,8 @@ import org.triplehelix.facility.FacilityTime;
 import org.triplehelix.facility.FeeUnit;
 import org.triplehelix.facility.Instrument;
 import org.triplehelix.facility.OpeningHours;
+import org.triplehelix.facility.SlotConflict;
+import org.triplehelix.facility.TimeSlot;
 import org.triplehelix.shared.web.PageContext;
 
 /** Formatting for the facility pages' templates (times in Asia/Shanghai). */
@@ -33,6 +35,14 @@ public final class FacilityViews {
 
     public static String date(Instant instant) {
         return FacilityTime.date(instant);
+    }
+
+    /**
+     * A slot in the page's language: "2025-03-04 10:00–12:00（北京时间）" / "2025-03-04 10:00–12:00 (Beijing time)",
+     * where the services' own text (for the API) names the zone by its id, Asia/Shanghai.
+     */
+    public static String slot(PageContext ctx, Instant start, Instant end) {
+        return ctx.msg("facility.time.slot", new TimeSlot(start, end).local(FacilityTime.ZONE));
     }
 
     /** "周一" / "Mon". */
@@ -116,6 +126,27 @@ public final class FacilityViews {
             return (h > 0 ? h + " h" : "") + (h > 0 && m > 0 ? " " : "") + (m > 0 ? m + " min" : "");
         }
         return (h > 0 ? h + "小时" : "") + (m > 0 ? m + "分钟" : "");
+    }
+
+    /** What a requested slot collides with (the booking or maintenance window, its time) in the page's language. */
+    public static String conflict(PageContext ctx, SlotConflict conflict) {
+        return ctx.msg(conflict.messageKey(), conflict.messageArgs());
+    }
+
+    /**
+     * A booking rule a weekly series' date breaks ({@code reason} of the report, {@code facility.rule.<reason>}),
+     * in the page's language with the instrument's limit it names.
+     */
+    public static String rule(PageContext ctx, Instrument instrument, String reason) {
+        var rules = instrument.rules();
+        Object[] args = switch (reason) {
+            case "lead-time" -> new Object[] {rules.leadMinutes()};
+            case "horizon" -> new Object[] {rules.horizonDays()};
+            case "too-short" -> new Object[] {rules.minMinutes()};
+            case "too-long" -> new Object[] {rules.maxMinutes()};
+            default -> new Object[0];
+        };
+        return ctx.msg("facility.rule." + reason, args);
     }
 
     public static boolean has(BookingView booking, String action) {

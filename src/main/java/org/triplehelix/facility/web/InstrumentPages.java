@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
+import org.springframework.context.support.DefaultMessageSourceResolvable;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -156,13 +157,28 @@ class InstrumentPages {
             model.addAttribute("errors", FormErrors.of(field, "facility.rule." + e.reason(), e.args()));
             response.setStatus(htmx == null ? 400 : 200);
         } catch (InvalidInputException e) {
-            model.addAttribute("error", "facility.book.invalid");
-            if ("purpose".equals(e.field())) {
-                model.addAttribute("errors", FormErrors.of("purpose", "facility.error.purpose"));
-            }
+            String field = formField(e.field());
+            FormErrors errors = FormErrors.refusal(field, e);
+            model.addAttribute("error", "facility.book.refused");
+            model.addAttribute("errorArgs", new Object[] {reason(errors, field)});
+            model.addAttribute("errors", errors);
             response.setStatus(htmx == null ? 400 : 200);
         }
         return "facility/bookResult";
+    }
+
+    /** The booking form's input for a refused field of the request: the length for the end, the repeat for a series' count. */
+    private static String formField(String field) {
+        return switch (field) {
+            case "end" -> "minutes";
+            case "count", "until" -> "weeks";
+            default -> field;
+        };
+    }
+
+    /** A refusal of the form's field as an argument of a message, said in the reader's language by the message source. */
+    private static DefaultMessageSourceResolvable reason(FormErrors errors, String field) {
+        return new DefaultMessageSourceResolvable(new String[] {errors.key(field)}, errors.args(field));
     }
 
     @PostMapping("/facilities/{id}/waitlist")
@@ -173,8 +189,18 @@ class InstrumentPages {
         try {
             WaitlistEntry entry = waitlist.join(id, request(start, minutes, purpose));
             model.addAttribute("entry", entry);
-        } catch (ConflictException | InvalidInputException e) {
-            model.addAttribute("error", e instanceof ConflictException ? "facility.waitlist.slotFree" : "facility.book.invalid");
+        } catch (ConflictException e) {
+            model.addAttribute("error", e.keyOr("facility.conflict.slotFree"));
+            model.addAttribute("errorArgs", e.args());
+        } catch (TrainingRequiredException e) {
+            model.addAttribute("error", "facility.book.trainingRequired");
+        } catch (RuleViolationException e) {
+            model.addAttribute("error", e.key());
+            model.addAttribute("errorArgs", e.args());
+        } catch (InvalidInputException e) {
+            String field = formField(e.field());
+            model.addAttribute("error", "facility.book.refused");
+            model.addAttribute("errorArgs", new Object[] {reason(FormErrors.refusal(field, e), field)});
         }
         return "facility/waitlistResult";
     }
@@ -198,7 +224,7 @@ class InstrumentPages {
         try {
             return date == null || date.isBlank() ? LocalDate.now(FacilityTime.ZONE) : LocalDate.parse(date);
         } catch (DateTimeParseException e) {
-            throw new InvalidInputException("date", "the date is written 2025-03-04");
+            throw new InvalidInputException("date", "the date is written 2025-03-04", "form.date", date);
         }
     }
 

@@ -106,7 +106,8 @@ class ManagePages {
     /**
      * Runs a change of one of the page's forms. Done: back to the page with the notice. Refused: the
      * page again (400, 409 for a collision or a stale version) with that form as it was typed and the
-     * field at fault marked; nothing is written.
+     * field at fault marked; nothing is written. A conflict says what is in the way (the booking or
+     * maintenance window and its time, the changed profile) in the reader's language by its message key.
      */
     private String act(String id, String formName, Map<String, String> form, Model model, HttpServletResponse response,
                        RedirectAttributes redirect, String notice, Runnable change) {
@@ -114,15 +115,11 @@ class ManagePages {
             change.run();
             redirect.addFlashAttribute("notice", notice);
             return "redirect:/facilities/" + id + "/manage";
-        } catch (BookingConflictException e) {
-            model.addAttribute("error", "facility.manage.conflict");
-            model.addAttribute("errorDetail", e.getMessage());
-            model.addAttribute("typed", TypedForm.of(formName, form, FormErrors.of(conflictField(formName), "facility.manage.conflict")));
-            response.setStatus(HttpServletResponse.SC_CONFLICT);
         } catch (ConflictException e) {
-            model.addAttribute("error", "profile".equals(formName) ? "facility.manage.stale" : "facility.manage.conflict");
-            model.addAttribute("errorDetail", e.getMessage());
-            model.addAttribute("typed", TypedForm.of(formName, form, FormErrors.none()));
+            model.addAttribute("error", e.keyOr("facility.manage.conflict"));
+            model.addAttribute("errorArgs", e.args());
+            model.addAttribute("typed", TypedForm.of(formName, form, e instanceof BookingConflictException
+                    ? FormErrors.of(conflictField(formName), "facility.manage.conflict") : FormErrors.none()));
             response.setStatus(HttpServletResponse.SC_CONFLICT);
         } catch (InvalidInputException e) {
             model.addAttribute("typed", TypedForm.of(formName, form, TypedForm.errorOf(e)));
