@@ -532,6 +532,9 @@ class TalentPages {
         model.addAttribute("side", side);
         model.addAttribute("year", year);
         model.addAttribute("sum", records.stream().map(TalentGap.GapRecord::amount).reduce(BigDecimal.ZERO, BigDecimal::add));
+        // the records name their industry by its code; the page says its name in the reader's language
+        model.addAttribute("industries", needs.industries().stream()
+                .collect(java.util.stream.Collectors.toMap(Needs.Option::code, Needs.Option::name)));
         return "talent/records";
     }
 
