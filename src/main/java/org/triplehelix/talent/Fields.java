@@ -35,7 +35,7 @@ public record Fields(Map<String, String> values) {
     public static Fields ofJson(tools.jackson.databind.JsonNode node) {
         Map<String, String> values = new LinkedHashMap<>();
         if (node == null || !node.isObject()) {
-            throw new InvalidInputException("body", "a JSON object is required");
+            throw new TalentInputException("body", "talent.reason.jsonObject", "a JSON object is required");
         }
         for (Map.Entry<String, tools.jackson.databind.JsonNode> field : node.properties()) {
             String name = field.getKey();

@@ -115,7 +115,7 @@ public class Practice {
             throw new AccessDeniedException("only the student's industrial mentor approves practice hours");
         }
         if (!before.status().equals("pending")) {
-            throw new ConflictException("these hours were already " + before.status());
+            throw new ConflictException("these hours were already " + before.status(), "talent.conflict.hours." + before.status());
         }
         jdbc.sql("update talent_practice_log set status = :s, decided_by = :u, decided_at = now() where id = :id and status = 'pending'")
                 .param("s", status).param("u", user.id()).param("id", entryId).update();

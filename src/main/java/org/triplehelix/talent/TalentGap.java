@@ -51,7 +51,7 @@ public class TalentGap {
                     return by;
                 }
             }
-            throw new InvalidInputException("by", "by must be industry_group, industry or prefecture");
+            throw new TalentInputException("by", "talent.reason.gapBy", "by must be industry_group, industry or prefecture", value);
         }
     }
 
@@ -118,7 +118,7 @@ public class TalentGap {
      */
     public List<GapRecord> records(By by, String key, String side, Integer year) {
         if (side != null && !side.isBlank() && !List.of("supply", "need", "demand").contains(side)) {
-            throw new InvalidInputException("side", "side must be supply, need or demand");
+            throw new TalentInputException("side", "talent.reason.gapSide", "side must be supply, need or demand", side);
         }
         String sql = """
                 select * from (select * from talent_gap_record union all select * from talent_demand_signal) g

@@ -1,11 +1,13 @@
 package org.triplehelix.talent;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -56,7 +58,21 @@ public class TalentImport {
         this.savepoint.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
     }
 
-    public record RowError(String file, long line, String id, String field, String message) {
+    /**
+     * A refused row: the English message for the API's JSON and the command line (both as they were,
+     * the interchange contract), and its message key with arguments (as text) for the import page,
+     * which says it in the reader's language; the key and arguments are not part of the JSON.
+     */
+    public record RowError(String file, long line, String id, String field, String message,
+                           @JsonIgnore String key, @JsonIgnore List<String> args) {
+
+        public RowError {
+            args = args == null ? List.of() : List.copyOf(args);
+        }
+
+        static RowError of(String file, long line, String id, String field, String message, String key, Object... args) {
+            return new RowError(file, line, id, field, message, key, Arrays.stream(args).map(String::valueOf).toList());
+        }
 
         @Override
         public String toString() {
@@ -129,13 +145,15 @@ public class TalentImport {
             savepoint.executeWithoutResult(status -> writer.save(kind, fields, illustrative));
             return null;
         } catch (InvalidInputException e) {
-            return new RowError(file, line, fields.get("id"), e.field(), e.getMessage());
+            return e.key() != null ? RowError.of(file, line, fields.get("id"), e.field(), e.getMessage(), e.key(), e.args())
+                    : RowError.of(file, line, fields.get("id"), e.field(), e.getMessage(), "form.refused", e.getMessage());
         } catch (AccessDeniedException e) {
-            return new RowError(file, line, fields.get("id"), null, "outside your scope: " + e.getMessage());
+            return RowError.of(file, line, fields.get("id"), null, "outside your scope: " + e.getMessage(), "talent.import.row.scope");
         } catch (org.springframework.dao.DataAccessException e) {
-            return new RowError(file, line, fields.get("id"), null, "refused by the database: " + rootMessage(e));
+            String root = rootMessage(e);
+            return RowError.of(file, line, fields.get("id"), null, "refused by the database: " + root, "talent.import.row.database", root);
         } catch (RuntimeException e) {
-            return new RowError(file, line, fields.get("id"), null, String.valueOf(e.getMessage()));
+            return RowError.of(file, line, fields.get("id"), null, String.valueOf(e.getMessage()), "talent.import.row.failed", e.getMessage());
         }
     }
 

@@ -10,7 +10,6 @@ import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.triplehelix.access.Account;
-import org.triplehelix.access.AccountInputException;
 import org.triplehelix.access.CurrentUser;
 import org.triplehelix.access.DataScope;
 import org.triplehelix.access.Role;
@@ -69,7 +68,7 @@ public class TalentWriter {
             case "talent_student" -> saveStudent(fields, illustrative);
             case "talent_need" -> saveNeed(fields, illustrative);
             case "talent_supply" -> saveSupply(fields, illustrative);
-            default -> throw new InvalidInputException("kind", "unknown kind " + kind + "; one of " + String.join(", ", COLUMNS.keySet()));
+            default -> throw new TalentInputException("kind", "talent.reason.unknownKind", "unknown kind " + kind + "; one of " + String.join(", ", COLUMNS.keySet()), kind);
         };
     }
 
@@ -179,10 +178,9 @@ public class TalentWriter {
         Optional<Account> found;
         try {
             found = scope.asSystem(() -> accounts.findByEmail(email));
-        } catch (AccountInputException e) {
-            throw new TalentInputException("account", e.messageKey(), e.getMessage());
         } catch (InvalidInputException e) {
-            throw new InvalidInputException("account", e.getMessage());
+            // the access module's refusal of the address (an AccountInputException carries its key), shown at the account
+            throw new InvalidInputException("account", e.getMessage(), e.key(), e.args());
         }
         Account account = found
                 .filter(a -> scope.isAdmin() || a.organizationId() != null && scope.canEditOrganization(a.organizationId()))

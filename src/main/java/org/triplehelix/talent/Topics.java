@@ -144,7 +144,7 @@ public class Topics {
         Topic before = topic(extId);
         writer.requireCanDeclareNeeds(before.organizationId());
         if (!before.status().equals("open")) {
-            throw new ConflictException("only an open topic can be closed; this one is " + before.status());
+            throw new ConflictException("only an open topic can be closed; this one is " + before.status(), "talent.conflict.close." + before.status());
         }
         jdbc.sql("update talent_topic set status = 'closed' where id = :id").param("id", before.id()).update();
         Topic after = topic(extId);
@@ -178,12 +178,12 @@ public class Topics {
         }
         Topic before = topic(topicExtId);
         if (chosenBy(student).isPresent()) {
-            throw new ConflictException("you have already chosen a topic");
+            throw new ConflictException("you have already chosen a topic", "talent.conflict.alreadyChosen");
         }
         int updated = jdbc.sql("update talent_topic set status = 'chosen', student_id = :s where id = :id and status = 'open'")
                 .param("s", student.id()).param("id", before.id()).update();
         if (updated == 0) {
-            throw new ConflictException("this topic is no longer open");
+            throw new ConflictException("this topic is no longer open", "talent.conflict.topicNotOpen");
         }
         Topic after = topic(topicExtId);
         events.publishEvent(AuditableChange.updated("talent_topic", topicExtId, before, after));
@@ -196,7 +196,7 @@ public class Topics {
         scope.requireSignedIn();
         Topic before = topic(topicExtId);
         if (before.studentExtId() == null) {
-            throw new ConflictException("no student has chosen this topic");
+            throw new ConflictException("no student has chosen this topic", "talent.conflict.notChosen");
         }
         Programs.Student student = programs.find(before.studentExtId()).orElseThrow();
         boolean academic = programs.isAcademicMentor(student);

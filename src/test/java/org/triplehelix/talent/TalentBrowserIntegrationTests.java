@@ -168,9 +168,10 @@ class TalentBrowserIntegrationTests extends BrowserTests {
         managerPage.locator("#s-year").fill("2028");
         managerPage.locator("#s-industrial").fill(fx.personExt(academic));
         managerPage.locator("#save-student").click();
-        assertThat(managerPage.locator("#error")).isVisible();
-        assertThat(managerPage.locator(".has-error #s-industrial")).hasAttribute("aria-invalid", "true");
-        assertThat(managerPage.locator(".has-error .field-error")).hasCount(1);
+        assertThat(managerPage.locator("#form-problems")).isVisible();
+        assertThat(managerPage.locator("#f-industrial_mentor #s-industrial")).hasAttribute("aria-invalid", "true");
+        assertThat(managerPage.locator(".field-error")).hasCount(1);
+        assertThat(managerPage.locator("#f-industrial_mentor .field-error")).isVisible();
         assertThat(managerPage.locator("#s-year")).hasValue("2028");
         assertThat(graduationYear(fx, student)).isEqualTo(2027);
         screenshot(managerPage, "talent-student-refused-" + locale);
@@ -202,8 +203,8 @@ class TalentBrowserIntegrationTests extends BrowserTests {
 
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
-            "zh-CN | 此项有误：请选择学科或填写技能 | 无法保存： 「学科」：请选择学科或填写技能",
-            "en-US | Please correct this: choose a discipline or name a skill | That could not be saved: Discipline — choose a discipline or name a skill"})
+            "zh-CN | 请选择学科或填写技能 | 学科：请选择学科或填写技能",
+            "en-US | choose a discipline or name a skill | Discipline: choose a discipline or name a skill"})
     void aRefusedNeedEditKeepsWhatWasTypedAndChangesNothing(String locale, String fieldError, String summary) {
         TalentFixtures fx = TalentFixtures.of(spring);
         long enterprise = fx.organization("Refused Need Enterprise", "enterprise", "420500");
@@ -226,9 +227,9 @@ class TalentBrowserIntegrationTests extends BrowserTests {
         declarerPage.locator("#save-need").click();
 
         // the form comes back as typed, the field at fault marked and said what is wrong with, in the page's language
-        assertThat(declarerPage.locator("#error")).hasText(summary);
-        assertThat(declarerPage.locator(".has-error #n-discipline")).hasAttribute("aria-invalid", "true");
-        assertThat(declarerPage.locator(".has-error .field-error")).hasText(fieldError);
+        assertThat(declarerPage.locator("#form-problems li")).hasText(summary);
+        assertThat(declarerPage.locator("#f-discipline #n-discipline")).hasAttribute("aria-invalid", "true");
+        assertThat(declarerPage.locator("#f-discipline .field-error")).hasText(fieldError);
         assertThat(declarerPage.locator("[aria-invalid=true]")).hasCount(1);
         assertThat(declarerPage.locator("#n-industry")).hasValue("ind-ai");
         assertThat(declarerPage.locator("#n-degree")).hasValue("doctorate");
@@ -239,7 +240,7 @@ class TalentBrowserIntegrationTests extends BrowserTests {
         screenshot(declarerPage, "talent-need-refused-" + locale);
 
         // the summary leads to the field; given a skill, the rest as typed is saved
-        declarerPage.locator("#error a").click();
+        declarerPage.locator("#form-problems a").click();
         declarerPage.locator("#n-skill").fill("photonic integration");
         declarerPage.locator("#save-need").click();
         assertThat(declarerPage.locator("#notice")).isVisible();

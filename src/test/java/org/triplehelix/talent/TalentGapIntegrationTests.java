@@ -155,6 +155,9 @@ class TalentGapIntegrationTests {
         assertThat(page).contains(link + "\">" + TalentGap.format(top.need()) + "</a>");
         String records = client.get(link).body();
         assertThat(records).contains("<span id=\"records-count\">" + top.needRecords() + "</span>");
+        // each record's industry by its name in the page's language, not its code
+        String industry = fx.jdbc().sql("select name_zh from industry where code = :c").param("c", top.key()).query(String.class).single();
+        assertThat(client.get(link + "&lang=zh").body()).contains("<td>" + industry + "</td>").doesNotContain("<td>" + top.key() + "</td>");
         String csv = client.get("/api/v1/talent/gap.csv?by=industry&year=2026&lang=en").body();
         assertThat(csv.lines().count()).isEqualTo(rows.size() + 1);
         assertThat(csv.lines().skip(1).findFirst().orElseThrow()).startsWith(top.key() + ",");

@@ -61,4 +61,14 @@ class TalentImportTests {
                 .containsEntry("enterprises", "e1;e2").containsEntry("cohort_year", "2024").doesNotContainKeys("kind", "discipline");
         assertThat(Fields.ofJson(JsonMapper.builder().build().readTree("{\"name\": \"Plain\"}")).values()).containsEntry("name_en", "Plain");
     }
+
+    @Test
+    void aRefusedRowsJsonAndTextAreTheInterchangeContractAndItsKeyIsForThePageAlone() {
+        TalentImport.RowError error = TalentImport.RowError.of("needs.csv", 3, "n1", "headcount", "headcount must be between 1 and 100000",
+                "talent.reason.range", 1, 100000);
+        assertThat(error.args()).containsExactly("1", "100000");
+        tools.jackson.databind.JsonNode json = JsonMapper.builder().build().valueToTree(error);
+        assertThat(json.propertyNames()).containsExactly("file", "line", "id", "field", "message");
+        assertThat(error.toString()).isEqualTo("needs.csv:3 n1 [headcount]: headcount must be between 1 and 100000");
+    }
 }

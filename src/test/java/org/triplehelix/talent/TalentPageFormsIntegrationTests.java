@@ -20,11 +20,14 @@ import org.triplehelix.access.AccessFixtures;
 import org.triplehelix.access.Account;
 import org.triplehelix.access.HelixClient;
 import org.triplehelix.access.Role;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Every talent page form against the running platform: bad input is answered 400 with the form
  * again, the values as typed (inputs, text areas, the chosen options), the field at fault marked
- * (aria-invalid, its message beside it, the summary at the top naming it), and nothing written.
+ * (aria-invalid, its message beside it, the summary at the top naming it and linking to it: the
+ * shared {@code FormErrors} and form templates), and nothing written.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
@@ -83,8 +86,8 @@ class TalentPageFormsIntegrationTests {
         assertThat(value(html, "capacity")).isEqualTo("12");
         assertThat(value(html, "required_hours")).isEqualTo("640");
         assertThat(value(html, "cohort_year")).isEqualTo("1800");
-        assertThat(refusedAt(html, "cohort_year")).isEqualTo("Please correct this: must be between 1990 and 2100");
-        assertThat(summary(html)).contains("Cohort — must be between 1990 and 2100");
+        assertThat(refusedAt(html, "cohort_year")).isEqualTo("must be between 1990 and 2100");
+        assertThat(summary(html)).contains("Cohort: must be between 1990 and 2100");
         assertThat(count("select count(*) from talent_program where name_en = :v", name)).isZero();
     }
 
@@ -104,8 +107,8 @@ class TalentPageFormsIntegrationTests {
         assertThat(selected(html, "discipline")).isEqualTo("0812");
         assertThat(selected(html, "degree_level")).isEqualTo("doctorate");
         assertThat(value(html, "capacity")).isEqualTo("30");
-        assertThat(refusedAt(html, "enterprises")).isEqualTo("Please correct this: no organization has the id no-such-enterprise in the registry");
-        assertThat(summary(html)).contains("Enterprises — no organization has the id no-such-enterprise");
+        assertThat(refusedAt(html, "enterprises")).isEqualTo("no organization has the id no-such-enterprise in the registry");
+        assertThat(summary(html)).contains("Enterprises: no organization has the id no-such-enterprise");
         assertThat(fx.jdbc().sql("select name_en || ' ' || discipline_code || ' ' || capacity || ' ' || version from talent_program where ext_id = :p")
                 .param("p", id).query(String.class).single()).isEqualTo("Program " + id + " 0803 10 0");
         assertThat(fx.access().auditRows("talent_program", id, "update")).isZero();
@@ -129,14 +132,14 @@ class TalentPageFormsIntegrationTests {
         assertThat(value(html, "s-academic")).isEqualTo(fx.personExt(academic));
         assertThat(value(html, "s-year")).isEqualTo("2029");
         assertThat(textarea(html, "s-background")).isEqualTo("激光焊接 laser welding");
-        assertThat(refusedAt(html, "s-industrial")).isEqualTo("Please correct this: the industrial mentor must be another person than the academic mentor");
-        assertThat(summary(html)).contains("Industrial mentor — ");
+        assertThat(refusedAt(html, "s-industrial")).isEqualTo("the industrial mentor must be another person than the academic mentor");
+        assertThat(summary(html)).contains("Industrial mentor: ");
 
         // no name: the service asks for a person, the form marks the name
         response = client.postForm("/talent/programs/" + program + "/students", form("enterprise", fx.ext(enterprise),
                 "academic_mentor", fx.personExt(academic), "industrial_mentor", fx.personExt(industrial), "graduation_year", "2029"));
         assertThat(response.status()).isEqualTo(400);
-        assertThat(refusedAt(response.body(), "s-name_zh")).startsWith("Please correct this: give the student a name");
+        assertThat(refusedAt(response.body(), "s-name_zh")).startsWith("give the student a name");
         assertThat(value(response.body(), "s-industrial")).isEqualTo(fx.personExt(industrial));
 
         assertThat(count("select count(*) from talent_student s join talent_program p on p.id = s.program_id where p.ext_id = :v", program))
@@ -160,8 +163,8 @@ class TalentPageFormsIntegrationTests {
         String html = response.body();
         assertThat(selected(html, "s-status")).isEqualTo("graduated");
         assertThat(textarea(html, "s-background")).isEqualTo("光纤激光器");
-        assertThat(refusedAt(html, "s-year")).isEqualTo("此项有误：须在 1990 至 2100 之间");
-        assertThat(summary(html)).contains("无法保存：").contains("「毕业年份」：须在 1990 至 2100 之间");
+        assertThat(refusedAt(html, "s-year")).isEqualTo("须在 1990 至 2100 之间");
+        assertThat(summary(html)).contains("表单有 1 处需要修改").contains("毕业年份：须在 1990 至 2100 之间").contains("尚未保存任何内容");
         assertThat(count("select count(*) from talent_student where ext_id = :v and graduation_year = 2027 and status = 'enrolled'", id)).isOne();
     }
 
@@ -174,8 +177,8 @@ class TalentPageFormsIntegrationTests {
 
         assertThat(response.status()).isEqualTo(400);
         String html = response.body();
-        assertThat(summary(html)).contains("Name (English) — the name is the one on the student’s person record (");
-        assertThat(html).doesNotContain("aria-invalid=\"true\"").doesNotContain("has-error").doesNotContain("href=\"#field-error\"");
+        assertThat(summary(html)).contains("Name (English): the name is the one on the student’s person record (");
+        assertThat(html).doesNotContain("aria-invalid=\"true\"").doesNotContain("class=\"field-error\"").doesNotContain("href=\"#f-name_en\"");
         assertThat(value(html, "s-year")).isEqualTo("2028");
         assertThat(count("select count(*) from talent_student where ext_id = :v and graduation_year = 2027", id)).isOne();
     }
@@ -193,12 +196,12 @@ class TalentPageFormsIntegrationTests {
         assertThat(value(html, "h-date")).isEqualTo(yesterday);
         assertThat(value(html, "h-hours")).isEqualTo("25");
         assertThat(value(html, "h-description")).isEqualTo("调试磁力计 calibration");
-        assertThat(refusedAt(html, "h-hours")).isEqualTo("Please correct this: more than 0 and at most 24 hours, in tenths");
-        assertThat(summary(html)).contains("Hours — more than 0");
+        assertThat(refusedAt(html, "h-hours")).isEqualTo("more than 0 and at most 24 hours, in tenths");
+        assertThat(summary(html)).contains("Hours: more than 0");
 
         response = client.postForm("/talent/students/" + student + "/hours", form("date", "2026-13-01", "hours", "4", "description", "work"));
         assertThat(response.status()).isEqualTo(400);
-        assertThat(refusedAt(response.body(), "h-date")).isEqualTo("Please correct this: must be a date such as 2026-03-01, not “2026-13-01”");
+        assertThat(refusedAt(response.body(), "h-date")).isEqualTo("must be a date such as 2026-03-01, not “2026-13-01”");
         assertThat(value(response.body(), "h-hours")).isEqualTo("4");
 
         assertThat(hoursOf(student)).isEqualTo(logged);
@@ -213,8 +216,8 @@ class TalentPageFormsIntegrationTests {
         String html = response.body();
         assertThat(selected(html, "m-kind")).isEqualTo("midterm");
         assertThat(selected(html, "m-status")).isEqualTo("passed");
-        assertThat(refusedAt(html, "m-due")).isEqualTo("Please correct this: this is required");
-        assertThat(summary(html)).contains("Due — this is required");
+        assertThat(refusedAt(html, "m-due")).isEqualTo("this is required");
+        assertThat(summary(html)).contains("Due: this is required");
         assertThat(count("select count(*) from talent_milestone m join talent_student s on s.id = m.student_id where s.ext_id = :v", student)).isZero();
     }
 
@@ -227,13 +230,13 @@ class TalentPageFormsIntegrationTests {
         assertThat(response.status()).isEqualTo(400);
         assertThat(selected(response.body(), "o-type")).isEqualTo("patent");
         assertThat(value(response.body(), "o-year")).isEqualTo("2025");
-        assertThat(refusedAt(response.body(), "o-zh")).isEqualTo("Please correct this: a Chinese or an English title is required");
+        assertThat(refusedAt(response.body(), "o-zh")).isEqualTo("a Chinese or an English title is required");
 
         response = client.postForm("/talent/students/" + student + "/outcomes", form("type", "paper", "title_en", title, "year", "20x5"));
         assertThat(response.status()).isEqualTo(400);
         assertThat(selected(response.body(), "o-type")).isEqualTo("paper");
         assertThat(value(response.body(), "o-en")).isEqualTo(title);
-        assertThat(refusedAt(response.body(), "o-year")).isEqualTo("Please correct this: must be a whole number, not “20x5”");
+        assertThat(refusedAt(response.body(), "o-year")).isEqualTo("must be a whole number, not “20x5”");
 
         assertThat(count("select count(*) from talent_outcome o join talent_student s on s.id = o.student_id where s.ext_id = :v", student)).isZero();
         assertThat(count("select count(*) from output where title_en = :v", title)).isZero();
@@ -253,8 +256,8 @@ class TalentPageFormsIntegrationTests {
         assertThat(selected(html, "t-industry")).isEqualTo("ind-ai");
         assertThat(selected(html, "t-discipline")).isEqualTo("0812");
         assertThat(value(html, "t-ref")).isEqualTo("demand-42");
-        assertThat(refusedAt(html, "t-zh")).isEqualTo("Please correct this: a Chinese or an English title is required");
-        assertThat(summary(html)).contains("Title (Chinese) — ");
+        assertThat(refusedAt(html, "t-zh")).isEqualTo("a Chinese or an English title is required");
+        assertThat(summary(html)).contains("Title (Chinese): ");
         assertThat(count("select count(*) from talent_topic where description = :v", description)).isZero();
     }
 
@@ -273,7 +276,7 @@ class TalentPageFormsIntegrationTests {
         assertThat(value(html, "n-skill")).isEqualTo(skill);
         assertThat(value(html, "n-year")).isEqualTo("2031");
         assertThat(value(html, "n-headcount")).isEqualTo("0");
-        assertThat(refusedAt(html, "n-headcount")).isEqualTo("Please correct this: must be between 1 and 100000");
+        assertThat(refusedAt(html, "n-headcount")).isEqualTo("must be between 1 and 100000");
         assertThat(count("select count(*) from talent_need where skill = :v", skill)).isZero();
     }
 
@@ -294,8 +297,8 @@ class TalentPageFormsIntegrationTests {
         assertThat(value(html, "n-skill")).isNull();
         assertThat(value(html, "n-year")).isEqualTo("2032");
         assertThat(value(html, "n-headcount")).isEqualTo("7");
-        assertThat(refusedAt(html, "n-discipline")).isEqualTo("Please correct this: choose a discipline or name a skill");
-        assertThat(summary(html)).contains("Discipline — choose a discipline or name a skill");
+        assertThat(refusedAt(html, "n-discipline")).isEqualTo("choose a discipline or name a skill");
+        assertThat(summary(html)).contains("Discipline: choose a discipline or name a skill");
         assertThat(fx.jdbc().sql("select industry_code || ' ' || skill || ' ' || year || ' ' || headcount from talent_need where ext_id = :id")
                 .param("id", id).query(String.class).single()).isEqualTo("ind-optoelectronics laser optics 2031 2");
         assertThat(fx.access().auditRows("talent_need", id, "update")).isZero();
@@ -313,7 +316,7 @@ class TalentPageFormsIntegrationTests {
         assertThat(selected(html, "c-discipline")).isEqualTo("0812");
         assertThat(selected(html, "c-industry")).isEqualTo("ind-steel");
         assertThat(value(html, "c-share")).isEqualTo("0");
-        assertThat(refusedAt(html, "c-share")).isEqualTo("Please correct this: must be between 1 and 100");
+        assertThat(refusedAt(html, "c-share")).isEqualTo("must be between 1 and 100");
         assertThat(count("select count(*) from talent_crosswalk where discipline_code || '/' || industry_code = :v", pair)).isZero();
     }
 
@@ -330,8 +333,107 @@ class TalentPageFormsIntegrationTests {
 
         assertThat(response.status()).isEqualTo(400);
         assertThat(selected(response.body(), "i-kind")).isEqualTo("need");
-        assertThat(refusedAt(response.body(), "i-file")).isEqualTo("Please correct this: use a .csv or .xlsx file");
+        assertThat(refusedAt(response.body(), "i-file")).isEqualTo("use a .csv or .xlsx file");
         assertThat(count("select count(*) from talent_need where ext_id = :v", id)).isZero();
+    }
+
+    // --- in the reader's language: a refused field, a conflict, an import report, an action's refusal --------
+
+    @Test
+    void aRefusedFieldIsSaidInChineseAndInEnglish() {
+        HelixClient client = client(declarer);
+        Map<String, String> typed = form("industry", "ind-ai", "skill", AccessFixtures.unique("skill"), "year", "2031", "headcount", "0");
+
+        HelixClient.Response zh = client.postForm("/talent/needs?lang=zh", typed);
+        assertThat(zh.status()).isEqualTo(400);
+        assertThat(refusedAt(zh.body(), "n-headcount")).isEqualTo("须在 1 至 100000 之间");
+        assertThat(summary(zh.body())).contains("表单有 1 处需要修改").contains("人数：须在 1 至 100000 之间");
+
+        HelixClient.Response en = client.postForm("/talent/needs?lang=en", typed);
+        assertThat(en.status()).isEqualTo(400);
+        assertThat(refusedAt(en.body(), "n-headcount")).isEqualTo("must be between 1 and 100000");
+        assertThat(summary(en.body())).contains("There is 1 problem to fix").contains("Headcount: must be between 1 and 100000");
+        assertThat(count("select count(*) from talent_need where skill = :v", typed.get("skill"))).isZero();
+    }
+
+    @Test
+    void aTopicAStudentChoseCannotBeClosedAndThePageSaysWhyInEitherLanguage() {
+        Account chooser = fx.user(university, null, Role.STUDENT);
+        String record = fx.student(program, enterprise, academic, industrial, chooser, 2028, "enrolled");
+        String topic = fx.topic(enterprise, AccessFixtures.unique("主题 chosen topic"));
+        fx.as(chooser, () -> context.getBean(Topics.class).choose(record, topic));
+        HelixClient client = client(declarer);
+
+        HelixClient.Response refused = client.postForm("/talent/topics/" + topic + "/close?lang=zh", form());
+        assertThat(refused.status()).isEqualTo(302);
+        assertThat(flash(followed(client, refused))).isEqualTo("现在无法执行： 已有学生选择了该命题，不能再关闭");
+        refused = client.postForm("/talent/topics/" + topic + "/close?lang=en", form());
+        assertThat(flash(followed(client, refused)))
+                .isEqualTo("That cannot be done now: a student has already chosen this topic, so it can no longer be closed");
+        // the flash is said once, and the topic is still the student's
+        assertThat(client.get("/talent/topics").body()).doesNotContain("id=\"error\"");
+        assertThat(context.getBean(Topics.class).topic(topic).status()).isEqualTo("chosen");
+    }
+
+    @Test
+    void formerEnglishFlashesAreSaidInThePagesLanguage() {
+        // a second topic, chosen by a student who has one already
+        Account chooser = fx.user(university, null, Role.STUDENT);
+        String record = fx.student(program, enterprise, academic, industrial, chooser, 2028, "enrolled");
+        String first = fx.topic(enterprise, AccessFixtures.unique("first topic"));
+        String second = fx.topic(enterprise, AccessFixtures.unique("second topic"));
+        fx.as(chooser, () -> context.getBean(Topics.class).choose(record, first));
+        HelixClient chooserClient = client(chooser);
+        HelixClient.Response response = chooserClient.postForm("/talent/students/" + record + "/topic?lang=zh", form("topic", second));
+        assertThat(response.location()).endsWith("/talent/students/" + record);
+        assertThat(flash(followed(chooserClient, response))).isEqualTo("现在无法执行： 您已经选择了命题，同一时间只能选择一个");
+        assertThat(context.getBean(Topics.class).topic(second).status()).isEqualTo("open");
+
+        // hours decided twice by the industrial mentor
+        long entry = fx.pendingHours(record, chooser);
+        HelixClient client = client(mentor);
+        assertThat(followed(client, client.postForm("/talent/hours/" + entry + "/approve", form("back", "/talent")))).contains("id=\"notice\"");
+        response = client.postForm("/talent/hours/" + entry + "/reject?lang=zh", form("back", "/talent"));
+        assertThat(flash(followed(client, response))).isEqualTo("现在无法执行： 这些学时已经认定过了");
+        response = client.postForm("/talent/hours/" + entry + "/approve?lang=en", form("back", "/talent"));
+        assertThat(flash(followed(client, response))).isEqualTo("That cannot be done now: these hours have already been approved");
+        assertThat(fx.jdbc().sql("select status from talent_practice_log where id = :id").param("id", entry).query(String.class).single())
+                .isEqualTo("approved");
+    }
+
+    @Test
+    void anImportWithBadRowsNamesLineFieldAndReasonInThePagesLanguageAndTheApiKeepsItsEnglish() {
+        String good = AccessFixtures.unique("test-need");
+        String few = AccessFixtures.unique("test-need");
+        String nowhere = AccessFixtures.unique("test-need");
+        String csv = "id,industry,skill,year,headcount\n" + good + ",ind-ai,welding,2031,2\n" + few + ",ind-ai,welding,2031,0\n"
+                + nowhere + ",ind-nowhere,welding,2031,1\n";
+        byte[] file = csv.getBytes(StandardCharsets.UTF_8);
+        HelixClient client = client(declarer);
+
+        HelixClient.Response zh = client.postMultipart("/talent/import?lang=zh", form("kind", "need"), "file", "needs.csv", file);
+        assertThat(zh.status()).isEqualTo(200);
+        assertThat(importErrors(zh.body())).containsExactly("第 3 行（" + few + "）「人数」：须在 1 至 100000 之间",
+                "第 4 行（" + nowhere + "）「产业」：没有产业“ind-nowhere”：请用产业代码，如 ind-ai");
+        HelixClient.Response en = client.postMultipart("/talent/import?lang=en", form("kind", "need"), "file", "needs.csv", file);
+        assertThat(importErrors(en.body())).containsExactly("Line 3 (" + few + "), Headcount: must be between 1 and 100000",
+                "Line 4 (" + nowhere + "), Industry: no industry “ind-nowhere”: use a code such as ind-ai");
+        assertThat(count("select count(*) from talent_need where ext_id = :v", good)).isZero();
+
+        // the API's report is the interchange contract: the same five English fields, no message keys
+        HelixClient.Response api = HelixClient.basic(port, declarer.email(), AccessFixtures.PASSWORD)
+                .postMultipart("/api/v1/talent/import?kind=need", Map.of(), "file", "needs.csv", file);
+        assertThat(api.status()).isEqualTo(422);
+        JsonNode error = JsonMapper.builder().build().readTree(api.body()).get("errors").get(0);
+        assertThat(error.propertyNames()).containsExactly("file", "line", "id", "field", "message");
+        assertThat(error.get("message").asString()).isEqualTo("headcount must be between 1 and 100000");
+    }
+
+    @Test
+    void aRefusedGapBreakdownIsSaidOnTheErrorPageInChinese() {
+        HelixClient.Response response = client(declarer).get("/talent/gap?by=nonsense&lang=zh");
+        assertThat(response.status()).isEqualTo(400);
+        assertThat(response.body()).contains("供需缺口只能按产业类别、产业或市州分解，不能按“nonsense”");
     }
 
     // --- helpers ----------------------------------------------------------------------------
@@ -389,23 +491,45 @@ class TalentPageFormsIntegrationTests {
     }
 
     /**
-     * Asserts that the control with this id, and it alone, is marked refused (aria-invalid, its
-     * field's has-error) and returns the message beside it.
+     * Asserts that the control with this id, and it alone, is marked refused (aria-invalid), that its
+     * message is beside it inside its label, and that the summary at the top links to its field; returns the message.
      */
     private static String refusedAt(String html, String id) {
         assertThat(control(html, id)).contains("aria-invalid=\"true\"");
         assertThat(Pattern.compile("aria-invalid=\"true\"").matcher(html).results().count()).as("marked controls").isOne();
-        assertThat(Pattern.compile("has-error").matcher(html).results().count()).as("marked fields").isOne();
-        Matcher m = Pattern.compile("<p class=\"field[^\"]*has-error\"><label for=\"" + Pattern.quote(id)
-                + "\">[^<]*<span class=\"field-error\" id=\"field-error\">([^<]*)</span>").matcher(html);
+        assertThat(Pattern.compile("class=\"field-error\"").matcher(html).results().count()).as("messages beside fields").isOne();
+        Matcher m = Pattern.compile("<p class=\"field[^\"]*\" id=\"f-(\\w+)\"><label for=\"" + Pattern.quote(id)
+                + "\">[^<]*<span class=\"field-error\" id=\"f-\\1-error\">([^<]*)</span>").matcher(html);
         assertThat(m.find()).as("the message beside #%s", id).isTrue();
-        return m.group(1);
+        assertThat(html).as("the summary links to the field").contains("<a href=\"#f-" + m.group(1) + "\">");
+        return m.group(2);
     }
 
-    /** The error summary at the top of the page, as text. */
-    private static String summary(String html) {
+    /** The page a redirect leads to, as the browser shows it. */
+    private static String followed(HelixClient client, HelixClient.Response redirect) {
+        assertThat(redirect.status()).isEqualTo(302);
+        return client.get(java.net.URI.create(redirect.location()).getRawPath()).body();
+    }
+
+    /** The page's message about a refused action (flashed through the redirect), as text. */
+    private static String flash(String html) {
         Matcher m = Pattern.compile("<p class=\"error\" role=\"alert\" id=\"error\">([\\s\\S]*?)</p>").matcher(html);
-        assertThat(m.find()).as("the error summary").isTrue();
+        assertThat(m.find()).as("the refused action's message").isTrue();
+        return m.group(1).replaceAll("\\s+", " ").strip();
+    }
+
+    /** The rows of an import's report, as text. */
+    private static java.util.List<String> importErrors(String html) {
+        Matcher list = Pattern.compile("<ul id=\"import-errors\">([\\s\\S]*?)</ul>").matcher(html);
+        assertThat(list.find()).as("the import's report").isTrue();
+        return Pattern.compile("<li[^>]*>([\\s\\S]*?)</li>").matcher(list.group(1)).results()
+                .map(r -> r.group(1).replaceAll("\\s+", " ").strip()).toList();
+    }
+
+    /** The summary of a refused form at the top of the page, as text. */
+    private static String summary(String html) {
+        Matcher m = Pattern.compile("<div class=\"form-problems\" role=\"alert\" id=\"form-problems\" tabindex=\"-1\">([\\s\\S]*?)</div>").matcher(html);
+        assertThat(m.find()).as("the summary of the refused form").isTrue();
         return m.group(1).replaceAll("<[^>]+>", "").replaceAll("\\s+", " ").strip();
     }
 }

@@ -28,6 +28,7 @@ import org.triplehelix.talent.Practice;
 import org.triplehelix.talent.Programs;
 import org.triplehelix.talent.TalentGap;
 import org.triplehelix.talent.TalentImport;
+import org.triplehelix.talent.TalentInputException;
 import org.triplehelix.talent.TalentWriter;
 import org.triplehelix.talent.Topics;
 import tools.jackson.databind.JsonNode;
@@ -204,7 +205,7 @@ class TalentApi {
     @PostMapping("/students/{id}/topic")
     Topics.Topic choose(@PathVariable String id, @RequestBody ChoiceRequest request) {
         if (request.topic() == null || request.topic().isBlank()) {
-            throw new InvalidInputException("topic", "topic is required");
+            throw TalentInputException.required("topic");
         }
         return topics.choose(id, request.topic());
     }
@@ -260,7 +261,7 @@ class TalentApi {
     @PutMapping("/crosswalk")
     Needs.CrosswalkEntry setCrosswalk(@RequestBody CrosswalkRequest request) {
         if (request.discipline() == null || request.industry() == null) {
-            throw new InvalidInputException(request.discipline() == null ? "discipline" : "industry", "discipline and industry are required");
+            throw new TalentInputException(request.discipline() == null ? "discipline" : "industry", "talent.reason.required", "discipline and industry are required");
         }
         return needs.setCrosswalk(request.discipline(), request.industry(), request.share() == null ? 1 : request.share());
     }

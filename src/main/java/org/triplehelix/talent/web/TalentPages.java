@@ -20,6 +20,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.triplehelix.shared.ConflictException;
 import org.triplehelix.shared.InvalidInputException;
 import org.triplehelix.shared.Page;
+import org.triplehelix.shared.web.FormErrors;
 import org.triplehelix.talent.Fields;
 import org.triplehelix.talent.Needs;
 import org.triplehelix.talent.Practice;
@@ -34,40 +35,15 @@ import org.triplehelix.talent.Topics;
  * The talent pages: programs, a student's record (hours, milestones, topic, outcomes), topics,
  * needs, the gap, the crosswalk and the import. Every write goes through the services, which
  * check the caller. Refused input is answered 400 with the form's page again (the page the form
- * lives in): the values as typed, the field at fault marked, the reason in the page's language
- * ({@link Refusal}), nothing written.
+ * lives in): the values as typed, the field at fault marked and named in a summary, the reason in
+ * the page's language ({@link FormErrors}), nothing written. A button's action that the record's
+ * state refuses (a conflict) redirects with its reason in the page's language.
  */
 @Controller
 class TalentPages {
 
     /** Spring Security's default, which the platform keeps. */
     private static final String CSRF_PARAMETER = "_csrf";
-
-    // Each form's fields, as the service names them, with the message keys of their labels (for the error summary).
-    private static final Map<String, String> PROGRAM_FORM = Map.of("name_zh", "talent.field.nameZh", "name_en", "talent.field.nameEn",
-            "university", "talent.university", "enterprises", "talent.enterprises", "discipline", "talent.discipline",
-            "industry", "talent.industry", "degree_level", "talent.degree", "cohort_year", "talent.cohort", "capacity", "talent.capacity",
-            "required_hours", "talent.requiredHours");
-    private static final Map<String, String> ENROL_FORM = Map.of("name_zh", "talent.field.nameZh", "name_en", "talent.field.nameEn",
-            "account", "talent.field.account", "enterprise", "talent.enterprise", "academic_mentor", "talent.mentor.academic",
-            "industrial_mentor", "talent.mentor.industrial", "graduation_year", "talent.graduationYear", "background", "talent.background");
-    private static final Map<String, String> STUDENT_FORM = Map.of("account", "talent.field.account", "enterprise", "talent.enterprise",
-            "academic_mentor", "talent.mentor.academic", "industrial_mentor", "talent.mentor.industrial",
-            "graduation_year", "talent.graduationYear", "status", "talent.student.status", "background", "talent.background");
-    private static final Map<String, String> HOURS_FORM = Map.of("date", "talent.hours.date", "hours", "talent.hours.hours",
-            "description", "talent.hours.description");
-    private static final Map<String, String> MILESTONE_FORM = Map.of("kind", "talent.milestone", "due", "talent.milestone.due",
-            "status", "talent.hours.status");
-    private static final Map<String, String> OUTCOME_FORM = Map.of("type", "talent.outcome.type", "title_zh", "talent.field.titleZh",
-            "title_en", "talent.field.titleEn", "year", "talent.year");
-    private static final Map<String, String> TOPIC_FORM = Map.of("title_zh", "talent.field.titleZh", "title_en", "talent.field.titleEn",
-            "description", "talent.field.description", "industry", "talent.industry", "discipline", "talent.discipline",
-            "demand_ref", "talent.field.demandRef");
-    private static final Map<String, String> NEED_FORM = Map.of("industry", "talent.industry", "discipline", "talent.discipline",
-            "skill", "talent.skill", "degree_level", "talent.degree", "year", "talent.year", "headcount", "talent.headcount");
-    private static final Map<String, String> CROSSWALK_FORM = Map.of("discipline", "talent.discipline", "industry", "talent.industry",
-            "share", "talent.crosswalk.share");
-    private static final Map<String, String> IMPORT_FORM = Map.of("kind", "talent.import.kind", "file", "talent.import.file");
 
     private final Programs programs;
     private final Practice practice;
@@ -105,7 +81,7 @@ class TalentPages {
     @GetMapping("/talent/programs/new")
     String newProgram(Model model) {
         requireCanCreatePrograms();
-        return programForm(model, null, Fields.of("degree_level", "master", "required_hours", "1000"), Refusal.NONE);
+        return programForm(model, null, Fields.of("degree_level", "master", "required_hours", "1000"), FormErrors.none());
     }
 
     /** Creates a program; refused input comes back in the form as typed, the field at fault marked, nothing written. */
@@ -119,7 +95,7 @@ class TalentPages {
             return "redirect:/talent/programs/" + id;
         } catch (InvalidInputException e) {
             response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
-            return programForm(model, null, typed, Refusal.of(e, PROGRAM_FORM));
+            return programForm(model, null, typed, refusal(e));
         }
     }
 
@@ -137,7 +113,7 @@ class TalentPages {
                 "discipline", program.disciplineCode(), "industry", program.industryCode(), "degree_level", program.degreeLevel(),
                 "cohort_year", String.valueOf(program.cohortYear()), "capacity", String.valueOf(program.capacity()),
                 "required_hours", String.valueOf(program.requiredHours()));
-        return programForm(model, program, form, Refusal.NONE);
+        return programForm(model, program, form, FormErrors.none());
     }
 
     /** Saves a program; refused input comes back in the form as typed, the field at fault marked, nothing written. */
@@ -152,14 +128,14 @@ class TalentPages {
             return "redirect:/talent/programs/" + id;
         } catch (InvalidInputException e) {
             response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
-            return programForm(model, program, typed, Refusal.of(e, PROGRAM_FORM));
+            return programForm(model, program, typed, refusal(e));
         }
     }
 
-    private String programForm(Model model, Programs.Program program, Fields form, Refusal refused) {
+    private String programForm(Model model, Programs.Program program, Fields form, FormErrors errors) {
         model.addAttribute("program", program);
         model.addAttribute("form", form);
-        model.addAttribute("refused", refused);
+        model.addAttribute("errors", errors);
         model.addAttribute("disciplines", needs.disciplines());
         model.addAttribute("industries", needs.industries());
         return "talent/programForm";
@@ -167,7 +143,7 @@ class TalentPages {
 
     @GetMapping("/talent/programs/{id}")
     String program(@PathVariable String id, Model model) {
-        return programPage(model, programs.program(id), Fields.of(), Refusal.NONE);
+        return programPage(model, programs.program(id), Fields.of(), FormErrors.none());
     }
 
     /** Enrols a student; refused input comes back in the program's enrolment form as typed, the field at fault marked, nothing written. */
@@ -187,7 +163,7 @@ class TalentPages {
         } catch (InvalidInputException e) {
             response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
             // without a person or a name the service refuses "person"; the form asks for the name
-            return programPage(model, program, typed, Refusal.of(e, ENROL_FORM).shownAt("person", "name_zh", ENROL_FORM));
+            return programPage(model, program, typed, refusal(e, "person", "name_zh"));
         }
     }
 
@@ -196,14 +172,14 @@ class TalentPages {
         return "redirect:/talent/programs/" + id;
     }
 
-    private String programPage(Model model, Programs.Program program, Fields enrolForm, Refusal refused) {
+    private String programPage(Model model, Programs.Program program, Fields enrolForm, FormErrors errors) {
         var students = programs.studentsOf(program);
         model.addAttribute("program", program);
         model.addAttribute("students", students);
         model.addAttribute("changeable", programs.changeable(students));
         model.addAttribute("canManage", programs.canManage(program));
         model.addAttribute("form", enrolForm);
-        model.addAttribute("refused", refused);
+        model.addAttribute("errors", errors);
         return "talent/program";
     }
 
@@ -246,11 +222,11 @@ class TalentPages {
 
     @GetMapping("/talent/students/{id}")
     String student(@PathVariable String id, Model model) {
-        return studentPage(model, id, Fields.of("date", LocalDate.now().toString()), Fields.of("status", "planned"), Fields.of(), Refusal.NONE);
+        return studentPage(model, id, Fields.of("date", LocalDate.now().toString()), Fields.of("status", "planned"), Fields.of(), FormErrors.none());
     }
 
     /** A student's record with its three forms (hours, a milestone, an outcome), one of them perhaps refused and kept as typed. */
-    private String studentPage(Model model, String id, Fields hoursForm, Fields milestoneForm, Fields outcomeForm, Refusal refused) {
+    private String studentPage(Model model, String id, Fields hoursForm, Fields milestoneForm, Fields outcomeForm, FormErrors errors) {
         Programs.Student student = programs.student(id);
         boolean self = programs.isStudent(student);
         var chosen = topics.chosenBy(student).orElse(null);
@@ -269,7 +245,7 @@ class TalentPages {
         model.addAttribute("hoursForm", hoursForm);
         model.addAttribute("milestoneForm", milestoneForm);
         model.addAttribute("outcomeForm", outcomeForm);
-        model.addAttribute("refused", refused);
+        model.addAttribute("errors", errors);
         return "talent/student";
     }
 
@@ -282,7 +258,7 @@ class TalentPages {
         Fields form = Fields.of("account", programs.accountEmail(student).orElse(null), "enterprise", student.enterprise().extId(),
                 "academic_mentor", student.academicMentor().extId(), "industrial_mentor", student.industrialMentor().extId(),
                 "background", student.background(), "graduation_year", String.valueOf(student.graduationYear()), "status", student.status());
-        return studentForm(model, student, form, Refusal.NONE);
+        return studentForm(model, student, form, FormErrors.none());
     }
 
     /** Saves a student's record; refused input comes back in the form as typed, the field at fault marked, nothing written. */
@@ -296,11 +272,11 @@ class TalentPages {
             return "redirect:/talent/students/" + id;
         } catch (InvalidInputException e) {
             response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
-            return studentForm(model, programs.student(id), fields, Refusal.of(e, STUDENT_FORM));
+            return studentForm(model, programs.student(id), fields, refusal(e));
         }
     }
 
-    private String studentForm(Model model, Programs.Student student, Fields form, Refusal refused) {
+    private String studentForm(Model model, Programs.Student student, Fields form, FormErrors errors) {
         List<Programs.Org> enterprises = new ArrayList<>(programs.program(student.programExtId()).enterprises());
         if (enterprises.stream().noneMatch(e -> e.extId().equals(student.enterprise().extId()))) {
             enterprises.add(student.enterprise());
@@ -308,7 +284,7 @@ class TalentPages {
         model.addAttribute("student", student);
         model.addAttribute("form", form);
         model.addAttribute("enterprises", enterprises);
-        model.addAttribute("refused", refused);
+        model.addAttribute("errors", errors);
         return "talent/studentForm";
     }
 
@@ -323,7 +299,7 @@ class TalentPages {
             return "redirect:/talent/students/" + id;
         } catch (InvalidInputException e) {
             response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
-            return studentPage(model, id, typed, Fields.of("status", "planned"), Fields.of(), Refusal.of(e, HOURS_FORM));
+            return studentPage(model, id, typed, Fields.of("status", "planned"), Fields.of(), refusal(e, "description", "work"));
         }
     }
 
@@ -335,8 +311,7 @@ class TalentPages {
             decided = action.equals("approve") ? practice.approve(entry) : practice.reject(entry);
             redirect.addFlashAttribute("notice", "talent.hours." + decided.status());
         } catch (ConflictException e) {
-            redirect.addFlashAttribute("error", "talent.error.conflict");
-            redirect.addFlashAttribute("errorDetail", e.getMessage());
+            redirect.addFlashAttribute("refusal", conflict(e));
             return "redirect:/talent";
         }
         return back.startsWith("/talent") ? "redirect:" + back : "redirect:/talent/students/" + decided.studentExtId();
@@ -353,7 +328,7 @@ class TalentPages {
             return "redirect:/talent/students/" + id;
         } catch (InvalidInputException e) {
             response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
-            return studentPage(model, id, Fields.of("date", LocalDate.now().toString()), typed, Fields.of(), Refusal.of(e, MILESTONE_FORM));
+            return studentPage(model, id, Fields.of("date", LocalDate.now().toString()), typed, Fields.of(), refusal(e));
         }
     }
 
@@ -369,7 +344,7 @@ class TalentPages {
         } catch (InvalidInputException e) {
             response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
             return studentPage(model, id, Fields.of("date", LocalDate.now().toString()), Fields.of("status", "planned"), typed,
-                    Refusal.of(e, OUTCOME_FORM));
+                    refusal(e));
         }
     }
 
@@ -385,8 +360,7 @@ class TalentPages {
             topics.choose(id, topic);
             redirect.addFlashAttribute("notice", "talent.topic.chosen");
         } catch (ConflictException e) {
-            redirect.addFlashAttribute("error", "talent.error.conflict");
-            redirect.addFlashAttribute("errorDetail", e.getMessage());
+            redirect.addFlashAttribute("refusal", conflict(e));
         }
         return "redirect:/talent/students/" + id;
     }
@@ -395,17 +369,17 @@ class TalentPages {
 
     @GetMapping("/talent/topics")
     String topics(@RequestParam(defaultValue = "") String status, @RequestParam(defaultValue = "0") int page, Model model) {
-        return topicsPage(model, status, page, Fields.of(), Refusal.NONE);
+        return topicsPage(model, status, page, Fields.of(), FormErrors.none());
     }
 
-    private String topicsPage(Model model, String status, int page, Fields form, Refusal refused) {
+    private String topicsPage(Model model, String status, int page, Fields form, FormErrors errors) {
         model.addAttribute("topics", topics.page(status, page, 20));
         model.addAttribute("status", status);
         model.addAttribute("canPost", topics.canPost());
         model.addAttribute("industries", needs.industries());
         model.addAttribute("disciplines", needs.disciplines());
         model.addAttribute("form", form);
-        model.addAttribute("refused", refused);
+        model.addAttribute("errors", errors);
         return "talent/topics";
     }
 
@@ -420,7 +394,7 @@ class TalentPages {
             return "redirect:/talent/topics";
         } catch (InvalidInputException e) {
             response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
-            return topicsPage(model, "", 0, typed, Refusal.of(e, TOPIC_FORM));
+            return topicsPage(model, "", 0, typed, refusal(e));
         }
     }
 
@@ -433,8 +407,7 @@ class TalentPages {
                 return "redirect:/talent/students/" + topic.studentExtId();
             }
         } catch (ConflictException e) {
-            redirect.addFlashAttribute("error", "talent.error.conflict");
-            redirect.addFlashAttribute("errorDetail", e.getMessage());
+            redirect.addFlashAttribute("refusal", conflict(e));
         }
         return "redirect:/talent/topics";
     }
@@ -443,10 +416,10 @@ class TalentPages {
 
     @GetMapping("/talent/needs")
     String needs(@RequestParam(defaultValue = "") String organization, @RequestParam(defaultValue = "0") int page, Model model) {
-        return needsPage(model, organization, page, Fields.of("year", String.valueOf(LocalDate.now().getYear() + 1)), Refusal.NONE);
+        return needsPage(model, organization, page, Fields.of("year", String.valueOf(LocalDate.now().getYear() + 1)), FormErrors.none());
     }
 
-    private String needsPage(Model model, String organization, int page, Fields form, Refusal refused) {
+    private String needsPage(Model model, String organization, int page, Fields form, FormErrors errors) {
         Page<Needs.Need> listed = needs.page(organization, page, 20);
         model.addAttribute("needs", listed);
         model.addAttribute("changeable", needs.changeable(listed.items()));
@@ -455,7 +428,7 @@ class TalentPages {
         model.addAttribute("industries", needs.industries());
         model.addAttribute("disciplines", needs.disciplines());
         model.addAttribute("form", form);
-        model.addAttribute("refused", refused);
+        model.addAttribute("errors", errors);
         return "talent/needs";
     }
 
@@ -469,7 +442,7 @@ class TalentPages {
             return "redirect:/talent/needs";
         } catch (InvalidInputException e) {
             response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
-            return needsPage(model, "", 0, typed, Refusal.of(e, NEED_FORM));
+            return needsPage(model, "", 0, typed, refusal(e));
         }
     }
 
@@ -478,7 +451,7 @@ class TalentPages {
         Needs.Need need = changeableNeed(id);
         Fields form = Fields.of("industry", need.industryCode(), "discipline", need.disciplineCode(), "skill", need.skill(),
                 "degree_level", need.degreeLevel(), "year", String.valueOf(need.year()), "headcount", String.valueOf(need.headcount()));
-        return needForm(model, need, form, Refusal.NONE);
+        return needForm(model, need, form, FormErrors.none());
     }
 
     /** Saves a need; refused input comes back in the form as typed, the field at fault marked, nothing written. */
@@ -492,7 +465,7 @@ class TalentPages {
             return "redirect:/talent/needs";
         } catch (InvalidInputException e) {
             response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
-            return needForm(model, needs.need(id), typed, Refusal.of(e, NEED_FORM));
+            return needForm(model, needs.need(id), typed, refusal(e));
         }
     }
 
@@ -502,10 +475,10 @@ class TalentPages {
         return "redirect:/talent/needs/" + id + "/edit";
     }
 
-    private String needForm(Model model, Needs.Need need, Fields form, Refusal refused) {
+    private String needForm(Model model, Needs.Need need, Fields form, FormErrors errors) {
         model.addAttribute("need", need);
         model.addAttribute("form", form);
-        model.addAttribute("refused", refused);
+        model.addAttribute("errors", errors);
         model.addAttribute("industries", needs.industries());
         model.addAttribute("disciplines", needs.disciplines());
         return "talent/needForm";
@@ -559,6 +532,9 @@ class TalentPages {
         model.addAttribute("side", side);
         model.addAttribute("year", year);
         model.addAttribute("sum", records.stream().map(TalentGap.GapRecord::amount).reduce(BigDecimal.ZERO, BigDecimal::add));
+        // the records name their industry by its code; the page says its name in the reader's language
+        model.addAttribute("industries", needs.industries().stream()
+                .collect(java.util.stream.Collectors.toMap(Needs.Option::code, Needs.Option::name)));
         return "talent/records";
     }
 
@@ -566,16 +542,16 @@ class TalentPages {
 
     @GetMapping("/talent/crosswalk")
     String crosswalk(Model model) {
-        return crosswalkPage(model, Fields.of("share", "1"), Refusal.NONE);
+        return crosswalkPage(model, Fields.of("share", "1"), FormErrors.none());
     }
 
-    private String crosswalkPage(Model model, Fields form, Refusal refused) {
+    private String crosswalkPage(Model model, Fields form, FormErrors errors) {
         model.addAttribute("entries", needs.crosswalk());
         model.addAttribute("canEdit", needs.canEditCrosswalk());
         model.addAttribute("industries", needs.industries());
         model.addAttribute("disciplines", needs.disciplines());
         model.addAttribute("form", form);
-        model.addAttribute("refused", refused);
+        model.addAttribute("errors", errors);
         return "talent/crosswalk";
     }
 
@@ -589,7 +565,7 @@ class TalentPages {
             return "redirect:/talent/crosswalk";
         } catch (InvalidInputException e) {
             response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
-            return crosswalkPage(model, typed, Refusal.of(e, CROSSWALK_FORM));
+            return crosswalkPage(model, typed, refusal(e));
         }
     }
 
@@ -625,7 +601,7 @@ class TalentPages {
             model.addAttribute("result", imports.importFile(kind, file.getOriginalFilename(), file.getBytes()));
         } catch (InvalidInputException e) {
             response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
-            model.addAttribute("refused", Refusal.of(e, IMPORT_FORM));
+            model.addAttribute("errors", refusal(e));
         }
         return "talent/import";
     }
@@ -638,6 +614,30 @@ class TalentPages {
         model.addAttribute("action", action);
         model.addAttribute("cancel", cancel);
         return "talent/confirm";
+    }
+
+    /**
+     * A refused form's error: the service's field, marked on the form and named in its summary, in the
+     * reader's language. {@code moves} are pairs of a service's field and the form's field that shows it
+     * (a student without a name is refused at "person", which the enrolment form asks for as the name;
+     * the hours' "description" is the form's "work", labelled so, unlike a topic's description).
+     */
+    private static FormErrors refusal(InvalidInputException e, String... moves) {
+        String field = e.field();
+        for (int i = 0; i + 1 < moves.length; i += 2) {
+            if (moves[i].equals(field)) {
+                field = moves[i + 1];
+            }
+        }
+        return FormErrors.refusal(field, e);
+    }
+
+    /**
+     * A button's action refused by the record's state, carried through the redirect (flash) as its
+     * message key, so that the page says why in the reader's language.
+     */
+    private static FormErrors conflict(ConflictException e) {
+        return FormErrors.of("state", e.keyOr("talent.conflict.state"), e.args());
     }
 
     /** A page form's fields without the CSRF token, which is no part of the record (nor of its audit trail). */
