@@ -10,6 +10,7 @@
  *     import batch, with counts) inside the writing transaction; this module's listener appends it
  *     to the append-only {@code audit_log} with who, when and from where.</li>
  * <li>{@link org.triplehelix.access.OrganizationMembers} — the users who act for an organization (to tell them something).</li>
+ * <li>{@link org.triplehelix.access.PersonAccounts} — the users linked to registry people, and an author's account by email (to tell them something, or leave them out).</li>
  * <li>{@link org.triplehelix.access.Role}, {@link org.triplehelix.access.CurrentUser}; {@code @PreAuthorize}
  *     on controllers if you like (method security is on), but the service-layer check is the one that counts.</li>
  * <li>Tests: extend {@code AuthorizationMatrix} (src/test) with your endpoints × every caller → status;

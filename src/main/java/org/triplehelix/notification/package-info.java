@@ -1,7 +1,7 @@
 /**
  * Notifications: the signed-in user's inbox (消息中心) of what happened to them or waits for them —
  * a booking decided, a waitlist offer, an invitation to a challenge, an application's outcome,
- * practice hours decided.
+ * practice hours decided, a technology demand that fits them.
  *
  * <p>Modules publish {@link org.triplehelix.shared.UserNotice} inside their writing transaction;
  * this module's listener ({@code @ApplicationModuleListener}: after the commit, persisted by the event

@@ -130,6 +130,21 @@ public class DemandRepository {
                 .param("status", status.id()).param("id", extId).param("version", version).update() == 1;
     }
 
+    /** Whether the fitting experts and laboratories were already told of the demand (demand alerts). */
+    boolean alerted(String extId) {
+        return jdbc.sql("select alerted_at is not null from demand where ext_id = :id").param("id", extId)
+                .query(Boolean.class).optional().orElse(true);
+    }
+
+    /**
+     * Marks the demand alerted, unless it already was: true for the one caller that marked it. Neither
+     * the version nor {@code updated_at} moves — an edit form open meanwhile is not stale, and the index
+     * has nothing new to read.
+     */
+    boolean markAlerted(String extId) {
+        return jdbc.sql("update demand set alerted_at = now() where ext_id = :id and alerted_at is null").param("id", extId).update() == 1;
+    }
+
     public void delete(String extId) {
         jdbc.sql("delete from demand where ext_id = :id").param("id", extId).update();
     }
