@@ -5,6 +5,11 @@ package org.triplehelix.shared;
  * update and delete; the access module's audit listener appends it to the audit trail with who,
  * when and from where. {@code before} and {@code after} are JSON-serializable snapshots (null for
  * a create's before or a delete's after).
+ *
+ * <p>{@code action} and {@code entityKind} are codes (administrators filter and search by them, the CSV
+ * export keeps them); the audit page shows each by its name in the reader's language, from
+ * {@code access.audit.action.<code>} and {@code access.audit.kind.<code>} in {@code messages/access_*}.
+ * A new code needs both names: {@code AuditLabelsTests} scans the sources and fails without them.
  */
 public record AuditableChange(String action, String entityKind, String entityId, Object before, Object after) {
 

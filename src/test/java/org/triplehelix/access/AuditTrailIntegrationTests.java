@@ -181,6 +181,44 @@ class AuditTrailIntegrationTests {
         assertThat(browser.get("/admin/audit?page=1&kind=user").status()).isEqualTo(200);
     }
 
+    @Test
+    void thePageNamesKindsAndActionsInTheReadersLanguageAndKeepsTheCodes() {
+        Account subject = fixtures.user(organization, Role.STUDENT);
+        scope.asSystem(() -> accounts.setRoles(subject.id(), Set.of(Role.REVIEWER)));
+        String unnamedKind = AccessFixtures.unique("x_gadget");
+        scope.asSystem(() -> context.publishEvent(new AuditableChange("x-frobnicate", unnamedKind, "1", null, Map.of("n", 1))));
+        HelixClient browser = HelixClient.browser(port);
+        assertThat(browser.signIn(admin.email(), AccessFixtures.PASSWORD)).isTrue();
+
+        // filtered by the codes, shown by their names with the codes beside them
+        String filtered = "/admin/audit?kind=user&action=update&entityId=" + subject.id();
+        HelixClient.Response chinese = browser.get(filtered + "&lang=zh");
+        assertThat(chinese.status()).isEqualTo(200);
+        assertThat(chinese.body()).contains("共 1 条")
+                .contains("<td>修改 <small><code>update</code></small></td>")
+                .contains("<td>用户账号 <small><code>user</code></small></td>")
+                .contains("<option value=\"user\" selected>用户账号（user）</option>")
+                .contains("<option value=\"update\" selected>修改（update）</option>")
+                .contains("<option value=\"create\">新建（create）</option>")
+                .doesNotContain("<td>update</td>").doesNotContain("<td>user</td>");
+        assertThat(browser.get(filtered + "&lang=en").body()).contains("1 entries")
+                .contains("<td>Update <small><code>update</code></small></td>")
+                .contains("<td>User account <small><code>user</code></small></td>")
+                .contains("<option value=\"user\" selected>User account (user)</option>")
+                .doesNotContain("用户账号");
+
+        // a code without a name (a new module's) shows as itself
+        HelixClient.Response unnamed = browser.get("/admin/audit?kind=" + unnamedKind + "&lang=zh");
+        assertThat(unnamed.body()).contains("共 1 条")
+                .contains("<td>x-frobnicate</td>").contains("<td>" + unnamedKind + "</td>")
+                .contains("<option value=\"" + unnamedKind + "\" selected>" + unnamedKind + "</option>")
+                .contains("<option value=\"x-frobnicate\">x-frobnicate</option>");
+
+        // the export keeps the codes
+        String csv = api.get("/api/v1/audit/export?kind=user&action=update&entityId=" + subject.id()).body();
+        assertThat(csv).contains(",update,user,").doesNotContain("用户账号").doesNotContain("User account");
+    }
+
     private Map<String, Object> lastRow() {
         return jdbc.sql("select actor, actor_user_id, remote_address, user_agent, action, entity_kind, entity_id, before::text as before, after::text as after "
                 + "from audit_log order by id desc limit 1").query().singleRow();

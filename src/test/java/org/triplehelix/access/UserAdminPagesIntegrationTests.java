@@ -74,6 +74,35 @@ class UserAdminPagesIntegrationTests {
                 .query(Long.class).single()).isZero();
     }
     @Test
+    void aRefusedButtonSaysOnlyWhyWhileARefusedFormAlsoSaysItKeptTheInput() {
+        AccessFixtures fixtures = AccessFixtures.of(context);
+        Account admin = fixtures.user(null, Role.ADMIN);
+        Account active = fixtures.user(null, Role.RESEARCHER);
+        HelixClient client = HelixClient.browser(port);
+        assertThat(client.signIn(admin.email(), AccessFixtures.PASSWORD)).isTrue();
+
+        // buttons: approving an active account, disabling one's own; nothing was typed, so nothing is said to be kept
+        client.postForm("/admin/users/" + active.id() + "/approve?lang=zh", Map.of());
+        assertThat(client.get("/admin/users/" + active.id() + "?lang=zh").body())
+                .contains("<p class=\"error\" role=\"alert\" id=\"problem\">该账号已审核通过，现为正常状态，无需再审核。</p>")
+                .doesNotContain("尚未保存任何内容");
+        client.postForm("/admin/users/" + admin.id() + "/disable?lang=en", Map.of());
+        assertThat(client.get("/admin/users/" + admin.id() + "?lang=en").body())
+                .contains("<p class=\"error\" role=\"alert\" id=\"problem\">You cannot disable your own account.</p>")
+                .doesNotContain("Nothing was saved");
+
+        // forms: the roles as ticked and the links as typed come back, and the refusal says so
+        assertThat(client.postForm("/admin/users/" + active.id() + "/roles?lang=zh", Map.of("role", "ORG_ADMIN")).body())
+                .contains("id=\"problem\">单位管理员必须属于某个单位。 尚未保存任何内容，您填写的内容仍保留在表单中。</p>");
+        assertThat(client.postForm("/admin/users/" + active.id() + "/links?lang=en", Map.of("organization", "org-nowhere-at-all", "person", ""))
+                .body()).contains("id=\"problem\">No organization has this id or name; pick one from the list. "
+                        + "Nothing was saved; what you typed is still in the form.</p>");
+        assertThat(jdbc.sql("select status from app_user where id in (:a, :b) order by id").param("a", admin.id()).param("b", active.id())
+                .query(String.class).list()).containsExactly("active", "active");
+        assertThat(roles(active.id())).containsExactly("RESEARCHER");
+    }
+
+    @Test
     void aRefusedActionSaysTheConflictInThePagesLanguage() {
         AccessFixtures fixtures = AccessFixtures.of(context);
         Account admin = fixtures.user(null, Role.ADMIN);

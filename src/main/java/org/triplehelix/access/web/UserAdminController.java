@@ -130,7 +130,10 @@ class UserAdminController {
         return show(id, model);
     }
 
-    /** Runs an action; a refused one (409, 400) comes back as a message on the user's page. */
+    /**
+     * Runs a button's action; a refused one (409, 400) comes back as the refusal alone on the user's page (a button has
+     * no typed input to keep, so the page does not add the forms' "what you typed is still in the form").
+     */
     private static String act(long id, LongFunction<Account> action, String doneKey, RedirectAttributes redirect) {
         try {
             action.apply(id);
