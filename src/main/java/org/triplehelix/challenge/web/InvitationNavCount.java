@@ -6,26 +6,9 @@ import org.triplehelix.shared.web.NavCount;
 
 /** The open invitations of the signed-in user's organizations, on the challenges link of every page. */
 @Component
-class InvitationNavCount implements NavCount {
-
-    private final Challenges challenges;
+class InvitationNavCount extends NavCount.Fixed {
 
     InvitationNavCount(Challenges challenges) {
-        this.challenges = challenges;
-    }
-
-    @Override
-    public String path() {
-        return "/challenges";
-    }
-
-    @Override
-    public long count() {
-        return challenges.openInvitationCount();
-    }
-
-    @Override
-    public String labelKey() {
-        return "challenge.invitations.navCount";
+        super("/challenges", "challenge.invitations.navCount", challenges::openInvitationCount);
     }
 }

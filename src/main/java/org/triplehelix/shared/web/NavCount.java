@@ -1,5 +1,7 @@
 package org.triplehelix.shared.web;
 
+import java.util.function.LongSupplier;
+
 /**
  * A number a module shows on its navigation link for the signed-in user, such as the open
  * invitations of their organization on the challenges link. Modules declare one as a bean; the
@@ -16,4 +18,33 @@ public interface NavCount {
 
     /** The message key saying what the count means, with the count as {@code {0}}. */
     String labelKey();
+
+    /** A count that is a link's path, its label's key and one call: what a module's bean extends. */
+    abstract class Fixed implements NavCount {
+
+        private final String path;
+        private final String labelKey;
+        private final LongSupplier count;
+
+        protected Fixed(String path, String labelKey, LongSupplier count) {
+            this.path = path;
+            this.labelKey = labelKey;
+            this.count = count;
+        }
+
+        @Override
+        public final String path() {
+            return path;
+        }
+
+        @Override
+        public final long count() {
+            return count.getAsLong();
+        }
+
+        @Override
+        public final String labelKey() {
+            return labelKey;
+        }
+    }
 }
