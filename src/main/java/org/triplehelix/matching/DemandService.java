@@ -175,8 +175,21 @@ public class DemandService {
         }
     }
 
-    /** A record the import rejected, and why. */
-    public record ImportFailure(String extId, String reason) {
+    /**
+     * A record the import rejected, and why: in English ({@code reason}, "field: message", for the
+     * command line and the JSON report, as before), and as the refused field with the refusal's
+     * message key and arguments (as text), for the import page to say in the reader's language.
+     */
+    public record ImportFailure(String extId, String reason, String field, String key, List<String> args) {
+
+        public ImportFailure {
+            args = args == null ? List.of() : List.copyOf(args);
+        }
+
+        public static ImportFailure of(String extId, InvalidInputException e) {
+            return new ImportFailure(extId, e.field() + ": " + e.getMessage(), e.field(), e.key(),
+                    java.util.Arrays.stream(e.args()).map(String::valueOf).toList());
+        }
     }
 
     /**
@@ -208,7 +221,7 @@ public class DemandService {
                 }
                 events.publishEvent(new DemandChanged(record.extId()));
             } catch (InvalidInputException e) {
-                failures.add(new ImportFailure(record.extId(), e.field() + ": " + e.getMessage()));
+                failures.add(ImportFailure.of(record.extId(), e));
             }
         }
         events.publishEvent(new AuditableChange("import", "demand", null, null,
