@@ -398,6 +398,7 @@ public class DemandService {
         if (keywords.stream().anyMatch(k -> k.length() > 50)) {
             throw new InvalidInputException("keywords", "a keyword is at most 50 characters", "matching.demand.error.keywordLong");
         }
+        keywords.forEach(k -> refuseNul(k, "keywords"));
         return keywords;
     }
 
@@ -424,7 +425,15 @@ public class DemandService {
         if (text != null && text.length() > max) {
             throw new InvalidInputException(field, "at most " + max + " characters", "matching.demand.error.tooLong", max);
         }
+        refuseNul(text, field);
         return text;
+    }
+
+    /** PostgreSQL stores no NUL in a text: refused here, field named, rather than by the database (which would stop an import whole). */
+    private static void refuseNul(String text, String field) {
+        if (text != null && text.indexOf('\0') >= 0) {
+            throw new InvalidInputException(field, "contains a NUL character, which cannot be stored", "matching.demand.error.nul");
+        }
     }
 
     private static String blank(String value) {
