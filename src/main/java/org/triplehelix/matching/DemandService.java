@@ -175,8 +175,21 @@ public class DemandService {
         }
     }
 
-    /** A record the import rejected, and why. */
-    public record ImportFailure(String extId, String reason) {
+    /**
+     * A record the import rejected, and why: in English ({@code reason}, "field: message", for the
+     * command line and the JSON report, as before), and as the refused field with the refusal's
+     * message key and arguments (as text), for the import page to say in the reader's language.
+     */
+    public record ImportFailure(String extId, String reason, String field, String key, List<String> args) {
+
+        public ImportFailure {
+            args = args == null ? List.of() : List.copyOf(args);
+        }
+
+        public static ImportFailure of(String extId, InvalidInputException e) {
+            return new ImportFailure(extId, e.field() + ": " + e.getMessage(), e.field(), e.key(),
+                    java.util.Arrays.stream(e.args()).map(String::valueOf).toList());
+        }
     }
 
     /**
@@ -208,7 +221,7 @@ public class DemandService {
                 }
                 events.publishEvent(new DemandChanged(record.extId()));
             } catch (InvalidInputException e) {
-                failures.add(new ImportFailure(record.extId(), e.field() + ": " + e.getMessage()));
+                failures.add(ImportFailure.of(record.extId(), e));
             }
         }
         events.publishEvent(new AuditableChange("import", "demand", null, null,
@@ -385,6 +398,7 @@ public class DemandService {
         if (keywords.stream().anyMatch(k -> k.length() > 50)) {
             throw new InvalidInputException("keywords", "a keyword is at most 50 characters", "matching.demand.error.keywordLong");
         }
+        keywords.forEach(k -> refuseNul(k, "keywords"));
         return keywords;
     }
 
@@ -411,7 +425,15 @@ public class DemandService {
         if (text != null && text.length() > max) {
             throw new InvalidInputException(field, "at most " + max + " characters", "matching.demand.error.tooLong", max);
         }
+        refuseNul(text, field);
         return text;
+    }
+
+    /** PostgreSQL stores no NUL in a text: refused here, field named, rather than by the database (which would stop an import whole). */
+    private static void refuseNul(String text, String field) {
+        if (text != null && text.indexOf('\0') >= 0) {
+            throw new InvalidInputException(field, "contains a NUL character, which cannot be stored", "matching.demand.error.nul");
+        }
     }
 
     private static String blank(String value) {

@@ -5,16 +5,23 @@ import java.util.Optional;
 
 /** The file formats of INTERCHANGE.md: JSON Lines, and the CSV and XLSX templates. */
 public enum FileFormat {
-    JSON_LINES("jsonl", "application/x-ndjson"),
-    CSV("csv", "text/csv"),
-    XLSX("xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+    JSON_LINES("jsonl", "application/x-ndjson", "JSON Lines"),
+    CSV("csv", "text/csv", "CSV"),
+    XLSX("xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "XLSX");
 
     private final String extension;
     private final String mediaType;
+    private final String label;
 
-    FileFormat(String extension, String mediaType) {
+    FileFormat(String extension, String mediaType, String label) {
         this.extension = extension;
         this.mediaType = mediaType;
+        this.label = label;
+    }
+
+    /** The format's name as people write it in either language (JSON Lines, CSV, XLSX). */
+    public String label() {
+        return label;
     }
 
     public String extension() {

@@ -141,7 +141,7 @@ final class ImportRun {
             }
             if (!checking) {
                 reject(source.name(), 0, null, "cannot read the file: " + e.getMessage(),
-                        ImportMessage.of("registry.import.error.unreadableFile", String.valueOf(e.getMessage())));
+                        ImportMessage.of("registry.import.error.unreadableFile", source.format().label()).withDetail(e.getMessage()));
             }
         }
         progress(checking ? "checking" : "reading");
@@ -176,7 +176,8 @@ final class ImportRun {
             });
             add(entry);
         } catch (InvalidInputException e) {
-            reject(raw.file(), raw.line(), raw.idOrNull(), e.getMessage(), ImportMessage.of(e));
+            ImportMessage message = ImportMessage.of(e);
+            reject(raw.file(), raw.line(), raw.idOrNull(), e.getMessage(), message == null ? null : message.withDetail(raw.errorDetail()));
         }
         if (batch.size() >= batchSize) {
             flush();
@@ -283,7 +284,7 @@ final class ImportRun {
         if (e instanceof ImportConflict conflict) {
             return conflict.message;
         }
-        return ImportMessage.of("registry.import.error.database", databaseReason(e));
+        return ImportMessage.of("registry.import.error.database").withDetail(databaseReason(e));
     }
 
     private static String databaseReason(RuntimeException e) {

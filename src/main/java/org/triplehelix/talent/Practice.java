@@ -48,6 +48,13 @@ public class Practice {
     public record HoursEntry(long id, String studentExtId, LocalDate date, BigDecimal hours, String description, String status) {
     }
 
+    /**
+     * Hours waiting for the mentor's decision, with the student's name (the registry person's, in
+     * both languages) for the page that lists them; the API's {@link HoursEntry} stays as it is.
+     */
+    public record PendingHours(HoursEntry entry, Text student) {
+    }
+
     public record Milestone(String kind, LocalDate due, LocalDate done, String status) {
     }
 
@@ -137,17 +144,21 @@ public class Practice {
                 .param("s", student.id()).query(HoursEntry.class).list();
     }
 
-    /** Pending hours of the students the caller is industrial mentor of. */
-    public List<HoursEntry> pendingForMe() {
+    /** Pending hours of the students the caller is industrial mentor of, each with the student's name. */
+    public List<PendingHours> pendingForMe() {
         Long person = scope.currentUser().map(CurrentUser::personId).orElse(null);
         if (person == null) {
             return List.of();
         }
         return jdbc.sql("""
-                        select h.id, s.ext_id as student_ext_id, h.work_date as date, h.hours, h.description, h.status from talent_practice_log h
-                        join talent_student s on s.id = h.student_id
+                        select h.id, s.ext_id, h.work_date, h.hours, h.description, h.status, sp.name_zh, sp.name_en
+                        from talent_practice_log h join talent_student s on s.id = h.student_id join person sp on sp.id = s.person_id
                         where s.industrial_mentor_id = :p and h.status = 'pending' order by h.work_date, h.id""")
-                .param("p", person).query(HoursEntry.class).list();
+                .param("p", person)
+                .query((rs, i) -> new PendingHours(new HoursEntry(rs.getLong("id"), rs.getString("ext_id"), rs.getObject("work_date", LocalDate.class),
+                        rs.getBigDecimal("hours"), rs.getString("description"), rs.getString("status")),
+                        Text.ofNullable(rs.getString("name_zh"), rs.getString("name_en"))))
+                .list();
     }
 
     /** How many of the practice hours of the students the signed-in user mentors in industry wait for their approval. */

@@ -6,13 +6,16 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.triplehelix.registry.ForeignKindImporter;
 import org.triplehelix.registry.ForeignRecord;
+import org.triplehelix.registry.ImportMessage;
 import tools.jackson.databind.JsonNode;
 
 /**
  * The talent kinds of JSON Lines imports ({@code talent_program}, {@code talent_student},
  * {@code talent_need}, {@code talent_supply}), one {@link ForeignKindImporter} each: a record's
  * fields are the template's columns (a text may be {@code {"zh": …, "en": …}} as {@code name}, a
- * list a JSON array); each record is written in a savepoint, so a rejected one leaves nothing.
+ * list a JSON array); each record is written in a savepoint, so a rejected one leaves nothing. A
+ * rejected record is reported in English (the command line, the JSON report) and with its message
+ * key (the import page, in the reader's language).
  */
 @Configuration(proxyBeanMethods = false)
 class TalentKinds {
@@ -45,11 +48,36 @@ class TalentKinds {
             for (ForeignRecord record : records) {
                 TalentImport.RowError error = imports.write(kind, record.file(), record.line(), fields(record.fields()), record.illustrative());
                 if (error != null) {
-                    failures.add(new Failure(record, (error.field() == null ? "" : error.field() + ": ") + error.message()));
+                    failures.add(new Failure(record, (error.field() == null ? "" : error.field() + ": ") + error.message(), message(error)));
                 }
             }
             return failures;
         }
+    }
+
+    /** The label of a column in the bundles: {@code talent.column.<column>}, as the talent import page names it. */
+    static final String COLUMN_LABEL = "talent.column.";
+
+    /**
+     * A refused record for the registry's import page, the column at fault named first. What the
+     * database or the platform said in English is not put inside the message: the record's own
+     * key then says what happened, and the English is shown apart, as its technical detail.
+     */
+    static ImportMessage message(TalentImport.RowError error) {
+        if (error.key() == null) {
+            return null;
+        }
+        ImportMessage message = switch (error.key()) {
+            case "talent.import.row.database" -> ImportMessage.of("talent.import.record.database").withDetail(first(error.args()));
+            case "talent.import.row.failed" -> ImportMessage.of("talent.import.record.failed").withDetail(first(error.args()));
+            case "form.refused" -> ImportMessage.of("talent.import.record.refused").withDetail(error.message());
+            default -> new ImportMessage(error.key(), error.args());
+        };
+        return error.field() == null ? message : message.withField(COLUMN_LABEL + error.field());
+    }
+
+    private static String first(List<String> args) {
+        return args.isEmpty() ? null : args.getFirst();
     }
 
     static Fields fields(JsonNode node) {

@@ -181,6 +181,25 @@ class DemandIntegrationTests {
     }
 
     @Test
+    void anImportedDemandRecordIsRefusedWithItsFieldAndKeyAndOneTheDatabaseCouldNotStoreDoesNotStopTheBatch() {
+        List<DemandService.ImportFailure> failures = demands.importBatch(List.of(
+                new DemandService.Imported("demand-import-nul", Fixture.JSON.readTree("{\"title\": \"散热\\u0000结构\"}")),
+                new DemandService.Imported("demand-import-nul-keyword", Fixture.JSON.readTree("{\"title\": \"散热\", \"keywords\": [\"a\\u0000b\"]}")),
+                new DemandService.Imported("demand-import-nowhere", Fixture.JSON.readTree("{\"title\": \"x\", \"organization\": \"org-nowhere\"}")),
+                new DemandService.Imported("demand-import-after-nul", Fixture.JSON.readTree("{\"title\": \"光纤激光器的封装\"}"))));
+        assertThat(failures).extracting(DemandService.ImportFailure::extId, DemandService.ImportFailure::field, DemandService.ImportFailure::key,
+                        DemandService.ImportFailure::args, DemandService.ImportFailure::reason)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple("demand-import-nul", "titleZh", "matching.demand.error.nul", List.of(),
+                                "titleZh: contains a NUL character, which cannot be stored"),
+                        org.assertj.core.groups.Tuple.tuple("demand-import-nul-keyword", "keywords", "matching.demand.error.nul", List.of(),
+                                "keywords: contains a NUL character, which cannot be stored"),
+                        org.assertj.core.groups.Tuple.tuple("demand-import-nowhere", "organization", "matching.demand.error.noOrganization",
+                                List.of("org-nowhere"), "organization: no organization org-nowhere"));
+        assertThat(demands.get("demand-import-after-nul").title()).isEqualTo("光纤激光器的封装");
+    }
+
+    @Test
     void demandRecordsAreImported() {
         List<DemandService.ImportFailure> failures = demands.importBatch(List.of(
                 new DemandService.Imported("demand-import-1", Fixture.JSON.readTree("""

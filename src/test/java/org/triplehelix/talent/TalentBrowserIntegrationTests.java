@@ -89,7 +89,8 @@ class TalentBrowserIntegrationTests extends BrowserTests {
         // the industrial mentor approves them from their list, and confirms the topic
         Page mentorPage = signedIn(locale, mentor);
         mentorPage.navigate("/talent");
-        assertThat(mentorPage.locator("#pending-hours")).containsText(student);
+        // by the student's name (the fixture's is "Student <id>"), the row keyed by the record
+        assertThat(mentorPage.locator("#pending-hours tr[data-student='" + student + "'] td a").first()).hasText("Student " + student);
         mentorPage.navigate("/talent/students/" + student);
         mentorPage.locator("button.approve-hours").click();
         assertThat(mentorPage.locator("#hours tbody tr[data-status=approved]")).hasCount(1);

@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.triplehelix.registry.ImportMessage;
 import org.triplehelix.shared.InvalidInputException;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -70,5 +71,52 @@ class TalentImportTests {
         tools.jackson.databind.JsonNode json = JsonMapper.builder().build().valueToTree(error);
         assertThat(json.propertyNames()).containsExactly("file", "line", "id", "field", "message");
         assertThat(error.toString()).isEqualTo("needs.csv:3 n1 [headcount]: headcount must be between 1 and 100000");
+    }
+
+    @Test
+    void aRecordRefusedInAJsonLinesImportIsSaidWithItsColumnAndKeyAndTheDatabasesWordsApart() {
+        ImportMessage keyed = TalentKinds.message(TalentImport.RowError.of("t.jsonl", 2, "p1", "university", "no organization u9",
+                "talent.reason.noOrganization", "u9"));
+        assertThat(keyed.key()).isEqualTo("talent.reason.noOrganization");
+        assertThat(keyed.args()).containsExactly("u9");
+        assertThat(keyed.field()).isEqualTo("talent.column.university");
+        assertThat(keyed.detail()).isNull();
+
+        ImportMessage database = TalentKinds.message(TalentImport.RowError.of("t.jsonl", 3, "p2", null,
+                "refused by the database: value too long", "talent.import.row.database", "value too long"));
+        assertThat(database.key()).isEqualTo("talent.import.record.database");
+        assertThat(database.args()).isEmpty();
+        assertThat(database.field()).isNull();
+        assertThat(database.detail()).isEqualTo("value too long");
+
+        ImportMessage unkeyed = TalentKinds.message(TalentImport.RowError.of("t.jsonl", 4, "p3", "account", "no such account",
+                "form.refused", "no such account"));
+        assertThat(unkeyed.key()).isEqualTo("talent.import.record.refused");
+        assertThat(unkeyed.field()).isEqualTo("talent.column.account");
+        assertThat(unkeyed.detail()).isEqualTo("no such account");
+    }
+
+    @Test
+    void everyColumnARecordCanBeRefusedOnAndEveryImportOnlyKeyIsSaidInBothLanguages() throws java.io.IOException {
+        java.util.Properties zh = bundle("zh");
+        java.util.Properties en = bundle("en");
+        java.util.Set<String> columns = new java.util.TreeSet<>(List.of("account", "kind"));
+        TalentWriter.COLUMNS.values().forEach(columns::addAll);
+        for (String column : columns) {
+            assertThat(zh.getProperty(TalentKinds.COLUMN_LABEL + column)).as(column + " in Chinese").isNotBlank();
+            assertThat(en.getProperty(TalentKinds.COLUMN_LABEL + column)).as(column + " in English").isNotBlank();
+        }
+        for (String key : List.of("talent.import.record.database", "talent.import.record.failed", "talent.import.record.refused")) {
+            assertThat(zh.getProperty(key)).as(key).isNotBlank().doesNotContain("{0}");
+            assertThat(en.getProperty(key)).as(key).isNotBlank().doesNotContain("{0}");
+        }
+    }
+
+    private static java.util.Properties bundle(String language) throws java.io.IOException {
+        java.util.Properties properties = new java.util.Properties();
+        try (var in = TalentImportTests.class.getResourceAsStream("/messages/talent_" + language + ".properties")) {
+            properties.load(new java.io.InputStreamReader(in, StandardCharsets.UTF_8));
+        }
+        return properties;
     }
 }

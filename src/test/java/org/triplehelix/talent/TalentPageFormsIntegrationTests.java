@@ -436,6 +436,36 @@ class TalentPageFormsIntegrationTests {
         assertThat(response.body()).contains("供需缺口只能按产业类别、产业或市州分解，不能按“nonsense”");
     }
 
+    @Test
+    void theHoursAwaitingTheMentorNameTheStudentInThePagesLanguageAndTheApiKeepsItsFields() {
+        Account learner = fx.user(university, null, Role.STUDENT);
+        String record = fx.student(program, enterprise, academic, industrial, learner, 2028, "enrolled");
+        String chinese = AccessFixtures.unique("学时学生");
+        fx.jdbc().sql("update person set name_zh = :n where id = (select person_id from talent_student where ext_id = :s)")
+                .param("n", chinese).param("s", record).update();
+        long entry = fx.pendingHours(record, learner);
+        HelixClient client = client(mentor);
+
+        // the student by name, in the page's language, linking to the record (it was the record's id)
+        assertThat(pendingRow(client.get("/talent?lang=zh").body(), record))
+                .contains("<a href=\"/talent/students/" + record + "\">" + chinese + "</a>").contains("/talent/hours/" + entry + "/approve");
+        assertThat(pendingRow(client.get("/talent?lang=en").body(), record))
+                .contains("<a href=\"/talent/students/" + record + "\">Student " + record + "</a>");
+
+        // the API's hours entry is what it was: no name added
+        JsonNode hours = JsonMapper.builder().build().readTree(client.get("/api/v1/talent/students/" + record + "/hours").body()).get(0);
+        assertThat(hours.propertyNames()).containsExactly("id", "studentExtId", "date", "hours", "description", "status");
+        assertThat(hours.get("studentExtId").asString()).isEqualTo(record);
+    }
+
+    /** The row of the student's hours in the table of hours awaiting approval. */
+    private static String pendingRow(String html, String student) {
+        String table = html.substring(html.indexOf("id=\"pending-hours\""));
+        int start = table.indexOf("<tr data-student=\"" + student + "\">");
+        assertThat(start).as("a row for " + student).isNotNegative();
+        return table.substring(start, table.indexOf("</tr>", start));
+    }
+
     // --- helpers ----------------------------------------------------------------------------
 
     private HelixClient client(Account account) {

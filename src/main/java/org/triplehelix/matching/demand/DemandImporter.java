@@ -4,14 +4,18 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.springframework.stereotype.Component;
 import org.triplehelix.matching.DemandService;
 import org.triplehelix.registry.ForeignKindImporter;
 import org.triplehelix.registry.ForeignRecord;
+import org.triplehelix.registry.ImportMessage;
 
 /**
  * Takes the {@code demand} records of a registry import (INTERCHANGE.md) and hands them to the
- * demands, after the organizations they link to are stored. A rejected record writes nothing.
+ * demands, after the organizations they link to are stored. A rejected record writes nothing, and
+ * is reported in English for the command line and the JSON report, and with the refusal's key for
+ * the import page.
  */
 @Component
 class DemandImporter implements ForeignKindImporter {
@@ -36,7 +40,21 @@ class DemandImporter implements ForeignKindImporter {
             imported.add(new DemandService.Imported(record.id(), record.fields(), record.illustrative()));
         }
         return demands.importBatch(imported).stream()
-                .map(failure -> new Failure(byId.get(failure.extId()), failure.reason()))
+                .map(failure -> new Failure(byId.get(failure.extId()), failure.reason(), message(failure)))
                 .toList();
+    }
+
+    /** The fields a demand record of an import can be refused on, each named in the bundles under {@link #FIELD_LABEL}. */
+    static final Set<String> FIELDS = Set.of("title", "titleZh", "titleEn", "descriptionZh", "descriptionEn", "keywords",
+            "organization", "industry", "region", "extId");
+    static final String FIELD_LABEL = "matching.demand.import.field.";
+
+    /** The refusal for the import page, the field named first ("Chinese title: at most 200 characters"); null without a key. */
+    static ImportMessage message(DemandService.ImportFailure failure) {
+        if (failure.key() == null) {
+            return null;
+        }
+        ImportMessage message = new ImportMessage(failure.key(), failure.args());
+        return FIELDS.contains(failure.field()) ? message.withField(FIELD_LABEL + failure.field()) : message;
     }
 }

@@ -54,7 +54,7 @@ public final class JsonLinesReader implements RecordReader {
             }
             return RawRecord.of(file, number, node);
         } catch (JacksonException e) {
-            return RawRecord.unreadable(file, number, "invalid JSON: " + e.getOriginalMessage(),
+            return RawRecord.unparsable(file, number, "invalid JSON: " + e.getOriginalMessage(),
                     "registry.import.error.json", e.getOriginalMessage());
         }
     }

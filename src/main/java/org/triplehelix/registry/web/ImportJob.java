@@ -1,6 +1,7 @@
 package org.triplehelix.registry.web;
 
 import java.util.List;
+import org.triplehelix.registry.ImportMessage;
 import org.triplehelix.registry.ImportProgress;
 import org.triplehelix.registry.ImportReport;
 
@@ -12,6 +13,7 @@ public final class ImportJob {
     private volatile ImportProgress progress;
     private volatile ImportReport report;
     private volatile String error;
+    private volatile ImportMessage failure;
 
     ImportJob(String id, List<String> files) {
         this.id = id;
@@ -34,8 +36,14 @@ public final class ImportJob {
         return report;
     }
 
+    /** Why the import stopped, in English as the software said it (the JSON API's error); null while it has not. */
     public String error() {
         return error;
+    }
+
+    /** Why the import stopped, for the page: a message in the reader's language, the English error as its detail. */
+    public ImportMessage failure() {
+        return failure;
     }
 
     public boolean done() {
@@ -67,7 +75,8 @@ public final class ImportJob {
         this.report = report;
     }
 
-    void fail(String error) {
-        this.error = error;
+    void fail(String error, ImportMessage failure) {
+        this.failure = failure;
+        this.error = error; // last: done() turns true with both set
     }
 }

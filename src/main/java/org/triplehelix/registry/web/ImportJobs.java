@@ -2,6 +2,7 @@ package org.triplehelix.registry.web;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -14,11 +15,19 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessException;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.TransientDataAccessException;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.concurrent.DelegatingSecurityContextRunnable;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.transaction.TransactionException;
 import org.springframework.stereotype.Component;
 import org.springframework.web.multipart.MultipartFile;
 import org.triplehelix.registry.FileFormat;
 import org.triplehelix.registry.ImportListener;
+import org.triplehelix.registry.ImportMessage;
 import org.triplehelix.registry.ImportProgress;
 import org.triplehelix.registry.ImportReport;
 import org.triplehelix.registry.ImportSource;
@@ -119,12 +128,44 @@ class ImportJobs implements AutoCloseable {
                     job.progress(progress);
                 }
             }));
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | OutOfMemoryError e) {
+            // an error the import could not put on a line: the job stops, and says so (rather than polling for ever)
             log.error("Import job {} failed", job.id(), e);
-            job.fail(e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
+            String error = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+            job.fail(error, failure(e).withDetail(detail(e, error)));
         } finally {
             delete(copies);
         }
+    }
+
+    /**
+     * What stopped an import, as the page says it: the database refused a write or could not be
+     * reached, the caller may not import, a file could not be read or written, the import ran out
+     * of memory, or anything else (a fault of the platform's). The page shows the English error
+     * beside it as the technical detail.
+     */
+    static ImportMessage failure(Throwable e) {
+        String key = switch (e) {
+            case DataAccessResourceFailureException unreachable -> "registry.import.failure.databaseUnavailable";
+            case TransientDataAccessException unreachable -> "registry.import.failure.databaseUnavailable";
+            case CannotCreateTransactionException unreachable -> "registry.import.failure.databaseUnavailable";
+            case DataAccessException refused -> "registry.import.failure.database";
+            case TransactionException refused -> "registry.import.failure.database";
+            case AccessDeniedException denied -> "registry.import.failure.denied";
+            case AuthenticationException denied -> "registry.import.failure.denied";
+            case UncheckedIOException io -> "registry.import.failure.io";
+            case OutOfMemoryError memory -> "registry.import.failure.tooLarge";
+            default -> "registry.import.failure.unexpected";
+        };
+        return ImportMessage.of(key);
+    }
+
+    /** What the database said, without the statement around it; else the error as it was. */
+    private static String detail(Throwable e, String error) {
+        if (e instanceof DataAccessException data && data.getMostSpecificCause() != e && data.getMostSpecificCause().getMessage() != null) {
+            return data.getMostSpecificCause().getMessage();
+        }
+        return error;
     }
 
     private static void delete(List<Path> files) {

@@ -481,13 +481,16 @@ class RegistryEditIntegrationTests {
         assertThat(job).startsWith("/registry/import/jobs/");
 
         String zh = report(job, "zh");
-        assertThat(zh).contains("已导入 1 条，未导入 4 条", "这一行不是有效的 JSON：",
+        // the parser's own (English) words are the technical detail, folded apart, not the end of the Chinese sentence
+        assertThat(zh).contains("已导入 1 条，未导入 4 条",
+                "<span class=\"import-message\">这一行不是有效的 JSON。</span><details class=\"technical-detail\"><summary>技术细节</summary>",
                 "统一社会信用代码无效：“" + BAD_USCC + "”的校验码（最后一位）不正确",
                 "未知的类别“grant”，可用的类别有：organization, person, output, facility",
                 "关联的记录不存在：organization " + good + "-nowhere。")
                 .doesNotContain("bad checksum", "unknown kind", "dangling link", "invalid JSON", "1 imported");
         String en = report(job, "en");
-        assertThat(en).contains("1 imported, 4 rejected", "This line is not valid JSON: ",
+        assertThat(en).contains("1 imported, 4 rejected",
+                "<span class=\"import-message\">This line is not valid JSON.</span><details class=\"technical-detail\"><summary>Technical detail</summary>",
                 "This is not a valid unified social credit code: the check character (the last one) of “" + BAD_USCC + "” is wrong",
                 "Unknown kind “grant”: use one of organization, person, output, facility",
                 "A linked record does not exist: organization " + good + "-nowhere.");

@@ -239,6 +239,62 @@ class RegistryWebIntegrationTests {
     }
 
     @Test
+    void theJobPageSaysWhyEachTalentAndDemandRecordWasRejectedInItsLanguageAndTheReportKeepsItsEnglish() throws Exception {
+        byte[] jsonl = ("""
+                {"kind": "organization", "id": "api-mix-org", "name": "混合导入机构", "type": "enterprise"}
+                {"kind": "talent_program", "id": "api-mix-program", "name": {"zh": "导入项目", "en": "Imported program"}, "university": "api-mix-no-university"}
+                {"kind": "demand", "id": "api-mix-demand", "title": "导入需求", "organization": "api-mix-no-enterprise"}
+                {"kind": "organization", "id": "api-mix-broken"
+                """).getBytes(StandardCharsets.UTF_8);
+
+        // the report of the API (and so of the command line) keeps the English reasons of INTERCHANGE.md
+        mvc.perform(multipart("/api/v1/imports").file(new MockMultipartFile("file", "mixed.jsonl", "application/x-ndjson", jsonl))
+                        .with(user(editor)).with(csrf()))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.summary").value("1 imported, 3 rejected"))
+                .andExpect(jsonPath("$.rejections[0].line").value(4))
+                .andExpect(jsonPath("$.rejections[0].reason").value(org.hamcrest.Matchers.startsWith("invalid JSON: ")))
+                .andExpect(jsonPath("$.rejections[?(@.id == 'api-mix-program')].reason").value("university: no organization api-mix-no-university"))
+                .andExpect(jsonPath("$.rejections[?(@.id == 'api-mix-demand')].reason").value("organization: no organization api-mix-no-enterprise"))
+                .andExpect(jsonPath("$.rejections[0].message").doesNotExist());
+
+        String location = mvc.perform(multipart("/registry/import").file(new MockMultipartFile("file", "mixed.jsonl", "application/x-ndjson", jsonl))
+                        .with(user(editor)).with(csrf()))
+                .andExpect(status().is3xxRedirection()).andReturn().getResponse().getRedirectedUrl();
+        String zh = finished(location, "zh");
+        assertThat(zh).contains("已导入 1 条，未导入 3 条")
+                // each module's reason in the page's language, the field at fault named first
+                .contains(reasonCell("高校：登记库中没有编号为 api-mix-no-university 的机构"))
+                .contains(reasonCell("发布机构：没有编号为“api-mix-no-enterprise”的机构"))
+                // the parser's own words are folded apart as a technical detail, not given after the Chinese
+                .contains("<span class=\"import-message\">这一行不是有效的 JSON。</span><details class=\"technical-detail\"><summary>技术细节</summary><code lang=\"en\">")
+                .doesNotContain("no organization api-mix-no-university").doesNotContain("no organization api-mix-no-enterprise");
+        assertThat(finished(location, "en")).contains("1 imported, 3 rejected")
+                .contains(reasonCell("University: no organization has the id api-mix-no-university in the registry"))
+                .contains(reasonCell("Organization: there is no organization with the id “api-mix-no-enterprise”"))
+                .contains("<span class=\"import-message\">This line is not valid JSON.</span><details class=\"technical-detail\"><summary>Technical detail</summary>");
+        assertThat(jdbc.sql("select count(*) from talent_program where ext_id = 'api-mix-program'").query(Integer.class).single()).isZero();
+        assertThat(jdbc.sql("select count(*) from demand where ext_id = 'api-mix-demand'").query(Integer.class).single()).isZero();
+    }
+
+    /** A reason as the rejections table shows it, in its cell, with no detail after it. */
+    private static String reasonCell(String reason) {
+        return "<td><span class=\"import-message\">" + reason + "</span></td>";
+    }
+
+    /** The job's fragment in a language once the import is over (its report, or why it stopped). */
+    private String finished(String location, String lang) throws Exception {
+        String fragment = "";
+        for (int i = 0; i < 300 && (fragment.isEmpty() || fragment.contains("hx-trigger=\"every 1s\"")); i++) {
+            Thread.sleep(100);
+            fragment = mvc.perform(get(location).header("HX-Request", "true").param("lang", lang).with(user(editor)))
+                    .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        }
+        assertThat(fragment).doesNotContain("hx-trigger=\"every 1s\"");
+        return fragment;
+    }
+
+    @Test
     void servesTheTemplatesOfEveryKind() throws Exception {
         mvc.perform(get("/registry/import/templates/organization.csv"))
                 .andExpect(status().isOk())
