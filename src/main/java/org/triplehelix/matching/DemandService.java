@@ -61,10 +61,15 @@ public class DemandService {
     private final DataScope scope;
     private final ApplicationEventPublisher events;
 
-    DemandService(DemandRepository demands, DataScope scope, ApplicationEventPublisher events) {
+    private final org.springframework.transaction.support.TransactionTemplate savepoint;
+
+    DemandService(DemandRepository demands, DataScope scope, ApplicationEventPublisher events,
+                  org.springframework.transaction.PlatformTransactionManager transactions) {
         this.demands = demands;
         this.scope = scope;
         this.events = events;
+        this.savepoint = new org.springframework.transaction.support.TransactionTemplate(transactions);
+        this.savepoint.setPropagationBehavior(org.springframework.transaction.TransactionDefinition.PROPAGATION_NESTED);
     }
 
     /** Published after a demand was written, for the search index. */
@@ -180,7 +185,7 @@ public class DemandService {
      * command line and the JSON report, as before), and as the refused field with the refusal's
      * message key and arguments (as text), for the import page to say in the reader's language.
      */
-    public record ImportFailure(String extId, String reason, String field, String key, List<String> args) {
+    public record ImportFailure(String extId, String reason, String field, String key, List<String> args, String detail) {
 
         public ImportFailure {
             args = args == null ? List.of() : List.copyOf(args);
@@ -188,7 +193,14 @@ public class DemandService {
 
         public static ImportFailure of(String extId, InvalidInputException e) {
             return new ImportFailure(extId, e.field() + ": " + e.getMessage(), e.field(), e.key(),
-                    java.util.Arrays.stream(e.args()).map(String::valueOf).toList());
+                    java.util.Arrays.stream(e.args()).map(String::valueOf).toList(), null);
+        }
+
+        /** A record the database refused (a constraint the checks before it did not foresee): its words are the detail. */
+        public static ImportFailure database(String extId, org.springframework.dao.DataAccessException e) {
+            String words = e.getMostSpecificCause().getMessage();
+            return new ImportFailure(extId, "the database refused the record: " + words, null, "matching.demand.error.database",
+                    List.of(), words);
         }
     }
 
@@ -205,28 +217,40 @@ public class DemandService {
         int replaced = 0;
         for (Imported record : records) {
             try {
-                DemandDraft draft = validate(draftOf(record), false);
-                java.util.Optional<Demand> existing = demands.find(record.extId());
-                if (existing.isPresent()) {
-                    Demand d = existing.get();
-                    DemandDraft merged = new DemandDraft(d.extId(), draft.titleZh(), draft.titleEn(), draft.descriptionZh(),
-                            draft.descriptionEn(), draft.keywords(), draft.organization(), draft.industry(), draft.region(), d.budgetMin(),
-                            d.budgetMax(), d.trl(), d.ipStance() == null ? null : d.ipStance().id(), d.visibility().id(), d.deadline(),
-                            d.parties(), d.version());
-                    demands.update(d.extId(), merged, d.version());
+                // each record behind a savepoint: one the database refuses is rolled back alone, the batch goes on
+                boolean existed = Boolean.TRUE.equals(savepoint.execute(status -> importOne(record)));
+                if (existed) {
                     replaced++;
                 } else {
-                    demands.insert(record.extId(), draft, "import", record.illustrative());
                     created++;
                 }
-                events.publishEvent(new DemandChanged(record.extId()));
             } catch (InvalidInputException e) {
                 failures.add(ImportFailure.of(record.extId(), e));
+            } catch (org.springframework.dao.DataAccessException e) {
+                failures.add(ImportFailure.database(record.extId(), e));
             }
         }
         events.publishEvent(new AuditableChange("import", "demand", null, null,
                 Map.of("created", created, "replaced", replaced, "rejected", failures.size())));
         return failures;
+    }
+
+    /** Writes one imported record; whether the demand existed (and was replaced). */
+    private boolean importOne(Imported record) {
+        DemandDraft draft = validate(draftOf(record), false);
+        java.util.Optional<Demand> existing = demands.find(record.extId());
+        if (existing.isPresent()) {
+            Demand d = existing.get();
+            DemandDraft merged = new DemandDraft(d.extId(), draft.titleZh(), draft.titleEn(), draft.descriptionZh(),
+                    draft.descriptionEn(), draft.keywords(), draft.organization(), draft.industry(), draft.region(), d.budgetMin(),
+                    d.budgetMax(), d.trl(), d.ipStance() == null ? null : d.ipStance().id(), d.visibility().id(), d.deadline(),
+                    d.parties(), d.version());
+            demands.update(d.extId(), merged, d.version());
+        } else {
+            demands.insert(record.extId(), draft, "import", record.illustrative());
+        }
+        events.publishEvent(new DemandChanged(record.extId()));
+        return existing.isPresent();
     }
 
     private static DemandDraft draftOf(Imported record) {

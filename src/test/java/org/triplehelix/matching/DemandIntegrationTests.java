@@ -200,6 +200,36 @@ class DemandIntegrationTests {
     }
 
     @Test
+    void aRecordTheDatabaseRefusesIsRejectedAloneTheRestOfTheBatchKept() {
+        // a rule of the database the service's checks do not know (as a DBA's constraint would be): a real refusal
+        jdbc.sql("""
+                create function refuse_forbidden_demand() returns trigger language plpgsql as $$
+                begin
+                    if new.title_zh = '被数据库拒绝的需求' then raise exception 'demand title forbidden by a site rule'; end if;
+                    return new;
+                end $$""").update();
+        jdbc.sql("create trigger refuse_forbidden_demand before insert on demand for each row execute function refuse_forbidden_demand()").update();
+        try {
+            List<DemandService.ImportFailure> failures = demands.importBatch(List.of(
+                    new DemandService.Imported("demand-db-before", Fixture.JSON.readTree("{\"title\": \"数据库之前的需求\"}")),
+                    new DemandService.Imported("demand-db-refused", Fixture.JSON.readTree("{\"title\": \"被数据库拒绝的需求\"}")),
+                    new DemandService.Imported("demand-db-after", Fixture.JSON.readTree("{\"title\": \"数据库之后的需求\"}"))));
+            assertThat(failures).singleElement().satisfies(failure -> {
+                assertThat(failure.extId()).isEqualTo("demand-db-refused");
+                assertThat(failure.key()).isEqualTo("matching.demand.error.database");
+                assertThat(failure.detail()).contains("demand title forbidden by a site rule");
+                assertThat(failure.reason()).startsWith("the database refused the record: ").contains("forbidden by a site rule");
+            });
+            assertThat(demands.get("demand-db-before").title()).isEqualTo("数据库之前的需求");
+            assertThat(demands.get("demand-db-after").title()).isEqualTo("数据库之后的需求");
+            assertThat(jdbc.sql("select count(*) from demand where ext_id = 'demand-db-refused'").query(Long.class).single()).isZero();
+        } finally {
+            jdbc.sql("drop trigger refuse_forbidden_demand on demand").update();
+            jdbc.sql("drop function refuse_forbidden_demand()").update();
+        }
+    }
+
+    @Test
     void demandRecordsAreImported() {
         List<DemandService.ImportFailure> failures = demands.importBatch(List.of(
                 new DemandService.Imported("demand-import-1", Fixture.JSON.readTree("""

@@ -55,6 +55,9 @@ class DemandImporter implements ForeignKindImporter {
             return null;
         }
         ImportMessage message = new ImportMessage(failure.key(), failure.args());
+        if (failure.detail() != null) {
+            message = message.withDetail(failure.detail());
+        }
         return FIELDS.contains(failure.field()) ? message.withField(FIELD_LABEL + failure.field()) : message;
     }
 }
