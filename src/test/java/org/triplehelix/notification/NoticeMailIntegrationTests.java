@@ -188,6 +188,31 @@ class NoticeMailIntegrationTests {
     }
 
     @Test
+    void lockedAndDisabledAccountsGetNoMailButTheirInboxRows() {
+        Account locked = access.user(customer, Role.ENTERPRISE);
+        Account disabled = access.user(customer, Role.ENTERPRISE);
+        String extId = fixtures.openFacility(owner, true, false);
+        fixtures.managers(extId, manager);
+        BookingView forLocked = fixtures.as(locked, () -> bookings.request(extId,
+                FacilityFixtures.request(FacilityFixtures.hoursAhead(24, 9), Duration.ofHours(1), null)));
+        BookingView forDisabled = fixtures.as(disabled, () -> bookings.request(extId,
+                FacilityFixtures.request(FacilityFixtures.hoursAhead(24, 12), Duration.ofHours(1), null)));
+        fixtures.jdbc().sql("update app_user set locked_until = now() + interval '15 minutes' where id = :id").param("id", locked.id()).update();
+        fixtures.jdbc().sql("update app_user set status = 'disabled' where id = :id").param("id", disabled.id()).update();
+        fixtures.as(manager, () -> bookings.approve(forLocked.id()));
+        fixtures.as(manager, () -> bookings.approve(forDisabled.id()));
+        awaitMailHandled("/bookings/" + forLocked.id());
+        awaitMailHandled("/bookings/" + forDisabled.id());
+
+        assertThat(fixtures.count("select count(*) from notification where user_id = ? and link = ?", locked.id(), "/bookings/" + forLocked.id()))
+                .isEqualTo(1);
+        assertThat(fixtures.count("select count(*) from notification where user_id = ? and link = ?", disabled.id(),
+                "/bookings/" + forDisabled.id())).isEqualTo(1);
+        assertThat(mailsTo(locked)).isEmpty();
+        assertThat(mailsTo(disabled)).isEmpty();
+    }
+
+    @Test
     void aMailServerThatIsDownFailsNeitherTheApprovalNorTheInboxAndTheMailFollowsWhenItIsBack(CapturedOutput output) {
         Account booker = access.user(customer, Role.ENTERPRISE);
         smtp.stop();

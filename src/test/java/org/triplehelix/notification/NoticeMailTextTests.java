@@ -11,9 +11,15 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Properties;
 import org.junit.jupiter.api.Test;
+import org.springframework.boot.context.properties.bind.Bindable;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.context.properties.source.ConfigurationPropertySources;
 import org.springframework.context.support.ResourceBundleMessageSource;
+import org.springframework.core.env.StandardEnvironment;
+import org.springframework.core.env.SystemEnvironmentPropertySource;
 import org.springframework.mail.javamail.MimeMessageHelper;
 import org.triplehelix.shared.Text;
 
@@ -96,6 +102,25 @@ class NoticeMailTextTests {
         }
         assertThatThrownBy(() -> new NoticeMailProperties("a@b.org", "https://h.example.org", 0, Duration.ofMinutes(5)))
                 .hasMessageContaining("max-attempts");
+    }
+
+    @Test
+    void theSettingsBindFromTheEnvironmentAndAMissingOneStopsTheStartNamingIt() {
+        Map<String, Object> environment = Map.of("HELIX_MAIL_FROM", "三螺旋平台 <noreply@example.org>",
+                "HELIX_MAIL_BASE_URL", "https://helix.example.org/", "SPRING_MAIL_PROPERTIES_MAIL_SMTP_STARTTLS_REQUIRED", "true");
+        Binder binder = new Binder(ConfigurationPropertySources.from(new SystemEnvironmentPropertySource(StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME, environment)));
+        NoticeMailProperties bound = binder.bindOrCreate("helix.mail", NoticeMailProperties.class);
+        assertThat(bound.from()).isEqualTo("三螺旋平台 <noreply@example.org>");
+        assertThat(bound.baseUrl()).isEqualTo("https://helix.example.org");
+        assertThat(bound.maxAttempts()).isEqualTo(5);
+        assertThat(bound.retryEvery()).isEqualTo(Duration.ofMinutes(5));
+        assertThat(binder.bind("spring.mail.properties", Bindable.mapOf(String.class, String.class)).get())
+                .containsEntry("mail.smtp.starttls.required", "true");
+
+        Binder hostOnly = new Binder(ConfigurationPropertySources.from(new SystemEnvironmentPropertySource(StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME,
+                Map.<String, Object>of("SPRING_MAIL_HOST", "smtp.example.org"))));
+        assertThatThrownBy(() -> hostOnly.bindOrCreate("helix.mail", NoticeMailProperties.class))
+                .rootCause().hasMessageContaining("helix.mail.from");
     }
 
     private static ResourceBundleMessageSource bundles() {
