@@ -113,6 +113,15 @@ class AccountRepository {
                 .param("hash", hash).param("id", userId).update();
     }
 
+    /** Whether the user receives their notices by e-mail too (empty for an unknown id). */
+    Optional<Boolean> noticeMail(long userId) {
+        return jdbc.sql("select notice_mail from app_user where id = :id").param("id", userId).query(Boolean.class).optional();
+    }
+
+    void setNoticeMail(long userId, boolean on) {
+        jdbc.sql("update app_user set notice_mail = :on, updated_at = now() where id = :id").param("on", on).param("id", userId).update();
+    }
+
     /** A hash re-encoded with the current algorithm at sign-in; the password itself is unchanged. */
     void upgradePasswordHash(String email, String hash) {
         jdbc.sql("update app_user set password_hash = :hash where email = :email").param("hash", hash).param("email", email).update();

@@ -93,7 +93,7 @@ class SecurityConfiguration {
                     .authorizeHttpRequests(requests -> requests
                             .requestMatchers("/api/v1/audit/**").hasRole(Role.ADMIN.name())
                             .requestMatchers("/api/v1/users/**").hasAnyRole(Role.ADMIN.name(), Role.ORG_ADMIN.name())
-                            .requestMatchers("/api/v1/me").authenticated()
+                            .requestMatchers("/api/v1/me", "/api/v1/me/**").authenticated()
                             .requestMatchers("/api/v1/notifications", "/api/v1/notifications/**").authenticated()
                             .requestMatchers(HttpMethod.GET, "/api/**").permitAll()
                             .requestMatchers(HttpMethod.HEAD, "/api/**").permitAll()

@@ -19,7 +19,7 @@ import org.triplehelix.shared.Page;
 
 /**
  * Accounts: created on the command line, registered by visitors and approved, disabled and
- * enabled, given roles, their passwords changed. Every operation checks the caller's scope
+ * enabled, given roles, their passwords changed, their notices' e-mail turned off or on. Every operation checks the caller's scope
  * ({@link DataScope}) and leaves one row in the audit trail (entity kind {@code user}).
  */
 @Service
@@ -190,6 +190,28 @@ public class UserAccounts {
         accounts.setPasswordHash(user.id(), passwordEncoder.encode(newPassword));
         events.publishEvent(new AuditableChange("password-change", KIND, String.valueOf(user.id()),
                 Map.of("password", "previous"), Map.of("password", "changed")));
+    }
+
+    /** Whether the signed-in user receives their notices by e-mail too (when the platform sends e-mail at all). */
+    public boolean noticeMail() {
+        CurrentUser user = scope.requireSignedIn();
+        return accounts.noticeMail(user.id()).orElseThrow(() -> new NotFoundException(KIND, user.id()));
+    }
+
+    /**
+     * The signed-in user turns the e-mail of their notices on or off (their inbox keeps every notice
+     * either way). A change is audited; setting what is already set changes and records nothing.
+     */
+    @Transactional
+    public boolean setNoticeMail(boolean on) {
+        CurrentUser user = scope.requireSignedIn();
+        boolean before = accounts.noticeMail(user.id()).orElseThrow(() -> new NotFoundException(KIND, user.id()));
+        if (before != on) {
+            accounts.setNoticeMail(user.id(), on);
+            events.publishEvent(new AuditableChange("notice-mail", KIND, String.valueOf(user.id()),
+                    Map.of("noticeMail", before), Map.of("noticeMail", on)));
+        }
+        return on;
     }
 
     /** Sets a password on the command line (a forgotten one), lifting any lock. Operator only. */

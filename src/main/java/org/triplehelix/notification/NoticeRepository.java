@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.triplehelix.shared.Text;
@@ -38,6 +39,38 @@ class NoticeRepository {
                 .param("notice", notice.id()).param("key", notice.messageKey()).param("args", JSON.writeValueAsString(notice.args()))
                 .param("link", notice.link()).param("users", userIds.toArray(Long[]::new))
                 .update();
+    }
+
+    /** An inbox row whose e-mail has not gone out yet. */
+    record Unmailed(long id, long userId, String messageKey, List<Text> args, String link) {
+    }
+
+    /** The notice's rows not mailed yet and not given up on (fewer than {@code maxAttempts} failures), by user. */
+    List<Unmailed> unmailed(UUID noticeId, int maxAttempts) {
+        return jdbc.sql("""
+                        select id, user_id, message_key, args::text as args, link from notification
+                        where notice_id = :notice and mailed_at is null and mail_attempts < :max order by user_id
+                        """)
+                .param("notice", noticeId).param("max", maxAttempts)
+                .query((rs, n) -> new Unmailed(rs.getLong("id"), rs.getLong("user_id"), rs.getString("message_key"),
+                        JSON.readValue(rs.getString("args"), ARGS), rs.getString("link")))
+                .list();
+    }
+
+    void markMailed(Collection<Long> ids) {
+        jdbc.sql("update notification set mailed_at = now() where id = any(:ids)").param("ids", ids.toArray(Long[]::new)).update();
+    }
+
+    /** Counts one more failed sending of these rows; the fewest failures any of them has now. */
+    int countMailFailure(Collection<Long> ids) {
+        return jdbc.sql("update notification set mail_attempts = mail_attempts + 1 where id = any(:ids) returning mail_attempts")
+                .param("ids", ids.toArray(Long[]::new)).query(Integer.class).list().stream().mapToInt(Integer::intValue).min().orElse(0);
+    }
+
+    /** No e-mail can ever be written for these rows (an address the mail library refuses): never tried again. */
+    void giveUpMail(Collection<Long> ids, int maxAttempts) {
+        jdbc.sql("update notification set mail_attempts = greatest(mail_attempts, :max) where id = any(:ids)")
+                .param("max", maxAttempts).param("ids", ids.toArray(Long[]::new)).update();
     }
 
     List<Notice> page(long userId, boolean unreadOnly, long offset, int limit) {

@@ -9,6 +9,10 @@
  * {@link org.triplehelix.access.OrganizationMembers}, drops the actor, and stores one row per
  * recipient. The message keys live in this module's bundles ({@code messages/notification_*}).
  *
+ * <p>When the platform has a mail server ({@code spring.mail.host}, {@code helix.mail.*}), the stored
+ * notices are also e-mailed ({@code NoticeMailer}, after the inbox rows commit) to the recipients whose
+ * accounts accept it ({@link org.triplehelix.access.NoticeMailAddresses}); without one, nothing is sent.
+ *
  * <p>{@link org.triplehelix.notification.Notifications} is the inbox of the signed-in user only: a
  * notice of someone else's is a 404. URLs: {@code /notifications}; API
  * {@code GET /api/v1/notifications}, {@code POST /api/v1/notifications/{id}/read},

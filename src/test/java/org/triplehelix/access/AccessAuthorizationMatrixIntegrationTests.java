@@ -7,7 +7,7 @@ import static org.triplehelix.access.AuthorizationMatrix.Caller.ORG_ADMIN_ELSEWH
 
 import java.util.List;
 
-/** The access module's endpoints in the authorization matrix: user administration, approvals, the audit trail. */
+/** The access module's endpoints in the authorization matrix: user administration, approvals, the audit trail, one's own settings. */
 class AccessAuthorizationMatrixIntegrationTests extends AuthorizationMatrix {
 
     @Override
@@ -15,6 +15,10 @@ class AccessAuthorizationMatrixIntegrationTests extends AuthorizationMatrix {
         return List.of(
                 // the JSON API
                 Endpoint.api("GET", "/api/v1/me")
+                        .expect(ANONYMOUS, 401).otherwise(200),
+                Endpoint.api("GET", "/api/v1/me/settings")
+                        .expect(ANONYMOUS, 401).otherwise(200),
+                Endpoint.api("PUT", "/api/v1/me/settings", w -> "/api/v1/me/settings", w -> "{\"noticeMail\": true}")
                         .expect(ANONYMOUS, 401).otherwise(200),
                 Endpoint.api("GET", "/api/v1/users")
                         .expect(ANONYMOUS, 401).expect(ADMIN, 200).expect(ORG_ADMIN, 200).expect(ORG_ADMIN_ELSEWHERE, 200).otherwise(403),
@@ -56,6 +60,8 @@ class AccessAuthorizationMatrixIntegrationTests extends AuthorizationMatrix {
                 Endpoint.page("GET", "/admin/audit")
                         .expect(ANONYMOUS, 401).expect(ADMIN, 200).otherwise(403),
                 Endpoint.page("GET", "/account/password")
-                        .expect(ANONYMOUS, 401).otherwise(200));
+                        .expect(ANONYMOUS, 401).otherwise(200),
+                Endpoint.page("POST", "/account/notice-mail", w -> "/account/notice-mail", w -> "noticeMail=on")
+                        .expect(ANONYMOUS, 401).otherwise(302));
     }
 }

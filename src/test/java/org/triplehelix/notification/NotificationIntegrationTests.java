@@ -18,6 +18,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationContext;
+import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.modulith.events.core.EventPublicationRegistry;
 import org.springframework.test.context.ActiveProfiles;
 import org.triplehelix.access.AccessFixtures;
@@ -135,6 +136,27 @@ class NotificationIntegrationTests {
         assertThat(only(mine(api, ""), link).get("read").asBoolean()).isTrue();
         assertThat(unread(api)).isEqualTo(unreadBefore - 1);
         assertThat(page.get("/notifications?unread=true").body()).doesNotContain("data-notice=\"" + notice.get("id").asLong() + "\"");
+    }
+
+    @Test
+    void withoutAMailServerNothingIsMailedAndTheInboxWorksAllTheSame() {
+        assertThat(context.getBeanProvider(JavaMailSender.class).getIfAvailable()).as("no spring.mail.host: no mail sender").isNull();
+        assertThat(context.getBeanNamesForType(NoticeMailer.class)).isEmpty();
+        String extId = fixtures.openFacility(owner, true, false);
+        fixtures.managers(extId, manager);
+        BookingView booking = fixtures.as(booker, () -> bookings.request(extId,
+                FacilityFixtures.request(FacilityFixtures.hoursAhead(15, 9), Duration.ofHours(1), null)));
+        fixtures.as(manager, () -> bookings.approve(booking.id()));
+        String link = "/bookings/" + booking.id();
+        awaitDelivered(link);
+
+        assertThat(only(mine(api(booker), ""), link).get("key").asString()).isEqualTo("notification.booking.approved");
+        String noticeId = fixtures.jdbc().sql("select notice_id::text from notification where link = :l").param("l", link)
+                .query(String.class).single();
+        assertThat(fixtures.count("select count(*) from event_publication where event_type like '%NoticeStored' and serialized_event like ?",
+                "%" + noticeId + "%")).as("no mailer listens, so no e-mail is even pending").isZero();
+        assertThat(fixtures.count("select count(*) from notification where link = ? and (mailed_at is not null or mail_attempts > 0)",
+                link)).isZero();
     }
 
     @Test

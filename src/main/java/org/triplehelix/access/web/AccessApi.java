@@ -50,6 +50,21 @@ class AccessApi {
         return scope.requireSignedIn();
     }
 
+    /** The signed-in user's own settings: {@code {"noticeMail": true}} (their notices also by e-mail). */
+    @GetMapping("/me/settings")
+    Settings settings() {
+        return new Settings(accounts.noticeMail());
+    }
+
+    /** Changes the signed-in user's own settings: {@code {"noticeMail": false}} turns the e-mail of notices off. */
+    @PutMapping("/me/settings")
+    Settings settings(@RequestBody Settings change) {
+        if (change == null || change.noticeMail() == null) {
+            throw new InvalidInputException("noticeMail", "noticeMail (true or false) is required");
+        }
+        return new Settings(accounts.setNoticeMail(change.noticeMail()));
+    }
+
     @GetMapping("/users")
     Page<Account> users(@RequestParam(required = false) String q, @RequestParam(required = false) String role,
                         @RequestParam(required = false) String status, @RequestParam(defaultValue = "0") int page,
@@ -121,5 +136,8 @@ class AccessApi {
     }
 
     record RolesChange(List<String> roles) {
+    }
+
+    record Settings(Boolean noticeMail) {
     }
 }

@@ -9,7 +9,10 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.triplehelix.access.AccountInputException;
 import org.triplehelix.access.UserAccounts;
 
-/** The signed-in user changes their password. */
+/**
+ * The signed-in user's own account page ({@code /account/password}): they change their password,
+ * and turn the e-mail of their notices off or on.
+ */
 @Controller
 class PasswordController {
 
@@ -20,27 +23,41 @@ class PasswordController {
     }
 
     @GetMapping("/account/password")
-    String form(@RequestParam(required = false) String changed, Model model) {
+    String form(@RequestParam(required = false) String changed, @RequestParam(required = false) String noticeMailSaved, Model model) {
         model.addAttribute("changed", changed != null);
         model.addAttribute("error", null);
-        return "access/password";
+        model.addAttribute("noticeMailSaved", noticeMailSaved != null);
+        return page(model);
     }
 
     @PostMapping("/account/password")
     String change(@RequestParam(defaultValue = "") String currentPassword, @RequestParam(defaultValue = "") String password,
                   @RequestParam(defaultValue = "") String confirmation, HttpServletRequest request, Model model) {
         model.addAttribute("changed", false);
+        model.addAttribute("noticeMailSaved", false);
         if (!password.equals(confirmation)) {
             model.addAttribute("error", new FieldError("confirmation", "access.error.confirmationDiffers"));
-            return "access/password";
+            return page(model);
         }
         try {
             accounts.changePassword(currentPassword, password);
         } catch (AccountInputException e) {
             model.addAttribute("error", new FieldError(e.field(), e.messageKey()));
-            return "access/password";
+            return page(model);
         }
         request.changeSessionId();
         return "redirect:/account/password?changed";
+    }
+
+    /** {@code noticeMail=on} turns the e-mail of notices on, anything else (an unticked box sends nothing) off. */
+    @PostMapping("/account/notice-mail")
+    String noticeMail(@RequestParam(required = false) String noticeMail) {
+        accounts.setNoticeMail("on".equals(noticeMail));
+        return "redirect:/account/password?noticeMailSaved#notice-mail";
+    }
+
+    private String page(Model model) {
+        model.addAttribute("noticeMail", accounts.noticeMail());
+        return "access/password";
     }
 }
