@@ -53,7 +53,8 @@ import org.triplehelix.web.BrowserTests;
  * The main pages checked by a real accessibility engine, axe-core, in Chinese and in English: as a
  * visitor the home page, the registry's lists and profiles, search, matching, demands, challenges,
  * instruments, talent, insight, sign-in, registration and the error page; signed in as an
- * enterprise user the inbox, the demand form and the same form refused for a budget in words; and
+ * enterprise user the inbox, bookings, the challenge and demand forms and the demand form refused for
+ * a budget in words; and
  * on a phone, signed in as an administrator, the pages with wide tables and the fullest header.
  * Public-sector platforms in China are held to GB/T 37668, which follows WCAG 2.1 AA, so axe runs the
  * WCAG 2.0 and 2.1 A and AA rules, and any violation of impact "serious" or "critical" fails the page
@@ -162,10 +163,14 @@ class AccessibilityBrowserIntegrationTests extends BrowserTests {
                 Visit.visitor("instrument calendar", "/facilities/" + instrument + "/calendar"),
                 Visit.visitor("talent", "/talent"),
                 Visit.visitor("insight", "/insight"),
+                Visit.visitor("insight map", "/insight/map"), // ECharts draws the map and the network
+                Visit.visitor("insight network", "/insight/network"),
                 Visit.visitor("register", "/register"),
                 Visit.visitor("error page", "/organizations/no-such-organization"),
                 Visit.visitor("sign-in", "/login"),
                 Visit.signedIn("inbox", "/notifications"),
+                Visit.signedIn("my bookings", "/bookings"),
+                Visit.signedIn("challenge form", "/challenges/new"),
                 Visit.signedIn("demand form", "/demands/new"),
                 new Visit("demand form refused", true, page -> {
                     page.navigate("/demands/new");
