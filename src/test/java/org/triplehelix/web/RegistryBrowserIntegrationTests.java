@@ -173,6 +173,6 @@ class RegistryBrowserIntegrationTests extends BrowserTests {
     }
 
     private static boolean fitsTheScreen(Page of) {
-        return (Boolean) of.evaluate("document.documentElement.scrollWidth <= window.innerWidth");
+        return (Boolean) of.evaluate("document.documentElement.scrollWidth <= document.documentElement.clientWidth");
     }
 }
