@@ -86,7 +86,7 @@ class BenchNavCommand implements Callable<Integer> {
         ConfigurableApplicationContext platform = Platform.web(global, properties, false);
         NavBenchData data = new NavBenchData(platform.getBean(JdbcClient.class));
         Cleanup cleanup = new Cleanup(data, platform, out);
-        Thread onInterrupt = new Thread(cleanup::removeAndClose, "bench-nav-cleanup");
+        Thread onInterrupt = new Thread(cleanup::interrupted, "bench-nav-cleanup");
         Runtime.getRuntime().addShutdownHook(onInterrupt);
         try {
             out.println(BenchCommand.ImportBench.machine());
@@ -249,6 +249,14 @@ class BenchNavCommand implements Callable<Integer> {
             this.data = data;
             this.platform = platform;
             this.out = out;
+        }
+
+        /** Ctrl-C: the requests stop first (the web server with them), so the deletions have the database to themselves. */
+        void interrupted() {
+            out.println("interrupted: removing the synthetic rows first");
+            out.flush();
+            ((WebServerApplicationContext) platform).getWebServer().stop();
+            removeAndClose();
         }
 
         synchronized void removeAndClose() {
