@@ -43,7 +43,9 @@ import picocli.CommandLine.Spec;
  * the embedding worker off), writes a worst case of synthetic rows in bulk ({@link NavBenchData}),
  * then measures, after warm-up, each count for the measured user in-process and a light page over
  * HTTP signed in (form sign-in with the CSRF token, as a browser) and anonymous; p50/p95/p99.
- * The synthetic rows are removed in a {@code finally}, and by a shutdown hook on Ctrl-C.
+ * The synthetic rows are removed in a {@code finally}, and by a shutdown hook on Ctrl-C. While it
+ * runs they are part of the installation (published challenges, listed accounts): run it on a copy
+ * or a test installation.
  */
 @Command(name = "nav", description = "Cost of the navigation links' counts on every signed-in page (p50/p95/p99), on synthetic rows removed afterwards.")
 class BenchNavCommand implements Callable<Integer> {
