@@ -28,7 +28,8 @@ import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 /** {@code helix bench …}: measurements of the platform on this machine. */
-@Command(name = "bench", description = "Measure the platform on this machine.", subcommands = {BenchCommand.ImportBench.class, BenchMatchCommand.class, BenchInsightCommand.class})
+@Command(name = "bench", description = "Measure the platform on this machine.", subcommands = {BenchCommand.ImportBench.class, BenchMatchCommand.class, BenchInsightCommand.class,
+        BenchNavCommand.class})
 class BenchCommand implements Callable<Integer> {
 
     @ParentCommand

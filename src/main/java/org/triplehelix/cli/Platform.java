@@ -29,10 +29,19 @@ final class Platform {
 
     /** The web platform. */
     static ConfigurableApplicationContext web(HelixCommand global, Map<String, Object> extra) {
+        return web(global, extra, true);
+    }
+
+    /**
+     * The web platform; without Spring's shutdown hook when the command closes it from a hook of
+     * its own (that has work to finish first on Ctrl-C, such as removing rows it wrote).
+     */
+    static ConfigurableApplicationContext web(HelixCommand global, Map<String, Object> extra, boolean shutdownHook) {
         Map<String, Object> properties = common(global);
         properties.putAll(extra);
         return new SpringApplicationBuilder(global.application())
                 .web(WebApplicationType.SERVLET)
+                .registerShutdownHook(shutdownHook)
                 .run(asArguments(properties));
     }
 
