@@ -24,6 +24,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 import org.triplehelix.access.NoticeMailAddresses;
 import org.triplehelix.access.NoticeMailAddresses.Recipient;
+import org.triplehelix.shared.RetriedLater;
 
 /**
  * E-mails each stored notice to its recipients, when the platform has a mail server
@@ -161,10 +162,13 @@ class NoticeMailer {
         return password.isEmpty() ? message : message.replace(password, "******");
     }
 
-    /** Some recipients' e-mail did not go out: leaves the publication incomplete, to be retried. One line in the log, no trace. */
-    static final class MailNotSent extends RuntimeException {
+    /**
+     * Some recipients' e-mail did not go out: leaves the publication incomplete, to be retried. Already logged
+     * here as one WARN line, so the asynchronous methods' handler keeps it at DEBUG ({@link RetriedLater}).
+     */
+    static final class MailNotSent extends RetriedLater {
         MailNotSent(String message) {
-            super(message, null, false, false);
+            super(message);
         }
     }
 }

@@ -3,6 +3,7 @@ package org.triplehelix.notification;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
@@ -71,6 +72,21 @@ class NoticeRepository {
     void giveUpMail(Collection<Long> ids, int maxAttempts) {
         jdbc.sql("update notification set mail_attempts = greatest(mail_attempts, :max) where id = any(:ids)")
                 .param("max", maxAttempts).param("ids", ids.toArray(Long[]::new)).update();
+    }
+
+    /**
+     * Deletes at most {@code batch} notices read more than {@code keepRead} ago (by the database's clock), except those whose
+     * e-mail failed and is still to be tried again (fewer than {@code maxAttempts} failures); how many. Unread ones are never
+     * deleted. The batch bounds how long one statement holds its locks.
+     */
+    int removeRead(Duration keepRead, int maxAttempts, int batch) {
+        return jdbc.sql("""
+                        delete from notification where id in (
+                            select id from notification where read_at < now() - make_interval(secs => :keep)
+                            and not (mailed_at is null and mail_attempts > 0 and mail_attempts < :max)
+                            limit :batch)
+                        """)
+                .param("keep", (double) keepRead.toSeconds()).param("max", maxAttempts).param("batch", batch).update();
     }
 
     List<Notice> page(long userId, boolean unreadOnly, long offset, int limit) {

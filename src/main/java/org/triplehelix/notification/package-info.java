@@ -13,6 +13,9 @@
  * notices are also e-mailed ({@code NoticeMailer}, after the inbox rows commit) to the recipients whose
  * accounts accept it ({@link org.triplehelix.access.NoticeMailAddresses}); without one, nothing is sent.
  *
+ * <p>Notices read more than {@code helix.notifications.keep-read} (180 days) ago are deleted once a day
+ * in the web platform ({@code InboxRetention}); unread ones and those whose e-mail is still to be retried stay.
+ *
  * <p>{@link org.triplehelix.notification.Notifications} is the inbox of the signed-in user only: a
  * notice of someone else's is a 404. URLs: {@code /notifications}; API
  * {@code GET /api/v1/notifications}, {@code POST /api/v1/notifications/{id}/read},
