@@ -38,9 +38,10 @@ class InboxRetentionIntegrationTests {
         long oldUnread = notice(fixtures, user, 900, null, null, 0);
         long oldReadMailPending = notice(fixtures, user, 200, 190, null, 2);
 
-        int removed = retention.removeReadOlderThan(Duration.ofDays(180), 1);
+        // the count it returns is not checked: the scheduled run (two minutes after the shared context started) may remove
+        // some of these rows first; which rows are left is what the rule decides
+        retention.removeReadOlderThan(Duration.ofDays(180), 1);
 
-        assertThat(removed).as("at least this user's three; other tests' notices are all recent").isGreaterThanOrEqualTo(3);
         assertThat(exists(fixtures, oldRead1)).isFalse();
         assertThat(exists(fixtures, oldRead2)).isFalse();
         assertThat(exists(fixtures, oldReadGivenUp)).as("its e-mail was given up on: nothing to wait for").isFalse();
