@@ -3,6 +3,8 @@ package org.triplehelix.facility;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import org.triplehelix.shared.InvalidInputException;
 
@@ -27,26 +29,40 @@ public record BookingRules(int minMinutes, int maxMinutes, int slotMinutes, int 
     }
 
     public BookingRules {
+        List<InvalidInputException> refusals = refusals(minMinutes, maxMinutes, slotMinutes, leadMinutes, horizonDays, openingHours);
+        if (!refusals.isEmpty()) {
+            throw refusals.getFirst();
+        }
+    }
+
+    /**
+     * Every field these rules would be refused on, in the order the constructor checks them (it
+     * throws the first): so that a form can mark all of them at once.
+     */
+    static List<InvalidInputException> refusals(int minMinutes, int maxMinutes, int slotMinutes, int leadMinutes,
+                                                int horizonDays, OpeningHours openingHours) {
+        List<InvalidInputException> refusals = new ArrayList<>(0);
         if (minMinutes < 1) {
-            throw new InvalidInputException("minMinutes", "the shortest booking is at least one minute", "facility.error.minMinutes");
+            refusals.add(new InvalidInputException("minMinutes", "the shortest booking is at least one minute", "facility.error.minMinutes"));
         }
         if (maxMinutes < minMinutes || maxMinutes > 44_640) {
-            throw new InvalidInputException("maxMinutes", "the longest booking is at least the shortest and at most 31 days",
-                    "facility.error.maxMinutes");
+            refusals.add(new InvalidInputException("maxMinutes", "the longest booking is at least the shortest and at most 31 days",
+                    "facility.error.maxMinutes"));
         }
         if (slotMinutes != 15 && slotMinutes != 30 && slotMinutes != 60 && slotMinutes != 120) {
-            throw new InvalidInputException("slotMinutes", "the calendar's grid is 15, 30, 60 or 120 minutes",
-                    "facility.error.slotMinutes");
+            refusals.add(new InvalidInputException("slotMinutes", "the calendar's grid is 15, 30, 60 or 120 minutes",
+                    "facility.error.slotMinutes"));
         }
         if (leadMinutes < 0) {
-            throw new InvalidInputException("leadMinutes", "the lead time cannot be negative", "facility.error.leadMinutes");
+            refusals.add(new InvalidInputException("leadMinutes", "the lead time cannot be negative", "facility.error.leadMinutes"));
         }
         if (horizonDays < 1 || horizonDays > 730) {
-            throw new InvalidInputException("horizonDays", "the horizon is 1 to 730 days", "facility.error.horizonDays");
+            refusals.add(new InvalidInputException("horizonDays", "the horizon is 1 to 730 days", "facility.error.horizonDays"));
         }
         if (openingHours == null) {
-            throw new InvalidInputException("openingHours", "the opening hours are missing", "facility.error.openingHours");
+            refusals.add(new InvalidInputException("openingHours", "the opening hours are missing", "facility.error.openingHours"));
         }
+        return refusals;
     }
 
     /** The first rule the slot breaks when requested at {@code now}, if any. */

@@ -1,5 +1,6 @@
 package org.triplehelix.facility;
 
+import java.math.BigDecimal;
 import java.time.DayOfWeek;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -8,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Supplier;
 import java.util.stream.IntStream;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
@@ -177,26 +179,73 @@ public class FacilityCatalog {
         return Map.of("managers", instrument.managers().stream().map(Instrument.Manager::userId).toList());
     }
 
+    /**
+     * Every field of the change that {@link #updateProfile} would refuse, in the order it checks them
+     * (it throws the first, which the API's problem details name): so that a page form can mark all of
+     * them at once instead of one per round trip. Checks who may manage the instrument; writes nothing.
+     */
+    public List<InvalidInputException> profileRefusals(String extId, ProfileChange change) {
+        Instrument instrument = instrument(extId);
+        requireCanManage(instrument);
+        return refusals(instrument.profile(), change);
+    }
+
+    static List<InvalidInputException> refusals(FacilityProfile current, ProfileChange change) {
+        List<InvalidInputException> refusals = new ArrayList<>();
+        merge(current, change, refusals);
+        return List.copyOf(refusals);
+    }
+
     static FacilityProfile merge(FacilityProfile current, ProfileChange change) {
-        Text location = text(current.location(), change.locationZh(), change.locationEn(), "location", 300);
-        Text capabilities = text(current.capabilities(), change.capabilitiesZh(), change.capabilitiesEn(), "capabilities", 4000);
-        String model = plain(current.model(), change.model(), "model", 200);
-        String maker = plain(current.maker(), change.maker(), "maker", 200);
+        List<InvalidInputException> refusals = new ArrayList<>();
+        FacilityProfile next = merge(current, change, refusals);
+        if (!refusals.isEmpty()) {
+            throw refusals.getFirst();
+        }
+        return next;
+    }
+
+    /** The merged profile; each refused field is added to {@code refusals} and keeps its current value meanwhile. */
+    private static FacilityProfile merge(FacilityProfile current, ProfileChange change, List<InvalidInputException> refusals) {
+        Text location = checked(refusals, current.location(),
+                () -> text(current.location(), change.locationZh(), change.locationEn(), "location", 300));
+        Text capabilities = checked(refusals, current.capabilities(),
+                () -> text(current.capabilities(), change.capabilitiesZh(), change.capabilitiesEn(), "capabilities", 4000));
+        String model = checked(refusals, current.model(), () -> plain(current.model(), change.model(), "model", 200));
+        String maker = checked(refusals, current.maker(), () -> plain(current.maker(), change.maker(), "maker", 200));
         FeeSchedule fees = current.fees();
-        fees = new FeeSchedule(change.feeUnit() == null ? fees.unit() : FeeUnit.of(change.feeUnit()),
-                change.internalRate() == null ? fees.internalRate() : change.internalRate(),
-                change.externalRate() == null ? fees.externalRate() : change.externalRate());
+        FeeUnit unit = change.feeUnit() == null ? fees.unit() : checked(refusals, fees.unit(), () -> FeeUnit.of(change.feeUnit()));
+        BigDecimal internalRate = change.internalRate() == null ? fees.internalRate()
+                : checked(refusals, fees.internalRate(), () -> FeeSchedule.rate("internalRate", change.internalRate()));
+        BigDecimal externalRate = change.externalRate() == null ? fees.externalRate()
+                : checked(refusals, fees.externalRate(), () -> FeeSchedule.rate("externalRate", change.externalRate()));
         BookingRules rules = current.rules();
-        rules = new BookingRules(
-                orElse(change.minMinutes(), rules.minMinutes()),
-                orElse(change.maxMinutes(), rules.maxMinutes()),
-                orElse(change.slotMinutes(), rules.slotMinutes()),
-                orElse(change.leadMinutes(), rules.leadMinutes()),
-                orElse(change.horizonDays(), rules.horizonDays()),
-                change.approvalRequired() == null ? rules.approvalRequired() : change.approvalRequired(),
-                change.trainingRequired() == null ? rules.trainingRequired() : change.trainingRequired(),
-                change.openingHours() == null ? rules.openingHours() : openingHours(change.openingHours()));
-        return new FacilityProfile(location, model, maker, capabilities, fees, rules, true, current.version());
+        OpeningHours hours = change.openingHours() == null ? rules.openingHours()
+                : checked(refusals, rules.openingHours(), () -> openingHours(change.openingHours()));
+        int minMinutes = orElse(change.minMinutes(), rules.minMinutes());
+        int maxMinutes = orElse(change.maxMinutes(), rules.maxMinutes());
+        int slotMinutes = orElse(change.slotMinutes(), rules.slotMinutes());
+        int leadMinutes = orElse(change.leadMinutes(), rules.leadMinutes());
+        int horizonDays = orElse(change.horizonDays(), rules.horizonDays());
+        List<InvalidInputException> ruleRefusals = BookingRules.refusals(minMinutes, maxMinutes, slotMinutes, leadMinutes, horizonDays, hours);
+        refusals.addAll(ruleRefusals);
+        if (ruleRefusals.isEmpty()) {
+            rules = new BookingRules(minMinutes, maxMinutes, slotMinutes, leadMinutes, horizonDays,
+                    change.approvalRequired() == null ? rules.approvalRequired() : change.approvalRequired(),
+                    change.trainingRequired() == null ? rules.trainingRequired() : change.trainingRequired(), hours);
+        }
+        return new FacilityProfile(location, model, maker, capabilities, new FeeSchedule(unit, internalRate, externalRate), rules,
+                true, current.version());
+    }
+
+    /** The checked value, or, when it is refused, the refusal added to {@code refusals} and {@code kept} instead. */
+    private static <T> T checked(List<InvalidInputException> refusals, T kept, Supplier<T> value) {
+        try {
+            return value.get();
+        } catch (InvalidInputException e) {
+            refusals.add(e);
+            return kept;
+        }
     }
 
     static OpeningHours openingHours(Map<String, ProfileChange.DayHours> week) {

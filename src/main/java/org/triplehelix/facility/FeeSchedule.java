@@ -43,7 +43,8 @@ public record FeeSchedule(FeeUnit unit, BigDecimal internalRate, BigDecimal exte
         return new Charge(unit, rateClass, rate, quantity, rate.multiply(quantity).setScale(2, RoundingMode.HALF_UP));
     }
 
-    private static BigDecimal rate(String field, BigDecimal rate) {
+    /** The rate of {@code field} as stored (to the fen), or its refusal: also checked alone by the profile form's validation. */
+    static BigDecimal rate(String field, BigDecimal rate) {
         if (rate == null || rate.signum() < 0) {
             throw new InvalidInputException(field, "a rate is a number of yuan, 0 or more", "facility.error." + field);
         }

@@ -229,6 +229,85 @@ class FacilityPagesIntegrationTests {
     }
 
     @Test
+    void aProfileWithSeveralBadFieldsComesBackWithAllOfThemMarkedInEitherLanguage() {
+        String extId = fixtures.openFacility(owner, true, false);
+        fixtures.managers(extId, manager);
+        Instrument before = context.getBean(FacilityCatalog.class).instrument(extId);
+        HelixClient client = signedIn(manager);
+        Map<String, String> form = new LinkedHashMap<>();
+        form.put("version", String.valueOf(before.profile().version()));
+        form.put("model", "NX-7");
+        form.put("maker", "m".repeat(201));
+        form.put("feeUnit", "hour");
+        form.put("internalRate", "-5");
+        form.put("externalRate", "177");
+        form.put("minMinutes", "60");
+        form.put("maxMinutes", "240");
+        form.put("slotMinutes", "30");
+        form.put("leadMinutes", "0");
+        form.put("horizonDays", "900");
+        form.put("mondayOpens", "09:00");
+        form.put("mondayCloses", "12:00");
+        form.put("_csrf", client.csrfToken());
+
+        HelixClient.Response zh = client.postFormWithoutToken("/facilities/" + extId + "/profile?lang=zh", form);
+        assertThat(zh.status()).isEqualTo(400);
+        assertThat(zh.body()).contains("表单有 3 处需要修改：")
+                .contains("<a href=\"#maker\">生产厂商</a>").contains("<a href=\"#internalRate\">内部收费标准</a>")
+                .contains("<a href=\"#horizonDays\">可预约天数</a>")
+                .contains("id=\"f-maker-error\">最多 200 个字符</span>")
+                .contains("id=\"f-internalRate-error\">价格为不小于 0 的金额（元），最多精确到分</span>")
+                .contains("id=\"f-horizonDays-error\">可预约天数为 1 到 730 天</span>")
+                .contains("value=\"" + "m".repeat(201) + "\" aria-invalid=\"true\"").contains("value=\"-5\" aria-invalid=\"true\"")
+                .contains("value=\"900\" aria-invalid=\"true\"").contains("value=\"NX-7\"").contains("value=\"177\"")
+                .doesNotContain("f-model-error").doesNotContain("f-maxMinutes-error");
+        assertThat(zh.body().indexOf("href=\"#maker\"")).isLessThan(zh.body().indexOf("href=\"#internalRate\""));
+        assertThat(zh.body().indexOf("href=\"#internalRate\"")).isLessThan(zh.body().indexOf("href=\"#horizonDays\""));
+        assertUnchanged(extId, before);
+
+        form.put("maxMinutes", "four hours");
+        form.put("mondayCloses", "08:00");
+        HelixClient.Response en = client.postFormWithoutToken("/facilities/" + extId + "/profile?lang=en", form);
+        assertThat(en.status()).isEqualTo(400);
+        assertThat(en.body()).contains("There are 5 problems to fix in the form:")
+                .contains("<a href=\"#maker\">Maker</a>").contains("<a href=\"#internalRate\">Internal rate</a>")
+                .contains("<a href=\"#maxMinutes\">Longest booking</a>").contains("<a href=\"#horizonDays\">Horizon</a>")
+                .contains("<a href=\"#openingHours\">Opening hours</a>")
+                .contains("id=\"f-maker-error\">at most 200 characters</span>")
+                .contains("id=\"f-internalRate-error\">a rate is a number of yuan, 0 or more, to the fen at most</span>")
+                .contains("id=\"f-maxMinutes-error\">a whole number is expected (you typed “four hours”)</span>")
+                .contains("id=\"f-horizonDays-error\">the horizon is 1 to 730 days</span>")
+                .contains("id=\"f-openingHours-error\">write the times as HH:MM")
+                .contains("value=\"four hours\" aria-invalid=\"true\"").contains("value=\"08:00\" aria-invalid=\"true\"");
+        assertUnchanged(extId, before);
+
+        form.put("maker", "Bruker");
+        form.put("internalRate", "88.5");
+        form.put("maxMinutes", "240");
+        form.put("horizonDays", "60");
+        form.put("mondayCloses", "12:00");
+        HelixClient.Response saved = client.postFormWithoutToken("/facilities/" + extId + "/profile?lang=zh", form);
+        assertThat(saved.status()).isEqualTo(302);
+        Instrument after = context.getBean(FacilityCatalog.class).instrument(extId);
+        assertThat(after.profile().maker()).isEqualTo("Bruker");
+        assertThat(after.fees().internalRate()).isEqualByComparingTo("88.5");
+        assertThat(after.rules().horizonDays()).isEqualTo(60);
+        assertThat(fixtures.count("select count(*) from audit_log where entity_kind = 'facility_profile' and entity_id = ?", extId))
+                .isEqualTo(2);
+    }
+
+    void assertUnchanged(String extId, Instrument before) {
+        Instrument now = context.getBean(FacilityCatalog.class).instrument(extId);
+        assertThat(now.profile().version()).isEqualTo(before.profile().version());
+        assertThat(now.profile().maker()).isEqualTo(before.profile().maker());
+        assertThat(now.profile().model()).isEqualTo(before.profile().model());
+        assertThat(now.fees()).isEqualTo(before.fees());
+        assertThat(now.rules()).isEqualTo(before.rules());
+        assertThat(fixtures.count("select count(*) from audit_log where entity_kind = 'facility_profile' and entity_id = ?", extId))
+                .isEqualTo(1);
+    }
+
+    @Test
     void aRefusedTrainingGrantKeepsTheEmailAndTheDate() {
         String extId = fixtures.openFacility(owner, false, true);
         fixtures.managers(extId, manager);

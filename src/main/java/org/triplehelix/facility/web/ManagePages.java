@@ -5,6 +5,7 @@ import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.DayOfWeek;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -67,7 +68,15 @@ class ManagePages {
     @PostMapping("/facilities/{id}/profile")
     String profile(@PathVariable String id, @RequestParam Map<String, String> form, Model model, HttpServletResponse response,
                    RedirectAttributes redirect) {
-        return act(id, "profile", form, model, response, redirect, "facility.manage.saved", () -> catalog.updateProfile(id, change(form)));
+        List<InvalidInputException> refusals = new ArrayList<>();
+        ProfileChange change = change(form, refusals);
+        refusals.addAll(catalog.profileRefusals(id, change));
+        if (!refusals.isEmpty()) {
+            model.addAttribute("typed", TypedForm.of("profile", form, TypedForm.errorsOf(refusals)));
+            response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+            return manage(id, model);
+        }
+        return act(id, "profile", form, model, response, redirect, "facility.manage.saved", () -> catalog.updateProfile(id, change));
     }
 
     @PostMapping("/facilities/{id}/managers")
@@ -132,8 +141,12 @@ class ManagePages {
         return "maintenance".equals(formName) ? "start" : "openingHours";
     }
 
-    /** The profile form's fields as a change: every field is sent, so none keeps its old value by omission. */
-    static ProfileChange change(Map<String, String> form) {
+    /**
+     * The profile form's fields as a change: every field is sent, so none keeps its old value by omission.
+     * A number that does not parse is added to {@code refusals} (and left out), so that the form can mark it
+     * together with the service's refusals of the other fields.
+     */
+    static ProfileChange change(Map<String, String> form, List<InvalidInputException> refusals) {
         Map<String, ProfileChange.DayHours> week = new LinkedHashMap<>();
         for (DayOfWeek day : DayOfWeek.values()) {
             String key = FacilityViews.dayKey(day);
@@ -145,27 +158,29 @@ class ManagePages {
         }
         return new ProfileChange(form.getOrDefault("locationZh", ""), form.getOrDefault("locationEn", ""),
                 form.getOrDefault("model", ""), form.getOrDefault("maker", ""), form.getOrDefault("capabilitiesZh", ""),
-                form.getOrDefault("capabilitiesEn", ""), form.get("feeUnit"), decimal(form, "internalRate"),
-                decimal(form, "externalRate"), integer(form, "minMinutes"), integer(form, "maxMinutes"),
-                integer(form, "slotMinutes"), integer(form, "leadMinutes"), integer(form, "horizonDays"),
-                form.containsKey("approvalRequired"), form.containsKey("trainingRequired"), week, integer(form, "version"));
+                form.getOrDefault("capabilitiesEn", ""), form.get("feeUnit"), decimal(form, "internalRate", refusals),
+                decimal(form, "externalRate", refusals), integer(form, "minMinutes", refusals), integer(form, "maxMinutes", refusals),
+                integer(form, "slotMinutes", refusals), integer(form, "leadMinutes", refusals), integer(form, "horizonDays", refusals),
+                form.containsKey("approvalRequired"), form.containsKey("trainingRequired"), week, integer(form, "version", refusals));
     }
 
-    private static BigDecimal decimal(Map<String, String> form, String field) {
+    private static BigDecimal decimal(Map<String, String> form, String field, List<InvalidInputException> refusals) {
         String value = form.getOrDefault(field, "").strip();
         try {
             return value.isEmpty() ? null : new BigDecimal(value);
         } catch (NumberFormatException e) {
-            throw new InvalidInputException(field, field + " is not a number: " + value, "form.number", value);
+            refusals.add(new InvalidInputException(field, field + " is not a number: " + value, "form.number", value));
+            return null;
         }
     }
 
-    private static Integer integer(Map<String, String> form, String field) {
+    private static Integer integer(Map<String, String> form, String field, List<InvalidInputException> refusals) {
         String value = form.getOrDefault(field, "").strip();
         try {
             return value.isEmpty() ? null : Integer.valueOf(value);
         } catch (NumberFormatException e) {
-            throw new InvalidInputException(field, field + " is not a whole number: " + value, "form.wholeNumber", value);
+            refusals.add(new InvalidInputException(field, field + " is not a whole number: " + value, "form.wholeNumber", value));
+            return null;
         }
     }
 

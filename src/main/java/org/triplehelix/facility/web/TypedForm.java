@@ -1,6 +1,8 @@
 package org.triplehelix.facility.web;
 
+import java.util.Comparator;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.triplehelix.shared.InvalidInputException;
 import org.triplehelix.shared.web.FormErrors;
@@ -13,6 +15,11 @@ import org.triplehelix.shared.web.FormErrors;
 public record TypedForm(String form, Map<String, String> values, FormErrors errors) {
 
     public static final TypedForm NONE = new TypedForm("", Map.of(), FormErrors.none());
+
+    /** The profile form's inputs as the page lays them out. */
+    private static final List<String> PROFILE_INPUTS = List.of("locationZh", "locationEn", "model", "maker", "capabilitiesZh",
+            "capabilitiesEn", "feeUnit", "internalRate", "externalRate", "minMinutes", "maxMinutes", "slotMinutes", "leadMinutes",
+            "horizonDays", "openingHours");
 
     static TypedForm of(String form, Map<String, String> values, FormErrors errors) {
         Map<String, String> kept = new LinkedHashMap<>(values);
@@ -42,11 +49,30 @@ public record TypedForm(String form, Map<String, String> values, FormErrors erro
 
     /** The refusal as a message in the page's language on the input of the form it names. */
     static FormErrors errorOf(InvalidInputException e) {
-        String field = switch (e.field()) {
+        return FormErrors.refusal(input(e), e);
+    }
+
+    /**
+     * Several refusals of the profile form, listed in the order its inputs are laid out (fields it does
+     * not show last); the first refusal of an input is kept.
+     */
+    static FormErrors errorsOf(List<InvalidInputException> refusals) {
+        FormErrors errors = FormErrors.none();
+        refusals.stream()
+                .sorted(Comparator.comparingInt(e -> PROFILE_INPUTS.contains(input(e)) ? PROFILE_INPUTS.indexOf(input(e)) : PROFILE_INPUTS.size()))
+                .forEach(e -> {
+                    FormErrors one = errorOf(e);
+                    String input = input(e);
+                    errors.add(input, one.key(input), one.args(input));
+                });
+        return errors;
+    }
+
+    private static String input(InvalidInputException e) {
+        return switch (e.field()) {
             case "location" -> "locationZh";
             case "capabilities" -> "capabilitiesZh";
             default -> e.field();
         };
-        return FormErrors.refusal(field, e);
     }
 }

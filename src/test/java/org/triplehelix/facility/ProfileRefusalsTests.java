@@ -1,0 +1,54 @@
+package org.triplehelix.facility;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.math.BigDecimal;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.triplehelix.shared.InvalidInputException;
+
+/** A profile change is checked field by field: the page gets every refusal, the service throws the first as before. */
+class ProfileRefusalsTests {
+
+    static ProfileChange change(String maker, String feeUnit, BigDecimal internalRate, Integer maxMinutes, Integer horizonDays,
+                                Map<String, ProfileChange.DayHours> hours) {
+        return new ProfileChange(null, null, null, maker, null, null, feeUnit, internalRate, null, null, maxMinutes, null, null,
+                horizonDays, null, null, hours, null);
+    }
+
+    @Test
+    void everyRefusedFieldIsReportedInTheOrderTheServiceChecksThem() {
+        ProfileChange bad = change("m".repeat(201), "litre", new BigDecimal("-5"), 10, 900,
+                Map.of("monday", new ProfileChange.DayHours("09:00", "08:00")));
+        var refusals = FacilityCatalog.refusals(FacilityProfile.defaults(), bad);
+        assertThat(refusals).extracting(InvalidInputException::field)
+                .containsExactly("maker", "feeUnit", "internalRate", "openingHours", "maxMinutes", "horizonDays");
+        assertThat(refusals).extracting(InvalidInputException::key).containsExactly("facility.error.tooLong", "facility.error.feeUnit",
+                "facility.error.internalRate", "facility.error.openingHours", "facility.error.maxMinutes", "facility.error.horizonDays");
+        assertThat(refusals.getFirst().args()).containsExactly(200);
+        assertThatThrownBy(() -> FacilityCatalog.merge(FacilityProfile.defaults(), bad))
+                .isInstanceOf(InvalidInputException.class).extracting("field").isEqualTo("maker");
+    }
+
+    @Test
+    void aGoodChangeHasNoRefusalAndMerges() {
+        ProfileChange good = change("Bruker", "sample", new BigDecimal("88.5"), 240, 60,
+                Map.of("monday", new ProfileChange.DayHours("09:00", "12:00")));
+        assertThat(FacilityCatalog.refusals(FacilityProfile.defaults(), good)).isEmpty();
+        FacilityProfile merged = FacilityCatalog.merge(FacilityProfile.defaults(), good);
+        assertThat(merged.maker()).isEqualTo("Bruker");
+        assertThat(merged.fees().internalRate()).isEqualTo(new BigDecimal("88.50"));
+        assertThat(merged.rules().maxMinutes()).isEqualTo(240);
+        assertThat(merged.rules().horizonDays()).isEqualTo(60);
+        assertThat(merged.rules().openingHours().days()).hasSize(1);
+    }
+
+    @Test
+    void theBookingRulesStillRefuseTheirFirstBadFieldWhenConstructed() {
+        assertThat(BookingRules.refusals(0, 10, 45, -1, 1, OpeningHours.standard())).extracting(InvalidInputException::field)
+                .containsExactly("minMinutes", "slotMinutes", "leadMinutes");
+        assertThatThrownBy(() -> new BookingRules(0, 10, 45, -1, 1, false, false, OpeningHours.standard()))
+                .isInstanceOf(InvalidInputException.class).extracting("field").isEqualTo("minMinutes");
+    }
+}
