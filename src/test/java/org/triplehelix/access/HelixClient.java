@@ -62,10 +62,21 @@ public final class HelixClient {
     }
 
     public Response postFormWithoutToken(String path, Map<String, String> form) {
-        String body = form.entrySet().stream()
+        return send(request(path).header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(encoded(form))));
+    }
+
+    /** A form POST as htmx sends it ({@code HX-Request: true}), with the session's CSRF token. */
+    public Response postHtmx(String path, Map<String, String> form) {
+        Map<String, String> fields = new LinkedHashMap<>(form);
+        fields.put("_csrf", csrfToken());
+        return send(request(path).header("Content-Type", "application/x-www-form-urlencoded").header("HX-Request", "true")
+                .POST(HttpRequest.BodyPublishers.ofString(encoded(fields))));
+    }
+
+    private static String encoded(Map<String, String> form) {
+        return form.entrySet().stream()
                 .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
                 .collect(Collectors.joining("&"));
-        return send(request(path).header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(body)));
     }
 
     /**

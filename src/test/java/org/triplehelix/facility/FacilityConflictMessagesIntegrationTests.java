@@ -2,14 +2,11 @@ package org.triplehelix.facility;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -57,15 +54,6 @@ class FacilityConflictMessagesIntegrationTests {
         return client;
     }
 
-    static HelixClient.Response htmxPost(HelixClient client, String path, Map<String, String> form) {
-        Map<String, String> fields = new LinkedHashMap<>(form);
-        fields.put("_csrf", client.csrfToken());
-        String body = fields.entrySet().stream()
-                .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
-                .collect(Collectors.joining("&"));
-        return client.send("POST", path, Map.of("Content-Type", "application/x-www-form-urlencoded", "HX-Request", "true"),
-                body.getBytes(StandardCharsets.UTF_8));
-    }
 
     static String local(Instant start, Duration length) {
         return new TimeSlot(start, start.plus(length)).local(FacilityTime.ZONE);
@@ -80,11 +68,11 @@ class FacilityConflictMessagesIntegrationTests {
         HelixClient client = signedIn(customer);
         Map<String, String> form = Map.of("start", start.plus(Duration.ofHours(1)).toString(), "minutes", "60", "purpose", "XRD");
 
-        HelixClient.Response zh = htmxPost(client, "/facilities/" + extId + "/bookings?lang=zh", form);
+        HelixClient.Response zh = client.postHtmx("/facilities/" + extId + "/bookings?lang=zh", form);
         assertThat(zh.body()).contains("id=\"book-conflict\">该时段已被占用。预约 #" + holder.id() + "（待审批）已占用 "
                         + local(start, Duration.ofHours(2)) + "。请选择其他时段，或加入候补。</p>")
                 .doesNotContain("is taken by booking").doesNotContain("Asia/Shanghai").contains("id=\"join-waitlist\"");
-        HelixClient.Response en = htmxPost(client, "/facilities/" + extId + "/bookings?lang=en", form);
+        HelixClient.Response en = client.postHtmx("/facilities/" + extId + "/bookings?lang=en", form);
         assertThat(en.body()).contains("id=\"book-conflict\">This slot is taken. Booking #" + holder.id() + " (Awaiting approval) already holds "
                 + local(start, Duration.ofHours(2)) + ". Choose another slot, or join the waitlist.</p>");
         assertThat(fixtures.count("select count(*) from booking where facility_id = ?", fixtures.facilityId(extId))).isOne();
@@ -105,14 +93,14 @@ class FacilityConflictMessagesIntegrationTests {
         BookingView holder = fixtures.as(manager, () -> context.getBean(Bookings.class)
                 .request(extId, FacilityFixtures.request(second, Duration.ofHours(1), null)));
         HelixClient client = signedIn(customer);
-        HelixClient.Response zh = htmxPost(client, "/facilities/" + extId + "/bookings?lang=zh",
+        HelixClient.Response zh = client.postHtmx("/facilities/" + extId + "/bookings?lang=zh",
                 Map.of("start", first.toString(), "minutes", "60", "weeks", "2", "skipConflicts", "true"));
         assertThat(zh.body()).contains("已预约 1 次，1 次未预约（见下表）。")
                 .contains(local(first, Duration.ofHours(1)) + "（北京时间） · 已预约")
                 .containsPattern(Pattern.quote(local(second, Duration.ofHours(1)) + "（北京时间） · 时段冲突")
                         + "\\s*· 预约 #" + holder.id() + "（已批准）已占用 " + Pattern.quote(local(second, Duration.ofHours(1))) + "。")
                 .doesNotContain("Asia/Shanghai");
-        HelixClient.Response en = htmxPost(client, "/facilities/" + extId + "/bookings?lang=en",
+        HelixClient.Response en = client.postHtmx("/facilities/" + extId + "/bookings?lang=en",
                 Map.of("start", first.minus(Duration.ofDays(7)).toString(), "minutes", "60", "weeks", "2", "skipConflicts", "false"));
         assertThat(en.body()).contains("1 of the dates cannot be booked, so none was (all or nothing).")
                 .contains(local(first.minus(Duration.ofDays(7)), Duration.ofHours(1)) + " (Beijing time) · free (not booked)")
@@ -131,10 +119,10 @@ class FacilityConflictMessagesIntegrationTests {
         HelixClient client = signedIn(customer);
         Map<String, String> form = Map.of("start", start.plus(Duration.ofHours(1)).toString(), "minutes", "60");
 
-        HelixClient.Response zh = htmxPost(client, "/facilities/" + extId + "/bookings?lang=zh", form);
+        HelixClient.Response zh = client.postHtmx("/facilities/" + extId + "/bookings?lang=zh", form);
         assertThat(zh.body()).contains("id=\"book-conflict\">该仪器 " + local(start, Duration.ofHours(4)) + " 安排了维护（维护时段 #"
                 + window.id() + "）。</p>").doesNotContain("under maintenance").doesNotContain("id=\"join-waitlist\"");
-        HelixClient.Response en = htmxPost(client, "/facilities/" + extId + "/bookings?lang=en", form);
+        HelixClient.Response en = client.postHtmx("/facilities/" + extId + "/bookings?lang=en", form);
         assertThat(en.body()).contains("id=\"book-conflict\">The instrument is under maintenance " + local(start, Duration.ofHours(4))
                 + " (maintenance window #" + window.id() + ").</p>");
         assertThat(fixtures.count("select count(*) from booking where facility_id = ?", fixtures.facilityId(extId))).isZero();

@@ -2,14 +2,11 @@ package org.triplehelix.facility;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -53,15 +50,6 @@ class FacilityPagesIntegrationTests {
         return client;
     }
 
-    static HelixClient.Response htmxPost(HelixClient client, String path, Map<String, String> form) {
-        Map<String, String> fields = new LinkedHashMap<>(form);
-        fields.put("_csrf", client.csrfToken());
-        String body = fields.entrySet().stream()
-                .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
-                .collect(Collectors.joining("&"));
-        return client.send("POST", path, Map.of("Content-Type", "application/x-www-form-urlencoded", "HX-Request", "true"),
-                body.getBytes(StandardCharsets.UTF_8));
-    }
 
     @Test
     void aWeeklySeriesFromTheFormReportsEachDate() {
@@ -70,13 +58,13 @@ class FacilityPagesIntegrationTests {
         fixtures.as(manager, () -> context.getBean(Bookings.class).request(extId,
                 FacilityFixtures.request(first.plus(Duration.ofDays(7)), Duration.ofHours(1), null)));
         HelixClient client = signedIn(customer);
-        HelixClient.Response response = htmxPost(client, "/facilities/" + extId + "/bookings",
+        HelixClient.Response response = client.postHtmx("/facilities/" + extId + "/bookings",
                 Map.of("start", first.toString(), "minutes", "60", "weeks", "3", "skipConflicts", "true", "purpose", "weekly"));
         assertThat(response.status()).isEqualTo(200);
         assertThat(response.header("HX-Trigger")).isEqualTo("calendar-changed");
         assertThat(response.body()).contains("id=\"series-report\"").contains("Booked 2 times; 1 not booked")
                 .contains("class=\"series-conflict\"").containsPattern("(?s)series-booked.*series-conflict.*series-booked");
-        HelixClient.Response refused = htmxPost(client, "/facilities/" + extId + "/bookings",
+        HelixClient.Response refused = client.postHtmx("/facilities/" + extId + "/bookings",
                 Map.of("start", first.minus(Duration.ofDays(7)).toString(), "minutes", "60", "weeks", "2", "purpose", "all or nothing",
                         "skipConflicts", "false"));
         assertThat(refused.body()).contains("1 of the dates cannot be booked, so none was (all or nothing)")
@@ -89,14 +77,14 @@ class FacilityPagesIntegrationTests {
         Instant start = FacilityFixtures.hoursAhead(31, 10);
         fixtures.as(manager, () -> context.getBean(Bookings.class).request(extId, FacilityFixtures.request(start, Duration.ofHours(2), null)));
         HelixClient client = signedIn(customer);
-        HelixClient.Response taken = htmxPost(client, "/facilities/" + extId + "/bookings",
+        HelixClient.Response taken = client.postHtmx("/facilities/" + extId + "/bookings",
                 Map.of("start", start.plus(Duration.ofHours(1)).toString(), "minutes", "60", "purpose", "x"));
         assertThat(taken.body()).contains("id=\"book-conflict\"").contains("This slot is taken").contains("id=\"join-waitlist\"");
-        HelixClient.Response joined = htmxPost(client, "/facilities/" + extId + "/waitlist",
+        HelixClient.Response joined = client.postHtmx("/facilities/" + extId + "/waitlist",
                 Map.of("start", start.plus(Duration.ofHours(1)).toString(), "minutes", "60", "purpose", "x"));
         assertThat(joined.body()).contains("id=\"waitlisted\"").contains("You are on the waitlist");
         assertThat(client.get("/bookings").body()).contains("id=\"waitlist\"").contains(">Waiting");
-        HelixClient.Response tooLong = htmxPost(client, "/facilities/" + extId + "/bookings",
+        HelixClient.Response tooLong = client.postHtmx("/facilities/" + extId + "/bookings",
                 Map.of("start", start.plus(Duration.ofDays(1)).toString(), "minutes", "780"));
         assertThat(tooLong.body()).contains("A booking lasts at most 720 minutes.");
     }
@@ -170,7 +158,7 @@ class FacilityPagesIntegrationTests {
                 .contains("name=\"skipConflicts\" value=\"true\" id=\"skipConflicts\">");
         assertThat(fixtures.count("select count(*) from booking where facility_id = ?", fixtures.facilityId(extId))).isZero();
 
-        HelixClient.Response htmx = htmxPost(client, "/facilities/" + extId + "/bookings", Map.of("start", start.toString(),
+        HelixClient.Response htmx = client.postHtmx("/facilities/" + extId + "/bookings", Map.of("start", start.toString(),
                 "minutes", "60", "weeks", "1", "purpose", "x".repeat(1001)));
         assertThat(htmx.body()).contains("id=\"f-purpose-error\">the purpose is at most 1000 characters</span>")
                 .contains(">" + "x".repeat(1001) + "</textarea>").contains("<option value=\"60\" selected>");
