@@ -39,6 +39,15 @@ public final class HelixClient {
         return new HelixClient(port, null);
     }
 
+    /** A browser signed in through the form as a fixture account (AccessFixtures' password); fails the test if refused. */
+    public static HelixClient signedIn(int port, org.triplehelix.access.Account account) {
+        HelixClient client = browser(port);
+        if (!client.signIn(account.email(), AccessFixtures.PASSWORD)) {
+            throw new AssertionError("the platform refused the sign-in of " + account.email());
+        }
+        return client;
+    }
+
     /** A script sending HTTP Basic credentials with every request. */
     public static HelixClient basic(int port, String email, String password) {
         return new HelixClient(port, "Basic " + Base64.getEncoder().encodeToString((email + ":" + password).getBytes(StandardCharsets.UTF_8)));

@@ -131,8 +131,6 @@ class RegistrationIntegrationTests {
     }
 
     private HelixClient signedIn(Account account) {
-        HelixClient browser = HelixClient.browser(port);
-        assertThat(browser.signIn(account.email(), AccessFixtures.PASSWORD)).isTrue();
-        return browser;
+        return HelixClient.signedIn(port, account);
     }
 }

@@ -175,9 +175,7 @@ class ChallengePagesIntegrationTests {
     }
 
     private HelixClient signedIn(Account account) {
-        HelixClient client = HelixClient.browser(port);
-        assertThat(client.signIn(account.email(), AccessFixtures.PASSWORD)).isTrue();
-        return client;
+        return HelixClient.signedIn(port, account);
     }
 
     private long count(String sql, Object id) {

@@ -166,9 +166,7 @@ class BookingApiIntegrationTests {
     }
 
     HelixClient signedIn(Account account) {
-        HelixClient client = HelixClient.browser(port);
-        assertThat(client.signIn(account.email(), AccessFixtures.PASSWORD)).isTrue();
-        return client;
+        return HelixClient.signedIn(port, account);
     }
 
     @Test

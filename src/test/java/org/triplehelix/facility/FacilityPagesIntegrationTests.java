@@ -15,7 +15,6 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationContext;
 import org.springframework.test.context.ActiveProfiles;
-import org.triplehelix.access.AccessFixtures;
 import org.triplehelix.access.Account;
 import org.triplehelix.access.HelixClient;
 import org.triplehelix.access.Role;
@@ -45,9 +44,7 @@ class FacilityPagesIntegrationTests {
     }
 
     HelixClient signedIn(Account account) {
-        HelixClient client = HelixClient.browser(port);
-        assertThat(client.signIn(account.email(), AccessFixtures.PASSWORD)).isTrue();
-        return client;
+        return HelixClient.signedIn(port, account);
     }
 
 

@@ -192,9 +192,7 @@ class DemandAlertIntegrationTests {
     }
 
     private HelixClient signedIn(Account account) {
-        HelixClient browser = HelixClient.browser(port);
-        assertThat(browser.signIn(account.email(), AccessFixtures.PASSWORD)).isTrue();
-        return browser;
+        return HelixClient.signedIn(port, account);
     }
 
     private JsonNode mine(Account account, String query) {

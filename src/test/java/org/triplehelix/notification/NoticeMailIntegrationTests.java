@@ -329,9 +329,7 @@ class NoticeMailIntegrationTests {
     }
 
     private HelixClient signedIn(Account account) {
-        HelixClient client = HelixClient.browser(port);
-        assertThat(client.signIn(account.email(), AccessFixtures.PASSWORD)).isTrue();
-        return client;
+        return HelixClient.signedIn(port, account);
     }
 
     private static ChallengeDraft draft() {

@@ -343,9 +343,7 @@ class NotificationIntegrationTests {
     }
 
     private HelixClient signedIn(Account account) {
-        HelixClient client = HelixClient.browser(port);
-        assertThat(client.signIn(account.email(), AccessFixtures.PASSWORD)).isTrue();
-        return client;
+        return HelixClient.signedIn(port, account);
     }
 
     private static JsonNode mine(HelixClient api, String query) {
