@@ -31,7 +31,6 @@ class NotificationPages {
     String inbox(@RequestParam(defaultValue = "false") boolean unread, @RequestParam(defaultValue = "0") int page, Model model) {
         model.addAttribute("notices", notifications.mine(unread, page, PAGE_SIZE));
         model.addAttribute("unreadOnly", unread);
-        model.addAttribute("unreadCount", notifications.unreadCount());
         return "notification/inbox";
     }
 
