@@ -87,6 +87,18 @@ public class RegistryWriter {
         return saved;
     }
 
+    /**
+     * Refuses with the stale-version conflict of {@link #update} when the record is no longer at
+     * {@code expectedVersion}: for a form that cannot be saved anyway (its fields are wrong), so that
+     * the reader hears first that the copy they are fixing is out of date. 404 when the record is gone.
+     */
+    @Transactional(readOnly = true)
+    public void requireVersion(RecordKind kind, String extId, int expectedVersion) {
+        RecordStore.Current current = store.current(kind, extId, false)
+                .orElseThrow(() -> new NotFoundException(kind.interchangeName(), extId));
+        requireVersion(kind, extId, expectedVersion, current);
+    }
+
     /** Deletes a record; {@code expectedVersion} null skips the version check. */
     @Transactional
     public void delete(RecordKind kind, String extId, Integer expectedVersion) {
@@ -112,12 +124,16 @@ public class RegistryWriter {
     private RecordStore.Current currentAt(RecordKind kind, String extId, int expectedVersion) {
         RecordStore.Current current = store.current(kind, extId, true)
                 .orElseThrow(() -> new NotFoundException(kind.interchangeName(), extId));
+        requireVersion(kind, extId, expectedVersion, current);
+        return current;
+    }
+
+    private static void requireVersion(RecordKind kind, String extId, int expectedVersion, RecordStore.Current current) {
         if (current.version() != expectedVersion) {
             throw new ConflictException(kind.interchangeName() + " " + extId + " was changed since you read it (version "
                     + expectedVersion + ", now " + current.version() + "); reload it and try again",
                     "registry.edit.error.stale", String.valueOf(expectedVersion), String.valueOf(current.version()));
         }
-        return current;
     }
 
     /** Writes the record after checking its links; true when its stored content changed. */

@@ -27,7 +27,8 @@ import org.triplehelix.shared.web.FormErrors;
  * through the access module's data scope), and saving a form. A form that cannot be saved comes
  * back with the input kept: field errors with 400 (the shared {@link FormErrors}, each on the input
  * at fault, in the reader's language), an identifier taken or a record changed since the form was
- * opened with 409. A saved form redirects to the record's page with a notice.
+ * opened with 409 (a changed record before its field errors: they are not worth fixing on a stale
+ * copy). A saved form redirects to the record's page with a notice.
  */
 @Component
 class EditFlow {
@@ -84,6 +85,17 @@ class EditFlow {
         checkLinks(form, errors);
         model.addAttribute("errors", errors);
         if (errors.any()) {
+            if (!creating && form.version() != null) {
+                try {
+                    // a stale copy first: fixing its fields would be lost on the next save anyway
+                    writer.requireVersion(kind, id, form.version());
+                } catch (ConflictException e) {
+                    model.addAttribute("errors", FormErrors.none());
+                    model.addAttribute("conflict", EditConflict.of(e, "registry.edit.conflict.changed"));
+                    response.setStatus(HttpServletResponse.SC_CONFLICT);
+                    return view.get();
+                }
+            }
             response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
             return view.get();
         }

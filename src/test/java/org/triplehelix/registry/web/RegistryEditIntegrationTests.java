@@ -432,6 +432,36 @@ class RegistryEditIntegrationTests {
     }
 
     @Test
+    void aStaleCopyWithBadFieldsSaysFirstThatItIsStale() throws Exception {
+        String id = ext(organization("Edit Stale And Bad", home));
+        mvc.perform(form(post("/organizations/" + id + "/edit"), admin, Map.of("version", "0", "nameEn", "Their Save", "parent", ext(home))))
+                .andExpect(status().isFound());
+        // the stale copy also has a bad code and a year that is none: fixing those would be lost on the next save
+        Map<String, String> mine = Map.of("version", "0", "nameEn", "My Save", "parent", ext(home), "uscc", BAD_USCC,
+                "established", "nineteen");
+        assertThat(refused(post("/organizations/" + id + "/edit"), "en", mine, 409))
+                .contains("id=\"edit-conflict\"", "You opened version 0 of this record; it is now version 1.",
+                        "value=\"My Save\"", "value=\"" + BAD_USCC + "\"", "value=\"nineteen\"")
+                .doesNotContain("id=\"form-problems\"", "id=\"f-uscc-error\"");
+        assertThat(refused(post("/organizations/" + id + "/edit"), "zh", mine, 409))
+                .contains("您打开的是这条记录的第 0 版，它现在已是第 1 版。");
+        // a person with a bad ORCID and a link to nothing, likewise
+        long someone = person("Edit Stale Person", unit);
+        String person = fixtures.personExtId(someone);
+        mvc.perform(form(post("/persons/" + person + "/edit"), admin, Map.of("version", "0", "nameEn", "Their Person",
+                        "organization", ext(unit)))).andExpect(status().isFound());
+        assertThat(refused(post("/persons/" + person + "/edit"), "en", Map.of("version", "0", "nameEn", "My Person",
+                        "orcid", "0000-0002-1825-0098", "organization", "no-such-organization"), 409))
+                .contains("id=\"edit-conflict\"", "value=\"My Person\"").doesNotContain("id=\"f-orcid-error\"");
+        assertThat(jdbc.sql("select name_en from organization where ext_id = :id").param("id", id).query(String.class).single())
+                .isEqualTo("Their Save");
+        // a current copy with the same bad fields still gets its field errors
+        assertThat(refused(post("/organizations/" + id + "/edit"), "en", Map.of("version", "1", "nameEn", "My Save",
+                        "parent", ext(home), "uscc", BAD_USCC), 400))
+                .contains("id=\"f-uscc-error\"").doesNotContain("id=\"edit-conflict\"");
+    }
+
+    @Test
     void anOrganizationsInvalidFieldsAreMarkedInTheReadersLanguage() throws Exception {
         Map<String, String> bad = Map.of("nameZh", "坏代码研究院", "uscc", "91350100M000100Y4", "established", "十九");
         String zh = refused(post("/organizations/new"), "zh", bad, 400);
