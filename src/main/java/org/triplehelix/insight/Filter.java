@@ -18,6 +18,14 @@ public record Filter(String region, String province, String tier, String industr
     /** The year of a filter that selects the records without a year. */
     static final int UNKNOWN_YEAR = 0;
 
+    /**
+     * The earliest year a filter takes: the registry's own (a year established or published is
+     * 1000 or later), so every year a record holds, say a university founded in 1893, can be opened.
+     */
+    public static final int FIRST_YEAR = 1000;
+    /** The latest year a filter takes. */
+    public static final int LAST_YEAR = 2200;
+
     public static final Filter ALL = new Filter(null, null, null, null, null, null, null);
 
     public Filter {
@@ -27,8 +35,9 @@ public record Filter(String region, String province, String tier, String industr
         industryGroup = clean("industry_group", industryGroup);
         industry = clean("industry", industry);
         category = clean("category", category);
-        if (year != null && year != UNKNOWN_YEAR && (year < 1900 || year > 2200)) {
-            throw new InvalidInputException("year", "the year is between 1900 and 2200", "insight.error.year", String.valueOf(year));
+        if (year != null && year != UNKNOWN_YEAR && (year < FIRST_YEAR || year > LAST_YEAR)) {
+            throw new InvalidInputException("year", "the year is between " + FIRST_YEAR + " and " + LAST_YEAR, "insight.error.year",
+                    String.valueOf(year), String.valueOf(FIRST_YEAR), String.valueOf(LAST_YEAR));
         }
     }
 

@@ -20,6 +20,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.ActiveProfiles;
 import org.triplehelix.access.HelixClient;
 import tools.jackson.databind.JsonNode;
@@ -92,7 +93,7 @@ class InsightWebIntegrationTests {
         HelixClient reader = HelixClient.browser(port);
         HelixClient.Response year = reader.get("/insight?year=3000&lang=zh");
         assertThat(year.status()).isEqualTo(400);
-        assertThat(year.body()).contains("年份应在 1900 至 2200 之间（收到的是 3000）").doesNotContain("the year is between");
+        assertThat(year.body()).contains("年份应在 1000 至 2200 之间（收到的是 3000）").doesNotContain("the year is between");
         HelixClient.Response words = reader.get("/insight/indicators/output.all?year=%E4%BB%8A%E5%B9%B4");
         assertThat(words.status()).isEqualTo(400);
         assertThat(words.body()).contains("年份应为数字（收到的是“今年”）").doesNotContain("the year is a number");
@@ -100,9 +101,30 @@ class InsightWebIntegrationTests {
         assertThat(limit.status()).isEqualTo(400);
         assertThat(limit.body()).contains("显示的连接数为 1 至 500").doesNotContain("the limit is");
 
-        assertThat(reader.get("/insight?year=3000&lang=en").body()).contains("the year is between 1900 and 2200 (not 3000)");
+        assertThat(reader.get("/insight?year=3000&lang=en").body()).contains("the year is between 1000 and 2200 (not 3000)");
         assertThat(reader.get("/insight/indicators/output.all?year=%E4%BB%8A%E5%B9%B4").body()).contains("the year is a number (not “今年”)");
         assertThat(reader.get("/insight/network?limit=0").body()).contains("show 1 to 500 links");
+    }
+
+    @Test
+    void aYearBefore1900IsAPartLikeAnyOtherAndOpensItsRecords() {
+        // a university founded in 1893, as the registry allows (years from 1000): its year is a part of the breakdown
+        JdbcClient jdbc = context.getBean(JdbcClient.class);
+        jdbc.sql("""
+                insert into organization (ext_id, type, name_zh, name_en, region_code, established)
+                values ('ins-t-old', 'university', '测试百年学堂', 'Test Old College', '420100', 1893)""").update();
+        context.getBean(InsightSummaries.class).refreshNow();
+        for (String lang : List.of("zh", "en")) {
+            HelixClient.Response page = visitor.get("/insight/indicators/organization.all?by=year&lang=" + lang);
+            assertThat(page.status()).isEqualTo(200);
+            assertThat(page.body()).as("the whole page, not one cut off where the year's link failed")
+                    .contains("/insight/indicators/organization.all/records?year=1893").contains("</html>");
+        }
+        HelixClient.Response records = visitor.get("/insight/indicators/organization.all/records?year=1893&lang=en");
+        assertThat(records.status()).isEqualTo(200);
+        assertThat(records.body()).contains("/organizations/ins-t-old");
+        assertThat(visitor.get("/api/v1/indicators/organization.all/records?year=1893").body()).contains("ins-t-old");
+        assertThat(visitor.get("/insight/indicators/organization.all?year=999&lang=en").status()).isEqualTo(400);
     }
 
     @Test

@@ -90,8 +90,9 @@ class InsightPages {
 
     static int year(Integer year) {
         int theYear = year == null ? Requests.currentYear() : year;
-        if (theYear < 1900 || theYear > 2200) {
-            throw new InvalidInputException("year", "the year is between 1900 and 2200", "insight.error.year", String.valueOf(theYear));
+        if (theYear < Filter.FIRST_YEAR || theYear > Filter.LAST_YEAR) {
+            throw new InvalidInputException("year", "the year is between " + Filter.FIRST_YEAR + " and " + Filter.LAST_YEAR,
+                    "insight.error.year", String.valueOf(theYear), String.valueOf(Filter.FIRST_YEAR), String.valueOf(Filter.LAST_YEAR));
         }
         return theYear;
     }
