@@ -128,6 +128,18 @@ class InsightWebIntegrationTests {
     }
 
     @Test
+    void everyLinkOfAnIndicatorPageWithoutAFilterOpens() {
+        // the overview links to each indicator with no filter: its tables' CSV links must still be URLs with a query
+        String page = visitor.get("/insight/indicators/output.all?lang=en").body();
+        List<String> links = java.util.regex.Pattern.compile("href=\"(/insight/indicators/[^\"]*)\"").matcher(page).results()
+                .map(m -> m.group(1).replace("&amp;", "&")).distinct().toList();
+        assertThat(links).contains("/insight/indicators/output.all.csv?by=region");
+        for (String link : links) {
+            assertThat(visitor.get(link).status()).as(link).isEqualTo(200);
+        }
+    }
+
+    @Test
     void aVisitorSeesPrivateDemandsCountedButNeverTheirTitles() {
         String api = visitor.get("/api/v1/indicators/demand.posted/records?year=1961").body();
         assertThat(JSON.readTree(api).get("total").asInt()).isEqualTo(3);

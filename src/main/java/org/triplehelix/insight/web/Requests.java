@@ -49,6 +49,13 @@ public final class Requests {
         return records(code, filter.with(by, key));
     }
 
+    /** The CSV of one breakdown table of an indicator, with the page's filter (which may fix nothing). */
+    public static String csv(String code, Filter filter, Dimension by) {
+        UriComponentsBuilder builder = UriComponentsBuilder.fromPath("/insight/indicators/" + code + ".csv");
+        filter.parameters().forEach(builder::queryParam);
+        return builder.queryParam("by", by.key()).build().encode().toUriString();
+    }
+
     public static String url(String path, Filter filter) {
         UriComponentsBuilder builder = UriComponentsBuilder.fromPath(path);
         filter.parameters().forEach(builder::queryParam);
