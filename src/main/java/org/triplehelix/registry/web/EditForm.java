@@ -44,6 +44,22 @@ public interface EditForm {
         return text.isEmpty() ? null : text;
     }
 
+    /** The longest text of a one-line input, unless its template says less (and {@link #maxLength} with it). */
+    int LINE = 500;
+    /** The longest text of a text area (a description, an abstract). */
+    int TEXT = 20000;
+
+    /**
+     * An error on {@code field} when {@code value} is longer than {@code max} characters: the limit
+     * its input shows the browser ({@code maxlength}), checked again here because a form can be
+     * posted without it. Counted as the browser counts (UTF-16 units).
+     */
+    static void maxLength(String value, int max, String field, FormErrors errors) {
+        if (value != null && value.length() > max) {
+            errors.add(field, "registry.edit.error.tooLong", max, value.length());
+        }
+    }
+
     /** A bilingual text, or null with a "required" error on {@code field} (its Chinese input, the first of the two). */
     static Text requiredText(String zh, String en, String field, FormErrors errors) {
         Text text = Text.ofNullable(zh, en);

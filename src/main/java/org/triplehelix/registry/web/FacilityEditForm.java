@@ -37,6 +37,12 @@ public record FacilityEditForm(String id, Integer version, String nameZh, String
     public FacilityRecord toRecord(String id, FormErrors errors) {
         Text name = EditForm.requiredText(nameZh, nameEn, "nameZh", errors);
         FacilityType facilityType = EditForm.type(type, FacilityType.class, FacilityType.INSTRUMENT, errors);
+        EditForm.maxLength(nameZh, EditForm.LINE, "nameZh", errors);
+        EditForm.maxLength(nameEn, EditForm.LINE, "nameEn", errors);
+        EditForm.maxLength(region, 100, "region", errors);
+        EditForm.maxLength(keywords, 2000, "keywords", errors);
+        EditForm.maxLength(descriptionZh, EditForm.TEXT, "descriptionZh", errors);
+        EditForm.maxLength(descriptionEn, EditForm.TEXT, "descriptionEn", errors);
         if (errors.any()) {
             return null;
         }

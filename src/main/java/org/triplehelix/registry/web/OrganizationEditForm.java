@@ -45,6 +45,20 @@ public record OrganizationEditForm(String id, Integer version, String nameZh, St
         OrganizationType organizationType = EditForm.type(type, OrganizationType.class, OrganizationType.OTHER, errors);
         Integer year = EditForm.year(established, "established", errors);
         Uscc code = EditForm.valueOf(uscc, Uscc::of, "uscc", errors);
+        EditForm.maxLength(nameZh, EditForm.LINE, "nameZh", errors);
+        EditForm.maxLength(nameEn, EditForm.LINE, "nameEn", errors);
+        EditForm.maxLength(region, 100, "region", errors);
+        EditForm.maxLength(ror, 200, "ror", errors);
+        EditForm.maxLength(website, EditForm.LINE, "website", errors);
+        EditForm.maxLength(descriptionZh, EditForm.TEXT, "descriptionZh", errors);
+        EditForm.maxLength(descriptionEn, EditForm.TEXT, "descriptionEn", errors);
+        if (ror != null && Links.ror(ror) == null) {
+            errors.add("ror", "registry.edit.error.ror", ror);
+        }
+        if (website != null && Links.external(website) == null) {
+            // the profile would show it as text, never as a link: say so now rather than store an address that leads nowhere
+            errors.add("website", "registry.edit.error.website", website);
+        }
         if (errors.any()) {
             return null;
         }

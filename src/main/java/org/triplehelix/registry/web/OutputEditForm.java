@@ -55,6 +55,12 @@ public record OutputEditForm(String id, Integer version, String titleZh, String 
         Text title = EditForm.requiredText(titleZh, titleEn, "titleZh", errors);
         OutputType outputType = EditForm.type(type, OutputType.class, OutputType.ACHIEVEMENT, errors);
         Integer when = EditForm.year(year, "year", errors);
+        EditForm.maxLength(titleZh, 1000, "titleZh", errors);
+        EditForm.maxLength(titleEn, 1000, "titleEn", errors);
+        EditForm.maxLength(discipline, 200, "discipline", errors);
+        EditForm.maxLength(keywords, 2000, "keywords", errors);
+        EditForm.maxLength(abstractZh, EditForm.TEXT, "abstractZh", errors);
+        EditForm.maxLength(abstractEn, EditForm.TEXT, "abstractEn", errors);
         if (errors.any()) {
             return null;
         }

@@ -39,6 +39,13 @@ public record PersonEditForm(String id, Integer version, String nameZh, String n
     public PersonRecord toRecord(String id, FormErrors errors) {
         Text name = EditForm.requiredText(nameZh, nameEn, "nameZh", errors);
         Orcid iD = EditForm.valueOf(orcid, Orcid::of, "orcid", errors);
+        EditForm.maxLength(nameZh, EditForm.LINE, "nameZh", errors);
+        EditForm.maxLength(nameEn, EditForm.LINE, "nameEn", errors);
+        EditForm.maxLength(title, 200, "title", errors);
+        EditForm.maxLength(disciplines, 1000, "disciplines", errors);
+        EditForm.maxLength(keywords, 2000, "keywords", errors);
+        EditForm.maxLength(descriptionZh, EditForm.TEXT, "descriptionZh", errors);
+        EditForm.maxLength(descriptionEn, EditForm.TEXT, "descriptionEn", errors);
         if (errors.any()) {
             return null;
         }

@@ -482,6 +482,39 @@ class RegistryEditIntegrationTests {
     }
 
     @Test
+    void whatTheInputsLimitIsCheckedOnTheServerTooAndNothingIsWritten() throws Exception {
+        String id = AccessFixtures.unique("edit-limits");
+        String longName = "长".repeat(501);
+        // posted without the browser's maxlength, and with addresses the profile could never link to
+        Map<String, String> bad = Map.of("id", id, "nameZh", longName, "nameEn", "Limits Institute", "website", "javascript:alert(1)",
+                "ror", "bogus", "descriptionEn", "x".repeat(20001));
+        String en = refused(post("/organizations/new"), "en", bad, 400);
+        assertThat(en).contains("id=\"f-nameZh-error\">At most 500 characters here; this has 501.</span>",
+                        "id=\"f-website-error\">“javascript:alert(1)” is not a web address",
+                        "id=\"f-ror-error\">“bogus” is not a ROR id", "id=\"f-descriptionEn-error\">At most 20000 characters here; this has 20001.",
+                        "There are 4 problems to fix in the form:", "value=\"Limits Institute\"", "value=\"" + longName + "\"")
+                .doesNotContain("href=\"javascript");
+        assertThat(refused(post("/organizations/new"), "zh", bad, 400))
+                .contains("id=\"f-nameZh-error\">此处最多 500 个字符，现有 501 个。</span>", "“javascript:alert(1)”不是有效的网址");
+        assertThat(jdbc.sql("select count(*) from organization where ext_id = :id").param("id", id).query(Integer.class).single()).isZero();
+
+        // the forms of the other kinds, likewise
+        assertThat(refused(post("/persons/new"), "en", Map.of("nameEn", "Long Title", "title", "t".repeat(201)), 400))
+                .contains("id=\"f-title-error\">At most 200 characters here; this has 201.");
+        assertThat(refused(post("/outputs/new"), "en", Map.of("titleEn", "T".repeat(1001)), 400))
+                .contains("id=\"f-titleEn-error\">At most 1000 characters here; this has 1001.");
+        assertThat(refused(post("/facilities/new"), "en", Map.of("nameEn", "Spectrometer", "keywords", "k".repeat(2001)), 400))
+                .contains("id=\"f-keywords-error\">At most 2000 characters here; this has 2001.");
+
+        // a bare domain and a ROR URL are what people paste, and are kept
+        String good = AccessFixtures.unique("edit-web");
+        created.add("organization:" + good);
+        mvc.perform(form(post("/organizations/new"), admin, Map.of("id", good, "nameEn", "Web Institute", "website", "www.hust.edu.cn",
+                        "ror", "https://ror.org/00p991c53")))
+                .andExpect(status().isFound());
+    }
+
+    @Test
     void aPersonsInvalidOrcidIsMarkedInTheReadersLanguage() throws Exception {
         Map<String, String> bad = Map.of("nameZh", "张校验", "orcid", "0000-0002-1825-0098");
         assertThat(refused(post("/persons/new"), "zh", bad, 400))
