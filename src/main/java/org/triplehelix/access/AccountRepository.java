@@ -187,6 +187,13 @@ class AccountRepository {
         return new Page<>(items, page, size, total);
     }
 
+    /** The registrations waiting for approval among the users of {@code scope}'s organizations. */
+    long countPending(OrganizationScope scope) {
+        return jdbc.sql("select count(*) from app_user u where u.status = :pending and (:all or u.organization_id = any(:orgIds))")
+                .param("pending", AccountStatus.PENDING.code()).param("all", scope.all()).param("orgIds", scope.ids())
+                .query(Long.class).single();
+    }
+
     Optional<Long> organizationByExtId(String extId) {
         return jdbc.sql("select id from organization where ext_id = :extId").param("extId", extId).query(Long.class).optional();
     }

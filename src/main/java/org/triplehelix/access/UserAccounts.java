@@ -97,6 +97,19 @@ public class UserAccounts {
         return accounts.search(filter, visible, Math.max(page, 0), Math.clamp(size, 1, MAX_PAGE_SIZE));
     }
 
+    /**
+     * How many registrations wait for the caller's approval, those they would see on the users
+     * page filtered to pending: all for an ADMIN, their subtree's for an ORG_ADMIN, 0 for anyone else
+     * (without a query). For the count on the users link, so that a registration does not wait unseen.
+     */
+    public long pendingForMyApproval() {
+        if (!scope.isAdmin() && !scope.hasRole(Role.ORG_ADMIN)) {
+            return 0;
+        }
+        OrganizationScope visible = scope.editableOrganizations();
+        return visible.none() ? 0 : accounts.countPending(visible);
+    }
+
     /** One user the caller manages (403 outside their scope). */
     public Account find(long id) {
         scope.requireAnyRole(Role.ORG_ADMIN);

@@ -77,6 +77,29 @@ class RegistrationIntegrationTests {
     }
 
     @Test
+    void aWaitingRegistrationIsCountedOnTheApproversUsersLinkUntilDecided() {
+        HelixClient orgAdmin = signedIn(fixtures.user(enterprise, Role.ORG_ADMIN));
+        HelixClient researcher = signedIn(fixtures.user(enterprise, Role.RESEARCHER));
+        HelixClient elsewhere = signedIn(fixtures.user(fixtures.organization("Elsewhere", null), Role.ORG_ADMIN));
+        assertThat(orgAdmin.get("/?lang=en").body()).contains("id=\"menu-users\"").doesNotContain("nav-count-users");
+
+        long id = fixtures.pendingUser(enterprise, Role.ENTERPRISE);
+        String zh = orgAdmin.get("/?lang=zh").body();
+        assertThat(zh).contains("<a href=\"/admin/users?status=pending\" id=\"menu-users\">用户管理")
+                .containsPattern("id=\"nav-count-users\"[^>]*><span aria-hidden=\"true\">1</span><span class=\"visually-hidden\">待您审核的注册申请：1 个</span>");
+        assertThat(orgAdmin.get("/?lang=en").body()).contains("Registrations waiting for your approval: 1");
+        // neither another organization's administrator nor a user who approves nothing sees it
+        assertThat(elsewhere.get("/").body()).doesNotContain("nav-count-users");
+        assertThat(researcher.get("/").body()).doesNotContain("nav-count-users").doesNotContain("id=\"menu-users\"");
+        // an ADMIN sees every waiting registration
+        HelixClient admin = signedIn(fixtures.user(null, Role.ADMIN));
+        assertThat(admin.get("/").body()).contains("href=\"/admin/users?status=pending\"").contains("id=\"nav-count-users\"");
+
+        assertThat(orgAdmin.postForm("/admin/users/" + id + "/approve", Map.of()).status()).isEqualTo(302);
+        assertThat(orgAdmin.get("/").body()).contains("<a href=\"/admin/users\" id=\"menu-users\">").doesNotContain("nav-count-users");
+    }
+
+    @Test
     void aTakenEmailIsAnsweredLikeANewOneAndNothingIsStored() {
         Account existing = fixtures.user(enterprise, Role.ENTERPRISE);
         long rows = fixtures.auditRows();
