@@ -72,22 +72,54 @@ public class UserAccounts {
      */
     @Transactional
     public void register(Registration registration) {
+        List<AccountInputException> problems = registrationProblems(registration);
+        if (!problems.isEmpty()) {
+            throw problems.getFirst();
+        }
         String email = email(registration.email());
         String name = name(registration.name());
-        if (registration.role() == null || !registration.role().selfRegistrable()) {
-            throw new AccountInputException("role", "access.error.roleNotSelfRegistrable", "choose enterprise user or researcher");
-        }
         Long organizationId = blank(registration.organization()) ? null
-                : accounts.organizationByExtIdOrName(registration.organization().strip())
-                .orElseThrow(() -> new AccountInputException("organization", "access.error.organizationUnknown",
-                        "no organization has this id or name"));
-        PasswordPolicy.check(registration.password(), email, name);
+                : accounts.organizationByExtIdOrName(registration.organization().strip()).orElseThrow();
         if (accounts.emailTaken(email)) {
             return;
         }
         long id = accounts.insert(email, name, organizationId, null, passwordEncoder.encode(registration.password()), AccountStatus.PENDING);
         accounts.setRoles(id, Set.of(registration.role()));
         events.publishEvent(new AuditableChange("register", KIND, String.valueOf(id), null, get(id).snapshot()));
+    }
+
+    /**
+     * Everything {@link #register} would refuse in a registration, field by field in the form's order
+     * (role, email, name, organization, password; empty when it would be taken), so that a visitor
+     * hears of every field to fix at once rather than one per attempt. A taken email is not a
+     * problem here either: it reveals no accounts.
+     */
+    public List<AccountInputException> registrationProblems(Registration registration) {
+        List<AccountInputException> problems = new java.util.ArrayList<>();
+        if (registration.role() == null || !registration.role().selfRegistrable()) {
+            problems.add(new AccountInputException("role", "access.error.roleNotSelfRegistrable", "choose enterprise user or researcher"));
+        }
+        String email = checked(problems, () -> email(registration.email()));
+        String name = checked(problems, () -> name(registration.name()));
+        if (!blank(registration.organization()) && accounts.organizationByExtIdOrName(registration.organization().strip()).isEmpty()) {
+            problems.add(new AccountInputException("organization", "access.error.organizationUnknown", "no organization has this id or name"));
+        }
+        checked(problems, () -> {
+            PasswordPolicy.check(registration.password(), email == null ? registration.email() : email,
+                    name == null ? registration.name() : name);
+            return null;
+        });
+        return List.copyOf(problems);
+    }
+
+    /** The value of a check, or null with its refusal added to {@code problems}. */
+    private static <T> T checked(List<AccountInputException> problems, java.util.function.Supplier<T> check) {
+        try {
+            return check.get();
+        } catch (AccountInputException e) {
+            problems.add(e);
+            return null;
+        }
     }
 
     /** The users the caller manages: all for an ADMIN, their organization's subtree for an ORG_ADMIN. */

@@ -134,6 +134,26 @@ class RegistrationIntegrationTests {
     }
 
     @Test
+    void everyFieldAtFaultIsMarkedAtOnceNotOnePerAttempt() {
+        HelixClient visitor = HelixClient.browser(port);
+        String email = AccessFixtures.unique("y") + "@example.org";
+        Map<String, String> base = Map.of("email", "not-an-email", "name", "Wang Wu", "role", "RESEARCHER",
+                "organization", "No Such Organization", "password", "short", "confirmation", "shirt");
+        String page = register(visitor, base).body();
+        assertThat(page).contains("There are 4 problems to fix in the form:", "id=\"f-email-error\"", "id=\"f-organization-error\"",
+                        "id=\"f-password-error\"", "id=\"f-confirmation-error\">The two passwords differ.</span>",
+                        "value=\"Wang Wu\"", "value=\"No Such Organization\"")
+                .doesNotContain("id=\"f-name-error\"").doesNotContain("value=\"short\"");
+        // the same in Chinese
+        assertThat(register(HelixClient.browser(port), base, "lang", "zh").body()).contains("表单有 4 处需要修改");
+        // fixed, it is taken
+        Map<String, String> fixed = Map.of("email", email, "name", "Wang Wu", "role", "RESEARCHER", "organization", "",
+                "password", AccessFixtures.PASSWORD, "confirmation", AccessFixtures.PASSWORD);
+        assertThat(visitor.postForm("/register", fixed).status()).isEqualTo(302);
+        assertThat(jdbc.sql("select status from app_user where email = :e").param("e", email).query(String.class).single()).isEqualTo("pending");
+    }
+
+    @Test
     void suggestsOrganizationsByName() {
         String part = enterpriseName.substring(0, enterpriseName.length() - 2);
         HelixClient.Response options = HelixClient.browser(port).get("/register/organizations?organization="

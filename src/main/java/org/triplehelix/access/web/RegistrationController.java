@@ -33,12 +33,22 @@ class RegistrationController {
                     @RequestParam(defaultValue = "") String password, @RequestParam(defaultValue = "") String confirmation,
                     Model model, HttpServletResponse response) {
         RegistrationForm form = new RegistrationForm(email, name, role, organization);
+        Role wanted = "RESEARCHER".equals(role) ? Role.RESEARCHER : "ENTERPRISE".equals(role) ? Role.ENTERPRISE : null;
+        Registration registration = new Registration(email, name, wanted, organization, password);
+        // every field at fault at once, the confirmation too
+        FormErrors errors = FormErrors.none();
+        for (AccountInputException problem : accounts.registrationProblems(registration)) {
+            FormErrors refusal = FormErrors.refusal(problem.field(), problem);
+            errors.add(problem.field(), refusal.key(problem.field()), refusal.args(problem.field()));
+        }
         if (!password.equals(confirmation)) {
-            return refused(model, form, FormErrors.of("confirmation", "access.error.confirmationDiffers"), response);
+            errors.add("confirmation", "access.error.confirmationDiffers");
+        }
+        if (errors.any()) {
+            return refused(model, form, errors, response);
         }
         try {
-            Role wanted = "RESEARCHER".equals(role) ? Role.RESEARCHER : "ENTERPRISE".equals(role) ? Role.ENTERPRISE : null;
-            accounts.register(new Registration(email, name, wanted, organization, password));
+            accounts.register(registration);
         } catch (AccountInputException e) {
             return refused(model, form, FormErrors.refusal(e.field(), e), response);
         }
