@@ -199,14 +199,24 @@ class SignInIntegrationTests {
 
         HelixClient.Response wrongCurrent = browser.postForm("/account/password",
                 Map.of("currentPassword", "not-it-at-all-11", "password", newPassword, "confirmation", newPassword));
-        assertThat(wrongCurrent.status()).isEqualTo(200);
-        assertThat(wrongCurrent.body()).contains("The current password is not right.");
+        // refused as every form is: 400, the field at fault marked beside its input and in the summary
+        assertThat(wrongCurrent.status()).isEqualTo(400);
+        assertThat(wrongCurrent.body()).contains("id=\"f-currentPassword-error\">The current password is not right.</span>")
+                .contains("aria-describedby=\"f-currentPassword-error\" aria-invalid=\"true\"")
+                .contains("<a href=\"#currentPassword\">Current password</a>")
+                .contains("For your safety the passwords are not kept: type them again.")
+                .doesNotContain(newPassword);
         HelixClient.Response weak = browser.postForm("/account/password",
                 Map.of("currentPassword", AccessFixtures.PASSWORD, "password", "P@ssw0rd2024!", "confirmation", "P@ssw0rd2024!"));
-        assertThat(weak.body()).contains("too common");
+        assertThat(weak.status()).isEqualTo(400);
+        assertThat(weak.body()).containsPattern("id=\"f-password-error\">[^<]*too common").contains("<a href=\"#password\">New password</a>");
         HelixClient.Response differing = browser.postForm("/account/password",
                 Map.of("currentPassword", AccessFixtures.PASSWORD, "password", newPassword, "confirmation", newPassword + "x"));
-        assertThat(differing.body()).contains("The two passwords differ.");
+        assertThat(differing.status()).isEqualTo(400);
+        assertThat(differing.body()).contains("id=\"f-confirmation-error\">The two passwords differ.</span>");
+        HelixClient.Response chinese = browser.postForm("/account/password?lang=zh",
+                Map.of("currentPassword", "not-it-at-all-11", "password", newPassword, "confirmation", newPassword));
+        assertThat(chinese.body()).contains("表单有 1 处需要修改", "<a href=\"#currentPassword\">当前密码</a>", "为安全起见，密码不会保留");
         long rows = fixtures().auditRows();
 
         HelixClient.Response changed = browser.postForm("/account/password",

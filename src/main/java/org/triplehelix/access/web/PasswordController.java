@@ -1,6 +1,7 @@
 package org.triplehelix.access.web;
 
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -8,6 +9,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.triplehelix.access.AccountInputException;
 import org.triplehelix.access.UserAccounts;
+import org.triplehelix.shared.web.FormErrors;
 
 /**
  * The signed-in user's own account page ({@code /account/password}): they change their password,
@@ -25,25 +27,23 @@ class PasswordController {
     @GetMapping("/account/password")
     String form(@RequestParam(required = false) String changed, @RequestParam(required = false) String noticeMailSaved, Model model) {
         model.addAttribute("changed", changed != null);
-        model.addAttribute("error", null);
         model.addAttribute("noticeMailSaved", noticeMailSaved != null);
         return page(model);
     }
 
     @PostMapping("/account/password")
     String change(@RequestParam(defaultValue = "") String currentPassword, @RequestParam(defaultValue = "") String password,
-                  @RequestParam(defaultValue = "") String confirmation, HttpServletRequest request, Model model) {
+                  @RequestParam(defaultValue = "") String confirmation, HttpServletRequest request, Model model,
+                  HttpServletResponse response) {
         model.addAttribute("changed", false);
         model.addAttribute("noticeMailSaved", false);
         if (!password.equals(confirmation)) {
-            model.addAttribute("error", new FieldError("confirmation", "access.error.confirmationDiffers"));
-            return page(model);
+            return refused(model, FormErrors.of("confirmation", "access.error.confirmationDiffers"), response);
         }
         try {
             accounts.changePassword(currentPassword, password);
         } catch (AccountInputException e) {
-            model.addAttribute("error", new FieldError(e.field(), e.messageKey()));
-            return page(model);
+            return refused(model, FormErrors.refusal(e.field(), e), response);
         }
         request.changeSessionId();
         return "redirect:/account/password?changed";
@@ -54,6 +54,13 @@ class PasswordController {
     String noticeMail(@RequestParam(required = false) String noticeMail) {
         accounts.setNoticeMail("on".equals(noticeMail));
         return "redirect:/account/password?noticeMailSaved#notice-mail";
+    }
+
+    /** The page again, 400, the field at fault marked beside its input and in the summary; the password is unchanged. */
+    private String refused(Model model, FormErrors errors, HttpServletResponse response) {
+        response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+        model.addAttribute("errors", errors);
+        return page(model);
     }
 
     private String page(Model model) {
