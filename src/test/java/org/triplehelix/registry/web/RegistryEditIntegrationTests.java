@@ -559,6 +559,18 @@ class RegistryEditIntegrationTests {
                 "A linked record does not exist: organization " + good + "-nowhere.");
     }
 
+    @Test
+    void aFileThatCannotBeReadAtAllHasNoLineNumberZero() throws Exception {
+        String job = mvc.perform(multipart("/registry/import")
+                        .file(new org.springframework.mock.web.MockMultipartFile("file", "not-a-workbook.xlsx",
+                                "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", new byte[] {1, 2, 3}))
+                        .with(user(admin)).with(csrf()))
+                .andExpect(status().isFound()).andReturn().getResponse().getRedirectedUrl();
+        // the whole file is refused: it has no line to point at
+        assertThat(report(job, "en")).contains("<tr><td>not-a-workbook.xlsx</td><td>-</td><td>-</td>")
+                .doesNotContain("<td>not-a-workbook.xlsx</td><td>0</td>");
+    }
+
     /** The page of an import job once its report is there, in {@code lang}. */
     private String report(String job, String lang) throws Exception {
         for (int attempt = 0; attempt < 600; attempt++) {
