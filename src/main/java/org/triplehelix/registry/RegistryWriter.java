@@ -49,6 +49,12 @@ public class RegistryWriter {
         return guard.canEdit(kind, extId);
     }
 
+    /** Whether the caller may delete the record: for showing a Delete button; the deletion checks again. */
+    @Transactional(readOnly = true)
+    public boolean canDelete(RecordKind kind, String extId) {
+        return guard.canDelete(kind, extId);
+    }
+
     /** Whether the caller may create records of this kind somewhere (where is checked on the write). */
     public boolean canCreate(RecordKind kind) {
         return guard.canCreate(kind);

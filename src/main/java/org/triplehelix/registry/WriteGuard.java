@@ -86,17 +86,39 @@ class WriteGuard {
     }
 
     /** Before a delete: the stored record must be in scope. */
+    /**
+     * Whether the caller may delete the record: who may edit it, except that an ORG_ADMIN does not
+     * delete the organization their administration hangs from. Deleting it would cut their own
+     * account, their users and their people loose from it and leave its units at the top level,
+     * where only a platform administrator places organizations.
+     */
+    boolean canDelete(RecordKind kind, String extId) {
+        return canEdit(kind, extId) && !(kind == RecordKind.ORGANIZATION && isOwnScopeRoot(extId));
+    }
+
     void checkDelete(RecordKind kind, String extId) {
         if (scope.isOperator()) {
             return;
         }
         scope.requireSignedIn();
+        if (kind == RecordKind.ORGANIZATION && isOwnScopeRoot(extId)) {
+            throw new AccessDeniedException("the organization your administration covers is deleted by a platform administrator only");
+        }
         switch (kind) {
             case ORGANIZATION -> id("organization", extId).ifPresent(scope::requireCanEditOrganization);
             case PERSON -> id("person", extId).ifPresent(person -> scope.requireCanEditPerson(person, personOrganization(person)));
             case OUTPUT -> id("output", extId).ifPresent(output -> scope.requireCanEditOutput(outputPeople(output), outputOrganizations(output)));
             case FACILITY -> id("facility", extId).ifPresent(facility -> scope.requireCanEditFacility(facilityOrganization(facility)));
         }
+    }
+
+    /** True for an ORG_ADMIN (not an ADMIN) and the organization at the root of their subtree. */
+    private boolean isOwnScopeRoot(String extId) {
+        if (scope.isAdmin()) {
+            return false;
+        }
+        Optional<Long> root = scope.organizationSubtreeRoot();
+        return root.isPresent() && id("organization", extId).equals(root);
     }
 
     private void checkOrganization(OrganizationRecord record) {

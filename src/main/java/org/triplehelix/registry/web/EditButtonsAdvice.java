@@ -9,8 +9,8 @@ import org.triplehelix.registry.RecordKind;
 import org.triplehelix.registry.RegistryWriter;
 
 /**
- * Tells the profile and list pages whether to offer "Edit" and "New": {@code canEdit} for a
- * profile ({@code /organizations/{id}}), {@code canCreate} for a list ({@code /organizations}).
+ * Tells the profile and list pages whether to offer "Edit", "Delete" and "New": {@code canEdit} and
+ * {@code canDelete} for a profile ({@code /organizations/{id}}), {@code canCreate} for a list ({@code /organizations}).
  * {@link RegistryWriter} decides, through the data scope; the pages only show what it says, and
  * every edit page and write checks again.
  */
@@ -31,7 +31,9 @@ class EditButtonsAdvice {
             return;
         }
         if (id != null) {
-            model.addAttribute("canEdit", writer.canEdit(kind, id));
+            boolean canEdit = writer.canEdit(kind, id);
+            model.addAttribute("canEdit", canEdit);
+            model.addAttribute("canDelete", canEdit && writer.canDelete(kind, id));
         } else {
             model.addAttribute("canCreate", writer.canCreate(kind));
         }

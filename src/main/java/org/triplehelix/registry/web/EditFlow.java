@@ -57,6 +57,15 @@ class EditFlow {
         return saved;
     }
 
+    /** The stored record for its delete page: {@link #editable}, and 403 for one the caller may edit but not delete. */
+    SavedRecord deletable(RecordKind kind, String id) {
+        SavedRecord saved = editable(kind, id);
+        if (!writer.canDelete(kind, id)) {
+            throw new AccessDeniedException("you may not delete this " + kind.interchangeName());
+        }
+        return saved;
+    }
+
     /**
      * The form page's common model: the form, its errors, new or not ({@code id} null), where it
      * posts to and where "cancel" goes.

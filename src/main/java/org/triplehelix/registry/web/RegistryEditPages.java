@@ -37,14 +37,14 @@ class RegistryEditPages {
     @GetMapping("/" + KINDS + "/{id}/delete")
     String confirm(@PathVariable String collection, @PathVariable String id, Locale locale, Model model) {
         RecordKind kind = kind(collection);
-        return confirmation(kind, flow.editable(kind, id), locale, model);
+        return confirmation(kind, flow.deletable(kind, id), locale, model);
     }
 
     @PostMapping("/" + KINDS + "/{id}/delete")
     String delete(@PathVariable String collection, @PathVariable String id, @RequestParam(required = false) Integer version,
                   Locale locale, Model model, HttpServletResponse response, RedirectAttributes redirect) {
         RecordKind kind = kind(collection);
-        SavedRecord saved = flow.editable(kind, id);
+        SavedRecord saved = flow.deletable(kind, id);
         if (version == null) {
             // no version given: the confirmation again, saying to confirm there
             model.addAttribute("conflict", new EditConflict("registry.edit.delete.noVersion", java.util.List.of(), false));

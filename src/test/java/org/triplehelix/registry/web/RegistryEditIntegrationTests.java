@@ -343,6 +343,28 @@ class RegistryEditIntegrationTests {
     }
 
     @Test
+    void anOrganizationAdminDoesNotDeleteTheOrganizationTheirAdministrationHangsFrom() throws Exception {
+        // they edit it, and delete its units, but deleting it would unlink their own account, users and people from it
+        mvc.perform(get("/organizations/" + ext(home)).with(user(orgAdmin)))
+                .andExpect(content().string(containsString("id=\"edit-record\"")))
+                .andExpect(content().string(not(containsString("id=\"delete-record\""))));
+        mvc.perform(get("/organizations/" + ext(home) + "/delete").with(user(orgAdmin))).andExpect(status().isForbidden());
+        mvc.perform(form(post("/organizations/" + ext(home) + "/delete"), orgAdmin,
+                        Map.of("version", String.valueOf(version("organization", ext(home))))))
+                .andExpect(status().isForbidden());
+        assertThat(jdbc.sql("select count(*) from organization where id = :id").param("id", home).query(Integer.class).single()).isOne();
+        assertThat(fixtures.auditRows("organization", ext(home), "delete")).isZero();
+
+        mvc.perform(get("/organizations/" + ext(unit)).with(user(orgAdmin)))
+                .andExpect(content().string(containsString("id=\"delete-record\"")));
+        mvc.perform(get("/organizations/" + ext(unit) + "/delete").with(user(orgAdmin))).andExpect(status().isOk());
+        // an ADMIN may
+        mvc.perform(get("/organizations/" + ext(home)).with(user(admin)))
+                .andExpect(content().string(containsString("id=\"delete-record\"")));
+        mvc.perform(get("/organizations/" + ext(home) + "/delete").with(user(admin))).andExpect(status().isOk());
+    }
+
+    @Test
     void buttonsAreShownToThoseWhoMayUseThem() throws Exception {
         String editUnit = "href=\"/organizations/" + ext(unit) + "/edit\"";
         mvc.perform(get("/organizations/" + ext(unit)).with(user(orgAdmin))).andExpect(content().string(containsString(editUnit)));
