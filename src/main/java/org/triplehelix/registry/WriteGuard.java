@@ -85,7 +85,6 @@ class WriteGuard {
         }
     }
 
-    /** Before a delete: the stored record must be in scope. */
     /**
      * Whether the caller may delete the record: who may edit it, except that an ORG_ADMIN does not
      * delete the organization their administration hangs from. Deleting it would cut their own
@@ -96,6 +95,7 @@ class WriteGuard {
         return canEdit(kind, extId) && !(kind == RecordKind.ORGANIZATION && isOwnScopeRoot(extId));
     }
 
+    /** Before a delete: the stored record must be in scope, and not the ORG_ADMIN's own root (above). */
     void checkDelete(RecordKind kind, String extId) {
         if (scope.isOperator()) {
             return;
