@@ -38,6 +38,17 @@ class HardeningIntegrationTests {
         assertThat(response.header("Referrer-Policy")).isEqualTo("strict-origin-when-cross-origin");
     }
 
+    /** Pages are rendered whole before they are sent (BufferedJteViews), so a late failure can still become the error page. */
+    @Test
+    void aLongPageIsSentWholeWithItsLength() {
+        HelixClient.Response response = HelixClient.browser(port).get("/organizations?lang=zh");
+        byte[] page = response.body().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(response.status()).isEqualTo(200);
+        assertThat(page.length).as("longer than a servlet buffer").isGreaterThan(8 * 1024);
+        assertThat(response.header("Content-Length")).isEqualTo(String.valueOf(page.length));
+        assertThat(response.header("Transfer-Encoding")).isNull();
+    }
+
     @ParameterizedTest
     @CsvSource({"POST, /api/v1/users/1/approve", "PUT, /api/v1/users/1/roles", "POST, /api/v1/organizations",
             "PUT, /api/v1/organizations/x", "DELETE, /api/v1/organizations/x", "PATCH, /api/v1/people/x", "POST, /api/v1/demands"})
