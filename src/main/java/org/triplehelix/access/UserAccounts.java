@@ -16,6 +16,8 @@ import org.triplehelix.shared.AuditableChange;
 import org.triplehelix.shared.ConflictException;
 import org.triplehelix.shared.NotFoundException;
 import org.triplehelix.shared.Page;
+import org.triplehelix.shared.Text;
+import org.triplehelix.shared.UserNotice;
 
 /**
  * Accounts: created on the command line, registered by visitors and approved, disabled and
@@ -32,6 +34,9 @@ public class UserAccounts {
     private final AccountRepository accounts;
     private final PasswordEncoder passwordEncoder;
     private final DataScope scope;
+    /** The notice of an approved registration; its text is in the access bundles. */
+    static final String APPROVED_NOTICE = "notification.access.approved";
+
     private final ApplicationEventPublisher events;
 
     UserAccounts(AccountRepository accounts, PasswordEncoder passwordEncoder, DataScope scope, ApplicationEventPublisher events) {
@@ -156,7 +161,10 @@ public class UserAccounts {
         if (before.status() != AccountStatus.PENDING) {
             throw new ConflictException("only a pending account can be approved", "access.conflict.approve." + before.status().code());
         }
-        accounts.approve(id, scope.currentUser().map(CurrentUser::id).orElse(null));
+        Long approver = scope.currentUser().map(CurrentUser::id).orElse(null);
+        accounts.approve(id, approver);
+        // the registrant waits to hear: a notice in their inbox, e-mailed too when the platform sends e-mail
+        events.publishEvent(UserNotice.toUsers(approver, List.of(id), APPROVED_NOTICE, "/"));
         return audited("approve", before);
     }
 

@@ -2,7 +2,9 @@ package org.triplehelix.access;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
 import java.util.Map;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -97,6 +99,23 @@ class RegistrationIntegrationTests {
 
         assertThat(orgAdmin.postForm("/admin/users/" + id + "/approve", Map.of()).status()).isEqualTo(302);
         assertThat(orgAdmin.get("/").body()).contains("<a href=\"/admin/users\" id=\"menu-users\">").doesNotContain("nav-count-users");
+    }
+
+    @Test
+    void anApprovedRegistrantFindsTheNewsInTheirInboxInTheirLanguage() {
+        long id = fixtures.pendingUser(enterprise, Role.ENTERPRISE);
+        String email = jdbc.sql("select email from app_user where id = :id").param("id", id).query(String.class).single();
+        HelixClient orgAdmin = signedIn(fixtures.user(enterprise, Role.ORG_ADMIN));
+        assertThat(orgAdmin.postForm("/admin/users/" + id + "/approve", Map.of()).status()).isEqualTo(302);
+
+        // delivered after the commit, to the registrant alone (not to the administrator who approved)
+        Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> jdbc.sql("select count(*) from notification where user_id = :id")
+                .param("id", id).query(Long.class).single() == 1);
+        HelixClient registrant = HelixClient.browser(port);
+        assertThat(registrant.signIn(email, AccessFixtures.PASSWORD)).isTrue();
+        assertThat(registrant.get("/notifications?lang=zh").body()).contains("您注册的账号已通过审核，现在可以登录使用平台了。");
+        assertThat(registrant.get("/notifications?lang=en").body()).contains("Your registration was approved: you can now sign in");
+        assertThat(orgAdmin.get("/notifications?lang=en").body()).doesNotContain("Your registration was approved");
     }
 
     @Test
