@@ -153,6 +153,29 @@ class AccessBrowserIntegrationTests {
         assertThat(scriptPolicyViolations()).isEmpty();
     }
 
+    @Test
+    @SuppressWarnings("unchecked")
+    void onAPhoneEachRadioButtonSitsBesideItsLabel() {
+        for (String lang : List.of("zh", "en")) {
+            page.setViewportSize(390, 844);
+            page.navigate("/register?lang=" + lang);
+            // per label: does its radio sit on the same line as its text, to the left of it?
+            Object beside = page.evaluate("""
+                    () => [...document.querySelectorAll('#role label')].map(label => {
+                      const radio = label.querySelector('input[type=radio]').getBoundingClientRect();
+                      const range = document.createRange();
+                      range.selectNodeContents(label);
+                      range.setStartAfter(label.querySelector('input'));
+                      const rects = [...range.getClientRects()].filter(r => r.width > 1);
+                      const text = rects[rects.length - 1];
+                      const middle = (radio.top + radio.bottom) / 2;
+                      return radio.right <= text.left && middle > text.top && middle < text.bottom && radio.height < text.height * 1.5
+                        ? 'beside' : JSON.stringify({radio, text});
+                    })""");
+            assertThat((List<Object>) beside).as(lang).containsExactly("beside", "beside");
+        }
+    }
+
     private void signIn(String email, String password) {
         page.locator("#email").fill(email);
         page.locator("#password").fill(password);
