@@ -1,7 +1,8 @@
 // Triple Helix: the registry's edit forms and other forms with pickers (no inline scripts under the CSP).
 // The forms work without it; with it, a suggestion chosen in a picker shows its name at once,
 // and in a list picker (an output's people and organizations) joins the list without a round trip;
-// the challenge application form uses the same pickers for its lead, partners and people.
+// the challenge application form uses the same pickers for its lead, partners and people; the registration
+// form and an administrator's links of a user show names in the box and carry the ids in hidden fields.
 
 (() => {
   // The option of an input's datalist whose value is what the input holds, if any.
@@ -19,6 +20,24 @@
     const target = document.getElementById(input.dataset.picked);
     if (option && target) {
       target.textContent = option.textContent.trim();
+    }
+  };
+
+  // A picker that shows names (registration, a user's links): the chosen suggestion's id goes to the hidden
+  // field named by data-id-field and its name (data-name) into the box; typing something else in the box
+  // afterwards empties the hidden field, so the server goes by what the box says.
+  const pickById = (input) => {
+    const hidden = document.getElementById(input.dataset.idField);
+    if (!hidden) {
+      return;
+    }
+    const option = chosenOption(input);
+    if (option) {
+      hidden.value = option.value;
+      input.value = option.dataset.name || option.textContent.trim();
+      input.dataset.pickedName = input.value;
+    } else if (input.value !== input.dataset.pickedName) {
+      hidden.value = '';
     }
   };
 
@@ -67,6 +86,9 @@
     }
     if (input.dataset.picked) {
       showPicked(input);
+    }
+    if (input.dataset.idField) {
+      pickById(input);
     }
     if (input.dataset.addTo) {
       const option = chosenOption(input);

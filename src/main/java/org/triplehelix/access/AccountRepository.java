@@ -213,6 +213,28 @@ class AccountRepository {
         return jdbc.sql("select id from person where ext_id = :extId").param("extId", extId).query(Long.class).optional();
     }
 
+    /** A person by external id, else by their exact Chinese or English name when only one has it. */
+    Optional<Long> personByExtIdOrName(String key) {
+        Optional<Long> byId = personByExtId(key);
+        if (byId.isPresent()) {
+            return byId;
+        }
+        List<Long> byName = jdbc.sql("select id from person where name_zh = :name or lower(name_en) = lower(:name) limit 2")
+                .param("name", key).query(Long.class).list();
+        return byName.size() == 1 ? Optional.of(byName.getFirst()) : Optional.empty();
+    }
+
+    /** The names of a registry record of a kind ({@code organization} or {@code person}) by its external id. */
+    Optional<Text> name(String table, String extId) {
+        String sql = switch (table) {
+            case "organization" -> "select name_zh, name_en from organization where ext_id = :extId";
+            case "person" -> "select name_zh, name_en from person where ext_id = :extId";
+            default -> throw new IllegalArgumentException(table);
+        };
+        return jdbc.sql(sql).param("extId", extId)
+                .query((rs, row) -> Text.ofNullable(rs.getString("name_zh"), rs.getString("name_en"))).optional();
+    }
+
     List<OrganizationChoice> organizationsMatching(String text, int limit) {
         String pattern = "%" + likeEscaped(text) + "%";
         return jdbc.sql("""

@@ -16,6 +16,8 @@ import org.triplehelix.shared.AuditableChange;
 import org.triplehelix.shared.ConflictException;
 import org.triplehelix.shared.NotFoundException;
 import org.triplehelix.shared.Page;
+import org.triplehelix.shared.Text;
+import org.triplehelix.shared.UserNotice;
 
 /**
  * Accounts: created on the command line, registered by visitors and approved, disabled and
@@ -32,6 +34,9 @@ public class UserAccounts {
     private final AccountRepository accounts;
     private final PasswordEncoder passwordEncoder;
     private final DataScope scope;
+    /** The notice of an approved registration; its text is in the access bundles. */
+    static final String APPROVED_NOTICE = "notification.access.approved";
+
     private final ApplicationEventPublisher events;
 
     UserAccounts(AccountRepository accounts, PasswordEncoder passwordEncoder, DataScope scope, ApplicationEventPublisher events) {
@@ -156,7 +161,10 @@ public class UserAccounts {
         if (before.status() != AccountStatus.PENDING) {
             throw new ConflictException("only a pending account can be approved", "access.conflict.approve." + before.status().code());
         }
-        accounts.approve(id, scope.currentUser().map(CurrentUser::id).orElse(null));
+        Long approver = scope.currentUser().map(CurrentUser::id).orElse(null);
+        accounts.approve(id, approver);
+        // the registrant waits to hear: a notice in their inbox, e-mailed too when the platform sends e-mail
+        events.publishEvent(UserNotice.toUsers(approver, List.of(id), APPROVED_NOTICE, "/"));
         return audited("approve", before);
     }
 
@@ -205,15 +213,18 @@ public class UserAccounts {
         return audited("update", before);
     }
 
-    /** Links a user to an organization and to their registry person (ADMIN only); blank ids unlink. */
+    /**
+     * Links a user to an organization and to their registry person (ADMIN only), each given by its external id
+     * or its exact name when only one record has it (what a picker's box holds without JavaScript); blank unlinks.
+     */
     @Transactional
     public Account setLinks(long id, String organizationExtId, String personExtId) {
         scope.requireAdmin();
         Account before = get(id);
-        Long organizationId = blank(organizationExtId) ? null : accounts.organizationByExtId(organizationExtId.strip())
+        Long organizationId = blank(organizationExtId) ? null : accounts.organizationByExtIdOrName(organizationExtId.strip())
                 .orElseThrow(() -> new AccountInputException("organization", "access.error.organizationUnknown",
                         "no organization has the id " + organizationExtId));
-        Long personId = blank(personExtId) ? null : accounts.personByExtId(personExtId.strip())
+        Long personId = blank(personExtId) ? null : accounts.personByExtIdOrName(personExtId.strip())
                 .orElseThrow(() -> new AccountInputException("person", "access.error.personUnknown", "no person has the id " + personExtId));
         requireOrganizationForOrgAdmin(before.roles(), organizationId);
         accounts.setLinks(id, organizationId, personId);
@@ -281,6 +292,16 @@ public class UserAccounts {
     /** Whether anyone can administer the platform yet (no account exists on a fresh install). */
     public boolean anyActiveAdmin() {
         return accounts.countActiveAdmins() > 0;
+    }
+
+    /** A registry organization's names by its external id, for a picker that shows names and carries ids. */
+    public Optional<Text> organizationName(String extId) {
+        return blank(extId) ? Optional.empty() : accounts.name("organization", extId.strip());
+    }
+
+    /** A registry person's names by their external id, for a picker that shows names and carries ids. */
+    public Optional<Text> personName(String extId) {
+        return blank(extId) ? Optional.empty() : accounts.name("person", extId.strip());
     }
 
     /** Organizations whose name or id matches, offered on the registration page. */

@@ -150,6 +150,60 @@ class AccessBrowserIntegrationTests {
         page.navigate("/register");
         page.locator("#organization").pressSequentially("Photonics Lab", new com.microsoft.playwright.Locator.PressSequentiallyOptions().setDelay(20));
         assertThat(page.locator("#organization-options option[value='" + extId + "']")).hasCount(1);
+        // picking the suggestion (the browser puts the option's value in the box): the name shows, the id goes hidden
+        String name = page.locator("#organization-options option[value='" + extId + "']").getAttribute("data-name");
+        page.locator("#organization").fill(extId);
+        assertThat(page.locator("#organization")).hasValue(name);
+        assertThat(page.locator("#organization-id")).hasValue(extId);
+        // typing something else empties the hidden id, so the server goes by the box
+        page.locator("#organization").pressSequentially("x");
+        assertThat(page.locator("#organization-id")).hasValue("");
+        assertThat(scriptPolicyViolations()).isEmpty();
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void onAPhoneEachRadioButtonSitsBesideItsLabel() {
+        for (String lang : List.of("zh", "en")) {
+            page.setViewportSize(390, 844);
+            page.navigate("/register?lang=" + lang);
+            // per label: does its radio sit on the same line as its text, to the left of it?
+            Object beside = page.evaluate("""
+                    () => [...document.querySelectorAll('#role label')].map(label => {
+                      const radio = label.querySelector('input[type=radio]').getBoundingClientRect();
+                      const range = document.createRange();
+                      range.selectNodeContents(label);
+                      range.setStartAfter(label.querySelector('input'));
+                      const rects = [...range.getClientRects()].filter(r => r.width > 1);
+                      const text = rects[rects.length - 1];
+                      const middle = (radio.top + radio.bottom) / 2;
+                      return radio.right <= text.left && middle > text.top && middle < text.bottom && radio.height < text.height * 1.5
+                        ? 'beside' : JSON.stringify({radio, text});
+                    })""");
+            assertThat((List<Object>) beside).as(lang).containsExactly("beside", "beside");
+        }
+    }
+
+    @Test
+    void anAdministratorLinksAUserByNames() {
+        long organization = fixtures.organization("Linked Institute", null);
+        long person = fixtures.person("Linked Researcher", organization);
+        String personExtId = fixtures.personExtId(person);
+        Account user = fixtures.user(null, Role.RESEARCHER);
+        Account admin = fixtures.user(null, Role.ADMIN);
+        page.navigate("/login");
+        signIn(admin.email(), AccessFixtures.PASSWORD);
+        page.navigate("/admin/users/" + user.id() + "?lang=en");
+        page.locator("#person").pressSequentially("Linked Resea", new com.microsoft.playwright.Locator.PressSequentiallyOptions().setDelay(20));
+        assertThat(page.locator("#person-options option[value='" + personExtId + "']")).hasCount(1);
+        page.locator("#person").fill(personExtId);
+        assertThat(page.locator("#person")).hasValue(java.util.regex.Pattern.compile("^Linked Researcher"));
+        assertThat(page.locator("#person-id")).hasValue(personExtId);
+        page.locator("#save-links").click();
+        page.waitForLoadState();
+        assertThat(page.locator("#notice")).isVisible();
+        assertThat(page.locator("#person-link a")).hasText(java.util.regex.Pattern.compile("^Linked Researcher"));
+        assertThat(page.locator("#person")).hasValue(java.util.regex.Pattern.compile("^Linked Researcher"));
         assertThat(scriptPolicyViolations()).isEmpty();
     }
 

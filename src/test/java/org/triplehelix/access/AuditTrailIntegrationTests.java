@@ -45,6 +45,9 @@ class AuditTrailIntegrationTests {
     @Autowired
     DataScope scope;
 
+    /** The audit page's page size (AuditController.PAGE_SIZE). */
+    static final int AUDIT_PAGE_SIZE = 50;
+
     AccessFixtures fixtures;
     Account admin;
     HelixClient api;
@@ -87,6 +90,35 @@ class AuditTrailIntegrationTests {
         assertThat((String) row.get("before")).as(action + " before").contains(before);
         assertThat((String) row.get("after")).as(action + " after").contains(after);
         assertThat((String) row.get("after")).doesNotContain("password").doesNotContain("bcrypt");
+    }
+
+    @Test
+    void aBadDateOrAPageOutOfRangeKeepsTheTrailPageAndItsFilters() {
+        HelixClient page = HelixClient.signedIn(port, admin);
+        HelixClient.Response reversed = page.get("/admin/audit?actor=system&from=2026-03-31&to=2026-03-01&lang=zh");
+        assertThat(reversed.status()).isEqualTo(400);
+        assertThat(reversed.body()).contains("id=\"audit\"").contains("value=\"system\"")
+                .contains("value=\"2026-03-31\"").contains("value=\"2026-03-01\"")
+                .contains("<span class=\"field-error\" id=\"f-to-error\">截止日期（2026-03-01）不能早于起始日期（2026-03-31）。</span>")
+                .containsPattern("id=\"to\"[^>]*aria-invalid=\"true\"").contains("id=\"filter-problems\"")
+                .doesNotContain("请求有误");
+        HelixClient.Response words = page.get("/admin/audit?from=yesterday&lang=en");
+        assertThat(words.status()).isEqualTo(400);
+        assertThat(words.body()).contains("A date is written year-month-day, such as 2026-03-31, not “yesterday”.")
+                .contains("One filter could not be used (marked above)").contains("id=\"audit\"");
+
+        // a page past the end is the last page; a page number that is not one is the first
+        long total = jdbc.sql("select count(*) from audit_log").query(Long.class).single();
+        long pages = Math.max((total + AUDIT_PAGE_SIZE - 1) / AUDIT_PAGE_SIZE, 1);
+        HelixClient.Response far = page.get("/admin/audit?page=99999&lang=en");
+        assertThat(far.status()).isEqualTo(200);
+        assertThat(far.body()).contains("Page " + pages + " of " + pages).doesNotContain("99,999").doesNotContain("rel=\"next\"")
+                .contains("<td>");
+        for (String number : new String[] {"-3", "abc", ""}) {
+            HelixClient.Response first = page.get("/admin/audit?lang=en&page=" + number);
+            assertThat(first.status()).as(number).isEqualTo(200);
+            assertThat(first.body()).as(number).contains("Page 1 of ");
+        }
     }
 
     @Test

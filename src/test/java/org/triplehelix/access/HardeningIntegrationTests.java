@@ -127,7 +127,10 @@ class HardeningIntegrationTests {
                 browser.get("/admin/audit?from=yesterday"),
                 browser.get("/admin/users?status=sleeping")}) {
             assertThat(response.status()).isBetween(400, 404);
-            assertThat(response.body()).doesNotContain("Exception").doesNotContain("\tat ").doesNotContain("org.springframework")
+            // a refused filter of the audit trail now comes back on the trail page itself, whose form has drop-downs:
+            // an HTML <select> element is not SQL, so it is set aside before looking for SQL in the page
+            String shown = response.body().replaceAll("(?i)<select\\b", "<dropdown");
+            assertThat(shown).doesNotContain("Exception").doesNotContain("\tat ").doesNotContain("org.springframework")
                     .doesNotContainIgnoringCase("select ").doesNotContain("SQL");
         }
     }

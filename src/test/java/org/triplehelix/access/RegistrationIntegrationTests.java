@@ -2,7 +2,9 @@ package org.triplehelix.access;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
 import java.util.Map;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -100,6 +102,48 @@ class RegistrationIntegrationTests {
     }
 
     @Test
+    void anApprovedRegistrantFindsTheNewsInTheirInboxInTheirLanguage() {
+        long id = fixtures.pendingUser(enterprise, Role.ENTERPRISE);
+        String email = jdbc.sql("select email from app_user where id = :id").param("id", id).query(String.class).single();
+        HelixClient orgAdmin = signedIn(fixtures.user(enterprise, Role.ORG_ADMIN));
+        assertThat(orgAdmin.postForm("/admin/users/" + id + "/approve", Map.of()).status()).isEqualTo(302);
+
+        // delivered after the commit, to the registrant alone (not to the administrator who approved)
+        Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> jdbc.sql("select count(*) from notification where user_id = :id")
+                .param("id", id).query(Long.class).single() == 1);
+        HelixClient registrant = HelixClient.browser(port);
+        assertThat(registrant.signIn(email, AccessFixtures.PASSWORD)).isTrue();
+        assertThat(registrant.get("/notifications?lang=zh").body()).contains("您注册的账号已通过审核，现在可以登录使用平台了。");
+        assertThat(registrant.get("/notifications?lang=en").body()).contains("Your registration was approved: you can now sign in");
+        assertThat(orgAdmin.get("/notifications?lang=en").body()).doesNotContain("Your registration was approved");
+    }
+
+    @Test
+    void theOrganizationIsPickedByNameWithItsIdInAHiddenField() {
+        String extId = fixtures.organizationExtId(enterprise);
+        HelixClient visitor = HelixClient.browser(port);
+        assertThat(visitor.get("/register?lang=zh").body()).contains("id=\"organization\" name=\"organizationName\"")
+                .contains("<input type=\"hidden\" id=\"organization-id\" name=\"organization\" value=\"\">");
+        assertThat(visitor.get("/register/organizations?organizationName="
+                + java.net.URLEncoder.encode(enterpriseName.substring(0, enterpriseName.length() - 2), java.nio.charset.StandardCharsets.UTF_8)).body())
+                .contains("<option value=\"" + extId + "\" data-name=\"" + enterpriseName + "\">" + enterpriseName + "</option>");
+
+        // refused for another field: the box shows the organization's name, the id stays hidden
+        String email = AccessFixtures.unique("picker") + "@example.org";
+        Map<String, String> picked = new java.util.HashMap<>(Map.of("email", email, "name", "Wang Wu", "role", "RESEARCHER",
+                "organizationName", enterpriseName, "organization", extId, "password", AccessFixtures.PASSWORD, "confirmation", "different"));
+        HelixClient.Response refused = visitor.postForm("/register?lang=en", picked);
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.body()).containsPattern("id=\"organization\" name=\"organizationName\"[^>]*value=\"" + enterpriseName + "\"")
+                .contains("<input type=\"hidden\" id=\"organization-id\" name=\"organization\" value=\"" + extId + "\">");
+
+        picked.put("confirmation", AccessFixtures.PASSWORD);
+        assertThat(visitor.postForm("/register", picked).status()).isEqualTo(302);
+        assertThat(jdbc.sql("select organization_id from app_user where email = :email").param("email", email).query(Long.class).single())
+                .isEqualTo(enterprise);
+    }
+
+    @Test
     void aTakenEmailIsAnsweredLikeANewOneAndNothingIsStored() {
         Account existing = fixtures.user(enterprise, Role.ENTERPRISE);
         long rows = fixtures.auditRows();
@@ -159,7 +203,9 @@ class RegistrationIntegrationTests {
         HelixClient.Response options = HelixClient.browser(port).get("/register/organizations?organization="
                 + java.net.URLEncoder.encode(part, java.nio.charset.StandardCharsets.UTF_8));
         assertThat(options.status()).isEqualTo(200);
-        assertThat(options.body()).contains("<option value=\"" + fixtures.organizationExtId(enterprise) + "\">" + enterpriseName + "</option>");
+        // data-name: what the box shows once the option is picked (the value, the id, goes to a hidden field)
+        assertThat(options.body()).contains("<option value=\"" + fixtures.organizationExtId(enterprise) + "\" data-name=\"" + enterpriseName
+                + "\">" + enterpriseName + "</option>");
         assertThat(HelixClient.browser(port).get("/register/organizations?organization=%25%25").body()).doesNotContain("<option");
     }
 

@@ -65,13 +65,50 @@ class UserAdminPagesIntegrationTests {
         HelixClient.Response refused = client.postForm("/admin/users/" + user.id() + "/links?lang=en",
                 Map.of("organization", "org-nowhere-at-all", "person", fixtures.personExtId(person)));
 
+        // the boxes now hold names (name="organizationName", "personName"); a client that sends ids alone typed ids,
+        // and they come back in the boxes
         assertThat(refused.status()).isEqualTo(400);
         assertThat(refused.body())
-                .contains("id=\"organization\" name=\"organization\" aria-invalid=\"true\" type=\"text\" maxlength=\"300\" value=\"org-nowhere-at-all\"")
+                .contains("id=\"organization\" name=\"organizationName\" aria-invalid=\"true\" type=\"text\" maxlength=\"300\" value=\"org-nowhere-at-all\"")
                 .contains("id=\"f-organization-error\">No organization has this id or name; pick one from the list.</span>")
-                .contains("id=\"person\" name=\"person\" type=\"text\" maxlength=\"300\" value=\"" + fixtures.personExtId(person) + "\"");
+                .contains("id=\"person\" name=\"personName\" type=\"text\" maxlength=\"300\" value=\"" + fixtures.personExtId(person) + "\"");
         assertThat(jdbc.sql("select count(*) from app_user where id = :u and person_id is not null").param("u", user.id())
                 .query(Long.class).single()).isZero();
+    }
+
+    @Test
+    void linksArePickedAndShownByNameWithTheIdsInHiddenFields() {
+        AccessFixtures fixtures = AccessFixtures.of(context);
+        long organization = fixtures.organization("Picked Institute", null);
+        long person = fixtures.person("Picked Person", organization);
+        String organizationName = jdbc.sql("select name_en from organization where id = :id").param("id", organization).query(String.class).single();
+        String personName = jdbc.sql("select name_en from person where id = :id").param("id", person).query(String.class).single();
+        Account user = fixtures.user(null, Role.RESEARCHER);
+        HelixClient client = admin();
+
+        // what the page sends once a suggestion is picked: the name in the box, the id in the hidden field
+        HelixClient.Response saved = client.postForm("/admin/users/" + user.id() + "/links", Map.of(
+                "organizationName", organizationName, "organization", fixtures.organizationExtId(organization),
+                "personName", personName, "person", fixtures.personExtId(person)));
+        assertThat(saved.status()).isEqualTo(302);
+        String page = client.get("/admin/users/" + user.id() + "?lang=zh").body();
+        assertThat(page).contains("<dd id=\"person-link\"><a href=\"/persons/" + fixtures.personExtId(person) + "\">" + personName + "</a></dd>")
+                .contains("<a href=\"/organizations/" + fixtures.organizationExtId(organization) + "\">" + organizationName + "</a>")
+                .containsPattern("id=\"organization\" name=\"organizationName\"[^>]*value=\"" + organizationName + "\"")
+                .containsPattern("id=\"person\" name=\"personName\"[^>]*value=\"" + personName + "\"")
+                .contains("<input type=\"hidden\" id=\"person-id\" name=\"person\" value=\"" + fixtures.personExtId(person) + "\">")
+                .contains("输入名称中的几个字（中文或英文），从列表中选择").doesNotContain("<code>" + fixtures.personExtId(person));
+
+        // a name typed without picking (no JavaScript) is found by its exact name; a box emptied unlinks, whatever the hidden id
+        assertThat(client.postForm("/admin/users/" + user.id() + "/links", Map.of("organizationName", "", "organization",
+                fixtures.organizationExtId(organization), "personName", personName, "person", "")).status()).isEqualTo(302);
+        assertThat(jdbc.sql("select organization_id is null and person_id = :p from app_user where id = :u").param("u", user.id())
+                .param("p", person).query(Boolean.class).single()).isTrue();
+        // a name typed over a picked one is the one that counts
+        HelixClient.Response refused = client.postForm("/admin/users/" + user.id() + "/links?lang=en", Map.of("organizationName", "No Such Place",
+                "organization", fixtures.organizationExtId(organization), "personName", personName, "person", fixtures.personExtId(person)));
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.body()).containsPattern("id=\"organization\" name=\"organizationName\"[^>]*value=\"No Such Place\"");
     }
     @Test
     void aRefusedButtonSaysOnlyWhyWhileARefusedFormAlsoSaysItKeptTheInput() {

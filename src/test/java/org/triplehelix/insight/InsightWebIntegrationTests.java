@@ -107,6 +107,42 @@ class InsightWebIntegrationTests {
     }
 
     @Test
+    void aBadValueInAFormComesBackOnItsPageAsTyped() {
+        HelixClient reader = HelixClient.browser(port);
+        HelixClient.Response far = reader.get("/insight?year=3000&lang=zh");
+        assertThat(far.status()).isEqualTo(400);
+        assertThat(far.body()).contains("id=\"insight-cards\"").contains("value=\"3000\"").doesNotContain("请求有误")
+                .contains("<span class=\"field-error\" id=\"f-year-error\">年份应在 1000 至 2200 之间（收到的是 3000）</span>")
+                .containsPattern("id=\"year\"[^>]*aria-invalid=\"true\"").contains("id=\"filter-problems\"");
+        HelixClient.Response words = reader.get("/insight?year=abc&lang=en");
+        assertThat(words.status()).isEqualTo(400);
+        assertThat(words.body()).contains("id=\"insight-cards\"").contains("value=\"abc\"").contains("the year is a number (not “abc”)")
+                .contains("One value could not be used (marked above)");
+        HelixClient.Response limit = reader.get("/insight/network?limit=many&tier=university&lang=en");
+        assertThat(limit.status()).isEqualTo(400);
+        assertThat(limit.body()).contains("value=\"many\"").contains("id=\"f-limit-error\">show 1 to 500 links")
+                .containsPattern("<option value=\"university\" selected");
+        HelixClient.Response industries = reader.get("/insight/industries?year=%E4%BB%8A%E5%B9%B4&lang=zh");
+        assertThat(industries.status()).isEqualTo(400);
+        assertThat(industries.body()).contains("value=\"今年\"").contains("年份应为数字（收到的是“今年”）").doesNotContain("请求有误");
+        HelixClient.Response map = reader.get("/insight/map?year=99&lang=en");
+        assertThat(map.status()).isEqualTo(400);
+        assertThat(map.body()).contains("value=\"99\"").contains("id=\"f-year-error\">the year is between 1000 and 2200 (not 99)");
+        assertThat(reader.get("/insight/map?year=1961&lang=en").status()).isEqualTo(200);
+    }
+
+    @Test
+    void aRecordsPagePastTheEndOrNotANumberShowsAPageThatExists() {
+        String first = visitor.get("/insight/indicators/organization.all/records?lang=en").body();
+        for (String page : new String[] {"99999", "-1", "abc"}) {
+            HelixClient.Response shown = visitor.get("/insight/indicators/organization.all/records?lang=en&page=" + page);
+            assertThat(shown.status()).as(page).isEqualTo(200);
+            assertThat(shown.body()).as(page).contains("/organizations/");
+        }
+        assertThat(first).contains("/organizations/");
+    }
+
+    @Test
     void aYearBefore1900IsAPartLikeAnyOtherAndOpensItsRecords() {
         // a university founded in 1893, as the registry allows (years from 1000): its year is a part of the breakdown
         JdbcClient jdbc = context.getBean(JdbcClient.class);

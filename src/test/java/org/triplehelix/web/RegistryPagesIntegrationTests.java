@@ -215,13 +215,63 @@ class RegistryPagesIntegrationTests {
         mvc.perform(get("/persons/fx-none").param("lang", "en"))
                 .andExpect(status().isNotFound())
                 .andExpect(content().string(containsString("Page not found")));
+        // a bad filter is no longer an error page that loses the others (aBadFilterComesBackOnTheListAsTyped)
         mvc.perform(get("/outputs").param("yearFrom", "abc").locale(Locale.SIMPLIFIED_CHINESE))
                 .andExpect(status().isBadRequest())
-                .andExpect(content().string(containsString("请求有误")));
+                .andExpect(content().string(containsString("年份须用数字填写，例如 2020，而不是“abc”")));
         mvc.perform(get("/organizations").param("sort", "bogus"))
                 .andExpect(status().isBadRequest());
-        mvc.perform(get("/organizations").param("page", "-1"))
-                .andExpect(status().isBadRequest());
+    }
+
+    @Test
+    void aBadFilterComesBackOnTheListAsTyped() throws Exception {
+        String reversed = mvc.perform(get("/outputs").param("q", "光电").param("yearFrom", "2020").param("yearTo", "2010")
+                        .locale(Locale.SIMPLIFIED_CHINESE))
+                .andExpect(status().isBadRequest())
+                .andReturn().getResponse().getContentAsString();
+        assertThat(reversed).contains("<form class=\"filters\"").contains("value=\"光电\"")
+                .contains("value=\"2020\"").contains("value=\"2010\"")
+                .containsPattern("<span class=\"field-error\" id=\"f-yearTo-error\">结束年份（2010）不能早于起始年份（2020）。</span>")
+                .containsPattern("id=\"f-year-to\"[^>]*aria-invalid=\"true\"")
+                .contains("id=\"filter-problems\"").contains("下面的结果未按这些条件筛选").contains("id=\"results\"")
+                .doesNotContain("请求有误");
+        mvc.perform(get("/organizations").param("yearFrom", "二〇二〇").param("lang", "en"))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().string(containsString("value=\"二〇二〇\"")))
+                .andExpect(content().string(containsString("A year is written in digits, such as 2020, not “二〇二〇”.")))
+                .andExpect(content().string(containsString("One filter could not be used (marked above)")))
+                .andExpect(content().string(containsString("/organizations/fx-org-hust")));
+        // a refused sort or type: the other filters still apply, and the list with them is shown
+        mvc.perform(get("/facilities").param("type", "bogus").param("region", "420111").param("lang", "en"))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().string(containsString("<span class=\"field-error\" id=\"f-type-error\">There is no type “bogus” for these records.</span>")))
+                .andExpect(content().string(containsString("/facilities/fx-f-magnet")))
+                .andExpect(content().string(not(containsString("/facilities/fx-f-tem"))));
+        mvc.perform(get("/persons").param("sort", "bogus").param("q", "photonics").locale(Locale.SIMPLIFIED_CHINESE))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().string(containsString("这类记录不能按“bogus”排序。")))
+                .andExpect(content().string(containsString("/persons/fx-p-li")));
+        // from htmx (the form changed), the marks belong beside the form's fields: the whole page is loaded again
+        mvc.perform(get("/outputs?yearFrom=2020&yearTo=2010").header("HX-Request", "true"))
+                .andExpect(header().string("HX-Redirect", "/outputs?yearFrom=2020&yearTo=2010"));
+    }
+
+    @Test
+    void aPageNumberPastTheEndOrOutOfRangeShowsAPageThatExists() throws Exception {
+        long total = queries.outputs(RegistryQueries.Criteria.all().withOrganization("fx-org-wnlo")).total();
+        assertThat(total).isGreaterThan(1);
+        String last = mvc.perform(get("/outputs").param("organization", "fx-org-wnlo").param("size", "1").param("page", "99999"))
+                .andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString();
+        assertThat(last).contains("<span class=\"current\" aria-current=\"page\">" + total + "</span>")
+                .containsPattern("page=" + (total - 2) + "[^\"]*\"[^>]*rel=\"prev\"").doesNotContain("rel=\"next\"").contains("/outputs/fx-u-");
+        for (String page : new String[] {"-1", "abc", "0", "99999999999999999999"}) {
+            String shown = mvc.perform(get("/outputs").param("organization", "fx-org-wnlo").param("size", "1").param("page", page))
+                    .andExpect(status().isOk())
+                    .andReturn().getResponse().getContentAsString();
+            assertThat(shown).as(page).contains("<span class=\"current\" aria-current=\"page\">"
+                    + (page.length() > 10 ? total : 1) + "</span>");
+        }
     }
 
     @Test

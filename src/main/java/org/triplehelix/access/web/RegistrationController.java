@@ -10,6 +10,7 @@ import org.triplehelix.access.AccountInputException;
 import org.triplehelix.access.Registration;
 import org.triplehelix.access.Role;
 import org.triplehelix.access.UserAccounts;
+import org.triplehelix.shared.Text;
 import org.triplehelix.shared.web.FormErrors;
 
 /** Self-registration of enterprise users and researchers, held until approved. */
@@ -30,9 +31,11 @@ class RegistrationController {
     @PostMapping("/register")
     String register(@RequestParam(defaultValue = "") String email, @RequestParam(defaultValue = "") String name,
                     @RequestParam(defaultValue = "") String role, @RequestParam(defaultValue = "") String organization,
+                    @RequestParam(required = false) String organizationName,
                     @RequestParam(defaultValue = "") String password, @RequestParam(defaultValue = "") String confirmation,
                     Model model, HttpServletResponse response) {
-        RegistrationForm form = new RegistrationForm(email, name, role, organization);
+        RegistrationForm form = new RegistrationForm(email, name, role, organization, organizationName);
+        organization = Picks.chosen(organization, organizationName, accounts::organizationName);
         Role wanted = "RESEARCHER".equals(role) ? Role.RESEARCHER : "ENTERPRISE".equals(role) ? Role.ENTERPRISE : null;
         Registration registration = new Registration(email, name, wanted, organization, password);
         // every field at fault at once, the confirmation too
@@ -62,15 +65,21 @@ class RegistrationController {
 
     /** Suggestions for the organization field (an htmx request fills its datalist). */
     @GetMapping("/register/organizations")
-    String organizations(@RequestParam(defaultValue = "") String organization, Model model) {
-        model.addAttribute("choices", accounts.organizationsMatching(organization));
+    String organizations(@RequestParam(defaultValue = "") String organization, @RequestParam(defaultValue = "") String organizationName,
+                         Model model) {
+        // htmx sends the box under its own name (organizationName); ?organization= is kept for links and older pages
+        model.addAttribute("choices", accounts.organizationsMatching(organizationName.isBlank() ? organization : organizationName));
         return "access/organizationOptions";
     }
 
     /** The form again as typed (the passwords excepted), 400, the field at fault marked; no account is created. */
-    private static String refused(Model model, RegistrationForm form, FormErrors errors, HttpServletResponse response) {
+    private String refused(Model model, RegistrationForm form, FormErrors errors, HttpServletResponse response) {
         response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
-        return show(model, form, errors);
+        Text picked = accounts.organizationName(form.organization()).orElse(null);
+        model.addAttribute("picked", picked);
+        // a client that sent the organization alone (no box) typed it there: it comes back in the box
+        boolean typedAsId = form.organizationName() == null && picked == null;
+        return show(model, typedAsId ? form.withOrganizationName(form.organization()) : form, errors);
     }
 
     private static String show(Model model, RegistrationForm form, FormErrors errors) {

@@ -60,7 +60,9 @@ class UserAdminController {
 
     @GetMapping("/admin/users/{id}")
     String show(@PathVariable long id, Model model) {
-        model.addAttribute("user", accounts.find(id));
+        Account user = accounts.find(id);
+        model.addAttribute("user", user);
+        model.addAttribute("personName", accounts.personName(user.personExtId()).orElse(null));
         model.addAttribute("roles", List.of(Role.values()));
         model.addAttribute("admin", scope.isAdmin());
         return "access/user";
@@ -98,13 +100,23 @@ class UserAdminController {
         return change(id, "roles", userId -> accounts.setRoles(userId, chosen), "access.users.rolesSaved", model, response, redirect);
     }
 
-    /** Sets the links; refused, the user's page again (400, 409) with the ids as typed and the one at fault marked. */
+    /**
+     * Sets the links, each picked by name (the box) with its id in a hidden field ({@link Picks}); refused, the user's
+     * page again (400, 409) with the names as typed and the one at fault marked.
+     */
     @PostMapping("/admin/users/{id}/links")
     String links(@PathVariable long id, @RequestParam(defaultValue = "") String organization,
-                 @RequestParam(defaultValue = "") String person, Model model, HttpServletResponse response, RedirectAttributes redirect) {
-        model.addAttribute("typedLinks", Map.of("organization", organization, "person", person));
-        return change(id, null, userId -> accounts.setLinks(userId, organization, person), "access.users.linksSaved", model, response,
-                redirect);
+                 @RequestParam(required = false) String organizationName, @RequestParam(defaultValue = "") String person,
+                 @RequestParam(required = false) String personName, Model model, HttpServletResponse response,
+                 RedirectAttributes redirect) {
+        String chosenOrganization = Picks.chosen(organization, organizationName, accounts::organizationName);
+        String chosenPerson = Picks.chosen(person, personName, accounts::personName);
+        // a client that sends ids alone (no box) typed the ids: they come back in the boxes
+        model.addAttribute("typedLinks", Map.of("organization", organization, "person", person,
+                "organizationName", organizationName == null ? organization : organizationName,
+                "personName", personName == null ? person : personName));
+        return change(id, null, userId -> accounts.setLinks(userId, chosenOrganization, chosenPerson), "access.users.linksSaved", model,
+                response, redirect);
     }
 
     /**

@@ -1,8 +1,10 @@
 package org.triplehelix.registry.web;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Function;
 import org.springframework.http.HttpHeaders;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -11,6 +13,9 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.triplehelix.registry.RegistryQueries;
 import org.triplehelix.registry.RegistryQueries.Criteria;
 import org.triplehelix.registry.RegistryQueries.Region;
+import org.triplehelix.shared.InvalidInputException;
+import org.triplehelix.shared.Page;
+import org.triplehelix.shared.web.FormErrors;
 
 /**
  * The registry's lists with search, filters, sorting and pagination. A request from htmx gets
@@ -29,37 +34,76 @@ class ListPages {
     @GetMapping("/organizations")
     String organizations(ListParams params, Locale locale, @RequestHeader(value = "HX-Request", required = false) String htmx,
                          @RequestHeader(value = "HX-History-Restore-Request", required = false) String restore,
-                         Model model, HttpServletResponse response) {
-        Criteria criteria = params.criteria(english(locale));
-        model.addAttribute("results", queries.organizations(criteria));
-        return view("organization", criteria, fragment(htmx, restore, response), model);
+                         Model model, HttpServletRequest request, HttpServletResponse response) {
+        return list("organization", queries::organizations, params, locale, fragment(htmx, restore, response), model, request, response);
     }
 
     @GetMapping("/persons")
     String persons(ListParams params, Locale locale, @RequestHeader(value = "HX-Request", required = false) String htmx,
                    @RequestHeader(value = "HX-History-Restore-Request", required = false) String restore,
-                   Model model, HttpServletResponse response) {
-        Criteria criteria = params.criteria(english(locale));
-        model.addAttribute("results", queries.persons(criteria));
-        return view("person", criteria, fragment(htmx, restore, response), model);
+                   Model model, HttpServletRequest request, HttpServletResponse response) {
+        return list("person", queries::persons, params, locale, fragment(htmx, restore, response), model, request, response);
     }
 
     @GetMapping("/outputs")
     String outputs(ListParams params, Locale locale, @RequestHeader(value = "HX-Request", required = false) String htmx,
                    @RequestHeader(value = "HX-History-Restore-Request", required = false) String restore,
-                   Model model, HttpServletResponse response) {
-        Criteria criteria = params.criteria(english(locale));
-        model.addAttribute("results", queries.outputs(criteria));
-        return view("output", criteria, fragment(htmx, restore, response), model);
+                   Model model, HttpServletRequest request, HttpServletResponse response) {
+        return list("output", queries::outputs, params, locale, fragment(htmx, restore, response), model, request, response);
     }
 
     @GetMapping("/facilities")
     String facilities(ListParams params, Locale locale, @RequestHeader(value = "HX-Request", required = false) String htmx,
                       @RequestHeader(value = "HX-History-Restore-Request", required = false) String restore,
-                      Model model, HttpServletResponse response) {
-        Criteria criteria = params.criteria(english(locale));
-        model.addAttribute("results", queries.facilities(criteria));
-        return view("facility", criteria, fragment(htmx, restore, response), model);
+                      Model model, HttpServletRequest request, HttpServletResponse response) {
+        return list("facility", queries::facilities, params, locale, fragment(htmx, restore, response), model, request, response);
+    }
+
+    /**
+     * One list. A filter that cannot be used is not an error page that loses the others: the list comes
+     * back (400) with the form as typed, the field marked with why, and the results of the filters that
+     * can be used, said so above them. A page past the end shows the last page.
+     */
+    private String list(String kind, Function<Criteria, Page<?>> query, ListParams params, Locale locale, boolean fragment,
+                        Model model, HttpServletRequest request, HttpServletResponse response) {
+        FormErrors refused = FormErrors.none();
+        Criteria criteria = params.pageCriteria(english(locale), refused);
+        Page<?> results = null;
+        for (int attempt = 0; results == null; attempt++) {
+            try {
+                results = query.apply(criteria);
+            } catch (InvalidInputException e) {
+                if (attempt > 2) {
+                    throw e;
+                }
+                criteria = without(criteria, e);
+                refused.add(e.field(), e.key() == null ? "form.refused" : e.key(), e.key() == null ? new Object[] {e.getMessage()} : e.args());
+            }
+        }
+        if (results.pastTheEnd()) {
+            results = query.apply(criteria.withPage(results.lastPage()));
+        }
+        if (refused.any()) {
+            response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+            if (fragment) {
+                // the marks go beside the form's fields, outside the results htmx swaps: the whole page, loaded again
+                response.setHeader("HX-Redirect", request.getRequestURI() + (request.getQueryString() == null ? "" : "?" + request.getQueryString()));
+                return null;
+            }
+        }
+        model.addAttribute("results", results);
+        model.addAttribute("refused", refused);
+        model.addAttribute("typed", params.typed());
+        return view(kind, criteria, fragment, model);
+    }
+
+    /** The criteria without the filter a query refused (its type or its sort), else the refusal itself. */
+    private static Criteria without(Criteria criteria, InvalidInputException refusal) {
+        return switch (refusal.field()) {
+            case "type" -> criteria.withType(null);
+            case "sort" -> criteria.withSort(null);
+            default -> throw refusal;
+        };
     }
 
     /** The results alone for htmx, else the page with its filter choices. */

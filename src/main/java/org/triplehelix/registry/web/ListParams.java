@@ -4,7 +4,11 @@ import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Schema;
 import org.triplehelix.registry.RegistryQueries;
 import org.triplehelix.registry.RegistryQueries.Criteria;
+import java.util.HashMap;
+import java.util.Map;
 import org.triplehelix.shared.InvalidInputException;
+import org.triplehelix.shared.Page;
+import org.triplehelix.shared.web.FormErrors;
 
 /**
  * The query parameters of every registry list, page and API alike. Numbers arrive as text so
@@ -40,6 +44,52 @@ record ListParams(
         return new Criteria(q, type, region, discipline, organization, person, parent,
                 integer("yearFrom", yearFrom), integer("yearTo", yearTo), sort,
                 orDefault(integer("page", page), 0), orDefault(integer("size", size), RegistryQueries.DEFAULT_SIZE), english, null);
+    }
+
+    /**
+     * The criteria of a list page: a filter that cannot be used (a year in words, a last year before the
+     * first) is recorded in {@code refused} in the reader's language and left out, so the page still
+     * lists and shows the form as typed; a page number out of range is the first page ({@link Page#number}),
+     * a page size out of range the default.
+     */
+    Criteria pageCriteria(boolean english, FormErrors refused) {
+        Integer from = year("yearFrom", yearFrom, refused);
+        Integer to = year("yearTo", yearTo, refused);
+        if (from != null && to != null && from > to) {
+            refused.add("yearTo", "registry.list.error.years", String.valueOf(from), String.valueOf(to));
+            from = null;
+            to = null;
+        }
+        Integer pageSize = lenient("size", size, FormErrors.none());
+        return new Criteria(q, type, region, discipline, organization, person, parent, from, to, sort, Page.number(page),
+                pageSize == null || pageSize < 1 || pageSize > RegistryQueries.MAX_SIZE ? RegistryQueries.DEFAULT_SIZE : pageSize,
+                english, null);
+    }
+
+    /** What was typed in the page's fields, for the form shown again with a refused one. */
+    Map<String, String> typed() {
+        Map<String, String> typed = new HashMap<>();
+        typed.put("yearFrom", yearFrom == null ? "" : yearFrom);
+        typed.put("yearTo", yearTo == null ? "" : yearTo);
+        return typed;
+    }
+
+    private static Integer year(String field, String value, FormErrors refused) {
+        try {
+            return integer(field, value);
+        } catch (InvalidInputException e) {
+            refused.add(field, "registry.list.error.year", value.strip());
+            return null;
+        }
+    }
+
+    private static Integer lenient(String field, String value, FormErrors refused) {
+        try {
+            return integer(field, value);
+        } catch (InvalidInputException e) {
+            refused.add(field, e.key(), e.args());
+            return null;
+        }
     }
 
     private static Integer integer(String field, String value) {

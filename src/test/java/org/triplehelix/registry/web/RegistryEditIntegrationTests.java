@@ -390,9 +390,9 @@ class RegistryEditIntegrationTests {
 
         mvc.perform(get("/registry/suggest/organizations").param("for", "parent").param("parent", "磁悬浮").param("lang", "zh"))
                 .andExpect(status().isOk())
-                .andExpect(content().string(containsString("<option value=\"" + id + "\">磁悬浮研究中心 · Maglev Research Centre")));
+                .andExpect(content().string(containsString("<option value=\"" + id + "\" data-name=\"磁悬浮研究中心\">磁悬浮研究中心 · Maglev Research Centre")));
         mvc.perform(get("/registry/suggest/organizations").param("q", "maglev research").param("lang", "en"))
-                .andExpect(content().string(containsString("<option value=\"" + id + "\">Maglev Research Centre · 磁悬浮研究中心")));
+                .andExpect(content().string(containsString("<option value=\"" + id + "\" data-name=\"Maglev Research Centre\">Maglev Research Centre · 磁悬浮研究中心")));
         mvc.perform(get("/registry/suggest/organizations").param("q", "Maglev").accept("application/json"))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("\"id\":\"" + id + "\"")));
