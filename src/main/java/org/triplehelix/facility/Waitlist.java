@@ -110,9 +110,13 @@ public class Waitlist {
         Instant now = clock.now();
         Object result = transaction.execute(status -> {
             WaitlistEntry entry = ownEntry(entryId, user);
-            if (!entry.offered() || !entry.offerExpiresAt().isAfter(now)) {
+            // an offer past its time, whether the sweep has marked it yet or not: say until when it stood
+            boolean expired = (entry.offered() || "expired".equals(entry.status()))
+                    && entry.offerExpiresAt() != null && !entry.offerExpiresAt().isAfter(now);
+            if (expired || !entry.offered()) {
                 throw new ConflictException("this waitlist entry has no open offer (it is " + entry.status() + ")",
-                        entry.offered() ? "facility.conflict.offerExpired" : "facility.conflict.noOffer", entryStatus(entry));
+                        expired ? "facility.conflict.offerExpired" : "facility.conflict.noOffer",
+                        expired ? FacilityTime.dateTime(entry.offerExpiresAt()) : entryStatus(entry));
             }
             Instrument instrument = catalog.instrument(entry.facility());
             bookings.lockScheduleShared(instrument.id());

@@ -3,6 +3,7 @@ package org.triplehelix.facility.web;
 import jakarta.servlet.http.HttpServletResponse;
 import java.math.BigDecimal;
 import java.util.Map;
+import org.springframework.context.support.DefaultMessageSourceResolvable;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -121,7 +122,8 @@ class BookingPages {
 
     /**
      * Answers an offer or leaves the line. Refused: back to the list with why, in the reader's language
-     * (someone was quicker and the entry waits again; the offer expired; a booking rule).
+     * (what took the slot meanwhile, a booking or a maintenance window, and that the entry waits again;
+     * the offer expired, and when; a booking rule).
      */
     @PostMapping("/bookings/waitlist/{id}/{action}")
     String waitlist(@PathVariable long id, @PathVariable String action, RedirectAttributes redirect) {
@@ -139,8 +141,10 @@ class BookingPages {
             redirect.addFlashAttribute("notice", action.equals("decline") ? "facility.waitlist.declined" : "facility.waitlist.withdrawn");
         } catch (BookingConflictException e) {
             redirect.addFlashAttribute("error", "facility.waitlist.lost");
+            redirect.addFlashAttribute("errorArgs", new Object[] {
+                    new DefaultMessageSourceResolvable(new String[] {e.key()}, e.args())});
         } catch (ConflictException e) {
-            redirect.addFlashAttribute("error", e.keyOr("facility.waitlist.lost"));
+            redirect.addFlashAttribute("error", e.keyOr("facility.waitlist.changed"));
             redirect.addFlashAttribute("errorArgs", e.args());
         } catch (InvalidInputException e) {
             FormErrors refusal = FormErrors.refusal(e.field(), e);
