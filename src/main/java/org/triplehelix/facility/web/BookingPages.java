@@ -30,6 +30,8 @@ import org.triplehelix.shared.web.FormErrors;
 class BookingPages {
 
     static final int PAGE_SIZE = 20;
+    /** Actions that cannot be undone; the page asks for a ticked box first (the API, a script's deliberate call, does not). */
+    static final java.util.Set<String> CONFIRMED = java.util.Set.of("cancel", "reject", "no-show");
 
     private final Bookings bookings;
     private final Waitlist waitlist;
@@ -67,7 +69,8 @@ class BookingPages {
     }
 
     /**
-     * An action on a booking. Done: back to the booking with the notice. Refused: the booking page
+     * An action on a booking; one that cannot be undone (cancel, reject, no-show) only with its box ticked.
+     * Done: back to the booking with the notice. Refused: the booking page
      * again (400 for bad input, 409 when the booking's state or the time does not allow it) with the
      * action's form as typed and the field at fault marked, in the page's language; nothing is written.
      */
@@ -76,6 +79,9 @@ class BookingPages {
                HttpServletResponse response, RedirectAttributes redirect) {
         String reason = form.getOrDefault("reason", "");
         try {
+            if (CONFIRMED.contains(action) && !"yes".equals(form.get("confirm"))) {
+                throw new InvalidInputException("confirm", "tick the box to confirm", "facility.error.confirm");
+            }
             BookingView after = switch (action) {
                 case "approve" -> bookings.approve(id);
                 case "reject" -> bookings.reject(id, reason);
