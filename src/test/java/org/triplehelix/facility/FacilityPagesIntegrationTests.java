@@ -383,4 +383,22 @@ class FacilityPagesIntegrationTests {
         assertThat(confirmed.status()).isEqualTo(302);
         assertThat(fixtures.as(customer, () -> service.find(pending.id())).status()).isEqualTo(BookingStatus.CANCELLED);
     }
+
+    /**
+     * Statements are an organization's private figures: the instruments page links them only for who may
+     * see them, and a researcher who opens the page anyway gets its empty form, not a "page not found"
+     * about their own organization.
+     */
+    @Test
+    void statementsAreOfferedToWhoMaySeeThem() {
+        HelixClient researcher = signedIn(manager);
+        assertThat(researcher.get("/instruments").body()).contains("id=\"my-bookings\"").doesNotContain("id=\"statements-link\"");
+        HelixClient.Response page = researcher.get("/facilities/statements");
+        assertThat(page.status()).isEqualTo(200);
+        assertThat(page.body()).contains("id=\"organization\" name=\"organization\" value=\"\"").doesNotContain("id=\"statement-title\"");
+
+        HelixClient enterprise = signedIn(customer);
+        assertThat(enterprise.get("/instruments").body()).contains("id=\"statements-link\"");
+        assertThat(enterprise.get("/facilities/statements").body()).contains("id=\"statement-title\"");
+    }
 }
