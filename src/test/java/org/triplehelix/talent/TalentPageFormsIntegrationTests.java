@@ -224,6 +224,7 @@ class TalentPageFormsIntegrationTests {
                 form("date", day, "hours", "5", "description", "夜间值守"));
         assertThat(response.status()).isEqualTo(400);
         assertThat(refusedAt(response.body(), "h-hours")).isEqualTo("该日已登记 20 小时，最多还能登记 4 小时");
+        assertThat(control(response.body(), "h-hours")).as("the browser takes tenths, as the server does").contains("step=\"0.1\"");
         assertThat(value(response.body(), "h-description")).isEqualTo("夜间值守");
         assertThat(refusedAt(client.postForm("/talent/students/" + student + "/hours?lang=en",
                 form("date", day, "hours", "4.5", "description", "night shift")).body(), "h-hours"))
