@@ -401,4 +401,19 @@ class FacilityPagesIntegrationTests {
         assertThat(enterprise.get("/instruments").body()).contains("id=\"statements-link\"");
         assertThat(enterprise.get("/facilities/statements").body()).contains("id=\"statement-title\"");
     }
+
+    /** The management page's waitlist says who waits for each slot and what for, as the bookings to handle say who booked. */
+    @Test
+    void theManagersSeeWhoIsInLine() {
+        String extId = fixtures.openFacility(owner, false, false);
+        fixtures.managers(extId, manager);
+        BookingRequest slot = FacilityFixtures.request(FacilityFixtures.hoursAhead(47, 10), Duration.ofHours(2), "<b>XRD</b> & more");
+        fixtures.as(manager, () -> context.getBean(Bookings.class).request(extId, slot));
+        fixtures.as(customer, () -> context.getBean(Waitlist.class).join(extId, slot));
+
+        String page = signedIn(manager).get("/facilities/" + extId + "/manage?lang=en").body();
+        assertThat(page).containsPattern("id=\"manage-waitlist\">\\s*<li>[^<]*<span class=\"waiting-user\">"
+                        + java.util.regex.Pattern.quote(customer.name()) + "</span>")
+                .contains("Waiting · &lt;b&gt;XRD&lt;/b&gt; &amp; more</li>");
+    }
 }
