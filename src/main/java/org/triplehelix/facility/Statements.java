@@ -77,6 +77,15 @@ public class Statements {
         return new Statement(organizationExtId.strip(), organization.name(), month, which, lines, hours, total);
     }
 
+    /**
+     * Whether the signed-in user may see statements at all (ADMIN any organization's; an organization's
+     * administrators and enterprise users its own): the pages offer the statement only to them.
+     */
+    public boolean canSeeOwn() {
+        return scope.isAdmin() || scope.currentUser().map(user -> user.organizationId()).filter(java.util.Objects::nonNull)
+                .map(scope::canSeeOrganizationPrivate).orElse(false);
+    }
+
     /** The signed-in user's organization's external id, the statement page's default; empty for anyone else. */
     public String ownOrganization() {
         return scope.currentUser().map(user -> user.organizationId()).filter(java.util.Objects::nonNull)

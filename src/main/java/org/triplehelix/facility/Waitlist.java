@@ -38,9 +38,9 @@ public class Waitlist {
     public static final Duration OFFER_TIME = Duration.ofHours(24);
 
     private static final String SELECT = """
-            select w.id, w.facility_id, f.ext_id, f.name_zh, f.name_en, w.user_id, lower(w.period) as start_at,
+            select w.id, w.facility_id, f.ext_id, f.name_zh, f.name_en, w.user_id, u.name as user_name, lower(w.period) as start_at,
                    upper(w.period) as end_at, w.purpose, w.status, w.offered_at, w.offer_expires_at, w.booking_id, w.created_at
-            from waitlist_entry w join facility f on f.id = w.facility_id
+            from waitlist_entry w join facility f on f.id = w.facility_id join app_user u on u.id = w.user_id
             """;
 
     private final JdbcClient jdbc;
@@ -110,9 +110,13 @@ public class Waitlist {
         Instant now = clock.now();
         Object result = transaction.execute(status -> {
             WaitlistEntry entry = ownEntry(entryId, user);
-            if (!entry.offered() || !entry.offerExpiresAt().isAfter(now)) {
+            // an offer past its time, whether the sweep has marked it yet or not: say until when it stood
+            boolean expired = (entry.offered() || "expired".equals(entry.status()))
+                    && entry.offerExpiresAt() != null && !entry.offerExpiresAt().isAfter(now);
+            if (expired || !entry.offered()) {
                 throw new ConflictException("this waitlist entry has no open offer (it is " + entry.status() + ")",
-                        entry.offered() ? "facility.conflict.offerExpired" : "facility.conflict.noOffer", entryStatus(entry));
+                        expired ? "facility.conflict.offerExpired" : "facility.conflict.noOffer",
+                        expired ? FacilityTime.dateTime(entry.offerExpiresAt()) : entryStatus(entry));
             }
             Instrument instrument = catalog.instrument(entry.facility());
             bookings.lockScheduleShared(instrument.id());
@@ -268,7 +272,7 @@ public class Waitlist {
     private static WaitlistEntry row(java.sql.ResultSet rs) throws java.sql.SQLException {
         TimeSlot slot = Db.slot(rs);
         return new WaitlistEntry(rs.getLong("id"), rs.getString("ext_id"),
-                Text.ofNullable(rs.getString("name_zh"), rs.getString("name_en")), rs.getLong("user_id"),
+                Text.ofNullable(rs.getString("name_zh"), rs.getString("name_en")), rs.getLong("user_id"), rs.getString("user_name"),
                 slot.start(), slot.end(), slot.describe(FacilityTime.ZONE), rs.getString("purpose"), rs.getString("status"),
                 Db.instant(rs, "offered_at"), Db.instant(rs, "offer_expires_at"), Db.nullableLong(rs, "booking_id"),
                 Db.instant(rs, "created_at"));

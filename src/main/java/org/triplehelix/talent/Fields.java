@@ -69,6 +69,29 @@ public record Fields(Map<String, String> values) {
         return new Fields(map);
     }
 
+    /** The longest name or title (a {@code name_*} or {@code title_*} column), in characters. */
+    public static final int MAX_NAME = 300;
+    /** The longest of any other value (a background, a description, a list), in characters. */
+    public static final int MAX_TEXT = 4000;
+
+    /**
+     * Refuses, naming the first such field, a value longer than a record may hold: a name or title of
+     * more than {@link #MAX_NAME} characters, any other of more than {@link #MAX_TEXT}. Called by each
+     * write before it reads the fields, so that pages, the API and imports refuse alike; reading
+     * ({@link #get}) never refuses, so a refused form can still be shown as typed.
+     */
+    public Fields requireFitting() {
+        values.forEach((field, value) -> fitting(field, value, field.startsWith("name_") || field.startsWith("title_") ? MAX_NAME : MAX_TEXT));
+        return this;
+    }
+
+    /** Refuses a value longer than {@code max} characters, naming its field. */
+    static void fitting(String field, String value, int max) {
+        if (value != null && value.strip().length() > max) {
+            throw new TalentInputException(field, "talent.reason.tooLong", field + " is at most " + max + " characters", max);
+        }
+    }
+
     public String get(String field) {
         return values.get(field);
     }
@@ -87,11 +110,15 @@ public record Fields(Map<String, String> values) {
             return null;
         }
         try {
-            int number = new java.math.BigDecimal(value).intValueExact();
-            if (number < min || number > max) {
+            java.math.BigDecimal number = new java.math.BigDecimal(value);
+            if (number.stripTrailingZeros().scale() > 0) {
+                throw new NumberFormatException(value);
+            }
+            // compared before it is made an int, so that a whole number too large for one is out of range, not "not whole"
+            if (number.compareTo(java.math.BigDecimal.valueOf(min)) < 0 || number.compareTo(java.math.BigDecimal.valueOf(max)) > 0) {
                 throw new TalentInputException(field, "talent.reason.range", field + " must be between " + min + " and " + max, min, max);
             }
-            return number;
+            return number.intValueExact();
         } catch (ArithmeticException | NumberFormatException e) {
             throw new TalentInputException(field, "talent.reason.wholeNumber", field + " must be a whole number, not " + value, value);
         }

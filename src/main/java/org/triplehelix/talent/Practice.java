@@ -31,6 +31,10 @@ import org.triplehelix.shared.UserNotice;
 @Service
 public class Practice {
 
+    /** The longest description of a day's work, in characters. */
+    static final int MAX_DESCRIPTION = 1000;
+    private static final BigDecimal DAY = BigDecimal.valueOf(24);
+
     private final JdbcClient jdbc;
     private final Programs programs;
     private final DataScope scope;
@@ -85,6 +89,27 @@ public class Practice {
         }
         if (description == null || description.isBlank()) {
             throw new TalentInputException("description", "talent.reason.describeWork", "say what the work was");
+        }
+        if (description.strip().length() > MAX_DESCRIPTION) {
+            throw new TalentInputException("description", "talent.reason.tooLong",
+                    "the description is at most " + MAX_DESCRIPTION + " characters", MAX_DESCRIPTION);
+        }
+        int cohort = programs.program(student.programExtId()).cohortYear();
+        if (date.getYear() < cohort) {
+            throw new TalentInputException("date", "talent.reason.beforeCohort",
+                    "practice hours are logged from the cohort's year, " + cohort + ", on", cohort);
+        }
+        // a day has 24 hours: what is logged for it and not rejected, with these, stays within them; the student's
+        // row is locked so that two logs of the same day at once cannot both pass
+        jdbc.sql("select id from talent_student where id = :s for update").param("s", student.id()).query(Long.class).single();
+        BigDecimal logged = jdbc.sql("""
+                        select coalesce(sum(hours), 0) from talent_practice_log
+                        where student_id = :s and work_date = :d and status <> 'rejected'""")
+                .param("s", student.id()).param("d", date).query(BigDecimal.class).single();
+        if (logged.add(hours).compareTo(DAY) > 0) {
+            throw new TalentInputException("hours", "talent.reason.dayFull", "hours of " + date + " are at most 24 in all; "
+                    + logged.toPlainString() + " are logged already", logged.stripTrailingZeros().toPlainString(),
+                    DAY.subtract(logged).stripTrailingZeros().toPlainString());
         }
         long id = jdbc.sql("""
                         insert into talent_practice_log (student_id, work_date, hours, description, logged_by)

@@ -63,6 +63,7 @@ public class TalentWriter {
     /** Writes a record of a template kind; its external id. */
     @Transactional
     public String save(String kind, Fields fields, boolean illustrative) {
+        fields.requireFitting();
         return switch (kind) {
             case "talent_program" -> saveProgram(fields, illustrative);
             case "talent_student" -> saveStudent(fields, illustrative);
@@ -76,6 +77,7 @@ public class TalentWriter {
 
     @Transactional
     public String saveProgram(Fields f, boolean illustrative) {
+        f.requireFitting();
         String extId = f.required("id");
         String nameZh = f.get("name_zh");
         String nameEn = f.get("name_en");
@@ -136,6 +138,7 @@ public class TalentWriter {
 
     @Transactional
     public String saveStudent(Fields f, boolean illustrative) {
+        f.requireFitting();
         String extId = f.required("id");
         long program = lookup.program("program", f.required("program"));
         long university = lookup.universityOfProgram(program).orElseThrow();
@@ -214,6 +217,7 @@ public class TalentWriter {
 
     @Transactional
     public String saveNeed(Fields f, boolean illustrative) {
+        f.requireFitting();
         String extId = f.required("id");
         String orgExtId = f.get("organization");
         if (orgExtId == null) {
@@ -261,6 +265,7 @@ public class TalentWriter {
 
     @Transactional
     public String saveSupply(Fields f, boolean illustrative) {
+        f.requireFitting();
         String extId = f.required("id");
         long university = lookup.organization("university", f.required("university"));
         Optional<Map<String, Object>> before = snapshot("talent_supply", extId);

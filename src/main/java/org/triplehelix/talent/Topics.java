@@ -118,6 +118,9 @@ public class Topics {
         }
         long organization = lookup.organization("organization", orgExtId);
         writer.requireCanDeclareNeeds(organization);
+        Fields.fitting("title_zh", input.titleZh(), Fields.MAX_NAME);
+        Fields.fitting("title_en", input.titleEn(), Fields.MAX_NAME);
+        Fields.fitting("description", input.description(), Fields.MAX_TEXT);
         Text title = Text.ofNullable(input.titleZh(), input.titleEn());
         if (title == null) {
             throw new TalentInputException("title_zh", "talent.reason.titleRequired", "a title is required");

@@ -150,6 +150,43 @@ class FacilityBrowserIntegrationTests extends BrowserTests {
         screenshot("month");
     }
 
+    /**
+     * The calendar's landmarks are where assistive technology expects them: the instrument's facts are
+     * a named region of the main content, not a complementary landmark nested in {@code <main>}. axe's
+     * landmark rules are best practice, outside the WCAG rules the accessibility test fails on, so they
+     * are run here on the facility pages that have side panels.
+     */
+    @Test
+    void theCalendarsLandmarksAreWellFormed() throws java.io.IOException {
+        FacilityFixtures fixtures = FacilityFixtures.of(application);
+        long owner = fixtures.access().organization("Landmark Institute", null);
+        Account manager = fixtures.access().user(owner, Role.RESEARCHER);
+        String extId = fixtures.facility(PREFIX, "地标测试仪", owner);
+        fixtures.managers(extId, manager);
+        String axe;
+        try (java.io.InputStream in = new org.springframework.core.io.ClassPathResource("axe.min.js").getInputStream()) {
+            axe = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        }
+        com.microsoft.playwright.Page checked = newContext(contextOptions().setBypassCSP(true)).newPage();
+        checked.navigate("/login");
+        checked.locator("#email").fill(manager.email());
+        checked.locator("#password").fill(AccessFixtures.PASSWORD);
+        checked.locator("form[action='/login'] button[type=submit]").click();
+        checked.waitForLoadState();
+        for (String path : java.util.List.of("/facilities/" + extId + "/calendar", "/facilities/" + extId + "/manage", "/bookings")) {
+            checked.navigate(path);
+            assertThat(checked.locator("main aside")).hasCount(0);
+            checked.addScriptTag(new com.microsoft.playwright.Page.AddScriptTagOptions().setContent(axe));
+            Object violations = checked.evaluate("""
+                    async () => {
+                      const rules = axe.getRules(['best-practice']).map(r => r.ruleId).filter(id => id.startsWith('landmark-') || id === 'region');
+                      const results = await axe.run(document, {runOnly: {type: 'rule', values: rules}, resultTypes: ['violations']});
+                      return results.violations.map(v => v.id + ': ' + v.nodes.map(n => n.target.join(' ')).join(', '));
+                    }""");
+            assertThat((java.util.List<?>) violations).as("axe's landmark rules on %s", path).isEmpty();
+        }
+    }
+
     private void signIn(Account account) {
         page.navigate("/login");
         page.locator("#email").fill(account.email());

@@ -193,4 +193,63 @@ class FacilityConflictMessagesIntegrationTests {
                 .contains("id=\"error\">The instrument is under maintenance " + local(later, Duration.ofHours(3))
                         + " (maintenance window #" + window.id() + ").</p>");
     }
+    /**
+     * A waitlist offer lost before it was answered: the list says what took the slot (a booking, a
+     * maintenance window, with the time) or until when the offer stood, in the reader's language, and
+     * the entry waits again; not the general "someone was quicker".
+     */
+    @Test
+    void aWaitlistOfferLostMeanwhileSaysWhatTookTheSlotOrWhenTheOfferRanOut() {
+        String extId = fixtures.openFacility(owner, false, false);
+        fixtures.managers(extId, manager);
+        Instant start = FacilityFixtures.hoursAhead(45, 10);
+        Bookings bookings = context.getBean(Bookings.class);
+        Waitlist waitlist = context.getBean(Waitlist.class);
+        BookingRequest slot = FacilityFixtures.request(start, Duration.ofHours(2), "XRD");
+        BookingView holder = fixtures.as(manager, () -> bookings.request(extId, slot));
+        WaitlistEntry entry = fixtures.as(customer, () -> waitlist.join(extId, slot));
+        HelixClient client = signedIn(customer);
+
+        // freed and offered, then booked by someone else before the customer answers
+        fixtures.as(manager, () -> bookings.cancel(holder.id(), null));
+        BookingView quicker = fixtures.as(manager, () -> bookings.request(extId, slot));
+        HelixClient.Response lost = client.postForm("/bookings/waitlist/" + entry.id() + "/accept", Map.of());
+        assertThat(lost.status()).isEqualTo(302);
+        assertThat(lost.location()).endsWith("/bookings");
+        assertThat(client.get("/bookings?lang=zh").body()).contains("id=\"error\">未能为您预约空出的时段：预约 #" + quicker.id()
+                + "（已批准）已占用 " + local(start, Duration.ofHours(2)) + "。您仍在候补队列中，时段再次空出时会通知您。</p>")
+                .doesNotContain("该时段已被他人预约");
+        assertThat(status(entry)).isEqualTo("waiting");
+
+        // offered again, then a maintenance window takes the time: the window is named, not "someone else booked"
+        fixtures.as(manager, () -> bookings.cancel(quicker.id(), null));
+        assertThat(status(entry)).isEqualTo("offered");
+        MaintenanceWindow window = fixtures.as(manager, () -> context.getBean(Maintenance.class).add(extId,
+                new MaintenanceRequest(start.toString(), start.plus(Duration.ofHours(2)).toString(), "vacuum pump", false)));
+        client.postForm("/bookings/waitlist/" + entry.id() + "/accept", Map.of());
+        assertThat(client.get("/bookings?lang=en").body()).contains("id=\"error\">The freed slot could not be booked for you: "
+                + "The instrument is under maintenance " + local(start, Duration.ofHours(2)) + " (maintenance window #" + window.id()
+                + "). You keep your place in the line and hear from us when time is freed again.</p>")
+                .doesNotContain("Someone else booked");
+        assertThat(status(entry)).isEqualTo("waiting");
+
+        // offered once more (the window removed), and not answered in time: until when it stood, nothing booked
+        fixtures.as(manager, () -> context.getBean(Maintenance.class).remove(extId, window.id()));
+        assertThat(status(entry)).isEqualTo("offered");
+        Instant ranOut = Instant.now().minus(Duration.ofMinutes(5)).truncatedTo(java.time.temporal.ChronoUnit.MINUTES);
+        fixtures.jdbc().sql("update waitlist_entry set offer_expires_at = ? where id = ?")
+                .params(java.sql.Timestamp.from(ranOut), entry.id()).update();
+        client.postForm("/bookings/waitlist/" + entry.id() + "/accept", Map.of());
+        assertThat(client.get("/bookings?lang=zh").body()).contains("id=\"error\">该空出时段须在 " + FacilityTime.dateTime(ranOut)
+                + "（北京时间）前答复，现已超时，时段将顺延给下一位候补者。</p>");
+        client.postForm("/bookings/waitlist/" + entry.id() + "/accept", Map.of());
+        assertThat(client.get("/bookings?lang=en").body()).contains("id=\"error\">The time to answer this offer ran out at "
+                + FacilityTime.dateTime(ranOut) + " (Beijing time): the slot passes to the next in line.</p>");
+        assertThat(fixtures.count("select count(*) from booking where facility_id = ? and status not in ('cancelled')",
+                fixtures.facilityId(extId))).isZero();
+    }
+
+    private String status(WaitlistEntry entry) {
+        return fixtures.jdbc().sql("select status from waitlist_entry where id = ?").param(entry.id()).query(String.class).single();
+    }
 }

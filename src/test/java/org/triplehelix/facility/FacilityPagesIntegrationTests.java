@@ -316,7 +316,7 @@ class FacilityPagesIntegrationTests {
         HelixClient client = signedIn(manager);
 
         String reason = "<slot> & " + "x".repeat(1000);
-        HelixClient.Response refused = client.postForm("/bookings/" + pending.id() + "/reject?lang=zh", Map.of("reason", reason));
+        HelixClient.Response refused = client.postForm("/bookings/" + pending.id() + "/reject?lang=zh", Map.of("reason", reason, "confirm", "yes"));
         assertThat(refused.status()).isEqualTo(400);
         assertThat(refused.body()).contains("id=\"form-reject\"")
                 .contains("value=\"&lt;slot> &amp; " + "x".repeat(1000) + "\"")
@@ -347,5 +347,73 @@ class FacilityPagesIntegrationTests {
         assertThat(stale.status()).isEqualTo(409);
         assertThat(stale.body()).contains("id=\"error\">该预约当前为“使用中”，不能批准。</p>").doesNotContain("cannot be approved");
         assertThat(client.postForm("/bookings/" + pending.id() + "/complete?lang=en", Map.of("hours", "1.5")).status()).isEqualTo(302);
+    }
+
+    /**
+     * Cancelling, rejecting and marking a no-show cannot be undone: the booking page asks for a ticked box
+     * first, and a form sent without it comes back with the box marked, the reason as typed, nothing changed.
+     */
+    @Test
+    void actionsThatCannotBeUndoneAreConfirmedFirst() {
+        String extId = fixtures.openFacility(owner, true, false);
+        fixtures.managers(extId, manager);
+        Bookings service = context.getBean(Bookings.class);
+        BookingView pending = fixtures.as(customer, () -> service.request(extId,
+                FacilityFixtures.request(FacilityFixtures.hoursAhead(46, 10), Duration.ofHours(1), "XRD")));
+        HelixClient booker = signedIn(customer);
+
+        String page = booker.get("/bookings/" + pending.id() + "?lang=zh").body();
+        assertThat(page).contains("id=\"cancel-confirm\" name=\"confirm\" value=\"yes\" required")
+                .contains("确认取消该预约：时段将释放给他人");
+        HelixClient.Response unconfirmed = booker.postForm("/bookings/" + pending.id() + "/cancel?lang=zh", Map.of("reason", "计划有变"));
+        assertThat(unconfirmed.status()).isEqualTo(400);
+        assertThat(unconfirmed.body()).contains("id=\"f-confirm-error\">请勾选以确认</span>")
+                .contains("aria-invalid=\"true\" aria-describedby=\"f-confirm-error\"")
+                .contains("<a href=\"#cancel-confirm\">确认</a>")
+                .contains("value=\"计划有变\"");
+        assertThat(fixtures.as(customer, () -> service.find(pending.id())).status()).isEqualTo(BookingStatus.PENDING);
+
+        HelixClient managing = signedIn(manager);
+        assertThat(managing.postForm("/bookings/" + pending.id() + "/reject?lang=en", Map.of("reason", "calibration")).body())
+                .contains("id=\"f-confirm-error\">tick the box to confirm</span>");
+        assertThat(fixtures.as(customer, () -> service.find(pending.id())).status()).isEqualTo(BookingStatus.PENDING);
+
+        HelixClient.Response confirmed = booker.postForm("/bookings/" + pending.id() + "/cancel",
+                Map.of("reason", "计划有变", "confirm", "yes"));
+        assertThat(confirmed.status()).isEqualTo(302);
+        assertThat(fixtures.as(customer, () -> service.find(pending.id())).status()).isEqualTo(BookingStatus.CANCELLED);
+    }
+
+    /**
+     * Statements are an organization's private figures: the instruments page links them only for who may
+     * see them, and a researcher who opens the page anyway gets its empty form, not a "page not found"
+     * about their own organization.
+     */
+    @Test
+    void statementsAreOfferedToWhoMaySeeThem() {
+        HelixClient researcher = signedIn(manager);
+        assertThat(researcher.get("/instruments").body()).contains("id=\"my-bookings\"").doesNotContain("id=\"statements-link\"");
+        HelixClient.Response page = researcher.get("/facilities/statements");
+        assertThat(page.status()).isEqualTo(200);
+        assertThat(page.body()).contains("id=\"organization\" name=\"organization\" value=\"\"").doesNotContain("id=\"statement-title\"");
+
+        HelixClient enterprise = signedIn(customer);
+        assertThat(enterprise.get("/instruments").body()).contains("id=\"statements-link\"");
+        assertThat(enterprise.get("/facilities/statements").body()).contains("id=\"statement-title\"");
+    }
+
+    /** The management page's waitlist says who waits for each slot and what for, as the bookings to handle say who booked. */
+    @Test
+    void theManagersSeeWhoIsInLine() {
+        String extId = fixtures.openFacility(owner, false, false);
+        fixtures.managers(extId, manager);
+        BookingRequest slot = FacilityFixtures.request(FacilityFixtures.hoursAhead(47, 10), Duration.ofHours(2), "<b>XRD</b> & more");
+        fixtures.as(manager, () -> context.getBean(Bookings.class).request(extId, slot));
+        fixtures.as(customer, () -> context.getBean(Waitlist.class).join(extId, slot));
+
+        String page = signedIn(manager).get("/facilities/" + extId + "/manage?lang=en").body();
+        assertThat(page).containsPattern("id=\"manage-waitlist\">\\s*<li>[^<]*<span class=\"waiting-user\">"
+                        + java.util.regex.Pattern.quote(customer.name()) + "</span>")
+                .contains("Waiting · &lt;b&gt;XRD&lt;/b&gt; &amp; more</li>");
     }
 }

@@ -248,6 +248,48 @@ class TalentBrowserIntegrationTests extends BrowserTests {
         assertThat(needRow(fx, need)).isEqualTo("ind-ai photonic integration 2033 9");
     }
 
+    /**
+     * On a phone the wide tables scroll sideways in their own box; a keyboard must reach that box to
+     * scroll it (WCAG 2.1.1, axe's serious "scrollable-region-focusable"), also when the table holds no
+     * link: the crosswalk (in English, wider than the phone), a student's practice hours.
+     */
+    @org.junit.jupiter.api.Test
+    void tablesThatScrollSidewaysOnAPhoneCanBeReachedByKeyboard() throws java.io.IOException {
+        TalentFixtures fx = TalentFixtures.of(spring);
+        long university = fx.organization("Phone University", "university", "420100");
+        long enterprise = fx.organization("Phone Enterprise", "enterprise", "420500");
+        Account studentAccount = fx.user(university, null, Role.STUDENT);
+        String program = fx.program(university, enterprise, "0803", "ind-optoelectronics", 2024);
+        String student = fx.asSystem(() -> fx.student(program, enterprise, fx.person("Phone Academic", university),
+                fx.person("Phone Industrial", enterprise), studentAccount, 2027, "enrolled"));
+        fx.as(studentAccount, () -> spring.getBean(Practice.class).log(student, java.time.LocalDate.now().minusDays(1),
+                new BigDecimal("7.5"), "光模块老化测试与数据整理 burn-in tests of optical modules and their records"));
+        String axe;
+        try (java.io.InputStream in = new org.springframework.core.io.ClassPathResource("axe.min.js").getInputStream()) {
+            axe = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        }
+        Page phone = newContext(new Browser.NewContextOptions().setLocale("en").setViewportSize(390, 844).setIsMobile(true)
+                .setHasTouch(true).setBypassCSP(true)).newPage();
+        phone.navigate("/login");
+        phone.locator("#email").fill(studentAccount.email());
+        phone.locator("#password").fill(AccessFixtures.PASSWORD);
+        phone.locator("form[action='/login'] button[type=submit]").click();
+        phone.waitForLoadState();
+        phone.navigate("/talent/crosswalk");
+        // the English names make the crosswalk wider than a phone: its box really scrolls
+        assertThat((Boolean) phone.evaluate("() => { const box = document.querySelector('.table-scroll'); return box.scrollWidth > box.clientWidth; }"))
+                .as("the crosswalk scrolls sideways on a phone").isTrue();
+        for (String path : java.util.List.of("/talent/crosswalk", "/talent/students/" + student)) {
+            phone.navigate(path);
+            assertThat(phone.locator(".table-scroll table").first()).isVisible();
+            phone.addScriptTag(new Page.AddScriptTagOptions().setContent(axe));
+            Object violations = phone.evaluate("""
+                    async () => (await axe.run(document, {runOnly: {type: 'rule', values: ['scrollable-region-focusable']},
+                        resultTypes: ['violations']})).violations.map(v => v.id + ': ' + v.nodes.map(n => n.target.join(' ')).join(', '))""");
+            assertThat((java.util.List<?>) violations).as("keyboard access to the scrolling tables of %s", path).isEmpty();
+        }
+    }
+
     private static String needRow(TalentFixtures fx, String need) {
         return fx.jdbc().sql("select industry_code || ' ' || skill || ' ' || year || ' ' || headcount from talent_need where ext_id = :id")
                 .param("id", need).query(String.class).single();

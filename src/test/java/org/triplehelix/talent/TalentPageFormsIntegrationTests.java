@@ -207,6 +207,46 @@ class TalentPageFormsIntegrationTests {
         assertThat(hoursOf(student)).isEqualTo(logged);
     }
 
+    /**
+     * A day has 24 hours: what is logged for it (and not rejected) cannot pass them, however it is split;
+     * the work done is said in at most 1000 characters; and hours are not logged for a year before the
+     * cohort's. Each refusal says so beside its field, in the reader's language, and logs nothing.
+     */
+    @Test
+    void aDayHoldsAtMost24HoursTheWorkAFewLinesAndNothingBeforeTheCohort() {
+        String day = LocalDate.now().minusDays(2).toString();
+        HelixClient client = client(studentAccount);
+        assertThat(client.postForm("/talent/students/" + student + "/hours", form("date", day, "hours", "20", "description", "整机联调"))
+                .status()).isEqualTo(302);
+        long logged = hoursOf(student);
+
+        HelixClient.Response response = client.postForm("/talent/students/" + student + "/hours?lang=zh",
+                form("date", day, "hours", "5", "description", "夜间值守"));
+        assertThat(response.status()).isEqualTo(400);
+        assertThat(refusedAt(response.body(), "h-hours")).isEqualTo("该日已登记 20 小时，最多还能登记 4 小时");
+        assertThat(control(response.body(), "h-hours")).as("the browser takes tenths, as the server does").contains("step=\"0.1\"");
+        assertThat(value(response.body(), "h-description")).isEqualTo("夜间值守");
+        assertThat(refusedAt(client.postForm("/talent/students/" + student + "/hours?lang=en",
+                form("date", day, "hours", "4.5", "description", "night shift")).body(), "h-hours"))
+                .isEqualTo("20 hours of this day are logged already: at most 4 more");
+
+        String essay = "调试".repeat(501);
+        response = client.postForm("/talent/students/" + student + "/hours?lang=en", form("date", day, "hours", "1", "description", essay));
+        assertThat(response.status()).isEqualTo(400);
+        assertThat(refusedAt(response.body(), "h-description")).isEqualTo("at most 1000 characters");
+        assertThat(value(response.body(), "h-description")).isEqualTo(essay);
+
+        response = client.postForm("/talent/students/" + student + "/hours?lang=zh", form("date", "2023-12-31", "hours", "8", "description", "预研"));
+        assertThat(response.status()).isEqualTo(400);
+        assertThat(refusedAt(response.body(), "h-date")).isEqualTo("学时须从本届入学年份（2024 年）起登记");
+        assertThat(hoursOf(student)).isEqualTo(logged);
+
+        // what is left of the day is still taken
+        assertThat(client.postForm("/talent/students/" + student + "/hours", form("date", day, "hours", "4", "description", "夜间值守"))
+                .status()).isEqualTo(302);
+        assertThat(hoursOf(student)).isEqualTo(logged + 1);
+    }
+
     @Test
     void aRefusedMilestoneComesBackInTheRecordAsChosenAndSetsNothing() {
         HelixClient.Response response = client(mentor).postForm("/talent/students/" + student + "/milestones",
@@ -278,6 +318,37 @@ class TalentPageFormsIntegrationTests {
         assertThat(value(html, "n-headcount")).isEqualTo("0");
         assertThat(refusedAt(html, "n-headcount")).isEqualTo("must be between 1 and 100000");
         assertThat(count("select count(*) from talent_need where skill = :v", skill)).isZero();
+    }
+
+    /**
+     * A name or a skill of a whole page is refused beside its field instead of being stored, and a
+     * headcount too large for a whole number of the machine is out of range, not "not a whole number".
+     */
+    @Test
+    void overlongTextAndHugeNumbersAreRefusedForWhatTheyAre() {
+        String name = AccessFixtures.unique("Long program") + " " + "x".repeat(300);
+        HelixClient.Response response = client(manager).postForm("/talent/programs?lang=en", form("name_en", name,
+                "university", fx.ext(university), "enterprises", fx.ext(enterprise), "discipline", "0812", "industry", "ind-ai",
+                "degree_level", "doctorate", "cohort_year", "2025", "capacity", "12", "required_hours", "640"));
+        assertThat(response.status()).isEqualTo(400);
+        assertThat(refusedAt(response.body(), "name_en")).isEqualTo("at most 300 characters");
+        assertThat(value(response.body(), "name_en")).isEqualTo(name);
+        assertThat(count("select count(*) from talent_program where name_en = :v", name)).isZero();
+
+        String skill = AccessFixtures.unique("长技能") + "焊".repeat(4000);
+        response = client(declarer).postForm("/talent/needs?lang=zh", form("industry", "ind-ai", "discipline", "0812",
+                "skill", skill, "degree_level", "master", "year", "2031", "headcount", "3"));
+        assertThat(response.status()).isEqualTo(400);
+        assertThat(refusedAt(response.body(), "n-skill")).isEqualTo("最多 4000 个字符");
+        assertThat(count("select count(*) from talent_need where skill = :v", skill)).isZero();
+
+        String huge = AccessFixtures.unique("huge need");
+        response = client(declarer).postForm("/talent/needs?lang=en", form("industry", "ind-ai", "discipline", "0812",
+                "skill", huge, "degree_level", "master", "year", "2031", "headcount", "99999999999"));
+        assertThat(response.status()).isEqualTo(400);
+        assertThat(refusedAt(response.body(), "n-headcount")).isEqualTo("must be between 1 and 100000");
+        assertThat(value(response.body(), "n-headcount")).isEqualTo("99999999999");
+        assertThat(count("select count(*) from talent_need where skill = :v", huge)).isZero();
     }
 
     @Test

@@ -3,6 +3,7 @@ package org.triplehelix.facility.web;
 import jakarta.servlet.http.HttpServletResponse;
 import java.math.BigDecimal;
 import java.util.Map;
+import org.springframework.context.support.DefaultMessageSourceResolvable;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -29,6 +30,8 @@ import org.triplehelix.shared.web.FormErrors;
 class BookingPages {
 
     static final int PAGE_SIZE = 20;
+    /** Actions that cannot be undone; the page asks for a ticked box first (the API, a script's deliberate call, does not). */
+    static final java.util.Set<String> CONFIRMED = java.util.Set.of("cancel", "reject", "no-show");
 
     private final Bookings bookings;
     private final Waitlist waitlist;
@@ -66,7 +69,8 @@ class BookingPages {
     }
 
     /**
-     * An action on a booking. Done: back to the booking with the notice. Refused: the booking page
+     * An action on a booking; one that cannot be undone (cancel, reject, no-show) only with its box ticked.
+     * Done: back to the booking with the notice. Refused: the booking page
      * again (400 for bad input, 409 when the booking's state or the time does not allow it) with the
      * action's form as typed and the field at fault marked, in the page's language; nothing is written.
      */
@@ -75,6 +79,9 @@ class BookingPages {
                HttpServletResponse response, RedirectAttributes redirect) {
         String reason = form.getOrDefault("reason", "");
         try {
+            if (CONFIRMED.contains(action) && !"yes".equals(form.get("confirm"))) {
+                throw new InvalidInputException("confirm", "tick the box to confirm", "facility.error.confirm");
+            }
             BookingView after = switch (action) {
                 case "approve" -> bookings.approve(id);
                 case "reject" -> bookings.reject(id, reason);
@@ -121,7 +128,8 @@ class BookingPages {
 
     /**
      * Answers an offer or leaves the line. Refused: back to the list with why, in the reader's language
-     * (someone was quicker and the entry waits again; the offer expired; a booking rule).
+     * (what took the slot meanwhile, a booking or a maintenance window, and that the entry waits again;
+     * the offer expired, and when; a booking rule).
      */
     @PostMapping("/bookings/waitlist/{id}/{action}")
     String waitlist(@PathVariable long id, @PathVariable String action, RedirectAttributes redirect) {
@@ -139,8 +147,10 @@ class BookingPages {
             redirect.addFlashAttribute("notice", action.equals("decline") ? "facility.waitlist.declined" : "facility.waitlist.withdrawn");
         } catch (BookingConflictException e) {
             redirect.addFlashAttribute("error", "facility.waitlist.lost");
+            redirect.addFlashAttribute("errorArgs", new Object[] {
+                    new DefaultMessageSourceResolvable(new String[] {e.key()}, e.args())});
         } catch (ConflictException e) {
-            redirect.addFlashAttribute("error", e.keyOr("facility.waitlist.lost"));
+            redirect.addFlashAttribute("error", e.keyOr("facility.waitlist.changed"));
             redirect.addFlashAttribute("errorArgs", e.args());
         } catch (InvalidInputException e) {
             FormErrors refusal = FormErrors.refusal(e.field(), e);

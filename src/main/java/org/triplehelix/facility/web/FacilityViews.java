@@ -152,4 +152,9 @@ public final class FacilityViews {
     public static boolean has(BookingView booking, String action) {
         return booking.can(action);
     }
+
+    /** The booking actions that cannot be undone (the slot freed, the booker told), which the form asks to confirm first. */
+    public static boolean confirmed(String action) {
+        return BookingPages.CONFIRMED.contains(action);
+    }
 }

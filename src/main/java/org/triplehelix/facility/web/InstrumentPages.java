@@ -27,6 +27,7 @@ import org.triplehelix.facility.Maintenance;
 import org.triplehelix.facility.RuleViolationException;
 import org.triplehelix.facility.SeriesRefusedException;
 import org.triplehelix.facility.SeriesReport;
+import org.triplehelix.facility.Statements;
 import org.triplehelix.facility.TrainingRequiredException;
 import org.triplehelix.facility.Waitlist;
 import org.triplehelix.facility.WaitlistEntry;
@@ -50,8 +51,11 @@ class InstrumentPages {
     private final Maintenance maintenance;
     private final Waitlist waitlist;
     private final DataScope scope;
+    private final Statements statements;
 
-    InstrumentPages(FacilityCatalog catalog, Bookings bookings, Maintenance maintenance, Waitlist waitlist, DataScope scope) {
+    InstrumentPages(FacilityCatalog catalog, Bookings bookings, Maintenance maintenance, Waitlist waitlist, DataScope scope,
+                    Statements statements) {
+        this.statements = statements;
         this.catalog = catalog;
         this.bookings = bookings;
         this.maintenance = maintenance;
@@ -65,6 +69,7 @@ class InstrumentPages {
         model.addAttribute("results", catalog.search(q, type, page, PAGE_SIZE));
         model.addAttribute("q", q);
         model.addAttribute("type", type);
+        model.addAttribute("canSeeStatements", statements.canSeeOwn());
         return "facility/instruments";
     }
 

@@ -40,8 +40,8 @@ class ReportPages {
     String statement(@RequestParam(defaultValue = "") String organization, @RequestParam(defaultValue = "") String month,
                      @RequestParam(defaultValue = "customer") String side, Model model) {
         YearMonth theMonth = month.isBlank() ? YearMonth.now(FacilityTime.ZONE) : Times.month("month", month);
-        if (organization.isBlank()) {
-            organization = statements.ownOrganization();
+        if (organization.isBlank() && statements.canSeeOwn()) {
+            organization = statements.ownOrganization(); // else the empty form, not a 404 for the user's own organization
         }
         model.addAttribute("organization", organization);
         model.addAttribute("month", theMonth.toString());
