@@ -183,6 +183,39 @@ class ChallengePagesIntegrationTests {
     }
 
     @Test
+    void anAwardWithAMilestoneDueBeforeItOrTranchesOverTheBudgetIsRefusedOnThatInput() {
+        ChallengeFixtures f = ChallengeFixtures.of(context);
+        String extId = f.published("授予校验 " + AccessFixtures.unique("award"), "any"); // budget ¥5,000,000
+        long application = f.as(enterprise, () -> f.applications.apply(extId, ChallengeFixtures.application("plan", java.util.List.of(),
+                java.util.List.of()))).id();
+        f.system(() -> f.challenges.perform(extId, org.triplehelix.challenge.ChallengeAction.START_REVIEW));
+        HelixClient admin = signedIn(f.access.user(null, Role.ADMIN));
+        // the first row left empty: the refusal is on the row typed, the second
+        Map<String, String> award = new LinkedHashMap<>(Map.of("applicationId", String.valueOf(application), "rationale", "最高分",
+                "m2Title", "样片流片", "m2Deliverable", "8 片样片", "m2Due", LocalDate.now().minusDays(1).toString(), "m2Tranche", "3000000",
+                "m3Title", "可靠性验证", "m3Deliverable", "试验报告", "m3Due", LocalDate.now().plusMonths(18).toString(), "m3Tranche", "2500000"));
+        HelixClient.Response past = admin.postForm("/challenges/" + extId + "/award?lang=zh", award);
+        assertThat(past.status()).isEqualTo(400);
+        assertThat(past.body()).containsPattern("id=\"m2Due\" name=\"m2Due\" type=\"date\" value=\"" + LocalDate.now().minusDays(1)
+                        + "\" aria-invalid=\"true\"")
+                .contains("id=\"f-award-milestones-error\">里程碑 1 的截止日期 " + LocalDate.now().minusDays(1) + " 早于授予之日：截止日期应为今天或以后</span>");
+
+        award.put("m2Due", LocalDate.now().plusMonths(6).toString());
+        HelixClient.Response over = admin.postForm("/challenges/" + extId + "/award?lang=en", award);
+        assertThat(over.status()).isEqualTo(400);
+        assertThat(over.body()).containsPattern("id=\"m2Tranche\" name=\"m2Tranche\" inputmode=\"decimal\" value=\"3000000\" aria-invalid=\"true\"")
+                .contains("the tranches of the milestones add up to ¥5,500,000, more than the budget or reward of the challenge, ¥5,000,000")
+                .contains("value=\"可靠性验证\"");
+        assertThat(f.system(() -> f.challenges.find(extId)).status()).isEqualTo(ChallengeStatus.UNDER_REVIEW);
+        assertThat(count("select count(*) from milestone m join challenge c on c.id = m.challenge_id where c.ext_id = :id", extId)).isZero();
+
+        award.put("m3Tranche", "2000000");
+        assertThat(admin.postForm("/challenges/" + extId + "/award?lang=en", award).status()).isEqualTo(302);
+        assertThat(f.system(() -> f.challenges.find(extId)).status()).isEqualTo(ChallengeStatus.AWARDED);
+        assertThat(count("select count(*) from milestone m join challenge c on c.id = m.challenge_id where c.ext_id = :id", extId)).isEqualTo(2);
+    }
+
+    @Test
     void refusedScoresAwardReportAndAcceptanceComeBackAsTypedWithTheInputMarkedAndNothingWritten() {
         ChallengeFixtures f = ChallengeFixtures.of(context);
         String extId = f.published("交付表单 " + AccessFixtures.unique("deliver"), "any");

@@ -224,6 +224,7 @@ class ChallengePages {
                  RedirectAttributes redirect) {
         return inPage("award", form, model, response, redirect, "/challenges/" + extId, () -> {
             List<MilestoneDraft> milestones = new ArrayList<>();
+            List<String> rows = new ArrayList<>(); // the form's row of each milestone (rows left empty are skipped)
             for (int i = 1; i <= MILESTONE_ROWS; i++) {
                 String row = "m" + i;
                 String title = form.getOrDefault(row + "Title", "");
@@ -231,6 +232,7 @@ class ChallengePages {
                     try {
                         milestones.add(new MilestoneDraft(title, form.get(row + "Deliverable"), date(form.get(row + "Due"), row + "Due"),
                                 decimal(form.getOrDefault(row + "Tranche", "0"), row + "Tranche")));
+                        rows.add(row);
                     } catch (InvalidInputException e) {
                         throw on(row + column(e), e);
                     }
@@ -240,10 +242,21 @@ class ChallengePages {
             try {
                 reviews.award(extId, new AwardInput(application, form.get("rationale"), milestones));
             } catch (InvalidInputException e) {
-                throw "milestones".equals(e.field()) ? on("m1Title", e) : e;
+                throw "milestones".equals(e.field()) ? on(milestoneInput(e, rows), e) : e;
             }
             return "challenge.notice.award";
         }, () -> challenge(extId, null, model));
+    }
+
+    /**
+     * The input of the award's milestones that a refusal of them all is about: the due date of the milestone due
+     * before the award, the first tranche when the tranches exceed the budget, else the first title.
+     */
+    private static String milestoneInput(InvalidInputException e, List<String> rows) {
+        if ("challenge.error.milestone.duePast".equals(e.key())) {
+            return rows.get(Integer.parseInt(String.valueOf(e.args()[0])) - 1) + "Due";
+        }
+        return rows.isEmpty() ? "m1Title" : rows.getFirst() + ("challenge.error.milestone.tranches".equals(e.key()) ? "Tranche" : "Title");
     }
 
     /** The milestone input a refusal of a row names (its key says which). */
