@@ -87,12 +87,35 @@ public class DemandService {
             params.put("status", status(status).id());
         }
         return new Page<>(demands.list(condition, params, pageNumber * pageSize, pageSize), pageNumber, pageSize,
-                demands.count(condition, params));
+                demands.count(condition, params)).map(this::asSeen);
     }
 
     @Transactional(readOnly = true)
     public Demand get(String extId) {
+        return asSeen(visible(extId));
+    }
+
+    /**
+     * The demand for its edit form: refused (as a change would be) to a caller who may not change it, so that
+     * nobody fills in a form whose saving is bound to be refused.
+     */
+    @Transactional(readOnly = true)
+    public Demand forEdit(String extId) {
+        return writable(extId);
+    }
+
+    private Demand visible(String extId) {
         return demands.find(extId).filter(this::canSee).orElseThrow(() -> new NotFoundException("demand", extId));
+    }
+
+    /**
+     * The demand as the caller may read it. Who posted it is an account's email, personal data: it is shown
+     * to those who may change the demand (its organization's users, an administrator), not to every reader
+     * of a public demand; the import, the command line and the platform stay named.
+     */
+    private Demand asSeen(Demand demand) {
+        boolean account = demand.createdBy() != null && !Set.of("import", "cli", "system").contains(demand.createdBy());
+        return account && !canChange(demand) ? demand.withoutPoster() : demand;
     }
 
     /**
@@ -299,7 +322,7 @@ public class DemandService {
         if (scope.currentUser().isEmpty() && !scope.isOperator()) {
             throw new AccessDeniedException("sign in to change a demand");
         }
-        Demand demand = get(extId);
+        Demand demand = visible(extId);
         if (!canChange(demand)) {
             throw new AccessDeniedException("only the demand's author, its organization or an administrator may change it");
         }

@@ -239,4 +239,97 @@ class DemandPagesIntegrationTests {
                     .doesNotContain("<dd>ind-optoelectronics</dd>").contains("<dd>" + poster.email() + "</dd>");
         }
     }
+
+    private MockHttpServletResponse page(String path, UserDetails viewer, String lang) throws Exception {
+        MockHttpServletRequestBuilder request = org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get(path)
+                .param("lang", lang).accept(org.springframework.http.MediaType.TEXT_HTML);
+        if (viewer != null) {
+            request.with(user(viewer));
+        }
+        return mvc.perform(request).andReturn().getResponse();
+    }
+
+    private UserDetails signedIn(Long organization, Role role) {
+        return accounts.loadUserByUsername(fixtures.user(organization, role).email());
+    }
+
+    private Demand posted(String title, String visibility) {
+        return fixtures.as(poster, () -> demands.post(new DemandDraft(null, title, null, null, null, java.util.List.of(),
+                null, null, null, null, null, 5, null, visibility, null, java.util.List.of(), null)));
+    }
+
+    @Test
+    void thePostersEmailIsShownOnlyToThoseWhoMayChangeTheDemand() throws Exception {
+        Demand saved = posted("钠离子正极量产 " + AccessFixtures.unique("poster"), "public");
+        UserDetails researcher = signedIn(fixtures.organization("Demand Reader Lab", null), Role.RESEARCHER);
+        for (UserDetails reader : new UserDetails[] {null, researcher}) {
+            MockHttpServletResponse shown = page("/demands/" + saved.extId(), reader, "en");
+            assertThat(shown.getStatus()).isEqualTo(200);
+            assertThat(shown.getContentAsString()).contains(saved.titleZh()).doesNotContain(poster.email()).doesNotContain("Posted by");
+            MockHttpServletRequestBuilder api = org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get(
+                    "/api/v1/demands/" + saved.extId());
+            assertThat(mvc.perform(reader == null ? api : api.with(user(reader))).andReturn().getResponse().getContentAsString())
+                    .contains(saved.extId()).doesNotContain(poster.email());
+            MockHttpServletRequestBuilder list = org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get("/api/v1/demands")
+                    .param("size", "100");
+            assertThat(mvc.perform(reader == null ? list : list.with(user(reader))).andReturn().getResponse().getContentAsString())
+                    .contains(saved.extId()).doesNotContain(poster.email());
+        }
+        UserDetails colleague = signedIn(jdbc.sql("select id from organization where ext_id = :e").param("e", ownOrganization)
+                .query(Long.class).single(), Role.ENTERPRISE);
+        for (UserDetails keeper : new UserDetails[] {posterDetails, colleague}) {
+            assertThat(page("/demands/" + saved.extId(), keeper, "en").getContentAsString())
+                    .contains("<dt>Posted by</dt><dd>" + poster.email() + "</dd>");
+        }
+    }
+
+    @Test
+    void theEditFormIsOnlyForThoseWhoMayChangeTheDemand() throws Exception {
+        Demand saved = posted("钠离子正极量产 " + AccessFixtures.unique("edit-form"), "public");
+        MockHttpServletResponse signedOut = page("/demands/" + saved.extId() + "/edit", null, "zh");
+        assertThat(signedOut.getStatus()).isEqualTo(302);
+        assertThat(signedOut.getRedirectedUrl()).endsWith("/login");
+        UserDetails elsewhere = signedIn(fixtures.organization("Demand Edit Other Enterprise", null), Role.ENTERPRISE);
+        MockHttpServletResponse refused = page("/demands/" + saved.extId() + "/edit", elsewhere, "zh");
+        assertThat(refused.getStatus()).isEqualTo(403);
+        assertThat(refused.getContentAsString()).doesNotContain("id=\"demand-save\"").doesNotContain("value=\"" + saved.titleZh() + "\"");
+        MockHttpServletResponse own = page("/demands/" + saved.extId() + "/edit", posterDetails, "zh");
+        assertThat(own.getStatus()).isEqualTo(200);
+        assertThat(own.getContentAsString()).contains("id=\"demand-save\"").contains("value=\"" + saved.titleZh() + "\"");
+    }
+
+    @Test
+    void theNewDemandFormIsOfferedOnlyToThoseWhoMayPostOne() throws Exception {
+        MockHttpServletResponse signedOut = page("/demands/new?title=%E5%82%A8%E8%83%BD", null, "zh");
+        assertThat(signedOut.getStatus()).isEqualTo(302);
+        assertThat(signedOut.getRedirectedUrl()).endsWith("/login");
+
+        UserDetails researcher = signedIn(fixtures.organization("Demand Form Lab", null), Role.RESEARCHER);
+        MockHttpServletResponse notice = page("/demands/new", researcher, "zh");
+        assertThat(notice.getStatus()).isEqualTo(200);
+        assertThat(notice.getContentAsString()).contains("发布需求需要企业用户").doesNotContain("id=\"demand-save\"")
+                .doesNotContain("name=\"titleZh\"");
+        assertThat(page("/demands/new", posterDetails, "zh").getContentAsString()).contains("id=\"demand-save\"")
+                .doesNotContain("发布需求需要企业用户");
+
+        String saveAsDemand = "href=\"/demands/new?title=";
+        assertThat(page("/match?q=storage", researcher, "en").getContentAsString()).contains("Find partners").doesNotContain(saveAsDemand);
+        assertThat(page("/match?q=storage", posterDetails, "en").getContentAsString()).contains(saveAsDemand);
+        assertThat(page("/match?q=storage", null, "en").getContentAsString()).contains(saveAsDemand);
+    }
+
+    @Test
+    void theListAndThePageNameTheEnterpriseInThePagesLanguageAndLinkIt() throws Exception {
+        Demand saved = posted("钠离子正极量产 " + AccessFixtures.unique("names"), "public");
+        jdbc.sql("update organization set name_zh = '钠电企业' where ext_id = :e").param("e", ownOrganization).update();
+        String english = jdbc.sql("select name_en from organization where ext_id = :e").param("e", ownOrganization).query(String.class).single();
+        String link = "<a href=\"/organizations/" + ownOrganization + "\">";
+        String list = page("/demands?size=100", null, "en").getContentAsString();
+        assertThat(list).contains(link + english + "</a>").contains("<th>Title</th>").contains("<th>Enterprise</th>")
+                .doesNotContain("Title (Chinese)").doesNotContain("(organization id)");
+        String shown = page("/demands/" + saved.extId(), null, "en").getContentAsString();
+        assertThat(shown).contains("<dt>Enterprise</dt><dd>" + link + english + "</a></dd>").doesNotContain("(organization id)");
+        assertThat(page("/demands/" + saved.extId(), null, "zh").getContentAsString())
+                .contains("<dt>发布企业</dt><dd>" + link + "钠电企业</a></dd>").doesNotContain("（机构编号）");
+    }
 }

@@ -117,8 +117,11 @@ class MatchingWebIntegrationTests {
 
     @Test
     void demandsThroughThePages() throws Exception {
+        // signed out, the form is not offered (its saving would be refused): the sign-in page first
         mvc.perform(get("/demands/new").param("title", "钠离子电池储能").param("lang", "zh"))
-                .andExpect(status().isOk()).andExpect(content("发布需求需要企业用户"));
+                .andExpect(status().is3xxRedirection()).andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl("/login"));
+        mvc.perform(get("/demands/new").with(alice).param("title", "钠离子电池储能").param("lang", "zh"))
+                .andExpect(status().isOk()).andExpect(content("value=\"钠离子电池储能\""));
         mvc.perform(post("/demands").with(alice).with(csrf()).param("titleZh", "").param("visibility", "public"))
                 .andExpect(status().isBadRequest()).andExpect(content("role=\"alert\""));
         String page = mvc.perform(post("/demands").with(alice).with(csrf())
@@ -145,7 +148,7 @@ class MatchingWebIntegrationTests {
                         .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
                 org.assertj.core.api.Assertions.assertThat(page).doesNotContain("<script>alert");
             }
-            String form = mvc.perform(get("/demands/new").param("title", hostile)).andExpect(status().isOk())
+            String form = mvc.perform(get("/demands/new").with(alice).param("title", hostile)).andExpect(status().isOk())
                     .andReturn().getResponse().getContentAsString();
             org.assertj.core.api.Assertions.assertThat(form).doesNotContain("<script>alert");
             String posted = mvc.perform(post("/demands").with(alice).with(csrf()).param("titleZh", "需求" + hostile)

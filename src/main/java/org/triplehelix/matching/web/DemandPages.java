@@ -3,6 +3,7 @@ package org.triplehelix.matching.web;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -45,8 +46,15 @@ class DemandPages {
         return "matching/demands";
     }
 
+    /**
+     * The empty form (a title from "find partners" filled in). Signed out: the sign-in page first, which comes back
+     * here; signed in without the right to post: the page says so, without a form whose saving would be refused.
+     */
     @GetMapping("/new")
-    String create(@RequestParam(required = false) String title, Model model) {
+    String create(@RequestParam(required = false) String title, Authentication viewer, Model model) {
+        if (!DemandService.signedIn(viewer)) {
+            throw new AccessDeniedException("sign in to post a demand");
+        }
         DemandForm form = new DemandForm();
         if (title != null && !title.isBlank()) {
             if (org.triplehelix.shared.Text.containsHan(title)) {
@@ -88,9 +96,10 @@ class DemandPages {
         return "matching/demand";
     }
 
+    /** The edit form, for those who may change the demand only (signed out: the sign-in page; others: 403). */
     @GetMapping("/{id}/edit")
     String edit(@PathVariable String id, Model model) {
-        return form(model, DemandForm.of(demands.get(id)), id, FormErrors.none());
+        return form(model, DemandForm.of(demands.forEdit(id)), id, FormErrors.none());
     }
 
     @PostMapping("/{id}")
