@@ -380,40 +380,78 @@ public class DemandService {
         return params;
     }
 
+    /**
+     * Every refusal of a draft, one per rule it breaks, in the order {@link #validate} checks them (which throws
+     * the first): for a form that marks all its refused fields at once. The right to post for the organization
+     * is not among them (that is a 403, checked when the draft is saved).
+     */
+    public List<InvalidInputException> refusals(DemandDraft d, boolean creating) {
+        List<Runnable> checks = List.of(
+                () -> text(d.titleZh(), "titleZh", 200),
+                () -> text(d.titleEn(), "titleEn", 200),
+                () -> {
+                    if (blank(d.titleZh()) == null && blank(d.titleEn()) == null) {
+                        throw titleRefused();
+                    }
+                },
+                () -> checkExtId(d.extId()),
+                () -> keywords(d.keywords()),
+                () -> {
+                    if (d.trl() != null && (d.trl() < 1 || d.trl() > 9)) {
+                        throw trlRefused();
+                    }
+                },
+                () -> checkBudget(d.budgetMin(), d.budgetMax()),
+                () -> {
+                    if (d.visibility() != null && !d.visibility().isBlank()) {
+                        enumId(d.visibility(), "visibility", Demand.Visibility.values());
+                    }
+                },
+                () -> {
+                    if (d.ipStance() != null && !d.ipStance().isBlank()) {
+                        enumId(d.ipStance(), "ipStance", Demand.IpStance.values());
+                    }
+                },
+                () -> checkDeadline(d.deadline(), creating),
+                () -> checkOrganization(blank(d.organization())),
+                () -> d.parties().stream().filter(p -> p != null && !p.isBlank()).forEach(p -> checkParty(p.strip())),
+                () -> text(d.descriptionZh(), "descriptionZh", MAX_TEXT),
+                () -> text(d.descriptionEn(), "descriptionEn", MAX_TEXT),
+                () -> text(d.industry(), "industry", 100),
+                () -> text(d.region(), "region", 100));
+        List<InvalidInputException> refused = new ArrayList<>();
+        for (Runnable check : checks) {
+            try {
+                check.run();
+            } catch (InvalidInputException e) {
+                refused.add(e);
+            }
+        }
+        return refused;
+    }
+
     /** Checks a draft and returns it cleaned (texts stripped, blank ones null, enumerations normalized). */
     DemandDraft validate(DemandDraft d, boolean creating) {
         String titleZh = text(d.titleZh(), "titleZh", 200);
         String titleEn = text(d.titleEn(), "titleEn", 200);
         if (titleZh == null && titleEn == null) {
-            throw new InvalidInputException("title", "a demand needs a title, in Chinese or in English",
-                    "matching.demand.error.title");
+            throw titleRefused();
         }
-        if (d.extId() != null && !d.extId().isBlank() && !d.extId().strip().matches("[A-Za-z0-9._:-]{1,100}")) {
-            throw new InvalidInputException("extId", "an id is 1–100 letters, digits, '.', '_', ':' or '-'",
-                    "matching.demand.error.extId", d.extId().strip());
-        }
+        checkExtId(d.extId());
         List<String> keywords = keywords(d.keywords());
         if (d.trl() != null && (d.trl() < 1 || d.trl() > 9)) {
-            throw new InvalidInputException("trl", "the technology readiness level is 1 to 9", "matching.demand.error.trl");
+            throw trlRefused();
         }
         checkBudget(d.budgetMin(), d.budgetMax());
         String visibility = d.visibility() == null || d.visibility().isBlank() ? "public" : enumId(d.visibility(), "visibility", Demand.Visibility.values());
         String ipStance = d.ipStance() == null || d.ipStance().isBlank() ? null : enumId(d.ipStance(), "ipStance", Demand.IpStance.values());
-        if (creating && d.deadline() != null && d.deadline().isBefore(LocalDate.now())) {
-            throw new InvalidInputException("deadline", "the deadline is in the past", "matching.demand.error.deadlinePast");
-        }
+        checkDeadline(d.deadline(), creating);
         String organization = blank(d.organization());
-        if (organization != null && !demands.organizationExists(organization)) {
-            throw new InvalidInputException("organization", "no organization " + organization,
-                    "matching.demand.error.noOrganization", organization);
-        }
+        checkOrganization(organization);
         List<String> parties = new ArrayList<>();
         for (String party : d.parties()) {
             if (party != null && !party.isBlank()) {
-                if (!demands.organizationExists(party.strip())) {
-                    throw new InvalidInputException("parties", "no organization " + party.strip(),
-                            "matching.demand.error.noOrganization", party.strip());
-                }
+                checkParty(party.strip());
                 parties.add(party.strip());
             }
         }
@@ -421,6 +459,40 @@ public class DemandService {
                 text(d.descriptionEn(), "descriptionEn", MAX_TEXT), keywords, organization, text(d.industry(), "industry", 100),
                 text(d.region(), "region", 100), d.budgetMin(), d.budgetMax(), d.trl(), ipStance, visibility, d.deadline(),
                 parties, d.version());
+    }
+
+    private static InvalidInputException titleRefused() {
+        return new InvalidInputException("title", "a demand needs a title, in Chinese or in English", "matching.demand.error.title");
+    }
+
+    private static void checkExtId(String extId) {
+        if (extId != null && !extId.isBlank() && !extId.strip().matches("[A-Za-z0-9._:-]{1,100}")) {
+            throw new InvalidInputException("extId", "an id is 1–100 letters, digits, '.', '_', ':' or '-'",
+                    "matching.demand.error.extId", extId.strip());
+        }
+    }
+
+    private static InvalidInputException trlRefused() {
+        return new InvalidInputException("trl", "the technology readiness level is 1 to 9", "matching.demand.error.trl");
+    }
+
+    private static void checkDeadline(LocalDate deadline, boolean creating) {
+        if (creating && deadline != null && deadline.isBefore(LocalDate.now())) {
+            throw new InvalidInputException("deadline", "the deadline is in the past", "matching.demand.error.deadlinePast");
+        }
+    }
+
+    private void checkOrganization(String organization) {
+        if (organization != null && !demands.organizationExists(organization)) {
+            throw new InvalidInputException("organization", "no organization " + organization,
+                    "matching.demand.error.noOrganization", organization);
+        }
+    }
+
+    private void checkParty(String party) {
+        if (!demands.organizationExists(party)) {
+            throw new InvalidInputException("parties", "no organization " + party, "matching.demand.error.noOrganization", party);
+        }
     }
 
     private static void checkBudget(BigDecimal min, BigDecimal max) {

@@ -332,4 +332,31 @@ class DemandPagesIntegrationTests {
         assertThat(page("/demands/" + saved.extId(), null, "zh").getContentAsString())
                 .contains("<dt>发布企业</dt><dd>" + link + "钠电企业</a></dd>").doesNotContain("（机构编号）");
     }
+
+    @Test
+    void everyRefusedFieldIsMarkedAtOnceInTheFormsOrder() throws Exception {
+        String description = "寻找正极量产团队 " + AccessFixtures.unique("all-at-once");
+        Map<String, String> form = typed("");
+        form.put("titleEn", " ");
+        form.put("descriptionZh", description);
+        form.put("budgetMin", "五十万");
+        form.put("budgetMax", "-5");
+        form.put("trl", "12");
+        form.put("deadline", "2020-01-01");
+        MockHttpServletResponse response = submit("/demands", "zh", form);
+        assertThat(response.getStatus()).isEqualTo(400);
+        String html = response.getContentAsString();
+        assertThat(html).contains("表单有 5 处需要修改")
+                .contains("id=\"f-titleZh-error\">请填写需求标题（中文或英文）")
+                .contains("id=\"f-budgetMin-error\">应填写数字，例如 25.5（您填写的是“五十万”）")
+                .contains("id=\"f-budgetMax-error\">预算不能为负数")
+                .contains("id=\"f-trl-error\">技术成熟度是 1 到 9 的整数")
+                .contains("id=\"f-deadline-error\">截止日期已过")
+                .contains("value=\"五十万\"").contains("value=\"-5\"").contains("value=\"12\"").contains("value=\"2020-01-01\"");
+        // listed in the form's order: the title first, the deadline last
+        assertThat(html.indexOf("href=\"#f-titleZh\"")).isLessThan(html.indexOf("href=\"#f-budgetMin\""));
+        assertThat(html.indexOf("href=\"#f-budgetMin\"")).isLessThan(html.indexOf("href=\"#f-budgetMax\""));
+        assertThat(html.indexOf("href=\"#f-trl\"")).isLessThan(html.indexOf("href=\"#f-deadline\""));
+        assertThat(jdbc.sql("select count(*) from demand where description_zh = :d").param("d", description).query(Long.class).single()).isZero();
+    }
 }

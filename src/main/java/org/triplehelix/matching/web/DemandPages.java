@@ -70,6 +70,7 @@ class DemandPages {
     String post(@ModelAttribute DemandForm form, BindingResult binding, Model model, HttpServletResponse response) {
         FormErrors errors = errorsOf(binding);
         DemandDraft draft = form.toDraft(errors);
+        errors = withRefusals(errors, draft, true);
         if (errors.any()) {
             return refused(model, form, null, errors, HttpStatus.BAD_REQUEST, response);
         }
@@ -107,6 +108,7 @@ class DemandPages {
                   HttpServletResponse response) {
         FormErrors errors = errorsOf(binding);
         DemandDraft draft = form.toDraft(errors);
+        errors = withRefusals(errors, draft, false);
         if (errors.any()) {
             return refused(model, form, id, errors, HttpStatus.BAD_REQUEST, response);
         }
@@ -161,6 +163,28 @@ class DemandPages {
         binding.getFieldErrors().forEach(e -> errors.add(e.getField(),
                 "version".equals(e.getField()) ? "matching.demand.error.version" : "form.refused", String.valueOf(e.getRejectedValue())));
         return errors;
+    }
+
+    /** The inputs of the form, in their order on the page (the order its refusals are listed in). */
+    private static final java.util.List<String> FIELDS = java.util.List.of("titleZh", "titleEn", "descriptionZh", "descriptionEn",
+            "keywords", "organization", "industry", "region", "budgetMin", "budgetMax", "trl", "ipStance", "visibility", "parties",
+            "deadline", "version");
+
+    /**
+     * The fields the browser sent that could not be read, with every rule the rest of the draft breaks: all of them
+     * marked at once, in the form's order, rather than one per attempt.
+     */
+    private FormErrors withRefusals(FormErrors unreadable, DemandDraft draft, boolean creating) {
+        FormErrors found = FormErrors.none();
+        unreadable.fields().forEach(field -> found.add(field, unreadable.key(field), unreadable.args(field)));
+        for (org.triplehelix.shared.InvalidInputException e : demands.refusals(draft, creating)) {
+            FormErrors refusal = errorOf(e);
+            refusal.fields().forEach(field -> found.add(field, refusal.key(field), refusal.args(field)));
+        }
+        FormErrors ordered = FormErrors.none();
+        FIELDS.stream().filter(found::on).forEach(field -> ordered.add(field, found.key(field), found.args(field)));
+        found.fields().stream().filter(field -> !FIELDS.contains(field)).forEach(field -> ordered.add(field, found.key(field), found.args(field)));
+        return ordered;
     }
 
     /** The demand service's refusal as a message in the page's language, on the input it names. */
