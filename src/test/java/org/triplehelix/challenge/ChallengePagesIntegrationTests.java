@@ -87,6 +87,34 @@ class ChallengePagesIntegrationTests {
     }
 
     @Test
+    void aTargetWithoutItsUnitOrItsIndicatorIsMarkedOnThatInputOfItsRow() {
+        HelixClient client = signedIn();
+        String title = "激光器件攻关 " + AccessFixtures.unique("targets");
+        Map<String, String> form = typed(title);
+        form.put("target2Indicator", "光束质量");
+        form.put("target2Threshold", "1.2");
+        HelixClient.Response noUnit = client.postForm("/challenges?lang=zh", form);
+        assertThat(noUnit.status()).isEqualTo(400);
+        assertThat(noUnit.body()).contains("id=\"target2Unit\" name=\"target2Unit\" aria-invalid=\"true\"")
+                .contains("id=\"f-target2Unit-error\">每项指标须有单位（最多 40 字），例如 %、W 或 Gb/s</span>")
+                .contains("<a href=\"#target2Unit\">单位 2</a>")
+                .doesNotContain("id=\"target1Indicator\" name=\"target1Indicator\" aria-invalid=\"true\"")
+                .contains("value=\"光束质量\"").contains("value=\"1.2\"");
+        assertThat(rows(title)).isZero();
+
+        // a unit and a threshold typed in a row without its indicator were left out without a word
+        form.put("target2Unit", "M²");
+        form.put("target3Unit", "nm");
+        form.put("target3Threshold", "1064");
+        HelixClient.Response noIndicator = client.postForm("/challenges?lang=en", form);
+        assertThat(noIndicator.status()).isEqualTo(400);
+        assertThat(noIndicator.body()).contains("id=\"target3Indicator\" name=\"target3Indicator\" aria-invalid=\"true\"")
+                .contains("id=\"f-target3Indicator-error\">each target names its indicator (at most 200 characters)</span>")
+                .contains("<a href=\"#target3Indicator\">Indicator 3</a>").contains("value=\"1064\"");
+        assertThat(rows(title)).isZero();
+    }
+
+    @Test
     void aPastDeadlineAndAMissingTitleAreMarkedOnTheirFields() {
         HelixClient client = signedIn();
         String title = "激光器件攻关 " + AccessFixtures.unique("deadline");

@@ -155,10 +155,22 @@ class ChallengePages {
     private static ChallengeDraft draft(Map<String, String> form) {
         List<Target> targets = new ArrayList<>();
         for (int i = 1; i <= TARGET_ROWS; i++) {
-            String indicator = form.getOrDefault("target" + i + "Indicator", "");
+            String row = "target" + i;
+            String indicator = form.getOrDefault(row + "Indicator", "");
+            String unit = form.getOrDefault(row + "Unit", "");
+            String threshold = form.getOrDefault(row + "Threshold", "");
+            if (indicator.isBlank() && (!unit.isBlank() || !threshold.isBlank())) {
+                // a unit or threshold typed without its indicator is not left out silently
+                throw new InvalidInputException(row + "Indicator", "each target names its indicator", "challenge.error.target.indicator");
+            }
             if (!indicator.isBlank()) {
-                targets.add(new Target(null, targets.size() + 1, indicator, form.getOrDefault("target" + i + "Unit", ""),
-                        decimal(form.get("target" + i + "Threshold"), "target" + i + "Threshold"), !"lower".equals(form.get("target" + i + "Direction"))));
+                BigDecimal value = decimal(threshold, row + "Threshold");
+                try {
+                    targets.add(new Target(null, targets.size() + 1, indicator, unit, value, !"lower".equals(form.get(row + "Direction"))));
+                } catch (InvalidInputException e) {
+                    String key = e.key() == null ? "" : e.key();
+                    throw on(row + (key.endsWith(".unit") ? "Unit" : key.endsWith(".threshold") ? "Threshold" : "Indicator"), e);
+                }
             }
         }
         LocalDate deadline = date(form.get("deadline"), "deadline");
