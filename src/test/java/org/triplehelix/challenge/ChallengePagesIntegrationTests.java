@@ -211,6 +211,33 @@ class ChallengePagesIntegrationTests {
     }
 
     @Test
+    void aPassingAcceptanceWithATargetNotMetIsRefusedOnThatResult() {
+        ChallengeFixtures f = ChallengeFixtures.of(context);
+        String extId = f.published("验收校验 " + AccessFixtures.unique("accept"), "any"); // ≥ 200 Gb/s, ≤ 5 pJ/bit
+        long application = f.as(enterprise, () -> f.applications.apply(extId, ChallengeFixtures.application("plan", java.util.List.of(),
+                java.util.List.of()))).id();
+        f.system(() -> f.challenges.perform(extId, org.triplehelix.challenge.ChallengeAction.START_REVIEW));
+        f.system(() -> f.reviews.award(extId, ChallengeFixtures.award(application)));
+        f.system(() -> f.challenges.perform(extId, org.triplehelix.challenge.ChallengeAction.START));
+        HelixClient admin = signedIn(f.access.user(null, Role.ADMIN));
+        Map<String, String> acceptance = new LinkedHashMap<>(Map.of("achieved1", "210", "evidence1", "第三方测试报告", "achieved2", "5.5",
+                "evidence2", "功耗测试报告", "verdict", "pass", "note", "通过"));
+        HelixClient.Response unmet = admin.postForm("/challenges/" + extId + "/acceptance?lang=zh", acceptance);
+        assertThat(unmet.status()).isEqualTo(400);
+        assertThat(unmet.body()).contains("id=\"achieved2\" name=\"achieved2\" inputmode=\"decimal\" required value=\"5.5\" aria-invalid=\"true\"")
+                .contains("指标“功耗”未达到（实测 5.5 pJ/bit，要求 ≤ 5 pJ/bit）：验收通过须各项指标均达到")
+                .contains("value=\"210\"").contains(">通过</textarea>");
+        assertThat(f.system(() -> f.challenges.find(extId)).status()).isEqualTo(ChallengeStatus.IN_PROGRESS);
+        assertThat(count("select count(*) from acceptance_evidence e join challenge c on c.id = e.challenge_id where c.ext_id = :id", extId))
+                .isZero();
+
+        acceptance.put("verdict", "fail");
+        acceptance.put("note", "功耗未达到");
+        assertThat(admin.postForm("/challenges/" + extId + "/acceptance?lang=zh", acceptance).status()).isEqualTo(302);
+        assertThat(f.system(() -> f.challenges.find(extId)).status()).isEqualTo(ChallengeStatus.TERMINATED);
+    }
+
+    @Test
     void anAwardWithAMilestoneDueBeforeItOrTranchesOverTheBudgetIsRefusedOnThatInput() {
         ChallengeFixtures f = ChallengeFixtures.of(context);
         String extId = f.published("授予校验 " + AccessFixtures.unique("award"), "any"); // budget ¥5,000,000

@@ -286,7 +286,8 @@ class ChallengePages {
                   RedirectAttributes redirect) {
         return inPage("acceptance", form, model, response, redirect, "/challenges/" + extId, () -> {
             List<AcceptanceInput.Evidence> evidence = new ArrayList<>();
-            for (Target target : challenges.find(extId).targets()) {
+            List<Target> targets = challenges.find(extId).targets();
+            for (Target target : targets) {
                 int p = target.position();
                 try {
                     evidence.add(new AcceptanceInput.Evidence(p, decimal(form.get("achieved" + p), "achieved" + p), form.get("evidence" + p)));
@@ -294,7 +295,17 @@ class ChallengePages {
                     throw on(("evidence".equals(e.field()) && "challenge.error.acceptance.evidence".equals(e.key()) ? "evidence" : "achieved") + p, e);
                 }
             }
-            delivery.accept(extId, new AcceptanceInput(form.get("verdict"), form.get("note"), evidence));
+            try {
+                delivery.accept(extId, new AcceptanceInput(form.get("verdict"), form.get("note"), evidence));
+            } catch (InvalidInputException e) {
+                if (!"challenge.error.acceptance.unmet".equals(e.key())) {
+                    throw e;
+                }
+                // on the result of the first target it falls short of
+                int unmet = evidence.stream().filter(given -> targets.stream()
+                        .anyMatch(t -> t.position() == given.position() && !t.met(given.achieved()))).findFirst().orElseThrow().position();
+                throw on("achieved" + unmet, e);
+            }
             return "challenge.notice.acceptance";
         }, () -> challenge(extId, null, model));
     }
