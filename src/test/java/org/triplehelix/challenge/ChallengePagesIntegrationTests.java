@@ -211,6 +211,22 @@ class ChallengePagesIntegrationTests {
     }
 
     @Test
+    void theArchiveShowsACallTheSourceListsTwiceOnceWithBothItsLines() {
+        HelixClient visitor = HelixClient.browser(port);
+        HelixClient.Response page = visitor.get("/challenges/archive?lang=en&q=" + java.net.URLEncoder.encode("岩石圈演化",
+                java.nio.charset.StandardCharsets.UTF_8));
+        assertThat(page.status()).isEqualTo(200);
+        // lines 2 and 1702 of the source file list the same call
+        assertThat(page.body().split("2017年岩石圈演化国家重点实验室自主研究课题和开放课题", -1)).hasSize(2);
+        assertThat(page.body()).contains("cnki-apply-project-2017-9-26.csv:2</code>").contains("also line 1702")
+                .doesNotContain("csv:1702</code>");
+        assertThat(visitor.get("/challenges/archive?lang=zh&q=" + java.net.URLEncoder.encode("岩石圈演化",
+                java.nio.charset.StandardCharsets.UTF_8)).body()).contains("另见第 1702 行");
+        assertThat(visitor.get("/api/v1/challenges/archive?q=" + java.net.URLEncoder.encode("岩石圈演化",
+                java.nio.charset.StandardCharsets.UTF_8)).body()).contains("\"total\":1").contains("\"alsoOnLines\":[1702]");
+    }
+
+    @Test
     void aPassingAcceptanceWithATargetNotMetIsRefusedOnThatResult() {
         ChallengeFixtures f = ChallengeFixtures.of(context);
         String extId = f.published("验收校验 " + AccessFixtures.unique("accept"), "any"); // ≥ 200 Gb/s, ≤ 5 pJ/bit
