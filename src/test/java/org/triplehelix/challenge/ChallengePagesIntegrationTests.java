@@ -227,6 +227,19 @@ class ChallengePagesIntegrationTests {
     }
 
     @Test
+    void aChineseSearchKeepsItsWordsOnTheNextPageAndInTheLanguageSwitch() {
+        HelixClient visitor = HelixClient.browser(port);
+        String words = java.net.URLEncoder.encode("研究", java.nio.charset.StandardCharsets.UTF_8); // %E7%A0%94%E7%A9%B6
+        HelixClient.Response first = visitor.get("/challenges/archive?lang=en&q=" + words);
+        assertThat(first.body()).contains("href=\"/challenges/archive?lang=en&amp;q=" + words + "&amp;page=1\"")
+                .contains("href=\"/challenges/archive?q=" + words + "&amp;lang=zh\"").doesNotContain("%25E7");
+        HelixClient.Response next = visitor.get("/challenges/archive?lang=en&q=" + words + "&page=1");
+        assertThat(next.body()).contains("value=\"研究\"").contains("研究").doesNotContain("No call matches.");
+        assertThat(visitor.get("/match?lang=zh&q=" + words).body()).contains("href=\"/match?q=" + words + "&amp;lang=en\"")
+                .doesNotContain("%25E7");
+    }
+
+    @Test
     void aPassingAcceptanceWithATargetNotMetIsRefusedOnThatResult() {
         ChallengeFixtures f = ChallengeFixtures.of(context);
         String extId = f.published("验收校验 " + AccessFixtures.unique("accept"), "any"); // ≥ 200 Gb/s, ≤ 5 pJ/bit
