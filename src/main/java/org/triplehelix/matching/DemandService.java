@@ -55,6 +55,15 @@ public class DemandService {
              or :allOrgs or d.organization_id = any(:orgIds)
              or exists (select 1 from demand_party p where p.demand_id = d.id and p.organization_id = any(:partyOrgs)))""";
 
+    /** Words typed into the list's search box, matched literally ({@code %} and {@code _} escaped). */
+    private static final String WORDS = """
+             and (lower(concat_ws(' ', d.title_zh, d.title_en, d.description_zh, d.description_en, array_to_string(d.keywords, ' ')))
+                    like :words escape '\\'
+                  or exists (select 1 from organization o where o.id = d.organization_id
+                             and lower(concat_ws(' ', o.name_zh, o.name_en)) like :words escape '\\'))""";
+
+    static final int MAX_WORDS = 100;
+
     private static final String CHANGEABLE = "(d.created_by = :user or :allOrgs or d.organization_id = any(:orgIds))";
 
     private final DemandRepository demands;
@@ -78,6 +87,15 @@ public class DemandService {
 
     @Transactional(readOnly = true)
     public Page<Demand> list(String status, int page, int size) {
+        return list(status, null, page, size);
+    }
+
+    /**
+     * The demands the caller may see, by status and by words found (as typed, in any case) in a title, a
+     * description, a keyword or the enterprise's name; most recently changed first.
+     */
+    @Transactional(readOnly = true)
+    public Page<Demand> list(String status, String words, int page, int size) {
         int pageSize = Math.clamp(size, 1, 100);
         int pageNumber = Math.max(0, page);
         Map<String, Object> params = scopeParams();
@@ -85,6 +103,12 @@ public class DemandService {
         if (status != null && !status.isBlank()) {
             condition += " and d.status = :status";
             params.put("status", status(status).id());
+        }
+        if (words != null && !words.isBlank()) {
+            condition += " " + WORDS;
+            String typed = words.strip().toLowerCase(Locale.ROOT);
+            params.put("words", "%" + typed.substring(0, Math.min(typed.length(), MAX_WORDS))
+                    .replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
         }
         return new Page<>(demands.list(condition, params, pageNumber * pageSize, pageSize), pageNumber, pageSize,
                 demands.count(condition, params)).map(this::asSeen);

@@ -359,4 +359,37 @@ class DemandPagesIntegrationTests {
         assertThat(html.indexOf("href=\"#f-trl\"")).isLessThan(html.indexOf("href=\"#f-deadline\""));
         assertThat(jdbc.sql("select count(*) from demand where description_zh = :d").param("d", description).query(Long.class).single()).isZero();
     }
+
+    private String listed(String lang, String... params) throws Exception {
+        MockHttpServletRequestBuilder request = org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get("/demands")
+                .param("lang", lang);
+        for (int i = 0; i < params.length; i += 2) {
+            request.param(params[i], params[i + 1]);
+        }
+        MockHttpServletResponse response = mvc.perform(request).andReturn().getResponse();
+        assertThat(response.getStatus()).isEqualTo(200);
+        return response.getContentAsString();
+    }
+
+    @Test
+    void theListFindsDemandsByWordsInChineseOrEnglishWithTheStatusTabs() throws Exception {
+        String tag = AccessFixtures.unique("words").substring(6);
+        Demand chinese = fixtures.as(poster, () -> demands.post(new DemandDraft(null, "钒液流电池电堆 " + tag, null, null, null,
+                java.util.List.of("全钒液流"), null, null, null, null, null, null, null, "public", null, java.util.List.of(), null)));
+        Demand english = fixtures.as(poster, () -> demands.post(new DemandDraft(null, null, "Flow battery stack sealing " + tag, null, null,
+                java.util.List.of(), null, null, null, null, null, null, null, "public", null, java.util.List.of(), null)));
+        fixtures.as(poster, () -> demands.close(english.extId()));
+
+        assertThat(listed("zh", "q", "全钒液流")).contains(chinese.extId()).doesNotContain(english.extId()).contains("value=\"全钒液流\"");
+        assertThat(listed("en", "q", "FLOW BATTERY STACK SEALING " + tag)).contains(english.extId()).doesNotContain(chinese.extId())
+                .contains("href=\"/demands?status=open&amp;q=FLOW+BATTERY+STACK+SEALING+" + tag + "\"");
+        assertThat(listed("en", "status", "open", "q", tag)).contains(chinese.extId()).doesNotContain(english.extId());
+        assertThat(listed("en", "status", "closed", "q", tag)).contains(english.extId()).doesNotContain(chinese.extId());
+        // by the enterprise's name; "%" and "_" are the characters typed, not wildcards
+        String enterprise = jdbc.sql("select name_en from organization where ext_id = :e").param("e", ownOrganization).query(String.class).single();
+        assertThat(listed("en", "q", enterprise)).contains(chinese.extId());
+        assertThat(listed("en", "q", "%_%")).contains("id=\"demands-empty\">No demand matches these words.").doesNotContain(chinese.extId());
+        assertThat(mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get("/api/v1/demands").param("q", tag))
+                .andReturn().getResponse().getContentAsString()).contains("\"total\":2");
+    }
 }

@@ -39,9 +39,11 @@ class DemandPages {
     }
 
     @GetMapping
-    String list(@RequestParam(required = false) String status, @RequestParam(defaultValue = "0") int page, Model model) {
-        model.addAttribute("page", demands.list(status, page, 20));
+    String list(@RequestParam(required = false) String status, @RequestParam(defaultValue = "") String q,
+                @RequestParam(defaultValue = "0") int page, Model model) {
+        model.addAttribute("page", demands.list(status, q, page, 20));
         model.addAttribute("status", status == null ? "" : status);
+        model.addAttribute("q", q.strip());
         model.addAttribute("canPost", demands.canPost());
         return "matching/demands";
     }
