@@ -392,4 +392,20 @@ class DemandPagesIntegrationTests {
         assertThat(mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get("/api/v1/demands").param("q", tag))
                 .andReturn().getResponse().getContentAsString()).contains("\"total\":2");
     }
+
+    @Test
+    void closingAndReopeningSayWhatHappenedOnTheDemandsPage() throws Exception {
+        Demand saved = posted("钠离子正极量产 " + AccessFixtures.unique("notice"), "public");
+        for (String[] step : new String[][] {{"close", "需求已关闭：它列在“已关闭”下"}, {"reopen", "需求已重新开放。"}}) {
+            org.springframework.test.web.servlet.MvcResult done = mvc.perform(post("/demands/" + saved.extId() + "/" + step[0])
+                    .with(user(posterDetails)).with(csrf())).andReturn();
+            assertThat(done.getResponse().getRedirectedUrl()).isEqualTo("/demands/" + saved.extId());
+            String shown = mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get("/demands/" + saved.extId())
+                            .with(user(posterDetails)).param("lang", "zh").flashAttrs(done.getFlashMap()))
+                    .andReturn().getResponse().getContentAsString();
+            assertThat(shown).contains("<p class=\"notice\" role=\"status\" id=\"notice\">" + step[1]);
+        }
+        assertThat(demands.get(saved.extId()).open()).isTrue();
+        assertThat(page("/demands/" + saved.extId(), posterDetails, "zh").getContentAsString()).doesNotContain("id=\"notice\"");
+    }
 }

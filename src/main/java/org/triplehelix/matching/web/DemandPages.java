@@ -13,6 +13,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.triplehelix.matching.Demand;
 import org.triplehelix.matching.DemandDraft;
 import org.triplehelix.matching.DemandService;
@@ -69,7 +70,8 @@ class DemandPages {
     }
 
     @PostMapping
-    String post(@ModelAttribute DemandForm form, BindingResult binding, Model model, HttpServletResponse response) {
+    String post(@ModelAttribute DemandForm form, BindingResult binding, Model model, HttpServletResponse response,
+                RedirectAttributes redirect) {
         FormErrors errors = errorsOf(binding);
         DemandDraft draft = form.toDraft(errors);
         errors = withRefusals(errors, draft, true);
@@ -77,7 +79,9 @@ class DemandPages {
             return refused(model, form, null, errors, HttpStatus.BAD_REQUEST, response);
         }
         try {
-            return "redirect:/demands/" + demands.post(draft).extId();
+            String posted = demands.post(draft).extId();
+            redirect.addFlashAttribute("notice", "matching.demand.notice.posted");
+            return "redirect:/demands/" + posted;
         } catch (InvalidInputException e) {
             return refused(model, form, null, errorOf(e), HttpStatus.BAD_REQUEST, response);
         } catch (AccessDeniedException e) {
@@ -107,7 +111,7 @@ class DemandPages {
 
     @PostMapping("/{id}")
     String update(@PathVariable String id, @ModelAttribute DemandForm form, BindingResult binding, Model model,
-                  HttpServletResponse response) {
+                  HttpServletResponse response, RedirectAttributes redirect) {
         FormErrors errors = errorsOf(binding);
         DemandDraft draft = form.toDraft(errors);
         errors = withRefusals(errors, draft, false);
@@ -116,6 +120,7 @@ class DemandPages {
         }
         try {
             demands.edit(id, draft);
+            redirect.addFlashAttribute("notice", "matching.demand.notice.saved");
             return "redirect:/demands/" + id;
         } catch (InvalidInputException e) {
             return refused(model, form, id, errorOf(e), HttpStatus.BAD_REQUEST, response);
@@ -131,15 +136,18 @@ class DemandPages {
         }
     }
 
+    /** Closes the demand; its page then says what that means (no more alerts, shown under "closed"). */
     @PostMapping("/{id}/close")
-    String close(@PathVariable String id) {
+    String close(@PathVariable String id, RedirectAttributes redirect) {
         demands.close(id);
+        redirect.addFlashAttribute("notice", "matching.demand.notice.closed");
         return "redirect:/demands/" + id;
     }
 
     @PostMapping("/{id}/reopen")
-    String reopen(@PathVariable String id) {
+    String reopen(@PathVariable String id, RedirectAttributes redirect) {
         demands.reopen(id);
+        redirect.addFlashAttribute("notice", "matching.demand.notice.reopened");
         return "redirect:/demands/" + id;
     }
 
