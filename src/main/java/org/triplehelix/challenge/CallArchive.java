@@ -18,7 +18,7 @@ import org.triplehelix.shared.Page;
 
 /**
  * The read-only archive of past open calls: CNKI's listing of research calls open on 2017-09-26
- * (15,510 calls, github.com/Tsai1993/Fund, MPL-2.0), loaded into the database on first use,
+ * (15,510 lines, 13,754 distinct calls, github.com/Tsai1993/Fund, MPL-2.0), loaded into the database on first use,
  * each with its line in the source file. Real data, not illustrative.
  */
 @Service
@@ -36,17 +36,25 @@ public class CallArchive {
         this.transaction = new TransactionTemplate(transactions);
     }
 
-    /** Calls whose title or source contains the words, newest first. */
+    /**
+     * Calls whose title or source contains the words, newest first. A call the source file lists more than once
+     * (same title, programme and dates) is one call, with all its lines.
+     */
     public Page<CallRecord> search(String q, int page, int size) {
         ensureLoaded();
         String words = q == null || q.isBlank() ? null : q.strip().toLowerCase();
         String where = " where (:q::text is null or lower(title) like '%' || :q || '%' or lower(coalesce(source, '')) like '%' || :q || '%')";
-        long total = jdbc.sql("select count(*) from challenge_call_archive" + where).param("q", words).query(Long.class).single();
-        List<CallRecord> items = jdbc.sql("select * from challenge_call_archive" + where
-                        + " order by published desc nulls last, source_line limit :limit offset :offset")
+        String calls = " from challenge_call_archive" + where + " group by title, source, published, deadline";
+        long total = jdbc.sql("select count(*) from (select 1" + calls + ") call").param("q", words).query(Long.class).single();
+        List<CallRecord> items = jdbc.sql("select title, source, published, deadline, array_agg(source_line order by source_line) as lines"
+                        + calls + " order by published desc nulls last, min(source_line) limit :limit offset :offset")
                 .param("q", words).param("limit", size).param("offset", (long) page * size)
-                .query((rs, n) -> new CallRecord(rs.getInt("source_line"), rs.getString("title"), rs.getString("source"),
-                        rs.getObject("published", LocalDate.class), rs.getObject("deadline", LocalDate.class))).list();
+                .query((rs, n) -> {
+                    List<Integer> lines = java.util.Arrays.stream((Integer[]) rs.getArray("lines").getArray()).toList();
+                    return new CallRecord(lines.getFirst(), rs.getString("title"), rs.getString("source"),
+                            rs.getObject("published", LocalDate.class), rs.getObject("deadline", LocalDate.class),
+                            lines.subList(1, lines.size()));
+                }).list();
         return new Page<>(items, page, size, total);
     }
 

@@ -241,7 +241,7 @@ class ChallengeDemo {
     }
 
     private void award(String extId, long application, LocalDate awardedOn, List<MilestoneDraft> milestones) {
-        reviews.award(extId, new AwardInput(application, LABEL + "综合评分第一，技术路线与团队能力最优。", milestones));
+        reviews.award(extId, new AwardInput(application, LABEL + "综合评分第一，技术路线与团队能力最优。", milestones), awardedOn);
         jdbc.sql("update challenge set awarded_at = :at, published_at = cast(:at as timestamptz) - interval '90 days' where ext_id = :e")
                 .param("at", java.sql.Timestamp.from(awardedOn.atStartOfDay(Challenges.ZONE).toInstant())).param("e", extId).update();
     }

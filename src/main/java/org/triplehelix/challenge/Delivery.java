@@ -121,6 +121,23 @@ public class Delivery {
     }
 
     /** Acceptance: evidence for every target and the verdict; a pass accepts, a fail terminates (the department only). */
+    /**
+     * A challenge is accepted against the targets its team pledged: a passing verdict with a target not met
+     * is refused (field {@code evidence}), naming the target, the result and the threshold.
+     */
+    private static void requireMet(List<Target> targets, Map<Integer, AcceptanceInput.Evidence> byPosition) {
+        for (Target target : targets) {
+            java.math.BigDecimal achieved = byPosition.get(target.position()).achieved();
+            if (!target.met(achieved)) {
+                String threshold = (target.higherIsBetter() ? "≥ " : "≤ ") + target.threshold().stripTrailingZeros().toPlainString()
+                        + " " + target.unit();
+                String result = achieved.stripTrailingZeros().toPlainString() + " " + target.unit();
+                throw new InvalidInputException("evidence", "a passing verdict needs every target met; " + target.indicator()
+                        + " is " + result + " against " + threshold, "challenge.error.acceptance.unmet", target.indicator(), result, threshold);
+            }
+        }
+    }
+
     public ChallengeView accept(String extId, AcceptanceInput input) {
         long id = challenges.idOf(extId);
         ChallengeView challenge = challenges.visible(id);
@@ -132,6 +149,9 @@ public class Delivery {
                 throw new InvalidInputException("evidence", "give the result and evidence for every target: " + target.indicator(),
                         "challenge.error.acceptance.every", target.indicator());
             }
+        }
+        if (input.verdict().equals("pass")) {
+            requireMet(challenge.targets(), byPosition);
         }
         ChallengeAction action = input.verdict().equals("pass") ? ChallengeAction.ACCEPT : ChallengeAction.TERMINATE;
         return transaction.execute(status -> {

@@ -338,11 +338,45 @@ public class Reviews {
 
     // --- the award --------------------------------------------------------------------------
 
-    /** Awards the challenge under review to one of its applications; of two concurrent awards exactly one succeeds. */
+    /** Refuses a milestone due before the award, and tranches that add up to more than the budget (field {@code milestones}). */
+    static void checkMilestones(List<MilestoneDraft> milestones, LocalDate awardedOn, BigDecimal budget) {
+        for (int i = 0; i < milestones.size(); i++) {
+            LocalDate due = milestones.get(i).due();
+            if (due.isBefore(awardedOn)) {
+                throw new InvalidInputException("milestones", "milestone " + (i + 1) + " is due on " + due + ", before the award",
+                        "challenge.error.milestone.duePast", i + 1, due.toString());
+            }
+        }
+        BigDecimal total = milestones.stream().map(MilestoneDraft::tranche).reduce(BigDecimal.ZERO, BigDecimal::add);
+        if (budget != null && total.compareTo(budget) > 0) {
+            throw new InvalidInputException("milestones", "the tranches add up to " + total.toPlainString()
+                    + " yuan, more than the budget or reward of " + budget.toPlainString(), "challenge.error.milestone.tranches",
+                    yuan(total), yuan(budget));
+        }
+    }
+
+    private static String yuan(BigDecimal amount) {
+        java.text.NumberFormat format = java.text.NumberFormat.getNumberInstance(java.util.Locale.ROOT);
+        format.setGroupingUsed(true);
+        format.setMaximumFractionDigits(2);
+        return format.format(amount);
+    }
+
+    /**
+     * Awards the challenge under review to one of its applications; of two concurrent awards exactly one succeeds.
+     * The milestones are due on the award's day or later, and their tranches add up to the challenge's budget or
+     * reward at most: the department pays no more than was offered.
+     */
     public ChallengeView award(String extId, AwardInput input) {
+        return award(extId, input, LocalDate.now(Challenges.ZONE));
+    }
+
+    /** The award as of {@code awardedOn} (the demonstration records awards of the past). */
+    ChallengeView award(String extId, AwardInput input, LocalDate awardedOn) {
         long id = challenges.idOf(extId);
         challenges.visible(id);
         scope.requireAdmin();
+        checkMilestones(input.milestones(), awardedOn, challenges.find(extId).budget());
         return transaction.execute(status -> {
             ChallengeView after = challenges.transition(id, ChallengeAction.AWARD, Map.of("awarded_application_id", input.applicationId(),
                     "award_rationale", input.rationale(), "awarded_at", clock.instant()), challenge -> {

@@ -11,13 +11,14 @@ public record Target(Long id, int position, String indicator, String unit, BigDe
 
     public Target {
         if (indicator == null || indicator.isBlank() || indicator.length() > 200) {
-            throw new InvalidInputException("targets", "each target names its indicator (at most 200 characters)", "challenge.error.targets");
+            throw new InvalidInputException("targets", "each target names its indicator (at most 200 characters)",
+                    "challenge.error.target.indicator");
         }
         if (unit == null || unit.isBlank() || unit.length() > 40) {
-            throw new InvalidInputException("targets", "each target has a unit (at most 40 characters)", "challenge.error.targets");
+            throw new InvalidInputException("targets", "each target has a unit (at most 40 characters)", "challenge.error.target.unit");
         }
         if (threshold == null) {
-            throw new InvalidInputException("targets", "each target has a threshold", "challenge.error.targets");
+            throw new InvalidInputException("targets", "each target has a threshold", "challenge.error.target.threshold");
         }
         indicator = indicator.strip();
         unit = unit.strip();

@@ -9,12 +9,14 @@ import java.util.List;
  * A technology demand (技术需求) an enterprise posted: what it needs solved (title, description,
  * keywords), in which industry and region, the budget it offers (CNY), the technology readiness level
  * it needs (TRL 1–9), how it wants the intellectual property handled, who may see it, until when.
+ * The organization's name is its Chinese name (its English one when it has none), and its English name
+ * apart for English pages.
  */
 public record Demand(String extId, String titleZh, String titleEn, String descriptionZh, String descriptionEn,
                      List<String> keywords, String organization, String organizationName, String industry, String region,
                      BigDecimal budgetMin, BigDecimal budgetMax, Integer trl, IpStance ipStance, Visibility visibility,
                      LocalDate deadline, Status status, String createdBy, List<String> parties, Instant createdAt,
-                     Instant updatedAt, int version, boolean illustrative) {
+                     Instant updatedAt, int version, boolean illustrative, String organizationNameEn) {
 
     public enum Status {
         OPEN, CLOSED;
@@ -55,6 +57,13 @@ public record Demand(String extId, String titleZh, String titleEn, String descri
             }
         }
         return text.toString();
+    }
+
+    /** This demand without the account that posted it (for a reader who may not know who that was). */
+    public Demand withoutPoster() {
+        return new Demand(extId, titleZh, titleEn, descriptionZh, descriptionEn, keywords, organization, organizationName, industry,
+                region, budgetMin, budgetMax, trl, ipStance, visibility, deadline, status, null, parties, createdAt, updatedAt, version,
+                illustrative, organizationNameEn);
     }
 
     public boolean open() {

@@ -55,6 +55,15 @@ public class DemandService {
              or :allOrgs or d.organization_id = any(:orgIds)
              or exists (select 1 from demand_party p where p.demand_id = d.id and p.organization_id = any(:partyOrgs)))""";
 
+    /** Words typed into the list's search box, matched literally ({@code %} and {@code _} escaped). */
+    private static final String WORDS = """
+             and (lower(concat_ws(' ', d.title_zh, d.title_en, d.description_zh, d.description_en, array_to_string(d.keywords, ' ')))
+                    like :words escape '\\'
+                  or exists (select 1 from organization o where o.id = d.organization_id
+                             and lower(concat_ws(' ', o.name_zh, o.name_en)) like :words escape '\\'))""";
+
+    static final int MAX_WORDS = 100;
+
     private static final String CHANGEABLE = "(d.created_by = :user or :allOrgs or d.organization_id = any(:orgIds))";
 
     private final DemandRepository demands;
@@ -78,6 +87,15 @@ public class DemandService {
 
     @Transactional(readOnly = true)
     public Page<Demand> list(String status, int page, int size) {
+        return list(status, null, page, size);
+    }
+
+    /**
+     * The demands the caller may see, by status and by words found (as typed, in any case) in a title, a
+     * description, a keyword or the enterprise's name; most recently changed first.
+     */
+    @Transactional(readOnly = true)
+    public Page<Demand> list(String status, String words, int page, int size) {
         int pageSize = Math.clamp(size, 1, 100);
         int pageNumber = Math.max(0, page);
         Map<String, Object> params = scopeParams();
@@ -86,13 +104,42 @@ public class DemandService {
             condition += " and d.status = :status";
             params.put("status", status(status).id());
         }
+        if (words != null && !words.isBlank()) {
+            condition += " " + WORDS;
+            String typed = words.strip().toLowerCase(Locale.ROOT);
+            params.put("words", "%" + typed.substring(0, Math.min(typed.length(), MAX_WORDS))
+                    .replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
+        }
         return new Page<>(demands.list(condition, params, pageNumber * pageSize, pageSize), pageNumber, pageSize,
-                demands.count(condition, params));
+                demands.count(condition, params)).map(this::asSeen);
     }
 
     @Transactional(readOnly = true)
     public Demand get(String extId) {
+        return asSeen(visible(extId));
+    }
+
+    /**
+     * The demand for its edit form: refused (as a change would be) to a caller who may not change it, so that
+     * nobody fills in a form whose saving is bound to be refused.
+     */
+    @Transactional(readOnly = true)
+    public Demand forEdit(String extId) {
+        return writable(extId);
+    }
+
+    private Demand visible(String extId) {
         return demands.find(extId).filter(this::canSee).orElseThrow(() -> new NotFoundException("demand", extId));
+    }
+
+    /**
+     * The demand as the caller may read it. Who posted it is an account's email, personal data: it is shown
+     * to those who may change the demand (its organization's users, an administrator), not to every reader
+     * of a public demand; the import, the command line and the platform stay named.
+     */
+    private Demand asSeen(Demand demand) {
+        boolean account = demand.createdBy() != null && !Set.of("import", "cli", "system").contains(demand.createdBy());
+        return account && !canChange(demand) ? demand.withoutPoster() : demand;
     }
 
     /**
@@ -299,7 +346,7 @@ public class DemandService {
         if (scope.currentUser().isEmpty() && !scope.isOperator()) {
             throw new AccessDeniedException("sign in to change a demand");
         }
-        Demand demand = get(extId);
+        Demand demand = visible(extId);
         if (!canChange(demand)) {
             throw new AccessDeniedException("only the demand's author, its organization or an administrator may change it");
         }
@@ -357,40 +404,78 @@ public class DemandService {
         return params;
     }
 
+    /**
+     * Every refusal of a draft, one per rule it breaks, in the order {@link #validate} checks them (which throws
+     * the first): for a form that marks all its refused fields at once. The right to post for the organization
+     * is not among them (that is a 403, checked when the draft is saved).
+     */
+    public List<InvalidInputException> refusals(DemandDraft d, boolean creating) {
+        List<Runnable> checks = List.of(
+                () -> text(d.titleZh(), "titleZh", 200),
+                () -> text(d.titleEn(), "titleEn", 200),
+                () -> {
+                    if (blank(d.titleZh()) == null && blank(d.titleEn()) == null) {
+                        throw titleRefused();
+                    }
+                },
+                () -> checkExtId(d.extId()),
+                () -> keywords(d.keywords()),
+                () -> {
+                    if (d.trl() != null && (d.trl() < 1 || d.trl() > 9)) {
+                        throw trlRefused();
+                    }
+                },
+                () -> checkBudget(d.budgetMin(), d.budgetMax()),
+                () -> {
+                    if (d.visibility() != null && !d.visibility().isBlank()) {
+                        enumId(d.visibility(), "visibility", Demand.Visibility.values());
+                    }
+                },
+                () -> {
+                    if (d.ipStance() != null && !d.ipStance().isBlank()) {
+                        enumId(d.ipStance(), "ipStance", Demand.IpStance.values());
+                    }
+                },
+                () -> checkDeadline(d.deadline(), creating),
+                () -> checkOrganization(blank(d.organization())),
+                () -> d.parties().stream().filter(p -> p != null && !p.isBlank()).forEach(p -> checkParty(p.strip())),
+                () -> text(d.descriptionZh(), "descriptionZh", MAX_TEXT),
+                () -> text(d.descriptionEn(), "descriptionEn", MAX_TEXT),
+                () -> text(d.industry(), "industry", 100),
+                () -> text(d.region(), "region", 100));
+        List<InvalidInputException> refused = new ArrayList<>();
+        for (Runnable check : checks) {
+            try {
+                check.run();
+            } catch (InvalidInputException e) {
+                refused.add(e);
+            }
+        }
+        return refused;
+    }
+
     /** Checks a draft and returns it cleaned (texts stripped, blank ones null, enumerations normalized). */
     DemandDraft validate(DemandDraft d, boolean creating) {
         String titleZh = text(d.titleZh(), "titleZh", 200);
         String titleEn = text(d.titleEn(), "titleEn", 200);
         if (titleZh == null && titleEn == null) {
-            throw new InvalidInputException("title", "a demand needs a title, in Chinese or in English",
-                    "matching.demand.error.title");
+            throw titleRefused();
         }
-        if (d.extId() != null && !d.extId().isBlank() && !d.extId().strip().matches("[A-Za-z0-9._:-]{1,100}")) {
-            throw new InvalidInputException("extId", "an id is 1–100 letters, digits, '.', '_', ':' or '-'",
-                    "matching.demand.error.extId", d.extId().strip());
-        }
+        checkExtId(d.extId());
         List<String> keywords = keywords(d.keywords());
         if (d.trl() != null && (d.trl() < 1 || d.trl() > 9)) {
-            throw new InvalidInputException("trl", "the technology readiness level is 1 to 9", "matching.demand.error.trl");
+            throw trlRefused();
         }
         checkBudget(d.budgetMin(), d.budgetMax());
         String visibility = d.visibility() == null || d.visibility().isBlank() ? "public" : enumId(d.visibility(), "visibility", Demand.Visibility.values());
         String ipStance = d.ipStance() == null || d.ipStance().isBlank() ? null : enumId(d.ipStance(), "ipStance", Demand.IpStance.values());
-        if (creating && d.deadline() != null && d.deadline().isBefore(LocalDate.now())) {
-            throw new InvalidInputException("deadline", "the deadline is in the past", "matching.demand.error.deadlinePast");
-        }
+        checkDeadline(d.deadline(), creating);
         String organization = blank(d.organization());
-        if (organization != null && !demands.organizationExists(organization)) {
-            throw new InvalidInputException("organization", "no organization " + organization,
-                    "matching.demand.error.noOrganization", organization);
-        }
+        checkOrganization(organization);
         List<String> parties = new ArrayList<>();
         for (String party : d.parties()) {
             if (party != null && !party.isBlank()) {
-                if (!demands.organizationExists(party.strip())) {
-                    throw new InvalidInputException("parties", "no organization " + party.strip(),
-                            "matching.demand.error.noOrganization", party.strip());
-                }
+                checkParty(party.strip());
                 parties.add(party.strip());
             }
         }
@@ -398,6 +483,40 @@ public class DemandService {
                 text(d.descriptionEn(), "descriptionEn", MAX_TEXT), keywords, organization, text(d.industry(), "industry", 100),
                 text(d.region(), "region", 100), d.budgetMin(), d.budgetMax(), d.trl(), ipStance, visibility, d.deadline(),
                 parties, d.version());
+    }
+
+    private static InvalidInputException titleRefused() {
+        return new InvalidInputException("title", "a demand needs a title, in Chinese or in English", "matching.demand.error.title");
+    }
+
+    private static void checkExtId(String extId) {
+        if (extId != null && !extId.isBlank() && !extId.strip().matches("[A-Za-z0-9._:-]{1,100}")) {
+            throw new InvalidInputException("extId", "an id is 1–100 letters, digits, '.', '_', ':' or '-'",
+                    "matching.demand.error.extId", extId.strip());
+        }
+    }
+
+    private static InvalidInputException trlRefused() {
+        return new InvalidInputException("trl", "the technology readiness level is 1 to 9", "matching.demand.error.trl");
+    }
+
+    private static void checkDeadline(LocalDate deadline, boolean creating) {
+        if (creating && deadline != null && deadline.isBefore(LocalDate.now())) {
+            throw new InvalidInputException("deadline", "the deadline is in the past", "matching.demand.error.deadlinePast");
+        }
+    }
+
+    private void checkOrganization(String organization) {
+        if (organization != null && !demands.organizationExists(organization)) {
+            throw new InvalidInputException("organization", "no organization " + organization,
+                    "matching.demand.error.noOrganization", organization);
+        }
+    }
+
+    private void checkParty(String party) {
+        if (!demands.organizationExists(party)) {
+            throw new InvalidInputException("parties", "no organization " + party, "matching.demand.error.noOrganization", party);
+        }
     }
 
     private static void checkBudget(BigDecimal min, BigDecimal max) {

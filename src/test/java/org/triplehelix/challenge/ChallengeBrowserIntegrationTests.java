@@ -42,6 +42,21 @@ class ChallengeBrowserIntegrationTests extends BrowserTests {
 
     @ParameterizedTest
     @ValueSource(strings = {"zh-CN", "en"})
+    void aChallengesFactsAreReadableOnAPhone(String locale) {
+        ChallengeFixtures f = ChallengeFixtures.of(application);
+        String extId = f.published(AccessFixtures.unique("手机阅读"), "enterprise_and_academic");
+        Page phone = phone(locale).newPage();
+        phone.navigate("/challenges/" + extId);
+        assertThat(phone.locator("#budget")).hasText("¥5,000,000");
+        // beside the longest fact's name the values were a few characters wide, the budget broken over two lines
+        org.assertj.core.api.Assertions.assertThat(phone.locator("#budget").boundingBox().width).as("the budget's width").isGreaterThan(250);
+        org.assertj.core.api.Assertions.assertThat((Boolean) phone.evaluate("document.documentElement.scrollWidth <= document.documentElement.clientWidth"))
+                .as("no sideways scrolling").isTrue();
+        screenshot(phone, "challenge-phone-" + locale);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"zh-CN", "en"})
     void fromTheCallToTheProgramView(String locale) {
         Map<String, String> text = TEXT.get(locale);
         ChallengeFixtures f = ChallengeFixtures.of(application);

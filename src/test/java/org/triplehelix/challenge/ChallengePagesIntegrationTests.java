@@ -87,6 +87,34 @@ class ChallengePagesIntegrationTests {
     }
 
     @Test
+    void aTargetWithoutItsUnitOrItsIndicatorIsMarkedOnThatInputOfItsRow() {
+        HelixClient client = signedIn();
+        String title = "激光器件攻关 " + AccessFixtures.unique("targets");
+        Map<String, String> form = typed(title);
+        form.put("target2Indicator", "光束质量");
+        form.put("target2Threshold", "1.2");
+        HelixClient.Response noUnit = client.postForm("/challenges?lang=zh", form);
+        assertThat(noUnit.status()).isEqualTo(400);
+        assertThat(noUnit.body()).contains("id=\"target2Unit\" name=\"target2Unit\" aria-invalid=\"true\"")
+                .contains("id=\"f-target2Unit-error\">每项指标须有单位（最多 40 字），例如 %、W 或 Gb/s</span>")
+                .contains("<a href=\"#target2Unit\">单位 2</a>")
+                .doesNotContain("id=\"target1Indicator\" name=\"target1Indicator\" aria-invalid=\"true\"")
+                .contains("value=\"光束质量\"").contains("value=\"1.2\"");
+        assertThat(rows(title)).isZero();
+
+        // a unit and a threshold typed in a row without its indicator were left out without a word
+        form.put("target2Unit", "M²");
+        form.put("target3Unit", "nm");
+        form.put("target3Threshold", "1064");
+        HelixClient.Response noIndicator = client.postForm("/challenges?lang=en", form);
+        assertThat(noIndicator.status()).isEqualTo(400);
+        assertThat(noIndicator.body()).contains("id=\"target3Indicator\" name=\"target3Indicator\" aria-invalid=\"true\"")
+                .contains("id=\"f-target3Indicator-error\">each target names its indicator (at most 200 characters)</span>")
+                .contains("<a href=\"#target3Indicator\">Indicator 3</a>").contains("value=\"1064\"");
+        assertThat(rows(title)).isZero();
+    }
+
+    @Test
     void aPastDeadlineAndAMissingTitleAreMarkedOnTheirFields() {
         HelixClient client = signedIn();
         String title = "激光器件攻关 " + AccessFixtures.unique("deadline");
@@ -180,6 +208,95 @@ class ChallengePagesIntegrationTests {
 
     private long count(String sql, Object id) {
         return jdbc.sql(sql).param("id", id).query(Long.class).single();
+    }
+
+    @Test
+    void theArchiveShowsACallTheSourceListsTwiceOnceWithBothItsLines() {
+        HelixClient visitor = HelixClient.browser(port);
+        HelixClient.Response page = visitor.get("/challenges/archive?lang=en&q=" + java.net.URLEncoder.encode("岩石圈演化",
+                java.nio.charset.StandardCharsets.UTF_8));
+        assertThat(page.status()).isEqualTo(200);
+        // lines 2 and 1702 of the source file list the same call
+        assertThat(page.body().split("2017年岩石圈演化国家重点实验室自主研究课题和开放课题", -1)).hasSize(2);
+        assertThat(page.body()).contains("cnki-apply-project-2017-9-26.csv:2</code>").contains("also line 1702")
+                .doesNotContain("csv:1702</code>");
+        assertThat(visitor.get("/challenges/archive?lang=zh&q=" + java.net.URLEncoder.encode("岩石圈演化",
+                java.nio.charset.StandardCharsets.UTF_8)).body()).contains("另见第 1702 行");
+        assertThat(visitor.get("/api/v1/challenges/archive?q=" + java.net.URLEncoder.encode("岩石圈演化",
+                java.nio.charset.StandardCharsets.UTF_8)).body()).contains("\"total\":1").contains("\"alsoOnLines\":[1702]");
+    }
+
+    @Test
+    void aChineseSearchKeepsItsWordsOnTheNextPageAndInTheLanguageSwitch() {
+        HelixClient visitor = HelixClient.browser(port);
+        String words = java.net.URLEncoder.encode("研究", java.nio.charset.StandardCharsets.UTF_8); // %E7%A0%94%E7%A9%B6
+        HelixClient.Response first = visitor.get("/challenges/archive?lang=en&q=" + words);
+        assertThat(first.body()).contains("href=\"/challenges/archive?lang=en&amp;q=" + words + "&amp;page=1\"")
+                .contains("href=\"/challenges/archive?q=" + words + "&amp;lang=zh\"").doesNotContain("%25E7");
+        HelixClient.Response next = visitor.get("/challenges/archive?lang=en&q=" + words + "&page=1");
+        assertThat(next.body()).contains("value=\"研究\"").contains("研究").doesNotContain("No call matches.");
+        assertThat(visitor.get("/match?lang=zh&q=" + words).body()).contains("href=\"/match?q=" + words + "&amp;lang=en\"")
+                .doesNotContain("%25E7");
+    }
+
+    @Test
+    void aPassingAcceptanceWithATargetNotMetIsRefusedOnThatResult() {
+        ChallengeFixtures f = ChallengeFixtures.of(context);
+        String extId = f.published("验收校验 " + AccessFixtures.unique("accept"), "any"); // ≥ 200 Gb/s, ≤ 5 pJ/bit
+        long application = f.as(enterprise, () -> f.applications.apply(extId, ChallengeFixtures.application("plan", java.util.List.of(),
+                java.util.List.of()))).id();
+        f.system(() -> f.challenges.perform(extId, org.triplehelix.challenge.ChallengeAction.START_REVIEW));
+        f.system(() -> f.reviews.award(extId, ChallengeFixtures.award(application)));
+        f.system(() -> f.challenges.perform(extId, org.triplehelix.challenge.ChallengeAction.START));
+        HelixClient admin = signedIn(f.access.user(null, Role.ADMIN));
+        Map<String, String> acceptance = new LinkedHashMap<>(Map.of("achieved1", "210", "evidence1", "第三方测试报告", "achieved2", "5.5",
+                "evidence2", "功耗测试报告", "verdict", "pass", "note", "通过"));
+        HelixClient.Response unmet = admin.postForm("/challenges/" + extId + "/acceptance?lang=zh", acceptance);
+        assertThat(unmet.status()).isEqualTo(400);
+        assertThat(unmet.body()).contains("id=\"achieved2\" name=\"achieved2\" inputmode=\"decimal\" required value=\"5.5\" aria-invalid=\"true\"")
+                .contains("指标“功耗”未达到（实测 5.5 pJ/bit，要求 ≤ 5 pJ/bit）：验收通过须各项指标均达到")
+                .contains("value=\"210\"").contains(">通过</textarea>");
+        assertThat(f.system(() -> f.challenges.find(extId)).status()).isEqualTo(ChallengeStatus.IN_PROGRESS);
+        assertThat(count("select count(*) from acceptance_evidence e join challenge c on c.id = e.challenge_id where c.ext_id = :id", extId))
+                .isZero();
+
+        acceptance.put("verdict", "fail");
+        acceptance.put("note", "功耗未达到");
+        assertThat(admin.postForm("/challenges/" + extId + "/acceptance?lang=zh", acceptance).status()).isEqualTo(302);
+        assertThat(f.system(() -> f.challenges.find(extId)).status()).isEqualTo(ChallengeStatus.TERMINATED);
+    }
+
+    @Test
+    void anAwardWithAMilestoneDueBeforeItOrTranchesOverTheBudgetIsRefusedOnThatInput() {
+        ChallengeFixtures f = ChallengeFixtures.of(context);
+        String extId = f.published("授予校验 " + AccessFixtures.unique("award"), "any"); // budget ¥5,000,000
+        long application = f.as(enterprise, () -> f.applications.apply(extId, ChallengeFixtures.application("plan", java.util.List.of(),
+                java.util.List.of()))).id();
+        f.system(() -> f.challenges.perform(extId, org.triplehelix.challenge.ChallengeAction.START_REVIEW));
+        HelixClient admin = signedIn(f.access.user(null, Role.ADMIN));
+        // the first row left empty: the refusal is on the row typed, the second
+        Map<String, String> award = new LinkedHashMap<>(Map.of("applicationId", String.valueOf(application), "rationale", "最高分",
+                "m2Title", "样片流片", "m2Deliverable", "8 片样片", "m2Due", LocalDate.now().minusDays(1).toString(), "m2Tranche", "3000000",
+                "m3Title", "可靠性验证", "m3Deliverable", "试验报告", "m3Due", LocalDate.now().plusMonths(18).toString(), "m3Tranche", "2500000"));
+        HelixClient.Response past = admin.postForm("/challenges/" + extId + "/award?lang=zh", award);
+        assertThat(past.status()).isEqualTo(400);
+        assertThat(past.body()).containsPattern("id=\"m2Due\" name=\"m2Due\" type=\"date\" value=\"" + LocalDate.now().minusDays(1)
+                        + "\" aria-invalid=\"true\"")
+                .contains("id=\"f-award-milestones-error\">里程碑 1 的截止日期 " + LocalDate.now().minusDays(1) + " 早于授予之日：截止日期应为今天或以后</span>");
+
+        award.put("m2Due", LocalDate.now().plusMonths(6).toString());
+        HelixClient.Response over = admin.postForm("/challenges/" + extId + "/award?lang=en", award);
+        assertThat(over.status()).isEqualTo(400);
+        assertThat(over.body()).containsPattern("id=\"m2Tranche\" name=\"m2Tranche\" inputmode=\"decimal\" value=\"3000000\" aria-invalid=\"true\"")
+                .contains("the tranches of the milestones add up to ¥5,500,000, more than the budget or reward of the challenge, ¥5,000,000")
+                .contains("value=\"可靠性验证\"");
+        assertThat(f.system(() -> f.challenges.find(extId)).status()).isEqualTo(ChallengeStatus.UNDER_REVIEW);
+        assertThat(count("select count(*) from milestone m join challenge c on c.id = m.challenge_id where c.ext_id = :id", extId)).isZero();
+
+        award.put("m3Tranche", "2000000");
+        assertThat(admin.postForm("/challenges/" + extId + "/award?lang=en", award).status()).isEqualTo(302);
+        assertThat(f.system(() -> f.challenges.find(extId)).status()).isEqualTo(ChallengeStatus.AWARDED);
+        assertThat(count("select count(*) from milestone m join challenge c on c.id = m.challenge_id where c.ext_id = :id", extId)).isEqualTo(2);
     }
 
     @Test

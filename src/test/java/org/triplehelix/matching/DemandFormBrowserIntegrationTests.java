@@ -28,12 +28,14 @@ class DemandFormBrowserIntegrationTests extends BrowserTests {
     JdbcClient jdbc;
 
     String email;
+    long enterprise;
     AccessFixtures fixtures;
 
     @BeforeAll
     void anEnterpriseUser() {
         fixtures = AccessFixtures.of(spring);
-        email = fixtures.user(fixtures.organization("Demand Browser Enterprise", null), Role.ENTERPRISE).email();
+        enterprise = fixtures.organization("Demand Browser Enterprise", null);
+        email = fixtures.user(enterprise, Role.ENTERPRISE).email();
     }
 
     private void signIn(Page in) {
@@ -71,6 +73,23 @@ class DemandFormBrowserIntegrationTests extends BrowserTests {
 
     private long rows(String title) {
         return jdbc.sql("select count(*) from demand where title_zh = :t").param("t", title).query(Long.class).single();
+    }
+
+    @Test
+    void theEnterpriseIsPickedByNameNotTypedAsAnId() {
+        String id = fixtures.organizationExtId(enterprise);
+        String name = jdbc.sql("select name_en from organization where id = :id").param("id", enterprise).query(String.class).single();
+        signIn(page);
+        String title = "钠离子正极量产 " + AccessFixtures.unique("enterprise");
+        fillTheDemand(page, title);
+        assertThat(page.locator("#f-organization-note")).hasText("留空则以您所在的机构发布。");
+        page.locator("#f-organization").pressSequentially(name.substring(0, 20), new Locator.PressSequentiallyOptions().setDelay(10));
+        assertThat(page.locator("#f-organization-options option[value='" + id + "']")).hasCount(1);
+        page.locator("#f-organization").fill(id);
+        assertThat(page.locator("#f-organization-name")).containsText(name);
+        page.locator("#demand-save").click();
+        page.waitForURL(Pattern.compile(".*/demands/demand-.+"));
+        assertThat(page.locator(".facts a[href='/organizations/" + id + "']")).hasText(name);
     }
 
     @Test

@@ -239,4 +239,173 @@ class DemandPagesIntegrationTests {
                     .doesNotContain("<dd>ind-optoelectronics</dd>").contains("<dd>" + poster.email() + "</dd>");
         }
     }
+
+    private MockHttpServletResponse page(String path, UserDetails viewer, String lang) throws Exception {
+        MockHttpServletRequestBuilder request = org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get(path)
+                .param("lang", lang).accept(org.springframework.http.MediaType.TEXT_HTML);
+        if (viewer != null) {
+            request.with(user(viewer));
+        }
+        return mvc.perform(request).andReturn().getResponse();
+    }
+
+    private UserDetails signedIn(Long organization, Role role) {
+        return accounts.loadUserByUsername(fixtures.user(organization, role).email());
+    }
+
+    private Demand posted(String title, String visibility) {
+        return fixtures.as(poster, () -> demands.post(new DemandDraft(null, title, null, null, null, java.util.List.of(),
+                null, null, null, null, null, 5, null, visibility, null, java.util.List.of(), null)));
+    }
+
+    @Test
+    void thePostersEmailIsShownOnlyToThoseWhoMayChangeTheDemand() throws Exception {
+        Demand saved = posted("钠离子正极量产 " + AccessFixtures.unique("poster"), "public");
+        UserDetails researcher = signedIn(fixtures.organization("Demand Reader Lab", null), Role.RESEARCHER);
+        for (UserDetails reader : new UserDetails[] {null, researcher}) {
+            MockHttpServletResponse shown = page("/demands/" + saved.extId(), reader, "en");
+            assertThat(shown.getStatus()).isEqualTo(200);
+            assertThat(shown.getContentAsString()).contains(saved.titleZh()).doesNotContain(poster.email()).doesNotContain("Posted by");
+            MockHttpServletRequestBuilder api = org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get(
+                    "/api/v1/demands/" + saved.extId());
+            assertThat(mvc.perform(reader == null ? api : api.with(user(reader))).andReturn().getResponse().getContentAsString())
+                    .contains(saved.extId()).doesNotContain(poster.email());
+            MockHttpServletRequestBuilder list = org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get("/api/v1/demands")
+                    .param("size", "100");
+            assertThat(mvc.perform(reader == null ? list : list.with(user(reader))).andReturn().getResponse().getContentAsString())
+                    .contains(saved.extId()).doesNotContain(poster.email());
+        }
+        UserDetails colleague = signedIn(jdbc.sql("select id from organization where ext_id = :e").param("e", ownOrganization)
+                .query(Long.class).single(), Role.ENTERPRISE);
+        for (UserDetails keeper : new UserDetails[] {posterDetails, colleague}) {
+            assertThat(page("/demands/" + saved.extId(), keeper, "en").getContentAsString())
+                    .contains("<dt>Posted by</dt><dd>" + poster.email() + "</dd>");
+        }
+    }
+
+    @Test
+    void theEditFormIsOnlyForThoseWhoMayChangeTheDemand() throws Exception {
+        Demand saved = posted("钠离子正极量产 " + AccessFixtures.unique("edit-form"), "public");
+        MockHttpServletResponse signedOut = page("/demands/" + saved.extId() + "/edit", null, "zh");
+        assertThat(signedOut.getStatus()).isEqualTo(302);
+        assertThat(signedOut.getRedirectedUrl()).endsWith("/login");
+        UserDetails elsewhere = signedIn(fixtures.organization("Demand Edit Other Enterprise", null), Role.ENTERPRISE);
+        MockHttpServletResponse refused = page("/demands/" + saved.extId() + "/edit", elsewhere, "zh");
+        assertThat(refused.getStatus()).isEqualTo(403);
+        assertThat(refused.getContentAsString()).doesNotContain("id=\"demand-save\"").doesNotContain("value=\"" + saved.titleZh() + "\"");
+        MockHttpServletResponse own = page("/demands/" + saved.extId() + "/edit", posterDetails, "zh");
+        assertThat(own.getStatus()).isEqualTo(200);
+        assertThat(own.getContentAsString()).contains("id=\"demand-save\"").contains("value=\"" + saved.titleZh() + "\"");
+    }
+
+    @Test
+    void theNewDemandFormIsOfferedOnlyToThoseWhoMayPostOne() throws Exception {
+        MockHttpServletResponse signedOut = page("/demands/new?title=%E5%82%A8%E8%83%BD", null, "zh");
+        assertThat(signedOut.getStatus()).isEqualTo(302);
+        assertThat(signedOut.getRedirectedUrl()).endsWith("/login");
+
+        UserDetails researcher = signedIn(fixtures.organization("Demand Form Lab", null), Role.RESEARCHER);
+        MockHttpServletResponse notice = page("/demands/new", researcher, "zh");
+        assertThat(notice.getStatus()).isEqualTo(200);
+        assertThat(notice.getContentAsString()).contains("发布需求需要企业用户").doesNotContain("id=\"demand-save\"")
+                .doesNotContain("name=\"titleZh\"");
+        assertThat(page("/demands/new", posterDetails, "zh").getContentAsString()).contains("id=\"demand-save\"")
+                .doesNotContain("发布需求需要企业用户");
+
+        String saveAsDemand = "href=\"/demands/new?title=";
+        assertThat(page("/match?q=storage", researcher, "en").getContentAsString()).contains("Find partners").doesNotContain(saveAsDemand);
+        assertThat(page("/match?q=storage", posterDetails, "en").getContentAsString()).contains(saveAsDemand);
+        assertThat(page("/match?q=storage", null, "en").getContentAsString()).contains(saveAsDemand);
+    }
+
+    @Test
+    void theListAndThePageNameTheEnterpriseInThePagesLanguageAndLinkIt() throws Exception {
+        Demand saved = posted("钠离子正极量产 " + AccessFixtures.unique("names"), "public");
+        jdbc.sql("update organization set name_zh = '钠电企业' where ext_id = :e").param("e", ownOrganization).update();
+        String english = jdbc.sql("select name_en from organization where ext_id = :e").param("e", ownOrganization).query(String.class).single();
+        String link = "<a href=\"/organizations/" + ownOrganization + "\">";
+        String list = page("/demands?size=100", null, "en").getContentAsString();
+        assertThat(list).contains(link + english + "</a>").contains("<th>Title</th>").contains("<th>Enterprise</th>")
+                .doesNotContain("Title (Chinese)").doesNotContain("(organization id)");
+        String shown = page("/demands/" + saved.extId(), null, "en").getContentAsString();
+        assertThat(shown).contains("<dt>Enterprise</dt><dd>" + link + english + "</a></dd>").doesNotContain("(organization id)");
+        assertThat(page("/demands/" + saved.extId(), null, "zh").getContentAsString())
+                .contains("<dt>发布企业</dt><dd>" + link + "钠电企业</a></dd>").doesNotContain("（机构编号）");
+    }
+
+    @Test
+    void everyRefusedFieldIsMarkedAtOnceInTheFormsOrder() throws Exception {
+        String description = "寻找正极量产团队 " + AccessFixtures.unique("all-at-once");
+        Map<String, String> form = typed("");
+        form.put("titleEn", " ");
+        form.put("descriptionZh", description);
+        form.put("budgetMin", "五十万");
+        form.put("budgetMax", "-5");
+        form.put("trl", "12");
+        form.put("deadline", "2020-01-01");
+        MockHttpServletResponse response = submit("/demands", "zh", form);
+        assertThat(response.getStatus()).isEqualTo(400);
+        String html = response.getContentAsString();
+        assertThat(html).contains("表单有 5 处需要修改")
+                .contains("id=\"f-titleZh-error\">请填写需求标题（中文或英文）")
+                .contains("id=\"f-budgetMin-error\">应填写数字，例如 25.5（您填写的是“五十万”）")
+                .contains("id=\"f-budgetMax-error\">预算不能为负数")
+                .contains("id=\"f-trl-error\">技术成熟度是 1 到 9 的整数")
+                .contains("id=\"f-deadline-error\">截止日期已过")
+                .contains("value=\"五十万\"").contains("value=\"-5\"").contains("value=\"12\"").contains("value=\"2020-01-01\"");
+        // listed in the form's order: the title first, the deadline last
+        assertThat(html.indexOf("href=\"#f-titleZh\"")).isLessThan(html.indexOf("href=\"#f-budgetMin\""));
+        assertThat(html.indexOf("href=\"#f-budgetMin\"")).isLessThan(html.indexOf("href=\"#f-budgetMax\""));
+        assertThat(html.indexOf("href=\"#f-trl\"")).isLessThan(html.indexOf("href=\"#f-deadline\""));
+        assertThat(jdbc.sql("select count(*) from demand where description_zh = :d").param("d", description).query(Long.class).single()).isZero();
+    }
+
+    private String listed(String lang, String... params) throws Exception {
+        MockHttpServletRequestBuilder request = org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get("/demands")
+                .param("lang", lang);
+        for (int i = 0; i < params.length; i += 2) {
+            request.param(params[i], params[i + 1]);
+        }
+        MockHttpServletResponse response = mvc.perform(request).andReturn().getResponse();
+        assertThat(response.getStatus()).isEqualTo(200);
+        return response.getContentAsString();
+    }
+
+    @Test
+    void theListFindsDemandsByWordsInChineseOrEnglishWithTheStatusTabs() throws Exception {
+        String tag = AccessFixtures.unique("words").substring(6);
+        Demand chinese = fixtures.as(poster, () -> demands.post(new DemandDraft(null, "钒液流电池电堆 " + tag, null, null, null,
+                java.util.List.of("全钒液流"), null, null, null, null, null, null, null, "public", null, java.util.List.of(), null)));
+        Demand english = fixtures.as(poster, () -> demands.post(new DemandDraft(null, null, "Flow battery stack sealing " + tag, null, null,
+                java.util.List.of(), null, null, null, null, null, null, null, "public", null, java.util.List.of(), null)));
+        fixtures.as(poster, () -> demands.close(english.extId()));
+
+        assertThat(listed("zh", "q", "全钒液流")).contains(chinese.extId()).doesNotContain(english.extId()).contains("value=\"全钒液流\"");
+        assertThat(listed("en", "q", "FLOW BATTERY STACK SEALING " + tag)).contains(english.extId()).doesNotContain(chinese.extId())
+                .contains("href=\"/demands?status=open&amp;q=FLOW+BATTERY+STACK+SEALING+" + tag + "\"");
+        assertThat(listed("en", "status", "open", "q", tag)).contains(chinese.extId()).doesNotContain(english.extId());
+        assertThat(listed("en", "status", "closed", "q", tag)).contains(english.extId()).doesNotContain(chinese.extId());
+        // by the enterprise's name; "%" and "_" are the characters typed, not wildcards
+        String enterprise = jdbc.sql("select name_en from organization where ext_id = :e").param("e", ownOrganization).query(String.class).single();
+        assertThat(listed("en", "q", enterprise)).contains(chinese.extId());
+        assertThat(listed("en", "q", "%_%")).contains("id=\"demands-empty\">No demand matches these words.").doesNotContain(chinese.extId());
+        assertThat(mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get("/api/v1/demands").param("q", tag))
+                .andReturn().getResponse().getContentAsString()).contains("\"total\":2");
+    }
+
+    @Test
+    void closingAndReopeningSayWhatHappenedOnTheDemandsPage() throws Exception {
+        Demand saved = posted("钠离子正极量产 " + AccessFixtures.unique("notice"), "public");
+        for (String[] step : new String[][] {{"close", "需求已关闭：它列在“已关闭”下"}, {"reopen", "需求已重新开放。"}}) {
+            org.springframework.test.web.servlet.MvcResult done = mvc.perform(post("/demands/" + saved.extId() + "/" + step[0])
+                    .with(user(posterDetails)).with(csrf())).andReturn();
+            assertThat(done.getResponse().getRedirectedUrl()).isEqualTo("/demands/" + saved.extId());
+            String shown = mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get("/demands/" + saved.extId())
+                            .with(user(posterDetails)).param("lang", "zh").flashAttrs(done.getFlashMap()))
+                    .andReturn().getResponse().getContentAsString();
+            assertThat(shown).contains("<p class=\"notice\" role=\"status\" id=\"notice\">" + step[1]);
+        }
+        assertThat(demands.get(saved.extId()).open()).isTrue();
+        assertThat(page("/demands/" + saved.extId(), posterDetails, "zh").getContentAsString()).doesNotContain("id=\"notice\"");
+    }
 }

@@ -63,6 +63,22 @@ class MatchingBrowserIntegrationTests extends BrowserTests {
     }
 
     @Test
+    void theDemandListOnAPhoneScrollsItsTableInItsOwnRegionWithReadableColumns() {
+        com.microsoft.playwright.Page phone = phone("zh-CN").newPage();
+        phone.navigate("/demands?lang=zh");
+        Locator enterprise = phone.locator("#demands tbody tr").filter(new Locator.FilterOptions().setHasText("示例")).first().locator("td").nth(1);
+        assertThat(enterprise).containsText("示例");
+        // squeezed into 390 px the six columns left the enterprise a few characters wide, one under the other
+        org.assertj.core.api.Assertions.assertThat(enterprise.boundingBox().width).as("the enterprise column's width").isGreaterThan(150);
+        org.assertj.core.api.Assertions.assertThat((Boolean) phone.evaluate("document.documentElement.scrollWidth <= document.documentElement.clientWidth"))
+                .as("no sideways scrolling of the page").isTrue();
+        org.assertj.core.api.Assertions.assertThat((Boolean) phone.evaluate(
+                        "(() => { const r = document.querySelector('#demands').closest('.table-scroll'); return r.scrollWidth > r.clientWidth; })()"))
+                .as("the table scrolls in its own region").isTrue();
+        screenshot(phone, "demands-phone-zh");
+    }
+
+    @Test
     void aDemandInChineseFindsTheFibreLaserPeopleAndLabsWithReasons() {
         open("/match");
         match("我们需要万瓦级光纤激光器的国产核心器件，用于新能源汽车电池托盘的铝合金激光焊接", "person");

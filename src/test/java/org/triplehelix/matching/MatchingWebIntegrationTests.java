@@ -60,6 +60,10 @@ class MatchingWebIntegrationTests {
                 .andExpect(content("<mark>固态电解质</mark>"))
                 .andExpect(content("江城储能材料实验室"))
                 .andExpect(content("省实验室"));
+        // an English page names the hit in English, as it does its supporting outputs
+        mvc.perform(get("/match").param("q", "固态电解质电池的研发").param("target", "person").param("lang", "en"))
+                .andExpect(status().isOk())
+                .andExpect(content("<a class=\"match-name\" href=\"/persons/person-li-wei\">Li Wei</a>"));
         mvc.perform(get("/match").param("q", "AI for medical image segmentation").param("target", "organization").param("lang", "en"))
                 .andExpect(status().isOk())
                 .andExpect(content("Supporting outputs"));
@@ -117,8 +121,11 @@ class MatchingWebIntegrationTests {
 
     @Test
     void demandsThroughThePages() throws Exception {
+        // signed out, the form is not offered (its saving would be refused): the sign-in page first
         mvc.perform(get("/demands/new").param("title", "钠离子电池储能").param("lang", "zh"))
-                .andExpect(status().isOk()).andExpect(content("发布需求需要企业用户"));
+                .andExpect(status().is3xxRedirection()).andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl("/login"));
+        mvc.perform(get("/demands/new").with(alice).param("title", "钠离子电池储能").param("lang", "zh"))
+                .andExpect(status().isOk()).andExpect(content("value=\"钠离子电池储能\""));
         mvc.perform(post("/demands").with(alice).with(csrf()).param("titleZh", "").param("visibility", "public"))
                 .andExpect(status().isBadRequest()).andExpect(content("role=\"alert\""));
         String page = mvc.perform(post("/demands").with(alice).with(csrf())
@@ -145,7 +152,7 @@ class MatchingWebIntegrationTests {
                         .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
                 org.assertj.core.api.Assertions.assertThat(page).doesNotContain("<script>alert");
             }
-            String form = mvc.perform(get("/demands/new").param("title", hostile)).andExpect(status().isOk())
+            String form = mvc.perform(get("/demands/new").with(alice).param("title", hostile)).andExpect(status().isOk())
                     .andReturn().getResponse().getContentAsString();
             org.assertj.core.api.Assertions.assertThat(form).doesNotContain("<script>alert");
             String posted = mvc.perform(post("/demands").with(alice).with(csrf()).param("titleZh", "需求" + hostile)
@@ -175,7 +182,10 @@ class MatchingWebIntegrationTests {
 
     @Test
     void fragmentsForOtherPages() throws Exception {
-        mvc.perform(get("/match/similar").param("kind", "person").param("id", "person-li-wei").param("target", "person"))
+        // named in the page's language (an English page names the hit in English since the hits follow the language)
+        mvc.perform(get("/match/similar").param("kind", "person").param("id", "person-li-wei").param("target", "person").param("lang", "en"))
+                .andExpect(status().isOk()).andExpect(content(">Zhang Min</a>"));
+        mvc.perform(get("/match/similar").param("kind", "person").param("id", "person-li-wei").param("target", "person").param("lang", "zh"))
                 .andExpect(status().isOk()).andExpect(content("张敏"))
                 .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content()
                         .string(org.hamcrest.Matchers.not(containsString("hit-person-li-wei"))));

@@ -155,10 +155,22 @@ class ChallengePages {
     private static ChallengeDraft draft(Map<String, String> form) {
         List<Target> targets = new ArrayList<>();
         for (int i = 1; i <= TARGET_ROWS; i++) {
-            String indicator = form.getOrDefault("target" + i + "Indicator", "");
+            String row = "target" + i;
+            String indicator = form.getOrDefault(row + "Indicator", "");
+            String unit = form.getOrDefault(row + "Unit", "");
+            String threshold = form.getOrDefault(row + "Threshold", "");
+            if (indicator.isBlank() && (!unit.isBlank() || !threshold.isBlank())) {
+                // a unit or threshold typed without its indicator is not left out silently
+                throw new InvalidInputException(row + "Indicator", "each target names its indicator", "challenge.error.target.indicator");
+            }
             if (!indicator.isBlank()) {
-                targets.add(new Target(null, targets.size() + 1, indicator, form.getOrDefault("target" + i + "Unit", ""),
-                        decimal(form.get("target" + i + "Threshold"), "target" + i + "Threshold"), !"lower".equals(form.get("target" + i + "Direction"))));
+                BigDecimal value = decimal(threshold, row + "Threshold");
+                try {
+                    targets.add(new Target(null, targets.size() + 1, indicator, unit, value, !"lower".equals(form.get(row + "Direction"))));
+                } catch (InvalidInputException e) {
+                    String key = e.key() == null ? "" : e.key();
+                    throw on(row + (key.endsWith(".unit") ? "Unit" : key.endsWith(".threshold") ? "Threshold" : "Indicator"), e);
+                }
             }
         }
         LocalDate deadline = date(form.get("deadline"), "deadline");
@@ -224,6 +236,7 @@ class ChallengePages {
                  RedirectAttributes redirect) {
         return inPage("award", form, model, response, redirect, "/challenges/" + extId, () -> {
             List<MilestoneDraft> milestones = new ArrayList<>();
+            List<String> rows = new ArrayList<>(); // the form's row of each milestone (rows left empty are skipped)
             for (int i = 1; i <= MILESTONE_ROWS; i++) {
                 String row = "m" + i;
                 String title = form.getOrDefault(row + "Title", "");
@@ -231,6 +244,7 @@ class ChallengePages {
                     try {
                         milestones.add(new MilestoneDraft(title, form.get(row + "Deliverable"), date(form.get(row + "Due"), row + "Due"),
                                 decimal(form.getOrDefault(row + "Tranche", "0"), row + "Tranche")));
+                        rows.add(row);
                     } catch (InvalidInputException e) {
                         throw on(row + column(e), e);
                     }
@@ -240,10 +254,21 @@ class ChallengePages {
             try {
                 reviews.award(extId, new AwardInput(application, form.get("rationale"), milestones));
             } catch (InvalidInputException e) {
-                throw "milestones".equals(e.field()) ? on("m1Title", e) : e;
+                throw "milestones".equals(e.field()) ? on(milestoneInput(e, rows), e) : e;
             }
             return "challenge.notice.award";
         }, () -> challenge(extId, null, model));
+    }
+
+    /**
+     * The input of the award's milestones that a refusal of them all is about: the due date of the milestone due
+     * before the award, the first tranche when the tranches exceed the budget, else the first title.
+     */
+    private static String milestoneInput(InvalidInputException e, List<String> rows) {
+        if ("challenge.error.milestone.duePast".equals(e.key())) {
+            return rows.get(Integer.parseInt(String.valueOf(e.args()[0])) - 1) + "Due";
+        }
+        return rows.isEmpty() ? "m1Title" : rows.getFirst() + ("challenge.error.milestone.tranches".equals(e.key()) ? "Tranche" : "Title");
     }
 
     /** The milestone input a refusal of a row names (its key says which). */
@@ -261,7 +286,8 @@ class ChallengePages {
                   RedirectAttributes redirect) {
         return inPage("acceptance", form, model, response, redirect, "/challenges/" + extId, () -> {
             List<AcceptanceInput.Evidence> evidence = new ArrayList<>();
-            for (Target target : challenges.find(extId).targets()) {
+            List<Target> targets = challenges.find(extId).targets();
+            for (Target target : targets) {
                 int p = target.position();
                 try {
                     evidence.add(new AcceptanceInput.Evidence(p, decimal(form.get("achieved" + p), "achieved" + p), form.get("evidence" + p)));
@@ -269,7 +295,17 @@ class ChallengePages {
                     throw on(("evidence".equals(e.field()) && "challenge.error.acceptance.evidence".equals(e.key()) ? "evidence" : "achieved") + p, e);
                 }
             }
-            delivery.accept(extId, new AcceptanceInput(form.get("verdict"), form.get("note"), evidence));
+            try {
+                delivery.accept(extId, new AcceptanceInput(form.get("verdict"), form.get("note"), evidence));
+            } catch (InvalidInputException e) {
+                if (!"challenge.error.acceptance.unmet".equals(e.key())) {
+                    throw e;
+                }
+                // on the result of the first target it falls short of
+                int unmet = evidence.stream().filter(given -> targets.stream()
+                        .anyMatch(t -> t.position() == given.position() && !t.met(given.achieved()))).findFirst().orElseThrow().position();
+                throw on("achieved" + unmet, e);
+            }
             return "challenge.notice.acceptance";
         }, () -> challenge(extId, null, model));
     }

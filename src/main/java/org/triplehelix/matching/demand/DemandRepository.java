@@ -26,6 +26,7 @@ public class DemandRepository {
 
     private static final String SELECT = """
             select d.*, g.ext_id as organization_ext_id, coalesce(g.name_zh, g.name_en) as organization_name,
+                   g.name_en as organization_name_en,
                    array(select pg.ext_id from demand_party p join organization pg on pg.id = p.organization_id
                          where p.demand_id = d.id order by pg.ext_id) as party_ext_ids
             from demand d left join organization g on g.id = d.organization_id
@@ -212,7 +213,7 @@ public class DemandRepository {
                 rs.getObject("deadline", java.time.LocalDate.class),
                 Demand.Status.valueOf(rs.getString("status").toUpperCase(Locale.ROOT)), rs.getString("created_by"),
                 strings(rs.getArray("party_ext_ids")), instant(rs, "created_at"), instant(rs, "updated_at"), rs.getInt("version"),
-                rs.getBoolean("illustrative"));
+                rs.getBoolean("illustrative"), rs.getString("organization_name_en"));
     }
 
     private static Demand.IpStance ip(String value) {

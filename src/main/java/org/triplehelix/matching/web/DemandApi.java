@@ -28,9 +28,9 @@ class DemandApi {
     }
 
     @GetMapping
-    Page<Demand> list(@RequestParam(required = false) String status, @RequestParam(defaultValue = "0") int page,
-                      @RequestParam(defaultValue = "20") int size) {
-        return demands.list(status, page, size);
+    Page<Demand> list(@RequestParam(required = false) String status, @RequestParam(required = false) String q,
+                      @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size) {
+        return demands.list(status, q, page, size);
     }
 
     @GetMapping("/{id}")

@@ -3,6 +3,7 @@ package org.triplehelix.matching.web;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -12,6 +13,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.triplehelix.matching.Demand;
 import org.triplehelix.matching.DemandDraft;
 import org.triplehelix.matching.DemandService;
@@ -38,15 +40,24 @@ class DemandPages {
     }
 
     @GetMapping
-    String list(@RequestParam(required = false) String status, @RequestParam(defaultValue = "0") int page, Model model) {
-        model.addAttribute("page", demands.list(status, page, 20));
+    String list(@RequestParam(required = false) String status, @RequestParam(defaultValue = "") String q,
+                @RequestParam(defaultValue = "0") int page, Model model) {
+        model.addAttribute("page", demands.list(status, q, page, 20));
         model.addAttribute("status", status == null ? "" : status);
+        model.addAttribute("q", q.strip());
         model.addAttribute("canPost", demands.canPost());
         return "matching/demands";
     }
 
+    /**
+     * The empty form (a title from "find partners" filled in). Signed out: the sign-in page first, which comes back
+     * here; signed in without the right to post: the page says so, without a form whose saving would be refused.
+     */
     @GetMapping("/new")
-    String create(@RequestParam(required = false) String title, Model model) {
+    String create(@RequestParam(required = false) String title, Authentication viewer, Model model) {
+        if (!DemandService.signedIn(viewer)) {
+            throw new AccessDeniedException("sign in to post a demand");
+        }
         DemandForm form = new DemandForm();
         if (title != null && !title.isBlank()) {
             if (org.triplehelix.shared.Text.containsHan(title)) {
@@ -59,14 +70,18 @@ class DemandPages {
     }
 
     @PostMapping
-    String post(@ModelAttribute DemandForm form, BindingResult binding, Model model, HttpServletResponse response) {
+    String post(@ModelAttribute DemandForm form, BindingResult binding, Model model, HttpServletResponse response,
+                RedirectAttributes redirect) {
         FormErrors errors = errorsOf(binding);
         DemandDraft draft = form.toDraft(errors);
+        errors = withRefusals(errors, draft, true);
         if (errors.any()) {
             return refused(model, form, null, errors, HttpStatus.BAD_REQUEST, response);
         }
         try {
-            return "redirect:/demands/" + demands.post(draft).extId();
+            String posted = demands.post(draft).extId();
+            redirect.addFlashAttribute("notice", "matching.demand.notice.posted");
+            return "redirect:/demands/" + posted;
         } catch (InvalidInputException e) {
             return refused(model, form, null, errorOf(e), HttpStatus.BAD_REQUEST, response);
         } catch (AccessDeniedException e) {
@@ -88,21 +103,24 @@ class DemandPages {
         return "matching/demand";
     }
 
+    /** The edit form, for those who may change the demand only (signed out: the sign-in page; others: 403). */
     @GetMapping("/{id}/edit")
     String edit(@PathVariable String id, Model model) {
-        return form(model, DemandForm.of(demands.get(id)), id, FormErrors.none());
+        return form(model, DemandForm.of(demands.forEdit(id)), id, FormErrors.none());
     }
 
     @PostMapping("/{id}")
     String update(@PathVariable String id, @ModelAttribute DemandForm form, BindingResult binding, Model model,
-                  HttpServletResponse response) {
+                  HttpServletResponse response, RedirectAttributes redirect) {
         FormErrors errors = errorsOf(binding);
         DemandDraft draft = form.toDraft(errors);
+        errors = withRefusals(errors, draft, false);
         if (errors.any()) {
             return refused(model, form, id, errors, HttpStatus.BAD_REQUEST, response);
         }
         try {
             demands.edit(id, draft);
+            redirect.addFlashAttribute("notice", "matching.demand.notice.saved");
             return "redirect:/demands/" + id;
         } catch (InvalidInputException e) {
             return refused(model, form, id, errorOf(e), HttpStatus.BAD_REQUEST, response);
@@ -118,15 +136,18 @@ class DemandPages {
         }
     }
 
+    /** Closes the demand; its page then says what that means (no more alerts, shown under "closed"). */
     @PostMapping("/{id}/close")
-    String close(@PathVariable String id) {
+    String close(@PathVariable String id, RedirectAttributes redirect) {
         demands.close(id);
+        redirect.addFlashAttribute("notice", "matching.demand.notice.closed");
         return "redirect:/demands/" + id;
     }
 
     @PostMapping("/{id}/reopen")
-    String reopen(@PathVariable String id) {
+    String reopen(@PathVariable String id, RedirectAttributes redirect) {
         demands.reopen(id);
+        redirect.addFlashAttribute("notice", "matching.demand.notice.reopened");
         return "redirect:/demands/" + id;
     }
 
@@ -152,6 +173,28 @@ class DemandPages {
         binding.getFieldErrors().forEach(e -> errors.add(e.getField(),
                 "version".equals(e.getField()) ? "matching.demand.error.version" : "form.refused", String.valueOf(e.getRejectedValue())));
         return errors;
+    }
+
+    /** The inputs of the form, in their order on the page (the order its refusals are listed in). */
+    private static final java.util.List<String> FIELDS = java.util.List.of("titleZh", "titleEn", "descriptionZh", "descriptionEn",
+            "keywords", "organization", "industry", "region", "budgetMin", "budgetMax", "trl", "ipStance", "visibility", "parties",
+            "deadline", "version");
+
+    /**
+     * The fields the browser sent that could not be read, with every rule the rest of the draft breaks: all of them
+     * marked at once, in the form's order, rather than one per attempt.
+     */
+    private FormErrors withRefusals(FormErrors unreadable, DemandDraft draft, boolean creating) {
+        FormErrors found = FormErrors.none();
+        unreadable.fields().forEach(field -> found.add(field, unreadable.key(field), unreadable.args(field)));
+        for (org.triplehelix.shared.InvalidInputException e : demands.refusals(draft, creating)) {
+            FormErrors refusal = errorOf(e);
+            refusal.fields().forEach(field -> found.add(field, refusal.key(field), refusal.args(field)));
+        }
+        FormErrors ordered = FormErrors.none();
+        FIELDS.stream().filter(found::on).forEach(field -> ordered.add(field, found.key(field), found.args(field)));
+        found.fields().stream().filter(field -> !FIELDS.contains(field)).forEach(field -> ordered.add(field, found.key(field), found.args(field)));
+        return ordered;
     }
 
     /** The demand service's refusal as a message in the page's language, on the input it names. */

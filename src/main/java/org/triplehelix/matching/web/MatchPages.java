@@ -23,9 +23,11 @@ class MatchPages {
     static final int HITS = 20;
 
     private final MatchService matching;
+    private final DemandService demands;
 
-    MatchPages(MatchService matching) {
+    MatchPages(MatchService matching, DemandService demands) {
         this.matching = matching;
+        this.demands = demands;
     }
 
     @GetMapping("/match")
@@ -33,14 +35,15 @@ class MatchPages {
                  @RequestParam(required = false) String region, @RequestParam(required = false) String tier,
                  @RequestParam(required = false) String type, @RequestParam(required = false) String discipline,
                  @RequestParam(required = false) Integer yearFrom, @RequestParam(required = false) Integer yearTo,
-                 @RequestParam(defaultValue = "false") boolean spread, Model model) {
-        MatchView blank = new MatchView(q, target, region, tier, type, discipline, yearFrom, yearTo, spread, null);
+                 @RequestParam(defaultValue = "false") boolean spread, Authentication viewer, Model model) {
+        boolean canSave = !DemandService.signedIn(viewer) || demands.canPost();
+        MatchView blank = new MatchView(q, target, region, tier, type, discipline, yearFrom, yearTo, spread, null, canSave);
         MatchResult result = null;
         if (q != null && !q.isBlank()) {
             SearchFilter filter = new SearchFilter(set(type), set(tier), set(region), set(discipline), yearFrom, yearTo, null, null);
             result = matching.match(new MatchRequest(q, EntityKind.of(blank.target()), HITS, filter, spread));
         }
-        model.addAttribute("view", new MatchView(q, blank.target(), region, tier, type, discipline, yearFrom, yearTo, spread, result));
+        model.addAttribute("view", new MatchView(q, blank.target(), region, tier, type, discipline, yearFrom, yearTo, spread, result, canSave));
         return "matching/match";
     }
 

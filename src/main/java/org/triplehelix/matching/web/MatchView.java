@@ -4,9 +4,12 @@ import java.util.List;
 import org.springframework.web.util.UriComponentsBuilder;
 import org.triplehelix.matching.MatchResult;
 
-/** What the "find partners" page shows: the query, its filters, and the hits (null before a search). */
+/**
+ * What the "find partners" page shows: the query, its filters, the hits (null before a search), and whether
+ * to offer saving the query as a demand (not to a signed-in user who may not post one).
+ */
 public record MatchView(String q, String target, String region, String tier, String type, String discipline, Integer yearFrom,
-                        Integer yearTo, boolean spread, MatchResult result) {
+                        Integer yearTo, boolean spread, MatchResult result, boolean canSaveDemand) {
 
     public static final List<String> TARGETS = List.of("person", "organization", "output", "facility");
     public static final List<String> TIERS = List.of("national_laboratory", "provincial_laboratory", "national_key_laboratory",

@@ -112,11 +112,16 @@ public final class PageContext {
         return request.getRequestURI();
     }
 
-    /** The current URL with one query parameter replaced (for pagination, sorting, the language switch). */
+    /**
+     * The current URL with one query parameter replaced (for pagination, sorting, the language switch). The request's
+     * path and query are already percent-encoded as the browser sent them, so they are not encoded again (which made
+     * a Chinese search's "next page" or language link search for "%E7%A0%94…" instead); only the new value is.
+     */
     public String withParam(String name, Object value) {
         return UriComponentsBuilder.fromPath(request.getRequestURI())
                 .query(request.getQueryString())
-                .replaceQueryParam(name, value)
-                .build().encode().toUriString();
+                .replaceQueryParam(name, org.springframework.web.util.UriUtils.encodeQueryParam(String.valueOf(value),
+                        java.nio.charset.StandardCharsets.UTF_8))
+                .build().toUriString();
     }
 }

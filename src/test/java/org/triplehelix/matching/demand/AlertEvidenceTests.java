@@ -184,7 +184,7 @@ class AlertEvidenceTests {
         boolean chinese = org.triplehelix.shared.Text.containsHan(title);
         return new Demand("demand-test", chinese ? title : null, chinese ? null : title, null, null, List.of(), null, null, null, null,
                 null, null, null, null, Demand.Visibility.PUBLIC, null, Demand.Status.OPEN, "someone@example.org", List.of(),
-                Instant.now(), Instant.now(), 0, false);
+                Instant.now(), Instant.now(), 0, false, null);
     }
 
     private static Map<String, float[]> unrelatedVectors() {
