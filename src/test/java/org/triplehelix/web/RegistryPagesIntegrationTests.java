@@ -235,7 +235,7 @@ class RegistryPagesIntegrationTests {
                 .containsPattern("id=\"f-year-to\"[^>]*aria-invalid=\"true\"")
                 .contains("id=\"filter-problems\"").contains("下面的结果未按这些条件筛选").contains("id=\"results\"")
                 .doesNotContain("请求有误");
-        mvc.perform(get("/organizations").param("yearFrom", "二〇二〇").param("lang", "en"))
+        mvc.perform(get("/organizations").param("q", "Huazhong University of Science").param("yearFrom", "二〇二〇").param("lang", "en"))
                 .andExpect(status().isBadRequest())
                 .andExpect(content().string(containsString("value=\"二〇二〇\"")))
                 .andExpect(content().string(containsString("A year is written in digits, such as 2020, not “二〇二〇”.")))
