@@ -303,18 +303,65 @@ class TalentPages {
         }
     }
 
-    @PostMapping("/talent/hours/{entry}/{action:approve|reject}")
-    String decide(@PathVariable long entry, @PathVariable String action, @RequestParam(defaultValue = "") String back,
-                  RedirectAttributes redirect) {
-        Practice.HoursEntry decided;
+    /** Approves hours; back where the mentor was (their list, or the student's record). */
+    @PostMapping("/talent/hours/{entry}/approve")
+    String approve(@PathVariable long entry, @RequestParam(defaultValue = "") String back, RedirectAttributes redirect) {
         try {
-            decided = action.equals("approve") ? practice.approve(entry) : practice.reject(entry);
+            Practice.HoursEntry decided = practice.approve(entry);
             redirect.addFlashAttribute("notice", "talent.hours." + decided.status());
+            return "redirect:" + back(back, decided.studentExtId());
         } catch (ConflictException e) {
             redirect.addFlashAttribute("refusal", conflict(e));
             return "redirect:/talent";
         }
-        return back.startsWith("/talent") ? "redirect:" + back : "redirect:/talent/students/" + decided.studentExtId();
+    }
+
+    /** Why hours are rejected, asked before they are: the student reads it on their record and in their inbox. */
+    @GetMapping("/talent/hours/{entry}/reject")
+    String rejectForm(@PathVariable long entry, @RequestParam(defaultValue = "") String back, Model model, RedirectAttributes redirect) {
+        try {
+            return rejectPage(model, practice.decidable(entry), back, Fields.of(), FormErrors.none());
+        } catch (ConflictException e) {
+            redirect.addFlashAttribute("refusal", conflict(e));
+            return "redirect:/talent";
+        }
+    }
+
+    /**
+     * Rejects hours with the reason the form requires (the API's may be left out). Hours decided meanwhile
+     * are said so first; a missing or too long reason comes back in the form as typed, marked, nothing written.
+     */
+    @PostMapping("/talent/hours/{entry}/reject")
+    String reject(@PathVariable long entry, @RequestParam Map<String, String> form, Model model, HttpServletResponse response,
+                  RedirectAttributes redirect) {
+        Fields typed = fields(form);
+        String back = typed.get("back") == null ? "" : typed.get("back");
+        try {
+            practice.decidable(entry); // hours decided meanwhile: said so before a missing reason
+            Practice.HoursEntry decided = practice.reject(entry, typed.required("reason"));
+            redirect.addFlashAttribute("notice", "talent.hours." + decided.status());
+            return "redirect:" + back(back, decided.studentExtId());
+        } catch (ConflictException e) {
+            redirect.addFlashAttribute("refusal", conflict(e));
+            return "redirect:/talent";
+        } catch (InvalidInputException e) {
+            response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+            return rejectPage(model, practice.decidable(entry), back, typed, refusal(e));
+        }
+    }
+
+    private String rejectPage(Model model, Practice.PendingHours hours, String back, Fields form, FormErrors errors) {
+        model.addAttribute("hours", hours);
+        model.addAttribute("back", back.startsWith("/talent") ? back : "");
+        model.addAttribute("cancel", back(back, hours.entry().studentExtId()));
+        model.addAttribute("form", form);
+        model.addAttribute("errors", errors);
+        return "talent/reject";
+    }
+
+    /** Where a decision returns: the talent page the mentor came from, else the student's record. */
+    private static String back(String back, String studentExtId) {
+        return back.startsWith("/talent") ? back : "/talent/students/" + studentExtId;
     }
 
     /** Sets a milestone; refused input comes back in the record's milestone form as typed, the field at fault marked, nothing written. */
