@@ -416,4 +416,36 @@ class FacilityPagesIntegrationTests {
                         + java.util.regex.Pattern.quote(customer.name()) + "</span>")
                 .contains("Waiting · &lt;b&gt;XRD&lt;/b&gt; &amp; more</li>");
     }
+
+    /**
+     * "Bookings to handle" is linked only for who handles some instrument's bookings (its managers, its organization's
+     * administrators, ADMIN), and lists the bookings of every instrument they may handle; anyone else who opens it
+     * gets a page that says whose the page is, not an error.
+     */
+    @Test
+    void bookingsToHandleAreLinkedForWhoHandlesThem() {
+        String extId = fixtures.openFacility(owner, true, false);
+        Account instrumentManager = fixtures.access().user(owner, Role.RESEARCHER);
+        fixtures.managers(extId, instrumentManager);
+        Account orgAdmin = fixtures.access().user(owner, Role.ORG_ADMIN);
+        Account admin = fixtures.access().user(null, Role.ADMIN);
+        Account student = fixtures.access().user(owner, Role.STUDENT);
+        BookingView pending = fixtures.as(customer, () -> context.getBean(Bookings.class).request(extId,
+                FacilityFixtures.request(FacilityFixtures.hoursAhead(51, 10), Duration.ofHours(1), "to handle")));
+
+        for (Account handler : java.util.List.of(instrumentManager, orgAdmin, admin)) {
+            HelixClient client = signedIn(handler);
+            assertThat(client.get("/instruments").body()).as(handler.email()).contains("id=\"managed-link\"");
+            assertThat(client.get("/bookings/manage").body()).as(handler.email()).contains("href=\"/bookings/" + pending.id() + "\"")
+                    .doesNotContain("id=\"handles-none\"");
+        }
+        for (Account other : java.util.List.of(student, customer)) {
+            HelixClient client = signedIn(other);
+            assertThat(client.get("/instruments").body()).as(other.email()).contains("id=\"my-bookings\"").doesNotContain("id=\"managed-link\"");
+            HelixClient.Response page = client.get("/bookings/manage?lang=zh");
+            assertThat(page.status()).isEqualTo(200);
+            assertThat(page.body()).contains("id=\"handles-none\"").contains("您没有需要处理预约的仪器")
+                    .doesNotContain("href=\"/bookings/" + pending.id() + "\"");
+        }
+    }
 }

@@ -16,6 +16,7 @@ import org.triplehelix.facility.BookingConflictException;
 import org.triplehelix.facility.BookingView;
 import org.triplehelix.facility.Bookings;
 import org.triplehelix.facility.CalendarFeeds;
+import org.triplehelix.facility.FacilityCatalog;
 import org.triplehelix.facility.UsageInput;
 import org.triplehelix.facility.Waitlist;
 import org.triplehelix.shared.ConflictException;
@@ -36,8 +37,10 @@ class BookingPages {
     private final Bookings bookings;
     private final Waitlist waitlist;
     private final CalendarFeeds feeds;
+    private final FacilityCatalog catalog;
 
-    BookingPages(Bookings bookings, Waitlist waitlist, CalendarFeeds feeds) {
+    BookingPages(Bookings bookings, Waitlist waitlist, CalendarFeeds feeds, FacilityCatalog catalog) {
+        this.catalog = catalog;
         this.bookings = bookings;
         this.waitlist = waitlist;
         this.feeds = feeds;
@@ -55,6 +58,7 @@ class BookingPages {
     @GetMapping("/bookings/manage")
     String managed(@RequestParam(defaultValue = "pending") String status, @RequestParam(defaultValue = "0") int page, Model model) {
         model.addAttribute("bookings", bookings.managed(status.equals("all") ? null : status, page, PAGE_SIZE));
+        model.addAttribute("handlesBookings", catalog.handlesBookings()); // else the page says whose they are, not just "nothing"
         model.addAttribute("status", status);
         return "facility/managed";
     }

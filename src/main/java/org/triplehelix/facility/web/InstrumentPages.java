@@ -70,6 +70,7 @@ class InstrumentPages {
         model.addAttribute("q", q);
         model.addAttribute("type", type);
         model.addAttribute("canSeeStatements", statements.canSeeOwn());
+        model.addAttribute("handlesBookings", catalog.handlesBookings());
         return "facility/instruments";
     }
 
