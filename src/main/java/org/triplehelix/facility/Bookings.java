@@ -281,7 +281,7 @@ public class Bookings {
         String code = status == null || status.isBlank() ? null : BookingStatus.of(status).code();
         int pageSize = Math.clamp(size, 1, MAX_PAGE_SIZE);
         int pageNumber = Math.max(0, page);
-        List<BookingView> items = bookings.ofUser(user.id(), code, pageNumber * pageSize, pageSize).stream()
+        List<BookingView> items = bookings.ofUser(user.id(), code, (long) pageNumber * pageSize, pageSize).stream()
                 .map(row -> view(row, catalog.instrument(row.booking().facilityId()), user)).toList();
         return new Page<>(items, pageNumber, pageSize, bookings.countOfUser(user.id(), code));
     }
@@ -304,7 +304,7 @@ public class Bookings {
         if (facilities.isEmpty()) {
             return new Page<>(List.of(), pageNumber, pageSize, 0);
         }
-        List<BookingView> items = bookings.ofFacilities(facilities, code, pageNumber * pageSize, pageSize).stream()
+        List<BookingView> items = bookings.ofFacilities(facilities, code, (long) pageNumber * pageSize, pageSize).stream()
                 .map(row -> view(row, catalog.instrument(row.booking().facilityId()), user)).toList();
         return new Page<>(items, pageNumber, pageSize, bookings.countOfFacilities(facilities, code));
     }

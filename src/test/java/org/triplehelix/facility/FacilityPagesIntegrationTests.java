@@ -496,6 +496,31 @@ class FacilityPagesIntegrationTests {
         }
     }
 
+    /**
+     * The facility lists show their last page for a page past the end (an old link, a typed number) and their first
+     * for a page number that is none (0, negative, a word), instead of an empty table or an error.
+     */
+    @Test
+    void facilityListsPastTheEndShowTheLastPage() {
+        String extId = fixtures.openFacility(owner, false, false);
+        Account handler = fixtures.access().user(owner, Role.RESEARCHER);
+        fixtures.managers(extId, handler);
+        Account booker = fixtures.access().user(fixtures.access().organization("Paging Enterprise", null), Role.ENTERPRISE);
+        BookingView booked = fixtures.as(booker, () -> context.getBean(Bookings.class).request(extId,
+                FacilityFixtures.request(FacilityFixtures.hoursAhead(52, 10), Duration.ofHours(1), "paging")));
+        HelixClient mine = signedIn(booker);
+        HelixClient handles = signedIn(handler);
+        for (String number : java.util.List.of("1", "99", "99999999999", "0", "-1", "abc")) {
+            HelixClient.Response instruments = HelixClient.browser(port).get("/instruments?lang=en&page=" + number);
+            assertThat(instruments.status()).as("page " + number).isEqualTo(200);
+            assertThat(instruments.body()).as("page " + number).contains("id=\"instruments\"");
+            assertThat(mine.get("/bookings?page=" + number).body()).as("page " + number).contains("href=\"/bookings/" + booked.id() + "\"");
+            assertThat(handles.get("/bookings/manage?status=all&page=" + number).body()).as("page " + number)
+                    .contains("href=\"/bookings/" + booked.id() + "\"");
+        }
+        assertThat(mine.get("/api/v1/bookings/mine?page=99").body()).contains("\"items\":[]");
+    }
+
     private String nameOf(long organization) {
         return fixtures.jdbc().sql("select name_en from organization where id = :id").param("id", organization).query(String.class).single();
     }

@@ -300,6 +300,24 @@ class NotificationIntegrationTests {
                 .isEqualTo("您 " + day + " 的 3.5 小时实践学时被企业导师退回：那天在休假 on leave");
     }
 
+    /**
+     * The inbox page past its end shows its last page (an old link, a typed number), and a page number that is
+     * none (0, negative, a word) the first; the API keeps answering such a page with no items.
+     */
+    @Test
+    void anInboxPagePastTheEndShowsTheLastPage() {
+        Account reader = studentWithRejectedHours("wrong day");
+        HelixClient page = signedIn(reader);
+        for (String number : List.of("1", "99", "99999999999", "0", "-2", "abc", "")) {
+            HelixClient.Response inbox = page.get("/notifications?lang=en&page=" + number);
+            assertThat(inbox.status()).as("page " + number).isEqualTo(200);
+            assertThat(inbox.body()).as("page " + number).contains("were rejected by your industrial mentor: wrong day")
+                    .doesNotContain("No notices yet");
+        }
+        HelixClient.Response far = api(reader).get("/api/v1/notifications?page=99");
+        assertThat(JSON.readTree(far.body()).get("items").size()).isZero();
+    }
+
     /** A student with an account whose one logged day of hours their industrial mentor rejected, the notice delivered. */
     private Account studentWithRejectedHours(String reason) {
         TalentFixtures talent = TalentFixtures.of(context);

@@ -585,6 +585,27 @@ class TalentPageFormsIntegrationTests {
         return fx.jdbc().sql("select status from talent_practice_log where id = :id").param("id", entry).query(String.class).single();
     }
 
+    /**
+     * The programs, topics and needs show their last page for a page past the end (an old link, a typed number) and
+     * their first for a page number that is none (0, negative, a word), instead of an empty list or an error.
+     */
+    @Test
+    void talentListsPastTheEndShowTheLastPage() {
+        String need = AccessFixtures.unique("test-need");
+        fx.as(declarer, () -> context.getBean(TalentWriter.class).saveNeed(Fields.of("id", need, "industry", "ind-optoelectronics",
+                "skill", "paging", "year", "2031", "headcount", "1"), false));
+        fx.topic(enterprise, AccessFixtures.unique("paging topic"));
+        HelixClient client = client(mentor);
+        for (String number : java.util.List.of("1", "99", "99999999999", "0", "-1", "abc")) {
+            for (String[] list : new String[][] {{"/talent", "id=\"programs\""}, {"/talent/topics", "id=\"topics\""},
+                    {"/talent/needs", "id=\"needs\""}}) {
+                HelixClient.Response page = client.get(list[0] + "?page=" + number);
+                assertThat(page.status()).as(list[0] + " page " + number).isEqualTo(200);
+                assertThat(page.body()).as(list[0] + " page " + number).contains(list[1]);
+            }
+        }
+    }
+
     /** The row of the student's hours in the table of hours awaiting approval. */
     private static String pendingRow(String html, String student) {
         String table = html.substring(html.indexOf("id=\"pending-hours\""));

@@ -42,6 +42,8 @@ import org.triplehelix.talent.Topics;
 @Controller
 class TalentPages {
 
+    /** Rows on a page of programs, topics or needs. */
+    static final int PAGE_SIZE = 20;
     /** Spring Security's default, which the platform keeps. */
     private static final String CSRF_PARAMETER = "_csrf";
 
@@ -65,9 +67,14 @@ class TalentPages {
 
     // --- programs ---------------------------------------------------------------------------
 
+    /** The programs (and what waits for the user); a page past the end shows the last, a page number that is none the first. */
     @GetMapping("/talent")
-    String index(@RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "cohort") String sort, Model model) {
-        model.addAttribute("programs", programs.page(page, 20, sort, ""));
+    String index(@RequestParam(required = false) String page, @RequestParam(defaultValue = "cohort") String sort, Model model) {
+        Page<Programs.Program> listed = programs.page(Page.number(page), PAGE_SIZE, sort, "");
+        if (listed.pastTheEnd()) {
+            listed = programs.page(listed.lastPage(), PAGE_SIZE, sort, "");
+        }
+        model.addAttribute("programs", listed);
         model.addAttribute("sort", Programs.SORTS.containsKey(sort) ? sort : "cohort");
         model.addAttribute("canCreate", programs.canCreatePrograms());
         model.addAttribute("mine", programs.mine().orElse(null));
@@ -415,12 +422,17 @@ class TalentPages {
     // --- topics -----------------------------------------------------------------------------
 
     @GetMapping("/talent/topics")
-    String topics(@RequestParam(defaultValue = "") String status, @RequestParam(defaultValue = "0") int page, Model model) {
-        return topicsPage(model, status, page, Fields.of(), FormErrors.none());
+    String topics(@RequestParam(defaultValue = "") String status, @RequestParam(required = false) String page, Model model) {
+        return topicsPage(model, status, Page.number(page), Fields.of(), FormErrors.none());
     }
 
+    /** The topics; a page past the end shows the last. */
     private String topicsPage(Model model, String status, int page, Fields form, FormErrors errors) {
-        model.addAttribute("topics", topics.page(status, page, 20));
+        Page<Topics.Topic> listed = topics.page(status, page, PAGE_SIZE);
+        if (listed.pastTheEnd()) {
+            listed = topics.page(status, listed.lastPage(), PAGE_SIZE);
+        }
+        model.addAttribute("topics", listed);
         model.addAttribute("status", status);
         model.addAttribute("canPost", topics.canPost());
         model.addAttribute("industries", needs.industries());
@@ -462,12 +474,15 @@ class TalentPages {
     // --- needs ------------------------------------------------------------------------------
 
     @GetMapping("/talent/needs")
-    String needs(@RequestParam(defaultValue = "") String organization, @RequestParam(defaultValue = "0") int page, Model model) {
-        return needsPage(model, organization, page, Fields.of("year", String.valueOf(LocalDate.now().getYear() + 1)), FormErrors.none());
+    String needs(@RequestParam(defaultValue = "") String organization, @RequestParam(required = false) String page, Model model) {
+        return needsPage(model, organization, Page.number(page), Fields.of("year", String.valueOf(LocalDate.now().getYear() + 1)), FormErrors.none());
     }
 
     private String needsPage(Model model, String organization, int page, Fields form, FormErrors errors) {
-        Page<Needs.Need> listed = needs.page(organization, page, 20);
+        Page<Needs.Need> listed = needs.page(organization, page, PAGE_SIZE);
+        if (listed.pastTheEnd()) { // a page past the end shows the last
+            listed = needs.page(organization, listed.lastPage(), PAGE_SIZE);
+        }
         model.addAttribute("needs", listed);
         model.addAttribute("changeable", needs.changeable(listed.items()));
         model.addAttribute("organization", organization);
