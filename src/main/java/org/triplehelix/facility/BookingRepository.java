@@ -131,7 +131,7 @@ class BookingRepository {
     }
 
     /** A user's bookings, the latest first; status null for all. */
-    List<BookingRow> ofUser(long userId, String status, int offset, int limit) {
+    List<BookingRow> ofUser(long userId, String status, long offset, int limit) {
         return jdbc.sql(SELECT + """
                          where b.user_id = :user and (cast(:status as text) is null or b.status = :status)
                          order by lower(b.period) desc, b.id desc offset :offset limit :limit
@@ -146,7 +146,7 @@ class BookingRepository {
     }
 
     /** Bookings of the given facilities (those a manager looks after), soonest first; status null for all. */
-    List<BookingRow> ofFacilities(List<Long> facilityIds, String status, int offset, int limit) {
+    List<BookingRow> ofFacilities(List<Long> facilityIds, String status, long offset, int limit) {
         return jdbc.sql(SELECT + """
                          where b.facility_id = any(:facilities) and (cast(:status as text) is null or b.status = :status)
                          order by lower(b.period) desc, b.id desc offset :offset limit :limit

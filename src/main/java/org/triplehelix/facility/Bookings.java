@@ -281,7 +281,7 @@ public class Bookings {
         String code = status == null || status.isBlank() ? null : BookingStatus.of(status).code();
         int pageSize = Math.clamp(size, 1, MAX_PAGE_SIZE);
         int pageNumber = Math.max(0, page);
-        List<BookingView> items = bookings.ofUser(user.id(), code, pageNumber * pageSize, pageSize).stream()
+        List<BookingView> items = bookings.ofUser(user.id(), code, (long) pageNumber * pageSize, pageSize).stream()
                 .map(row -> view(row, catalog.instrument(row.booking().facilityId()), user)).toList();
         return new Page<>(items, pageNumber, pageSize, bookings.countOfUser(user.id(), code));
     }
@@ -291,17 +291,20 @@ public class Bookings {
         return scope.currentUser().map(user -> bookings.countPendingManagedBy(user.id())).orElse(0L);
     }
 
-    /** The bookings of the instruments the user manages (their approval queue with {@code status=pending}). */
+    /**
+     * The bookings of the instruments the user may handle, as managers or administrators of the owning organization
+     * (every instrument for an ADMIN): their approval queue with {@code status=pending}; empty for anyone else.
+     */
     public Page<BookingView> managed(String status, int page, int size) {
         CurrentUser user = scope.requireSignedIn();
-        List<Long> facilities = catalog.managedByMe().stream().map(Instrument::id).toList();
+        List<Long> facilities = catalog.handledByMe();
         String code = status == null || status.isBlank() ? null : BookingStatus.of(status).code();
         int pageSize = Math.clamp(size, 1, MAX_PAGE_SIZE);
         int pageNumber = Math.max(0, page);
         if (facilities.isEmpty()) {
             return new Page<>(List.of(), pageNumber, pageSize, 0);
         }
-        List<BookingView> items = bookings.ofFacilities(facilities, code, pageNumber * pageSize, pageSize).stream()
+        List<BookingView> items = bookings.ofFacilities(facilities, code, (long) pageNumber * pageSize, pageSize).stream()
                 .map(row -> view(row, catalog.instrument(row.booking().facilityId()), user)).toList();
         return new Page<>(items, pageNumber, pageSize, bookings.countOfFacilities(facilities, code));
     }

@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.triplehelix.access.OrganizationScope;
 import org.triplehelix.shared.Text;
 
 /** The registry's facility rows (read only) joined with this module's profile, hours and managers. */
@@ -62,6 +63,20 @@ class CatalogRepository {
     List<Long> managedBy(long userId) {
         return jdbc.sql("select facility_id from facility_manager where user_id = :u order by facility_id")
                 .param("u", userId).query(Long.class).list();
+    }
+
+    /**
+     * The facilities whose bookings a user may handle: those they manage, and those of the organizations they
+     * administer ({@code organizations}, all of them for an ADMIN, whose scope also holds facilities of no organization).
+     */
+    List<Long> handledBy(long userId, OrganizationScope organizations) {
+        return jdbc.sql("""
+                        select f.id from facility f
+                        where f.id in (select m.facility_id from facility_manager m where m.user_id = :u)
+                           or :allOrgs or f.organization_id = any(:orgIds)
+                        order by f.id""")
+                .param("u", userId).param("allOrgs", organizations.all()).param("orgIds", organizations.ids())
+                .query(Long.class).list();
     }
 
     /** Inserts or updates the profile and replaces the week's opening hours; the new version. */

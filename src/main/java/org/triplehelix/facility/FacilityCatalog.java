@@ -132,6 +132,19 @@ public class FacilityCatalog {
                 .orElse(List.of());
     }
 
+    /**
+     * The ids of the facilities whose bookings the signed-in user may handle, as {@link #canManage} decides for one:
+     * those they manage, those of the organizations they administer, every one for an ADMIN (none for a visitor).
+     */
+    List<Long> handledByMe() {
+        return scope.currentUser().map(user -> catalog.handledBy(user.id(), scope.editableOrganizations())).orElse(List.of());
+    }
+
+    /** Whether the signed-in user may handle any facility's bookings: the pages link the bookings to handle only for them. */
+    public boolean handlesBookings() {
+        return !handledByMe().isEmpty();
+    }
+
     // --- changes ------------------------------------------------------------------------------
 
     @Transactional

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.time.YearMonth;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.triplehelix.access.DataScope;
@@ -91,6 +92,20 @@ public class Statements {
         return scope.currentUser().map(user -> user.organizationId()).filter(java.util.Objects::nonNull)
                 .flatMap(id -> jdbc.sql("select ext_id from organization where id = :id").param("id", id).query(String.class).optional())
                 .orElse("");
+    }
+
+    /**
+     * The external id of the one organization named so, in Chinese or in English (any case), for the statement
+     * page's picker when the name was typed rather than chosen; empty when none or several are named so.
+     * Whether the caller may see its statement is {@link #statement}'s to say.
+     */
+    public Optional<String> organizationNamed(String name) {
+        if (name == null || name.isBlank()) {
+            return Optional.empty();
+        }
+        List<String> named = jdbc.sql("select ext_id from organization where name_zh = :name or lower(name_en) = lower(:name) limit 2")
+                .param("name", name.strip()).query(String.class).list();
+        return named.size() == 1 ? Optional.of(named.getFirst()) : Optional.empty();
     }
 
     private record Organization(long id, Text name) {

@@ -60,7 +60,7 @@ public class Needs {
         int safePage = Math.max(page, 0);
         String org = organization == null ? "" : organization;
         List<Need> items = jdbc.sql(SELECT + "where (:org = '' or o.ext_id = :org) order by n.year desc, n.headcount desc, n.ext_id limit :l offset :o")
-                .param("org", org).param("l", safeSize).param("o", safePage * safeSize)
+                .param("org", org).param("l", safeSize).param("o", (long) safePage * safeSize)
                 .query(Needs::need)
                 .list();
         long total = jdbc.sql("select count(*) from talent_need n join organization o on o.id = n.organization_id where (:org = '' or o.ext_id = :org)")

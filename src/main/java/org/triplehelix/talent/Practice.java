@@ -33,6 +33,8 @@ public class Practice {
 
     /** The longest description of a day's work, in characters. */
     static final int MAX_DESCRIPTION = 1000;
+    /** The longest reason for rejecting hours, in characters. */
+    public static final int MAX_REASON = 1000;
     private static final BigDecimal DAY = BigDecimal.valueOf(24);
 
     private final JdbcClient jdbc;
@@ -49,7 +51,9 @@ public class Practice {
         this.events = events;
     }
 
-    public record HoursEntry(long id, String studentExtId, LocalDate date, BigDecimal hours, String description, String status) {
+    /** A day's hours; {@code reason} is why the mentor rejected them (null unless rejected with one). */
+    public record HoursEntry(long id, String studentExtId, LocalDate date, BigDecimal hours, String description, String status,
+                             String reason) {
     }
 
     /**
@@ -126,19 +130,67 @@ public class Practice {
         return decide(entryId, "approved");
     }
 
+    /** Rejects without a reason: what the API has always accepted; the page asks {@link #reject(long, String)} with one. */
     @Transactional
     public HoursEntry reject(long entryId) {
-        return decide(entryId, "rejected");
+        return reject(entryId, null);
+    }
+
+    /**
+     * Rejects the hours, with the reason (at most {@value #MAX_REASON} characters; blank is none) stored,
+     * shown to the student on their record and said in the notice they get.
+     */
+    @Transactional
+    public HoursEntry reject(long entryId, String reason) {
+        String why = reason == null || reason.isBlank() ? null : reason.strip();
+        if (why != null && why.length() > MAX_REASON) {
+            throw new TalentInputException("reason", "talent.reason.tooLong", "the reason is at most " + MAX_REASON + " characters",
+                    MAX_REASON);
+        }
+        return decide(entryId, "rejected", why);
+    }
+
+    /**
+     * Pending hours the signed-in user may decide on, with the student's name (the page that asks why they are
+     * rejected): 404 for hours out of sight, 403 for anyone but the student's industrial mentor, 409 once decided.
+     */
+    public PendingHours decidable(long entryId) {
+        HoursEntry entry = entry(entryId);
+        return new PendingHours(entry, requireDecidable(entry).person().name());
     }
 
     /** Only the student's industrial mentor decides, never the student; pending entries only. */
     @Transactional
     HoursEntry decide(long entryId, String status) {
+        return decide(entryId, status, null);
+    }
+
+    private HoursEntry decide(long entryId, String status, String reason) {
         CurrentUser user = scope.requireSignedIn();
         HoursEntry before = entry(entryId);
-        Programs.Student student = programs.find(before.studentExtId()).orElseThrow();
+        Programs.Student student = requireDecidable(before);
+        jdbc.sql("""
+                        update talent_practice_log set status = :s, reason = :r, decided_by = :u, decided_at = now()
+                        where id = :id and status = 'pending'""")
+                .param("s", status).param("r", reason).param("u", user.id()).param("id", entryId).update();
+        HoursEntry after = entry(entryId);
+        events.publishEvent(AuditableChange.updated("talent_hours", String.valueOf(entryId), before, after));
+        if (student.userId() != null) { // the student hears the mentor's decision (and why hours were rejected) when they have an account
+            String key = status.equals("approved") ? "notification.talent.hoursApproved"
+                    : reason == null ? "notification.talent.hoursRejected" : "notification.talent.hoursRejectedWithReason";
+            Text[] args = reason == null || status.equals("approved")
+                    ? new Text[] {Text.of(after.date().toString()), Text.of(after.hours().toPlainString())}
+                    : new Text[] {Text.of(after.date().toString()), Text.of(after.hours().toPlainString()), Text.of(reason)};
+            events.publishEvent(UserNotice.toUsers(user.id(), List.of(student.userId()), key, "/talent/students/" + student.extId(), args));
+        }
+        return after;
+    }
+
+    private Programs.Student requireDecidable(HoursEntry entry) {
+        scope.requireSignedIn();
+        Programs.Student student = programs.find(entry.studentExtId()).orElseThrow();
         if (!programs.canSee(student)) {
-            throw new NotFoundException("hours", entryId);
+            throw new NotFoundException("hours", entry.id());
         }
         if (programs.isStudent(student)) {
             throw new AccessDeniedException("a student never approves their own hours");
@@ -146,25 +198,16 @@ public class Practice {
         if (!programs.isIndustrialMentor(student)) {
             throw new AccessDeniedException("only the student's industrial mentor approves practice hours");
         }
-        if (!before.status().equals("pending")) {
-            throw new ConflictException("these hours were already " + before.status(), "talent.conflict.hours." + before.status());
+        if (!entry.status().equals("pending")) {
+            throw new ConflictException("these hours were already " + entry.status(), "talent.conflict.hours." + entry.status());
         }
-        jdbc.sql("update talent_practice_log set status = :s, decided_by = :u, decided_at = now() where id = :id and status = 'pending'")
-                .param("s", status).param("u", user.id()).param("id", entryId).update();
-        HoursEntry after = entry(entryId);
-        events.publishEvent(AuditableChange.updated("talent_hours", String.valueOf(entryId), before, after));
-        if (student.userId() != null) { // the student hears the mentor's decision when they have an account
-            events.publishEvent(UserNotice.toUsers(user.id(), List.of(student.userId()),
-                    status.equals("approved") ? "notification.talent.hoursApproved" : "notification.talent.hoursRejected",
-                    "/talent/students/" + student.extId(), Text.of(after.date().toString()), Text.of(after.hours().toPlainString())));
-        }
-        return after;
+        return student;
     }
 
     public List<HoursEntry> hours(String studentExtId) {
         Programs.Student student = programs.student(studentExtId);
         return jdbc.sql("""
-                        select h.id, s.ext_id as student_ext_id, h.work_date as date, h.hours, h.description, h.status from talent_practice_log h
+                        select h.id, s.ext_id as student_ext_id, h.work_date as date, h.hours, h.description, h.status, h.reason from talent_practice_log h
                         join talent_student s on s.id = h.student_id where h.student_id = :s order by h.work_date desc, h.id desc""")
                 .param("s", student.id()).query(HoursEntry.class).list();
     }
@@ -181,7 +224,7 @@ public class Practice {
                         where s.industrial_mentor_id = :p and h.status = 'pending' order by h.work_date, h.id""")
                 .param("p", person)
                 .query((rs, i) -> new PendingHours(new HoursEntry(rs.getLong("id"), rs.getString("ext_id"), rs.getObject("work_date", LocalDate.class),
-                        rs.getBigDecimal("hours"), rs.getString("description"), rs.getString("status")),
+                        rs.getBigDecimal("hours"), rs.getString("description"), rs.getString("status"), null),
                         Text.ofNullable(rs.getString("name_zh"), rs.getString("name_en"))))
                 .list();
     }
@@ -200,7 +243,7 @@ public class Practice {
 
     private HoursEntry entry(long id) {
         return jdbc.sql("""
-                        select h.id, s.ext_id as student_ext_id, h.work_date as date, h.hours, h.description, h.status from talent_practice_log h
+                        select h.id, s.ext_id as student_ext_id, h.work_date as date, h.hours, h.description, h.status, h.reason from talent_practice_log h
                         join talent_student s on s.id = h.student_id where h.id = :id""")
                 .param("id", id).query(HoursEntry.class).optional().orElseThrow(() -> new NotFoundException("hours", id));
     }

@@ -74,7 +74,7 @@ public class Programs {
         int safePage = Math.max(page, 0);
         String order = SORTS.getOrDefault(sort, SORTS.get("cohort"));
         List<Program> items = jdbc.sql(PROGRAM_SELECT + " where (:ind = '' or p.industry_code = :ind) order by " + order + " limit :l offset :o")
-                .param("ind", industry == null ? "" : industry).param("l", safeSize).param("o", safePage * safeSize)
+                .param("ind", industry == null ? "" : industry).param("l", safeSize).param("o", (long) safePage * safeSize)
                 .query(this::programRow).list();
         long total = jdbc.sql("select count(*) from talent_program p where (:ind = '' or p.industry_code = :ind)")
                 .param("ind", industry == null ? "" : industry).query(Long.class).single();

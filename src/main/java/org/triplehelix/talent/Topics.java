@@ -81,7 +81,7 @@ public class Topics {
         int safePage = Math.max(page, 0);
         String theStatus = status == null ? "" : status;
         List<Topic> items = jdbc.sql(SELECT + " where (:st = '' or t.status = :st) order by t.created_at desc, t.id desc limit :l offset :o")
-                .param("st", theStatus).param("l", safeSize).param("o", safePage * safeSize).query(this::topicRow).list();
+                .param("st", theStatus).param("l", safeSize).param("o", (long) safePage * safeSize).query(this::topicRow).list();
         long total = jdbc.sql("select count(*) from talent_topic t where (:st = '' or t.status = :st)").param("st", theStatus)
                 .query(Long.class).single();
         return new Page<>(items, safePage, safeSize, total);

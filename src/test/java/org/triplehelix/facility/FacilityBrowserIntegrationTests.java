@@ -110,7 +110,21 @@ class FacilityBrowserIntegrationTests extends BrowserTests {
         assertThat(page.locator("#booking-list .booking-status")).containsText("已完成");
         screenshot("mine");
         YearMonth month = YearMonth.now(FacilityTime.ZONE);
-        page.navigate("/facilities/statements?organization=" + fixtures.access().organizationExtId(enterprise) + "&month=" + month);
+        // picked by name from the registry's suggestions, its id carried hidden
+        String enterpriseId = fixtures.access().organizationExtId(enterprise);
+        String enterpriseName = fixtures.jdbc().sql("select name_en from organization where id = :id").param("id", enterprise)
+                .query(String.class).single();
+        page.navigate("/facilities/statements?month=" + month.minusMonths(1));
+        page.locator("#organization").fill("");
+        page.locator("#organization").pressSequentially(enterpriseName, new Locator.PressSequentiallyOptions().setDelay(5));
+        assertThat(page.locator("#organization-options option[value='" + enterpriseId + "']")).hasCount(1);
+        page.locator("#organization").fill(enterpriseId);
+        assertThat(page.locator("#organization")).hasValue(enterpriseName);
+        assertThat(page.locator("#organization-id")).hasValue(enterpriseId);
+        page.locator("#month").fill(month.toString());
+        page.locator("#statement-show").click();
+        page.waitForURL(Pattern.compile(".*organization=" + Pattern.quote(enterpriseId) + ".*"));
+        assertThat(page.locator("#statement-title")).containsText(enterpriseName);
         assertThat(page.locator("#statement tbody tr")).hasCount(1);
         assertThat(page.locator("#statement-total")).hasText("¥450.00");
         assertThat(page.locator("#download-xlsx")).isVisible();

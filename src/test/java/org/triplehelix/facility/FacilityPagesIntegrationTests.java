@@ -32,6 +32,7 @@ class FacilityPagesIntegrationTests {
 
     FacilityFixtures fixtures;
     long owner;
+    long customerOrganization;
     Account manager;
     Account customer;
 
@@ -40,7 +41,8 @@ class FacilityPagesIntegrationTests {
         fixtures = FacilityFixtures.of(context);
         owner = fixtures.access().organization("Pages Institute", null);
         manager = fixtures.access().user(owner, Role.RESEARCHER);
-        customer = fixtures.access().user(fixtures.access().organization("Pages Enterprise", null), Role.ENTERPRISE);
+        customerOrganization = fixtures.access().organization("Pages Enterprise", null);
+        customer = fixtures.access().user(customerOrganization, Role.ENTERPRISE);
     }
 
     HelixClient signedIn(Account account) {
@@ -395,7 +397,8 @@ class FacilityPagesIntegrationTests {
         assertThat(researcher.get("/instruments").body()).contains("id=\"my-bookings\"").doesNotContain("id=\"statements-link\"");
         HelixClient.Response page = researcher.get("/facilities/statements");
         assertThat(page.status()).isEqualTo(200);
-        assertThat(page.body()).contains("id=\"organization\" name=\"organization\" value=\"\"").doesNotContain("id=\"statement-title\"");
+        assertThat(page.body()).contains("id=\"organization\" name=\"organizationName\" type=\"text\" value=\"\"")
+                .contains("id=\"organization-id\" name=\"organization\" value=\"\"").doesNotContain("id=\"statement-title\"");
 
         HelixClient enterprise = signedIn(customer);
         assertThat(enterprise.get("/instruments").body()).contains("id=\"statements-link\"");
@@ -415,5 +418,124 @@ class FacilityPagesIntegrationTests {
         assertThat(page).containsPattern("id=\"manage-waitlist\">\\s*<li>[^<]*<span class=\"waiting-user\">"
                         + java.util.regex.Pattern.quote(customer.name()) + "</span>")
                 .contains("Waiting · &lt;b&gt;XRD&lt;/b&gt; &amp; more</li>");
+    }
+
+    /**
+     * The statement's organization is picked by name (the registry's suggestions, the id carried hidden), as the
+     * registry's forms pick one; a name typed and not picked is found when it names one organization (any case), and
+     * one that names none the user may see comes back marked, as typed, in the page's language. The heading is the
+     * bundles' in either language.
+     */
+    @Test
+    void theStatementsOrganizationIsPickedByName() {
+        String ext = fixtures.access().organizationExtId(customerOrganization);
+        String name = nameOf(customerOrganization);
+        HelixClient enterprise = signedIn(customer);
+
+        String own = enterprise.get("/facilities/statements?lang=en&month=2001-03").body();
+        assertThat(own).contains("id=\"organization\" name=\"organizationName\" type=\"text\" value=\"" + name + "\"")
+                .contains("data-id-field=\"organization-id\"").contains("hx-get=\"/registry/suggest/organizations?for=organizationName\"")
+                .contains("<input type=\"hidden\" id=\"organization-id\" name=\"organization\" value=\"" + ext + "\">")
+                .contains("<script src=\"/js/registry-edit.js\" defer></script>")
+                .contains(">Statement 2001-03 · " + name + "</h2>").contains("organization=" + ext + "&amp;month=2001-03");
+
+        HelixClient.Response typed = enterprise.get("/facilities/statements?lang=zh&month=2001-03&organization=&organizationName="
+                + java.net.URLEncoder.encode(" " + name.toUpperCase(java.util.Locale.ROOT) + " ", java.nio.charset.StandardCharsets.UTF_8));
+        assertThat(typed.status()).isEqualTo(200);
+        assertThat(typed.body()).contains(">2001年3月 · " + name + "</h2>").contains("name=\"organization\" value=\"" + ext + "\"");
+
+        String other = nameOf(owner); // exists, but its statement is not the enterprise's to see: said as of a name that is none
+        for (String refused : java.util.List.of(other, "Nowhere <b>Ltd</b>")) {
+            HelixClient.Response none = enterprise.get("/facilities/statements?lang=en&month=2001-03&organization=&organizationName="
+                    + java.net.URLEncoder.encode(refused, java.nio.charset.StandardCharsets.UTF_8));
+            assertThat(none.status()).isEqualTo(400);
+            String shown = refused.replace("<", "&lt;").replace(">", "&gt;");
+            assertThat(none.body()).contains("<span class=\"field-error\" id=\"f-organization-error\">no organization whose statement you may see is named “"
+                            + shown + "”: pick one from the suggestions</span>")
+                    .contains("name=\"organizationName\" type=\"text\" value=\"" + refused.replace("<", "&lt;") + "\"")
+                    .contains("aria-invalid=\"true\"")
+                    .contains("<a href=\"#f-organization\">Organization</a>").doesNotContain("id=\"statement-title\"");
+        }
+        assertThat(enterprise.get("/facilities/statements?lang=zh&month=2001-03&organizationName=Nowhere").body())
+                .contains("没有名为“Nowhere”且您可查看其结算单的单位：请从提示中选择");
+        // an id no organization has (an old link) is marked the same way, not a "page not found"
+        HelixClient.Response stale = enterprise.get("/facilities/statements?lang=en&month=2001-03&organization=no-such-org");
+        assertThat(stale.status()).isEqualTo(400);
+        assertThat(stale.body()).contains("is named “no-such-org”");
+    }
+
+    /**
+     * "Bookings to handle" is linked only for who handles some instrument's bookings (its managers, its organization's
+     * administrators, ADMIN), and lists the bookings of every instrument they may handle; anyone else who opens it
+     * gets a page that says whose the page is, not an error.
+     */
+    @Test
+    void bookingsToHandleAreLinkedForWhoHandlesThem() {
+        String extId = fixtures.openFacility(owner, true, false);
+        Account instrumentManager = fixtures.access().user(owner, Role.RESEARCHER);
+        fixtures.managers(extId, instrumentManager);
+        Account orgAdmin = fixtures.access().user(owner, Role.ORG_ADMIN);
+        Account admin = fixtures.access().user(null, Role.ADMIN);
+        Account student = fixtures.access().user(owner, Role.STUDENT);
+        BookingView pending = fixtures.as(customer, () -> context.getBean(Bookings.class).request(extId,
+                FacilityFixtures.request(FacilityFixtures.hoursAhead(51, 10), Duration.ofHours(1), "to handle")));
+
+        for (Account handler : java.util.List.of(instrumentManager, orgAdmin, admin)) {
+            HelixClient client = signedIn(handler);
+            assertThat(client.get("/instruments").body()).as(handler.email()).contains("id=\"managed-link\"");
+            assertThat(client.get("/bookings/manage").body()).as(handler.email()).contains("id=\"booking-list\"")
+                    .doesNotContain("id=\"handles-none\"");
+            assertThat(handled(client)).as(handler.email()).contains(pending.id()); // the page's list, paged through (other tests' bookings too)
+        }
+        for (Account other : java.util.List.of(student, customer)) {
+            HelixClient client = signedIn(other);
+            assertThat(client.get("/instruments").body()).as(other.email()).contains("id=\"my-bookings\"").doesNotContain("id=\"managed-link\"");
+            HelixClient.Response page = client.get("/bookings/manage?lang=zh");
+            assertThat(page.status()).isEqualTo(200);
+            assertThat(page.body()).contains("id=\"handles-none\"").contains("您没有需要处理预约的仪器")
+                    .doesNotContain("href=\"/bookings/" + pending.id() + "\"");
+        }
+    }
+
+    /**
+     * The facility lists show their last page for a page past the end (an old link, a typed number) and their first
+     * for a page number that is none (0, negative, a word), instead of an empty table or an error.
+     */
+    @Test
+    void facilityListsPastTheEndShowTheLastPage() {
+        String extId = fixtures.openFacility(owner, false, false);
+        Account handler = fixtures.access().user(owner, Role.RESEARCHER);
+        fixtures.managers(extId, handler);
+        Account booker = fixtures.access().user(fixtures.access().organization("Paging Enterprise", null), Role.ENTERPRISE);
+        BookingView booked = fixtures.as(booker, () -> context.getBean(Bookings.class).request(extId,
+                FacilityFixtures.request(FacilityFixtures.hoursAhead(52, 10), Duration.ofHours(1), "paging")));
+        HelixClient mine = signedIn(booker);
+        HelixClient handles = signedIn(handler);
+        for (String number : java.util.List.of("1", "99", "99999999999", "0", "-1", "abc")) {
+            HelixClient.Response instruments = HelixClient.browser(port).get("/instruments?lang=en&page=" + number);
+            assertThat(instruments.status()).as("page " + number).isEqualTo(200);
+            assertThat(instruments.body()).as("page " + number).contains("id=\"instruments\"");
+            assertThat(mine.get("/bookings?page=" + number).body()).as("page " + number).contains("href=\"/bookings/" + booked.id() + "\"");
+            assertThat(handles.get("/bookings/manage?status=all&page=" + number).body()).as("page " + number)
+                    .contains("href=\"/bookings/" + booked.id() + "\"");
+        }
+        assertThat(mine.get("/api/v1/bookings/mine?page=99").body()).contains("\"items\":[]");
+    }
+
+    /** The ids of the pending bookings the client's user may handle, every page of them. */
+    private static java.util.Set<Long> handled(HelixClient client) {
+        java.util.Set<Long> ids = new java.util.HashSet<>();
+        for (int page = 0; ; page++) {
+            tools.jackson.databind.JsonNode items = tools.jackson.databind.json.JsonMapper.builder().build()
+                    .readTree(client.get("/api/v1/bookings/managed?status=pending&size=100&page=" + page).body()).get("items");
+            if (items.isEmpty()) {
+                return ids;
+            }
+            items.forEach(item -> ids.add(item.get("id").asLong()));
+        }
+    }
+
+    private String nameOf(long organization) {
+        return fixtures.jdbc().sql("select name_en from organization where id = :id").param("id", organization).query(String.class).single();
     }
 }

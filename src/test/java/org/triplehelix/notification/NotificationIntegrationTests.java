@@ -286,6 +286,55 @@ class NotificationIntegrationTests {
         assertThat(keys(waiting)).containsExactly("notification.waitlist.offered");
     }
 
+    /** Hours rejected with a reason: the student's notice says why, in their language. */
+    @Test
+    void aStudentWhoseHoursAreRejectedIsToldWhy() {
+        Account studentAccount = studentWithRejectedHours("  那天在休假 on leave  ");
+        String student = fixtures.jdbc().sql("select ext_id from talent_student where user_id = :u").param("u", studentAccount.id())
+                .query(String.class).single();
+        String day = LocalDate.now().minusDays(1).toString();
+        assertThat(keys(studentAccount)).containsExactly("notification.talent.hoursRejectedWithReason");
+        assertThat(only(mine(api(studentAccount), "lang=en"), "/talent/students/" + student).get("message").asString())
+                .isEqualTo("Your 3.5 practice hours of " + day + " were rejected by your industrial mentor: 那天在休假 on leave");
+        assertThat(only(mine(api(studentAccount), "lang=zh"), "/talent/students/" + student).get("message").asString())
+                .isEqualTo("您 " + day + " 的 3.5 小时实践学时被企业导师退回：那天在休假 on leave");
+    }
+
+    /**
+     * The inbox page past its end shows its last page (an old link, a typed number), and a page number that is
+     * none (0, negative, a word) the first; the API keeps answering such a page with no items.
+     */
+    @Test
+    void anInboxPagePastTheEndShowsTheLastPage() {
+        Account reader = studentWithRejectedHours("wrong day");
+        HelixClient page = signedIn(reader);
+        for (String number : List.of("1", "99", "99999999999", "0", "-2", "abc", "")) {
+            HelixClient.Response inbox = page.get("/notifications?lang=en&page=" + number);
+            assertThat(inbox.status()).as("page " + number).isEqualTo(200);
+            assertThat(inbox.body()).as("page " + number).contains("were rejected by your industrial mentor: wrong day")
+                    .doesNotContain("No notices yet");
+        }
+        HelixClient.Response far = api(reader).get("/api/v1/notifications?page=99");
+        assertThat(JSON.readTree(far.body()).get("items").size()).isZero();
+    }
+
+    /** A student with an account whose one logged day of hours their industrial mentor rejected, the notice delivered. */
+    private Account studentWithRejectedHours(String reason) {
+        TalentFixtures talent = TalentFixtures.of(context);
+        long university = talent.organization("Reason University", "university", "420100");
+        long enterprise = talent.organization("Reason Works", "enterprise", "420500");
+        long academic = talent.person("Reason Academic", university);
+        long industrial = talent.person("Reason Industrial", enterprise);
+        Account studentAccount = talent.user(university, null, Role.STUDENT);
+        Account mentor = talent.user(enterprise, industrial, Role.ENTERPRISE);
+        String program = talent.program(university, enterprise, "0803", "ind-optoelectronics", 2024);
+        String student = talent.student(program, enterprise, academic, industrial, studentAccount, 2027, "enrolled");
+        long entry = talent.pendingHours(student, studentAccount);
+        talent.as(mentor, () -> practice.reject(entry, reason));
+        awaitDelivered("/talent/students/" + student);
+        return studentAccount;
+    }
+
     @Test
     void markingAllReadOnThePageAndOpeningNeedCsrfAndVisitorsAreSentToSignIn() {
         HelixClient visitor = HelixClient.browser(port);

@@ -53,8 +53,9 @@ class TalentAuthorizationMatrixIntegrationTests extends AuthorizationMatrix {
         return fx.student(program, w.elsewhere(), academic, w.personAtHome(), w.account(STUDENT), 2027, "enrolled");
     }
 
+    /** Pending hours on a fresh student record of STUDENT's account: a day holds 24 hours, and every decision endpoint takes some. */
     private long pendingHours(World w) {
-        return fx.pendingHours(student(w), w.account(STUDENT));
+        return fx.pendingHours(freshStudent(w), w.account(STUDENT));
     }
 
     private String openTopic(World w) {
@@ -197,6 +198,13 @@ class TalentAuthorizationMatrixIntegrationTests extends AuthorizationMatrix {
                         .expect(ANONYMOUS, 401).expect(STUDENT, 302).expect(ADMIN, 403).expect(ORG_ADMIN, 403).expect(RESEARCHER, 403)
                         .otherwise(404),
                 Endpoint.page("POST", "/talent/hours/{pending}/approve", w -> "/talent/hours/" + pendingHours(w) + "/approve", w -> "x=1")
+                        .expect(ANONYMOUS, 401).expect(RESEARCHER, 302).expect(STUDENT, 403).expect(ADMIN, 403).expect(ORG_ADMIN, 403)
+                        .otherwise(404),
+                Endpoint.page("GET", "/talent/hours/{pending}/reject", w -> "/talent/hours/" + pendingHours(w) + "/reject")
+                        .expect(ANONYMOUS, 401).expect(RESEARCHER, 200).expect(STUDENT, 403).expect(ADMIN, 403).expect(ORG_ADMIN, 403)
+                        .otherwise(404),
+                Endpoint.page("POST", "/talent/hours/{pending}/reject", w -> "/talent/hours/" + pendingHours(w) + "/reject",
+                                w -> "reason=matrix")
                         .expect(ANONYMOUS, 401).expect(RESEARCHER, 302).expect(STUDENT, 403).expect(ADMIN, 403).expect(ORG_ADMIN, 403)
                         .otherwise(404),
                 Endpoint.page("POST", "/talent/programs", w -> "/talent/programs",

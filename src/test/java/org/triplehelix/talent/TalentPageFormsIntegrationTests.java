@@ -523,10 +523,87 @@ class TalentPageFormsIntegrationTests {
         assertThat(pendingRow(client.get("/talent?lang=en").body(), record))
                 .contains("<a href=\"/talent/students/" + record + "\">Student " + record + "</a>");
 
-        // the API's hours entry is what it was: no name added
+        // the API's hours entry is what it was: no name added; only the reason of a rejection (null until then), which the
+        // student is to read wherever they read their hours
         JsonNode hours = JsonMapper.builder().build().readTree(client.get("/api/v1/talent/students/" + record + "/hours").body()).get(0);
-        assertThat(hours.propertyNames()).containsExactly("id", "studentExtId", "date", "hours", "description", "status");
+        assertThat(hours.propertyNames()).containsExactly("id", "studentExtId", "date", "hours", "description", "status", "reason");
+        assertThat(hours.get("reason").isNull()).isTrue();
         assertThat(hours.get("studentExtId").asString()).isEqualTo(record);
+    }
+
+    /**
+     * Rejecting hours asks why, and the student is told: the mentor's "Reject…" opens a form whose reason is
+     * required (refused beside it in the page's language, the hours still pending); the reason given is stored,
+     * shown (escaped) on the student's record, and the mentor returns where they came from.
+     */
+    @Test
+    void rejectingHoursAsksWhyAndTheStudentReadsIt() {
+        Account learner = fx.user(university, null, Role.STUDENT);
+        String record = fx.student(program, enterprise, academic, industrial, learner, 2028, "enrolled");
+        long entry = fx.pendingHours(record, learner);
+        HelixClient client = client(mentor);
+
+        assertThat(pendingRow(client.get("/talent?lang=en").body(), record)).contains("href=\"/talent/hours/" + entry + "/reject?back=/talent\"");
+        assertThat(client.get("/talent/students/" + record).body()).contains("href=\"/talent/hours/" + entry + "/reject\"");
+        String form = client.get("/talent/hours/" + entry + "/reject?back=/talent&lang=en").body();
+        assertThat(control(form, "reason")).contains("required");
+        assertThat(form).contains("fixture work").contains("name=\"back\" value=\"/talent\"");
+
+        HelixClient.Response refused = client.postForm("/talent/hours/" + entry + "/reject?lang=zh", form("back", "/talent", "reason", "  "));
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refusedAt(refused.body(), "reason")).isEqualTo("必须填写");
+        assertThat(summary(refused.body())).contains("原因：必须填写");
+        refused = client.postForm("/talent/hours/" + entry + "/reject?lang=en", form("back", "/talent", "reason", "x".repeat(1001)));
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refusedAt(refused.body(), "reason")).isEqualTo("at most 1000 characters");
+        assertThat(textarea(refused.body(), "reason")).isEqualTo("x".repeat(1001));
+        assertThat(statusOf(entry)).isEqualTo("pending");
+
+        String why = "<b>日期</b> 写错了 & \"wrong day\"";
+        HelixClient.Response rejected = client.postForm("/talent/hours/" + entry + "/reject", form("back", "/talent", "reason", why));
+        assertThat(rejected.status()).isEqualTo(302);
+        assertThat(rejected.location()).endsWith("/talent");
+        assertThat(followed(client, rejected)).contains("id=\"notice\"").doesNotContain("data-student=\"" + record + "\"");
+        assertThat(statusOf(entry)).isEqualTo("rejected");
+        assertThat(fx.jdbc().sql("select reason from talent_practice_log where id = :id").param("id", entry).query(String.class).single())
+                .isEqualTo(why);
+        assertThat(client(learner).get("/talent/students/" + record + "?lang=zh").body())
+                .contains("原因：&lt;b&gt;日期&lt;/b&gt; 写错了 &amp; \"wrong day\"").doesNotContain("<b>日期</b>");
+        // the API may give the reason, or (as it always could) none
+        long viaApi = fx.pendingHours(record, learner);
+        HelixClient api = HelixClient.basic(port, mentor.email(), AccessFixtures.PASSWORD);
+        HelixClient.Response answered = api.json("POST", "/api/v1/talent/hours/" + viaApi + "/reject", "{\"reason\": \"two entries for one day\"}");
+        assertThat(answered.status()).isEqualTo(200);
+        assertThat(answered.body()).contains("\"status\":\"rejected\"").contains("\"reason\":\"two entries for one day\"");
+        assertThat(api.json("POST", "/api/v1/talent/hours/" + fx.pendingHours(record, learner) + "/reject", null).status()).isEqualTo(200);
+        // once decided, the form says so instead of asking again
+        assertThat(flash(followed(client, client.postForm("/talent/hours/" + entry + "/reject?lang=en", form("reason", "again")))))
+                .isEqualTo("That cannot be done now: these hours have already been rejected");
+    }
+
+    private String statusOf(long entry) {
+        return fx.jdbc().sql("select status from talent_practice_log where id = :id").param("id", entry).query(String.class).single();
+    }
+
+    /**
+     * The programs, topics and needs show their last page for a page past the end (an old link, a typed number) and
+     * their first for a page number that is none (0, negative, a word), instead of an empty list or an error.
+     */
+    @Test
+    void talentListsPastTheEndShowTheLastPage() {
+        String need = AccessFixtures.unique("test-need");
+        fx.as(declarer, () -> context.getBean(TalentWriter.class).saveNeed(Fields.of("id", need, "industry", "ind-optoelectronics",
+                "skill", "paging", "year", "2031", "headcount", "1"), false));
+        fx.topic(enterprise, AccessFixtures.unique("paging topic"));
+        HelixClient client = client(mentor);
+        for (String number : java.util.List.of("1", "99", "99999999999", "0", "-1", "abc")) {
+            for (String[] list : new String[][] {{"/talent", "id=\"programs\""}, {"/talent/topics", "id=\"topics\""},
+                    {"/talent/needs", "id=\"needs\""}}) {
+                HelixClient.Response page = client.get(list[0] + "?page=" + number);
+                assertThat(page.status()).as(list[0] + " page " + number).isEqualTo(200);
+                assertThat(page.body()).as(list[0] + " page " + number).contains(list[1]);
+            }
+        }
     }
 
     /** The row of the student's hours in the table of hours awaiting approval. */

@@ -16,10 +16,12 @@ import org.triplehelix.facility.BookingConflictException;
 import org.triplehelix.facility.BookingView;
 import org.triplehelix.facility.Bookings;
 import org.triplehelix.facility.CalendarFeeds;
+import org.triplehelix.facility.FacilityCatalog;
 import org.triplehelix.facility.UsageInput;
 import org.triplehelix.facility.Waitlist;
 import org.triplehelix.shared.ConflictException;
 import org.triplehelix.shared.InvalidInputException;
+import org.triplehelix.shared.Page;
 import org.triplehelix.shared.web.FormErrors;
 
 /**
@@ -36,25 +38,39 @@ class BookingPages {
     private final Bookings bookings;
     private final Waitlist waitlist;
     private final CalendarFeeds feeds;
+    private final FacilityCatalog catalog;
 
-    BookingPages(Bookings bookings, Waitlist waitlist, CalendarFeeds feeds) {
+    BookingPages(Bookings bookings, Waitlist waitlist, CalendarFeeds feeds, FacilityCatalog catalog) {
+        this.catalog = catalog;
         this.bookings = bookings;
         this.waitlist = waitlist;
         this.feeds = feeds;
     }
 
+    /** The user's bookings; a page past the end shows the last, a page number that is none the first. */
     @GetMapping("/bookings")
-    String mine(@RequestParam(defaultValue = "") String status, @RequestParam(defaultValue = "0") int page, Model model) {
-        model.addAttribute("bookings", bookings.mine(status, page, PAGE_SIZE));
+    String mine(@RequestParam(defaultValue = "") String status, @RequestParam(required = false) String page, Model model) {
+        Page<BookingView> mine = bookings.mine(status, Page.number(page), PAGE_SIZE);
+        if (mine.pastTheEnd()) {
+            mine = bookings.mine(status, mine.lastPage(), PAGE_SIZE);
+        }
+        model.addAttribute("bookings", mine);
         model.addAttribute("waitlist", waitlist.mine());
         model.addAttribute("hasFeed", feeds.hasToken());
         model.addAttribute("status", status);
         return "facility/bookings";
     }
 
+    /** The bookings to handle; a page past the end shows the last, a page number that is none the first. */
     @GetMapping("/bookings/manage")
-    String managed(@RequestParam(defaultValue = "pending") String status, @RequestParam(defaultValue = "0") int page, Model model) {
-        model.addAttribute("bookings", bookings.managed(status.equals("all") ? null : status, page, PAGE_SIZE));
+    String managed(@RequestParam(defaultValue = "pending") String status, @RequestParam(required = false) String page, Model model) {
+        String code = status.equals("all") ? null : status;
+        Page<BookingView> managed = bookings.managed(code, Page.number(page), PAGE_SIZE);
+        if (managed.pastTheEnd()) {
+            managed = bookings.managed(code, managed.lastPage(), PAGE_SIZE);
+        }
+        model.addAttribute("bookings", managed);
+        model.addAttribute("handlesBookings", catalog.handlesBookings()); // else the page says whose they are, not just "nothing"
         model.addAttribute("status", status);
         return "facility/managed";
     }

@@ -23,6 +23,7 @@ import org.triplehelix.facility.Bookings;
 import org.triplehelix.facility.FacilityCatalog;
 import org.triplehelix.facility.FacilityTime;
 import org.triplehelix.facility.Instrument;
+import org.triplehelix.facility.InstrumentSummary;
 import org.triplehelix.facility.Maintenance;
 import org.triplehelix.facility.RuleViolationException;
 import org.triplehelix.facility.SeriesRefusedException;
@@ -34,6 +35,7 @@ import org.triplehelix.facility.WaitlistEntry;
 import org.triplehelix.facility.WeeklyRequest;
 import org.triplehelix.shared.ConflictException;
 import org.triplehelix.shared.InvalidInputException;
+import org.triplehelix.shared.Page;
 import org.triplehelix.shared.web.FormErrors;
 
 /**
@@ -63,13 +65,19 @@ class InstrumentPages {
         this.scope = scope;
     }
 
+    /** The instruments matching the need; a page past the end shows the last, a page number that is none the first. */
     @GetMapping("/instruments")
     String list(@RequestParam(defaultValue = "") String q, @RequestParam(defaultValue = "") String type,
-                @RequestParam(defaultValue = "0") int page, Model model) {
-        model.addAttribute("results", catalog.search(q, type, page, PAGE_SIZE));
+                @RequestParam(required = false) String page, Model model) {
+        Page<InstrumentSummary> results = catalog.search(q, type, Page.number(page), PAGE_SIZE);
+        if (results.pastTheEnd()) {
+            results = catalog.search(q, type, results.lastPage(), PAGE_SIZE);
+        }
+        model.addAttribute("results", results);
         model.addAttribute("q", q);
         model.addAttribute("type", type);
         model.addAttribute("canSeeStatements", statements.canSeeOwn());
+        model.addAttribute("handlesBookings", catalog.handlesBookings());
         return "facility/instruments";
     }
 

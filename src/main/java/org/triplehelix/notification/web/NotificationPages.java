@@ -9,6 +9,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.triplehelix.notification.Notice;
 import org.triplehelix.notification.Notifications;
+import org.triplehelix.shared.Page;
 import org.triplehelix.shared.UserNotice;
 
 /**
@@ -27,9 +28,14 @@ class NotificationPages {
         this.notifications = notifications;
     }
 
+    /** The inbox; a page past the end shows the last, a page number that is none the first. */
     @GetMapping("/notifications")
-    String inbox(@RequestParam(defaultValue = "false") boolean unread, @RequestParam(defaultValue = "0") int page, Model model) {
-        model.addAttribute("notices", notifications.mine(unread, page, PAGE_SIZE));
+    String inbox(@RequestParam(defaultValue = "false") boolean unread, @RequestParam(required = false) String page, Model model) {
+        Page<Notice> notices = notifications.mine(unread, Page.number(page), PAGE_SIZE);
+        if (notices.pastTheEnd()) {
+            notices = notifications.mine(unread, notices.lastPage(), PAGE_SIZE);
+        }
+        model.addAttribute("notices", notices);
         model.addAttribute("unreadOnly", unread);
         return "notification/inbox";
     }

@@ -133,9 +133,13 @@ class TalentApi {
         return practice.approve(id);
     }
 
+    /** Why hours are rejected; optional here (a client of old sends no body), required on the page. */
+    record RejectRequest(String reason) {
+    }
+
     @PostMapping("/hours/{id}/reject")
-    Practice.HoursEntry reject(@PathVariable long id) {
-        return practice.reject(id);
+    Practice.HoursEntry reject(@PathVariable long id, @RequestBody(required = false) RejectRequest request) {
+        return practice.reject(id, request == null ? null : request.reason());
     }
 
     record MilestoneRequest(LocalDate due, String status, LocalDate done) {

@@ -42,6 +42,8 @@ import org.triplehelix.talent.Topics;
 @Controller
 class TalentPages {
 
+    /** Rows on a page of programs, topics or needs. */
+    static final int PAGE_SIZE = 20;
     /** Spring Security's default, which the platform keeps. */
     private static final String CSRF_PARAMETER = "_csrf";
 
@@ -65,9 +67,14 @@ class TalentPages {
 
     // --- programs ---------------------------------------------------------------------------
 
+    /** The programs (and what waits for the user); a page past the end shows the last, a page number that is none the first. */
     @GetMapping("/talent")
-    String index(@RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "cohort") String sort, Model model) {
-        model.addAttribute("programs", programs.page(page, 20, sort, ""));
+    String index(@RequestParam(required = false) String page, @RequestParam(defaultValue = "cohort") String sort, Model model) {
+        Page<Programs.Program> listed = programs.page(Page.number(page), PAGE_SIZE, sort, "");
+        if (listed.pastTheEnd()) {
+            listed = programs.page(listed.lastPage(), PAGE_SIZE, sort, "");
+        }
+        model.addAttribute("programs", listed);
         model.addAttribute("sort", Programs.SORTS.containsKey(sort) ? sort : "cohort");
         model.addAttribute("canCreate", programs.canCreatePrograms());
         model.addAttribute("mine", programs.mine().orElse(null));
@@ -303,18 +310,65 @@ class TalentPages {
         }
     }
 
-    @PostMapping("/talent/hours/{entry}/{action:approve|reject}")
-    String decide(@PathVariable long entry, @PathVariable String action, @RequestParam(defaultValue = "") String back,
-                  RedirectAttributes redirect) {
-        Practice.HoursEntry decided;
+    /** Approves hours; back where the mentor was (their list, or the student's record). */
+    @PostMapping("/talent/hours/{entry}/approve")
+    String approve(@PathVariable long entry, @RequestParam(defaultValue = "") String back, RedirectAttributes redirect) {
         try {
-            decided = action.equals("approve") ? practice.approve(entry) : practice.reject(entry);
+            Practice.HoursEntry decided = practice.approve(entry);
             redirect.addFlashAttribute("notice", "talent.hours." + decided.status());
+            return "redirect:" + back(back, decided.studentExtId());
         } catch (ConflictException e) {
             redirect.addFlashAttribute("refusal", conflict(e));
             return "redirect:/talent";
         }
-        return back.startsWith("/talent") ? "redirect:" + back : "redirect:/talent/students/" + decided.studentExtId();
+    }
+
+    /** Why hours are rejected, asked before they are: the student reads it on their record and in their inbox. */
+    @GetMapping("/talent/hours/{entry}/reject")
+    String rejectForm(@PathVariable long entry, @RequestParam(defaultValue = "") String back, Model model, RedirectAttributes redirect) {
+        try {
+            return rejectPage(model, practice.decidable(entry), back, Fields.of(), FormErrors.none());
+        } catch (ConflictException e) {
+            redirect.addFlashAttribute("refusal", conflict(e));
+            return "redirect:/talent";
+        }
+    }
+
+    /**
+     * Rejects hours with the reason the form requires (the API's may be left out). Hours decided meanwhile
+     * are said so first; a missing or too long reason comes back in the form as typed, marked, nothing written.
+     */
+    @PostMapping("/talent/hours/{entry}/reject")
+    String reject(@PathVariable long entry, @RequestParam Map<String, String> form, Model model, HttpServletResponse response,
+                  RedirectAttributes redirect) {
+        Fields typed = fields(form);
+        String back = typed.get("back") == null ? "" : typed.get("back");
+        try {
+            practice.decidable(entry); // hours decided meanwhile: said so before a missing reason
+            Practice.HoursEntry decided = practice.reject(entry, typed.required("reason"));
+            redirect.addFlashAttribute("notice", "talent.hours." + decided.status());
+            return "redirect:" + back(back, decided.studentExtId());
+        } catch (ConflictException e) {
+            redirect.addFlashAttribute("refusal", conflict(e));
+            return "redirect:/talent";
+        } catch (InvalidInputException e) {
+            response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+            return rejectPage(model, practice.decidable(entry), back, typed, refusal(e));
+        }
+    }
+
+    private String rejectPage(Model model, Practice.PendingHours hours, String back, Fields form, FormErrors errors) {
+        model.addAttribute("hours", hours);
+        model.addAttribute("back", back.startsWith("/talent") ? back : "");
+        model.addAttribute("cancel", back(back, hours.entry().studentExtId()));
+        model.addAttribute("form", form);
+        model.addAttribute("errors", errors);
+        return "talent/reject";
+    }
+
+    /** Where a decision returns: the talent page the mentor came from, else the student's record. */
+    private static String back(String back, String studentExtId) {
+        return back.startsWith("/talent") ? back : "/talent/students/" + studentExtId;
     }
 
     /** Sets a milestone; refused input comes back in the record's milestone form as typed, the field at fault marked, nothing written. */
@@ -368,12 +422,17 @@ class TalentPages {
     // --- topics -----------------------------------------------------------------------------
 
     @GetMapping("/talent/topics")
-    String topics(@RequestParam(defaultValue = "") String status, @RequestParam(defaultValue = "0") int page, Model model) {
-        return topicsPage(model, status, page, Fields.of(), FormErrors.none());
+    String topics(@RequestParam(defaultValue = "") String status, @RequestParam(required = false) String page, Model model) {
+        return topicsPage(model, status, Page.number(page), Fields.of(), FormErrors.none());
     }
 
+    /** The topics; a page past the end shows the last. */
     private String topicsPage(Model model, String status, int page, Fields form, FormErrors errors) {
-        model.addAttribute("topics", topics.page(status, page, 20));
+        Page<Topics.Topic> listed = topics.page(status, page, PAGE_SIZE);
+        if (listed.pastTheEnd()) {
+            listed = topics.page(status, listed.lastPage(), PAGE_SIZE);
+        }
+        model.addAttribute("topics", listed);
         model.addAttribute("status", status);
         model.addAttribute("canPost", topics.canPost());
         model.addAttribute("industries", needs.industries());
@@ -415,12 +474,15 @@ class TalentPages {
     // --- needs ------------------------------------------------------------------------------
 
     @GetMapping("/talent/needs")
-    String needs(@RequestParam(defaultValue = "") String organization, @RequestParam(defaultValue = "0") int page, Model model) {
-        return needsPage(model, organization, page, Fields.of("year", String.valueOf(LocalDate.now().getYear() + 1)), FormErrors.none());
+    String needs(@RequestParam(defaultValue = "") String organization, @RequestParam(required = false) String page, Model model) {
+        return needsPage(model, organization, Page.number(page), Fields.of("year", String.valueOf(LocalDate.now().getYear() + 1)), FormErrors.none());
     }
 
     private String needsPage(Model model, String organization, int page, Fields form, FormErrors errors) {
-        Page<Needs.Need> listed = needs.page(organization, page, 20);
+        Page<Needs.Need> listed = needs.page(organization, page, PAGE_SIZE);
+        if (listed.pastTheEnd()) { // a page past the end shows the last
+            listed = needs.page(organization, listed.lastPage(), PAGE_SIZE);
+        }
         model.addAttribute("needs", listed);
         model.addAttribute("changeable", needs.changeable(listed.items()));
         model.addAttribute("organization", organization);
