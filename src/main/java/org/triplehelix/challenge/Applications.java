@@ -81,8 +81,8 @@ public class Applications {
         return transaction.execute(status -> {
             Challenge challenge = challenges.lock(challengeId).orElseThrow();
             challenge.requireOpenCall(clock.instant());
-            requireEligible(challengeId, lead, consortium.partners());
             requireNotSponsor(challengeId, lead, consortium.partners());
+            requireEligible(challengeId, lead, consortium.partners());
             if (repository.exists(challengeId, lead.id())) {
                 throw new ConflictException("this organization has applied to the challenge already",
                         "challenge.conflict.applied");
@@ -115,8 +115,8 @@ public class Applications {
             Challenge challenge = challenges.lock(access.challengeId()).orElseThrow();
             challenge.requireOpenCall(clock.instant());
             requireSubmitted(repository.access(applicationId).orElseThrow());
-            requireEligible(access.challengeId(), lead, consortium.partners());
             requireNotSponsor(access.challengeId(), lead, consortium.partners());
+            requireEligible(access.challengeId(), lead, consortium.partners());
             if (!repository.update(applicationId, version, draft.plan())) {
                 throw new ConflictException("the application was changed meanwhile; reload it and edit again",
                         Map.of("version", version), "challenge.conflict.applicationStale");

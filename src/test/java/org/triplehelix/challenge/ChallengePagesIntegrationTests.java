@@ -515,6 +515,8 @@ class ChallengePagesIntegrationTests {
         HelixClient.Response page = client.get("/challenges/" + extId + "?lang=zh");
         assertThat(page.body()).contains("id=\"sponsor-side-note\">您的机构是本榜单的发榜方：由发榜方出题，其他机构揭榜。")
                 .doesNotContain("id=\"apply\"");
+        assertThat(client.get("/challenges/" + extId + "/apply?lang=en").body())
+                .contains("id=\"sponsor-side-note\">Your organization sponsors this challenge: it poses the problem, and other organizations apply to solve it.");
         HelixClient.Response refused = client.postMultipart("/challenges/" + extId + "/applications?lang=zh", application("", "", ""), "file",
                 "", new byte[0]);
         assertThat(refused.status()).isEqualTo(400);

@@ -415,6 +415,7 @@ class ChallengePages {
         scope.requireAnyRole(Role.ENTERPRISE, Role.RESEARCHER, Role.ORG_ADMIN);
         model.addAttribute("challenge", challenges.find(extId));
         model.addAttribute("form", lead.isBlank() ? Map.of() : Map.of("leadOrganization", lead.strip()));
+        model.addAttribute("sponsorSide", challenges.sponsorSide(extId));
         return "challenge/apply";
     }
 
