@@ -122,8 +122,9 @@ public class Challenges {
                         Map.of("status", challenge.status().code()), challenge.status().conflictKey());
             }
             if (challenge.version() != version || !repository.update(id, version, draft)) {
-                throw new ConflictException("the challenge was changed meanwhile; reload it and edit again",
-                        Map.of("version", challenge.version()), "challenge.conflict.stale");
+                throw new ConflictException("the challenge was changed meanwhile (version " + version + " was read, it is now "
+                        + challenge.version() + "); reload it and edit again", Map.of("version", challenge.version()),
+                        "challenge.conflict.draftStale", version, challenge.version());
             }
             ChallengeView after = repository.view(id).orElseThrow();
             events.publishEvent(AuditableChange.updated("challenge", extId, before, after));

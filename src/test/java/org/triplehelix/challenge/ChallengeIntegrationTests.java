@@ -443,7 +443,10 @@ class ChallengeIntegrationTests {
 
         // stale: 409, nothing written
         assertThatThrownBy(() -> f.as(sponsorUser, () -> f.challenges.update(draft.extId(), draft.version(), ChallengeFixtures.draft("过期", "any"))))
-                .isInstanceOfSatisfying(ConflictException.class, e -> assertThat(e.key()).isEqualTo("challenge.conflict.stale"));
+                .isInstanceOfSatisfying(ConflictException.class, e -> {
+                    assertThat(e.key()).isEqualTo("challenge.conflict.draftStale");
+                    assertThat(e.args()).containsExactly(draft.version(), edited.version());
+                });
         assertThat(f.system(() -> f.challenges.find(draft.extId())).title().zh()).isEqualTo("草稿编辑（修订）");
         // the same checks as posting: a deadline in the past is refused
         ChallengeDraft past = new ChallengeDraft("过去", null, "问题", null, "kct-02", null, java.math.BigDecimal.ONE, 12, "any", null,

@@ -634,7 +634,8 @@ class ChallengePagesIntegrationTests {
         edited.put("titleZh", title + "（过期）");
         HelixClient.Response stale = client.postForm("/challenges/" + extId + "/edit?lang=en", edited);
         assertThat(stale.status()).isEqualTo(409);
-        assertThat(stale.body()).contains("someone else changed this challenge meanwhile").contains("value=\"" + title + "（过期）\"");
+        assertThat(stale.body()).contains("this draft was changed meanwhile (you opened version 0, it is now version 1)")
+                .contains("value=\"" + title + "（过期）\"");
         assertThat(rows(title + "（过期）")).isZero();
 
         edited.put("version", "1");
