@@ -22,8 +22,16 @@ class ApplicationRepository {
     record Person(long id, String extId, Text name, Long organizationId) {
     }
 
-    /** Who may see an application: its applicant, its consortium's organizations, its challenge's panel. */
-    record Access(long applicationId, long challengeId, Long applicantUserId, List<Long> organizationIds) {
+    /**
+     * Who may see an application: its applicant, its consortium's organizations, its challenge's panel (not once
+     * withdrawn); and what may be done with it: its status and its lead organization.
+     */
+    record Access(long applicationId, long challengeId, Long applicantUserId, List<Long> organizationIds, String status,
+                  long leadOrganizationId) {
+
+        boolean withdrawn() {
+            return "withdrawn".equals(status);
+        }
     }
 
     private final JdbcClient jdbc;
@@ -53,8 +61,12 @@ class ApplicationRepository {
                         rs.getString("name_en")), (Long) rs.getObject("organization_id"))).optional();
     }
 
+    /** Whether the organization leads an application to the challenge that is not withdrawn. */
     boolean exists(long challengeId, long leadOrganizationId) {
-        return jdbc.sql("select exists (select 1 from challenge_application where challenge_id = :c and lead_organization_id = :o)")
+        return jdbc.sql("""
+                        select exists (select 1 from challenge_application where challenge_id = :c and lead_organization_id = :o
+                                       and status <> 'withdrawn')
+                        """)
                 .param("c", challengeId).param("o", leadOrganizationId).query(Boolean.class).single();
     }
 
@@ -80,11 +92,41 @@ class ApplicationRepository {
         return jdbc.sql("""
                         select a.id, a.challenge_id, a.applicant_user_id,
                                array(select m.organization_id from application_member m where m.application_id = a.id
-                                     and m.organization_id is not null) orgs
+                                     and m.organization_id is not null) orgs, a.status, a.lead_organization_id
                         from challenge_application a where a.id = :id
                         """).param("id", applicationId)
                 .query((rs, n) -> new Access(rs.getLong(1), rs.getLong(2), (Long) rs.getObject(3),
-                        List.of((Long[]) rs.getArray(4).getArray()))).optional();
+                        List.of((Long[]) rs.getArray(4).getArray()), rs.getString(5), rs.getLong(6))).optional();
+    }
+
+    /** Withdraws a submitted application (kept, as withdrawn); false when it is no longer submitted. */
+    boolean withdraw(long applicationId) {
+        return jdbc.sql("""
+                        update challenge_application set status = 'withdrawn', withdrawn_at = now(), version = version + 1
+                        where id = :id and status = 'submitted'
+                        """).param("id", applicationId).update() == 1;
+    }
+
+    /** Saves an edited plan at the version it was read at; false when it changed meanwhile (or is no longer submitted). */
+    boolean update(long applicationId, int version, String plan) {
+        return jdbc.sql("""
+                        update challenge_application set plan = :plan, version = version + 1, updated_at = now()
+                        where id = :id and version = :v and status = 'submitted'
+                        """).param("plan", plan).param("id", applicationId).param("v", version).update() == 1;
+    }
+
+    /** Removes the partners, people and commitments of an application (before it is saved again as edited). */
+    void clearConsortium(long applicationId) {
+        jdbc.sql("delete from application_member where application_id = :a and role <> 'lead'").param("a", applicationId).update();
+        jdbc.sql("delete from application_commitment where application_id = :a").param("a", applicationId).update();
+    }
+
+    /** Whether the organization is the challenge's sponsor or one of the sponsor's units (its subtree). */
+    boolean sponsorSide(long challengeId, long organizationId) {
+        return jdbc.sql("""
+                        select exists (select 1 from challenge c where c.id = :c and c.sponsor_organization_id is not null
+                                       and :o in (select s.id from organization_subtree(c.sponsor_organization_id) s))
+                        """).param("c", challengeId).param("o", organizationId).query(Boolean.class).single();
     }
 
     boolean onPanel(long challengeId, long userId) {
@@ -112,7 +154,13 @@ class ApplicationRepository {
                 members.stream().filter(m -> m.kind().equals("lead")).findFirst().orElse(null),
                 members.stream().filter(m -> m.kind().equals("partner")).toList(),
                 members.stream().filter(m -> m.kind().equals("person")).toList(),
-                rs.getString("plan"), rs.getString("status"), rs.getTimestamp("submitted_at").toInstant(), commitments(id), attachments(id));
+                rs.getString("plan"), rs.getString("status"), rs.getTimestamp("submitted_at").toInstant(), commitments(id), attachments(id),
+                instant(rs, "updated_at"), instant(rs, "withdrawn_at"), rs.getInt("version"));
+    }
+
+    private static java.time.Instant instant(ResultSet rs, String column) throws SQLException {
+        java.sql.Timestamp value = rs.getTimestamp(column);
+        return value == null ? null : value.toInstant();
     }
 
     List<ApplicationView.Member> members(long applicationId) {
@@ -186,13 +234,13 @@ class ApplicationRepository {
         return chain;
     }
 
-    /** Rows of the applications of a challenge for the ranking: id, lead name, status, reviews, average total. */
+    /** Rows of the applications of a challenge for the ranking (the withdrawn left out): id, lead name, status, reviews, average total. */
     List<Map<String, Object>> rankingRows(long challengeId) {
         return jdbc.sql("""
                         select a.id, o.name_zh, o.name_en, a.status, count(s.total) reviews, round(avg(s.total), 2) average
                         from challenge_application a join organization o on o.id = a.lead_organization_id
                         left join review_score s on s.application_id = a.id
-                        where a.challenge_id = :c group by a.id, o.name_zh, o.name_en, a.status
+                        where a.challenge_id = :c and a.status <> 'withdrawn' group by a.id, o.name_zh, o.name_en, a.status
                         order by avg(s.total) desc nulls last, a.id
                         """).param("c", challengeId).query().listOfRows();
     }

@@ -9,6 +9,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -19,13 +20,15 @@ import org.triplehelix.shared.AuditableChange;
 import org.triplehelix.shared.ConflictException;
 import org.triplehelix.shared.InvalidInputException;
 import org.triplehelix.shared.NotFoundException;
+import org.triplehelix.shared.UserNotice;
 
 /**
  * Applying to a challenge and what an application holds. Enterprise users, researchers and
  * organization administrators apply for their organization (the lead); the call must be open
  * (published, before the deadline). An application is seen by the department, its applicant,
  * the users of its consortium's organizations and its challenge's review panel; for anyone else
- * it does not exist (404).
+ * it does not exist (404). While the call is open its applicant (or an administrator of its lead organization) may edit
+ * it or withdraw it; a withdrawn application is kept, seen by its team and the department, no longer by the panel.
  */
 @Service
 public class Applications {
@@ -63,13 +66,130 @@ public class Applications {
         this.transaction = new TransactionTemplate(transactions);
     }
 
-    /** Applies; 409 after the deadline or when the call is not open, or when the lead organization has applied already. */
+    /**
+     * Applies; 409 after the deadline or when the call is not open, or when the lead organization has applied already
+     * (an application it withdrew does not count). 400 when the sponsor's organization, or one of its units, is named as
+     * lead or partner: in 揭榜挂帅 the sponsor poses the problem and others solve it.
+     */
     public ApplicationView apply(String extId, ApplicationDraft draft) {
         scope.requireAnyRole(Role.ENTERPRISE, Role.RESEARCHER, Role.ORG_ADMIN);
         long challengeId = service.idOf(extId);
         service.visible(challengeId);
         CurrentUser user = scope.currentUser().orElse(null);
         ApplicationRepository.Org lead = lead(draft, user);
+        Consortium consortium = consortium(challengeId, lead, draft);
+        return transaction.execute(status -> {
+            Challenge challenge = challenges.lock(challengeId).orElseThrow();
+            challenge.requireOpenCall(clock.instant());
+            requireNotSponsor(challengeId, lead, consortium.partners());
+            requireEligible(challengeId, lead, consortium.partners());
+            if (repository.exists(challengeId, lead.id())) {
+                throw new ConflictException("this organization has applied to the challenge already",
+                        "challenge.conflict.applied");
+            }
+            long id = repository.insert(challengeId, lead.id(), user == null ? null : user.id(), draft.plan());
+            repository.member(id, "lead", lead.id(), null);
+            saveConsortium(id, consortium, draft);
+            ApplicationView view = repository.view(id).orElseThrow();
+            events.publishEvent(AuditableChange.created("challenge_application", String.valueOf(id), snapshot(extId, view)));
+            return view;
+        });
+    }
+
+    /**
+     * The applicant (or an administrator of its lead organization) edits a submitted application while the call is open:
+     * partners, people, plan and commitments, checked as when applying; the lead organization stays (to lead with another,
+     * withdraw and apply again). Saved at the version it was read at: a stale edit is a 409 and writes nothing.
+     */
+    public ApplicationView update(long applicationId, int version, ApplicationDraft draft) {
+        ApplicationRepository.Access access = readable(applicationId);
+        requireApplicantSide(access);
+        ApplicationView before = repository.view(applicationId).orElseThrow();
+        ApplicationRepository.Org lead = repository.organization(access.leadOrganizationId()).orElseThrow();
+        if (draft.leadOrganization() != null && !draft.leadOrganization().equals(lead.extId())) {
+            throw new InvalidInputException("leadOrganization", "the lead organization of an application does not change; withdraw it and apply again",
+                    "challenge.apply.error.leadFixed");
+        }
+        Consortium consortium = consortium(access.challengeId(), lead, draft);
+        return transaction.execute(status -> {
+            Challenge challenge = challenges.lock(access.challengeId()).orElseThrow();
+            challenge.requireOpenCall(clock.instant());
+            requireSubmitted(repository.access(applicationId).orElseThrow());
+            requireNotSponsor(access.challengeId(), lead, consortium.partners());
+            requireEligible(access.challengeId(), lead, consortium.partners());
+            if (!repository.update(applicationId, version, draft.plan())) {
+                throw new ConflictException("the application was changed meanwhile; reload it and edit again",
+                        Map.of("version", version), "challenge.conflict.applicationStale");
+            }
+            repository.clearConsortium(applicationId);
+            saveConsortium(applicationId, consortium, draft);
+            ApplicationView after = repository.view(applicationId).orElseThrow();
+            events.publishEvent(AuditableChange.updated("challenge_application", String.valueOf(applicationId),
+                    snapshot(before.challengeExtId(), before), snapshot(after.challengeExtId(), after)));
+            return after;
+        });
+    }
+
+    /**
+     * The applicant (or an administrator of its lead organization) withdraws a submitted application while the call is
+     * open (published, before the deadline: once the review starts it stays). It is kept, as withdrawn: the team and the
+     * department still see it, the review panel does not, and the organization may apply again. The consortium's other
+     * organizations are told.
+     */
+    public ApplicationView withdraw(long applicationId) {
+        ApplicationRepository.Access access = readable(applicationId);
+        requireApplicantSide(access);
+        Long by = scope.currentUser().map(CurrentUser::id).orElse(null);
+        return transaction.execute(status -> {
+            Challenge challenge = challenges.lock(access.challengeId()).orElseThrow();
+            challenge.requireOpenCall(clock.instant());
+            requireSubmitted(repository.access(applicationId).orElseThrow());
+            repository.withdraw(applicationId);
+            ApplicationView view = repository.view(applicationId).orElseThrow();
+            events.publishEvent(new AuditableChange("withdraw", "challenge_application", String.valueOf(applicationId),
+                    Map.of("status", "submitted"), Map.of("status", "withdrawn", "challenge", view.challengeExtId())));
+            List<String> organizations = new ArrayList<>();
+            organizations.add(view.lead().extId());
+            view.partners().forEach(p -> organizations.add(p.extId()));
+            events.publishEvent(UserNotice.toOrganizations(by, organizations, "notification.challenge.withdrawn",
+                    "/challenges/applications/" + applicationId, view.challengeTitle(), view.lead().name()));
+            return view;
+        });
+    }
+
+    /** Whether the caller may edit or withdraw the application: its applicant, or an administrator of its lead organization. */
+    public boolean canChange(long applicationId) {
+        return repository.access(applicationId).map(this::applicantSide).orElse(false);
+    }
+
+    private boolean applicantSide(ApplicationRepository.Access access) {
+        CurrentUser user = scope.currentUser().orElse(null);
+        if (user == null) {
+            return false;
+        }
+        boolean applicant = access.applicantUserId() != null && access.applicantUserId() == user.id();
+        return applicant || user.hasRole(Role.ORG_ADMIN) && scope.canEditOrganization(access.leadOrganizationId());
+    }
+
+    private void requireApplicantSide(ApplicationRepository.Access access) {
+        if (!applicantSide(access)) {
+            throw new org.springframework.security.access.AccessDeniedException("only the applicant or its organization's administrators change an application");
+        }
+    }
+
+    /** 409 unless the application is submitted (not withdrawn, not decided). */
+    private static void requireSubmitted(ApplicationRepository.Access access) {
+        if (!"submitted".equals(access.status())) {
+            throw new ConflictException("the application is " + access.status() + ": it can no longer be changed",
+                    Map.of("applicationStatus", access.status()), "challenge.conflict.application." + access.status());
+        }
+    }
+
+    /** The partners and people of a draft, found in the registry (400 naming the id that is not), and every target committed to. */
+    private record Consortium(List<ApplicationRepository.Org> partners, List<ApplicationRepository.Person> people, List<Target> targets) {
+    }
+
+    private Consortium consortium(long challengeId, ApplicationRepository.Org lead, ApplicationDraft draft) {
         List<ApplicationRepository.Org> partners = new ArrayList<>();
         for (String partner : draft.partners()) {
             ApplicationRepository.Org org = repository.organization(partner)
@@ -88,25 +208,48 @@ public class Applications {
                         "challenge.apply.error.commitment", target.indicator(), target.unit());
             }
         }
-        return transaction.execute(status -> {
-            Challenge challenge = challenges.lock(challengeId).orElseThrow();
-            challenge.requireOpenCall(clock.instant());
-            requireEligible(challengeId, lead, partners);
-            if (repository.exists(challengeId, lead.id())) {
-                throw new ConflictException("this organization has applied to the challenge already",
-                        "challenge.conflict.applied");
+        return new Consortium(partners, people, targets);
+    }
+
+    private void saveConsortium(long id, Consortium consortium, ApplicationDraft draft) {
+        consortium.partners().forEach(p -> repository.member(id, "partner", p.id(), null));
+        consortium.people().forEach(p -> repository.member(id, "person", p.organizationId(), p.id()));
+        consortium.targets().forEach(t -> repository.commitment(id, t.id(), draft.commitments().get(t.position())));
+    }
+
+    /** What the audit trail keeps of an application. */
+    private static Map<String, Object> snapshot(String challengeExtId, ApplicationView view) {
+        Map<String, Object> commitments = new LinkedHashMap<>();
+        view.commitments().forEach(c -> commitments.put(String.valueOf(c.position()), c.value()));
+        Map<String, Object> snapshot = new LinkedHashMap<>();
+        snapshot.put("challenge", challengeExtId);
+        snapshot.put("lead", view.lead().extId());
+        snapshot.put("partners", view.partners().stream().map(ApplicationView.Member::extId).toList());
+        snapshot.put("people", view.people().stream().map(ApplicationView.Member::extId).toList());
+        snapshot.put("plan", view.plan());
+        snapshot.put("commitments", commitments);
+        return snapshot;
+    }
+
+    /**
+     * 400 when the sponsor's organization or one of its units is named as lead or partner: the sponsor poses the problem, others
+     * solve it. The name in the reader's language, for the page's message.
+     */
+    private void requireNotSponsor(long challengeId, ApplicationRepository.Org lead, List<ApplicationRepository.Org> partners) {
+        if (repository.sponsorSide(challengeId, lead.id())) {
+            throw new InvalidInputException("leadOrganization", lead.extId() + " is the challenge's sponsor or one of its units: the sponsor does not take on its own challenge",
+                    "challenge.apply.error.sponsorLead", nameOf(lead));
+        }
+        for (ApplicationRepository.Org partner : partners) {
+            if (repository.sponsorSide(challengeId, partner.id())) {
+                throw new InvalidInputException("partners", partner.extId() + " is the challenge's sponsor or one of its units: the sponsor does not take on its own challenge",
+                        "challenge.apply.error.sponsorPartner", nameOf(partner));
             }
-            long id = repository.insert(challengeId, lead.id(), user == null ? null : user.id(), draft.plan());
-            repository.member(id, "lead", lead.id(), null);
-            partners.forEach(p -> repository.member(id, "partner", p.id(), null));
-            people.forEach(p -> repository.member(id, "person", p.organizationId(), p.id()));
-            targets.forEach(t -> repository.commitment(id, t.id(), draft.commitments().get(t.position())));
-            ApplicationView view = repository.view(id).orElseThrow();
-            events.publishEvent(AuditableChange.created("challenge_application", String.valueOf(id),
-                    Map.of("challenge", extId, "lead", lead.extId(), "partners", partners.stream().map(ApplicationRepository.Org::extId).toList(),
-                            "people", draft.people(), "commitments", draft.commitments())));
-            return view;
-        });
+        }
+    }
+
+    private static String nameOf(ApplicationRepository.Org org) {
+        return org.name() == null ? org.extId() : org.name().in(LocaleContextHolder.getLocale());
     }
 
     private ApplicationRepository.Org lead(ApplicationDraft draft, CurrentUser user) {
@@ -152,6 +295,7 @@ public class Applications {
         String type = typeOf(name, content);
         return transaction.execute(status -> {
             challenges.lock(access.challengeId()).orElseThrow().requireOpenCall(clock.instant());
+            requireSubmitted(repository.access(applicationId).orElseThrow());
             if (repository.attachmentCount(applicationId) >= MAX_ATTACHMENTS) {
                 throw new InvalidInputException("file", "at most " + MAX_ATTACHMENTS + " attachments per application",
                         "challenge.apply.error.fileCount", MAX_ATTACHMENTS);
@@ -261,7 +405,7 @@ public class Applications {
     }
 
     private boolean canSee(ApplicationRepository.Access access) {
-        return scope.isAdmin() || isTeam(access) || scope.currentUser()
+        return scope.isAdmin() || isTeam(access) || !access.withdrawn() && scope.currentUser()
                 .map(u -> u.hasRole(Role.REVIEWER) && repository.onPanel(access.challengeId(), u.id())).orElse(false);
     }
 

@@ -90,9 +90,9 @@ class ChallengeDemo {
     /** The organizations the demo links to are in (the registry's demo import runs in the background). */
     boolean ready() {
         return jdbc.sql("select count(*) from organization where ext_id = any(:ids)")
-                .param("ids", new String[] {"demo-ent-01", "demo-ent-06", "demo-hblab-optoelectronics", "demo-hblab-materials",
+                .param("ids", new String[] {"demo-ent-01", "demo-ent-06", "demo-ent-13", "demo-hblab-optoelectronics", "demo-hblab-materials",
                         "moe-4142010486", "moe-4142010487", "moe-4142010488"})
-                .query(Long.class).single() == 7;
+                .query(Long.class).single() == 8;
     }
 
     /** The six challenges; the number made. */
@@ -152,7 +152,8 @@ class ChallengeDemo {
                 "enterprise", "demo-ent-06", "12000000", 24, "enterprise_and_academic",
                 List.of(target("单体能量密度", "Wh/kg", "400", true), target("循环寿命", "次", "1000", true)));
         challenges.perform(battery, ChallengeAction.PUBLISH);
-        long batteryA = apply(battery, "demo-ent-06", List.of("moe-4142010487", "demo-hblab-hydrogen"), "硫化物固态电解质与干法电极。", "410", "1200");
+        // the sponsor (a battery maker) poses the problem; a materials enterprise with a university and a laboratory solves it
+        long batteryA = apply(battery, "demo-ent-13", List.of("moe-4142010487", "demo-hblab-hydrogen"), "硫化物固态电解质与干法电极。", "410", "1200");
         challenges.perform(battery, ChallengeAction.START_REVIEW);
         award(battery, batteryA, today.minusMonths(8), List.of(
                 milestone("电解质中试", "吨级硫化物电解质中试线", today.plusDays(10), "5000000"),

@@ -33,7 +33,7 @@ class ChallengeRepository {
     private static final String VIEW = """
             select c.*, k.name_zh k_zh, k.name_en k_en, coalesce(c.industry_code, k.industry_code) ind_code,
                    i.name_zh i_zh, i.name_en i_en, o.ext_id o_ext, o.name_zh o_zh, o.name_en o_en,
-                   (select count(*) from challenge_application a where a.challenge_id = c.id) applications,
+                   (select count(*) from challenge_application a where a.challenge_id = c.id and a.status <> 'withdrawn') applications,
                    w.ext_id w_ext, w.name_zh w_zh, w.name_en w_en
             from challenge c
             left join key_core_technology k on k.code = c.technology_code
@@ -69,7 +69,9 @@ class ChallengeRepository {
                and (cast(:challenge as bigint) is null or i.challenge_id = cast(:challenge as bigint))
                and not exists (select 1 from challenge_application a join application_member m on m.application_id = a.id
                                where a.challenge_id = i.challenge_id and m.organization_id = i.organization_id
-                                 and m.role in ('lead', 'partner'))
+                                 and m.role in ('lead', 'partner') and a.status <> 'withdrawn')
+               and (c.sponsor_organization_id is null
+                    or i.organization_id not in (select s.id from organization_subtree(c.sponsor_organization_id) s))
             """;
 
     private final JdbcClient jdbc;
@@ -95,8 +97,36 @@ class ChallengeRepository {
                 .param("ip", draft.ipTerms()).param("deadline", Timestamp.from(draft.deadline()))
                 .param("rubric", JSON.writeValueAsString(draft.rubric())).param("illustrative", illustrative)
                 .query(Long.class).single();
+        insertTargets(id, draft.targets());
+        return id;
+    }
+
+    /** Saves an edited draft (its targets replaced) at the version it was read at; false when it changed meanwhile. */
+    boolean update(long id, int version, ChallengeDraft draft) {
+        int updated = jdbc.sql("""
+                        update challenge set technology_code = :tech, industry_code = :industry, title_zh = :titleZh, title_en = :titleEn,
+                            problem_zh = :problemZh, problem_en = :problemEn, budget = :budget, duration_months = :months,
+                            eligibility = :eligibility, ip_terms = :ip, deadline = :deadline, rubric = cast(:rubric as jsonb),
+                            version = version + 1, updated_at = now()
+                        where id = :id and version = :version and status = 'draft'
+                        """)
+                .param("tech", draft.technologyCode()).param("industry", draft.industryCode())
+                .param("titleZh", draft.titleZh()).param("titleEn", draft.titleEn())
+                .param("problemZh", draft.problemZh()).param("problemEn", draft.problemEn())
+                .param("budget", draft.budget()).param("months", draft.durationMonths()).param("eligibility", draft.eligibility())
+                .param("ip", draft.ipTerms()).param("deadline", Timestamp.from(draft.deadline()))
+                .param("rubric", JSON.writeValueAsString(draft.rubric())).param("id", id).param("version", version).update();
+        if (updated != 1) {
+            return false;
+        }
+        jdbc.sql("delete from challenge_target where challenge_id = :id").param("id", id).update();
+        insertTargets(id, draft.targets());
+        return true;
+    }
+
+    private void insertTargets(long id, List<Target> targets) {
         int position = 0;
-        for (Target target : draft.targets()) {
+        for (Target target : targets) {
             jdbc.sql("""
                             insert into challenge_target (challenge_id, position, indicator, unit, threshold, higher_is_better)
                             values (:id, :position, :indicator, :unit, :threshold, :higher)
@@ -104,7 +134,6 @@ class ChallengeRepository {
                     .param("id", id).param("position", ++position).param("indicator", target.indicator()).param("unit", target.unit())
                     .param("threshold", target.threshold()).param("higher", target.higherIsBetter()).update();
         }
-        return id;
     }
 
     Optional<Long> idOf(String extId) {

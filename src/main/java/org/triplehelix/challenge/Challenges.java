@@ -78,6 +78,20 @@ public class Challenges {
             throw new InvalidInputException("sponsor", "an enterprise user posts for their organization; your account has none",
                     "challenge.error.sponsor");
         }
+        check(draft);
+        String extId = "ch-" + LocalDate.now(ZONE).getYear() + "-" + UUID.randomUUID().toString().substring(0, 8);
+        Long sponsor = department ? null : user.organizationId();
+        Long createdBy = user == null ? null : user.id();
+        return transaction.execute(status -> {
+            long id = repository.insert(extId, draft, department ? "department" : "enterprise", sponsor, createdBy, illustrative);
+            ChallengeView view = repository.view(id).orElseThrow();
+            events.publishEvent(AuditableChange.created("challenge", extId, view));
+            return view;
+        });
+    }
+
+    /** What a draft needs beyond its own checks, when posted and when edited: a known technology and industry, a deadline ahead. */
+    private void check(ChallengeDraft draft) {
         if (draft.technologyCode() != null && !repository.technologyExists(draft.technologyCode())) {
             throw new InvalidInputException("technology", "no key core technology " + draft.technologyCode(),
                     "challenge.error.noTechnology");
@@ -88,15 +102,54 @@ public class Challenges {
         if (!draft.deadline().isAfter(clock.instant())) {
             throw new InvalidInputException("deadline", "the application deadline is in the future", "challenge.error.deadlinePast");
         }
-        String extId = "ch-" + LocalDate.now(ZONE).getYear() + "-" + UUID.randomUUID().toString().substring(0, 8);
-        Long sponsor = department ? null : user.organizationId();
-        Long createdBy = user == null ? null : user.id();
+    }
+
+    /**
+     * Edits a draft before the department publishes it: its author or the department, with the checks of posting it.
+     * Saved at the version it was read at: a stale edit (or one of a challenge no longer a draft) is a 409 and writes
+     * nothing. When the department edits an enterprise's draft, its author is told.
+     */
+    public ChallengeView update(String extId, int version, ChallengeDraft draft) {
+        long id = idOf(extId);
+        ChallengeView before = visible(id);                 // 404 for a draft the caller may not see
+        requireCanEdit(repository.aggregate(id).orElseThrow());
+        check(draft);
+        CurrentUser user = scope.currentUser().orElse(null);
         return transaction.execute(status -> {
-            long id = repository.insert(extId, draft, department ? "department" : "enterprise", sponsor, createdBy, illustrative);
-            ChallengeView view = repository.view(id).orElseThrow();
-            events.publishEvent(AuditableChange.created("challenge", extId, view));
-            return view;
+            Challenge challenge = repository.lock(id).orElseThrow(() -> new NotFoundException("challenge", id));
+            if (challenge.status() != ChallengeStatus.DRAFT) {
+                throw new ConflictException("only a draft is edited; this challenge is " + challenge.status().code(),
+                        Map.of("status", challenge.status().code()), challenge.status().conflictKey());
+            }
+            if (challenge.version() != version || !repository.update(id, version, draft)) {
+                throw new ConflictException("the challenge was changed meanwhile (version " + version + " was read, it is now "
+                        + challenge.version() + "); reload it and edit again", Map.of("version", challenge.version()),
+                        "challenge.conflict.draftStale", version, challenge.version());
+            }
+            ChallengeView after = repository.view(id).orElseThrow();
+            events.publishEvent(AuditableChange.updated("challenge", extId, before, after));
+            Long author = challenge.createdBy();
+            if (author != null && (user == null || author != user.id())) {
+                events.publishEvent(UserNotice.toUsers(user == null ? null : user.id(), List.of(author), "notification.challenge.draftEdited",
+                        "/challenges/" + extId, after.title()));
+            }
+            return after;
         });
+    }
+
+    /** Whether the caller may edit the challenge while it is a draft: the department, or the account that posted it. */
+    public boolean canEdit(String extId) {
+        return repository.idOf(extId).flatMap(repository::aggregate).map(this::mayEdit).orElse(false);
+    }
+
+    private boolean mayEdit(Challenge challenge) {
+        return scope.isAdmin() || scope.currentUser().map(u -> challenge.createdBy() != null && challenge.createdBy() == u.id()).orElse(false);
+    }
+
+    private void requireCanEdit(Challenge challenge) {
+        if (!mayEdit(challenge)) {
+            throw new org.springframework.security.access.AccessDeniedException("only the author or the department edits a draft");
+        }
     }
 
     /** Seeds an illustrative challenge under a given extId and sponsor (demo data only, as the system). */
@@ -279,10 +332,28 @@ public class Challenges {
 
     // --- teams ------------------------------------------------------------------------------
 
-    /** Organizations able to take the challenge on, by matching its problem and targets (for the department to invite). */
+    /**
+     * Organizations able to take the challenge on, by matching its problem and targets (for the department to invite);
+     * never its sponsor or one of the sponsor's units, which pose the problem rather than solve it.
+     */
     public List<MatchHit> recommendTeams(String extId, int k) {
         ChallengeView view = find(extId);
-        return matching.match(new MatchRequest(describe(view), EntityKind.ORGANIZATION, Math.clamp(k, 1, 50), SearchFilter.NONE, false)).hits();
+        int wanted = Math.clamp(k, 1, 50);
+        Set<String> sponsorSide = sponsorSideExtIds(view);
+        if (sponsorSide.isEmpty()) {
+            return matching.match(new MatchRequest(describe(view), EntityKind.ORGANIZATION, wanted, SearchFilter.NONE, false)).hits();
+        }
+        return matching.match(new MatchRequest(describe(view), EntityKind.ORGANIZATION, Math.min(wanted + sponsorSide.size(), MatchRequest.MAX_K),
+                        SearchFilter.NONE, false)).hits().stream()
+                .filter(hit -> !sponsorSide.contains(hit.extId())).limit(wanted).toList();
+    }
+
+    /** The ext ids of the sponsor's organization and its units (none for the department's challenge). */
+    private Set<String> sponsorSideExtIds(ChallengeView view) {
+        Long sponsor = view.sponsorExtId() == null ? null : organizationId(view.sponsorExtId());
+        return sponsor == null ? Set.of() : Set.copyOf(jdbc.sql("""
+                        select o.ext_id from organization o where o.id in (select s.id from organization_subtree(:root) s)
+                        """).param("root", sponsor).query(String.class).list());
     }
 
     static String describe(ChallengeView view) {
@@ -294,7 +365,19 @@ public class Challenges {
         return text.length() > 9000 ? text.substring(0, 9000) : text.toString();
     }
 
-    /** The department invites an organization to apply to a published challenge. */
+    /**
+     * Whether the caller's organization is the challenge's sponsor or one of its units (so it does not apply: the page
+     * says so instead of offering the form); false for the department and for a user without an organization.
+     */
+    public boolean sponsorSide(String extId) {
+        Long organization = scope.currentUser().map(CurrentUser::organizationId).orElse(null);
+        return organization != null && jdbc.sql("""
+                        select exists (select 1 from challenge c where c.ext_id = :e and c.sponsor_organization_id is not null
+                                       and :o in (select s.id from organization_subtree(c.sponsor_organization_id) s))
+                        """).param("e", extId).param("o", organization).query(Boolean.class).single();
+    }
+
+    /** The department invites an organization to apply to a published challenge; never the sponsor or one of its units (400). */
     public void invite(String extId, String organizationExtId) {
         long id = idOf(extId);
         ChallengeView view = visible(id);
@@ -306,6 +389,10 @@ public class Challenges {
         Long organization = organizationId(organizationExtId);
         if (organization == null) {
             throw new InvalidInputException("organization", "no organization " + organizationExtId, "challenge.error.noOrganization", organizationExtId);
+        }
+        if (sponsorSideExtIds(view).contains(organizationExtId)) {
+            throw new InvalidInputException("organization", organizationExtId + " is the challenge's sponsor or one of its units: the sponsor does not take on its own challenge",
+                    "challenge.error.inviteSponsor", organizationName(organization).in(org.springframework.context.i18n.LocaleContextHolder.getLocale()));
         }
         Long by = scope.currentUser().map(CurrentUser::id).orElse(null);
         transaction.executeWithoutResult(status -> {

@@ -62,8 +62,7 @@ public class Delivery {
                 .param("c", challengeId).query().listOfRows()) {
             long id = ((Number) row.get("id")).longValue();
             LocalDate due = ((java.sql.Date) row.get("due_date")).toLocalDate();
-            List<MilestoneView.Report> reports = jdbc.sql("select progress, note, reported_at from milestone_report where milestone_id = :m order by reported_at desc, id desc")
-                    .param("m", id).query((rs, n) -> new MilestoneView.Report(rs.getInt(1), rs.getString(2), rs.getTimestamp(3).toInstant())).list();
+            List<MilestoneView.Report> reports = reports(jdbc, id);
             Integer progress = reports.isEmpty() ? null : reports.getFirst().progress();
             views.add(new MilestoneView(id, ((Number) row.get("position")).intValue(), (String) row.get("title"), (String) row.get("deliverable"),
                     due, (BigDecimal) row.get("tranche"), MilestoneStatus.of(start.isAfter(due) ? due : start, due, progress, today), progress, reports));
@@ -72,25 +71,48 @@ public class Delivery {
         return views;
     }
 
+    /** A milestone's reports, latest first, each with the progress of the report before it. */
+    private static List<MilestoneView.Report> reports(JdbcClient jdbc, long milestoneId) {
+        List<MilestoneView.Report> reports = new ArrayList<>(jdbc.sql("""
+                        select progress, note, reported_at, regression_reason,
+                               lag(progress) over (order by reported_at, id) previous
+                        from milestone_report where milestone_id = :m order by reported_at desc, id desc
+                        """).param("m", milestoneId)
+                .query((rs, n) -> new MilestoneView.Report(rs.getInt(1), rs.getString(2), rs.getTimestamp(3).toInstant(),
+                        (Integer) rs.getObject(5), rs.getString(4))).list());
+        return reports;
+    }
+
     /** The winning team reports progress (0–100 %) on a milestone while the challenge is awarded or in progress. */
     public MilestoneView report(long milestoneId, int progress, String note) {
-        return report(null, milestoneId, progress, note);
+        return report(null, milestoneId, progress, note, null);
+    }
+
+    /** The same, with the reason when the progress is lower than the milestone's last report. */
+    public MilestoneView report(long milestoneId, int progress, String note, String reason) {
+        return report(null, milestoneId, progress, note, reason);
     }
 
     /**
      * A progress report on a milestone of the challenge {@code challengeExtId} (a challenge's page): a milestone of
-     * another challenge is not found there (404), whatever the reporter may do on that other challenge.
+     * another challenge is not found there (404), whatever the reporter may do on that other challenge. Progress may go
+     * back (plans slip, a sample fails its test), but then the report says why ({@code reason}, else 400): the sponsor
+     * sees the setback highlighted and is told.
      */
-    public MilestoneView report(String challengeExtId, long milestoneId, int progress, String note) {
+    public MilestoneView report(String challengeExtId, long milestoneId, int progress, String note, String reason) {
         if (progress < 0 || progress > 100) {
             throw new InvalidInputException("progress", "progress is 0 to 100 %", "challenge.error.report.progress");
         }
         if (note == null || note.isBlank() || note.length() > 5000) {
             throw new InvalidInputException("note", "say what was done (at most 5,000 characters)", "challenge.error.report.note");
         }
+        String why = reason == null || reason.isBlank() ? null : reason.strip();
+        if (why != null && why.length() > 2000) {
+            throw new InvalidInputException("reason", "the reason is at most 2,000 characters", "challenge.error.report.reasonLong");
+        }
         CurrentUser user = scope.requireSignedIn();
         Map<String, Object> row = jdbc.sql("""
-                        select m.challenge_id, c.ext_id, c.awarded_application_id, m.title from milestone m join challenge c on c.id = m.challenge_id
+                        select m.challenge_id, c.ext_id, c.awarded_application_id, m.title, c.created_by from milestone m join challenge c on c.id = m.challenge_id
                         where m.id = :m
                         """).param("m", milestoneId).query().listOfRows().stream().findFirst()
                 .filter(r -> challengeExtId == null || challengeExtId.equals(r.get("ext_id")))
@@ -107,14 +129,41 @@ public class Delivery {
                     challenge.status().conflictKey());
         }
         return transaction.execute(status -> {
-            long id = jdbc.sql("insert into milestone_report (milestone_id, progress, note, reported_by) values (:m, :p, :n, :u) returning id")
-                    .param("m", milestoneId).param("p", progress).param("n", note.strip()).param("u", user.id()).query(Long.class).single();
-            events.publishEvent(AuditableChange.created("milestone_report", String.valueOf(id),
-                    Map.of("challenge", challenge.extId(), "milestone", milestoneId, "progress", progress)));
+            jdbc.sql("select id from milestone where id = :m for update").param("m", milestoneId).query(Long.class).single(); // reports in turn
+            Integer previous = jdbc.sql("select progress from milestone_report where milestone_id = :m order by reported_at desc, id desc limit 1")
+                    .param("m", milestoneId).query(Integer.class).optional().orElse(null);
+            boolean back = previous != null && progress < previous;
+            if (back && why == null) {
+                throw new InvalidInputException("reason", "progress falls from " + previous + " % to " + progress + " %: say why",
+                        "challenge.error.report.regression", previous, progress);
+            }
+            long id = jdbc.sql("""
+                            insert into milestone_report (milestone_id, progress, note, reported_by, regression_reason)
+                            values (:m, :p, :n, :u, :r) returning id
+                            """)
+                    .param("m", milestoneId).param("p", progress).param("n", note.strip()).param("u", user.id())
+                    .param("r", back ? why : null).query(Long.class).single();
+            Map<String, Object> audited = new java.util.LinkedHashMap<>();
+            audited.put("challenge", challenge.extId());
+            audited.put("milestone", milestoneId);
+            audited.put("progress", progress);
+            if (back) {
+                audited.put("previous", previous);
+                audited.put("reason", why);
+            }
+            events.publishEvent(AuditableChange.created("milestone_report", String.valueOf(id), audited));
+            Text milestone = Text.of((String) row.get("title"));
             if (challenge.sponsorExtId() != null) { // an enterprise's challenge: its users follow the work they fund
-                events.publishEvent(UserNotice.toOrganizations(user.id(), List.of(challenge.sponsorExtId()), "notification.challenge.progress",
-                        "/challenges/" + challenge.extId(), challenge.title(), Text.of((String) row.get("title")),
-                        Text.of(String.valueOf(progress))));
+                events.publishEvent(back
+                        ? UserNotice.toOrganizations(user.id(), List.of(challenge.sponsorExtId()), "notification.challenge.progressBack",
+                                "/challenges/" + challenge.extId(), challenge.title(), milestone, Text.of(String.valueOf(previous)),
+                                Text.of(String.valueOf(progress)), Text.of(why))
+                        : UserNotice.toOrganizations(user.id(), List.of(challenge.sponsorExtId()), "notification.challenge.progress",
+                                "/challenges/" + challenge.extId(), challenge.title(), milestone, Text.of(String.valueOf(progress))));
+            } else if (back && row.get("created_by") != null) { // the department's challenge: the account that posted it hears of a setback
+                events.publishEvent(UserNotice.toUsers(user.id(), List.of(((Number) row.get("created_by")).longValue()),
+                        "notification.challenge.progressBack", "/challenges/" + challenge.extId(), challenge.title(), milestone,
+                        Text.of(String.valueOf(previous)), Text.of(String.valueOf(progress)), Text.of(why)));
             }
             return milestones(jdbc, challengeId, LocalDate.now(Challenges.ZONE)).stream().filter(m -> m.id() == milestoneId).findFirst().orElseThrow();
         });

@@ -13,6 +13,15 @@ public record MilestoneView(long id, int position, String title, String delivera
         return status.code();
     }
 
-    public record Report(int progress, String note, Instant reportedAt) {
+    /**
+     * A progress report; {@code previous} is the progress of the report before it (null for the first), and a report
+     * lower than that one says why ({@code regressionReason}).
+     */
+    public record Report(int progress, String note, Instant reportedAt, Integer previous, String regressionReason) {
+
+        /** Whether the progress went back since the report before. */
+        public boolean regression() {
+            return previous != null && progress < previous;
+        }
     }
 }

@@ -154,7 +154,7 @@ public class Reviews {
         jdbc.sql("""
                         select m.organization_id, m.person_id, p.name_zh, p.name_en from application_member m
                         join challenge_application a on a.id = m.application_id left join person p on p.id = m.person_id
-                        where a.challenge_id = :c
+                        where a.challenge_id = :c and a.status <> 'withdrawn'
                         """).param("c", challengeId).query(rs -> {
                     long org = rs.getLong(1);
                     if (!rs.wasNull()) {
@@ -263,7 +263,7 @@ public class Reviews {
         CurrentUser user = scope.requireSignedIn();
         return jdbc.sql("""
                         select a.id from challenge_application a join challenge_reviewer r on r.challenge_id = a.challenge_id
-                        where r.user_id = :u order by a.challenge_id desc, a.id
+                        where r.user_id = :u and a.status <> 'withdrawn' order by a.challenge_id desc, a.id
                         """).param("u", user.id()).query(Long.class).list().stream()
                 .map(applications::find).toList();
     }
@@ -275,7 +275,7 @@ public class Reviews {
         CurrentUser user = scope.requireSignedIn();
         ApplicationRepository.Access access = repository.access(applicationId)
                 .orElseThrow(() -> new NotFoundException("application", applicationId));
-        if (!user.hasRole(Role.REVIEWER) || !repository.onPanel(access.challengeId(), user.id())) {
+        if (!user.hasRole(Role.REVIEWER) || !repository.onPanel(access.challengeId(), user.id()) || access.withdrawn()) {
             throw new NotFoundException("application", applicationId);
         }
         ChallengeView challenge = challenges.visible(access.challengeId());
@@ -381,12 +381,15 @@ public class Reviews {
             ChallengeView after = challenges.transition(id, ChallengeAction.AWARD, Map.of("awarded_application_id", input.applicationId(),
                     "award_rationale", input.rationale(), "awarded_at", clock.instant()), challenge -> {
                 ApplicationRepository.Access access = repository.access(input.applicationId()).orElse(null);
-                if (access == null || access.challengeId() != id) {
+                if (access == null || access.challengeId() != id || access.withdrawn()) {
                     throw new InvalidInputException("applicationId", "application " + input.applicationId() + " is not one of this challenge's",
                             "challenge.error.award.notApplication");
                 }
             });
-            jdbc.sql("update challenge_application set status = case when id = :winner then 'won' else 'lost' end where challenge_id = :c")
+            jdbc.sql("""
+                            update challenge_application set status = case when id = :winner then 'won' else 'lost' end
+                            where challenge_id = :c and status <> 'withdrawn'
+                            """)
                     .param("winner", input.applicationId()).param("c", id).update();
             tellApplicants(id, input.applicationId(), after);
             int position = 0;
@@ -405,7 +408,10 @@ public class Reviews {
     /** Each applicant hears of their application's outcome: won, or not selected (its feedback is open to them now). */
     private void tellApplicants(long challengeId, long winner, ChallengeView challenge) {
         Long by = scope.currentUser().map(CurrentUser::id).orElse(null);
-        jdbc.sql("select id, applicant_user_id from challenge_application where challenge_id = :c and applicant_user_id is not null")
+        jdbc.sql("""
+                        select id, applicant_user_id from challenge_application
+                        where challenge_id = :c and applicant_user_id is not null and status <> 'withdrawn'
+                        """)
                 .param("c", challengeId).query((rs, n) -> List.of(rs.getLong(1), rs.getLong(2))).list()
                 .forEach(a -> events.publishEvent(UserNotice.toUsers(by, List.of(a.get(1)),
                         a.get(0) == winner ? "notification.challenge.won" : "notification.challenge.lost",
@@ -415,7 +421,7 @@ public class Reviews {
     /** After the award: an applicant's scores and comments, reviewers anonymous (its team and the department). */
     public Feedback feedback(long applicationId) {
         ApplicationRepository.Access access = applications.readable(applicationId);
-        if (!scope.isAdmin() && !applications.isTeam(access)) {
+        if (!scope.isAdmin() && !applications.isTeam(access) || access.withdrawn()) { // a withdrawn application was not reviewed
             throw new NotFoundException("feedback", applicationId);
         }
         ChallengeView challenge = challenges.visible(access.challengeId());

@@ -185,4 +185,63 @@ class ChallengeApiIntegrationTests {
         return client.send("POST", "/api/v1/challenges/applications/" + application + "/attachments",
                 Map.of("Content-Type", "multipart/form-data; boundary=" + boundary, "Accept", "application/json"), body.toByteArray());
     }
+
+    @Test
+    void draftsAndApplicationsAreEditedAtTheirVersionAndAnApplicationIsWithdrawnWhileTheCallIsOpen() {
+        String draft = f.as(applicantAccount, () -> f.challenges.create(ChallengeFixtures.draft("接口草稿", "any")).extId());
+        String body = """
+                {"version": %d, "titleZh": "接口草稿（修订）", "problemZh": "问题", "technologyCode": "kct-05", "budget": 100,
+                 "durationMonths": 12, "deadline": "%s",
+                 "targets": [{"position": 1, "indicator": "功率", "unit": "W", "threshold": 10, "higherIsBetter": true}]}
+                """;
+        String deadline = java.time.Instant.now().plus(20, java.time.temporal.ChronoUnit.DAYS).toString();
+        HelixClient.Response edited = applicant.json("PUT", "/api/v1/challenges/" + draft, body.formatted(0, deadline));
+        assertThat(edited.status()).isEqualTo(200);
+        assertThat(edited.body()).contains("\"version\":1").contains("接口草稿（修订）");
+        HelixClient.Response stale = applicant.json("PUT", "/api/v1/challenges/" + draft, body.formatted(0, deadline));
+        assertThat(stale.status()).isEqualTo(409);
+        HelixClient.Response noVersion = applicant.json("PUT", "/api/v1/challenges/" + draft, "{\"titleZh\": \"x\"}");
+        assertThat(noVersion.status()).isEqualTo(400);
+        assertThat(noVersion.body()).contains("\"field\":\"version\"");
+        HelixClient.Response noProblem = applicant.json("PUT", "/api/v1/challenges/" + draft, "{\"version\": 1, \"titleZh\": \"x\", \"budget\": 1}");
+        assertThat(noProblem.status()).isEqualTo(400);
+        assertThat(noProblem.body()).contains("\"field\":\"problem\"");
+
+        String extId = f.published("接口撤回", "any");
+        HelixClient.Response applied = applicant.json("POST", "/api/v1/challenges/" + extId + "/applications",
+                "{\"plan\": \"方案\", \"commitments\": {\"1\": 224, \"2\": 4}}");
+        long id = Long.parseLong(applied.body().replaceFirst("^\\{\"id\":(\\d+),.*", "$1"));
+        HelixClient.Response changed = applicant.json("PUT", "/api/v1/challenges/applications/" + id,
+                "{\"version\": 0, \"plan\": \"新方案\", \"commitments\": {\"1\": 230, \"2\": 4}}");
+        assertThat(changed.status()).isEqualTo(200);
+        assertThat(changed.body()).contains("\"plan\":\"新方案\"").contains("\"version\":1");
+        assertThat(applicant.json("PUT", "/api/v1/challenges/applications/" + id,
+                "{\"version\": 0, \"plan\": \"旧\", \"commitments\": {\"1\": 1, \"2\": 1}}").status()).isEqualTo(409);
+        assertThat(admin.json("POST", "/api/v1/challenges/applications/" + id + "/withdraw", null).status())
+                .as("the department does not withdraw for the applicant").isEqualTo(403);
+        HelixClient.Response withdrawn = applicant.json("POST", "/api/v1/challenges/applications/" + id + "/withdraw", null);
+        assertThat(withdrawn.status()).isEqualTo(200);
+        assertThat(withdrawn.body()).contains("\"status\":\"withdrawn\"");
+        assertThat(applicant.json("POST", "/api/v1/challenges/applications/" + id + "/withdraw", null).status()).isEqualTo(409);
+        assertThat(admin.get("/api/v1/challenges/" + extId + "/applications").body()).contains("\"status\":\"withdrawn\"");
+    }
+
+    @Test
+    void aProgressReportLowerThanTheLastOneNeedsAReason() {
+        String extId = f.published("接口进度", "any");
+        long application = f.as(applicantAccount, () -> f.applications.apply(extId, ChallengeFixtures.application("plan", List.of(), List.of()))).id();
+        f.system(() -> {
+            f.challenges.perform(extId, ChallengeAction.START_REVIEW);
+            f.reviews.award(extId, ChallengeFixtures.award(application));
+        });
+        long milestone = f.delivery.milestones(extId).getFirst().id();
+        String path = "/api/v1/challenges/milestones/" + milestone + "/reports";
+        assertThat(applicant.json("POST", path, "{\"progress\": 50, \"note\": \"过半\"}").status()).isEqualTo(201);
+        HelixClient.Response back = applicant.json("POST", path, "{\"progress\": 30, \"note\": \"返工\"}");
+        assertThat(back.status()).isEqualTo(400);
+        assertThat(back.body()).contains("\"field\":\"reason\"").contains("progress falls from 50 % to 30 %");
+        HelixClient.Response explained = applicant.json("POST", path, "{\"progress\": 30, \"note\": \"返工\", \"reason\": \"样片失效\"}");
+        assertThat(explained.status()).isEqualTo(201);
+        assertThat(explained.body()).contains("\"previous\":50").contains("\"regressionReason\":\"样片失效\"");
+    }
 }

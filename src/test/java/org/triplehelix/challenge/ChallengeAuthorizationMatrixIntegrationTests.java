@@ -114,6 +114,14 @@ class ChallengeAuthorizationMatrixIntegrationTests extends AuthorizationMatrix {
                 """.formatted(Instant.now().plus(20, ChronoUnit.DAYS));
     }
 
+    /** A submitted application of the home organization (applied by ENTERPRISE) to a fresh published challenge. */
+    private long homeApplication(World w) {
+        String extId = published(w);
+        return f.as(w.account(ENTERPRISE), () -> f.applications.apply(extId, ChallengeFixtures.application("plan", List.of(), List.of()))).id();
+    }
+
+    private static final String EDIT_APPLICATION = "{\"version\": 0, \"plan\": \"修改\", \"commitments\": {\"1\": 230, \"2\": 4}}";
+
     private static final String APPLY = "{\"plan\": \"计划\", \"commitments\": {\"1\": 224, \"2\": 4}}";
     private static final String SCORE = "{\"scores\": {\"merit\": 80, \"team\": 80, \"feasibility\": 80, \"budget\": 80}, \"comment\": \"ok\"}";
 
@@ -183,6 +191,17 @@ class ChallengeAuthorizationMatrixIntegrationTests extends AuthorizationMatrix {
                 Endpoint.api("GET", "/api/v1/challenges/{department's draft}", w -> "/api/v1/challenges/" + once("draft", () -> draft(w)))
                         .expect(ADMIN, 200).otherwise(404),
                 Endpoint.api("GET", "/api/v1/challenges/program").otherwise(200),
+                Endpoint.api("PUT", "/api/v1/challenges/{ENTERPRISE's draft}", w -> "/api/v1/challenges/" + enterpriseDraft(w),
+                                w -> create().replaceFirst("\\{", "{\"version\": 0, "))
+                        .expect(ANONYMOUS, 401).expect(ADMIN, 200).expect(ENTERPRISE, 200).otherwise(404),
+                Endpoint.api("POST", "/api/v1/challenges/applications/{home's, call open}/withdraw",
+                                w -> "/api/v1/challenges/applications/" + homeApplication(w) + "/withdraw")
+                        .expect(ANONYMOUS, 401).expect(ADMIN, 403).expect(ORG_ADMIN, 200).expect(ENTERPRISE, 200).expect(RESEARCHER, 403)
+                        .otherwise(404),
+                Endpoint.api("PUT", "/api/v1/challenges/applications/{home's, call open}",
+                                w -> "/api/v1/challenges/applications/" + homeApplication(w), w -> EDIT_APPLICATION)
+                        .expect(ANONYMOUS, 401).expect(ADMIN, 403).expect(ORG_ADMIN, 200).expect(ENTERPRISE, 200).expect(RESEARCHER, 403)
+                        .otherwise(404),
                 Endpoint.api("GET", "/api/v1/challenges/invitations").expect(ANONYMOUS, 401).otherwise(200),
                 // pages
                 Endpoint.page("POST", "/challenges", w -> "/challenges",
@@ -206,6 +225,12 @@ class ChallengeAuthorizationMatrixIntegrationTests extends AuthorizationMatrix {
                 Endpoint.page("POST", "/challenges/{published}/invitations/{invited}/withdraw", w -> invitation(w) + "/withdraw",
                                 w -> "confirm=yes")
                         .expect(ANONYMOUS, 401).expect(ADMIN, 302).otherwise(403),
+                Endpoint.page("GET", "/challenges/{ENTERPRISE's draft}/edit", w -> "/challenges/" + once("edit", () -> enterpriseDraft(w)) + "/edit")
+                        .expect(ADMIN, 200).expect(ENTERPRISE, 200).otherwise(404),
+                Endpoint.page("POST", "/challenges/applications/{home's, call open}/withdraw",
+                                w -> "/challenges/applications/" + homeApplication(w) + "/withdraw", w -> "confirm=yes")
+                        .expect(ANONYMOUS, 401).expect(ADMIN, 403).expect(ORG_ADMIN, 302).expect(ENTERPRISE, 302).expect(RESEARCHER, 403)
+                        .otherwise(404),
                 Endpoint.page("GET", "/challenges").otherwise(200),
                 Endpoint.page("GET", "/challenges/program").otherwise(200));
     }

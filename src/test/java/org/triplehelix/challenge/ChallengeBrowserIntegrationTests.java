@@ -21,8 +21,8 @@ import org.triplehelix.web.BrowserTests;
 /**
  * The main flow in a real browser, in Chinese and in English, with the strict
  * Content-Security-Policy in force: an enterprise user posts a challenge, the department
- * publishes it, a university researcher applies with the enterprise partner, the department
- * puts an eligible reviewer on the panel and starts the review, the reviewer scores, the award is
+ * publishes it, a university researcher applies with another enterprise as partner (the sponsor
+ * does not take part), the department puts an eligible reviewer on the panel and starts the review, the reviewer scores, the award is
  * made with a milestone, the team reports progress and the program view leads back to it; and
  * an invitation: the department invites an organization (and withdraws one made by mistake), its
  * researcher sees the count in the header, the invitation on the list and the banner on the
@@ -61,6 +61,7 @@ class ChallengeBrowserIntegrationTests extends BrowserTests {
         Map<String, String> text = TEXT.get(locale);
         ChallengeFixtures f = ChallengeFixtures.of(application);
         long enterprise = f.organization("Photonics Enterprise", "enterprise", null);
+        long packager = f.organization("Photonics Packaging Ltd", "enterprise", null); // the partner: the sponsor does not take part
         long university = f.organization("Photonics University", "university", null);
         long reviewers = f.organization("Review Academy", "research_institute", null);
         long member = f.person(AccessFixtures.unique("Photonics Engineer"), university);
@@ -97,13 +98,13 @@ class ChallengeBrowserIntegrationTests extends BrowserTests {
         assertThat(p.locator("#challenge-status")).containsText(text.get("published"));
         p.context().close();
 
-        // a university researcher applies with the enterprise as partner
+        // a university researcher applies with another enterprise as partner (the sponsor poses the problem, others solve it)
         p = signIn(locale, researcher);
         p.navigate(path);
         p.locator("#apply").click();
         // the partner picked by its name: the suggestion's registry id joins the list of partners
-        String partner = f.extIdOfOrganization(enterprise);
-        p.locator("#partnersAdd").pressSequentially(f.nameOfOrganization(enterprise), new Locator.PressSequentiallyOptions().setDelay(10));
+        String partner = f.extIdOfOrganization(packager);
+        p.locator("#partnersAdd").pressSequentially(f.nameOfOrganization(packager), new Locator.PressSequentiallyOptions().setDelay(10));
         assertThat(p.locator("#partnersAdd-options option[value='" + partner + "']")).hasCount(1);
         p.locator("#partnersAdd").fill(partner);
         assertThat(p.locator("#partners")).hasValue(partner);
@@ -250,6 +251,76 @@ class ChallengeBrowserIntegrationTests extends BrowserTests {
         assertThat(p.locator("#nav-count-challenges")).hasCount(0);
         p.navigate("/challenges/" + extId);
         assertThat(p.locator("#invitation-banner")).hasCount(0);
+    }
+
+    /** What the applicant, the author and the team see when they change their minds or slip, in each language. */
+    static final Map<String, Map<String, String>> CHANGE = Map.of(
+            "zh-CN", Map.of("edited", "申报修改已保存", "confirm", "请勾选确认", "withdrawn", "已撤回", "draftSaved", "草稿已保存",
+                    "reason", "进度由上次的 60% 降至 40%", "back", "进度回退：60% → 40%"),
+            "en", Map.of("edited", "Your changes to the application are saved", "confirm", "tick the box to confirm", "withdrawn", "Withdrawn",
+                    "draftSaved", "The draft is saved", "reason", "progress falls from 60% to 40%", "back", "Progress went back: 60% → 40%"));
+
+    @ParameterizedTest
+    @ValueSource(strings = {"zh-CN", "en"})
+    void theApplicantEditsAndWithdrawsTheAuthorEditsTheDraftAndASetbackIsExplained(String locale) {
+        Map<String, String> text = CHANGE.get(locale);
+        expectHttpErrors(); // the refused report answers 400
+        ChallengeFixtures f = ChallengeFixtures.of(application);
+        Account applicant = f.access.user(f.organization("Change Enterprise", "enterprise", null), Role.ENTERPRISE);
+        String open = f.published(AccessFixtures.unique("修改撤回"), "any");
+        long applied = f.as(applicant, () -> f.applications.apply(open, ChallengeFixtures.application("初版方案", java.util.List.of(),
+                java.util.List.of()))).id();
+
+        // the applicant edits the plan, then withdraws: the box is checked by the server too
+        Page p = signIn(locale, applicant);
+        p.navigate("/challenges/applications/" + applied);
+        p.locator("#edit-application").click();
+        assertThat(p.locator("#plan")).hasValue("初版方案");
+        p.locator("#plan").fill("修订后的方案");
+        p.locator("#apply-submit").click();
+        assertThat(p.locator("#notice")).containsText(text.get("edited"));
+        assertThat(p.locator("#plan")).hasText("修订后的方案");
+        p.locator("#confirm-withdraw-application").evaluate("box => box.removeAttribute('required')");
+        p.locator("#withdraw-application").click();
+        assertThat(p.locator("#refusal")).containsText(text.get("confirm"));
+        assertThat(p.locator("#application-status")).not().hasText(text.get("withdrawn"));
+        p.locator("#confirm-withdraw-application").check();
+        p.locator("#withdraw-application").click();
+        assertThat(p.locator("#application-status")).hasText(text.get("withdrawn"));
+        assertThat(p.locator("#withdrawn-note")).isVisible();
+        assertThat(p.locator("#withdraw-form")).hasCount(0);
+        screenshot(p, "challenge-withdrawn-" + locale);
+
+        // the author edits the draft with the posting form
+        String draft = f.as(applicant, () -> f.challenges.create(ChallengeFixtures.draft(AccessFixtures.unique("草稿"), "any")).extId());
+        p.navigate("/challenges/" + draft);
+        p.locator("#edit-challenge").click();
+        String title = AccessFixtures.unique("修订的草稿");
+        p.locator(locale.equals("en") ? "#titleEn" : "#titleZh").fill(title); // the title the page shows in its language
+        p.locator("#save-challenge").click();
+        assertThat(p.locator("#notice")).containsText(text.get("draftSaved"));
+        assertThat(p.locator("#challenge-title")).hasText(title);
+
+        // progress back from 60 % to 40 %: why, then shown highlighted
+        String work = f.published(AccessFixtures.unique("进度回退"), "any");
+        long won = f.as(applicant, () -> f.applications.apply(work, ChallengeFixtures.application("方案", java.util.List.of(),
+                java.util.List.of()))).id();
+        f.system(() -> {
+            f.challenges.perform(work, ChallengeAction.START_REVIEW);
+            f.reviews.award(work, ChallengeFixtures.award(won));
+        });
+        f.as(applicant, () -> f.delivery.report(f.delivery.milestones(work).getFirst().id(), 60, "过半"));
+        p.navigate("/challenges/" + work);
+        p.locator("#progress").fill("40");
+        p.locator("#note").fill("返工");
+        p.locator("#report-submit").click();
+        assertThat(p.locator("#reason")).hasAttribute("aria-invalid", "true");
+        assertThat(p.locator("#form-problems")).containsText(text.get("reason"));
+        assertThat(p.locator("#note")).hasValue("返工");
+        p.locator("#reason").fill("样片良率不达标，需重新流片");
+        p.locator("#report-submit").click();
+        assertThat(p.locator(".milestone-regression").first()).hasText(text.get("back"));
+        screenshot(p, "challenge-setback-" + locale);
     }
 
     private Page signIn(String locale, Account account) {

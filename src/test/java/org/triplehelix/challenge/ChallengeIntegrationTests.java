@@ -21,6 +21,7 @@ import org.springframework.test.context.ActiveProfiles;
 import org.triplehelix.access.Account;
 import org.triplehelix.access.Role;
 import org.triplehelix.shared.ConflictException;
+import org.triplehelix.shared.InvalidInputException;
 import org.triplehelix.shared.NotFoundException;
 import org.triplehelix.shared.Page;
 
@@ -45,6 +46,7 @@ class ChallengeIntegrationTests {
     long sibling;          // another unit under the group
     Account enterpriseUser;
     Account universityUser;
+    Account sponsorUser;   // an enterprise that posts challenges for others to take on
 
     @BeforeAll
     void world() {
@@ -55,11 +57,12 @@ class ChallengeIntegrationTests {
         university = f.organization("Lakeside University", "university", null);
         enterpriseUser = f.access.user(enterprise, Role.ENTERPRISE);
         universityUser = f.access.user(university, Role.RESEARCHER);
+        sponsorUser = f.access.user(f.organization("Display Panels Ltd", "enterprise", null), Role.ENTERPRISE);
     }
 
     @Test
     void aChallengeGoesFromTheCallToAcceptanceAndEveryStepIsAudited() {
-        ChallengeView draft = f.as(enterpriseUser, () -> f.challenges.create(ChallengeFixtures.draft("光芯片可靠性", "enterprise_and_academic")));
+        ChallengeView draft = f.as(sponsorUser, () -> f.challenges.create(ChallengeFixtures.draft("光芯片可靠性", "enterprise_and_academic")));
         assertThat(draft.status()).isEqualTo(ChallengeStatus.DRAFT);
         assertThat(draft.sponsorKind()).isEqualTo("enterprise");
         String extId = draft.extId();
@@ -289,5 +292,234 @@ class ChallengeIntegrationTests {
         assertThat(feedback.reviews()).extracting(Feedback.Review::comment).containsExactlyInAnyOrder("B 需改进", "B 风险高");
         assertThat(feedback.toString()).doesNotContain(first.name()).doesNotContain(first.email());
         assertThatThrownBy(() -> f.as(enterpriseUser, () -> f.reviews.feedback(b))).isInstanceOf(NotFoundException.class);
+    }
+
+    // --- the sponsor poses the problem, others solve it --------------------------------------
+
+    @Test
+    void theSponsorAndItsUnitsNeitherLeadNorPartnerNorAreInvitedNorRecommended() {
+        long sponsor = f.organization("Battery Maker Ltd", "enterprise", null);
+        long unit = f.organization("Battery Maker Research Institute", "research_institute", sponsor);
+        Account sponsorEnterprise = f.access.user(sponsor, Role.ENTERPRISE);
+        Account unitResearcher = f.access.user(unit, Role.RESEARCHER);
+        String extId = f.as(sponsorEnterprise, () -> f.challenges.create(ChallengeFixtures.draft("固态电池", "any")).extId());
+        f.system(() -> f.challenges.perform(extId, ChallengeAction.PUBLISH));
+
+        assertThatThrownBy(() -> f.as(sponsorEnterprise, () -> f.applications.apply(extId, ChallengeFixtures.application("自己揭榜", List.of(), List.of()))))
+                .isInstanceOfSatisfying(InvalidInputException.class, e -> {
+                    assertThat(e.field()).isEqualTo("leadOrganization");
+                    assertThat(e.key()).isEqualTo("challenge.apply.error.sponsorLead");
+                });
+        assertThatThrownBy(() -> f.as(unitResearcher, () -> f.applications.apply(extId, ChallengeFixtures.application("下属单位", List.of(), List.of()))))
+                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.field()).isEqualTo("leadOrganization"));
+        assertThatThrownBy(() -> f.as(universityUser, () -> f.applications.apply(extId,
+                ChallengeFixtures.application("带上发榜方", List.of(f.extIdOfOrganization(unit)), List.of()))))
+                .isInstanceOfSatisfying(InvalidInputException.class, e -> {
+                    assertThat(e.field()).isEqualTo("partners");
+                    assertThat(e.key()).isEqualTo("challenge.apply.error.sponsorPartner");
+                });
+        assertThat(f.system(() -> f.applications.ofChallenge(extId))).as("nothing written").isEmpty();
+        assertThat(f.as(sponsorEnterprise, () -> f.challenges.sponsorSide(extId))).isTrue();
+        assertThat(f.as(unitResearcher, () -> f.challenges.sponsorSide(extId))).isTrue();
+        assertThat(f.as(universityUser, () -> f.challenges.sponsorSide(extId))).isFalse();
+
+        for (long organization : new long[] {sponsor, unit}) {
+            assertThatThrownBy(() -> f.system(() -> f.challenges.invite(extId, f.extIdOfOrganization(organization))))
+                    .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.key()).isEqualTo("challenge.error.inviteSponsor"));
+        }
+        assertThat(f.system(() -> f.challenges.invitations(extId))).isEmpty();
+        assertThat(f.system(() -> f.challenges.recommendTeams(extId, 50))).extracting(org.triplehelix.matching.MatchHit::extId)
+                .doesNotContain(f.extIdOfOrganization(sponsor), f.extIdOfOrganization(unit));
+
+        // anyone else applies as before
+        ApplicationView other = f.as(universityUser, () -> f.applications.apply(extId, ChallengeFixtures.application("他方揭榜", List.of(), List.of())));
+        assertThat(other.status()).isEqualTo("submitted");
+    }
+
+    // --- editing and withdrawing an application ----------------------------------------------
+
+    @Test
+    void theApplicantEditsAndWithdrawsWhileTheCallIsOpenAndAWithdrawnApplicationIsKeptButHiddenFromThePanel() {
+        String extId = f.published("撤回与修改", "any");
+        long partner = f.organization("Withdrawal Partner Lab", "provincial_laboratory", null);
+        Account partnerUser = f.access.user(partner, Role.RESEARCHER);
+        Account reviewer = f.access.user(f.organization("Withdrawal Review Institute", "research_institute", null), Role.REVIEWER);
+        f.system(() -> f.reviews.assign(extId, reviewer.id()));
+        ApplicationView applied = f.as(enterpriseUser, () -> f.applications.apply(extId, ChallengeFixtures.application("初版方案", List.of(), List.of())));
+
+        // edited: the plan, a partner and a commitment, audited with before and after
+        ApplicationView edited = f.as(enterpriseUser, () -> f.applications.update(applied.id(), applied.version(), new ApplicationDraft(null,
+                List.of(f.extIdOfOrganization(partner)), List.of(), "修订方案", java.util.Map.of(1, new java.math.BigDecimal("230"), 2,
+                new java.math.BigDecimal("4.2")))));
+        assertThat(edited.plan()).isEqualTo("修订方案");
+        assertThat(edited.partners()).extracting(ApplicationView.Member::extId).containsExactly(f.extIdOfOrganization(partner));
+        assertThat(edited.commitments()).extracting(c -> c.value().toPlainString()).containsExactly("230", "4.2");
+        assertThat(edited.version()).isEqualTo(applied.version() + 1);
+        assertThat(edited.updatedAt()).isNotNull();
+        assertThat(f.access.auditRows("challenge_application", String.valueOf(applied.id()), "update")).isEqualTo(1);
+        // a stale edit writes nothing
+        assertThatThrownBy(() -> f.as(enterpriseUser, () -> f.applications.update(applied.id(), applied.version(),
+                ChallengeFixtures.application("过期的修改", List.of(), List.of()))))
+                .isInstanceOfSatisfying(ConflictException.class, e -> assertThat(e.key()).isEqualTo("challenge.conflict.applicationStale"));
+        assertThat(f.system(() -> f.applications.find(applied.id())).plan()).isEqualTo("修订方案");
+        // the lead does not change
+        assertThatThrownBy(() -> f.as(enterpriseUser, () -> f.applications.update(applied.id(), edited.version(), new ApplicationDraft(
+                f.extIdOfOrganization(university), List.of(), List.of(), "换牵头", java.util.Map.of(1, java.math.BigDecimal.ONE, 2, java.math.BigDecimal.ONE)))))
+                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.field()).isEqualTo("leadOrganization"));
+
+        // a partner's user, the reviewer and the department do not change it
+        assertThatThrownBy(() -> f.as(partnerUser, () -> f.applications.withdraw(applied.id()))).isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> f.as(reviewer, () -> f.applications.withdraw(applied.id()))).isInstanceOf(AccessDeniedException.class);
+        assertThat(f.as(partnerUser, () -> f.applications.canChange(applied.id()))).isFalse();
+        assertThat(f.as(enterpriseUser, () -> f.applications.canChange(applied.id()))).isTrue();
+
+        ApplicationView withdrawn = f.as(enterpriseUser, () -> f.applications.withdraw(applied.id()));
+        assertThat(withdrawn.status()).isEqualTo("withdrawn");
+        assertThat(withdrawn.withdrawnAt()).isNotNull();
+        assertThat(f.access.auditRows("challenge_application", String.valueOf(applied.id()), "withdraw")).isEqualTo(1);
+        // kept: the team and the department see it, as withdrawn; the panel does not
+        assertThat(f.as(partnerUser, () -> f.applications.find(applied.id())).status()).isEqualTo("withdrawn");
+        assertThat(f.system(() -> f.applications.ofChallenge(extId))).extracting(ApplicationView::status).containsExactly("withdrawn");
+        assertThatThrownBy(() -> f.as(reviewer, () -> f.applications.find(applied.id()))).isInstanceOf(NotFoundException.class);
+        assertThat(f.as(reviewer, () -> f.applications.ofChallenge(extId))).isEmpty();
+        assertThat(f.as(reviewer, () -> f.reviews.assignments())).extracting(ApplicationView::id).doesNotContain(applied.id());
+        assertThat(f.system(() -> f.challenges.find(extId)).applications()).as("not counted").isZero();
+        // withdrawn is final; the organization may apply again
+        assertThatThrownBy(() -> f.as(enterpriseUser, () -> f.applications.withdraw(applied.id())))
+                .isInstanceOfSatisfying(ConflictException.class, e -> assertThat(e.key()).isEqualTo("challenge.conflict.application.withdrawn"));
+        ApplicationView again = f.as(enterpriseUser, () -> f.applications.apply(extId, ChallengeFixtures.application("重新申报", List.of(), List.of())));
+        assertThat(again.status()).isEqualTo("submitted");
+        assertThat(f.system(() -> f.reviews.ranking(extId))).extracting(Ranking::applicationId).containsExactly(again.id());
+
+        // the consortium's other organizations are told
+        String link = "/challenges/applications/" + applied.id();
+        long told = 0;
+        for (int i = 0; i < 50 && told == 0; i++) {
+            told = f.jdbc.sql("select count(*) from notification where user_id = :u and link = :l and message_key = 'notification.challenge.withdrawn'")
+                    .param("u", partnerUser.id()).param("l", link).query(Long.class).single();
+            sleep();
+        }
+        assertThat(told).isEqualTo(1);
+        assertThat(f.jdbc.sql("select count(*) from notification where user_id = :u and link = :l").param("u", enterpriseUser.id())
+                .param("l", link).query(Long.class).single()).as("the actor is not told of their own action").isZero();
+
+        // once the call closes it stays
+        f.pastDeadline(extId);
+        assertThatThrownBy(() -> f.as(enterpriseUser, () -> f.applications.withdraw(again.id())))
+                .isInstanceOfSatisfying(ConflictException.class, e -> assertThat(e.key()).isEqualTo("challenge.conflict.deadlinePassed"));
+        assertThat(f.system(() -> f.applications.find(again.id())).status()).isEqualTo("submitted");
+    }
+
+    @Test
+    void anOrganizationAdministratorWithdrawsForItsUnitAndNotOnceTheReviewHasStarted() {
+        String extId = f.published("管理员撤回", "any");
+        Account groupAdmin = f.access.user(group, Role.ORG_ADMIN);
+        ApplicationView applied = f.as(enterpriseUser, () -> f.applications.apply(extId, ChallengeFixtures.application("方案", List.of(), List.of())));
+        String other = f.published("评审开始后", "any");
+        ApplicationView reviewed = f.as(enterpriseUser, () -> f.applications.apply(other, ChallengeFixtures.application("方案", List.of(), List.of())));
+        f.system(() -> f.challenges.perform(other, ChallengeAction.START_REVIEW));
+
+        assertThat(f.as(groupAdmin, () -> f.applications.withdraw(applied.id())).status()).isEqualTo("withdrawn");
+        assertThatThrownBy(() -> f.as(enterpriseUser, () -> f.applications.withdraw(reviewed.id())))
+                .isInstanceOfSatisfying(ConflictException.class, e -> assertThat(e.key()).isEqualTo("challenge.conflict.status.under_review"));
+    }
+
+    // --- editing a draft ----------------------------------------------------------------------
+
+    @Test
+    void theAuthorAndTheDepartmentEditADraftAtItsVersionAndNoOneElse() {
+        ChallengeView draft = f.as(sponsorUser, () -> f.challenges.create(ChallengeFixtures.draft("草稿编辑", "any")));
+        Account colleague = f.access.user(f.organization("Another Enterprise", "enterprise", null), Role.ENTERPRISE);
+        ChallengeDraft changed = new ChallengeDraft("草稿编辑（修订）", "Edited draft", "新的问题描述", null, "kct-02", null,
+                new java.math.BigDecimal("6000000"), 30, "enterprise_and_academic", null, java.time.Instant.now().plus(40, java.time.temporal.ChronoUnit.DAYS),
+                List.of(new Target(null, 1, "良率", "%", new java.math.BigDecimal("95"), true)), null);
+
+        ChallengeView edited = f.as(sponsorUser, () -> f.challenges.update(draft.extId(), draft.version(), changed));
+        assertThat(edited.title().zh()).isEqualTo("草稿编辑（修订）");
+        assertThat(edited.technologyCode()).isEqualTo("kct-02");
+        assertThat(edited.targets()).extracting(Target::indicator).containsExactly("良率");
+        assertThat(edited.version()).isEqualTo(draft.version() + 1);
+        assertThat(f.access.auditRows("challenge", draft.extId(), "update")).isEqualTo(1);
+
+        // stale: 409, nothing written
+        assertThatThrownBy(() -> f.as(sponsorUser, () -> f.challenges.update(draft.extId(), draft.version(), ChallengeFixtures.draft("过期", "any"))))
+                .isInstanceOfSatisfying(ConflictException.class, e -> {
+                    assertThat(e.key()).isEqualTo("challenge.conflict.draftStale");
+                    assertThat(e.args()).containsExactly(draft.version(), edited.version());
+                });
+        assertThat(f.system(() -> f.challenges.find(draft.extId())).title().zh()).isEqualTo("草稿编辑（修订）");
+        // the same checks as posting: a deadline in the past is refused
+        ChallengeDraft past = new ChallengeDraft("过去", null, "问题", null, "kct-02", null, java.math.BigDecimal.ONE, 12, "any", null,
+                java.time.Instant.now().minusSeconds(60), List.of(new Target(null, 1, "良率", "%", java.math.BigDecimal.TEN, true)), null);
+        assertThatThrownBy(() -> f.as(sponsorUser, () -> f.challenges.update(draft.extId(), edited.version(), past)))
+                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.field()).isEqualTo("deadline"));
+        // another enterprise cannot even see it; the department edits it and the author is told
+        assertThatThrownBy(() -> f.as(colleague, () -> f.challenges.update(draft.extId(), edited.version(), changed))).isInstanceOf(NotFoundException.class);
+        ChallengeView byDepartment = f.system(() -> f.challenges.update(draft.extId(), edited.version(), ChallengeFixtures.draft("厅里修改", "any")));
+        assertThat(byDepartment.title().zh()).isEqualTo("厅里修改");
+        long told = 0;
+        for (int i = 0; i < 50 && told == 0; i++) {
+            told = f.jdbc.sql("select count(*) from notification where user_id = :u and message_key = 'notification.challenge.draftEdited' and link = :l")
+                    .param("u", sponsorUser.id()).param("l", "/challenges/" + draft.extId()).query(Long.class).single();
+            sleep();
+        }
+        assertThat(told).isEqualTo(1);
+        // published: no longer edited
+        f.system(() -> f.challenges.perform(draft.extId(), ChallengeAction.PUBLISH));
+        assertThatThrownBy(() -> f.as(sponsorUser, () -> f.challenges.update(draft.extId(), byDepartment.version() + 1, changed)))
+                .isInstanceOfSatisfying(ConflictException.class, e -> assertThat(e.key()).isEqualTo("challenge.conflict.status.published"));
+    }
+
+    // --- progress going backwards -------------------------------------------------------------
+
+    @Test
+    void progressMayGoBackWithAReasonThatTheSponsorSeesHighlightedAndIsToldOf() {
+        String extId = f.as(sponsorUser, () -> f.challenges.create(ChallengeFixtures.draft("进度回退", "any")).extId());
+        f.system(() -> f.challenges.perform(extId, ChallengeAction.PUBLISH));
+        long application = f.as(enterpriseUser, () -> f.applications.apply(extId, ChallengeFixtures.application("方案", List.of(), List.of()))).id();
+        f.system(() -> {
+            f.challenges.perform(extId, ChallengeAction.START_REVIEW);
+            f.reviews.award(extId, ChallengeFixtures.award(application));
+        });
+        Account sponsorColleague = f.access.user(f.jdbc.sql("select organization_id from app_user where id = :u").param("u", sponsorUser.id())
+                .query(Long.class).single(), Role.ENTERPRISE);
+        long milestone = f.delivery.milestones(extId).getFirst().id();
+        f.as(enterpriseUser, () -> f.delivery.report(milestone, 60, "流片过半"));
+
+        assertThatThrownBy(() -> f.as(enterpriseUser, () -> f.delivery.report(milestone, 40, "返工", null)))
+                .isInstanceOfSatisfying(InvalidInputException.class, e -> {
+                    assertThat(e.field()).isEqualTo("reason");
+                    assertThat(e.key()).isEqualTo("challenge.error.report.regression");
+                    assertThat(e.args()).containsExactly(60, 40);
+                });
+        assertThat(f.delivery.milestones(extId).getFirst().progress()).as("nothing written").isEqualTo(60);
+
+        MilestoneView back = f.as(enterpriseUser, () -> f.delivery.report(milestone, 40, "返工", "样片良率不达标，需重新流片"));
+        assertThat(back.progress()).isEqualTo(40);
+        MilestoneView.Report latest = back.reports().getFirst();
+        assertThat(latest.regression()).isTrue();
+        assertThat(latest.previous()).isEqualTo(60);
+        assertThat(latest.regressionReason()).isEqualTo("样片良率不达标，需重新流片");
+        assertThat(back.reports().get(1).regression()).isFalse();
+        // forward again: no reason needed, none kept
+        MilestoneView forward = f.as(enterpriseUser, () -> f.delivery.report(milestone, 70, "重新流片完成", "ignored"));
+        assertThat(forward.reports().getFirst().regressionReason()).isNull();
+
+        String link = "/challenges/" + extId;
+        long told = 0;
+        for (int i = 0; i < 50 && told == 0; i++) {
+            told = f.jdbc.sql("select count(*) from notification where user_id = :u and link = :l and message_key = 'notification.challenge.progressBack'")
+                    .param("u", sponsorColleague.id()).param("l", link).query(Long.class).single();
+            sleep();
+        }
+        assertThat(told).isEqualTo(1);
+    }
+
+    private static void sleep() {
+        try {
+            Thread.sleep(100);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 }

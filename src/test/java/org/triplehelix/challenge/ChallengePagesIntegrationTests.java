@@ -470,4 +470,218 @@ class ChallengePagesIntegrationTests {
         assertThat(applications(extId)).isEqualTo(1);
         assertThat(f.system(() -> f.challenges.find(extId)).status()).isEqualTo(ChallengeStatus.CLOSED);
     }
+
+    // --- lists past the end -------------------------------------------------------------------
+
+    @Test
+    void aPageNumberPastTheEndShowsTheLastPageAndABadOneTheFirst() {
+        ChallengeFixtures f = ChallengeFixtures.of(context);
+        f.published("翻页 " + AccessFixtures.unique("pages"), "any");
+        HelixClient visitor = HelixClient.browser(port);
+        long total = f.challenges.list(null, null, null, null, "newest", 0, 20).total(); // as a visitor (no drafts), 20 a page
+        long pages = Math.max(1, (total + 19) / 20);
+
+        HelixClient.Response past = visitor.get("/challenges?lang=en&page=99999");
+        assertThat(past.status()).isEqualTo(200);
+        assertThat(past.body()).doesNotContain("No challenge matches").contains("data-challenge=");
+        if (pages > 1) {
+            assertThat(past.body()).contains("<span class=\"current\">" + pages + " / " + pages + "</span>");
+        }
+        assertThat(visitor.get("/challenges?lang=en&page=99999999999999999999").status()).isEqualTo(200);
+        for (String bad : new String[] {"-3", "abc", ""}) {
+            HelixClient.Response first = visitor.get("/challenges?lang=en&page=" + bad);
+            assertThat(first.status()).as(bad).isEqualTo(200);
+            assertThat(first.body()).as(bad).doesNotContain("rel=\"prev\"");
+        }
+
+        HelixClient.Response archive = visitor.get("/challenges/archive?lang=en&page=99999");
+        assertThat(archive.status()).isEqualTo(200);
+        assertThat(archive.body()).doesNotContain("No call matches.").contains("rel=\"prev\"").doesNotContain("rel=\"next\"")
+                .containsPattern("<span class=\"current\">(\\d+) / \\1</span>");
+        HelixClient.Response first = visitor.get("/challenges/archive?lang=zh&page=x");
+        assertThat(first.status()).isEqualTo(200);
+        assertThat(first.body()).contains("<span class=\"current\">1 / ").doesNotContain("rel=\"prev\"");
+    }
+
+    // --- the sponsor does not take on its own challenge ---------------------------------------
+
+    @Test
+    void theSponsorIsToldItDoesNotApplyToItsOwnChallengeInThePagesLanguage() {
+        ChallengeFixtures f = ChallengeFixtures.of(context);
+        String extId = f.as(enterprise, () -> f.challenges.create(ChallengeFixtures.draft("发榜方自揭 " + AccessFixtures.unique("own"), "any")).extId());
+        f.system(() -> f.challenges.perform(extId, ChallengeAction.PUBLISH));
+        HelixClient client = signedIn();
+
+        HelixClient.Response page = client.get("/challenges/" + extId + "?lang=zh");
+        assertThat(page.body()).contains("id=\"sponsor-side-note\">您的机构是本榜单的发榜方：由发榜方出题，其他机构揭榜。")
+                .doesNotContain("id=\"apply\"");
+        assertThat(client.get("/challenges/" + extId + "/apply?lang=en").body())
+                .contains("id=\"sponsor-side-note\">Your organization sponsors this challenge: it poses the problem, and other organizations apply to solve it.");
+        HelixClient.Response refused = client.postMultipart("/challenges/" + extId + "/applications?lang=zh", application("", "", ""), "file",
+                "", new byte[0]);
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.body()).contains("id=\"f-leadOrganization-error\">" + f.nameOfOrganization(enterprise.organizationId())
+                        + "是本榜单的发榜方或其下属单位：发榜方出题、他方揭榜，不能作为牵头单位申报，请选择其他牵头单位。</span>")
+                .contains(">硅光 &lt;方案&gt; &amp; 验证</textarea>");
+        HelixClient.Response english = client.postMultipart("/challenges/" + extId + "/applications?lang=en", application("", "", ""), "file",
+                "", new byte[0]);
+        assertThat(english.body()).contains("is the sponsor of this challenge or one of its units: the sponsor poses the problem and other organizations solve it");
+        assertThat(applications(extId)).isZero();
+
+        // the department's teams page: inviting the sponsor by its id is refused on that input
+        HelixClient admin = signedIn(f.access.user(null, Role.ADMIN));
+        HelixClient.Response invite = admin.postForm("/challenges/" + extId + "/invitations?lang=en",
+                Map.of("organization", f.extIdOfOrganization(enterprise.organizationId())));
+        assertThat(invite.status()).isEqualTo(400);
+        assertThat(invite.body()).contains("is the sponsor of this challenge or one of its units: the sponsor poses the problem, so it is not invited to solve it");
+        assertThat(count("select count(*) from challenge_invitation i join challenge c on c.id = i.challenge_id where c.ext_id = :id", extId))
+                .isZero();
+    }
+
+    // --- withdrawing and editing an application -----------------------------------------------
+
+    @Test
+    void theApplicantWithdrawsOnlyWithTheBoxTickedAndTheApplicationStaysShownAsWithdrawn() {
+        ChallengeFixtures f = ChallengeFixtures.of(context);
+        String extId = f.published("撤回申报 " + AccessFixtures.unique("withdraw"), "any");
+        long application = f.as(enterprise, () -> f.applications.apply(extId, ChallengeFixtures.application("plan", java.util.List.of(),
+                java.util.List.of()))).id();
+        HelixClient client = signedIn();
+        String path = "/challenges/applications/" + application;
+        assertThat(client.get(path + "?lang=zh").body()).contains("id=\"withdraw-form\"").contains("id=\"confirm-withdraw-application\"")
+                .contains("id=\"edit-application\"");
+
+        HelixClient.Response unconfirmed = client.postForm(path + "/withdraw?lang=zh", Map.of());
+        assertThat(unconfirmed.status()).isEqualTo(302);
+        assertThat(client.get(path).body()).contains("请勾选确认");
+        assertThat(status(application)).isEqualTo("submitted");
+
+        assertThat(client.postForm(path + "/withdraw?lang=en", Map.of("confirm", "yes")).status()).isEqualTo(302);
+        assertThat(status(application)).isEqualTo("withdrawn");
+        HelixClient.Response shown = client.get(path + "?lang=en");
+        assertThat(shown.body()).contains("id=\"application-status\">Withdrawn</span>").contains("id=\"withdrawn-note\"")
+                .contains("The application is withdrawn.").doesNotContain("id=\"withdraw-form\"").doesNotContain("id=\"attach-form\"");
+        assertThat(client.get(path + "?lang=zh").body()).contains(">已撤回</span>");
+        HelixClient admin = signedIn(f.access.user(null, Role.ADMIN));
+        assertThat(admin.get("/challenges/" + extId + "?lang=en").body()).contains("data-application=\"" + application + "\"")
+                .contains("<td>Withdrawn</td>");
+        // someone else's application: not theirs to withdraw
+        Account other = f.access.user(f.organization("Withdraw Stranger Ltd", "enterprise", null), Role.ENTERPRISE);
+        long theirs = f.as(other, () -> f.applications.apply(extId, ChallengeFixtures.application("theirs", java.util.List.of(),
+                java.util.List.of()))).id();
+        assertThat(client.postForm("/challenges/applications/" + theirs + "/withdraw", Map.of("confirm", "yes")).status()).isEqualTo(404);
+        assertThat(status(theirs)).isEqualTo("submitted");
+    }
+
+    @Test
+    void anEditedApplicationIsSavedAndAStaleEditComesBackAsTyped() {
+        ChallengeFixtures f = ChallengeFixtures.of(context);
+        String extId = f.published("修改申报 " + AccessFixtures.unique("edit-app"), "any");
+        ApplicationView applied = f.as(enterprise, () -> f.applications.apply(extId, ChallengeFixtures.application("初版", java.util.List.of(),
+                java.util.List.of())));
+        HelixClient client = signedIn();
+        String path = "/challenges/applications/" + applied.id() + "/edit";
+        HelixClient.Response form = client.get(path + "?lang=zh");
+        assertThat(form.status()).isEqualTo(200);
+        assertThat(form.body()).contains(">初版</textarea>").contains("name=\"version\" value=\"" + applied.version() + "\"")
+                .contains("id=\"lead-fixed\"").contains("value=\"224\"").doesNotContain("id=\"file\"");
+
+        Map<String, String> typed = new LinkedHashMap<>(Map.of("partners", "", "people", "", "plan", "修订 <方案>", "commit1", "230",
+                "commit2", "4.2", "version", String.valueOf(applied.version())));
+        assertThat(client.postForm(path + "?lang=zh", typed).status()).isEqualTo(302);
+        assertThat(f.system(() -> f.applications.find(applied.id())).plan()).isEqualTo("修订 <方案>");
+
+        typed.put("plan", "过期的修改");
+        HelixClient.Response stale = client.postForm(path + "?lang=zh", typed);
+        assertThat(stale.status()).isEqualTo(409);
+        assertThat(stale.body()).contains("本申报已被修改").contains(">过期的修改</textarea>").contains("value=\"4.2\"");
+        assertThat(f.system(() -> f.applications.find(applied.id())).plan()).isEqualTo("修订 <方案>");
+
+        typed.put("version", String.valueOf(applied.version() + 1));
+        typed.put("commit2", "很低");
+        HelixClient.Response bad = client.postForm(path + "?lang=en", typed);
+        assertThat(bad.status()).isEqualTo(400);
+        assertThat(bad.body()).contains("id=\"commit2\" name=\"commit2\" aria-invalid=\"true\" value=\"很低\"").contains(">过期的修改</textarea>");
+
+        // another enterprise may not open the form
+        Account other = f.access.user(f.organization("Edit Stranger Ltd", "enterprise", null), Role.ENTERPRISE);
+        assertThat(signedIn(other).get(path).status()).isEqualTo(404);
+    }
+
+    // --- editing a draft ----------------------------------------------------------------------
+
+    @Test
+    void theAuthorEditsADraftWithTheFormOfPostingAndAStaleEditKeepsWhatWasTyped() {
+        ChallengeFixtures f = ChallengeFixtures.of(context);
+        HelixClient client = signedIn();
+        String title = "草稿修改 " + AccessFixtures.unique("edit-draft");
+        assertThat(client.postForm("/challenges?lang=zh", typed(title)).status()).isEqualTo(302);
+        String extId = jdbc.sql("select ext_id from challenge where title_zh = :t").param("t", title).query(String.class).single();
+        assertThat(client.get("/challenges/" + extId + "?lang=zh").body()).contains("id=\"edit-challenge\"");
+
+        HelixClient.Response form = client.get("/challenges/" + extId + "/edit?lang=zh");
+        assertThat(form.status()).isEqualTo(200);
+        assertThat(form.body()).contains("value=\"" + title + "\"").contains("value=\"kct-05\" selected").contains("name=\"version\" value=\"0\"")
+                .contains("action=\"/challenges/" + extId + "/edit\"").contains("value=\"500000\"");
+
+        Map<String, String> edited = typed(title + "（修订）");
+        edited.put("version", "0");
+        edited.put("budget", "600000");
+        assertThat(client.postForm("/challenges/" + extId + "/edit?lang=zh", edited).status()).isEqualTo(302);
+        assertThat(rows(title + "（修订）")).isEqualTo(1);
+        assertThat(f.system(() -> f.challenges.find(extId)).budget()).isEqualByComparingTo("600000");
+
+        edited.put("titleZh", title + "（过期）");
+        HelixClient.Response stale = client.postForm("/challenges/" + extId + "/edit?lang=en", edited);
+        assertThat(stale.status()).isEqualTo(409);
+        assertThat(stale.body()).contains("this draft was changed meanwhile (you opened version 0, it is now version 1)")
+                .contains("value=\"" + title + "（过期）\"");
+        assertThat(rows(title + "（过期）")).isZero();
+
+        edited.put("version", "1");
+        edited.put("deadline", "2001-01-01");
+        HelixClient.Response past = client.postForm("/challenges/" + extId + "/edit?lang=en", edited);
+        assertThat(past.status()).isEqualTo(400);
+        assertThat(past.body()).contains("id=\"f-deadline-error\">the application deadline must be in the future</span>");
+        assertThat(rows(title + "（过期）")).isZero();
+
+        // another enterprise: the draft does not exist for it
+        Account other = f.access.user(f.organization("Draft Stranger Ltd", "enterprise", null), Role.ENTERPRISE);
+        assertThat(signedIn(other).get("/challenges/" + extId + "/edit").status()).isEqualTo(404);
+    }
+
+    // --- progress going backwards -------------------------------------------------------------
+
+    @Test
+    void progressGoingBackAsksWhyAndIsShownHighlighted() {
+        ChallengeFixtures f = ChallengeFixtures.of(context);
+        String extId = f.published("进度回退 " + AccessFixtures.unique("back"), "any");
+        long application = f.as(enterprise, () -> f.applications.apply(extId, ChallengeFixtures.application("plan", java.util.List.of(),
+                java.util.List.of()))).id();
+        f.system(() -> f.challenges.perform(extId, ChallengeAction.START_REVIEW));
+        f.system(() -> f.reviews.award(extId, ChallengeFixtures.award(application)));
+        long milestone = f.delivery.milestones(extId).getFirst().id();
+        f.as(enterprise, () -> f.delivery.report(milestone, 60, "过半"));
+        HelixClient client = signedIn();
+
+        Map<String, String> report = new LinkedHashMap<>(Map.of("milestone", String.valueOf(milestone), "progress", "40", "note", "返工 <重做>",
+                "reason", ""));
+        HelixClient.Response refused = client.postForm("/challenges/" + extId + "/reports?lang=zh", report);
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.body()).contains("id=\"f-reason-error\">进度由上次的 60% 降至 40%：请在“进度回退原因”中说明原因</span>")
+                .contains("id=\"reason\" name=\"reason\" rows=\"2\" maxlength=\"2000\" aria-invalid=\"true\"")
+                .contains(">返工 &lt;重做&gt;</textarea>").contains("value=\"40\"");
+        assertThat(f.delivery.milestones(extId).getFirst().progress()).isEqualTo(60);
+
+        report.put("reason", "样片良率不达标");
+        assertThat(client.postForm("/challenges/" + extId + "/reports?lang=en", report).status()).isEqualTo(302);
+        HelixClient.Response shown = client.get("/challenges/" + extId + "?lang=en");
+        assertThat(shown.body()).contains("id=\"regression-" + milestone + "\">Progress went back: 60% → 40%</span>")
+                .contains("Reason: 样片良率不达标");
+        assertThat(client.get("/challenges/" + extId + "?lang=zh").body()).contains("进度回退：60% → 40%");
+    }
+
+    private String status(long application) {
+        return jdbc.sql("select status from challenge_application where id = :id").param("id", application).query(String.class).single();
+    }
 }

@@ -15,6 +15,7 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -45,6 +46,10 @@ import org.triplehelix.challenge.ScoreInput;
 import org.triplehelix.matching.MatchHit;
 import org.triplehelix.shared.InvalidInputException;
 import org.triplehelix.shared.Page;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The challenges' JSON API (scripts outside the project use it). Errors are problem details;
@@ -59,13 +64,15 @@ class ChallengeApi {
     private final Reviews reviews;
     private final Delivery delivery;
     private final CallArchive archive;
+    private final JsonMapper json;
 
-    ChallengeApi(Challenges challenges, Applications applications, Reviews reviews, Delivery delivery, CallArchive archive) {
+    ChallengeApi(Challenges challenges, Applications applications, Reviews reviews, Delivery delivery, CallArchive archive, JsonMapper json) {
         this.challenges = challenges;
         this.applications = applications;
         this.reviews = reviews;
         this.delivery = delivery;
         this.archive = archive;
+        this.json = json;
     }
 
     @GetMapping
@@ -80,6 +87,12 @@ class ChallengeApi {
     @ResponseStatus(HttpStatus.CREATED)
     ChallengeView create(@RequestBody ChallengeDraft draft) {
         return challenges.create(draft);
+    }
+
+    /** Edits a draft: the fields of a new one and {@code version}, the one read (409 when stale or no longer a draft). */
+    @PutMapping("/{extId}")
+    ChallengeView edit(@PathVariable String extId, @RequestBody JsonNode body) {
+        return challenges.update(extId, version(body), read(body, ChallengeDraft.class));
     }
 
     @GetMapping("/program")
@@ -185,7 +198,8 @@ class ChallengeApi {
         return delivery.milestones(extId);
     }
 
-    record ProgressReport(Integer progress, String note) {
+    /** A progress report; {@code reason} is required when the progress is lower than the milestone's last report. */
+    record ProgressReport(Integer progress, String note, String reason) {
     }
 
     @PostMapping("/milestones/{id}/reports")
@@ -194,12 +208,48 @@ class ChallengeApi {
         if (report.progress() == null) {
             throw new InvalidInputException("progress", "give the progress in percent");
         }
-        return delivery.report(id, report.progress(), report.note());
+        return delivery.report(id, report.progress(), report.note(), report.reason());
     }
 
     @GetMapping("/applications/{id}")
     ApplicationView application(@PathVariable long id) {
         return applications.find(id);
+    }
+
+    /** Edits a submitted application while the call is open: the fields of applying and {@code version} (409 when stale). */
+    @PutMapping("/applications/{id}")
+    ApplicationView editApplication(@PathVariable long id, @RequestBody JsonNode body) {
+        return applications.update(id, version(body), read(body, ApplicationDraft.class));
+    }
+
+    /** Withdraws a submitted application while the call is open; it is kept, with the status withdrawn. */
+    @PostMapping("/applications/{id}/withdraw")
+    ApplicationView withdrawApplication(@PathVariable long id) {
+        return applications.withdraw(id);
+    }
+
+    /** The version an edit was read at: required, a whole number. */
+    private static int version(JsonNode body) {
+        JsonNode version = body != null && body.isObject() ? body.get("version") : null;
+        if (version == null || !version.isIntegralNumber() || !version.canConvertToInt()) {
+            throw new InvalidInputException("version", "version is required: the version of the record you edited");
+        }
+        return version.asInt();
+    }
+
+    /** The body without its version as the given record; a value its own checks refuse names its field (400). */
+    private <T> T read(JsonNode body, Class<T> type) {
+        ObjectNode fields = ((ObjectNode) body).deepCopy();
+        fields.remove("version");
+        try {
+            return json.treeToValue(fields, type);
+        } catch (JacksonException e) {
+            Throwable cause = e;
+            while (cause != null && !(cause instanceof InvalidInputException)) {
+                cause = cause.getCause();
+            }
+            throw cause == null ? new InvalidInputException("body", "the request body is not of the expected shape") : (InvalidInputException) cause;
+        }
     }
 
     @PostMapping("/applications/{id}/attachments")

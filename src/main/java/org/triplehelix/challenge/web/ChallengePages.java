@@ -27,6 +27,7 @@ import org.triplehelix.challenge.ApplicationView;
 import org.triplehelix.challenge.Applications;
 import org.triplehelix.challenge.AwardInput;
 import org.triplehelix.challenge.CallArchive;
+import org.triplehelix.challenge.CallRecord;
 import org.triplehelix.challenge.ChallengeAction;
 import org.triplehelix.challenge.ChallengeDraft;
 import org.triplehelix.challenge.ChallengeStatus;
@@ -41,6 +42,7 @@ import org.triplehelix.challenge.ScoreInput;
 import org.triplehelix.challenge.Target;
 import org.triplehelix.shared.ConflictException;
 import org.triplehelix.shared.InvalidInputException;
+import org.triplehelix.shared.Page;
 import org.triplehelix.shared.web.FormErrors;
 
 /**
@@ -78,8 +80,12 @@ class ChallengePages {
     @GetMapping("/challenges")
     String list(@RequestParam(defaultValue = "") String q, @RequestParam(defaultValue = "") String status,
                 @RequestParam(defaultValue = "") String technology, @RequestParam(defaultValue = "") String health,
-                @RequestParam(defaultValue = "newest") String sort, @RequestParam(defaultValue = "0") int page, Model model) {
-        model.addAttribute("challenges", challenges.list(status, technology, q, health, sort, page, PAGE_SIZE));
+                @RequestParam(defaultValue = "newest") String sort, @RequestParam(required = false) String page, Model model) {
+        Page<ChallengeView> found = challenges.list(status, technology, q, health, sort, Page.number(page), PAGE_SIZE);
+        if (found.pastTheEnd()) { // an old link or a typed number: the last page, not an empty one
+            found = challenges.list(status, technology, q, health, sort, found.lastPage(), PAGE_SIZE);
+        }
+        model.addAttribute("challenges", found);
         model.addAttribute("technologies", challenges.technologies());
         model.addAttribute("q", q);
         model.addAttribute("status", status);
@@ -101,8 +107,12 @@ class ChallengePages {
     }
 
     @GetMapping("/challenges/archive")
-    String archive(@RequestParam(defaultValue = "") String q, @RequestParam(defaultValue = "0") int page, Model model) {
-        model.addAttribute("calls", archive.search(q, Math.max(0, page), PAGE_SIZE));
+    String archive(@RequestParam(defaultValue = "") String q, @RequestParam(required = false) String page, Model model) {
+        Page<CallRecord> calls = archive.search(q, Page.number(page), PAGE_SIZE);
+        if (calls.pastTheEnd()) {
+            calls = archive.search(q, calls.lastPage(), PAGE_SIZE);
+        }
+        model.addAttribute("calls", calls);
         model.addAttribute("q", q);
         return "challenge/archive";
     }
@@ -126,7 +136,7 @@ class ChallengePages {
     @PostMapping("/challenges")
     String create(@RequestParam Map<String, String> form, Model model, HttpServletResponse response) {
         try {
-            ChallengeView created = challenges.create(draft(form));
+            ChallengeView created = challenges.create(draft(form, null));
             return "redirect:/challenges/" + created.extId() + "?notice=created";
         } catch (InvalidInputException e) {
             scope.requireAnyRole(Role.ENTERPRISE);
@@ -138,6 +148,79 @@ class ChallengePages {
             response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
             return "challenge/form";
         }
+    }
+
+    /** The form of posting, filled with the draft as saved: its author and the department edit it until it is published. */
+    @GetMapping("/challenges/{extId}/edit")
+    String editForm(@PathVariable String extId, Model model) {
+        ChallengeView challenge = editable(extId);
+        return editPage(challenge, formOf(challenge), model);
+    }
+
+    /**
+     * Saves the edited draft at the version it was read at. Refused: the form again as typed, the field marked (400), or
+     * with what is in the way (409: changed meanwhile, or no longer a draft); nothing is written.
+     */
+    @PostMapping("/challenges/{extId}/edit")
+    String edit(@PathVariable String extId, @RequestParam Map<String, String> form, Model model, HttpServletResponse response,
+                RedirectAttributes redirect) {
+        ChallengeView challenge = editable(extId);
+        Map<String, String> typed = new LinkedHashMap<>(form);
+        typed.remove("_csrf");
+        try {
+            int version = integer(form.get("version"), "version");
+            challenges.update(extId, version, draft(form, challenge.rubric()));
+            redirect.addFlashAttribute("notice", "challenge.notice.edited");
+            return "redirect:/challenges/" + extId;
+        } catch (InvalidInputException e) {
+            model.addAttribute("errors", errorOf(e));
+            response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+        } catch (ConflictException e) {
+            model.addAttribute("refusal", conflict(e));
+            response.setStatus(HttpServletResponse.SC_CONFLICT);
+        }
+        return editPage(challenge, typed, model);
+    }
+
+    /** The challenge when the caller may edit it (404 for a draft they may not see, 403 for one they did not post). */
+    private ChallengeView editable(String extId) {
+        ChallengeView challenge = challenges.find(extId);
+        if (!challenges.canEdit(extId)) {
+            throw new org.springframework.security.access.AccessDeniedException("only the author or the department edits a draft");
+        }
+        return challenge;
+    }
+
+    private String editPage(ChallengeView challenge, Map<String, String> form, Model model) {
+        model.addAttribute("technologies", challenges.technologies());
+        model.addAttribute("form", form);
+        model.addAttribute("editing", challenge);
+        model.addAttribute("targetRows", Math.max(TARGET_ROWS, challenge.targets().size()));
+        return "challenge/form";
+    }
+
+    /** The form's fields of a saved draft (the version it is saved against among them). */
+    private static Map<String, String> formOf(ChallengeView c) {
+        Map<String, String> form = new LinkedHashMap<>();
+        form.put("titleZh", c.title() == null ? null : c.title().zh());
+        form.put("titleEn", c.title() == null ? null : c.title().en());
+        form.put("problemZh", c.problem() == null ? null : c.problem().zh());
+        form.put("problemEn", c.problem() == null ? null : c.problem().en());
+        form.put("technology", c.technologyCode());
+        form.put("budget", c.budget() == null ? null : c.budget().stripTrailingZeros().toPlainString());
+        form.put("durationMonths", c.durationMonths() == null ? null : String.valueOf(c.durationMonths()));
+        form.put("deadline", LocalDate.ofInstant(c.deadline(), ChallengeFormat.ZONE).toString());
+        form.put("eligibility", c.eligibility());
+        form.put("ipTerms", c.ipTerms());
+        for (Target t : c.targets()) {
+            String row = "target" + t.position();
+            form.put(row + "Indicator", t.indicator());
+            form.put(row + "Unit", t.unit());
+            form.put(row + "Threshold", t.threshold().stripTrailingZeros().toPlainString());
+            form.put(row + "Direction", t.higherIsBetter() ? "higher" : "lower");
+        }
+        form.put("version", String.valueOf(c.version()));
+        return form;
     }
 
     /** A refusal of the challenge form as a message in the page's language on the input at fault. */
@@ -152,9 +235,10 @@ class ChallengePages {
         return FormErrors.refusal(field, e);
     }
 
-    private static ChallengeDraft draft(Map<String, String> form) {
+    /** The draft a form gives (up to 20 target rows: an edited draft may have more than the new form's three). */
+    private static ChallengeDraft draft(Map<String, String> form, List<Criterion> rubric) {
         List<Target> targets = new ArrayList<>();
-        for (int i = 1; i <= TARGET_ROWS; i++) {
+        for (int i = 1; i <= 20; i++) {
             String row = "target" + i;
             String indicator = form.getOrDefault(row + "Indicator", "");
             String unit = form.getOrDefault(row + "Unit", "");
@@ -177,7 +261,7 @@ class ChallengePages {
         return new ChallengeDraft(form.get("titleZh"), form.get("titleEn"), form.get("problemZh"), form.get("problemEn"),
                 form.get("technology"), null, decimal(form.get("budget"), "budget"), form.getOrDefault("durationMonths", "").isBlank() ? null : integer(form.get("durationMonths"), "durationMonths"),
                 form.get("eligibility"), form.get("ipTerms"),
-                deadline == null ? null : deadline.atTime(LocalTime.of(23, 59, 59)).atZone(ChallengeFormat.ZONE).toInstant(), targets, null);
+                deadline == null ? null : deadline.atTime(LocalTime.of(23, 59, 59)).atZone(ChallengeFormat.ZONE).toInstant(), targets, rubric);
     }
 
     // --- one challenge ----------------------------------------------------------------------
@@ -192,9 +276,12 @@ class ChallengePages {
         model.addAttribute("milestones", delivery.milestones(extId));
         model.addAttribute("evidence", delivery.evidence(extId));
         model.addAttribute("ranking", admin && challenge.status() != ChallengeStatus.DRAFT ? reviews.ranking(extId) : List.of());
+        boolean sponsorSide = challenges.sponsorSide(extId);
+        model.addAttribute("sponsorSide", sponsorSide);
         model.addAttribute("canApply", challenge.status() == ChallengeStatus.PUBLISHED
-                && challenge.deadline().isAfter(java.time.Instant.now())
+                && challenge.deadline().isAfter(java.time.Instant.now()) && !sponsorSide
                 && (admin || scope.currentUser().map(u -> u.hasAnyRole(Role.ENTERPRISE, Role.RESEARCHER, Role.ORG_ADMIN)).orElse(false)));
+        model.addAttribute("canEdit", challenge.status() == ChallengeStatus.DRAFT && challenges.canEdit(extId));
         model.addAttribute("invitations", challenges.openInvitations(extId));
         model.addAttribute("canReport", canReport(challenge));
         model.addAttribute("actions", admin ? Arrays.stream(ChallengeAction.values())
@@ -315,7 +402,8 @@ class ChallengePages {
     String report(@PathVariable String extId, @RequestParam Map<String, String> form, Model model, HttpServletResponse response,
                   RedirectAttributes redirect) {
         return inPage("report", form, model, response, redirect, "/challenges/" + extId, () -> {
-            delivery.report(extId, integer(form.get("milestone"), "milestone"), integer(form.get("progress"), "progress"), form.get("note"));
+            delivery.report(extId, integer(form.get("milestone"), "milestone"), integer(form.get("progress"), "progress"), form.get("note"),
+                    form.get("reason"));
             return "challenge.notice.report";
         }, () -> challenge(extId, null, model));
     }
@@ -327,6 +415,7 @@ class ChallengePages {
         scope.requireAnyRole(Role.ENTERPRISE, Role.RESEARCHER, Role.ORG_ADMIN);
         model.addAttribute("challenge", challenges.find(extId));
         model.addAttribute("form", lead.isBlank() ? Map.of() : Map.of("leadOrganization", lead.strip()));
+        model.addAttribute("sponsorSide", challenges.sponsorSide(extId));
         return "challenge/apply";
     }
 
@@ -406,12 +495,14 @@ class ChallengePages {
         model.addAttribute("myScore", reviewer ? reviews.myScore(id) : null);
         model.addAttribute("canScore", reviewer && challenge.status() == ChallengeStatus.UNDER_REVIEW);
         Feedback feedback = null;
-        if (challenge.awardedApplicationId() != null && !reviewer) {
+        if (challenge.awardedApplicationId() != null && !reviewer && !application.withdrawn()) {
             feedback = reviews.feedback(id);
         }
         model.addAttribute("feedback", feedback);
-        model.addAttribute("canAttach", challenge.status() == ChallengeStatus.PUBLISHED && !reviewer
-                && challenge.deadline().isAfter(java.time.Instant.now()));
+        boolean open = challenge.status() == ChallengeStatus.PUBLISHED && challenge.deadline().isAfter(java.time.Instant.now())
+                && "submitted".equals(application.status());
+        model.addAttribute("canAttach", open && !reviewer);
+        model.addAttribute("canChange", open && applications.canChange(id));
         model.addAttribute("rubric", challenge.rubric());
         keepForm(model);
         return "challenge/application";
@@ -432,6 +523,84 @@ class ChallengePages {
             applications.attach(id, name, type, content);
             return "challenge.notice.attached";
         });
+    }
+
+    /**
+     * The applicant withdraws the application while the call is open, once the box is ticked (checked here, not only in
+     * the browser); it stays listed, as withdrawn. Refused: the application's page with why.
+     */
+    @PostMapping("/challenges/applications/{id}/withdraw")
+    String withdrawApplication(@PathVariable long id, @RequestParam(defaultValue = "") String confirm, RedirectAttributes redirect) {
+        return attempt(redirect, "/challenges/applications/" + id, () -> {
+            if (!"yes".equals(confirm)) {
+                throw new InvalidInputException("confirm", "tick the box to confirm", "challenge.error.confirm");
+            }
+            applications.withdraw(id);
+            return "challenge.notice.applicationWithdrawn";
+        });
+    }
+
+    /** The application form filled with the application as saved: its applicant edits it while the call is open. */
+    @GetMapping("/challenges/applications/{id}/edit")
+    String editApplicationForm(@PathVariable long id, Model model) {
+        ApplicationView application = changeable(id);
+        ChallengeView challenge = challenges.find(application.challengeExtId());
+        Map<String, String> form = new LinkedHashMap<>();
+        form.put("leadOrganization", application.lead().extId());
+        form.put("partners", String.join("\n", application.partners().stream().map(ApplicationView.Member::extId).toList()));
+        form.put("people", String.join("\n", application.people().stream().map(ApplicationView.Member::extId).toList()));
+        form.put("plan", application.plan());
+        application.commitments().forEach(c -> form.put("commit" + c.position(), c.value() == null ? null : c.value().stripTrailingZeros().toPlainString()));
+        form.put("version", String.valueOf(application.version()));
+        model.addAttribute("challenge", challenge);
+        model.addAttribute("form", form);
+        model.addAttribute("editing", application);
+        return "challenge/apply";
+    }
+
+    /**
+     * Saves the edited application at the version it was read at. Refused: the form again as typed (400 with the field
+     * marked; 409 when it was changed meanwhile or the call has closed); nothing is written.
+     */
+    @PostMapping("/challenges/applications/{id}/edit")
+    String editApplication(@PathVariable long id, @RequestParam Map<String, String> form, Model model, RedirectAttributes redirect,
+                           HttpServletResponse response) {
+        ApplicationView application = changeable(id);
+        ChallengeView challenge = challenges.find(application.challengeExtId());
+        try {
+            Map<Integer, BigDecimal> commitments = new LinkedHashMap<>();
+            for (Target target : challenge.targets()) {
+                commitments.put(target.position(), decimal(form.get("commit" + target.position()), "commitments"));
+            }
+            ApplicationDraft draft = new ApplicationDraft(application.lead().extId(), ids(form, "partners"), ids(form, "people"),
+                    form.get("plan"), commitments);
+            applications.update(id, integer(form.get("version"), "version"), draft);
+            redirect.addFlashAttribute("notice", "challenge.notice.applicationEdited");
+            return "redirect:/challenges/applications/" + id;
+        } catch (InvalidInputException e) {
+            model.addAttribute("errors", FormErrors.refusal(e.field(), e));
+            model.addAttribute("badCommitments", badCommitments(challenge, form));
+            response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+        } catch (ConflictException e) {
+            model.addAttribute("refusal", conflict(e));
+            response.setStatus(HttpServletResponse.SC_CONFLICT);
+        }
+        Map<String, String> typed = new LinkedHashMap<>(form);
+        typed.remove("_csrf");
+        typed.put("leadOrganization", application.lead().extId());
+        model.addAttribute("challenge", challenge);
+        model.addAttribute("form", typed);
+        model.addAttribute("editing", application);
+        return "challenge/apply";
+    }
+
+    /** The application when the caller may change it: its applicant or an administrator of its lead organization (else 403). */
+    private ApplicationView changeable(long id) {
+        ApplicationView application = applications.find(id);
+        if (!applications.canChange(id)) {
+            throw new org.springframework.security.access.AccessDeniedException("only the applicant or its organization's administrators change an application");
+        }
+        return application;
     }
 
     /** A reviewer's scores; refused: the application's page again with the scores and comment as typed, the score at fault marked. */
