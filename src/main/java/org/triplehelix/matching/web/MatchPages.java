@@ -12,6 +12,7 @@ import org.triplehelix.matching.MatchRequest;
 import org.triplehelix.matching.MatchResult;
 import org.triplehelix.matching.MatchService;
 import org.triplehelix.matching.SearchFilter;
+import org.triplehelix.matching.demand.DemandFits;
 import org.triplehelix.shared.NotFoundException;
 
 /**
@@ -28,10 +29,12 @@ class MatchPages {
 
     private final MatchService matching;
     private final DemandService demands;
+    private final DemandFits fits;
 
-    MatchPages(MatchService matching, DemandService demands) {
+    MatchPages(MatchService matching, DemandService demands, DemandFits fits) {
         this.matching = matching;
         this.demands = demands;
+        this.fits = fits;
     }
 
     @GetMapping("/match")
@@ -62,13 +65,13 @@ class MatchPages {
         return "matching/fragment";
     }
 
-    /** The open demands that fit a person or an organization: a fragment for its page. */
+    /** The open demands that fit a person or an organization, with evidence ({@link DemandFits}): a fragment for its page. */
     @GetMapping("/match/fits")
     String fits(@RequestParam String kind, @RequestParam String id, @RequestParam(defaultValue = "5") int k,
                 Authentication viewer, Model model) {
         EntityKind of = EntityKind.of(kind);
         boolean signedIn = DemandService.signedIn(viewer);
-        model.addAttribute("result", orNone(() -> matching.fits(of, id, Math.clamp(k, 1, 50), signedIn)));
+        model.addAttribute("result", orNone(() -> fits.of(of, id, Math.clamp(k, 1, 50), signedIn)));
         model.addAttribute("empty", "matching.fits.empty");
         if (!signedIn) {
             model.addAttribute("note", "matching.fits.signInForMore");
