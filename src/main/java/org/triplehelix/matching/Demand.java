@@ -48,10 +48,14 @@ public record Demand(String extId, String titleZh, String titleEn, String descri
         return titleZh != null ? titleZh : titleEn;
     }
 
-    /** Title, keywords and description: the text a match starts from. */
+    /**
+     * Title, keywords and description: the text a match starts from (and what is embedded), an
+     * illustrative demand's without the demo's label ({@link IllustrativeLabel}).
+     */
     public String matchText() {
         StringBuilder text = new StringBuilder();
         for (String part : new String[] {titleZh, titleEn, String.join("；", keywords), descriptionZh, descriptionEn}) {
+            part = IllustrativeLabel.strip(part, illustrative);
             if (part != null && !part.isBlank()) {
                 text.append(text.isEmpty() ? "" : "\n").append(part.strip());
             }

@@ -10,12 +10,14 @@ import java.util.List;
  * {@code people} and {@code organizations} are the external ids it is linked to (an output's authors
  * and institutions; a person's organization), {@code tier} the type of the organization behind it.
  * {@code embeddingText} is what gets embedded (null when there is nothing worth embedding), and
- * {@code vector} its embedding once computed.
+ * {@code vector} its embedding once computed. {@code illustrative} marks a fictitious demo record, whose
+ * title and body carry the demo's label for the pages and leave it out of what is analyzed
+ * ({@link #analyzed()}).
  */
 public record IndexDocument(EntityKind kind, String extId, String titleZh, String titleEn, String bodyZh, String bodyEn,
                             List<String> keywords, String type, String tier, String region, String discipline,
                             Integer year, List<String> people, List<String> organizations, String status,
-                            String embeddingText, float[] vector) {
+                            String embeddingText, float[] vector, boolean illustrative) {
 
     public IndexDocument {
         keywords = keywords == null ? List.of() : List.copyOf(keywords);
@@ -30,7 +32,20 @@ public record IndexDocument(EntityKind kind, String extId, String titleZh, Strin
 
     public IndexDocument withVector(float[] embedding) {
         return new IndexDocument(kind, extId, titleZh, titleEn, bodyZh, bodyEn, keywords, type, tier, region, discipline,
-                year, people, organizations, status, embeddingText, embedding);
+                year, people, organizations, status, embeddingText, embedding, illustrative);
+    }
+
+    /**
+     * The texts as the engines analyze them: an illustrative record's title and body without the
+     * demo's label ({@link IllustrativeLabel}); the record itself, as the pages show it, keeps it.
+     */
+    public IndexDocument analyzed() {
+        if (!illustrative) {
+            return this;
+        }
+        return new IndexDocument(kind, extId, IllustrativeLabel.strip(titleZh, true), IllustrativeLabel.strip(titleEn, true),
+                IllustrativeLabel.strip(bodyZh, true), IllustrativeLabel.strip(bodyEn, true), keywords, type, tier, region,
+                discipline, year, people, organizations, status, embeddingText, vector, true);
     }
 
     /** The title in Chinese if there is one, else in English. */

@@ -257,7 +257,7 @@ public class IndexMaintenance {
 
     private static IndexDocument unembeddable(IndexDocument d) {
         return new IndexDocument(d.kind(), d.extId(), d.titleZh(), d.titleEn(), d.bodyZh(), d.bodyEn(), d.keywords(), d.type(),
-                d.tier(), d.region(), d.discipline(), d.year(), d.people(), d.organizations(), d.status(), null, null);
+                d.tier(), d.region(), d.discipline(), d.year(), d.people(), d.organizations(), d.status(), null, null, d.illustrative());
     }
 
     /** Commits what the background worker wrote since the last commit. */

@@ -198,7 +198,7 @@ public class MatchBenchmark {
         float[] vector = withVector && d.vector() != null ? (copy == 0 ? d.vector() : jitter(d.vector(), noise)) : null;
         return new IndexDocument(d.kind(), id.apply(d.extId()), d.titleZh(), d.titleEn(), d.bodyZh(), d.bodyEn(), d.keywords(),
                 d.type(), d.tier(), d.region(), d.discipline(), d.year(), d.people().stream().map(id).toList(),
-                d.organizations().stream().map(id).toList(), d.status(), withVector ? d.embeddingText() : null, vector);
+                d.organizations().stream().map(id).toList(), d.status(), withVector ? d.embeddingText() : null, vector, d.illustrative());
     }
 
     private static float[] jitter(float[] vector, Random noise) {

@@ -86,21 +86,25 @@ public class MatchService {
         return match(new MatchRequest(text, EntityKind.DEMAND, k, filter, false));
     }
 
-    /** A person or an organization in words: its profile and the titles of its latest outputs. */
+    /**
+     * A person or an organization in words: its profile and the titles of its latest outputs, as the
+     * index analyzes them (an illustrative record's without the demo's label).
+     */
     String describe(EntityKind kind, String extId) {
         if (kind != EntityKind.PERSON && kind != EntityKind.ORGANIZATION) {
             throw new org.triplehelix.shared.InvalidInputException("kind", "person or organization", "matching.error.profileKind", kind.id());
         }
-        IndexDocument self = index.documents(kind, List.of(extId)).stream().findFirst()
+        IndexDocument found = index.documents(kind, List.of(extId)).stream().findFirst()
                 .orElseThrow(() -> new NotFoundException(kind.id(), extId));
+        IndexDocument self = found.analyzed();
         List<String> outputs = corpus.outputsOf(kind.id(), extId, PROFILE_OUTPUTS);
-        String titles = index.documents(EntityKind.OUTPUT, outputs).stream()
+        String titles = index.documents(EntityKind.OUTPUT, outputs).stream().map(IndexDocument::analyzed)
                 .map(o -> Stream.of(o.titleZh(), o.titleEn()).filter(Objects::nonNull).collect(Collectors.joining(" ")))
                 .collect(Collectors.joining("\n"));
         String profile = Stream.of(kind == EntityKind.ORGANIZATION ? self.title() : null, String.join("；", self.keywords()),
                         self.bodyZh(), self.bodyEn(), titles)
                 .filter(s -> s != null && !s.isBlank()).collect(Collectors.joining("\n"));
-        return profile.isBlank() ? self.title() : profile;
+        return profile.isBlank() ? found.title() : profile;
     }
 
     private List<Ranker.Candidate> ordered(MatchRequest request, float[] vector) {

@@ -24,7 +24,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * lookups by external id for incremental updates and for the evidence shown with a match.
  *
  * <p>An output's organizations are the ones linked to it; when it has none, the organizations of its
- * people stand in, so that an organization is found through every output of its people.
+ * people stand in, so that an organization is found through every output of its people. Every record
+ * says whether it is illustrative (a fictitious demo record, labelled so in its text), so that the
+ * index can leave the label out of what it matches on.
  */
 @Component
 public class RegistryCorpus {
@@ -34,27 +36,28 @@ public class RegistryCorpus {
 
     public record Output(String extId, String type, String titleZh, String titleEn, String abstractZh,
                          String abstractEn, List<String> keywords, Integer year, String discipline,
-                         List<String> people, List<String> organizations, String region, Instant updatedAt) {
+                         List<String> people, List<String> organizations, String region, Instant updatedAt,
+                         boolean illustrative) {
     }
 
     public record Person(String extId, String nameZh, String nameEn, String organization, String organizationType, String title,
                          List<String> disciplines, List<String> keywords, String descriptionZh,
-                         String descriptionEn, String region, Instant updatedAt) {
+                         String descriptionEn, String region, Instant updatedAt, boolean illustrative) {
     }
 
     public record Organization(String extId, String type, String nameZh, String nameEn, String parent,
                                String region, String descriptionZh, String descriptionEn, Integer established,
-                               Instant updatedAt) {
+                               Instant updatedAt, boolean illustrative) {
     }
 
     public record Facility(String extId, String type, String nameZh, String nameEn, String organization,
                            String descriptionZh, String descriptionEn, List<String> keywords, String region,
-                           Instant updatedAt) {
+                           Instant updatedAt, boolean illustrative) {
     }
 
     private static final String OUTPUTS = """
             select o.ext_id, o.type, o.title_zh, o.title_en, o.abstract_zh, o.abstract_en, o.keywords, o.year,
-                   o.discipline, o.updated_at,
+                   o.discipline, o.updated_at, o.illustrative,
                    array(select p.ext_id from output_person op join person p on p.id = op.person_id
                          where op.output_id = o.id order by op.position, p.ext_id) as people,
                    coalesce(nullif(array(select g.ext_id from output_organization oo join organization g on g.id = oo.organization_id
@@ -68,19 +71,21 @@ public class RegistryCorpus {
 
     private static final String PERSONS = """
             select p.ext_id, p.name_zh, p.name_en, g.ext_id as organization, g.type as organization_type, p.title, p.disciplines, p.keywords,
-                   p.description_zh, p.description_en, coalesce(g.region_code, g.region) as region, p.updated_at
+                   p.description_zh, p.description_en, coalesce(g.region_code, g.region) as region, p.updated_at,
+                   p.illustrative
             from person p left join organization g on g.id = p.organization_id
             """;
 
     private static final String ORGANIZATIONS = """
             select g.ext_id, g.type, g.name_zh, g.name_en, parent.ext_id as parent, coalesce(g.region_code, g.region) as region,
-                   g.description_zh, g.description_en, g.established, g.updated_at
+                   g.description_zh, g.description_en, g.established, g.updated_at, g.illustrative
             from organization g left join organization parent on parent.id = g.parent_id
             """;
 
     private static final String FACILITIES = """
             select f.ext_id, f.type, f.name_zh, f.name_en, g.ext_id as organization, f.description_zh, f.description_en,
-                   f.keywords, coalesce(f.region_code, f.region, g.region_code, g.region) as region, f.updated_at
+                   f.keywords, coalesce(f.region_code, f.region, g.region_code, g.region) as region, f.updated_at,
+                   f.illustrative
             from facility f left join organization g on g.id = f.organization_id
             """;
 
@@ -180,25 +185,26 @@ public class RegistryCorpus {
         return new Output(rs.getString("ext_id"), rs.getString("type"), rs.getString("title_zh"), rs.getString("title_en"),
                 rs.getString("abstract_zh"), rs.getString("abstract_en"), strings(rs.getArray("keywords")),
                 (Integer) rs.getObject("year"), rs.getString("discipline"), strings(rs.getArray("people")),
-                strings(rs.getArray("organizations")), rs.getString("region"), instant(rs));
+                strings(rs.getArray("organizations")), rs.getString("region"), instant(rs), rs.getBoolean("illustrative"));
     }
 
     private static Person person(ResultSet rs, int row) throws SQLException {
         return new Person(rs.getString("ext_id"), rs.getString("name_zh"), rs.getString("name_en"), rs.getString("organization"),
                 rs.getString("organization_type"), rs.getString("title"), strings(rs.getArray("disciplines")), strings(rs.getArray("keywords")),
-                rs.getString("description_zh"), rs.getString("description_en"), rs.getString("region"), instant(rs));
+                rs.getString("description_zh"), rs.getString("description_en"), rs.getString("region"), instant(rs),
+                rs.getBoolean("illustrative"));
     }
 
     private static Organization organization(ResultSet rs, int row) throws SQLException {
         return new Organization(rs.getString("ext_id"), rs.getString("type"), rs.getString("name_zh"), rs.getString("name_en"),
                 rs.getString("parent"), rs.getString("region"), rs.getString("description_zh"), rs.getString("description_en"),
-                (Integer) rs.getObject("established"), instant(rs));
+                (Integer) rs.getObject("established"), instant(rs), rs.getBoolean("illustrative"));
     }
 
     private static Facility facility(ResultSet rs, int row) throws SQLException {
         return new Facility(rs.getString("ext_id"), rs.getString("type"), rs.getString("name_zh"), rs.getString("name_en"),
                 rs.getString("organization"), rs.getString("description_zh"), rs.getString("description_en"),
-                strings(rs.getArray("keywords")), rs.getString("region"), instant(rs));
+                strings(rs.getArray("keywords")), rs.getString("region"), instant(rs), rs.getBoolean("illustrative"));
     }
 
     private static List<String> strings(Array array) throws SQLException {

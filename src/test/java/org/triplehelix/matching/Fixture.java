@@ -57,23 +57,23 @@ public final class Fixture {
             String id = r.get("id").asString();
             switch (r.get("kind").asString()) {
                 case "organization" -> result.add(documents.organization(new RegistryCorpus.Organization(id, text(r, "type"),
-                        zh(r, "name"), en(r, "name"), null, text(r, "region"), zh(r, "description"), en(r, "description"), null, null)));
+                        zh(r, "name"), en(r, "name"), null, text(r, "region"), zh(r, "description"), en(r, "description"), null, null, false)));
                 case "person" -> {
                     JsonNode organization = organizations.get(text(r, "organization"));
                     result.add(documents.person(new RegistryCorpus.Person(id, zh(r, "name"), en(r, "name"), text(r, "organization"),
                             text(organization, "type"), text(r, "title"), list(r, "disciplines"), list(r, "keywords"),
-                            zh(r, "description"), en(r, "description"), text(organization, "region"), null)));
+                            zh(r, "description"), en(r, "description"), text(organization, "region"), null, false)));
                 }
                 case "output" -> {
                     List<String> orgs = list(r, "organizations");
                     result.add(documents.output(new RegistryCorpus.Output(id, text(r, "type"), zh(r, "title"), en(r, "title"),
                             zh(r, "abstract"), en(r, "abstract"), list(r, "keywords"), r.has("year") ? r.get("year").asInt() : null,
                             text(r, "discipline"), list(r, "people"), orgs,
-                            orgs.isEmpty() ? null : text(organizations.get(orgs.getFirst()), "region"), null)));
+                            orgs.isEmpty() ? null : text(organizations.get(orgs.getFirst()), "region"), null, false)));
                 }
                 case "facility" -> result.add(documents.facility(new RegistryCorpus.Facility(id, text(r, "type"), zh(r, "name"),
                         en(r, "name"), text(r, "organization"), zh(r, "description"), en(r, "description"), list(r, "keywords"),
-                        text(organizations.get(text(r, "organization")), "region"), null)));
+                        text(organizations.get(text(r, "organization")), "region"), null, false)));
                 default -> throw new IllegalStateException("unknown kind in the fixture");
             }
         }

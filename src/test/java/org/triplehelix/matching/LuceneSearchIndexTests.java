@@ -46,7 +46,7 @@ class LuceneSearchIndexTests {
         try (LuceneSearchIndex index = FixtureIndex.open(directory, false)) {
             IndexDocument output = index.documents(EntityKind.OUTPUT, List.of("out-08")).getFirst();
             index.index(List.of(new IndexDocument(EntityKind.OUTPUT, "out-08", "量子点发光二极管", null, null, null, List.of(),
-                    "paper", null, null, null, 2024, output.people(), output.organizations(), null, null, null)));
+                    "paper", null, null, null, 2024, output.people(), output.organizations(), null, null, null, false)));
             index.delete(EntityKind.OUTPUT, List.of("out-09"));
             index.commit(Map.of());
             assertThat(index.lexical(EntityKind.OUTPUT, "光纤激光器", 1, 1, null, SearchFilter.NONE, 10)).isEmpty();

@@ -79,7 +79,7 @@ class OpenSearchClusterIntegrationTests {
         List<IndexDocument> added = new ArrayList<>();
         for (int i = 0; i < 20; i++) {
             added.add(new IndexDocument(EntityKind.OUTPUT, "out-during-" + i, "钙钛矿太阳能电池稳定性研究 " + i, null, null, null, List.of(),
-                    "paper", null, null, null, 2025, List.of("person-li-wei"), List.of("org-battery-lab"), null, null, null));
+                    "paper", null, null, null, 2025, List.of("person-li-wei"), List.of("org-battery-lab"), null, null, null, false));
         }
         cluster.index(added);
         cluster.commit(Map.of());

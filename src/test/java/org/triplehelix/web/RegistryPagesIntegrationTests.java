@@ -184,6 +184,23 @@ class RegistryPagesIntegrationTests {
     }
 
     @Test
+    void aPersonsTitleReadsInThePagesLanguageAndTheirOrganizationByItsEnglishName() throws Exception {
+        // the header search's results: the title of the national title system translated, the organization's English name
+        mvc.perform(get("/search").param("q", "王芳").param("lang", "en"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("Research professor · Wuhan National Laboratory for Optoelectronics")))
+                .andExpect(content().string(not(containsString("研究员"))));
+        mvc.perform(get("/search").param("q", "王芳").param("lang", "zh"))
+                .andExpect(content().string(containsString("研究员 · 武汉光电国家研究中心")));
+        mvc.perform(get("/persons/fx-p-li").param("lang", "en")).andExpect(content().string(containsString("<dd>Professor</dd>")));
+        mvc.perform(get("/persons/fx-p-li").param("lang", "zh")).andExpect(content().string(containsString("<dd>教授</dd>")));
+        mvc.perform(get("/persons").param("q", "张伟").param("lang", "en"))
+                .andExpect(content().string(containsString("<td>Associate professor</td>")));
+        mvc.perform(get("/organizations/fx-org-wnlo").param("lang", "en"))
+                .andExpect(content().string(containsString("Research professor")));
+    }
+
+    @Test
     void taxonomyPages() throws Exception {
         mvc.perform(get("/industries").locale(Locale.SIMPLIFIED_CHINESE))
                 .andExpect(content().string(containsString("传统产业")))

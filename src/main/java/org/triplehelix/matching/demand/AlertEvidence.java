@@ -59,6 +59,22 @@ final class AlertEvidence {
         return !evidence.isBlank() && Stream.of(demand.titleZh(), demand.titleEn()).anyMatch(title -> covered(title, evidence));
     }
 
+    /**
+     * The other way round, for a profile's "demands that fit" ({@link DemandFits}): whether a demand hit
+     * of a person's or an organization's profile text has the same evidence, its cosine to the profile,
+     * or its title found in the profile text (keywords, description, outputs' titles); or one of the
+     * keywords its enterprise gave it is in the profile text (抗体药物 for the antibody-drug researcher:
+     * a long title shares too small a part with a profile for the coverage bar).
+     */
+    boolean fitsProfile(String profile, MatchHit demand) {
+        Double similarity = demand.reasons().similarity();
+        if (similarity != null && similarity >= bar.similarity() || !demand.reasons().sharedKeywords().isEmpty()) {
+            return true;
+        }
+        return profile != null && !profile.isBlank()
+                && Stream.of(demand.nameZh(), demand.nameEn()).anyMatch(title -> covered(title, profile));
+    }
+
     /** Whether enough of the title is found in the evidence: at least {@link #SHARED} units and the share {@code coverage}. */
     boolean covered(String title, String evidence) {
         if (title == null || title.isBlank()) {

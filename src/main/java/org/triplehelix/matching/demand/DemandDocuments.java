@@ -56,6 +56,6 @@ class DemandDocuments implements DocumentSource {
         return new IndexDocument(EntityKind.DEMAND, d.extId(), d.titleZh(), d.titleEn(), d.descriptionZh(), d.descriptionEn(),
                 d.keywords(), d.visibility().id(), null, d.region(), d.industry(), null, List.of(),
                 d.organization() == null ? List.of() : List.of(d.organization()), d.status().id(),
-                embeddings.clip(d.matchText()), null);
+                embeddings.clip(d.matchText()), null, d.illustrative());
     }
 }

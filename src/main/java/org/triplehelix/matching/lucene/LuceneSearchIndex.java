@@ -72,8 +72,11 @@ public final class LuceneSearchIndex implements SearchIndex {
 
     private static final Logger log = LoggerFactory.getLogger(LuceneSearchIndex.class);
 
-    /** Raise when the documents' fields change: the index is then rebuilt automatically. */
-    static final int SCHEMA_VERSION = 3;
+    /**
+     * Raise when the documents' fields or their analyzed text change: the index is then rebuilt
+     * automatically. 4: illustrative records analyzed without the demo's label (IllustrativeLabel).
+     */
+    static final int SCHEMA_VERSION = 4;
 
     static final String STAMP = "stamp";
 
@@ -296,8 +299,9 @@ public final class LuceneSearchIndex implements SearchIndex {
         doc.add(new StringField(KIND, d.kind().id(), Field.Store.NO));
         doc.add(new StringField(EXT_ID, d.extId(), Field.Store.NO));
         doc.add(new SortedDocValuesField(EXT_ID, new BytesRef(d.extId())));
-        addText(doc, textField(d.kind(), TITLE), d.titleZh(), d.titleEn(), d.keywords());
-        addText(doc, textField(d.kind(), BODY), d.bodyZh(), d.bodyEn(), List.of());
+        IndexDocument analyzed = d.analyzed();
+        addText(doc, textField(d.kind(), TITLE), analyzed.titleZh(), analyzed.titleEn(), d.keywords());
+        addText(doc, textField(d.kind(), BODY), analyzed.bodyZh(), analyzed.bodyEn(), List.of());
         addKeyword(doc, TYPE, d.type());
         addKeyword(doc, TIER, d.tier());
         addKeyword(doc, REGION, d.region());

@@ -53,7 +53,9 @@ public final class OpenSearchSearchIndex implements SearchIndex {
     private static final Logger log = LoggerFactory.getLogger(OpenSearchSearchIndex.class);
 
     /** Raise when the documents' fields change: the index is then rebuilt automatically. */
-    static final int SCHEMA_VERSION = 2; // 2: text fields per kind, so that BM25 counts each kind apart, as the embedded index does
+    // 2: text fields per kind, so that BM25 counts each kind apart, as the embedded index does;
+    // 3: illustrative records analyzed without the demo's label (IllustrativeLabel)
+    static final int SCHEMA_VERSION = 3;
     static final String STAMP = "stamp";
     private static final String SEARCH_TYPE = "search_type";
     private static final String READY = "ready", PENDING = "pending", NONE = "none";
@@ -336,8 +338,9 @@ public final class OpenSearchSearchIndex implements SearchIndex {
     private ObjectNode toSource(IndexDocument d) {
         ObjectNode source = nodes.objectNode();
         source.put("key", d.key()).put("kind", d.kind().id()).put("ext_id", d.extId());
-        addText(source, IndexLayout.text(d.kind(), IndexLayout.TITLE), d.titleZh(), d.titleEn(), d.keywords());
-        addText(source, IndexLayout.text(d.kind(), IndexLayout.BODY), d.bodyZh(), d.bodyEn(), List.of());
+        IndexDocument analyzed = d.analyzed();
+        addText(source, IndexLayout.text(d.kind(), IndexLayout.TITLE), analyzed.titleZh(), analyzed.titleEn(), d.keywords());
+        addText(source, IndexLayout.text(d.kind(), IndexLayout.BODY), analyzed.bodyZh(), analyzed.bodyEn(), List.of());
         putKeyword(source, "type", d.type());
         putKeyword(source, "tier", d.tier());
         putKeyword(source, "region", d.region());

@@ -12,10 +12,15 @@ import org.triplehelix.matching.MatchRequest;
 import org.triplehelix.matching.MatchResult;
 import org.triplehelix.matching.MatchService;
 import org.triplehelix.matching.SearchFilter;
+import org.triplehelix.matching.demand.DemandFits;
+import org.triplehelix.shared.NotFoundException;
 
 /**
  * The "find partners" page ({@code /match?q=…&target=person}), and the fragments other pages embed
- * with htmx: similar experts, and the demands that fit a person or an organization.
+ * with htmx: similar experts, and the demands that fit a person or an organization. The registry's
+ * profile pages load them by URL (they know nothing of this module's classes); a record the index
+ * does not hold yet (just created, or while the index is rebuilt) gets the fragment's empty state,
+ * not an error the page would never show.
  */
 @Controller
 class MatchPages {
@@ -24,10 +29,12 @@ class MatchPages {
 
     private final MatchService matching;
     private final DemandService demands;
+    private final DemandFits fits;
 
-    MatchPages(MatchService matching, DemandService demands) {
+    MatchPages(MatchService matching, DemandService demands, DemandFits fits) {
         this.matching = matching;
         this.demands = demands;
+        this.fits = fits;
     }
 
     @GetMapping("/match")
@@ -51,16 +58,34 @@ class MatchPages {
     @GetMapping("/match/similar")
     String similar(@RequestParam String kind, @RequestParam String id, @RequestParam(defaultValue = "person") String target,
                    @RequestParam(defaultValue = "5") int k, Model model) {
-        model.addAttribute("result", matching.similarTo(EntityKind.of(kind), id, EntityKind.of(target), Math.clamp(k, 1, 50)));
+        EntityKind of = EntityKind.of(kind);
+        EntityKind like = EntityKind.of(target);
+        model.addAttribute("result", orNone(() -> matching.similarTo(of, id, like, Math.clamp(k, 1, 50))));
+        model.addAttribute("empty", "matching.similar.empty." + like.id());
         return "matching/fragment";
     }
 
-    /** The open demands that fit a person or an organization: a fragment for its page. */
+    /** The open demands that fit a person or an organization, with evidence ({@link DemandFits}): a fragment for its page. */
     @GetMapping("/match/fits")
     String fits(@RequestParam String kind, @RequestParam String id, @RequestParam(defaultValue = "5") int k,
                 Authentication viewer, Model model) {
-        model.addAttribute("result", matching.fits(EntityKind.of(kind), id, Math.clamp(k, 1, 50), DemandService.signedIn(viewer)));
+        EntityKind of = EntityKind.of(kind);
+        boolean signedIn = DemandService.signedIn(viewer);
+        model.addAttribute("result", orNone(() -> fits.of(of, id, Math.clamp(k, 1, 50), signedIn)));
+        model.addAttribute("empty", "matching.fits.empty");
+        if (!signedIn) {
+            model.addAttribute("note", "matching.fits.signInForMore");
+        }
         return "matching/fragment";
+    }
+
+    /** The result, or none when the record is not (yet) in the index. */
+    private static MatchResult orNone(java.util.function.Supplier<MatchResult> result) {
+        try {
+            return result.get();
+        } catch (NotFoundException e) {
+            return null;
+        }
     }
 
     private static Set<String> set(String value) {

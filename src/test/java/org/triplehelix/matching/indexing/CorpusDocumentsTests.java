@@ -15,7 +15,7 @@ class CorpusDocumentsTests {
     private final CorpusDocuments documents = new CorpusDocuments(Function.identity());
 
     private final RegistryCorpus.Facility microscope = new RegistryCorpus.Facility("demo-tem", "instrument",
-            "透射电子显微镜", "Transmission electron microscope", "demo-lab", "原子尺度成像", null, List.of("电镜"), "420100", null);
+            "透射电子显微镜", "Transmission electron microscope", "demo-lab", "原子尺度成像", null, List.of("电镜"), "420100", null, false);
 
     @Test
     void aFacilityWithAProfileIsSearchedByItsCapabilities() {
