@@ -155,11 +155,18 @@ class FacilityBrowserIntegrationTests extends BrowserTests {
         assertThat(page.locator("#calendar-grid td.cal-taken")).hasCount(2);
         assertThat(page.locator("body")).not().containsText("private purpose");
         assertThat(page.locator("#booking-panel")).containsText("请先登录");
+        // each htmx swap is awaited on what it replaces before the next click: a click on the old grid's
+        // #previous, while the next month is still on its way, would ask for the month before instead
+        YearMonth month = YearMonth.from(LocalDate.ofInstant(start, FacilityTime.ZONE));
         page.locator("#view-month").click();
+        assertThat(page.locator("#view-month")).hasAttribute("aria-current", "page");
         assertThat(page).hasURL(Pattern.compile(".*view=month.*"));
+        assertThat(page.locator("#calendar-title")).hasText(monthTitle(month));
         assertThat(page.locator("#calendar-grid .cal-usage").first()).containsText("1 个预约");
         page.locator("#next").click();
+        assertThat(page.locator("#calendar-title")).hasText(monthTitle(month.plusMonths(1)));
         page.locator("#previous").click();
+        assertThat(page.locator("#calendar-title")).hasText(monthTitle(month));
         assertThat(page.locator("#calendar-grid .cal-usage").first()).containsText("1 个预约");
         screenshot("month");
     }
@@ -207,6 +214,11 @@ class FacilityBrowserIntegrationTests extends BrowserTests {
         page.locator("#password").fill(AccessFixtures.PASSWORD);
         page.locator("form[action='/login'] button[type=submit]").click();
         page.waitForLoadState();
+    }
+
+    /** The month view's title in Chinese, as {@code FacilityViews.month} writes it. */
+    private static String monthTitle(YearMonth month) {
+        return month.getYear() + "年" + month.getMonthValue() + "月";
     }
 
     private void screenshot(String name) {

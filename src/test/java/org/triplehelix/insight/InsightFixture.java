@@ -21,7 +21,8 @@ import org.triplehelix.access.Role;
  *   out4 project [ent]; out5 paper (no organization)
  * demands (posted 1961): d1 public open, ent, "武汉市", an industry; d2 parties closed, ent (its region);
  *   d3 signed_in closed, ent2, "420111"
- * consortium: uni (lead) and hblab (partner) apply to challenge ins-t-challenge
+ * consortium: uni (lead) and hblab (partner) apply to challenge ins-t-challenge; nri (lead) and hblab
+ *   (partner) applied too but withdrew (no link: nri and hblab share nothing else)
  * bookings of facility fac (natlab's, 1961): b1 completed ✓ external 2.5 h; b2 completed ✓ internal 3 h;
  *   b3 completed, not confirmed; b4 cancelled
  * </pre>
@@ -64,7 +65,8 @@ final class InsightFixture {
         long facility = jdbc.sql("insert into facility (ext_id, name_zh, name_en, organization_id) values (:id, '测试电镜', 'Test microscope', :org) returning id")
                 .param("id", PREFIX + "fac").param("org", natlab).query(Long.class).single();
         long user = AccessFixtures.of(context).user(ent, Role.ENTERPRISE).id();
-        consortium(uni, hblab);
+        long challenge = consortium(uni, hblab);
+        application(challenge, nri, hblab, "withdrawn");
         b1 = booking(facility, user, "03-01", "completed", true, "external", "2.5");
         b2 = booking(facility, user, "03-02", "completed", true, "internal", "3");
         booking(facility, user, "03-03", "completed", false, "external", "4");
@@ -126,13 +128,20 @@ final class InsightFixture {
     }
 
     /** A challenge with one application: the lead and a partner form a consortium (a link of the network). */
-    private void consortium(long lead, long partner) {
+    private long consortium(long lead, long partner) {
         long challenge = jdbc.sql("""
                 insert into challenge (ext_id, title_zh, sponsor_kind, deadline, status, rubric)
                 values ('ins-t-challenge', '测试榜单', 'department', timestamptz '1961-12-31 00:00+08', 'published', '[]'::jsonb) returning id""")
                 .query(Long.class).single();
-        long application = jdbc.sql("insert into challenge_application (challenge_id, lead_organization_id, plan) values (:c, :lead, 'plan') returning id")
-                .param("c", challenge).param("lead", lead).query(Long.class).single();
+        application(challenge, lead, partner, "submitted");
+        return challenge;
+    }
+
+    private void application(long challenge, long lead, long partner, String status) {
+        long application = jdbc.sql("""
+                insert into challenge_application (challenge_id, lead_organization_id, plan, status, withdrawn_at)
+                values (:c, :lead, 'plan', :status, case when :status = 'withdrawn' then now() end) returning id""")
+                .param("c", challenge).param("lead", lead).param("status", status).query(Long.class).single();
         jdbc.sql("insert into application_member (application_id, role, organization_id) values (:a, 'lead', :lead), (:a, 'partner', :partner)")
                 .param("a", application).param("lead", lead).param("partner", partner).update();
     }

@@ -155,6 +155,9 @@ class InsightIntegrationTests {
             assertThat(link.others()).as("one consortium").isEqualTo(1);
             assertThat(link.outputs()).isZero();
         });
+        // nri and hblab applied together but withdrew: a consortium called off is no collaboration
+        assertThat(consortia.links()).noneSatisfy(link -> assertThat(Set.of(link.source(), link.target()))
+                .isEqualTo(Set.of(fixture.nri, fixture.hblab)));
         assertThat(network.links()).allSatisfy(link -> assertThat(network.nodes()).extracting(Indicators.Node::id)
                 .contains(link.source(), link.target()));
     }
