@@ -14,7 +14,8 @@ public record MatchHit(EntityKind kind, String extId, int rank, double score, St
                        List<Highlight> name, Reasons reasons) {
 
     /**
-     * @param matchedTerms   the query's terms found in the name or the supporting outputs
+     * @param matchedTerms   the query's terms found in the name or the supporting outputs, without a title's framing
+     *                       such as 一种 or 基于 ({@link ShownTerms}: shown, never scored)
      * @param similarity     the best cosine similarity between the query and the entity's texts (null: no vector yet)
      * @param supports       the outputs that support the hit most, best first
      * @param organization   the organization behind it (a person's, an output's first, a facility's; an organization itself)

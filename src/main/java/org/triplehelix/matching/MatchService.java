@@ -165,13 +165,14 @@ public class MatchService {
 
     private MatchHit hit(MatchRequest request, int rank, Ranker.Candidate candidate, IndexDocument entity,
                          Map<String, IndexDocument> supportDocuments, Map<String, IndexDocument> organizations) {
-        List<Highlight> name = index.highlight(request.text(), entity.title());
+        // what is shown as matched leaves a title's framing out (ShownTerms); the candidate's score is the ranker's, untouched
+        List<Highlight> name = ShownTerms.shown(index.highlight(request.text(), entity.title()));
         List<MatchHit.Support> supports = new ArrayList<>();
         for (Ranker.Evidence evidence : candidate.outputs().stream().limit(SUPPORTS).toList()) {
             IndexDocument output = supportDocuments.get(evidence.extId());
             if (output != null) {
                 supports.add(new MatchHit.Support(output.extId(), output.titleZh(), output.titleEn(),
-                        index.highlight(request.text(), output.title()), output.year(), output.type(), evidence.weight(),
+                        ShownTerms.shown(index.highlight(request.text(), output.title())), output.year(), output.type(), evidence.weight(),
                         evidence.bm25(), evidence.cosine()));
             }
         }

@@ -1,5 +1,6 @@
 package org.triplehelix.matching;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.startsWith;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
@@ -189,6 +190,53 @@ class MatchingWebIntegrationTests {
                 .andExpect(status().isOk()).andExpect(content("张敏"))
                 .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content()
                         .string(org.hamcrest.Matchers.not(containsString("hit-person-li-wei"))));
+    }
+
+    /**
+     * A profile page holds two panels: a fragment neither times its ranking nor repeats the /match page's
+     * notice; with the semantic index complete it says nothing of it, while vectors are missing one short line.
+     */
+    @Test
+    void panelsKeepQuietAboutTheIndexWhenItIsReady() throws Exception {
+        String[][] fragments = {
+                {"/match/similar", "kind", "person", "id", "person-li-wei", "target", "person"},
+                {"/match/fits", "kind", "person", "id", "person-li-wei", "k", "5"}};
+        // the time, and every wording of the index's state: the page's notices and the panel's line
+        String[][] languages = {{"zh", "排序用时", "语义索引", "关键词匹配"}, {"en", "Ranked in", "emantic index", "exical matching", "Keyword matching"}};
+        for (String[] fragment : fragments) {
+            for (String[] language : languages) {
+                String html = fragment(fragment, language[0]);
+                assertThat(html).as("%s %s", fragment[0], language[0]).contains("match-fragment").doesNotContain("class=\"notice\"")
+                        .doesNotContain(java.util.Arrays.copyOfRange(language, 1, language.length));
+            }
+        }
+        assertThat(fragment(fragments[0], "zh")).contains("张敏");
+        // the /match page keeps its own line on the time
+        mvc.perform(get("/match").param("q", "固态电解质电池的研发").param("lang", "en")).andExpect(content("Ranked in"));
+
+        // the vectors gone (a new model, a rebuild): one short line, in the reader's language, and no more
+        jdbc.sql("delete from embedding").update();
+        maintenance.rebuild(Progress.NONE);
+        for (String[] fragment : fragments) {
+            String zh = fragment(fragment, "zh");
+            assertThat(zh).as(fragment[0]).contains("<p class=\"muted match-panel-semantic\">语义索引已完成 0%，结果可能变化。</p>")
+                    .doesNotContain("排序用时").doesNotContain("class=\"notice\"");
+            assertThat(zh.split("语义索引", -1)).hasSize(2);
+            String en = fragment(fragment, "en");
+            assertThat(en).as(fragment[0]).contains("<p class=\"muted match-panel-semantic\">Semantic index 0% ready: the list may change.</p>")
+                    .doesNotContain("Ranked in").doesNotContain("class=\"notice\"");
+            assertThat(en.split("emantic index", -1)).hasSize(2);
+        }
+        mvc.perform(get("/match").param("q", "固态电解质电池的研发").param("lang", "en"))
+                .andExpect(content("The semantic index is 0% ready"));
+    }
+
+    private String fragment(String[] request, String language) throws Exception {
+        var builder = get(request[0]).param("lang", language);
+        for (int i = 1; i < request.length; i += 2) {
+            builder = builder.param(request[i], request[i + 1]);
+        }
+        return mvc.perform(builder).andExpect(status().isOk()).andReturn().getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
     }
 
     private static org.springframework.test.web.servlet.ResultMatcher content(String text) {

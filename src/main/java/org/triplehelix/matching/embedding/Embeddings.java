@@ -24,6 +24,9 @@ public class Embeddings {
      */
     public static final String QUERY_INSTRUCTION = "为这个句子生成表示以用于检索相关文章：";
 
+    /** What {@link #warmUp()} embeds: any short text loads the model. */
+    static final String WARM_UP = "技术需求";
+
     private final Embedder embedder;
     private final EmbeddingCache cache;
     private final EmbeddingProperties properties;
@@ -59,6 +62,18 @@ public class Embeddings {
         float[] vector = embedder.embedQuery(input);
         cache.save(embedder.model(), Map.of(hash(input), vector));
         return vector;
+    }
+
+    /**
+     * Loads the model for queries by embedding a word, neither cached nor kept. The model is loaded on
+     * its first use, and queries have a session of their own (more cores): after a restart the first
+     * match of a text not in the cache (a profile's "fits" panel) waited for that load, about 1 s on
+     * two cores plus ONNX Runtime's first run, where the next ones take tens of milliseconds.
+     */
+    public void warmUp() {
+        if (properties.enabled()) {
+            embedder.embedQuery(WARM_UP);
+        }
     }
 
     /** The vectors already in the cache, by text. */

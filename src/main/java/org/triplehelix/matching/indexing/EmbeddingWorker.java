@@ -18,11 +18,13 @@ import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 import org.triplehelix.matching.IndexMaintenance;
 import org.triplehelix.matching.embedding.EmbeddingProperties;
+import org.triplehelix.matching.embedding.Embeddings;
 import org.triplehelix.registry.RegistryChanged;
 import org.springframework.modulith.events.IncompleteEventPublications;
 
 /**
- * In the web platform, brings the index up to date once it has started, then computes the missing
+ * In the web platform, brings the index up to date once it has started, loads the embedding model for
+ * queries (so that the first match after a restart does not wait for it), then computes the missing
  * embeddings in the background: {@code helix.embedding.threads} threads (1 by default) at the lowest
  * priority, each embedding on one core, so that pages stay fast while the semantic index fills in.
  * Lexical matching works meanwhile. Commands on the command line do this in the foreground instead.
@@ -39,16 +41,18 @@ public class EmbeddingWorker implements SmartLifecycle {
 
     private final IndexMaintenance maintenance;
     private final EmbeddingProperties properties;
+    private final Embeddings embeddings;
     private final IncompleteEventPublications incomplete;
     private final Semaphore signal = new Semaphore(0);
     private final AtomicBoolean running = new AtomicBoolean();
     private volatile Thread thread;
     private ExecutorService pool;
 
-    EmbeddingWorker(IndexMaintenance maintenance, EmbeddingProperties properties,
+    EmbeddingWorker(IndexMaintenance maintenance, EmbeddingProperties properties, Embeddings embeddings,
                     ObjectProvider<IncompleteEventPublications> incomplete) {
         this.maintenance = maintenance;
         this.properties = properties;
+        this.embeddings = embeddings;
         this.incomplete = incomplete.getIfAvailable();
     }
 
@@ -72,6 +76,12 @@ public class EmbeddingWorker implements SmartLifecycle {
             maintenance.catchUpLexical(org.triplehelix.matching.Progress.NONE);
         } catch (RuntimeException e) {
             log.error("Could not bring the search index up to date", e);
+        }
+        try {
+            // here rather than on the first match, for which someone waits (Embeddings#warmUp)
+            embeddings.warmUp();
+        } catch (RuntimeException e) {
+            log.warn("Could not load the embedding model for queries: {}", e.getMessage());
         }
         long lastCommit = System.nanoTime();
         long lastResubmit = System.nanoTime();
