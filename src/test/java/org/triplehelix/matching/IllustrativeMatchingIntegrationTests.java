@@ -2,8 +2,6 @@ package org.triplehelix.matching;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.IntStream;
@@ -13,12 +11,7 @@ import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.ApplicationContext;
-import org.springframework.core.io.ClassPathResource;
 import org.springframework.test.context.ActiveProfiles;
-import org.triplehelix.access.DataScope;
-import org.triplehelix.registry.ImportReport;
-import org.triplehelix.registry.ImportSource;
-import org.triplehelix.registry.RegistryImport;
 
 /**
  * The demo's illustrative demands over its illustrative registry (imported as the demo loader does,
@@ -55,15 +48,7 @@ class IllustrativeMatchingIntegrationTests {
 
     @BeforeAll
     void importTheIllustrativeDemo() throws Exception {
-        Path file = Files.createTempFile("illustrative", ".jsonl");
-        try (var in = new ClassPathResource("demo/illustrative.jsonl").getInputStream()) {
-            Files.copy(in, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-        }
-        ImportReport report = spring.getBean(DataScope.class).asSystem(() -> spring.getBean(RegistryImport.class)
-                .run(ImportSource.of(file, true)));
-        assertThat(report.rejected()).isZero();
-        maintenance.rebuild(Progress.NONE);
-        maintenance.embedMissing(Progress.NONE, 2);
+        IllustrativeDemo.load(spring, maintenance);
     }
 
     private static List<String> demoDemands() {

@@ -3,21 +3,14 @@ package org.triplehelix.matching;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 
 import com.microsoft.playwright.Locator;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
-import org.springframework.core.io.ClassPathResource;
 import org.triplehelix.access.AccessFixtures;
-import org.triplehelix.access.DataScope;
 import org.triplehelix.access.Role;
-import org.triplehelix.registry.ImportReport;
-import org.triplehelix.registry.ImportSource;
-import org.triplehelix.registry.RegistryImport;
 import org.triplehelix.web.BrowserTests;
 
 /**
@@ -36,15 +29,7 @@ class MatchingBrowserIntegrationTests extends BrowserTests {
 
     @BeforeAll
     void importTheIllustrativeDemo() throws Exception {
-        Path file = Files.createTempFile("illustrative", ".jsonl");
-        try (var in = new ClassPathResource("demo/illustrative.jsonl").getInputStream()) {
-            Files.copy(in, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-        }
-        ImportReport report = spring.getBean(DataScope.class).asSystem(() -> spring.getBean(RegistryImport.class)
-                .run(ImportSource.of(file, true)));
-        org.assertj.core.api.Assertions.assertThat(report.rejected()).isZero();
-        maintenance.rebuild(Progress.NONE);
-        maintenance.embedMissing(Progress.NONE, 2);
+        IllustrativeDemo.load(spring, maintenance);
     }
 
     private List<String> topNames(int n) {

@@ -4,8 +4,6 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.regex.Pattern;
@@ -14,14 +12,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
-import org.springframework.core.io.ClassPathResource;
 import org.triplehelix.access.Account;
 import org.triplehelix.access.AccessFixtures;
-import org.triplehelix.access.DataScope;
 import org.triplehelix.access.Role;
-import org.triplehelix.registry.ImportReport;
-import org.triplehelix.registry.ImportSource;
-import org.triplehelix.registry.RegistryImport;
 import org.triplehelix.web.BrowserTests;
 
 /**
@@ -51,14 +44,7 @@ class ProfilePanelsBrowserIntegrationTests extends BrowserTests {
 
     @BeforeAll
     void importTheIllustrativeDemoAndPostTwoRestrictedDemands() throws Exception {
-        Path file = Files.createTempFile("illustrative", ".jsonl");
-        try (var in = new ClassPathResource("demo/illustrative.jsonl").getInputStream()) {
-            Files.copy(in, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-        }
-        ImportReport report = spring.getBean(DataScope.class).asSystem(() -> spring.getBean(RegistryImport.class)
-                .run(ImportSource.of(file, true)));
-        org.assertj.core.api.Assertions.assertThat(report.rejected()).isZero();
-        maintenance.rebuild(Progress.NONE);
+        IllustrativeDemo.load(spring, maintenance);
 
         fixtures = AccessFixtures.of(spring);
         long enterprise = fixtures.organization("Panel Photonics Enterprise", null);
