@@ -108,12 +108,17 @@ class AuditTrailIntegrationTests {
                 .contains("One filter could not be used (marked above)").contains("id=\"audit\"");
 
         // a page past the end is the last page; a page number that is not one is the first
-        long total = jdbc.sql("select count(*) from audit_log").query(Long.class).single();
-        long pages = Math.max((total + AUDIT_PAGE_SIZE - 1) / AUDIT_PAGE_SIZE, 1);
+        // (the last page is read off the page itself: other classes' asynchronous listeners may append rows to the shared
+        // trail between a count here and the request)
+        long rowsBefore = jdbc.sql("select count(*) from audit_log").query(Long.class).single();
         HelixClient.Response far = page.get("/admin/audit?page=99999&lang=en");
         assertThat(far.status()).isEqualTo(200);
-        assertThat(far.body()).contains("Page " + pages + " of " + pages).doesNotContain("99,999").doesNotContain("rel=\"next\"")
-                .contains("<td>");
+        java.util.regex.Matcher shown = java.util.regex.Pattern.compile("Page ([0-9,]+) of ([0-9,]+)").matcher(far.body());
+        assertThat(shown.find()).as("a page number and the count of pages").isTrue();
+        assertThat(shown.group(1)).isEqualTo(shown.group(2));
+        assertThat(Long.parseLong(shown.group(2).replace(",", "")))
+                .isGreaterThanOrEqualTo(Math.max((rowsBefore + AUDIT_PAGE_SIZE - 1) / AUDIT_PAGE_SIZE, 1));
+        assertThat(far.body()).doesNotContain("99,999").doesNotContain("rel=\"next\"").contains("<td>");
         for (String number : new String[] {"-3", "abc", ""}) {
             HelixClient.Response first = page.get("/admin/audit?lang=en&page=" + number);
             assertThat(first.status()).as(number).isEqualTo(200);
