@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.triplehelix.matching.SearchIndex.Highlight;
-import org.triplehelix.shared.Text;
+import org.triplehelix.matching.lucene.Highlighter;
 
 /**
  * Which of the matched pieces a hit shows as its reasons: the marks in its name and its supporting
@@ -61,8 +61,8 @@ final class ShownTerms {
             marked[i] &= !framing[i] || word[i];
         }
         List<Highlight> shown = new ArrayList<>();
-        for (Highlight piece : pieces(text, marked)) {
-            boolean noise = piece.matched() && (ALONE.contains(piece.text().strip()) || isSingleHan(piece.text().strip()));
+        for (Highlight piece : Highlighter.pieces(text, marked)) {
+            boolean noise = piece.matched() && (ALONE.contains(piece.text().strip()) || Highlighter.isSingleHan(piece.text().strip()));
             Highlight kept = noise ? new Highlight(piece.text(), false) : piece;
             if (!shown.isEmpty() && shown.getLast().matched() == kept.matched()) {
                 shown.set(shown.size() - 1, new Highlight(shown.getLast().text() + kept.text(), kept.matched()));
@@ -78,22 +78,5 @@ final class ShownTerms {
         for (int i = text.indexOf(word); i >= 0; i = text.indexOf(word, i + word.length())) {
             Arrays.fill(at, i, i + word.length(), true);
         }
-    }
-
-    /** As the highlighter has it, a lone Chinese character says little. */
-    private static boolean isSingleHan(String term) {
-        return term.codePointCount(0, term.length()) == 1 && Text.containsHan(term);
-    }
-
-    private static List<Highlight> pieces(String text, boolean[] marked) {
-        List<Highlight> pieces = new ArrayList<>();
-        int start = 0;
-        for (int i = 1; i <= text.length(); i++) {
-            if (i == text.length() || marked[i] != marked[start]) {
-                pieces.add(new Highlight(text.substring(start, i), marked[start]));
-                start = i;
-            }
-        }
-        return pieces;
     }
 }

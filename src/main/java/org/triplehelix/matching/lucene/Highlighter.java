@@ -42,11 +42,12 @@ public final class Highlighter {
     }
 
     /** A lone Chinese character says little (是, 的, 与), so it is not shown as a match. */
-    private static boolean isSingleHan(String term) {
+    public static boolean isSingleHan(String term) {
         return term.codePointCount(0, term.length()) == 1 && Text.containsHan(term);
     }
 
-    private static List<Highlight> pieces(String text, boolean[] marked) {
+    /** The text cut into runs of marked and unmarked characters. */
+    public static List<Highlight> pieces(String text, boolean[] marked) {
         List<Highlight> pieces = new ArrayList<>();
         int start = 0;
         for (int i = 1; i <= text.length(); i++) {
