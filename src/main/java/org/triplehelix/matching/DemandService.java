@@ -158,6 +158,15 @@ public class DemandService {
         return demand.visibility() == Demand.Visibility.PUBLIC || demands.matches(demand.extId(), VISIBLE, scopeParams());
     }
 
+    /**
+     * Those of the demands (by external id) the caller may see: what a ranking of demands keeps, so that matching
+     * shows nobody a demand its visibility hides from them (one query for the whole ranking).
+     */
+    @Transactional(readOnly = true)
+    public Set<String> visibleAmong(java.util.Collection<String> extIds) {
+        return demands.admitted(extIds, VISIBLE, scopeParams());
+    }
+
     /** Whether the caller may post a demand: an enterprise user or an administrator. */
     public boolean canPost() {
         return scope.isAdmin() || scope.hasRole(Role.ENTERPRISE);

@@ -37,12 +37,14 @@ public class MatchService {
     private final Embeddings embeddings;
     private final Ranker ranker;
     private final RegistryCorpus corpus;
+    private final DemandService demands;
 
-    MatchService(SearchIndex index, Embeddings embeddings, RankingProperties properties, RegistryCorpus corpus) {
+    MatchService(SearchIndex index, Embeddings embeddings, RankingProperties properties, RegistryCorpus corpus, DemandService demands) {
         this.index = index;
         this.embeddings = embeddings;
         this.ranker = new Ranker(index, properties);
         this.corpus = corpus;
+        this.demands = demands;
     }
 
     /** An entity and its score, without reasons: what a batch run writes. */
@@ -108,8 +110,21 @@ public class MatchService {
     }
 
     private List<Ranker.Candidate> ordered(MatchRequest request, float[] vector) {
-        List<Ranker.Candidate> candidates = ranker.rank(request.target(), request.text(), vector, request.filter());
+        List<Ranker.Candidate> candidates = visible(request.target(), ranker.rank(request.target(), request.text(), vector, request.filter()));
         return request.spread() ? spread(request, candidates) : candidates;
+    }
+
+    /**
+     * The candidates the caller may see. The index holds every demand, whatever its visibility; a demand shown only
+     * to its parties (or to signed-in users) is left out of the ranking of anyone it is hidden from, before the
+     * first k are taken, as {@link DemandService} decides for one demand. The registry's records are public.
+     */
+    private List<Ranker.Candidate> visible(EntityKind target, List<Ranker.Candidate> candidates) {
+        if (target != EntityKind.DEMAND || candidates.isEmpty()) {
+            return candidates;
+        }
+        Set<String> visible = demands.visibleAmong(candidates.stream().map(Ranker.Candidate::extId).toList());
+        return candidates.stream().filter(c -> visible.contains(c.extId())).toList();
     }
 
     /**

@@ -241,6 +241,50 @@ class MatchingWebIntegrationTests {
         return mvc.perform(builder).andExpect(status().isOk()).andReturn().getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
     }
 
+    /**
+     * Ranking demands is no back door to the demands a caller may not read: a demand shown to its parties only (or to
+     * signed-in users only) is no hit for anyone it is hidden from, on the API, the page or the "similar" fragment,
+     * while those it is shown to still find it.
+     */
+    @Test
+    void aMatchOfDemandsLeavesOutTheDemandsHiddenFromTheCaller() throws Exception {
+        String parties = mvc.perform(post("/api/v1/demands").with(alice).with(csrf()).contentType(MediaType.APPLICATION_JSON)
+                        .content("""
+                                {"titleZh": "保密的钙钛矿叠层电池封装需求", "keywords": ["钙钛矿", "叠层电池"], "visibility": "parties",
+                                 "parties": ["org-optics-univ"]}"""))
+                .andExpect(status().isCreated()).andReturn().getResponse().getHeader("Location").replace("/api/v1/demands/", "");
+        String members = mvc.perform(post("/api/v1/demands").with(alice).with(csrf()).contentType(MediaType.APPLICATION_JSON)
+                        .content("""
+                                {"titleZh": "会员可见的钙钛矿电池封装需求", "keywords": ["钙钛矿"], "visibility": "signed_in"}"""))
+                .andExpect(status().isCreated()).andReturn().getResponse().getHeader("Location").replace("/api/v1/demands/", "");
+        String query = "钙钛矿叠层电池封装";
+        // the demands' own enterprise finds both, once the index has them
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10)).untilAsserted(() ->
+                mvc.perform(get("/api/v1/match").with(alice).param("q", query).param("target", "demand").param("k", "20"))
+                        .andExpect(status().isOk())
+                        .andExpect(jsonPath("$.hits[*].extId", org.hamcrest.Matchers.hasItems(parties, members))));
+        mvc.perform(get("/api/v1/match").param("q", query).param("target", "demand").param("k", "20"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.hits[*].extId", org.hamcrest.Matchers.not(org.hamcrest.Matchers.hasItem(parties))))
+                .andExpect(jsonPath("$.hits[*].extId", org.hamcrest.Matchers.not(org.hamcrest.Matchers.hasItem(members))));
+        mvc.perform(post("/api/v1/match").with(bob).with(csrf()).contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"text\": \"" + query + "\", \"target\": \"demand\", \"k\": 20}"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.hits[*].extId", org.hamcrest.Matchers.not(org.hamcrest.Matchers.hasItem(parties))))
+                .andExpect(jsonPath("$.hits[*].extId", org.hamcrest.Matchers.hasItem(members)));
+        mvc.perform(get("/match").param("q", query).param("target", "demand").param("lang", "zh"))
+                .andExpect(status().isOk())
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content()
+                        .string(org.hamcrest.Matchers.not(containsString("钙钛矿叠层电池封装需求"))))
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content()
+                        .string(org.hamcrest.Matchers.not(containsString("会员可见的钙钛矿"))));
+        mvc.perform(get("/api/v1/match/similar").param("kind", "organization").param("id", "org-optics-univ")
+                        .param("target", "demand").param("k", "50"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.hits[*].extId", org.hamcrest.Matchers.not(org.hamcrest.Matchers.hasItem(parties))))
+                .andExpect(jsonPath("$.hits[*].extId", org.hamcrest.Matchers.not(org.hamcrest.Matchers.hasItem(members))));
+    }
+
     private static org.springframework.test.web.servlet.ResultMatcher content(String text) {
         return org.springframework.test.web.servlet.result.MockMvcResultMatchers.content().string(containsString(text));
     }

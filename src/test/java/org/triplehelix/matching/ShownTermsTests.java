@@ -41,7 +41,7 @@ class ShownTermsTests {
         assertThat(marked(index.highlight(demand, title))).contains("一种");
 
         // embeddings switched off (a mock's null vector): the lexical ranking alone, as Ranker computes it
-        MatchService matching = new MatchService(index, Mockito.mock(Embeddings.class), FixtureIndex.DEFAULTS, null);
+        MatchService matching = new MatchService(index, Mockito.mock(Embeddings.class), FixtureIndex.DEFAULTS, null, null);
         MatchResult result = matching.match(new MatchRequest(demand, EntityKind.OUTPUT, 5, SearchFilter.NONE, false));
         List<Ranker.Candidate> ranked = new Ranker(index, FixtureIndex.DEFAULTS).rank(EntityKind.OUTPUT, demand, null, SearchFilter.NONE);
         assertThat(result.hits()).extracting(MatchHit::extId)

@@ -73,6 +73,15 @@ public class DemandRepository {
                 .params(params).param("extId", extId).query(Boolean.class).single();
     }
 
+    /** Those of the demands that {@code condition} admits (built as for {@link #matches}), in no order. */
+    public java.util.Set<String> admitted(Collection<String> extIds, String condition, java.util.Map<String, ?> params) {
+        if (extIds.isEmpty()) {
+            return java.util.Set.of();
+        }
+        return java.util.Set.copyOf(jdbc.sql("select d.ext_id from demand d where d.ext_id in (:extIds) and " + condition)
+                .params(params).param("extIds", List.copyOf(extIds)).query(String.class).list());
+    }
+
     public Optional<Long> organizationId(String extId) {
         return jdbc.sql("select id from organization where ext_id = :id").param("id", extId).query(Long.class).optional();
     }
