@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.springframework.http.MediaType;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RequestPart;
@@ -12,6 +13,7 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
 import org.triplehelix.registry.ImportRejection;
 import org.triplehelix.registry.ImportReport;
+import org.triplehelix.registry.RegistryWriter;
 
 /**
  * {@code POST /api/v1/imports}: one or more files (multipart, part {@code file}) imported
@@ -22,14 +24,23 @@ import org.triplehelix.registry.ImportReport;
 class ImportApi {
 
     private final ImportJobs jobs;
+    private final RegistryWriter writer;
 
-    ImportApi(ImportJobs jobs) {
+    ImportApi(ImportJobs jobs, RegistryWriter writer) {
         this.jobs = jobs;
+        this.writer = writer;
     }
 
+    /**
+     * Administrators only, checked before the upload is copied: the import checks again, but in its background job,
+     * where a refusal would be the failed job's 500 instead of a 403.
+     */
     @PostMapping(path = "/api/v1/imports", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     Map<String, Object> importFiles(@RequestPart("file") List<MultipartFile> files,
                                     @RequestParam(defaultValue = "false") boolean illustrative) throws IOException {
+        if (!writer.canImport()) {
+            throw new AccessDeniedException("only administrators import files into the registry");
+        }
         return view(jobs.runNow(files, illustrative));
     }
 

@@ -192,6 +192,20 @@ class RegistryWebIntegrationTests {
                 .andExpect(jsonPath("$.rejections[1].file").value("upload.jsonl"));
     }
 
+    /** Bulk imports are the department's: anyone else gets 403 as a problem detail (not a failed job's 500), nothing written. */
+    @Test
+    void theImportApiRefusesAnyoneButAnAdministrator() throws Exception {
+        AccessFixtures fixtures = AccessFixtures.of(context);
+        UserDetails orgAdmin = accounts.loadUserByUsername(
+                fixtures.user(fixtures.organization(AccessFixtures.unique("导入机构"), null), Role.ORG_ADMIN).email());
+        MockMultipartFile file = new MockMultipartFile("file", "upload.jsonl", "application/x-ndjson",
+                "{\"kind\": \"organization\", \"id\": \"api-up-refused\", \"name\": \"无权上传的机构\"}\n".getBytes(StandardCharsets.UTF_8));
+        mvc.perform(multipart("/api/v1/imports").file(file).with(user(orgAdmin)).with(csrf()))
+                .andExpect(status().isForbidden())
+                .andExpect(jsonPath("$.status").value(403));
+        assertThat(jdbc.sql("select count(*) from organization where ext_id = 'api-up-refused'").query(Integer.class).single()).isZero();
+    }
+
     @Test
     void aRefusedUploadKeepsTheIllustrativeTickAndAsksForTheFileAgain() throws Exception {
         MockMultipartFile pdf = new MockMultipartFile("file", "organizations.pdf", "application/pdf",
