@@ -176,8 +176,11 @@ class AccountRepository {
             params.put("status", filter.status().code());
         }
         if (!scope.all()) {
+            // an organization's administrator manages its users, never the department's administrators among them
             conditions.add("u.organization_id = any(:orgIds)");
+            conditions.add("not exists (select 1 from user_role a where a.user_id = u.id and a.role = :adminRole)");
             params.put("orgIds", scope.ids());
+            params.put("adminRole", Role.ADMIN.name());
         }
         String where = conditions.isEmpty() ? "" : " where " + String.join(" and ", conditions);
         long total = jdbc.sql("select count(*) from app_user u" + where).params(params).query(Long.class).single();

@@ -197,6 +197,30 @@ class DataScopeIntegrationTests {
                 .isEqualTo("pending");
     }
 
+    /**
+     * An organization's administrator manages the users of their subtree who are not administrators: an ADMIN of the
+     * department linked to one of its units is neither opened (403) nor listed, on the page's service or the API.
+     */
+    @Test
+    void anOrganizationAdministratorDoesNotListTheDepartmentsAdministrators() {
+        Account orgAdmin = fixtures.user(university, Role.ORG_ADMIN);
+        Account departmentAdmin = fixtures.user(laboratory, Role.ADMIN);
+        Account researcher = fixtures.user(laboratory, Role.RESEARCHER);
+        UserAccounts accounts = context.getBean(UserAccounts.class);
+
+        as(orgAdmin);
+        assertThatThrownBy(() -> accounts.find(departmentAdmin.id())).isInstanceOf(AccessDeniedException.class);
+        List<Long> listed = accounts.search(new AccountFilter(null, null, null), 0, 200).items().stream().map(Account::id).toList();
+        assertThat(listed).contains(researcher.id(), orgAdmin.id()).doesNotContain(departmentAdmin.id());
+        assertThat(accounts.search(new AccountFilter(departmentAdmin.email(), null, null), 0, 20).total()).isZero();
+        SecurityContextHolder.clearContext();
+
+        HelixClient.Response response = HelixClient.basic(port, orgAdmin.email(), AccessFixtures.PASSWORD)
+                .json("GET", "/api/v1/users?role=ADMIN&size=200", null);
+        assertThat(response.status()).isEqualTo(200);
+        assertThat(response.body()).doesNotContain(departmentAdmin.email());
+    }
+
     private long countOrganizations(OrganizationScope scope) {
         return jdbc.sql("select count(*) from organization where (:allOrgs or id = any(:orgIds))")
                 .param("allOrgs", scope.all()).param("orgIds", scope.ids()).query(Long.class).single();
