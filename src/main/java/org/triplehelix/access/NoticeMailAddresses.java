@@ -2,6 +2,7 @@ package org.triplehelix.access;
 
 import java.util.Collection;
 import java.util.List;
+import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
@@ -38,5 +39,17 @@ public class NoticeMailAddresses {
                 .param("ids", userIds.toArray(Long[]::new))
                 .query((rs, row) -> new Recipient(rs.getLong("id"), rs.getString("email"), rs.getString("name")))
                 .list();
+    }
+
+    /**
+     * The address of a turned-down registration ({@link RegistrationRejected}): an account disabled without ever
+     * having been approved. Its owner has no inbox and asked for nothing but this answer, so the e-mail of notices
+     * being on or off does not apply. Empty when the account is gone or has been enabled meanwhile.
+     */
+    public Optional<Recipient> turnedDown(long userId) {
+        return jdbc.sql("select id, email, name from app_user where id = :id and status = 'disabled' and approved_at is null")
+                .param("id", userId)
+                .query((rs, row) -> new Recipient(rs.getLong("id"), rs.getString("email"), rs.getString("name")))
+                .optional();
     }
 }

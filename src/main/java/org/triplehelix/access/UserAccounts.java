@@ -30,6 +30,8 @@ public class UserAccounts {
     static final String KIND = "user";
     private static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$");
     private static final int MAX_PAGE_SIZE = 100;
+    /** The longest reason for turning a registration down (it goes into an e-mail, so a paragraph, not a file). */
+    static final int MAX_REASON = 1000;
 
     private final AccountRepository accounts;
     private final PasswordEncoder passwordEncoder;
@@ -168,10 +170,40 @@ public class UserAccounts {
         return audited("approve", before);
     }
 
-    /** Disables an active account, or turns down a pending one. */
+    /**
+     * Turns a pending registration down (the account is disabled, never approved), with an optional reason for
+     * the registrant. They have no active account and so no inbox: {@link RegistrationRejected} lets the
+     * notification module e-mail them when the platform sends e-mail. The reason is kept in the audit trail.
+     */
+    @Transactional
+    public Account reject(long id, String reason) {
+        Account before = manageable(id);
+        if (before.status() != AccountStatus.PENDING) {
+            throw new ConflictException("only a pending registration can be turned down", "access.conflict.reject." + before.status().code());
+        }
+        String why = blank(reason) ? null : reason.strip();
+        if (why != null && (why.length() > MAX_REASON || why.chars().anyMatch(c -> Character.isISOControl(c) && c != '\n' && c != '\r' && c != '\t'))) {
+            throw new AccountInputException("reason", "access.error.reasonInvalid", "the reason is at most " + MAX_REASON + " characters of text");
+        }
+        accounts.setStatus(id, AccountStatus.DISABLED);
+        events.publishEvent(new RegistrationRejected(id, why));
+        Account after = get(id);
+        Map<String, Object> recorded = after.snapshot();
+        recorded.put("reason", why);
+        events.publishEvent(new AuditableChange("reject", KIND, String.valueOf(id), before.snapshot(), recorded));
+        return after;
+    }
+
+    /**
+     * Disables an active account, or turns down a pending one ({@link #reject}, without a reason: the registrant is
+     * still told, so no path turns a registration down silently).
+     */
     @Transactional
     public Account disable(long id) {
         Account before = manageable(id);
+        if (before.status() == AccountStatus.PENDING) {
+            return reject(id, null);
+        }
         if (before.status() == AccountStatus.DISABLED) {
             throw new ConflictException("the account is disabled already", "access.conflict.disable.disabled");
         }

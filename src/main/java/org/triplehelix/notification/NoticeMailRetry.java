@@ -8,12 +8,14 @@ import org.springframework.modulith.events.FailedEventPublications;
 import org.springframework.modulith.events.ResubmissionOptions;
 import org.springframework.scheduling.annotation.EnableScheduling;
 import org.springframework.scheduling.annotation.Scheduled;
+import org.triplehelix.access.RegistrationRejected;
 
 /**
  * In the web platform with a mail server: every {@code helix.mail.retry-every}, the notices whose
  * e-mail failed at least that long ago are tried again (their publications, failed in the event
  * publication registry, resubmitted to {@link NoticeMailer}, which sends only to the recipients not
- * mailed yet and gives each up after {@code helix.mail.max-attempts}). A command's short run has no
+ * mailed yet and gives each up after {@code helix.mail.max-attempts}), and so are the e-mails of turned-down
+ * registrations ({@link RejectionMailer}) tried fewer than {@code helix.mail.max-attempts} times. A command's short run has no
  * such timer: the next start republishes what is left.
  */
 @Configuration(proxyBeanMethods = false)
@@ -36,6 +38,8 @@ class NoticeMailRetry {
     }
 
     void retryOlderThan(Duration age) {
-        failed.resubmit(ResubmissionOptions.defaults().withMinAge(age).withFilter(publication -> publication.getEvent() instanceof NoticeStored));
+        failed.resubmit(ResubmissionOptions.defaults().withMinAge(age).withFilter(publication -> publication.getEvent() instanceof NoticeStored
+                // a rejection's e-mail counts its tries on the publication (it has no inbox row to count them)
+                || publication.getEvent() instanceof RegistrationRejected && publication.getCompletionAttempts() < properties.maxAttempts()));
     }
 }

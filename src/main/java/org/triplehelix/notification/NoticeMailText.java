@@ -54,6 +54,28 @@ final class NoticeMailText {
         return new Mail(subject(oneLine(zh) + " / " + oneLine(en)), body);
     }
 
+    /**
+     * A turned-down registration for the registrant: Chinese then English, the reason (as the administrator wrote
+     * it) under each, and no link (the registrant has no account to open anything with). The subject is the
+     * bundles' alone, so nothing typed reaches a header.
+     */
+    Mail rejection(String name, String reason) {
+        List<String> lines = new java.util.ArrayList<>();
+        for (Locale locale : List.of(ZH, EN)) {
+            lines.add(messages.getMessage("notification.mail.rejected.text", new Object[] {name}, locale));
+            if (reason != null && !reason.isBlank()) {
+                lines.add(messages.getMessage("notification.mail.rejected.reason", new Object[] {reason.strip()}, locale));
+            }
+            lines.add("");
+        }
+        lines.add("-- ");
+        lines.add(messages.getMessage("notification.mail.rejected.footer", null, ZH));
+        lines.add(messages.getMessage("notification.mail.rejected.footer", null, EN));
+        lines.add("");
+        return new Mail(subject(messages.getMessage("notification.mail.rejected.subject", null, ZH) + " / "
+                + messages.getMessage("notification.mail.rejected.subject", null, EN)), String.join("\n", lines));
+    }
+
     private String message(String key, List<Text> args, Locale locale) {
         Object[] values = args.stream().map(arg -> arg.in(locale)).toArray();
         return messages.getMessage(key, values, key, locale);

@@ -12,6 +12,8 @@
  * <p>When the platform has a mail server ({@code spring.mail.host}, {@code helix.mail.*}), the stored
  * notices are also e-mailed ({@code NoticeMailer}, after the inbox rows commit) to the recipients whose
  * accounts accept it ({@link org.triplehelix.access.NoticeMailAddresses}); without one, nothing is sent.
+ * A turned-down registration ({@link org.triplehelix.access.RegistrationRejected}) has no inbox to go to:
+ * its registrant is e-mailed the answer and the reason directly ({@code RejectionMailer}).
  *
  * <p>Notices read more than {@code helix.notifications.keep-read} (180 days) ago are deleted once a day
  * in the web platform ({@code InboxRetention}); unread ones and those whose e-mail is still to be retried stay.

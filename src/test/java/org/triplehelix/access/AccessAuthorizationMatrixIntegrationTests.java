@@ -30,6 +30,10 @@ class AccessAuthorizationMatrixIntegrationTests extends AuthorizationMatrix {
                         .expect(ANONYMOUS, 401).expect(ADMIN, 200).expect(ORG_ADMIN, 200).otherwise(403),
                 Endpoint.api("POST", "/api/v1/users/{pending user elsewhere}/approve", w -> "/api/v1/users/" + w.pendingUserIn(w.elsewhere()) + "/approve")
                         .expect(ANONYMOUS, 401).expect(ADMIN, 200).expect(ORG_ADMIN_ELSEWHERE, 200).otherwise(403),
+                Endpoint.api("POST", "/api/v1/users/{pending user at home}/reject", w -> "/api/v1/users/" + w.pendingUserIn(w.home()) + "/reject")
+                        .expect(ANONYMOUS, 401).expect(ADMIN, 200).expect(ORG_ADMIN, 200).otherwise(403),
+                Endpoint.api("POST", "/api/v1/users/{pending user elsewhere}/reject", w -> "/api/v1/users/" + w.pendingUserIn(w.elsewhere()) + "/reject")
+                        .expect(ANONYMOUS, 401).expect(ADMIN, 200).expect(ORG_ADMIN_ELSEWHERE, 200).otherwise(403),
                 Endpoint.api("POST", "/api/v1/users/{active user at home}/disable", w -> "/api/v1/users/" + w.activeUserIn(w.home()) + "/disable")
                         .expect(ANONYMOUS, 401).expect(ADMIN, 200).expect(ORG_ADMIN, 200).otherwise(403),
                 Endpoint.api("POST", "/api/v1/users/{disabled user at home}/enable", w -> "/api/v1/users/" + w.disabledUserIn(w.home()) + "/enable")
@@ -51,6 +55,9 @@ class AccessAuthorizationMatrixIntegrationTests extends AuthorizationMatrix {
                 Endpoint.page("GET", "/admin/users/{active user at home}", w -> "/admin/users/" + w.activeUserIn(w.home()))
                         .expect(ANONYMOUS, 401).expect(ADMIN, 200).expect(ORG_ADMIN, 200).otherwise(403),
                 Endpoint.page("POST", "/admin/users/{pending user at home}/approve", w -> "/admin/users/" + w.pendingUserIn(w.home()) + "/approve", null)
+                        .expect(ANONYMOUS, 401).expect(ADMIN, 302).expect(ORG_ADMIN, 302).otherwise(403),
+                Endpoint.page("POST", "/admin/users/{pending user at home}/reject", w -> "/admin/users/" + w.pendingUserIn(w.home()) + "/reject",
+                                w -> "reason=no")
                         .expect(ANONYMOUS, 401).expect(ADMIN, 302).expect(ORG_ADMIN, 302).otherwise(403),
                 Endpoint.page("POST", "/admin/users/{active user at home}/disable", w -> "/admin/users/" + w.activeUserIn(w.home()) + "/disable", null)
                         .expect(ANONYMOUS, 401).expect(ADMIN, 302).expect(ORG_ADMIN, 302).otherwise(403),

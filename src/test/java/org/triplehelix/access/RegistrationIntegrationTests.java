@@ -119,6 +119,41 @@ class RegistrationIntegrationTests {
     }
 
     @Test
+    void aRegistrationTurnedDownWithoutAMailServerSaysTheRegistrantCouldNotBeToldAndKeepsTheReason() {
+        long id = fixtures.pendingUser(enterprise, Role.ENTERPRISE);
+        String email = jdbc.sql("select email from app_user where id = :id").param("id", id).query(String.class).single();
+        HelixClient orgAdmin = signedIn(fixtures.user(enterprise, Role.ORG_ADMIN));
+        assertThat(orgAdmin.get("/admin/users/" + id + "?lang=en").body()).contains("action=\"/admin/users/" + id + "/reject\"")
+                .contains("id=\"reason\"").contains("Reason for turning down (optional)").doesNotContain("id=\"disable\"");
+
+        // a reason too long is refused on its field, kept as typed, and nothing changes
+        String tooLong = "理".repeat(1001);
+        HelixClient.Response refused = orgAdmin.postForm("/admin/users/" + id + "/reject?lang=en", Map.of("reason", tooLong));
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.body()).contains("id=\"f-reason-error\"").contains("The reason is at most 1,000 characters of text.")
+                .contains(">" + tooLong + "</textarea>");
+        assertThat(status(id)).isEqualTo("pending");
+
+        HelixClient.Response turnedDown = orgAdmin.postForm("/admin/users/" + id + "/reject?lang=en", Map.of("reason", "不是本单位员工"));
+        assertThat(turnedDown.status()).isEqualTo(302);
+        assertThat(orgAdmin.get(turnedDown.location().replaceFirst("^https?://[^/]+", "") + "?lang=en").body())
+                .contains("The registration is turned down. The platform sends no e-mail (no mail server is configured), so the registrant could not be told");
+        assertThat(status(id)).isEqualTo("disabled");
+        assertThat(HelixClient.browser(port).signIn(email, AccessFixtures.PASSWORD)).isFalse();
+        assertThat(jdbc.sql("select after ->> 'reason' from audit_log where entity_kind = 'user' and entity_id = :id and action = 'reject'")
+                .param("id", String.valueOf(id)).query(String.class).single()).isEqualTo("不是本单位员工");
+
+        HelixClient.Response again = orgAdmin.postForm("/admin/users/" + id + "/reject?lang=en", Map.of("reason", ""));
+        assertThat(again.status()).isEqualTo(409);
+        assertThat(again.body()).contains("This registration was turned down or the account disabled already.");
+        assertThat(fixtures.auditRows("user", String.valueOf(id), "reject")).isEqualTo(1);
+    }
+
+    private String status(long id) {
+        return jdbc.sql("select status from app_user where id = :id").param("id", id).query(String.class).single();
+    }
+
+    @Test
     void theOrganizationIsPickedByNameWithItsIdInAHiddenField() {
         String extId = fixtures.organizationExtId(enterprise);
         HelixClient visitor = HelixClient.browser(port);

@@ -650,6 +650,70 @@ class ChallengePagesIntegrationTests {
         assertThat(signedIn(other).get("/challenges/" + extId + "/edit").status()).isEqualTo(404);
     }
 
+    /**
+     * A draft posted through the API with as many targets as a challenge may have (20) keeps every one of them,
+     * in order and with its direction, when its author opens the edit page and saves it unchanged: the page shows
+     * a row for each. The API refuses a 21st, naming the field, so no draft has a target the form cannot show.
+     */
+    @Test
+    void aDraftWithTheMostTargetsKeepsThemAllThroughTheEditFormAndTheApiRefusesOneMoreNamingTheField() {
+        ChallengeFixtures f = ChallengeFixtures.of(context);
+        HelixClient api = HelixClient.basic(port, enterprise.email(), AccessFixtures.PASSWORD);
+        String title = "二十项指标 " + AccessFixtures.unique("targets-max");
+        String deadline = java.time.Instant.now().plus(30, java.time.temporal.ChronoUnit.DAYS).toString();
+        HelixClient.Response tooMany = api.json("POST", "/api/v1/challenges", draftJson(title, deadline, 21));
+        assertThat(tooMany.status()).isEqualTo(400);
+        assertThat(tooMany.body()).contains("\"field\":\"targets\"").contains("give 1 to 20 measurable targets");
+        assertThat(rows(title)).isZero();
+        HelixClient.Response created = api.json("POST", "/api/v1/challenges", draftJson(title, deadline, 20));
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        String extId = jdbc.sql("select ext_id from challenge where title_zh = :t").param("t", title).query(String.class).single();
+
+        HelixClient client = signedIn();
+        String page = client.get("/challenges/" + extId + "/edit?lang=zh").body();
+        Map<String, String> form = typed(title + "（修订）");
+        form.put("version", "0");
+        form.keySet().removeIf(field -> field.startsWith("target")); // the rows are the page's
+        java.util.regex.Matcher input = java.util.regex.Pattern
+                .compile("name=\"(target\\d+(?:Indicator|Unit|Threshold))\"[^>]*value=\"([^\"]*)\"").matcher(page);
+        while (input.find()) {
+            form.put(input.group(1), input.group(2));
+        }
+        java.util.regex.Matcher lower = java.util.regex.Pattern
+                .compile("name=\"(target\\d+)Direction\">\\s*<option value=\"higher\">[^<]*</option>\\s*<option value=\"lower\" selected").matcher(page);
+        while (lower.find()) {
+            form.put(lower.group(1) + "Direction", "lower");
+        }
+        for (int i = 1; i <= 20; i++) {
+            assertThat(form).as("row %d on the edit page", i).containsEntry("target" + i + "Indicator", "指标" + i);
+        }
+        HelixClient.Response saved = client.postForm("/challenges/" + extId + "/edit?lang=zh", form);
+        assertThat(saved.status()).as(saved.body()).isEqualTo(302);
+
+        java.util.List<org.triplehelix.challenge.Target> kept = f.system(() -> f.challenges.find(extId)).targets();
+        assertThat(kept).hasSize(20);
+        for (int i = 1; i <= 20; i++) {
+            org.triplehelix.challenge.Target target = kept.get(i - 1);
+            assertThat(target.indicator()).isEqualTo("指标" + i);
+            assertThat(target.unit()).isEqualTo("u" + i);
+            assertThat(target.threshold()).isEqualByComparingTo(String.valueOf(i * 10));
+            assertThat(target.higherIsBetter()).as("target %d's direction", i).isEqualTo(i % 2 == 1);
+        }
+        assertThat(rows(title + "（修订）")).isEqualTo(1);
+    }
+
+    private static String draftJson(String title, String deadline, int targets) {
+        StringBuilder list = new StringBuilder();
+        for (int i = 1; i <= targets; i++) {
+            list.append(i == 1 ? "" : ", ").append("{\"position\": %d, \"indicator\": \"指标%d\", \"unit\": \"u%d\", \"threshold\": %d, \"higherIsBetter\": %s}"
+                    .formatted(i, i, i, i * 10, i % 2 == 1));
+        }
+        return """
+                {"titleZh": "%s", "problemZh": "问题", "technologyCode": "kct-05", "budget": 100, "durationMonths": 12,
+                 "deadline": "%s", "targets": [%s]}
+                """.formatted(title, deadline, list);
+    }
+
     // --- progress going backwards -------------------------------------------------------------
 
     @Test

@@ -155,8 +155,8 @@ class FacilityBrowserIntegrationTests extends BrowserTests {
         assertThat(page.locator("#calendar-grid td.cal-taken")).hasCount(2);
         assertThat(page.locator("body")).not().containsText("private purpose");
         assertThat(page.locator("#booking-panel")).containsText("请先登录");
-        // each htmx swap is awaited on what it replaces before the next click: a click on the old grid's
-        // #previous, while the next month is still on its way, would ask for the month before instead
+        // each htmx swap is awaited on what it replaces before the next click (quick clicks are taken in order
+        // too: quickClicksOnTheCalendarMovesAreTakenInOrder)
         YearMonth month = YearMonth.from(LocalDate.ofInstant(start, FacilityTime.ZONE));
         page.locator("#view-month").click();
         assertThat(page.locator("#view-month")).hasAttribute("aria-current", "page");
@@ -169,6 +169,37 @@ class FacilityBrowserIntegrationTests extends BrowserTests {
         assertThat(page.locator("#calendar-title")).hasText(monthTitle(month));
         assertThat(page.locator("#calendar-grid .cal-usage").first()).containsText("1 个预约");
         screenshot("month");
+    }
+
+    /**
+     * Quick clicks on the calendar's moves are taken in order: both clicks of a double "next" land (two months on,
+     * not one), and "next" then "previous" comes back to where it was, whichever answer the server sends first.
+     * Both clicks are made in one script, so the second always comes while the first answer is on its way. Nothing
+     * is aborted, so there is no console error ({@link BrowserTests} fails the test on one).
+     */
+    @Test
+    void quickClicksOnTheCalendarMovesAreTakenInOrder() {
+        FacilityFixtures fixtures = FacilityFixtures.of(application);
+        long owner = fixtures.access().organization("Quick Calendar Institute", null);
+        String extId = fixtures.facility(PREFIX, "快速翻页测试仪", owner);
+        fixtures.profile(extId, FacilityFixtures.change(false, false, "hour", "10", "20"));
+        LocalDate today = LocalDate.now(FacilityTime.ZONE);
+        YearMonth month = YearMonth.from(today);
+        page.navigate("/facilities/" + extId + "/calendar?view=month&date=" + today);
+        assertThat(page.locator("#calendar-title")).hasText(monthTitle(month));
+
+        page.evaluate("() => { const next = document.getElementById('next'); next.click(); next.click(); }");
+        assertThat(page.locator("#calendar[aria-busy]")).hasCount(0);
+        assertThat(page.locator("#calendar-title")).hasText(monthTitle(month.plusMonths(2)));
+        assertThat(page).hasURL(Pattern.compile(".*view=month&date=" + month.plusMonths(2).atDay(1) + "$"));
+
+        page.evaluate("() => { document.getElementById('next').click(); document.getElementById('previous').click(); }");
+        assertThat(page.locator("#calendar[aria-busy]")).hasCount(0);
+        assertThat(page.locator("#calendar-title")).hasText(monthTitle(month.plusMonths(2)));
+        assertThat(page).hasURL(Pattern.compile(".*view=month&date=" + month.plusMonths(2).atDay(1) + "$"));
+        // the moves still work one at a time afterwards
+        page.locator("#previous").click();
+        assertThat(page.locator("#calendar-title")).hasText(monthTitle(month.plusMonths(1)));
     }
 
     /**

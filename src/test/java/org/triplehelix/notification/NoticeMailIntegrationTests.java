@@ -154,6 +154,46 @@ class NoticeMailIntegrationTests {
     }
 
     @Test
+    void aTurnedDownRegistrantIsToldByEMailWithTheReasonInBothLanguages() throws Exception {
+        long id = access.pendingUser(customer, Role.ENTERPRISE);
+        String email = fixtures.jdbc().sql("select email from app_user where id = :id").param("id", id).query(String.class).single();
+        HelixClient orgAdmin = signedIn(access.user(customer, Role.ORG_ADMIN));
+        HelixClient.Response turnedDown = orgAdmin.postForm("/admin/users/" + id + "/reject?lang=en",
+                Map.of("reason", "所填单位与营业执照不符 / the organization does not match the licence"));
+        assertThat(turnedDown.status()).isEqualTo(302);
+        assertThat(orgAdmin.get(turnedDown.location().replaceFirst("^https?://[^/]+", "") + "?lang=en").body())
+                .contains("The registration is turned down; the registrant is told by e-mail.");
+
+        Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100)).until(() -> !mailsTo(email).isEmpty());
+        List<MimeMessage> mails = mailsTo(email);
+        assertThat(mails).as("one e-mail to the registrant").hasSize(1);
+        MimeMessage mail = mails.getFirst();
+        assertThat(mail.getSubject()).isEqualTo("您在三螺旋科技创新平台的注册申请未获通过 / Your registration on the Triple Helix platform was not approved");
+        assertThat(((InternetAddress) mail.getFrom()[0]).getAddress()).isEqualTo("noreply@helix.example.org");
+        assertThat(mail.getHeader("Auto-Submitted")).containsExactly("auto-generated");
+        String body = ((String) mail.getContent()).replace("\r\n", "\n");
+        assertThat(body).contains("Applicant，您好：您以本邮箱在三螺旋科技创新平台提交的注册申请未获通过")
+                .contains("理由：所填单位与营业执照不符 / the organization does not match the licence\n")
+                .contains("Dear Applicant, your registration on the Triple Helix platform with this e-mail address was not approved")
+                .contains("Reason: 所填单位与营业执照不符 / the organization does not match the licence\n")
+                .doesNotContain("notice-mail");
+        assertThat(body.indexOf("理由：")).as("Chinese first, then English").isLessThan(body.indexOf("Reason: "));
+        assertThat(fixtures.count("select count(*) from notification where user_id = ?", id)).as("no inbox to put it in").isZero();
+
+        // turned down through the API without a reason (or by disabling the pending account): told all the same, no reason line
+        long other = access.pendingUser(customer, Role.RESEARCHER);
+        String otherEmail = fixtures.jdbc().sql("select email from app_user where id = :id").param("id", other).query(String.class).single();
+        Account admin = access.user(null, Role.ADMIN);
+        HelixClient.Response api = HelixClient.basic(port, admin.email(), AccessFixtures.PASSWORD)
+                .json("POST", "/api/v1/users/" + other + "/disable", null);
+        assertThat(api.status()).as(api.body()).isEqualTo(200);
+        assertThat(JSON.readTree(api.body()).get("status").asString()).isEqualTo("DISABLED");
+        Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100)).until(() -> !mailsTo(otherEmail).isEmpty());
+        String plain = ((String) mailsTo(otherEmail).getFirst().getContent()).replace("\r\n", "\n");
+        assertThat(plain).contains("注册申请未获通过").contains("was not approved").doesNotContain("理由：").doesNotContain("Reason:");
+    }
+
+    @Test
     void aUserWhoTurnedTheMailOffGetsNoneButKeepsTheInboxRowAndTurningItOnAgainWorks() {
         Account booker = access.user(customer, Role.ENTERPRISE);
         HelixClient page = signedIn(booker);
@@ -307,9 +347,13 @@ class NoticeMailIntegrationTests {
     }
 
     private static List<MimeMessage> mailsTo(Account user) {
+        return mailsTo(user.email());
+    }
+
+    private static List<MimeMessage> mailsTo(String email) {
         return Arrays.stream(smtp.getReceivedMessages()).filter(message -> {
             try {
-                return Arrays.stream(message.getAllRecipients()).anyMatch(a -> ((InternetAddress) a).getAddress().equals(user.email()));
+                return Arrays.stream(message.getAllRecipients()).anyMatch(a -> ((InternetAddress) a).getAddress().equals(email));
             } catch (MessagingException e) {
                 throw new IllegalStateException(e);
             }

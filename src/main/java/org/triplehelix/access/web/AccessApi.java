@@ -83,6 +83,16 @@ class AccessApi {
         return accounts.approve(id);
     }
 
+    /** Turns a registration down: {@code {"reason": "…"}}, the body and the reason optional; the registrant is e-mailed when the platform sends e-mail. */
+    @PostMapping("/users/{id}/reject")
+    Account reject(@PathVariable long id, @RequestBody(required = false) Rejection rejection) {
+        return accounts.reject(id, rejection == null ? null : rejection.reason());
+    }
+
+    /** Why a registration is turned down, for the registrant. */
+    record Rejection(String reason) {
+    }
+
     @PostMapping("/users/{id}/disable")
     Account disable(@PathVariable long id) {
         return accounts.disable(id);

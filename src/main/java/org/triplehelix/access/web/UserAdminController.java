@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.LongFunction;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -38,10 +39,13 @@ class UserAdminController {
 
     private final UserAccounts accounts;
     private final DataScope scope;
+    /** Whether the platform sends e-mail (the notification module's mailer exists exactly when a mail host is set). */
+    private final boolean mails;
 
-    UserAdminController(UserAccounts accounts, DataScope scope) {
+    UserAdminController(UserAccounts accounts, DataScope scope, @Value("${spring.mail.host:}") String mailHost) {
         this.accounts = accounts;
         this.scope = scope;
+        this.mails = !mailHost.isBlank() && !"false".equalsIgnoreCase(mailHost.strip());
     }
 
     @GetMapping("/admin/users")
@@ -71,6 +75,18 @@ class UserAdminController {
     @PostMapping("/admin/users/{id}/approve")
     String approve(@PathVariable long id, RedirectAttributes redirect) {
         return act(id, accounts::approve, "access.users.approved", redirect);
+    }
+
+    /**
+     * Turns a registration down, with an optional reason for the registrant. Done, the page says whether the registrant
+     * is told by e-mail or, the platform sending none, could not be told; refused, the page again with the reason as typed.
+     */
+    @PostMapping("/admin/users/{id}/reject")
+    String reject(@PathVariable long id, @RequestParam(defaultValue = "") String reason, Model model, HttpServletResponse response,
+                  RedirectAttributes redirect) {
+        model.addAttribute("typedReason", reason);
+        return change(id, "reason", userId -> accounts.reject(userId, reason),
+                mails ? "access.users.rejected" : "access.users.rejectedNoMail", model, response, redirect);
     }
 
     @PostMapping("/admin/users/{id}/disable")
