@@ -57,7 +57,7 @@ public class HelixCommand {
     public static int run(Class<?> application, String... args) {
         CommandLine commandLine = new CommandLine(new HelixCommand(application));
         commandLine.setExecutionExceptionHandler((e, cmd, parsed) -> {
-            cmd.getErr().println("helix " + cmd.getCommandName() + ": " + Platform.describe(e));
+            cmd.getErr().println(cmd.getCommandSpec().qualifiedName() + ": " + Platform.describe(e));
             return 1;
         });
         if (args.length == 0) {

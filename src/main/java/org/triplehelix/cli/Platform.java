@@ -6,6 +6,7 @@ import org.springframework.boot.Banner;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.triplehelix.shared.db.ExternalDatabase;
 
 /** Starts the application for a command: the web platform for {@code serve}, the services alone for the rest. */
 final class Platform {
@@ -46,6 +47,10 @@ final class Platform {
     }
 
     private static Map<String, Object> common(HelixCommand global) {
+        if (global.dbUrl() != null) {
+            // before Spring starts: a wrong password or a missing database is then one line, not a failed start's stack traces
+            ExternalDatabase.fromEnvironment(global.dbUrl()).check(global.data());
+        }
         Map<String, Object> properties = new HashMap<>();
         properties.put("helix.data", global.data().toAbsolutePath().normalize().toString());
         if (global.dbUrl() != null) {

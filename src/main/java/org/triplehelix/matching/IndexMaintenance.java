@@ -24,6 +24,7 @@ import org.springframework.stereotype.Service;
 import org.triplehelix.matching.embedding.EmbeddingProperties;
 import org.triplehelix.matching.embedding.Embeddings;
 import org.triplehelix.matching.indexing.DocumentSource;
+import org.triplehelix.shared.RetriedLater;
 
 /**
  * Keeps the search index derived from the database: full rebuilds, catching up with changes made
@@ -145,11 +146,19 @@ public class IndexMaintenance {
         }
     }
 
-    /** Applies a change event: the records that still exist are written again, the others deleted. */
+    /**
+     * Applies a change event: the records that still exist are written again, the others deleted.
+     * While another process holds the index (a command run next to {@code serve}) this one cannot
+     * write it: {@link HeldElsewhere} leaves the event's publication incomplete, for the holder to
+     * resubmit, and is not logged as an error (the index logged it once, when it opened read-only).
+     */
     public void apply(EntityKind kind, Collection<String> extIds) {
         DocumentSource source = sources.get(kind);
         if (source == null || extIds.isEmpty()) {
             return;
+        }
+        if (index.readOnly()) {
+            throw new HeldElsewhere(extIds.size() + " " + kind.id() + " changes wait for the process holding the search index");
         }
         List<String> ids = List.copyOf(new HashSet<>(extIds));
         for (int from = 0; from < ids.size(); from += BATCH) {
@@ -286,5 +295,13 @@ public class IndexMaintenance {
         sources.forEach((kind, source) -> database.put(kind, source.count()));
         return new IndexStatus(index.stats(), database, index.stale(), index.readOnly(),
                 embeddings.enabled() ? embeddings.cachedCount() : 0, embeddings.model());
+    }
+
+    /** A change this process cannot write to the index, which another process holds; retried by that one. */
+    static final class HeldElsewhere extends RetriedLater {
+
+        HeldElsewhere(String message) {
+            super(message);
+        }
     }
 }

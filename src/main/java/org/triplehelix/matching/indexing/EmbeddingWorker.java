@@ -20,6 +20,8 @@ import org.triplehelix.matching.IndexMaintenance;
 import org.triplehelix.matching.embedding.EmbeddingProperties;
 import org.triplehelix.matching.embedding.Embeddings;
 import org.triplehelix.registry.RegistryChanged;
+import org.triplehelix.facility.FacilityProfileChanged;
+import org.triplehelix.matching.DemandService;
 import org.springframework.modulith.events.IncompleteEventPublications;
 
 /**
@@ -112,11 +114,16 @@ public class EmbeddingWorker implements SmartLifecycle {
         }
     }
 
-    /** Change events whose listener failed (the index was held by another process) are tried again. */
+    /**
+     * Change events whose listener failed (the index was held by another process: a command run next
+     * to this server) are tried again: the registry's, a facility's profile and a demand, each of
+     * which only the index listens to (and insight, to the registry's).
+     */
     private void resubmitMissedChanges() {
         if (incomplete != null) {
             Instant before = Instant.now().minus(RESUBMIT_EVERY);
-            incomplete.resubmitIncompletePublications(p -> p.getEvent() instanceof RegistryChanged
+            incomplete.resubmitIncompletePublications(p -> (p.getEvent() instanceof RegistryChanged
+                    || p.getEvent() instanceof FacilityProfileChanged || p.getEvent() instanceof DemandService.DemandChanged)
                     && p.getPublicationDate().isBefore(before));
         }
     }

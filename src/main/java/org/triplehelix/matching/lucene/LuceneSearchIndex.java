@@ -95,6 +95,7 @@ public final class LuceneSearchIndex implements SearchIndex {
     }
 
     private final Analysis analysis = new Analysis();
+    private final Path path;
     private final Directory directory;
     private final IndexWriter writer;
     private final SearcherManager searchers;
@@ -116,6 +117,7 @@ public final class LuceneSearchIndex implements SearchIndex {
         this.stamp = "schema=" + SCHEMA_VERSION + ";analyzers=" + Analysis.DESCRIPTION + ";model=" + model + "/" + dimension;
         this.dimension = dimension;
         this.weights = weights;
+        this.path = path;
         try {
             Files.createDirectories(path);
             this.directory = FSDirectory.open(path);
@@ -157,7 +159,8 @@ public final class LuceneSearchIndex implements SearchIndex {
             stale = !stamp.equals(committed.get(STAMP)) || !"true".equals(committed.get(COMPLETE));
             return opened;
         } catch (LockObtainFailedException e) {
-            log.warn("The search index is in use by another process; opening it read-only");
+            log.warn("The search index in {} is in use by another process (a running serve on this --data): opening it read-only;"
+                    + " the changes made here reach it when that process applies them", path);
             return null;
         }
     }
@@ -288,7 +291,8 @@ public final class LuceneSearchIndex implements SearchIndex {
 
     private IndexWriter writable() {
         if (writer == null) {
-            throw new IllegalStateException("the search index is in use by another process (read-only here)");
+            throw new IllegalStateException("the search index in " + path + " is in use by another process (a running serve on"
+                    + " this --data): stop that process first, or give this command another --data directory");
         }
         return writer;
     }

@@ -31,18 +31,12 @@ class DatabaseConfiguration {
             config.setJdbcUrl(embedded.getObject().jdbcUrl());
             config.setUsername("postgres");
         } else {
-            if (!properties.dbUrl().startsWith("jdbc:postgresql:")) {
-                throw new IllegalArgumentException("--db-url must be a JDBC PostgreSQL URL (jdbc:postgresql://host:port/db), not " + properties.dbUrl());
-            }
-            config.setJdbcUrl(properties.dbUrl());
-            config.setUsername(env("HELIX_DB_USER", "PGUSER"));
-            config.setPassword(env("HELIX_DB_PASSWORD", "PGPASSWORD"));
+            ExternalDatabase external = ExternalDatabase.fromEnvironment(properties.dbUrl());
+            external.check(properties.data());
+            config.setJdbcUrl(external.url());
+            config.setUsername(external.user());
+            config.setPassword(external.password());
         }
         return new HikariDataSource(config);
-    }
-
-    private static String env(String name, String fallback) {
-        String value = System.getenv(name);
-        return value != null ? value : System.getenv(fallback);
     }
 }
