@@ -2,6 +2,7 @@ package org.triplehelix.registry;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -27,6 +28,7 @@ import org.triplehelix.registry.internal.InterchangeCodec;
 import org.triplehelix.registry.internal.JsonLinesReader;
 import org.triplehelix.registry.internal.RawRecord;
 import org.triplehelix.registry.internal.RecordReader;
+import org.triplehelix.registry.internal.UnreadableFileException;
 import org.triplehelix.registry.internal.XlsxReader;
 import org.triplehelix.shared.AuditableChange;
 import org.triplehelix.shared.InvalidInputException;
@@ -135,6 +137,15 @@ final class ImportRun {
                 case XLSX -> new XlsxReader(source.name(), source.path(), input, source.size());
             };
             reader.read(sink, bytes -> bytesRead = bytes);
+            if (!checking && reader instanceof CsvReader csv && !csv.charset().equals(StandardCharsets.UTF_8)) {
+                warn(source.name() + ": not UTF-8, read as " + csv.charset().name() + " (the encoding of Excel's CSV on Chinese Windows)",
+                        ImportMessage.of("registry.import.warning.encoding", source.name(), csv.charset().name()));
+            }
+        } catch (UnreadableFileException e) {
+            if (!checking) {
+                reject(source.name(), 0, null, "cannot read the file: " + e.getMessage(),
+                        new ImportMessage(e.key(), e.args()).withDetail(e.getCause() == null ? null : e.getCause().getMessage()));
+            }
         } catch (IOException | RuntimeException e) {
             if (e instanceof DataAccessException || e instanceof TransactionException) {
                 throw (RuntimeException) e; // the database failed, not the file
