@@ -138,8 +138,9 @@ final class ImportRun {
             };
             reader.read(sink, bytes -> bytesRead = bytes);
             if (!checking && reader instanceof CsvReader csv && !csv.charset().equals(StandardCharsets.UTF_8)) {
-                warn(source.name() + ": not UTF-8, read as " + csv.charset().name() + " (the encoding of Excel's CSV on Chinese Windows)",
-                        ImportMessage.of("registry.import.warning.encoding", source.name(), csv.charset().name()));
+                warnings.computeIfAbsent("encoding/" + source.name(), key -> warn(source.name() + ": not UTF-8, read as "
+                        + csv.charset().name() + " (the encoding of Excel's CSV on Chinese Windows)",
+                        ImportMessage.of("registry.import.warning.encoding", source.name(), csv.charset().name())));
             }
         } catch (UnreadableFileException e) {
             if (!checking) {
