@@ -6,15 +6,10 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.Reader;
 import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
-import java.nio.CharBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.Charset;
-import java.nio.charset.CharsetDecoder;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -22,6 +17,7 @@ import java.util.function.LongConsumer;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
+import org.triplehelix.shared.OfficeFiles;
 
 /**
  * CSV (RFC 4180, header row) in the template of its kind (see {@link Tabular}). The template is
@@ -34,9 +30,6 @@ public final class CsvReader implements RecordReader {
 
     /** GBK text is told from UTF-8 within a few characters; a megabyte of ASCII first is not a real office file. */
     private static final int SNIFF = 1 << 20;
-    /** Excel's GBK, and everything else a Chinese Windows may write. */
-    public static final Charset GB18030 = Charset.forName("GB18030");
-    private static final byte[] UTF8_BOM = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
 
     private final String file;
     private final InputStream input;
@@ -58,7 +51,7 @@ public final class CsvReader implements RecordReader {
         BufferedInputStream buffered = new BufferedInputStream(counting, SNIFF);
         charset = sniff(buffered);
         CSVFormat format = CSVFormat.RFC4180.builder().setIgnoreEmptyLines(false).setIgnoreSurroundingSpaces(true).get();
-        try (Reader reader = new InputStreamReader(buffered, strict(charset));
+        try (Reader reader = new InputStreamReader(buffered, OfficeFiles.strict(charset));
              CSVParser parser = CSVParser.parse(reader, format)) {
             read(parser, sink, bytesRead, counting);
         } catch (UncheckedIOException e) {
@@ -115,40 +108,18 @@ public final class CsvReader implements RecordReader {
         in.mark(SNIFF);
         byte[] head = in.readNBytes(SNIFF);
         in.reset();
-        if (startsWith(head, UTF8_BOM)) {
-            in.skipNBytes(UTF8_BOM.length);
+        if (OfficeFiles.hasUtf8Bom(head)) {
+            in.skipNBytes(3);
             return StandardCharsets.UTF_8;
         }
         Spreadsheets.refuseWorkbook(file, head);
-        if (decodes(head, StandardCharsets.UTF_8)) {
-            return StandardCharsets.UTF_8;
-        }
-        if (decodes(head, GB18030)) {
-            return GB18030;
+        // the whole file when it is shorter than the sample
+        Optional<Charset> charset = OfficeFiles.encoding(head, head.length, head.length < SNIFF);
+        if (charset.isPresent()) {
+            return charset.get();
         }
         throw new UnreadableFileException(file + " is neither UTF-8 nor GB18030 (GBK) text: save it from Excel as \"CSV UTF-8\"",
                 "registry.import.error.encoding");
-    }
-
-    private static boolean decodes(byte[] bytes, Charset charset) {
-        CharsetDecoder decoder = strict(charset);
-        CharBuffer out = CharBuffer.allocate(8192);
-        ByteBuffer in = ByteBuffer.wrap(bytes);
-        while (true) {
-            // not the end of input: a character cut by the end of the sample is no error
-            var result = decoder.decode(in, out, false);
-            if (result.isError()) {
-                return false;
-            }
-            if (result.isUnderflow()) {
-                return true;
-            }
-            out.clear();
-        }
-    }
-
-    private static CharsetDecoder strict(Charset charset) {
-        return charset.newDecoder().onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
     }
 
     private IOException notText(Throwable cause) {
@@ -156,7 +127,4 @@ public final class CsvReader implements RecordReader {
                 + " from its beginning): save it from Excel as \"CSV UTF-8\"", cause, "registry.import.error.encodingChanges", charset.name());
     }
 
-    private static boolean startsWith(byte[] bytes, byte[] prefix) {
-        return bytes.length >= prefix.length && Arrays.equals(bytes, 0, prefix.length, prefix, 0, prefix.length);
-    }
 }

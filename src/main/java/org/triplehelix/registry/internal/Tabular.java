@@ -2,7 +2,6 @@ package org.triplehelix.registry.internal;
 
 import java.text.Normalizer;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -12,6 +11,7 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.triplehelix.registry.RecordKind;
+import org.triplehelix.shared.OfficeFiles;
 import org.triplehelix.shared.Text;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
@@ -31,12 +31,9 @@ import tools.jackson.databind.node.ObjectNode;
 public final class Tabular {
 
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
-    /** The ASCII comma is no separator: it is the CSV's own, and chemistry writes 1,3-丁二烯. */
-    private static final Pattern LIST_SEPARATOR = Pattern.compile("[;；、，]");
     private static final Pattern WHOLE_NUMBER = Pattern.compile("-?\\d{1,9}(\\.0+)?");
     /** A year typed as a date (2024-05-01, 2024/5/1, 2024.5, 2024年, 2024年5月1日): the year is what the field holds. */
     private static final Pattern YEAR_AS_DATE = Pattern.compile("(\\d{4})(?:年|[-/.]\\d{1,2}(?:[-/.]\\d{1,2})?|年\\d{1,2}月(?:\\d{1,2}日)?)");
-    private static final Pattern HEADER_SPACE = Pattern.compile("[\\s\\-]+");
 
     /** The fields of every kind the templates cover, in the order of INTERCHANGE.md. */
     public static final Map<String, List<String>> FIELDS = fields();
@@ -88,17 +85,9 @@ public final class Tabular {
         };
     }
 
-    /**
-     * A header cell as a column name: trimmed, lower case, runs of spaces (also no-break and
-     * full-width ones) and hyphens as one underscore, full-width letters as ASCII ({@code Name ZH},
-     * {@code NAME-EN}, {@code ｉｄ}).
-     */
+    /** A header cell as a column name ({@link OfficeFiles#column}: {@code Name ZH} is {@code name_zh}). */
     public static String column(String header) {
-        if (header == null) {
-            return "";
-        }
-        String plain = Normalizer.normalize(header.replace("\uFEFF", ""), Normalizer.Form.NFKC).strip();
-        return HEADER_SPACE.matcher(plain.toLowerCase(Locale.ROOT)).replaceAll("_");
+        return OfficeFiles.column(header);
     }
 
     /**
@@ -206,7 +195,7 @@ public final class Tabular {
             text.put(language, value);
         } else if (InterchangeCodec.LIST_FIELDS.contains(column)) {
             ArrayNode list = node.putArray(column);
-            Arrays.stream(LIST_SEPARATOR.split(value)).map(String::strip).filter(s -> !s.isEmpty()).forEach(list::add);
+            OfficeFiles.items(value).forEach(list::add);
         } else if (InterchangeCodec.INTEGER_FIELDS.contains(column) && wholeNumber(value) != null) {
             node.put(column, wholeNumber(value).intValue());
         } else {
