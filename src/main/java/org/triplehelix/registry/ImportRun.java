@@ -2,6 +2,7 @@ package org.triplehelix.registry;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -27,6 +28,7 @@ import org.triplehelix.registry.internal.InterchangeCodec;
 import org.triplehelix.registry.internal.JsonLinesReader;
 import org.triplehelix.registry.internal.RawRecord;
 import org.triplehelix.registry.internal.RecordReader;
+import org.triplehelix.registry.internal.UnreadableFileException;
 import org.triplehelix.registry.internal.XlsxReader;
 import org.triplehelix.shared.AuditableChange;
 import org.triplehelix.shared.InvalidInputException;
@@ -77,6 +79,8 @@ final class ImportRun {
     private int batches;
     private boolean held;
     private String file = "";
+    /** The files that failed in the first pass, by name: not read again. */
+    private final Map<String, Unreadable> unreadable = new java.util.HashMap<>();
     private long bytesRead;
     private long bytesTotal = -1;
 
@@ -122,10 +126,24 @@ final class ImportRun {
                 List.copyOf(warnings.values()), warningMessages, Duration.ofNanos(System.nanoTime() - started));
     }
 
+    /**
+     * Reads one file into the sink. A file that cannot be read to its end (a CSV whose encoding
+     * changes, a workbook that turns out a zip bomb or is cut off) fails in the first pass, and is
+     * then not read again: it is rejected as a whole, none of its records imported, rather than
+     * the records before the fault.
+     */
     private void readSource(ImportSource source, Consumer<RawRecord> sink) {
         file = source.name();
         bytesRead = 0;
         bytesTotal = source.size();
+        if (!checking && unreadable.containsKey(source.name())) {
+            Unreadable skipped = unreadable.get(source.name());
+            seq += skipped.records(); // the later files' records keep the numbers the first pass gave them
+            rejectFile(source, skipped.failure());
+            progress("reading");
+            return;
+        }
+        long seqBefore = seq;
         // an XLSX file on disk is opened as a zip with random access; everything else as a stream
         boolean zipOnDisk = source.path() != null && source.format() == FileFormat.XLSX;
         try (InputStream input = zipOnDisk ? null : source.opener().open()) {
@@ -135,16 +153,36 @@ final class ImportRun {
                 case XLSX -> new XlsxReader(source.name(), source.path(), input, source.size());
             };
             reader.read(sink, bytes -> bytesRead = bytes);
+            if (!checking && reader instanceof CsvReader csv && !csv.charset().equals(StandardCharsets.UTF_8)) {
+                warnings.computeIfAbsent("encoding/" + source.name(), key -> warn(source.name() + ": not UTF-8, read as "
+                        + csv.charset().name() + " (the encoding of Excel's CSV on Chinese Windows)",
+                        ImportMessage.of("registry.import.warning.encoding", source.name(), csv.charset().name())));
+            }
         } catch (IOException | RuntimeException e) {
             if (e instanceof DataAccessException || e instanceof TransactionException) {
                 throw (RuntimeException) e; // the database failed, not the file
             }
-            if (!checking) {
-                reject(source.name(), 0, null, "cannot read the file: " + e.getMessage(),
-                        ImportMessage.of("registry.import.error.unreadableFile", source.format().label()).withDetail(e.getMessage()));
+            if (checking) {
+                unreadable.put(source.name(), new Unreadable(e, seq - seqBefore));
+            } else {
+                rejectFile(source, e);
             }
         }
         progress(checking ? "checking" : "reading");
+    }
+
+    /** Why a file failed in the first pass, and how many of its records that pass had numbered before. */
+    private record Unreadable(Exception failure, long records) {
+    }
+
+    private void rejectFile(ImportSource source, Exception e) {
+        if (e instanceof UnreadableFileException unreadableFile) {
+            reject(source.name(), 0, null, "cannot read the file: " + e.getMessage(), new ImportMessage(unreadableFile.key(),
+                    unreadableFile.args()).withDetail(e.getCause() == null ? null : e.getCause().getMessage()));
+        } else {
+            reject(source.name(), 0, null, "cannot read the file: " + e.getMessage(),
+                    ImportMessage.of("registry.import.error.unreadableFile", source.format().label()).withDetail(e.getMessage()));
+        }
     }
 
     /** The first pass: where the last valid record of each id is. */

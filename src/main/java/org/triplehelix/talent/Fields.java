@@ -1,6 +1,5 @@
 package org.triplehelix.talent;
 
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -129,11 +128,9 @@ public record Fields(Map<String, String> values) {
         return integer(field, min, max);
     }
 
-    /** A list separated by {@code ;} (or the full-width {@code ；}). */
+    /** A list separated by {@code ;} (or {@code ；}, {@code 、}, {@code ，}, as Chinese users separate items). */
     public List<String> list(String field) {
-        String value = values.get(field);
-        return value == null ? List.of()
-                : Arrays.stream(value.split("[;；]")).map(String::strip).filter(s -> !s.isEmpty()).toList();
+        return org.triplehelix.shared.OfficeFiles.items(values.get(field));
     }
 
     /** One of the allowed values (lower case). */

@@ -16,7 +16,8 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import org.apache.poi.ss.usermodel.Cell;
-import org.apache.poi.ss.usermodel.DataFormatter;
+import org.apache.poi.ss.usermodel.CellType;
+import org.apache.poi.ss.usermodel.DateUtil;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.usermodel.Workbook;
@@ -31,6 +32,7 @@ import org.triplehelix.access.DataScope;
 import org.triplehelix.access.Role;
 import org.triplehelix.shared.AuditableChange;
 import org.triplehelix.shared.InvalidInputException;
+import org.triplehelix.shared.OfficeFiles;
 
 /**
  * Import of programs, students, needs and university figures from the CSV and XLSX templates
@@ -168,13 +170,26 @@ public class TalentImport {
 
     // --- reading ----------------------------------------------------------------------------
 
-    /** The rows of a CSV or XLSX file with their line numbers (the header is line 1). */
+    /**
+     * The rows of a CSV or XLSX file with their line numbers (the header is line 1, or the line after
+     * a title above it). The files are read as offices save them ({@link OfficeFiles}): CSV in
+     * UTF-8, or in GB18030 when it is not UTF-8 (Excel on Chinese Windows), workbook cells as the
+     * data they hold whatever their format, a workbook named .csv or a text named .xlsx refused as such.
+     */
     static List<Map.Entry<Long, Fields>> read(String fileName, byte[] bytes) {
         String name = fileName == null ? "" : fileName.toLowerCase(Locale.ROOT);
         if (name.endsWith(".xlsx")) {
+            if (!OfficeFiles.isZip(bytes)) {
+                throw new TalentInputException("file", "talent.reason.notWorkbook", fileName + " is not an XLSX workbook (not a zip file):"
+                        + " save it as .xlsx, or give a CSV file the extension .csv", fileName);
+            }
             return readXlsx(fileName, bytes);
         }
         if (name.endsWith(".csv") || name.endsWith(".txt")) {
+            if (OfficeFiles.isZip(bytes) || OfficeFiles.isOldExcel(bytes)) {
+                throw new TalentInputException("file", "talent.reason.workbookAsCsv", fileName + " is an Excel workbook, not CSV text:"
+                        + " give it the extension .xlsx (an .xls: save it as .xlsx)", fileName);
+            }
             return readCsv(fileName, bytes);
         }
         throw new TalentInputException("file", "talent.reason.fileType", "use a .csv or .xlsx file");
@@ -182,28 +197,27 @@ public class TalentImport {
 
     private static List<Map.Entry<Long, Fields>> readCsv(String fileName, byte[] bytes) {
         List<Map.Entry<Long, Fields>> rows = new ArrayList<>();
-        String text = new String(bytes, StandardCharsets.UTF_8);
-        List<Long> lineStarts = new ArrayList<>(List.of(0L));
-        for (int i = 0; i < text.length(); i++) {
-            if (text.charAt(i) == '\n') {
-                lineStarts.add((long) i + 1);
-            }
-        }
+        String text = decode(fileName, bytes);
         try (Reader reader = new java.io.StringReader(text);
-             CSVParser parser = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).setIgnoreEmptyLines(true)
-                     .setTrim(true).get().parse(reader)) {
-            List<String> header = parser.getHeaderNames().stream().map(TalentImport::column).toList();
+             CSVParser parser = CSVFormat.RFC4180.builder().setIgnoreEmptyLines(false).setTrim(true).get().parse(reader)) {
+            List<String> header = null;
+            long previousEnd = 0;
             for (CSVRecord record : parser) {
+                // empty lines come as records too, so that this is the line the record starts on
+                long line = previousEnd + 1;
+                previousEnd = parser.getCurrentLineNumber();
+                List<String> cells = record.toList();
+                if (cells.stream().allMatch(String::isBlank)) {
+                    continue;
+                }
+                if (header == null) {
+                    header = isTitle(cells) ? null : cells.stream().map(OfficeFiles::column).toList();
+                    continue;
+                }
                 Map<String, String> values = new LinkedHashMap<>();
-                for (int i = 0; i < header.size() && i < record.size(); i++) {
-                    values.put(header.get(i), record.get(i));
+                for (int i = 0; i < header.size() && i < cells.size(); i++) {
+                    values.put(header.get(i), cells.get(i));
                 }
-                long position = record.getCharacterPosition();
-                while (position < text.length() && (text.charAt((int) position) == '\r' || text.charAt((int) position) == '\n')) {
-                    position++;   // empty lines before the record are skipped, not its line
-                }
-                int index = java.util.Collections.binarySearch(lineStarts, position);
-                long line = index >= 0 ? index + 1 : -index - 1;
                 rows.add(Map.entry(line, new Fields(values)));
                 limit(rows);
             }
@@ -213,35 +227,50 @@ public class TalentImport {
         return rows;
     }
 
+    /** The text of a CSV file: without its BOM; UTF-8, else GB18030, else refused (no mojibake imported). */
+    private static String decode(String fileName, byte[] bytes) {
+        if (OfficeFiles.hasUtf8Bom(bytes)) {
+            return new String(bytes, 3, bytes.length - 3, StandardCharsets.UTF_8);
+        }
+        java.nio.charset.Charset charset = OfficeFiles.encoding(bytes, bytes.length, true).orElseThrow(() -> new TalentInputException("file",
+                "talent.reason.encoding", fileName + " is neither UTF-8 nor GB18030 (GBK) text: save it from Excel as \"CSV UTF-8\"", fileName));
+        return new String(bytes, charset);
+    }
+
+    /** A row above the header with one cell filled that is no column: a title (often merged across the columns). */
+    private static boolean isTitle(List<String> cells) {
+        List<String> filled = cells.stream().filter(cell -> cell != null && !cell.isBlank()).toList();
+        return filled.size() == 1 && TalentWriter.COLUMNS.values().stream().noneMatch(columns -> columns.contains(OfficeFiles.column(filled.getFirst())));
+    }
+
     private static List<Map.Entry<Long, Fields>> readXlsx(String fileName, byte[] bytes) {
         List<Map.Entry<Long, Fields>> rows = new ArrayList<>();
-        DataFormatter formatter = new DataFormatter(Locale.ROOT);
         try (Workbook workbook = new XSSFWorkbook(new ByteArrayInputStream(bytes))) {
             Sheet sheet = workbook.getSheetAt(0);
-            Row head = sheet.getRow(sheet.getFirstRowNum());
-            if (head == null) {
-                return rows;
-            }
-            List<String> header = new ArrayList<>();
-            for (int c = 0; c < head.getLastCellNum(); c++) {
-                Cell cell = head.getCell(c);
-                header.add(cell == null ? "" : column(formatter.formatCellValue(cell)));
-            }
-            for (int r = sheet.getFirstRowNum() + 1; r <= sheet.getLastRowNum(); r++) {
+            List<String> header = null;
+            for (int r = sheet.getFirstRowNum(); r <= sheet.getLastRowNum() && r >= 0; r++) {
                 Row row = sheet.getRow(r);
                 if (row == null) {
                     continue;
                 }
+                int width = header == null ? Math.max(row.getLastCellNum(), 0) : header.size();
+                List<String> cells = new ArrayList<>(width);
+                for (int c = 0; c < width; c++) {
+                    cells.add(value(row.getCell(c), header == null ? "" : header.get(c)));
+                }
+                if (cells.stream().allMatch(cell -> cell == null || cell.isBlank())) {
+                    continue;
+                }
+                if (header == null) {
+                    header = isTitle(cells) ? null : cells.stream().map(OfficeFiles::column).toList();
+                    continue;
+                }
                 Map<String, String> values = new LinkedHashMap<>();
                 for (int c = 0; c < header.size(); c++) {
-                    Cell cell = row.getCell(c);
-                    values.put(header.get(c), cell == null ? null : formatter.formatCellValue(cell));
+                    values.put(header.get(c), cells.get(c));
                 }
-                Fields fields = new Fields(values);
-                if (!fields.values().isEmpty()) {
-                    rows.add(Map.entry((long) r + 1, fields));
-                    limit(rows);
-                }
+                rows.add(Map.entry((long) r + 1, new Fields(values)));
+                limit(rows);
             }
         } catch (IOException | RuntimeException e) {
             if (e instanceof InvalidInputException invalid) {
@@ -252,14 +281,36 @@ public class TalentImport {
         return rows;
     }
 
+    /**
+     * A cell as the data it holds, not as its format shows it: what a formula computed (not its
+     * text), a number in full and plain (1200, not 1,200.00), a date as its ISO date, and as its
+     * year in a year column.
+     */
+    private static String value(Cell cell, String column) {
+        if (cell == null) {
+            return null;
+        }
+        CellType type = cell.getCellType() == CellType.FORMULA ? cell.getCachedFormulaResultType() : cell.getCellType();
+        return switch (type) {
+            case STRING -> cell.getStringCellValue();
+            case BOOLEAN -> String.valueOf(cell.getBooleanCellValue());
+            case NUMERIC -> number(cell, column);
+            default -> null;
+        };
+    }
+
+    private static String number(Cell cell, String column) {
+        if (DateUtil.isCellDateFormatted(cell)) {
+            java.time.LocalDateTime date = cell.getLocalDateTimeCellValue();
+            return column.endsWith("year") ? String.valueOf(date.getYear()) : date.toLocalDate().toString();
+        }
+        return new java.math.BigDecimal(cell.getNumericCellValue()).round(new java.math.MathContext(15)).stripTrailingZeros().toPlainString();
+    }
+
     private static void limit(List<?> rows) {
         if (rows.size() > MAX_ROWS) {
             throw new TalentInputException("file", "talent.reason.tooManyRows", "at most " + MAX_ROWS + " rows a file", MAX_ROWS);
         }
-    }
-
-    private static String column(String header) {
-        return header == null ? "" : header.strip().toLowerCase(Locale.ROOT).replace(' ', '_').replace("\uFEFF", "");
     }
 
     // --- templates --------------------------------------------------------------------------

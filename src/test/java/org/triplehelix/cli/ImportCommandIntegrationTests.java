@@ -62,6 +62,68 @@ class ImportCommandIntegrationTests {
         assertThat(err.toString(StandardCharsets.UTF_8)).contains("person records written");
     }
 
+    /**
+     * An office's spreadsheets: a CSV saved by Excel on Chinese Windows (GBK, no BOM, CRLF, a title
+     * row, trailing empty columns, a quoted cell with a comma, quotes and a line break), a workbook
+     * with a people sheet, and a CSV named .xlsx. Row 57 of each holds a bad value: named with its
+     * file, line, id and field, the rest imported, the command exits 1.
+     */
+    @Test
+    void importsAnOfficesSpreadsheetsNamingTheBadRowAndExitsNonZero(@TempDir Path directory) throws Exception {
+        StringBuilder csv = new StringBuilder("湖北省科研机构名录（2025）,,,,,,\r\n ID ,Name ZH,name_en,Type,Established,description_zh,\r\n");
+        for (int line = 3; line <= 80; line++) {
+            String established = line == 57 ? "一九五二" : String.valueOf(1900 + line);
+            String description = line == 3 ? "\"光谷, \"\"东湖\"\"\r\n第二行\"" : "";
+            csv.append("it-gbk-").append(line).append(",湖北机构").append(line).append(",,research_institute,").append(established)
+                    .append(',').append(description).append(",\r\n");
+            if (line == 3) {
+                line++; // the quoted line break: the next record starts a line later
+            }
+        }
+        csv.append(",,,,,,\r\n\r\n");
+        Path organizations = Files.write(directory.resolve("organizations.csv"), csv.toString().getBytes(java.nio.charset.Charset.forName("GBK")));
+        Path people = directory.resolve("people-2025.xlsx");
+        try (var workbook = new org.apache.poi.xssf.usermodel.XSSFWorkbook(); var output = Files.newOutputStream(people)) {
+            var sheet = workbook.createSheet("people");
+            String[] header = {"id", "name_zh", "organization", "orcid", "keywords"};
+            var head = sheet.createRow(0);
+            for (int c = 0; c < header.length; c++) {
+                head.createCell(c).setCellValue(header[c]);
+            }
+            for (int row = 1; row < 70; row++) {
+                var cells = sheet.createRow(row);
+                cells.createCell(0).setCellValue("it-xp-" + (row + 1));
+                cells.createCell(1).setCellValue("研究员" + (row + 1));
+                cells.createCell(2).setCellValue("it-gbk-" + (row == 56 ? 57 : 5));
+                cells.createCell(4).setCellValue("钠离子电池、储能，正极材料");
+            }
+            workbook.write(output);
+        }
+        Path renamed = Files.writeString(directory.resolve("facilities.xlsx"), "id,name_zh\r\nf1,电镜\r\n");
+
+        int status = helix("import", "--data", DATA, organizations.toString(), people.toString(), renamed.toString());
+
+        String printed = out.toString(StandardCharsets.UTF_8);
+        assertThat(status).isEqualTo(1);
+        assertThat(printed).contains(
+                "warning: " + organizations + ": not UTF-8, read as GB18030",
+                organizations + ":57 it-gbk-57: established must be a whole number, not a string",
+                people + "[people]:57 it-xp-57: dangling link: organization it-gbk-57 does not exist",
+                renamed + ":0 -: cannot read the file: " + renamed + " is not an XLSX workbook",
+                "144 imported, 3 rejected", "1 warnings;");
+        Path exported = directory.resolve("organizations.jsonl");
+        assertThat(helix("export", "--kind", "organization", exported.toString(), "--data", DATA)).isZero();
+        String organizationsOut = Files.readString(exported);
+        assertThat(organizationsOut).contains("{\"kind\":\"organization\",\"id\":\"it-gbk-3\",\"name\":\"湖北机构3\",\"type\":\"research_institute\","
+                        + "\"description\":\"光谷, \\\"东湖\\\"\\r\\n第二行\",\"established\":1903}",
+                "\"id\":\"it-gbk-5\",\"name\":\"湖北机构5\"", "\"id\":\"it-gbk-80\"")
+                .doesNotContain("\"it-gbk-57\"", "\"it-gbk-4\"");
+        Path persons = directory.resolve("persons.jsonl");
+        assertThat(helix("export", "--kind", "person", persons.toString(), "--data", DATA)).isZero();
+        assertThat(Files.readString(persons)).contains("{\"kind\":\"person\",\"id\":\"it-xp-2\",\"name\":\"研究员2\",\"organization\":\"it-gbk-5\","
+                + "\"keywords\":[\"钠离子电池\",\"储能\",\"正极材料\"]}").doesNotContain("\"it-xp-57\"");
+    }
+
     @Test
     void aMissingFileOrAnUnknownFormatIsAUsageError(@TempDir Path directory) throws Exception {
         assertThat(helix("import", "--data", DATA, directory.resolve("nothing.jsonl").toString())).isEqualTo(2);

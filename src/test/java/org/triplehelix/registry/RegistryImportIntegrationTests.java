@@ -95,6 +95,34 @@ class RegistryImportIntegrationTests {
         assertThat(ids("facility")).containsExactly("it-fac-1");
     }
 
+    /**
+     * A CSV that begins as UTF-8 and goes on in GBK past the megabyte its encoding is told from:
+     * refused as a whole, none of its records in (they used to go in up to the fault); the other
+     * file of the import goes in.
+     */
+    @Test
+    void aFileThatCannotBeReadToItsEndImportsNothingOfItself(@TempDir Path directory) throws Exception {
+        StringBuilder utf8 = new StringBuilder("id,name_en,description_en\r\n");
+        for (int i = 1; i <= 12; i++) {
+            utf8.append("it-enc-").append(i).append(",Lab ").append(i).append(',').append("x".repeat(100_000)).append("\r\n");
+        }
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        bytes.writeBytes(utf8.toString().getBytes(StandardCharsets.UTF_8));
+        bytes.writeBytes("it-enc-13,武汉实验室,\r\n".getBytes(java.nio.charset.Charset.forName("GBK")));
+        Path mixed = Files.write(directory.resolve("organizations.csv"), bytes.toByteArray());
+        Path good = Files.writeString(directory.resolve("more.jsonl"), "{\"kind\": \"organization\", \"id\": \"it-enc-ok\", \"name\": \"实验室\"}\n");
+
+        ImportReport report = imports.run(List.of(ImportSource.of(mixed, false), ImportSource.of(good, false)), ImportListener.NONE);
+
+        assertThat(report.rejections()).singleElement().satisfies(rejection -> {
+            assertThat(rejection.file()).isEqualTo(mixed.toString());
+            assertThat(rejection.reason()).contains("is not UTF-8 text throughout");
+            assertThat(rejection.message().key()).isEqualTo("registry.import.error.encodingChanges");
+        });
+        assertThat(report.summary()).isEqualTo("1 imported, 1 rejected");
+        assertThat(ids("organization")).containsExactly("it-enc-ok");
+    }
+
     @Test
     void storesLinksInOrderAndResolvesRegions() throws Exception {
         imports.run(fixture(), ImportListener.NONE);

@@ -33,6 +33,66 @@ class TalentImportTests {
     }
 
     @Test
+    void readsExcelsChineseWindowsCsvAsGb18030AndRefusesTextThatIsNeither() {
+        String csv = "需求名录,,,,\r\n ID ,Organization,Industry,Skill,Year,Headcount\r\nn1,ent-1,ind-ai,\"锂电池, 储能\",2026,3\r\n";
+        List<Map.Entry<Long, Fields>> rows = TalentImport.read("needs.csv", csv.getBytes(java.nio.charset.Charset.forName("GBK")));
+        assertThat(rows).hasSize(1);
+        assertThat(rows.getFirst().getKey()).isEqualTo(3L);
+        assertThat(rows.getFirst().getValue().values()).containsEntry("id", "n1").containsEntry("skill", "锂电池, 储能");
+        byte[] neither = {'i', 'd', '\r', '\n', (byte) 0x80, (byte) 0xFF, '\r', '\n'};
+        assertThatThrownBy(() -> TalentImport.read("needs.csv", neither)).isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("UTF-8").extracting(e -> ((InvalidInputException) e).key()).isEqualTo("talent.reason.encoding");
+    }
+
+    @Test
+    void refusesAWorkbookNamedCsvAndACsvNamedXlsxByWhatTheyAre() {
+        assertThatThrownBy(() -> TalentImport.read("needs.xlsx", "id,year\r\nn1,2026\r\n".getBytes(StandardCharsets.UTF_8)))
+                .extracting(e -> ((InvalidInputException) e).key()).isEqualTo("talent.reason.notWorkbook");
+        assertThatThrownBy(() -> TalentImport.read("needs.csv", TalentImport.xlsxTemplate("need")))
+                .extracting(e -> ((InvalidInputException) e).key()).isEqualTo("talent.reason.workbookAsCsv");
+    }
+
+    @Test
+    void readsWorkbookCellsAsTheDataTheyHoldWhateverTheirFormat() throws java.io.IOException {
+        byte[] book;
+        try (var workbook = new org.apache.poi.xssf.usermodel.XSSFWorkbook(); var out = new java.io.ByteArrayOutputStream()) {
+            var sheet = workbook.createSheet("program");
+            sheet.createRow(0).createCell(0).setCellValue("卓越工程师联合培养项目");
+            sheet.addMergedRegion(new org.apache.poi.ss.util.CellRangeAddress(0, 0, 0, 4));
+            String[] header = {"ID", "Name ZH", "Cohort Year", "Capacity", "Enterprises"};
+            var head = sheet.createRow(1);
+            for (int c = 0; c < header.length; c++) {
+                head.createCell(c).setCellValue(header[c]);
+            }
+            var date = workbook.createCellStyle();
+            date.setDataFormat(workbook.createDataFormat().getFormat("yyyy\"年\"m\"月\""));
+            var thousands = workbook.createCellStyle();
+            thousands.setDataFormat(workbook.createDataFormat().getFormat("#,##0.00"));
+            var first = sheet.createRow(2);
+            first.createCell(0).setCellValue("p1");
+            first.createCell(1).setCellFormula("\"智能\"&\"制造\"");
+            first.createCell(2).setCellValue(java.time.LocalDate.of(2024, 9, 1));
+            first.getCell(2).setCellStyle(date);
+            first.createCell(3).setCellValue(1200);
+            first.getCell(3).setCellStyle(thousands);
+            first.createCell(4).setCellValue("e1、e2，e3");
+            var second = sheet.createRow(3);
+            second.createCell(0).setCellValue("p2");
+            second.createCell(1).setCellValue("集成电路");
+            second.createCell(2).setCellFormula("2000+25");
+            workbook.getCreationHelper().createFormulaEvaluator().evaluateAll();
+            workbook.write(out);
+            book = out.toByteArray();
+        }
+        List<Map.Entry<Long, Fields>> rows = TalentImport.read("programs.xlsx", book);
+        assertThat(rows).extracting(Map.Entry::getKey).containsExactly(3L, 4L);
+        Fields first = rows.getFirst().getValue();
+        assertThat(first.values()).containsEntry("name_zh", "智能制造").containsEntry("cohort_year", "2024").containsEntry("capacity", "1200");
+        assertThat(first.list("enterprises")).containsExactly("e1", "e2", "e3");
+        assertThat(rows.get(1).getValue().values()).containsEntry("cohort_year", "2025");
+    }
+
+    @Test
     void theTemplatesHoldTheColumnsOfTheirKind() {
         String csv = new String(TalentImport.csvTemplate("student"), StandardCharsets.UTF_8);
         assertThat(csv).isEqualTo("\uFEFF" + String.join(",", TalentWriter.STUDENT_COLUMNS) + "\r\n");

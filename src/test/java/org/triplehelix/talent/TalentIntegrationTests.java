@@ -344,6 +344,28 @@ class TalentIntegrationTests {
 
     // --- imports ----------------------------------------------------------------------------
 
+    /** Needs saved by Excel on Chinese Windows (GBK, a title row, skills in Chinese), a bad year in row 57: nothing written, then all of it. */
+    @Test
+    void aGbkCsvFromChineseExcelWithABadRow57WritesNothingThenImportsWhole() {
+        Account admin = fx.access().user(null, Role.ADMIN);
+        String prefix = AccessFixtures.unique("test-gbk");
+        StringBuilder csv = new StringBuilder("企业人才需求（2026）,,,,,,,\r\nID,Organization,Industry,Discipline,Skill,Degree Level,Year,Headcount\r\n");
+        for (int line = 3; line <= 60; line++) {
+            csv.append(prefix).append('-').append(line).append(',').append(fx.ext(enterprise)).append(",ind-ai,0803,\"锂电池, 储能\",master,")
+                    .append(line == 57 ? "二〇二六" : "2026").append(",5\r\n");
+        }
+        java.nio.charset.Charset gbk = java.nio.charset.Charset.forName("GBK");
+        TalentImport.Result result = fx.as(admin, () -> imports.importFile("", "needs.csv", csv.toString().getBytes(gbk)));
+        assertThat(result.imported()).isZero();
+        assertThat(result.errors()).singleElement().hasToString("needs.csv:57 " + prefix + "-57 [year]: year must be a whole number, not 二〇二六");
+        assertThat(fx.jdbc().sql("select count(*) from talent_need where ext_id like :p").param("p", prefix + "-%").query(Long.class).single()).isZero();
+
+        String fixed = csv.toString().replace("二〇二六", "2026");
+        assertThat(fx.as(admin, () -> imports.importFile("", "needs.csv", fixed.getBytes(gbk))).imported()).isEqualTo(58);
+        assertThat(fx.jdbc().sql("select skill from talent_need where ext_id = :e").param("e", prefix + "-3").query(String.class).single())
+                .isEqualTo("锂电池, 储能");
+    }
+
     @Test
     void aCsvWithOneBadRowWritesNothingAndNamesLineAndField() {
         Account admin = fx.access().user(null, Role.ADMIN);

@@ -1,9 +1,13 @@
 package org.triplehelix.registry.internal;
 
+import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,54 +17,114 @@ import java.util.function.LongConsumer;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
+import org.triplehelix.shared.OfficeFiles;
 
-/** CSV (RFC 4180, UTF-8, header row) in the template of its kind (see {@link Tabular}). */
+/**
+ * CSV (RFC 4180, header row) in the template of its kind (see {@link Tabular}). The template is
+ * UTF-8, but Excel on Chinese Windows saves "CSV (逗号分隔)" in the ANSI code page, GBK, without a
+ * BOM: a file that is not valid UTF-8 in its first megabyte is read as GB18030 (a superset of
+ * GBK), strictly, so that a byte that fits neither stops the file with a clear reason instead of
+ * importing mojibake. A UTF-8 BOM is dropped.
+ */
 public final class CsvReader implements RecordReader {
+
+    /** GBK text is told from UTF-8 within a few characters; a megabyte of ASCII first is not a real office file. */
+    private static final int SNIFF = 1 << 20;
 
     private final String file;
     private final InputStream input;
+    private Charset charset = StandardCharsets.UTF_8;
 
     public CsvReader(String file, InputStream input) {
         this.file = file;
         this.input = input;
     }
 
+    /** The encoding the file was read in (after {@link #read}): UTF-8 or GB18030. */
+    public Charset charset() {
+        return charset;
+    }
+
     @Override
     public void read(Consumer<RawRecord> sink, LongConsumer bytesRead) throws IOException {
         CountingInputStream counting = new CountingInputStream(input);
-        CSVFormat format = CSVFormat.RFC4180.builder().setIgnoreEmptyLines(true).setIgnoreSurroundingSpaces(true).get();
-        try (Reader reader = new InputStreamReader(counting, StandardCharsets.UTF_8);
+        BufferedInputStream buffered = new BufferedInputStream(counting, SNIFF);
+        charset = sniff(buffered);
+        CSVFormat format = CSVFormat.RFC4180.builder().setIgnoreEmptyLines(false).setIgnoreSurroundingSpaces(true).get();
+        try (Reader reader = new InputStreamReader(buffered, OfficeFiles.strict(charset));
              CSVParser parser = CSVParser.parse(reader, format)) {
-            List<String> columns = null;
-            int kindColumn = -1;
-            Optional<String> fileKind = Tabular.kindFromName(file);
-            long previousEnd = 0;
-            for (CSVRecord row : parser) {
-                long line = previousEnd + 1;
-                previousEnd = parser.getCurrentLineNumber();
-                if (columns == null) {
-                    columns = new ArrayList<>();
-                    for (String header : row) {
-                        columns.add(Tabular.column(header));
-                    }
-                    kindColumn = columns.indexOf("kind");
-                    continue;
-                }
-                List<String> cells = row.toList();
-                if (cells.stream().allMatch(String::isBlank)) {
-                    continue;
-                }
-                String kind = kindColumn >= 0 && kindColumn < cells.size() && !cells.get(kindColumn).isBlank()
-                        ? cells.get(kindColumn).strip() : fileKind.orElse(null);
-                sink.accept(kind == null
-                        ? RawRecord.unreadable(file, line, "no kind: add a kind column or name the file after its kind (organization.csv)",
-                                "registry.import.error.noKindColumn")
-                        : RawRecord.of(file, line, Tabular.toNode(kind, columns, cells)));
-                if ((row.getRecordNumber() & 1023) == 0) {
-                    bytesRead.accept(counting.count());
-                }
-            }
-            bytesRead.accept(counting.count());
+            read(parser, sink, bytesRead, counting);
+        } catch (UncheckedIOException e) {
+            throw e.getCause() instanceof CharacterCodingException coding ? notText(coding) : e.getCause();
+        } catch (CharacterCodingException e) {
+            throw notText(e);
         }
     }
+
+    private void read(CSVParser parser, Consumer<RawRecord> sink, LongConsumer bytesRead, CountingInputStream counting) {
+        List<String> columns = null;
+        int kindColumn = -1;
+        Optional<String> fileKind = Tabular.kindFromName(file);
+        long previousEnd = 0;
+        for (CSVRecord row : parser) {
+            // empty lines come as records too (not ignored by the parser), so that this is where the record starts
+            long line = previousEnd + 1;
+            previousEnd = parser.getCurrentLineNumber();
+            List<String> cells = row.toList();
+            if (cells.stream().allMatch(String::isBlank)) {
+                continue;
+            }
+            if (columns == null) {
+                if (Tabular.isTitle(cells)) {
+                    continue;
+                }
+                columns = new ArrayList<>();
+                for (String header : cells) {
+                    columns.add(Tabular.column(header));
+                }
+                kindColumn = columns.indexOf("kind");
+                Optional<RawRecord> missing = Tabular.missingColumn(file, line, fileKind.orElse(null), columns, kindColumn >= 0);
+                if (missing.isPresent()) {
+                    sink.accept(missing.get());
+                    return;
+                }
+                continue;
+            }
+            String kind = kindColumn >= 0 && kindColumn < cells.size() && !cells.get(kindColumn).isBlank()
+                    ? cells.get(kindColumn).strip() : fileKind.orElse(null);
+            sink.accept(kind == null
+                    ? RawRecord.unreadable(file, line, "no kind: add a kind column or name the file after its kind (organization.csv)",
+                            "registry.import.error.noKindColumn")
+                    : RawRecord.of(file, line, Tabular.toNode(kind, columns, cells)));
+            if ((row.getRecordNumber() & 1023) == 0) {
+                bytesRead.accept(counting.count());
+            }
+        }
+        bytesRead.accept(counting.count());
+    }
+
+    /** The file's encoding from its first bytes; a workbook given as CSV is refused by name. */
+    private Charset sniff(BufferedInputStream in) throws IOException {
+        in.mark(SNIFF);
+        byte[] head = in.readNBytes(SNIFF);
+        in.reset();
+        if (OfficeFiles.hasUtf8Bom(head)) {
+            in.skipNBytes(3);
+            return StandardCharsets.UTF_8;
+        }
+        Spreadsheets.refuseWorkbook(file, head);
+        // the whole file when it is shorter than the sample
+        Optional<Charset> charset = OfficeFiles.encoding(head, head.length, head.length < SNIFF);
+        if (charset.isPresent()) {
+            return charset.get();
+        }
+        throw new UnreadableFileException(file + " is neither UTF-8 nor GB18030 (GBK) text: save it from Excel as \"CSV UTF-8\"",
+                "registry.import.error.encoding");
+    }
+
+    private IOException notText(Throwable cause) {
+        return new UnreadableFileException(file + " is not " + charset.name() + " text throughout (it was read as " + charset.name()
+                + " from its beginning): save it from Excel as \"CSV UTF-8\"", cause, "registry.import.error.encodingChanges", charset.name());
+    }
+
 }

@@ -1,14 +1,17 @@
 package org.triplehelix.registry.internal;
 
+import java.text.Normalizer;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.triplehelix.registry.RecordKind;
+import org.triplehelix.shared.OfficeFiles;
 import org.triplehelix.shared.Text;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
@@ -18,15 +21,19 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * The spreadsheet templates (CSV and XLSX), one per kind: the columns are the interchange fields,
  * a bilingual text as two columns ({@code name_zh}, {@code name_en}; a single {@code name} column
- * is read like a plain JSON string), lists separated by {@code ;} (or the full-width {@code ；}).
- * The kind of a row comes from a {@code kind} column, else from the sheet name, else from the
- * file name ({@code organization.csv}, {@code persons-2025.xlsx}).
+ * is read like a plain JSON string), lists separated by {@code ;} (or {@code ；}, {@code 、},
+ * {@code ，}, as a Chinese user separates items). The kind of a row comes from a {@code kind}
+ * column, else from the sheet name, else from the file name ({@code organization.csv},
+ * {@code persons-2025.xlsx}). Offices fill these in by hand, so the reading forgives what a
+ * person cannot see: the case and spacing of a header, a title row above it, full-width digits,
+ * a year typed as a date.
  */
 public final class Tabular {
 
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
-    private static final Pattern LIST_SEPARATOR = Pattern.compile("[;；]");
     private static final Pattern WHOLE_NUMBER = Pattern.compile("-?\\d{1,9}(\\.0+)?");
+    /** A year typed as a date (2024-05-01, 2024/5/1, 2024.5, 2024年, 2024年5月1日): the year is what the field holds. */
+    private static final Pattern YEAR_AS_DATE = Pattern.compile("(\\d{4})(?:年|[-/.]\\d{1,2}(?:[-/.]\\d{1,2})?|年\\d{1,2}月(?:\\d{1,2}日)?)");
 
     /** The fields of every kind the templates cover, in the order of INTERCHANGE.md. */
     public static final Map<String, List<String>> FIELDS = fields();
@@ -57,7 +64,7 @@ public final class Tabular {
         return columns;
     }
 
-    /** The kind a sheet or file name stands for: {@code organization}, {@code Persons}, {@code outputs-2024.csv}. */
+    /** The kind a sheet or file name stands for: {@code organization}, {@code Persons}, {@code people.csv}, {@code outputs-2024.csv}. */
     public static Optional<String> kindFromName(String name) {
         if (name == null) {
             return Optional.empty();
@@ -66,17 +73,65 @@ public final class Tabular {
         base = base.substring(base.lastIndexOf('/') + 1);
         String stem = base.split("[^a-z]", 2)[0];
         return FIELDS.keySet().stream()
-                .filter(kind -> stem.equals(kind) || stem.equals(plural(kind)))
+                .filter(kind -> stem.equals(kind) || stem.equals(plural(kind)) || stem.equals(kind + "s"))
                 .findFirst();
     }
 
     private static String plural(String kind) {
-        return kind.equals("facility") ? "facilities" : kind + "s";
+        return switch (kind) {
+            case "facility" -> "facilities";
+            case "person" -> "people";
+            default -> kind + "s";
+        };
     }
 
-    /** A header cell as a column name: trimmed, lower case, spaces as underscores. */
+    /** A header cell as a column name ({@link OfficeFiles#column}: {@code Name ZH} is {@code name_zh}). */
     public static String column(String header) {
-        return header == null ? "" : header.strip().toLowerCase(Locale.ROOT).replace(' ', '_').replace("\uFEFF", "");
+        return OfficeFiles.column(header);
+    }
+
+    /**
+     * Whether a row seen before the header is a title above it rather than the header itself: one
+     * cell filled (a merged title across the columns, 湖北省新型研发机构名录) and not a column name.
+     */
+    public static boolean isTitle(List<String> cells) {
+        List<String> filled = cells.stream().filter(cell -> cell != null && !cell.isBlank()).toList();
+        return filled.size() == 1 && !KNOWN_COLUMNS.contains(column(filled.getFirst()));
+    }
+
+    private static final Set<String> KNOWN_COLUMNS = knownColumns();
+
+    private static Set<String> knownColumns() {
+        Set<String> known = new java.util.HashSet<>(List.of("kind"));
+        FIELDS.forEach((kind, fields) -> {
+            known.addAll(fields);
+            known.addAll(columns(kind));
+        });
+        return Set.copyOf(known);
+    }
+
+    /**
+     * The refusal of a whole file or sheet whose header lacks a column every record of its kind
+     * needs ({@code id}, and the name or title in either language), or empty when the header has
+     * them or the kind comes from a {@code kind} column (then each row is checked on its own).
+     * One refusal naming the column says more than a thousand rows each missing it.
+     */
+    public static Optional<RawRecord> missingColumn(String file, long line, String kind, List<String> columns, boolean kindColumn) {
+        if (kind == null || kindColumn || !FIELDS.containsKey(kind)) {
+            return Optional.empty();
+        }
+        String name = FIELDS.get(kind).get(1);
+        List<String> names = InterchangeCodec.isText(kind, name) ? List.of(name, name + "_zh", name + "_en") : List.of(name);
+        String missing = !columns.contains("id") ? "id"
+                : names.stream().noneMatch(columns::contains) ? String.join(" or ", names.subList(names.size() > 1 ? 1 : 0, names.size()))
+                : null;
+        if (missing == null) {
+            return Optional.empty();
+        }
+        String header = String.join(", ", columns.stream().filter(c -> !c.isEmpty()).toList());
+        return Optional.of(RawRecord.unreadable(file, line, "no column " + missing + ", which every " + kind
+                        + " record needs (the header has: " + header + "); nothing of this " + (file.endsWith("]") ? "sheet" : "file") + " was read",
+                "registry.import.error.noColumn", missing.replace(" or ", " / "), kind, header));
     }
 
     /**
@@ -140,11 +195,21 @@ public final class Tabular {
             text.put(language, value);
         } else if (InterchangeCodec.LIST_FIELDS.contains(column)) {
             ArrayNode list = node.putArray(column);
-            Arrays.stream(LIST_SEPARATOR.split(value)).map(String::strip).filter(s -> !s.isEmpty()).forEach(list::add);
-        } else if (InterchangeCodec.INTEGER_FIELDS.contains(column) && WHOLE_NUMBER.matcher(value).matches()) {
-            node.put(column, (int) Double.parseDouble(value));
+            OfficeFiles.items(value).forEach(list::add);
+        } else if (InterchangeCodec.INTEGER_FIELDS.contains(column) && wholeNumber(value) != null) {
+            node.put(column, wholeNumber(value).intValue());
         } else {
             node.put(column, value);
         }
+    }
+
+    /** A whole number as typed (2024, 2024.0, ２０２４) or a year typed as a date; null when it is neither, for validation to refuse. */
+    private static Integer wholeNumber(String value) {
+        String plain = Normalizer.normalize(value, Normalizer.Form.NFKC).strip();
+        if (WHOLE_NUMBER.matcher(plain).matches()) {
+            return (int) Double.parseDouble(plain);
+        }
+        Matcher date = YEAR_AS_DATE.matcher(plain);
+        return date.matches() ? Integer.valueOf(date.group(1)) : null;
     }
 }

@@ -1,8 +1,14 @@
 package org.triplehelix.registry.internal;
 
+import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -10,17 +16,21 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.LongConsumer;
+import java.util.regex.Pattern;
 import javax.xml.parsers.ParserConfigurationException;
 import org.apache.poi.openxml4j.exceptions.OpenXML4JException;
 import org.apache.poi.openxml4j.opc.OPCPackage;
 import org.apache.poi.openxml4j.opc.PackageAccess;
+import org.apache.poi.openxml4j.opc.PackagePart;
 import org.apache.poi.ss.usermodel.DataFormatter;
+import org.apache.poi.ss.usermodel.DateUtil;
 import org.apache.poi.ss.util.CellReference;
 import org.apache.poi.util.XMLHelper;
 import org.apache.poi.xssf.eventusermodel.ReadOnlySharedStringsTable;
 import org.apache.poi.xssf.eventusermodel.XSSFReader;
 import org.apache.poi.xssf.eventusermodel.XSSFSheetXMLHandler;
 import org.apache.poi.xssf.usermodel.XSSFComment;
+import org.apache.poi.xssf.usermodel.XSSFRelation;
 import org.xml.sax.InputSource;
 import org.xml.sax.SAXException;
 import org.xml.sax.XMLReader;
@@ -35,25 +45,36 @@ import org.xml.sax.XMLReader;
 public final class XlsxReader implements RecordReader {
 
     private static final Set<String> SKIPPED_SHEETS = Set.of("help", "readme", "说明");
+    /** How POI's sheet handler gives a cell whose formula failed. */
+    private static final Pattern FORMULA_ERROR = Pattern.compile("ERROR:#[A-Z0-9/!?]+");
 
     private final String file;
     private final Path path;
     private final InputStream input;
     private final long size;
+    /** Bytes of shared-strings XML held at most: a quarter of the heap (their strings take about as much again). */
+    private final long maxSharedStrings;
 
     /** From a file on disk (random access to the zip) or, when {@code path} is null, from a stream. */
     public XlsxReader(String file, Path path, InputStream input, long size) {
+        this(file, path, input, size, Runtime.getRuntime().maxMemory() / 4);
+    }
+
+    XlsxReader(String file, Path path, InputStream input, long size, long maxSharedStrings) {
         this.file = file;
         this.path = path;
         this.input = input;
         this.size = size;
+        this.maxSharedStrings = maxSharedStrings;
     }
 
     @Override
     public void read(Consumer<RawRecord> sink, LongConsumer bytesRead) throws IOException {
-        try (OPCPackage pkg = path != null ? OPCPackage.open(path.toFile(), PackageAccess.READ) : OPCPackage.open(input)) {
+        InputStream stream = input == null ? null : new BufferedInputStream(input);
+        Spreadsheets.refuseNonWorkbook(file, head(stream));
+        try (OPCPackage pkg = path != null ? OPCPackage.open(path.toFile(), PackageAccess.READ) : OPCPackage.open(stream)) {
             XSSFReader reader = new XSSFReader(pkg);
-            ReadOnlySharedStringsTable strings = new ReadOnlySharedStringsTable(pkg);
+            ReadOnlySharedStringsTable strings = sharedStrings(pkg);
             XSSFReader.SheetIterator sheets = (XSSFReader.SheetIterator) reader.getSheetsData();
             while (sheets.hasNext()) {
                 try (InputStream sheet = sheets.next()) {
@@ -68,7 +89,55 @@ public final class XlsxReader implements RecordReader {
             throw new IOException("not a readable XLSX workbook: " + e.getMessage(), e);
         } catch (org.apache.poi.UnsupportedFileFormatException e) {
             throw new IOException("not an XLSX workbook: " + e.getMessage(), e);
+        } catch (IOException e) {
+            throw zipBomb(e).orElseThrow(() -> e);
         }
+    }
+
+    /**
+     * The workbook's shared strings, which must be held (every text cell of Excel's points into
+     * them), at most {@code maxSharedStrings} bytes of their XML: beyond that the workbook is
+     * refused by name, before the heap is gone; CSV and JSON Lines are read as a stream and have
+     * no such bound.
+     */
+    private ReadOnlySharedStringsTable sharedStrings(OPCPackage pkg) throws IOException, SAXException {
+        List<PackagePart> parts = pkg.getPartsByContentType(XSSFRelation.SHARED_STRINGS.getContentType());
+        if (parts.isEmpty()) {
+            return new ReadOnlySharedStringsTable(pkg);
+        }
+        try (InputStream in = new BoundedInputStream(parts.getFirst().getInputStream(), maxSharedStrings, () -> new UnreadableFileException(
+                file + ": its texts (the shared strings) take more than " + (maxSharedStrings >> 20) + " MB, more than this server holds"
+                        + " for one workbook: split it, or save it as CSV UTF-8, which is read as a stream",
+                "registry.import.error.tooManyStrings", maxSharedStrings >> 20))) {
+            return new ReadOnlySharedStringsTable(in);
+        }
+    }
+
+    /** The first bytes of the file, to tell a workbook from a CSV or an old .xls by content. */
+    private byte[] head(InputStream stream) throws IOException {
+        if (stream == null) {
+            try (InputStream in = Files.newInputStream(path)) {
+                return in.readNBytes(8);
+            }
+        }
+        stream.mark(8);
+        byte[] head = stream.readNBytes(8);
+        stream.reset();
+        return head;
+    }
+
+    /**
+     * POI stops reading a part that expands more than a hundredfold (ZipSecureFile's ratio), as no
+     * real sheet does and a zip bomb must, before it fills the memory; said so, not in POI's words.
+     */
+    private Optional<IOException> zipBomb(IOException e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause.getMessage() != null && cause.getMessage().startsWith("Zip bomb detected")) {
+                return Optional.of(new UnreadableFileException(file + " expands to more than a hundred times its size, as no real"
+                        + " workbook does (a zip bomb?): it was refused before it could fill the memory", e, "registry.import.error.zipBomb"));
+            }
+        }
+        return Optional.empty();
     }
 
     private void readSheet(InputStream sheet, ReadOnlySharedStringsTable strings, XSSFReader reader, String name,
@@ -76,7 +145,7 @@ public final class XlsxReader implements RecordReader {
         Optional<String> defaultKind = Tabular.kindFromName(name).or(() -> Tabular.kindFromName(file));
         Rows rows = new Rows(file + "[" + name + "]", defaultKind.orElse(null), sink);
         XMLReader parser = XMLHelper.newXMLReader();
-        parser.setContentHandler(new XSSFSheetXMLHandler(reader.getStylesTable(), null, strings, rows, new DataFormatter(), false));
+        parser.setContentHandler(new XSSFSheetXMLHandler(reader.getStylesTable(), null, strings, rows, new PlainValues(), false));
         parser.parse(new InputSource(sheet));
     }
 
@@ -89,6 +158,10 @@ public final class XlsxReader implements RecordReader {
         private List<String> columns;
         private int kindColumn = -1;
         private List<String> cells = new ArrayList<>();
+        /** The first cell of the row whose formula failed, and the error (#REF!), or null. */
+        private String[] formulaError;
+        /** Set when the header lacks a required column: the sheet's rows are not read. */
+        private boolean stopped;
 
         Rows(String file, String defaultKind, Consumer<RawRecord> sink) {
             this.file = file;
@@ -99,25 +172,44 @@ public final class XlsxReader implements RecordReader {
         @Override
         public void startRow(int row) {
             cells = new ArrayList<>();
+            formulaError = null;
         }
 
         @Override
         public void cell(String reference, String value, XSSFComment comment) {
             int column = reference == null ? cells.size() : new CellReference(reference).getCol();
+            if (columns != null && column >= columns.size()) {
+                return; // past the header: no field of the record, and no reason to hold it
+            }
             while (cells.size() <= column) {
                 cells.add("");
             }
             cells.set(column, value == null ? "" : value);
+            if (formulaError == null && value != null && FORMULA_ERROR.matcher(value).matches()) {
+                formulaError = new String[] {reference == null ? "" : reference, value.substring("ERROR:".length())};
+            }
         }
 
         @Override
         public void endRow(int row) {
-            if (cells.stream().allMatch(String::isBlank)) {
+            if (stopped || cells.stream().allMatch(String::isBlank)) {
                 return;
             }
             if (columns == null) {
+                if (Tabular.isTitle(cells)) {
+                    return;
+                }
                 columns = cells.stream().map(Tabular::column).toList();
                 kindColumn = columns.indexOf("kind");
+                Tabular.missingColumn(file, row + 1L, defaultKind, columns, kindColumn >= 0).ifPresent(missing -> {
+                    sink.accept(missing);
+                    stopped = true;
+                });
+                return;
+            }
+            if (formulaError != null) {
+                sink.accept(RawRecord.unreadable(file, row + 1L, "cell " + formulaError[0] + " holds the formula error " + formulaError[1],
+                        "registry.import.error.formula", formulaError[0], formulaError[1]));
                 return;
             }
             String kind = kindColumn >= 0 && kindColumn < cells.size() && !cells.get(kindColumn).isBlank()
@@ -126,6 +218,31 @@ public final class XlsxReader implements RecordReader {
                     ? RawRecord.unreadable(file, row + 1L, "no kind: add a kind column or name the sheet after its kind (organization)",
                             "registry.import.error.noKindSheet")
                     : RawRecord.of(file, row + 1L, Tabular.toNode(kind, columns, cells)));
+        }
+    }
+
+    /**
+     * Cell values as the data they hold rather than as the cell shows them: a number in full and
+     * plain (420100, not 420,100.00; 15 significant digits, as Excel keeps), a date as its ISO date
+     * (1893-11-29, not 1893年11月29日 or 11/29/93), so that a year or a code reads the same
+     * whatever format the office gave the cell.
+     */
+    static final class PlainValues extends DataFormatter {
+
+        PlainValues() {
+            super(Locale.ROOT);
+        }
+
+        @Override
+        public String formatRawCellContents(double value, int formatIndex, String formatString, boolean use1904Windowing) {
+            if (DateUtil.isADateFormat(formatIndex, formatString) && DateUtil.isValidExcelDate(value)) {
+                LocalDateTime date = DateUtil.getLocalDateTime(value, use1904Windowing, true);
+                return date.toLocalTime().equals(LocalTime.MIDNIGHT) ? date.toLocalDate().toString() : date.toString().replace('T', ' ');
+            }
+            if (Double.isNaN(value) || Double.isInfinite(value)) {
+                return String.valueOf(value);
+            }
+            return new BigDecimal(value).round(new MathContext(15)).stripTrailingZeros().toPlainString();
         }
     }
 }

@@ -31,6 +31,7 @@ class TabularTests {
     void findsTheKindInAFileOrSheetName() {
         assertThat(Tabular.kindFromName("data/organizations.csv")).contains("organization");
         assertThat(Tabular.kindFromName("Persons-2025.xlsx")).contains("person");
+        assertThat(Tabular.kindFromName("people.csv")).as("the plural people write").contains("person");
         assertThat(Tabular.kindFromName("facilities")).contains("facility");
         assertThat(Tabular.kindFromName("Sheet1")).isEmpty();
     }

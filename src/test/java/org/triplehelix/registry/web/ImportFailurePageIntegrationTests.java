@@ -102,6 +102,30 @@ class ImportFailurePageIntegrationTests {
         assertThat(jdbc.sql("select count(*) from organization where ext_id = 'stopped-org'").query(Integer.class).single()).isOne();
     }
 
+    /**
+     * An office's files as the page says them: a CSV saved by Excel on Chinese Windows goes in,
+     * read as GB18030 and said so; a CSV named .xlsx and a sheet without its id column are each
+     * refused with what to do, in the reader's language.
+     */
+    @Test
+    void anOfficesSpreadsheetsAreReadOrRefusedWithWhatToDoInThePagesLanguage() throws Exception {
+        jdbc.sql("delete from organization where ext_id = 'gbk-org'").update();
+        MockMultipartFile gbk = new MockMultipartFile("file", "organizations.csv", "text/csv",
+                "id,name_zh,type\r\ngbk-org,武汉光谷实验室,enterprise\r\n".getBytes(java.nio.charset.Charset.forName("GBK")));
+        MockMultipartFile renamed = new MockMultipartFile("file", "facilities.xlsx", "application/octet-stream",
+                "id,name_zh\r\nf1,电镜\r\n".getBytes(StandardCharsets.UTF_8));
+        MockMultipartFile headless = new MockMultipartFile("file", "people.csv", "text/csv", "编号,name_zh\r\np1,张三\r\n".getBytes(StandardCharsets.UTF_8));
+        String location = mvc.perform(multipart("/registry/import").file(gbk).file(renamed).file(headless).with(user(admin)).with(csrf()))
+                .andExpect(status().is3xxRedirection()).andReturn().getResponse().getRedirectedUrl();
+
+        assertThat(finished(location, "zh"))
+                .contains("organizations.csv 不是 UTF-8 编码，已按 GB18030（GBK，中文 Windows 版 Excel 保存 CSV 所用的编码）读取。")
+                .contains("这不是 XLSX 工作簿（不是 zip 文件）；CSV 等文本文件请以 .csv 为扩展名导入。")
+                .contains("表头缺少 id 列，每条“person”记录都需要它；该文件（或工作表）未导入。表头为：编号, name_zh。");
+        assertThat(finished(location, "en")).contains("This is not an XLSX workbook (not a zip file)");
+        assertThat(jdbc.sql("select name_zh from organization where ext_id = 'gbk-org'").query(String.class).single()).isEqualTo("武汉光谷实验室");
+    }
+
     /** The job's fragment in a language once the import is over. */
     private String finished(String location, String lang) throws Exception {
         String fragment = "";

@@ -1,0 +1,109 @@
+package org.triplehelix.shared;
+
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.Charset;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.text.Normalizer;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * What the spreadsheets an office fills in look like, for every module that imports them: CSV
+ * saved by Excel on Chinese Windows in GBK without a BOM, headers typed in any case and spacing,
+ * lists separated the way a Chinese user separates them, workbooks named after another format.
+ */
+public final class OfficeFiles {
+
+    /** Excel's "CSV (逗号分隔)" on Chinese Windows is GBK; GB18030 reads it and everything else a Chinese Windows writes. */
+    public static final Charset GB18030 = Charset.forName("GB18030");
+    /**
+     * Items of a list cell: {@code ;} as the templates say, and {@code ；}, {@code 、}, {@code ，} as
+     * Chinese users type them. Not the ASCII comma: it is the CSV's own, and chemistry writes 1,3-丁二烯.
+     */
+    private static final Pattern LIST_SEPARATOR = Pattern.compile("[;；、，]");
+    private static final Pattern HEADER_SPACE = Pattern.compile("[\\s\\-]+");
+    private static final byte[] UTF8_BOM = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
+    private static final byte[] ZIP = {'P', 'K', 3, 4};
+    private static final byte[] OLE2 = {(byte) 0xD0, (byte) 0xCF, 0x11, (byte) 0xE0, (byte) 0xA1, (byte) 0xB1, 0x1A, (byte) 0xE1};
+
+    private OfficeFiles() {
+    }
+
+    /**
+     * The encoding of text that has no BOM: UTF-8 when the bytes are strict UTF-8, else GB18030
+     * when they are strict GB18030, else empty (neither: refuse the file rather than import
+     * mojibake). {@code whole} says the bytes are the whole file; a sample's last character may be
+     * cut and is no error then.
+     */
+    public static Optional<Charset> encoding(byte[] bytes, int length, boolean whole) {
+        if (decodes(bytes, length, whole, StandardCharsets.UTF_8)) {
+            return Optional.of(StandardCharsets.UTF_8);
+        }
+        return decodes(bytes, length, whole, GB18030) ? Optional.of(GB18030) : Optional.empty();
+    }
+
+    /** Whether the bytes begin with the UTF-8 byte order mark (Excel's "CSV UTF-8" writes one). */
+    public static boolean hasUtf8Bom(byte[] bytes) {
+        return startsWith(bytes, UTF8_BOM);
+    }
+
+    /** Whether the bytes begin a zip file, as every XLSX workbook does. */
+    public static boolean isZip(byte[] bytes) {
+        return startsWith(bytes, ZIP);
+    }
+
+    /** Whether the bytes begin an Excel 97-2003 workbook (.xls, OLE2). */
+    public static boolean isOldExcel(byte[] bytes) {
+        return startsWith(bytes, OLE2);
+    }
+
+    /** A decoder that refuses what is not its encoding, instead of replacing it with U+FFFD. */
+    public static CharsetDecoder strict(Charset charset) {
+        return charset.newDecoder().onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
+    }
+
+    /**
+     * A header cell as a column name: no BOM, full-width letters and spaces as ASCII (NFKC),
+     * trimmed, lower case, runs of spaces (also no-break ones) and hyphens as one underscore:
+     * {@code Name ZH}, {@code NAME-EN} and {@code ｉｄ} are {@code name_zh}, {@code name_en}, {@code id}.
+     */
+    public static String column(String header) {
+        if (header == null) {
+            return "";
+        }
+        String plain = Normalizer.normalize(header.replace("\uFEFF", ""), Normalizer.Form.NFKC).strip();
+        return HEADER_SPACE.matcher(plain.toLowerCase(Locale.ROOT)).replaceAll("_");
+    }
+
+    /** The items of a list cell, trimmed, empty ones dropped. */
+    public static List<String> items(String cell) {
+        return cell == null ? List.of()
+                : Arrays.stream(LIST_SEPARATOR.split(cell)).map(String::strip).filter(item -> !item.isEmpty()).toList();
+    }
+
+    private static boolean decodes(byte[] bytes, int length, boolean whole, Charset charset) {
+        CharsetDecoder decoder = strict(charset);
+        CharBuffer out = CharBuffer.allocate(8192);
+        ByteBuffer in = ByteBuffer.wrap(bytes, 0, length);
+        while (true) {
+            var result = decoder.decode(in, out, whole);
+            if (result.isError()) {
+                return false;
+            }
+            if (result.isUnderflow()) {
+                return !whole || !in.hasRemaining();
+            }
+            out.clear();
+        }
+    }
+
+    private static boolean startsWith(byte[] bytes, byte[] prefix) {
+        return bytes.length >= prefix.length && Arrays.equals(bytes, 0, prefix.length, prefix, 0, prefix.length);
+    }
+}
