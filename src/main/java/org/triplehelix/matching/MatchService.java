@@ -32,6 +32,8 @@ public class MatchService {
     static final int SUPPORTS = 3;
     /** Outputs of a person or an organization that describe them, for "similar" and "fits". */
     static final int PROFILE_OUTPUTS = 20;
+    /** Hits of each warm-up match: as many as a page shows. */
+    static final int WARM_UP_HITS = 20;
 
     private final SearchIndex index;
     private final Embeddings embeddings;
@@ -83,9 +85,37 @@ public class MatchService {
     /** The open demands that fit a person or an organization, among those the viewer may see. */
     public MatchResult fits(EntityKind kind, String extId, int k, boolean signedIn) {
         String text = describe(kind, extId);
-        SearchFilter filter = new SearchFilter(signedIn ? Set.of("public", "signed_in") : Set.of("public"), null, null, null,
+        return match(new MatchRequest(text, EntityKind.DEMAND, k, openDemands(signedIn), false));
+    }
+
+    /** The demands a profile's "fits" may show: open, and visible to everyone (or to signed-in users too). */
+    private static SearchFilter openDemands(boolean signedIn) {
+        return new SearchFilter(signedIn ? Set.of("public", "signed_in") : Set.of("public"), null, null, null,
                 null, null, Set.of("open"), null);
-        return match(new MatchRequest(text, EntityKind.DEMAND, k, filter, false));
+    }
+
+    /**
+     * Matches {@link Embeddings#WARM_UP} against every target, with the reasons, {@code rounds} times, and
+     * forgets the results (nothing is cached or written): called once the server answers
+     * ({@code EmbeddingWorker}), so that the first users' matches after a restart do not pay for what the
+     * first matches of a process do once. Those ran Lucene's vector search before the JIT had compiled its
+     * SIMD code (the incubator Vector API is many times slower until then, and an HNSW search computes
+     * thousands of dot products) and loaded smartcn's dictionaries: a profile's first "demands that fit"
+     * panel took seconds on two cores, the next a tenth of that (docs/matching.md, First match after a restart).
+     *
+     * @return the hits found, all rounds together (none on an empty index)
+     */
+    public int warmUp(int rounds) {
+        float[] vector = embeddings.warmUp();
+        int hits = 0;
+        for (int round = 0; round < rounds; round++) {
+            for (EntityKind target : EntityKind.values()) {
+                SearchFilter filter = target == EntityKind.DEMAND ? openDemands(false) : SearchFilter.NONE;
+                MatchRequest request = new MatchRequest(Embeddings.WARM_UP, target, WARM_UP_HITS, filter, false);
+                hits += explain(request, ordered(request, vector).stream().limit(request.k()).toList()).size();
+            }
+        }
+        return hits;
     }
 
     /**

@@ -24,8 +24,8 @@ public class Embeddings {
      */
     public static final String QUERY_INSTRUCTION = "为这个句子生成表示以用于检索相关文章：";
 
-    /** What {@link #warmUp()} embeds: any short text loads the model. */
-    static final String WARM_UP = "技术需求";
+    /** What {@link #warmUp()} embeds: any short text loads the model (and the warm-up match searches for it). */
+    public static final String WARM_UP = "技术需求";
 
     private final Embedder embedder;
     private final EmbeddingCache cache;
@@ -69,11 +69,11 @@ public class Embeddings {
      * its first use, and queries have a session of their own (more cores): after a restart the first
      * match of a text not in the cache (a profile's "fits" panel) waited for that load, about 1 s on
      * two cores plus ONNX Runtime's first run, where the next ones take tens of milliseconds.
+     *
+     * @return the vector of {@link #WARM_UP}, for a warm-up match (MatchService#warmUp); null when embeddings are disabled
      */
-    public void warmUp() {
-        if (properties.enabled()) {
-            embedder.embedQuery(WARM_UP);
-        }
+    public float[] warmUp() {
+        return properties.enabled() ? embedder.embedQuery(WARM_UP) : null;
     }
 
     /** The vectors already in the cache, by text. */

@@ -15,18 +15,20 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplicat
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.context.event.EventListener;
+import org.springframework.modulith.events.IncompleteEventPublications;
 import org.springframework.stereotype.Component;
-import org.triplehelix.matching.IndexMaintenance;
-import org.triplehelix.matching.embedding.EmbeddingProperties;
-import org.triplehelix.matching.embedding.Embeddings;
-import org.triplehelix.registry.RegistryChanged;
 import org.triplehelix.facility.FacilityProfileChanged;
 import org.triplehelix.matching.DemandService;
-import org.springframework.modulith.events.IncompleteEventPublications;
+import org.triplehelix.matching.EntityKind;
+import org.triplehelix.matching.IndexMaintenance;
+import org.triplehelix.matching.MatchService;
+import org.triplehelix.matching.embedding.EmbeddingProperties;
+import org.triplehelix.registry.RegistryChanged;
 
 /**
- * In the web platform, brings the index up to date once it has started, loads the embedding model for
- * queries (so that the first match after a restart does not wait for it), then computes the missing
+ * In the web platform, brings the index up to date once it has started, warms matching up (loads the
+ * embedding model for queries and runs a few matches, so that the first match after a restart does not
+ * wait for what a process does once), then computes the missing
  * embeddings in the background: {@code helix.embedding.threads} threads (1 by default) at the lowest
  * priority, each embedding on one core, so that pages stay fast while the semantic index fills in.
  * Lexical matching works meanwhile. Commands on the command line do this in the foreground instead.
@@ -40,21 +42,27 @@ public class EmbeddingWorker implements SmartLifecycle {
     private static final Duration COMMIT_EVERY = Duration.ofSeconds(30);
 
     private static final Duration RESUBMIT_EVERY = Duration.ofMinutes(1);
+    /**
+     * Warm-up matches of each target at start-up (MatchService#warmUp). The JIT compiles Lucene's vector code
+     * after enough calls, whatever the machine's speed: with {@code -XX:+PrintCompilation} the last of its dot
+     * products reached C2 near the end of the ten rounds on the demo (docs/matching.md, First match after a restart).
+     */
+    static final int WARM_UP_ROUNDS = 10;
 
     private final IndexMaintenance maintenance;
     private final EmbeddingProperties properties;
-    private final Embeddings embeddings;
+    private final MatchService matching;
     private final IncompleteEventPublications incomplete;
     private final Semaphore signal = new Semaphore(0);
     private final AtomicBoolean running = new AtomicBoolean();
     private volatile Thread thread;
     private ExecutorService pool;
 
-    EmbeddingWorker(IndexMaintenance maintenance, EmbeddingProperties properties, Embeddings embeddings,
+    EmbeddingWorker(IndexMaintenance maintenance, EmbeddingProperties properties, MatchService matching,
                     ObjectProvider<IncompleteEventPublications> incomplete) {
         this.maintenance = maintenance;
         this.properties = properties;
-        this.embeddings = embeddings;
+        this.matching = matching;
         this.incomplete = incomplete.getIfAvailable();
     }
 
@@ -79,12 +87,7 @@ public class EmbeddingWorker implements SmartLifecycle {
         } catch (RuntimeException e) {
             log.error("Could not bring the search index up to date", e);
         }
-        try {
-            // here rather than on the first match, for which someone waits (Embeddings#warmUp)
-            embeddings.warmUp();
-        } catch (RuntimeException e) {
-            log.warn("Could not load the embedding model for queries: {}", e.getMessage());
-        }
+        warmUp();
         long lastCommit = System.nanoTime();
         long lastResubmit = System.nanoTime();
         while (running.get()) {
@@ -111,6 +114,22 @@ public class EmbeddingWorker implements SmartLifecycle {
                 log.warn("Embedding in the background failed, retrying in a minute: {}", e.getMessage());
                 sleep(Duration.ofMinutes(1));
             }
+        }
+    }
+
+    /**
+     * Loads the model for queries and runs a few matches (MatchService#warmUp) here rather than on the
+     * first users' matches, for which someone waits. After the catch-up, so that they search the index
+     * as it is now; a failure is logged and costs only the first users' time.
+     */
+    private void warmUp() {
+        try {
+            long started = System.nanoTime();
+            int hits = matching.warmUp(WARM_UP_ROUNDS);
+            log.info("Matching warmed up: {} matches, {} hits, in {} ms", WARM_UP_ROUNDS * EntityKind.values().length, hits,
+                    (System.nanoTime() - started) / 1_000_000);
+        } catch (RuntimeException e) {
+            log.warn("Could not warm up matching (the first matches will be slower): {}", e.getMessage());
         }
     }
 

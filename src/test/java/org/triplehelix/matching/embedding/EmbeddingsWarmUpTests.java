@@ -38,14 +38,16 @@ class EmbeddingsWarmUpTests {
     @Test
     void warmingUpRunsOneQueryAndCachesNothing() {
         Recording embedder = new Recording();
-        new Embeddings(embedder, null, new EmbeddingProperties(1, true, false, 256)).warmUp();
+        float[] vector = new Embeddings(embedder, null, new EmbeddingProperties(1, true, false, 256)).warmUp();
         assertThat(embedder.queries).containsExactly(Embeddings.WARM_UP);
+        // the query's vector, for the warm-up match (MatchService#warmUp)
+        assertThat(vector).containsExactly(1f);
     }
 
     @Test
     void withEmbeddingsSwitchedOffNothingIsLoaded() {
         Recording embedder = new Recording();
-        new Embeddings(embedder, null, new EmbeddingProperties(1, false, false, 256)).warmUp();
+        assertThat(new Embeddings(embedder, null, new EmbeddingProperties(1, false, false, 256)).warmUp()).isNull();
         assertThat(embedder.queries).isEmpty();
     }
 }
