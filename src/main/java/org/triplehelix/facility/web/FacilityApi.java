@@ -85,9 +85,16 @@ class FacilityApi {
     record Managers(List<String> managers) {
     }
 
-    /** Replaces the managers by the accounts of these emails: the owning organization's administrators. */
+    /**
+     * Replaces the managers by the accounts of these emails: the owning organization's administrators.
+     * {@code managers} is required ({@code []} for none): a body without it, or with a misspelt name,
+     * must not remove every manager.
+     */
     @PutMapping("/{id}/managers")
     InstrumentJson managers(@PathVariable String id, @RequestBody Managers managers) {
+        if (managers.managers() == null) {
+            throw new InvalidInputException("managers", "managers is required: the e-mails of the managers, [] for none");
+        }
         Instrument instrument = catalog.setManagers(id, managers.managers());
         return InstrumentJson.of(instrument, true);
     }
