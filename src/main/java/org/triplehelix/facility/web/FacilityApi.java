@@ -20,6 +20,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.support.RequestContextUtils;
+import org.springframework.web.util.UriComponentsBuilder;
 import org.triplehelix.facility.BookingRequest;
 import org.triplehelix.facility.CalendarFeeds;
 import org.triplehelix.facility.FacilityCatalog;
@@ -112,7 +113,7 @@ class FacilityApi {
     @PostMapping("/{id}/maintenance")
     ResponseEntity<MaintenanceWindow> addMaintenance(@PathVariable String id, @RequestBody MaintenanceRequest request) {
         MaintenanceWindow window = maintenance.add(id, request);
-        return ResponseEntity.created(URI.create("/api/v1/facilities/" + id + "/maintenance/" + window.id())).body(window);
+        return ResponseEntity.created(UriComponentsBuilder.fromPath("/api/v1/facilities/{id}/maintenance/{window}").encode().buildAndExpand(id, window.id()).toUri()).body(window);
     }
 
     @DeleteMapping("/{id}/maintenance/{windowId}")

@@ -10,6 +10,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.util.UriComponentsBuilder;
 import org.triplehelix.registry.RecordKind;
 import org.triplehelix.registry.RegistryRecord;
 import org.triplehelix.registry.RegistryWriter;
@@ -39,7 +40,7 @@ class RegistryWriteApi {
     @PostMapping
     ResponseEntity<JsonNode> create(@PathVariable String collection, @PathVariable String extId, @RequestBody JsonNode body) {
         SavedRecord saved = writer.create(parse(collection, extId, body));
-        return ResponseEntity.created(URI.create("/api/v1/" + collection + "/" + extId)).body(view(saved));
+        return ResponseEntity.created(location("/api/v1/{collection}/{id}", collection, extId)).body(view(saved));
     }
 
     @PutMapping
@@ -56,6 +57,11 @@ class RegistryWriteApi {
                                 @RequestParam(required = false) Integer version) {
         writer.delete(kind(collection), extId, version);
         return ResponseEntity.noContent().build();
+    }
+
+    /** The address of a record, its id encoded: an id is kept as given and may hold a space or any character. */
+    static URI location(String template, Object... variables) {
+        return UriComponentsBuilder.fromPath(template).encode().buildAndExpand(variables).toUri();
     }
 
     private static RecordKind kind(String collection) {
