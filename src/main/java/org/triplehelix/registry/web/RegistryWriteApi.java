@@ -77,10 +77,12 @@ class RegistryWriteApi {
         ObjectNode fields = object.deepCopy();
         fields.remove("version");
         JsonNode id = fields.get("id");
+        JsonNode kindField = fields.remove("kind");
+        requireText("id", id);
+        requireText("kind", kindField);
         if (id != null && !id.asString().strip().equals(extId)) {
             throw new InvalidInputException("id", "id " + id.asString() + " differs from the id in the path " + extId);
         }
-        JsonNode kindField = fields.remove("kind");
         if (kindField != null && !kindField.asString().equals(kind.interchangeName())) {
             throw new InvalidInputException("kind", "kind " + kindField.asString() + " differs from " + kind.interchangeName());
         }
@@ -88,6 +90,13 @@ class RegistryWriteApi {
         return InterchangeCodec.read(kind, fields, (k, field) -> {
             throw new InvalidInputException(field, "unknown field " + field + " of " + k);
         });
+    }
+
+    /** An id or kind in the body is a string (an object or a list has no text to compare with the path). */
+    private static void requireText(String field, JsonNode value) {
+        if (value != null && !value.isValueNode()) {
+            throw new InvalidInputException(field, field + " must be a string, not " + (value.isArray() ? "a list" : "an object"));
+        }
     }
 
     static JsonNode view(SavedRecord saved) {
