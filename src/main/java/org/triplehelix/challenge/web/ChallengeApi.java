@@ -7,11 +7,8 @@ import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
-import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.bind.annotation.DeleteMapping;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -284,22 +281,6 @@ class ChallengeApi {
     @GetMapping("/applications/{id}/feedback")
     Feedback feedback(@PathVariable long id) {
         return reviews.feedback(id);
-    }
-
-    /** A body whose values fail their own checks (a missing title, a bad score) names the field, as any bad input does. */
-    @ExceptionHandler(HttpMessageNotReadableException.class)
-    ProblemDetail unreadable(HttpMessageNotReadableException e) {
-        Throwable cause = e;
-        while (cause != null && !(cause instanceof InvalidInputException)) {
-            cause = cause.getCause();
-        }
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
-                cause == null ? "the request body is not valid JSON of the expected shape" : cause.getMessage());
-        problem.setTitle("Invalid input");
-        if (cause != null) {
-            problem.setProperty("field", ((InvalidInputException) cause).field());
-        }
-        return problem;
     }
 
 }

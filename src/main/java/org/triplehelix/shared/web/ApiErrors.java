@@ -1,6 +1,10 @@
 package org.triplehelix.shared.web;
 
 import java.net.URI;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Collection;
+import java.util.Map;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -15,14 +19,20 @@ import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.ErrorResponse;
 import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.multipart.support.MissingServletRequestPartException;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 import org.triplehelix.shared.ConflictException;
 import org.triplehelix.shared.ExplainedDenial;
 import org.triplehelix.shared.InvalidInputException;
 import org.triplehelix.shared.NotFoundException;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.exc.InputCoercionException;
+import tools.jackson.core.exc.StreamReadException;
+import tools.jackson.databind.exc.MismatchedInputException;
 
 /**
  * The one mapping of errors to RFC 9457 problem details for the JSON API: 400 with the field at
@@ -57,9 +67,101 @@ class ApiErrors {
         return problem;
     }
 
+    /**
+     * A body that cannot be read as the endpoint's type. A value refused by its record's own checks
+     * names its field as any bad input does; a value of the wrong type names its path in the body
+     * ({@code targets[0].threshold}) and what it should be; JSON that does not parse says where it broke.
+     */
     @ExceptionHandler(HttpMessageNotReadableException.class)
     ProblemDetail unreadable(HttpMessageNotReadableException e) {
-        return problem(HttpStatus.BAD_REQUEST, "Invalid input", "the request body is not valid JSON of the expected shape");
+        InvalidInputException refused = cause(e, InvalidInputException.class);
+        if (refused != null) {
+            return invalid(refused);
+        }
+        JacksonException jackson = cause(e, JacksonException.class);
+        String path = jackson == null ? "" : path(jackson);
+        if (!path.isEmpty()) {
+            String detail = switch (jackson) {
+                case InputCoercionException range -> path + " is out of range";
+                case MismatchedInputException mismatch when expected(mismatch.getTargetType()) != null ->
+                        path + " must be " + expected(mismatch.getTargetType());
+                default -> path + " has the wrong type or format";
+            };
+            ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "Invalid input", detail);
+            problem.setProperty("field", path);
+            return problem;
+        }
+        ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "Invalid input", jackson instanceof StreamReadException broken
+                && broken.getLocation() != null && broken.getLocation().getLineNr() > 0
+                ? "the request body is not valid JSON (line " + broken.getLocation().getLineNr() + ", column "
+                        + broken.getLocation().getColumnNr() + ")"
+                : "the request body is not valid JSON of the expected shape");
+        problem.setProperty("field", "body");
+        return problem;
+    }
+
+    /** A required query parameter or multipart part that is missing names itself, like any other bad input. */
+    @ExceptionHandler({MissingServletRequestParameterException.class, MissingServletRequestPartException.class})
+    ProblemDetail missing(Exception e) {
+        String name = e instanceof MissingServletRequestParameterException parameter ? parameter.getParameterName()
+                : ((MissingServletRequestPartException) e).getRequestPartName();
+        ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "Invalid input", name + " is required");
+        problem.setProperty("field", name);
+        return problem;
+    }
+
+    private static <T extends Throwable> T cause(Throwable e, Class<T> type) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (type.isInstance(cause)) {
+                return type.cast(cause);
+            }
+        }
+        return null;
+    }
+
+    /** The path of the value at fault in the body, as a client writes it: {@code filters.yearFrom}, {@code targets[0].threshold}. */
+    private static String path(JacksonException e) {
+        StringBuilder path = new StringBuilder();
+        for (JacksonException.Reference reference : e.getPath()) {
+            if (reference.getPropertyName() != null) {
+                path.append(path.isEmpty() ? "" : ".").append(reference.getPropertyName());
+            } else if (reference.getIndex() >= 0) {
+                path.append('[').append(reference.getIndex()).append(']');
+            }
+        }
+        return path.toString();
+    }
+
+    /** What a value of this type looks like, in the words of the API's documentation; null when there are none. */
+    private static String expected(Class<?> type) {
+        if (type == null) {
+            return null;
+        }
+        if (type == Integer.class || type == int.class || type == Long.class || type == long.class) {
+            return "a whole number";
+        }
+        if (Number.class.isAssignableFrom(type) || type == double.class) {
+            return "a number";
+        }
+        if (type == Boolean.class || type == boolean.class) {
+            return "true or false";
+        }
+        if (type == String.class) {
+            return "a text";
+        }
+        if (type == LocalDate.class) {
+            return "a date such as 2025-03-04";
+        }
+        if (type == Instant.class) {
+            return "a time such as 2025-03-04T10:00:00+08:00";
+        }
+        if (Collection.class.isAssignableFrom(type) || type.isArray()) {
+            return "a list";
+        }
+        if (Map.class.isAssignableFrom(type) || type.isRecord()) {
+            return "an object";
+        }
+        return null;
     }
 
     @ExceptionHandler(org.triplehelix.shared.UnavailableException.class)
