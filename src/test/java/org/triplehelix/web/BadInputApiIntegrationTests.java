@@ -173,6 +173,26 @@ class BadInputApiIntegrationTests {
     }
 
     @Test
+    void anEditWithAValueOfTheWrongTypeNamesItsPlaceAndChangesNothing() {
+        String title = AccessFixtures.unique("坏输入挑战");
+        String body = """
+                {"titleZh": "%s", "problemZh": "问题", "technologyCode": "kct-17", "budget": %s, "durationMonths": 12,
+                 "deadline": "2099-06-01T00:00:00Z", "version": 0,
+                 "targets": [{"position": 1, "indicator": "强度", "unit": "MPa", "threshold": 100, "higherIsBetter": true}]}
+                """;
+        HelixClient.Response created = as(admin).json("POST", "/api/v1/challenges", body.formatted(title, "1000"));
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        String extId = json(created).path("extId").asString();
+
+        HelixClient.Response edit = as(admin).json("PUT", "/api/v1/challenges/" + extId, body.formatted(title, "\"lots\""));
+        assertRefused(edit, "budget");
+        assertThat(json(edit).path("detail").asString()).isEqualTo("budget must be a number");
+        HelixClient.Response read = as(admin).json("GET", "/api/v1/challenges/" + extId, null);
+        assertThat(json(read).path("budget").decimalValue()).isEqualByComparingTo("1000");
+        assertThat(json(read).path("version").asInt()).isZero();
+    }
+
+    @Test
     void jsonThatDoesNotParseSaysWhereAndAMissingParameterNamesItself() {
         HelixClient.Response broken = as(admin).json("POST", "/api/v1/match", "{\"text\": \"电池\",\n \"k\": }");
         assertRefused(broken, "body");

@@ -43,6 +43,7 @@ import org.triplehelix.challenge.ScoreInput;
 import org.triplehelix.matching.MatchHit;
 import org.triplehelix.shared.InvalidInputException;
 import org.triplehelix.shared.Page;
+import org.triplehelix.shared.web.JsonRefusal;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -245,7 +246,11 @@ class ChallengeApi {
             while (cause != null && !(cause instanceof InvalidInputException)) {
                 cause = cause.getCause();
             }
-            throw cause == null ? new InvalidInputException("body", "the request body is not of the expected shape") : (InvalidInputException) cause;
+            if (cause != null) {
+                throw (InvalidInputException) cause;
+            }
+            InvalidInputException wrongType = JsonRefusal.of(e);
+            throw wrongType != null ? wrongType : new InvalidInputException("body", "the request body is not of the expected shape");
         }
     }
 

@@ -1,10 +1,6 @@
 package org.triplehelix.shared.web;
 
 import java.net.URI;
-import java.time.Instant;
-import java.time.LocalDate;
-import java.util.Collection;
-import java.util.Map;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -30,9 +26,7 @@ import org.triplehelix.shared.ExplainedDenial;
 import org.triplehelix.shared.InvalidInputException;
 import org.triplehelix.shared.NotFoundException;
 import tools.jackson.core.JacksonException;
-import tools.jackson.core.exc.InputCoercionException;
 import tools.jackson.core.exc.StreamReadException;
-import tools.jackson.databind.exc.MismatchedInputException;
 
 /**
  * The one mapping of errors to RFC 9457 problem details for the JSON API: 400 with the field at
@@ -79,17 +73,9 @@ class ApiErrors {
             return invalid(refused);
         }
         JacksonException jackson = cause(e, JacksonException.class);
-        String path = jackson == null ? "" : path(jackson);
-        if (!path.isEmpty()) {
-            String detail = switch (jackson) {
-                case InputCoercionException range -> path + " is out of range";
-                case MismatchedInputException mismatch when expected(mismatch.getTargetType()) != null ->
-                        path + " must be " + expected(mismatch.getTargetType());
-                default -> path + " has the wrong type or format";
-            };
-            ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "Invalid input", detail);
-            problem.setProperty("field", path);
-            return problem;
+        InvalidInputException wrongType = jackson == null ? null : JsonRefusal.of(jackson);
+        if (wrongType != null) {
+            return invalid(wrongType);
         }
         ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "Invalid input", jackson instanceof StreamReadException broken
                 && broken.getLocation() != null && broken.getLocation().getLineNr() > 0
@@ -115,51 +101,6 @@ class ApiErrors {
             if (type.isInstance(cause)) {
                 return type.cast(cause);
             }
-        }
-        return null;
-    }
-
-    /** The path of the value at fault in the body, as a client writes it: {@code filters.yearFrom}, {@code targets[0].threshold}. */
-    private static String path(JacksonException e) {
-        StringBuilder path = new StringBuilder();
-        for (JacksonException.Reference reference : e.getPath()) {
-            if (reference.getPropertyName() != null) {
-                path.append(path.isEmpty() ? "" : ".").append(reference.getPropertyName());
-            } else if (reference.getIndex() >= 0) {
-                path.append('[').append(reference.getIndex()).append(']');
-            }
-        }
-        return path.toString();
-    }
-
-    /** What a value of this type looks like, in the words of the API's documentation; null when there are none. */
-    private static String expected(Class<?> type) {
-        if (type == null) {
-            return null;
-        }
-        if (type == Integer.class || type == int.class || type == Long.class || type == long.class) {
-            return "a whole number";
-        }
-        if (Number.class.isAssignableFrom(type) || type == double.class) {
-            return "a number";
-        }
-        if (type == Boolean.class || type == boolean.class) {
-            return "true or false";
-        }
-        if (type == String.class) {
-            return "a text";
-        }
-        if (type == LocalDate.class) {
-            return "a date such as 2025-03-04";
-        }
-        if (type == Instant.class) {
-            return "a time such as 2025-03-04T10:00:00+08:00";
-        }
-        if (Collection.class.isAssignableFrom(type) || type.isArray()) {
-            return "a list";
-        }
-        if (Map.class.isAssignableFrom(type) || type.isRecord()) {
-            return "an object";
         }
         return null;
     }
