@@ -180,28 +180,9 @@ public class TalentImport {
         throw new TalentInputException("file", "talent.reason.fileType", "use a .csv or .xlsx file");
     }
 
-    /**
-     * The file as UTF-8 text, or a refusal naming the line of the first bytes that are not: a CSV saved
-     * as GBK would otherwise go in with its Chinese replaced by U+FFFD.
-     */
-    private static String utf8(String fileName, byte[] bytes) {
-        java.nio.ByteBuffer in = java.nio.ByteBuffer.wrap(bytes);
-        java.nio.CharBuffer out = java.nio.CharBuffer.allocate(bytes.length);
-        java.nio.charset.CoderResult result = StandardCharsets.UTF_8.newDecoder().decode(in, out, true);
-        if (result.isError()) {
-            long line = 1;
-            for (int i = 0; i < in.position(); i++) {
-                line += bytes[i] == '\n' ? 1 : 0;
-            }
-            throw new TalentInputException("file", "talent.reason.notUtf8", fileName + " is not UTF-8 text (line " + line
-                    + "): save it as CSV UTF-8", fileName, line);
-        }
-        return out.flip().toString();
-    }
-
     private static List<Map.Entry<Long, Fields>> readCsv(String fileName, byte[] bytes) {
         List<Map.Entry<Long, Fields>> rows = new ArrayList<>();
-        String text = utf8(fileName, bytes);
+        String text = new String(bytes, StandardCharsets.UTF_8);
         List<Long> lineStarts = new ArrayList<>(List.of(0L));
         for (int i = 0; i < text.length(); i++) {
             if (text.charAt(i) == '\n') {

@@ -33,20 +33,6 @@ class TalentImportTests {
     }
 
     @Test
-    void aCsvThatIsNotUtf8IsRefusedWithTheLineOfItsFirstBadBytes() {
-        byte[] head = "id,organization,industry,year,headcount\nn1,ent-1,ind-ai,2026,3\n".getBytes(StandardCharsets.UTF_8);
-        byte[] gbk = "n2,企业,ind-ai,2026,3\n".getBytes(java.nio.charset.Charset.forName("GBK"));
-        byte[] file = java.util.Arrays.copyOf(head, head.length + gbk.length);
-        System.arraycopy(gbk, 0, file, head.length, gbk.length);
-        assertThatThrownBy(() -> TalentImport.read("needs.csv", file))
-                .isInstanceOfSatisfying(InvalidInputException.class, e -> {
-                    assertThat(e.field()).isEqualTo("file");
-                    assertThat(e.key()).isEqualTo("talent.reason.notUtf8");
-                    assertThat(e.getMessage()).isEqualTo("needs.csv is not UTF-8 text (line 3): save it as CSV UTF-8");
-                });
-    }
-
-    @Test
     void theTemplatesHoldTheColumnsOfTheirKind() {
         String csv = new String(TalentImport.csvTemplate("student"), StandardCharsets.UTF_8);
         assertThat(csv).isEqualTo("\uFEFF" + String.join(",", TalentWriter.STUDENT_COLUMNS) + "\r\n");
