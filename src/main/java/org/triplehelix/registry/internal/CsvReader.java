@@ -4,8 +4,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.Reader;
-import java.io.UncheckedIOException;
-import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -31,47 +29,36 @@ public final class CsvReader implements RecordReader {
     public void read(Consumer<RawRecord> sink, LongConsumer bytesRead) throws IOException {
         CountingInputStream counting = new CountingInputStream(input);
         CSVFormat format = CSVFormat.RFC4180.builder().setIgnoreEmptyLines(true).setIgnoreSurroundingSpaces(true).get();
-        // a strict decoder: a file that is not UTF-8 (a spreadsheet saved as GBK) stops being read where it goes wrong,
-        // said so, instead of going in with its characters replaced by U+FFFD. The decoder reads ahead, so the line
-        // named is the first one not read, at or before the one at fault.
-        try (Reader reader = new InputStreamReader(counting, StandardCharsets.UTF_8.newDecoder());
+        try (Reader reader = new InputStreamReader(counting, StandardCharsets.UTF_8);
              CSVParser parser = CSVParser.parse(reader, format)) {
+            List<String> columns = null;
+            int kindColumn = -1;
+            Optional<String> fileKind = Tabular.kindFromName(file);
             long previousEnd = 0;
-            try {
-                List<String> columns = null;
-                int kindColumn = -1;
-                Optional<String> fileKind = Tabular.kindFromName(file);
-                for (CSVRecord row : parser) {
-                    long line = previousEnd + 1;
-                    previousEnd = parser.getCurrentLineNumber();
-                    if (columns == null) {
-                        columns = new ArrayList<>();
-                        for (String header : row) {
-                            columns.add(Tabular.column(header));
-                        }
-                        kindColumn = columns.indexOf("kind");
-                        continue;
+            for (CSVRecord row : parser) {
+                long line = previousEnd + 1;
+                previousEnd = parser.getCurrentLineNumber();
+                if (columns == null) {
+                    columns = new ArrayList<>();
+                    for (String header : row) {
+                        columns.add(Tabular.column(header));
                     }
-                    List<String> cells = row.toList();
-                    if (cells.stream().allMatch(String::isBlank)) {
-                        continue;
-                    }
-                    String kind = kindColumn >= 0 && kindColumn < cells.size() && !cells.get(kindColumn).isBlank()
-                            ? cells.get(kindColumn).strip() : fileKind.orElse(null);
-                    sink.accept(kind == null
-                            ? RawRecord.unreadable(file, line, "no kind: add a kind column or name the file after its kind (organization.csv)",
-                                    "registry.import.error.noKindColumn")
-                            : RawRecord.of(file, line, Tabular.toNode(kind, columns, cells)));
-                    if ((row.getRecordNumber() & 1023) == 0) {
-                        bytesRead.accept(counting.count());
-                    }
+                    kindColumn = columns.indexOf("kind");
+                    continue;
                 }
-            } catch (UncheckedIOException e) {
-                if (!(e.getCause() instanceof CharacterCodingException)) {
-                    throw e;
+                List<String> cells = row.toList();
+                if (cells.stream().allMatch(String::isBlank)) {
+                    continue;
                 }
-                sink.accept(RawRecord.unreadable(file, previousEnd + 1,
-                        "not UTF-8 text: nothing from this line on was read; save the file as CSV UTF-8", "registry.import.error.encodingFrom"));
+                String kind = kindColumn >= 0 && kindColumn < cells.size() && !cells.get(kindColumn).isBlank()
+                        ? cells.get(kindColumn).strip() : fileKind.orElse(null);
+                sink.accept(kind == null
+                        ? RawRecord.unreadable(file, line, "no kind: add a kind column or name the file after its kind (organization.csv)",
+                                "registry.import.error.noKindColumn")
+                        : RawRecord.of(file, line, Tabular.toNode(kind, columns, cells)));
+                if ((row.getRecordNumber() & 1023) == 0) {
+                    bytesRead.accept(counting.count());
+                }
             }
             bytesRead.accept(counting.count());
         }

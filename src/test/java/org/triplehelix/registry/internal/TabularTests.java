@@ -120,25 +120,6 @@ class TabularTests {
         assertThat(records.get(2).idOrNull()).isEqualTo("o3");
     }
 
-    @Test
-    void stopsReadingACsvWhereItIsNotUtf8InsteadOfReplacingItsBytes() throws IOException {
-        ByteArrayOutputStream file = new ByteArrayOutputStream();
-        file.write("id,name\r\n".getBytes(StandardCharsets.UTF_8));
-        for (int i = 1; i <= 1000; i++) {
-            file.write(("o" + i + ",好的机构" + i + "\r\n").getBytes(StandardCharsets.UTF_8));
-        }
-        file.write("gbk,好\r\nafter,x\r\n".getBytes(java.nio.charset.Charset.forName("GBK"))); // line 1002
-        List<RawRecord> records = new ArrayList<>();
-        new CsvReader("organization.csv", new ByteArrayInputStream(file.toByteArray())).read(records::add, bytes -> { });
-        RawRecord refusal = records.getLast();
-        assertThat(refusal.node()).isNull();
-        assertThat(refusal.error()).isEqualTo("not UTF-8 text: nothing from this line on was read; save the file as CSV UTF-8");
-        assertThat(refusal.errorKey()).isEqualTo("registry.import.error.encodingFrom");
-        assertThat(refusal.line()).isBetween(2L, 1002L);
-        List<RawRecord> read = records.subList(0, records.size() - 1);
-        assertThat(read).hasSize((int) refusal.line() - 2).allSatisfy(r -> assertThat(r.node().get("name").asString()).startsWith("好的机构"));
-    }
-
     private static List<RawRecord> readCsv(String name, String csv) throws IOException {
         List<RawRecord> records = new ArrayList<>();
         new CsvReader(name, stream(csv)).read(records::add, bytes -> { });
