@@ -10,6 +10,9 @@ public record ChallengeDraft(String titleZh, String titleEn, String problemZh, S
                              String industryCode, BigDecimal budget, Integer durationMonths, String eligibility, String ipTerms,
                              Instant deadline, List<Target> targets, List<Criterion> rubric) {
 
+    /** A budget or reward is below 10^14 yuan: the column is numeric(16, 2), and a larger amount is a typing error anyway. */
+    static final BigDecimal MAX_BUDGET = BigDecimal.TEN.pow(14);
+
     public ChallengeDraft {
         titleZh = blankToNull(titleZh);
         titleEn = blankToNull(titleEn);
@@ -31,6 +34,9 @@ public record ChallengeDraft(String titleZh, String titleEn, String problemZh, S
         }
         if (budget == null || budget.signum() < 0) {
             throw new InvalidInputException("budget", "the budget or reward is an amount in yuan, zero or more", "challenge.error.budget");
+        }
+        if (budget.compareTo(MAX_BUDGET) >= 0) {
+            throw new InvalidInputException("budget", "the budget or reward is less than 10^14 yuan", "challenge.error.budgetLarge");
         }
         if (durationMonths == null || durationMonths < 1 || durationMonths > 120) {
             throw new InvalidInputException("durationMonths", "the duration is 1 to 120 months", "challenge.error.durationMonths");

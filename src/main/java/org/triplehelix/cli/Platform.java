@@ -1,5 +1,10 @@
 package org.triplehelix.cli;
 
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.NotDirectoryException;
 import java.util.HashMap;
 import java.util.Map;
 import org.springframework.boot.Banner;
@@ -67,13 +72,30 @@ final class Platform {
         return properties.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new);
     }
 
-    /** The message of the innermost cause, for a one-line error on the terminal. */
+    /**
+     * The message of the innermost cause, for a one-line error on the terminal. A file that cannot be
+     * opened or written says why: Java's own message for it is the bare path.
+     */
     static String describe(Throwable e) {
         Throwable cause = e;
         while (cause.getCause() != null && cause.getCause() != cause) {
             cause = cause.getCause();
         }
+        if (cause instanceof FileSystemException file) {
+            return describe(file);
+        }
         String message = cause.getMessage();
         return message == null ? cause.getClass().getSimpleName() : message;
+    }
+
+    private static String describe(FileSystemException e) {
+        String why = switch (e) {
+            case NoSuchFileException missing -> "no such file or directory";
+            case AccessDeniedException denied -> "permission denied";
+            case NotDirectoryException notDirectory -> "not a directory";
+            case FileAlreadyExistsException exists -> "already exists";
+            default -> e.getReason() == null ? "cannot be read or written" : e.getReason();
+        };
+        return e.getFile() + ": " + why + (e.getOtherFile() == null ? "" : " (" + e.getOtherFile() + ")");
     }
 }

@@ -47,6 +47,8 @@ public class DemandService {
 
     static final int MAX_KEYWORDS = 20;
     static final int MAX_TEXT = 10_000;
+    /** A budget is below 10^14 yuan: the column is numeric(16, 2), and a larger amount is a typing error anyway. */
+    static final BigDecimal MAX_BUDGET = BigDecimal.TEN.pow(14);
 
     private static final String VISIBLE = """
             (d.visibility = 'public'
@@ -110,7 +112,7 @@ public class DemandService {
             params.put("words", "%" + typed.substring(0, Math.min(typed.length(), MAX_WORDS))
                     .replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
         }
-        return new Page<>(demands.list(condition, params, pageNumber * pageSize, pageSize), pageNumber, pageSize,
+        return new Page<>(demands.list(condition, params, (long) pageNumber * pageSize, pageSize), pageNumber, pageSize,
                 demands.count(condition, params)).map(this::asSeen);
     }
 
@@ -534,6 +536,12 @@ public class DemandService {
         }
         if (max != null && max.signum() < 0) {
             throw new InvalidInputException("budgetMax", "a budget is not negative", "matching.demand.error.budgetNegative");
+        }
+        if (min != null && min.compareTo(MAX_BUDGET) >= 0) {
+            throw new InvalidInputException("budgetMin", "a budget is less than 10^14 yuan", "matching.demand.error.budgetLarge");
+        }
+        if (max != null && max.compareTo(MAX_BUDGET) >= 0) {
+            throw new InvalidInputException("budgetMax", "a budget is less than 10^14 yuan", "matching.demand.error.budgetLarge");
         }
         if (min != null && max != null && min.compareTo(max) > 0) {
             throw new InvalidInputException("budgetMax", "the budget's upper bound is below its lower bound",

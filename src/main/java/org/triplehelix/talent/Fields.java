@@ -45,11 +45,11 @@ public record Fields(Map<String, String> values) {
             if (value.isObject()) {
                 tools.jackson.databind.JsonNode zh = value.get("zh");
                 tools.jackson.databind.JsonNode en = value.get("en");
-                values.put(name + "_zh", zh == null ? null : zh.asString());
-                values.put(name + "_en", en == null ? null : en.asString());
+                values.put(name + "_zh", zh == null ? null : scalar(name, zh));
+                values.put(name + "_en", en == null ? null : scalar(name, en));
             } else if (value.isArray()) {
                 List<String> items = new java.util.ArrayList<>();
-                value.forEach(item -> items.add(item.asString()));
+                value.forEach(item -> items.add(scalar(name, item)));
                 values.put(name, String.join(";", items));
             } else if (value.isString() && (name.equals("name") || name.equals("title"))) {
                 String text = value.asString();
@@ -59,6 +59,14 @@ public record Fields(Map<String, String> values) {
             }
         }
         return new Fields(values);
+    }
+
+    /** A value inside a list or a {zh, en} object: a text or a number; a list or an object there names its field (400, not 500). */
+    private static String scalar(String field, tools.jackson.databind.JsonNode value) {
+        if (value.isContainer()) {
+            throw new TalentInputException(field, "talent.reason.nested", field + " holds a list or an object where a text is expected");
+        }
+        return value.asString();
     }
 
     /** The same fields with one more (or replaced). */

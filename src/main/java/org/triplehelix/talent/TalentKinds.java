@@ -46,7 +46,13 @@ class TalentKinds {
         public List<Failure> importBatch(List<ForeignRecord> records) {
             List<Failure> failures = new ArrayList<>();
             for (ForeignRecord record : records) {
-                TalentImport.RowError error = imports.write(kind, record.file(), record.line(), fields(record.fields()), record.illustrative());
+                TalentImport.RowError error;
+                try {
+                    error = imports.write(kind, record.file(), record.line(), fields(record.fields()), record.illustrative());
+                } catch (TalentInputException e) { // a value that cannot be a field at all: this record is refused, the rest go on
+                    error = TalentImport.RowError.of(record.file(), record.line(), record.id(), e.field(), e.getMessage(), e.key(),
+                            e.args());
+                }
                 if (error != null) {
                     failures.add(new Failure(record, (error.field() == null ? "" : error.field() + ": ") + error.message(), message(error)));
                 }

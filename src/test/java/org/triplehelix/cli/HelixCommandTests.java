@@ -2,8 +2,12 @@ package org.triplehelix.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
 /** Common options are accepted before or after the command name (INTERCHANGE.md). */
@@ -62,5 +66,29 @@ class HelixCommandTests {
         assertThat(parse("serve").searchUrl()).isNull();
         assertThat(parse("--search-url", "http://os:9200", "serve").searchUrl()).isEqualTo("http://os:9200");
         assertThat(parse("index", "rebuild", "--search-url", "http://a:9200,http://b:9200").searchUrl()).isEqualTo("http://a:9200,http://b:9200");
+    }
+
+    @Test
+    void aFileThatCannotBeOpenedSaysWhyOnStandardErrorWithoutATrace(@TempDir Path dir) {
+        Path missing = dir.resolve("no-such-qrels.txt");
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        PrintStream before = System.err;
+        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+        int exit;
+        try {
+            exit = HelixCommand.run(Object.class, "eval", "--qrels", missing.toString(), "--run", missing.toString());
+        } finally {
+            System.setErr(before);
+        }
+        assertThat(exit).isEqualTo(1);
+        assertThat(err.toString(StandardCharsets.UTF_8).strip()).isEqualTo("helix eval: " + missing + ": no such file or directory");
+    }
+
+    @Test
+    void describesEachKindOfFileFailure() {
+        assertThat(Platform.describe(new java.io.UncheckedIOException(new java.nio.file.AccessDeniedException("/etc/x"))))
+                .isEqualTo("/etc/x: permission denied");
+        assertThat(Platform.describe(new java.nio.file.NotDirectoryException("/tmp/f/x.jsonl"))).isEqualTo("/tmp/f/x.jsonl: not a directory");
+        assertThat(Platform.describe(new IllegalArgumentException("k is 1 to 1000"))).isEqualTo("k is 1 to 1000");
     }
 }

@@ -1,6 +1,7 @@
 package org.triplehelix.matching;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
 import java.util.List;
@@ -9,6 +10,7 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.triplehelix.matching.lucene.LuceneSearchIndex;
+import org.triplehelix.shared.RetriedLater;
 
 /** The Lucene adapter: documents in and out, vectors, version stamps, highlights. */
 class LuceneSearchIndexTests {
@@ -53,6 +55,17 @@ class LuceneSearchIndexTests {
             assertThat(index.lexical(EntityKind.OUTPUT, "量子点", 1, 1, null, SearchFilter.NONE, 10))
                     .extracting(SearchHit::extId).containsExactly("out-08");
             assertThat(index.stats().documents()).containsEntry(EntityKind.OUTPUT, 29L);
+        }
+    }
+
+    @Test
+    void aWriteToAnIndexThatAnotherProcessHoldsIsLeftToItWithoutAnErrorTrace() {
+        try (LuceneSearchIndex holder = FixtureIndex.open(directory, false);
+             LuceneSearchIndex command = new LuceneSearchIndex(directory, "bge-small-zh-v1.5", 512, new LuceneSearchIndex.Weights(1, 1, 1))) {
+            assertThat(holder.readOnly()).isFalse();
+            assertThat(command.readOnly()).isTrue();
+            assertThatThrownBy(() -> command.delete(EntityKind.OUTPUT, List.of("out-08")))
+                    .isInstanceOf(RetriedLater.class).hasMessageContaining("is in use by another process (a running serve on this --data)");
         }
     }
 

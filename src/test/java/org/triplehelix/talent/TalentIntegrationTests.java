@@ -450,4 +450,26 @@ class TalentIntegrationTests {
         assertThat(fx.asSystem(() -> programs.student(studentId)).graduationYear()).isEqualTo(2027);
         assertThat(fx.jdbc().sql("select count(*) from talent_student where ext_id = :e").param("e", badStudent).query(Long.class).single()).isZero();
     }
+
+    @Test
+    void aJsonLinesRecordWithAListWhereATextBelongsIsRejectedWithItsLineAndTheRestGoIn() {
+        String bad = AccessFixtures.unique("test-program");
+        String good = AccessFixtures.unique("test-program");
+        String program = "{\"kind\": \"talent_program\", \"id\": \"%s\", \"name\": \"导入项目\", \"university\": \"" + fx.ext(university)
+                + "\", \"enterprises\": %s, \"discipline\": \"0808\", \"industry\": \"ind-nev\", \"degree_level\": \"master\", "
+                + "\"cohort_year\": 2024, \"capacity\": 5}";
+        String jsonl = program.formatted(bad, "[[\"" + fx.ext(enterprise) + "\"]]") + "\n"
+                + program.formatted(good, "[\"" + fx.ext(enterprise) + "\"]") + "\n";
+        byte[] bytes = jsonl.getBytes(StandardCharsets.UTF_8);
+        ImportReport report = fx.asSystem(() -> context.getBean(RegistryImport.class)
+                .run(ImportSource.of("talent.jsonl", FileFormat.JSON_LINES, bytes.length, false, () -> new ByteArrayInputStream(bytes))));
+        assertThat(report.imported()).isEqualTo(1);
+        assertThat(report.rejections()).singleElement().satisfies(r -> {
+            assertThat(r.line()).isEqualTo(1);
+            assertThat(r.id()).isEqualTo(bad);
+            assertThat(r.reason()).isEqualTo("enterprises: enterprises holds a list or an object where a text is expected");
+        });
+        assertThat(programs.program(good).enterprises()).extracting(Programs.Org::extId).containsExactly(fx.ext(enterprise));
+        assertThat(fx.jdbc().sql("select count(*) from talent_program where ext_id = :e").param("e", bad).query(Long.class).single()).isZero();
+    }
 }

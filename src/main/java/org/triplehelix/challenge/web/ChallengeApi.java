@@ -7,11 +7,8 @@ import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
-import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.bind.annotation.DeleteMapping;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -46,6 +43,7 @@ import org.triplehelix.challenge.ScoreInput;
 import org.triplehelix.matching.MatchHit;
 import org.triplehelix.shared.InvalidInputException;
 import org.triplehelix.shared.Page;
+import org.triplehelix.shared.web.JsonRefusal;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -248,7 +246,11 @@ class ChallengeApi {
             while (cause != null && !(cause instanceof InvalidInputException)) {
                 cause = cause.getCause();
             }
-            throw cause == null ? new InvalidInputException("body", "the request body is not of the expected shape") : (InvalidInputException) cause;
+            if (cause != null) {
+                throw (InvalidInputException) cause;
+            }
+            InvalidInputException wrongType = JsonRefusal.of(e);
+            throw wrongType != null ? wrongType : new InvalidInputException("body", "the request body is not of the expected shape");
         }
     }
 
@@ -284,22 +286,6 @@ class ChallengeApi {
     @GetMapping("/applications/{id}/feedback")
     Feedback feedback(@PathVariable long id) {
         return reviews.feedback(id);
-    }
-
-    /** A body whose values fail their own checks (a missing title, a bad score) names the field, as any bad input does. */
-    @ExceptionHandler(HttpMessageNotReadableException.class)
-    ProblemDetail unreadable(HttpMessageNotReadableException e) {
-        Throwable cause = e;
-        while (cause != null && !(cause instanceof InvalidInputException)) {
-            cause = cause.getCause();
-        }
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
-                cause == null ? "the request body is not valid JSON of the expected shape" : cause.getMessage());
-        problem.setTitle("Invalid input");
-        if (cause != null) {
-            problem.setProperty("field", ((InvalidInputException) cause).field());
-        }
-        return problem;
     }
 
 }

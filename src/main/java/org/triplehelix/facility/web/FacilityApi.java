@@ -20,6 +20,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.support.RequestContextUtils;
+import org.springframework.web.util.UriComponentsBuilder;
 import org.triplehelix.facility.BookingRequest;
 import org.triplehelix.facility.CalendarFeeds;
 import org.triplehelix.facility.FacilityCatalog;
@@ -85,9 +86,16 @@ class FacilityApi {
     record Managers(List<String> managers) {
     }
 
-    /** Replaces the managers by the accounts of these emails: the owning organization's administrators. */
+    /**
+     * Replaces the managers by the accounts of these emails: the owning organization's administrators.
+     * {@code managers} is required ({@code []} for none): a body without it, or with a misspelt name,
+     * must not remove every manager.
+     */
     @PutMapping("/{id}/managers")
     InstrumentJson managers(@PathVariable String id, @RequestBody Managers managers) {
+        if (managers.managers() == null) {
+            throw new InvalidInputException("managers", "managers is required: the e-mails of the managers, [] for none");
+        }
         Instrument instrument = catalog.setManagers(id, managers.managers());
         return InstrumentJson.of(instrument, true);
     }
@@ -105,7 +113,7 @@ class FacilityApi {
     @PostMapping("/{id}/maintenance")
     ResponseEntity<MaintenanceWindow> addMaintenance(@PathVariable String id, @RequestBody MaintenanceRequest request) {
         MaintenanceWindow window = maintenance.add(id, request);
-        return ResponseEntity.created(URI.create("/api/v1/facilities/" + id + "/maintenance/" + window.id())).body(window);
+        return ResponseEntity.created(UriComponentsBuilder.fromPath("/api/v1/facilities/{id}/maintenance/{window}").encode().buildAndExpand(id, window.id()).toUri()).body(window);
     }
 
     @DeleteMapping("/{id}/maintenance/{windowId}")

@@ -57,7 +57,7 @@ public class DemandRepository {
      * A page of the demands {@code condition} admits (a SQL condition over {@code d}, built from constants
      * only, its values bound as parameters), most recently changed first.
      */
-    public List<Demand> list(String condition, java.util.Map<String, ?> params, int offset, int limit) {
+    public List<Demand> list(String condition, java.util.Map<String, ?> params, long offset, int limit) {
         return jdbc.sql(SELECT + " where " + condition + " order by d.updated_at desc, d.ext_id limit :limit offset :offset")
                 .params(params).param("limit", limit).param("offset", offset)
                 .query(DemandRepository::demand).list();

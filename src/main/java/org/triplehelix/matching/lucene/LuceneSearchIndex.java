@@ -57,6 +57,7 @@ import org.triplehelix.matching.IndexStats;
 import org.triplehelix.matching.SearchFilter;
 import org.triplehelix.matching.SearchHit;
 import org.triplehelix.matching.SearchIndex;
+import org.triplehelix.shared.RetriedLater;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -289,9 +290,15 @@ public final class LuceneSearchIndex implements SearchIndex {
         return data;
     }
 
+    /**
+     * The writer, or a refusal when another process holds the index (a command run while {@code serve}
+     * runs on the same data): that process applies the change instead (it resubmits the change events
+     * left incomplete here, and catches up from the database when it starts), so the refusal is
+     * not a bug to print with its stack trace on the command's terminal.
+     */
     private IndexWriter writable() {
         if (writer == null) {
-            throw new IllegalStateException("the search index in " + path + " is in use by another process (a running serve on"
+            throw new RetriedLater("the search index in " + path + " is in use by another process (a running serve on"
                     + " this --data): stop that process first, or give this command another --data directory");
         }
         return writer;

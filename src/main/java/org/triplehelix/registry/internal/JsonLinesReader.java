@@ -1,17 +1,19 @@
 package org.triplehelix.registry.internal;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CharsetDecoder;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.function.Consumer;
 import java.util.function.LongConsumer;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-/** JSON Lines: one object a line; blank lines are skipped; a line that is not a JSON object is unreadable. */
+/** JSON Lines: one object a line; blank lines are skipped; a line that is not UTF-8 or not a JSON object is unreadable. */
 public final class JsonLinesReader implements RecordReader {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -24,25 +26,61 @@ public final class JsonLinesReader implements RecordReader {
         this.input = input;
     }
 
+    /**
+     * Splits the bytes into lines itself and decodes each strictly, so that a line that is not UTF-8
+     * is rejected with its number, like a line that is not JSON, instead of going in with its bad
+     * bytes replaced by U+FFFD (which a reader's decoder would do silently).
+     */
     @Override
     public void read(Consumer<RawRecord> sink, LongConsumer bytesRead) throws IOException {
         CountingInputStream counting = new CountingInputStream(input);
-        try (BufferedReader lines = new BufferedReader(new InputStreamReader(counting, StandardCharsets.UTF_8), 1 << 16)) {
-            String line;
+        CharsetDecoder utf8 = StandardCharsets.UTF_8.newDecoder(); // reports malformed input
+        try (InputStream in = counting) {
+            byte[] chunk = new byte[1 << 16];
+            byte[] line = new byte[1 << 12];
+            int length = 0;
             long number = 0;
-            while ((line = lines.readLine()) != null) {
-                number++;
-                if (number == 1 && line.startsWith("\uFEFF")) {
-                    line = line.substring(1);
-                }
-                if (!line.isBlank()) {
-                    sink.accept(parse(line, number));
-                }
-                if ((number & 1023) == 0) {
-                    bytesRead.accept(counting.count());
+            int read;
+            while ((read = in.read(chunk)) >= 0) {
+                for (int i = 0; i < read; i++) {
+                    if (chunk[i] != '\n') {
+                        if (length == line.length) {
+                            line = Arrays.copyOf(line, line.length * 2);
+                        }
+                        line[length++] = chunk[i];
+                        continue;
+                    }
+                    number++;
+                    accept(utf8, line, length, number, sink);
+                    length = 0;
+                    if ((number & 1023) == 0) {
+                        bytesRead.accept(counting.count());
+                    }
                 }
             }
+            if (length > 0) {
+                accept(utf8, line, length, ++number, sink);
+            }
             bytesRead.accept(counting.count());
+        }
+    }
+
+    private void accept(CharsetDecoder utf8, byte[] bytes, int length, long number, Consumer<RawRecord> sink) {
+        if (length > 0 && bytes[length - 1] == '\r') {
+            length--;
+        }
+        String line;
+        try {
+            line = utf8.decode(ByteBuffer.wrap(bytes, 0, length)).toString();
+        } catch (CharacterCodingException e) {
+            sink.accept(RawRecord.unreadable(file, number, "not UTF-8 text", "registry.import.error.encoding"));
+            return;
+        }
+        if (number == 1 && line.startsWith("\uFEFF")) {
+            line = line.substring(1);
+        }
+        if (!line.isBlank()) {
+            sink.accept(parse(line, number));
         }
     }
 

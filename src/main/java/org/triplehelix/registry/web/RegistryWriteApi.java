@@ -10,6 +10,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.util.UriComponentsBuilder;
 import org.triplehelix.registry.RecordKind;
 import org.triplehelix.registry.RegistryRecord;
 import org.triplehelix.registry.RegistryWriter;
@@ -39,7 +40,7 @@ class RegistryWriteApi {
     @PostMapping
     ResponseEntity<JsonNode> create(@PathVariable String collection, @PathVariable String extId, @RequestBody JsonNode body) {
         SavedRecord saved = writer.create(parse(collection, extId, body));
-        return ResponseEntity.created(URI.create("/api/v1/" + collection + "/" + extId)).body(view(saved));
+        return ResponseEntity.created(location("/api/v1/{collection}/{id}", collection, extId)).body(view(saved));
     }
 
     @PutMapping
@@ -58,6 +59,11 @@ class RegistryWriteApi {
         return ResponseEntity.noContent().build();
     }
 
+    /** The address of a record, its id encoded: an id is kept as given and may hold a space or any character. */
+    static URI location(String template, Object... variables) {
+        return UriComponentsBuilder.fromPath(template).encode().buildAndExpand(variables).toUri();
+    }
+
     private static RecordKind kind(String collection) {
         return RecordKind.fromCollection(collection).orElseThrow(() -> new NotFoundException("collection", collection));
     }
@@ -71,10 +77,12 @@ class RegistryWriteApi {
         ObjectNode fields = object.deepCopy();
         fields.remove("version");
         JsonNode id = fields.get("id");
+        JsonNode kindField = fields.remove("kind");
+        requireText("id", id);
+        requireText("kind", kindField);
         if (id != null && !id.asString().strip().equals(extId)) {
             throw new InvalidInputException("id", "id " + id.asString() + " differs from the id in the path " + extId);
         }
-        JsonNode kindField = fields.remove("kind");
         if (kindField != null && !kindField.asString().equals(kind.interchangeName())) {
             throw new InvalidInputException("kind", "kind " + kindField.asString() + " differs from " + kind.interchangeName());
         }
@@ -82,6 +90,13 @@ class RegistryWriteApi {
         return InterchangeCodec.read(kind, fields, (k, field) -> {
             throw new InvalidInputException(field, "unknown field " + field + " of " + k);
         });
+    }
+
+    /** An id or kind in the body is a string (an object or a list has no text to compare with the path). */
+    private static void requireText(String field, JsonNode value) {
+        if (value != null && !value.isValueNode()) {
+            throw new InvalidInputException(field, field + " must be a string, not " + (value.isArray() ? "a list" : "an object"));
+        }
     }
 
     static JsonNode view(SavedRecord saved) {

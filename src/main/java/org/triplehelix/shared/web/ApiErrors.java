@@ -15,14 +15,18 @@ import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.ErrorResponse;
 import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.multipart.support.MissingServletRequestPartException;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 import org.triplehelix.shared.ConflictException;
 import org.triplehelix.shared.ExplainedDenial;
 import org.triplehelix.shared.InvalidInputException;
 import org.triplehelix.shared.NotFoundException;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.exc.StreamReadException;
 
 /**
  * The one mapping of errors to RFC 9457 problem details for the JSON API: 400 with the field at
@@ -57,9 +61,48 @@ class ApiErrors {
         return problem;
     }
 
+    /**
+     * A body that cannot be read as the endpoint's type. A value refused by its record's own checks
+     * names its field as any bad input does; a value of the wrong type names its path in the body
+     * ({@code targets[0].threshold}) and what it should be; JSON that does not parse says where it broke.
+     */
     @ExceptionHandler(HttpMessageNotReadableException.class)
     ProblemDetail unreadable(HttpMessageNotReadableException e) {
-        return problem(HttpStatus.BAD_REQUEST, "Invalid input", "the request body is not valid JSON of the expected shape");
+        InvalidInputException refused = cause(e, InvalidInputException.class);
+        if (refused != null) {
+            return invalid(refused);
+        }
+        JacksonException jackson = cause(e, JacksonException.class);
+        InvalidInputException wrongType = jackson == null ? null : JsonRefusal.of(jackson);
+        if (wrongType != null) {
+            return invalid(wrongType);
+        }
+        ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "Invalid input", jackson instanceof StreamReadException broken
+                && broken.getLocation() != null && broken.getLocation().getLineNr() > 0
+                ? "the request body is not valid JSON (line " + broken.getLocation().getLineNr() + ", column "
+                        + broken.getLocation().getColumnNr() + ")"
+                : "the request body is not valid JSON of the expected shape");
+        problem.setProperty("field", "body");
+        return problem;
+    }
+
+    /** A required query parameter or multipart part that is missing names itself, like any other bad input. */
+    @ExceptionHandler({MissingServletRequestParameterException.class, MissingServletRequestPartException.class})
+    ProblemDetail missing(Exception e) {
+        String name = e instanceof MissingServletRequestParameterException parameter ? parameter.getParameterName()
+                : ((MissingServletRequestPartException) e).getRequestPartName();
+        ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "Invalid input", name + " is required");
+        problem.setProperty("field", name);
+        return problem;
+    }
+
+    private static <T extends Throwable> T cause(Throwable e, Class<T> type) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (type.isInstance(cause)) {
+                return type.cast(cause);
+            }
+        }
+        return null;
     }
 
     @ExceptionHandler(org.triplehelix.shared.UnavailableException.class)

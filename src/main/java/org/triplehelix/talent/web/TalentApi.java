@@ -20,6 +20,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RequestPart;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.util.UriComponentsBuilder;
 import org.triplehelix.shared.InvalidInputException;
 import org.triplehelix.shared.Page;
 import org.triplehelix.talent.Fields;
@@ -75,7 +76,7 @@ class TalentApi {
     @PostMapping("/programs")
     ResponseEntity<Programs.Program> createProgram(@RequestBody JsonNode body) {
         String id = writer.saveProgram(Fields.ofJson(body), false);
-        return ResponseEntity.created(URI.create("/api/v1/talent/programs/" + id)).body(programs.program(id));
+        return ResponseEntity.created(location("/api/v1/talent/programs/{id}", id)).body(programs.program(id));
     }
 
     @PutMapping("/programs/{id}")
@@ -99,7 +100,7 @@ class TalentApi {
     @PostMapping("/students")
     ResponseEntity<Programs.Student> enroll(@RequestBody JsonNode body) {
         String id = writer.saveStudent(Fields.ofJson(body), false);
-        return ResponseEntity.created(URI.create("/api/v1/talent/students/" + id)).body(programs.student(id));
+        return ResponseEntity.created(location("/api/v1/talent/students/{id}", id)).body(programs.student(id));
     }
 
     @GetMapping("/students/{id}")
@@ -185,7 +186,7 @@ class TalentApi {
     @PostMapping("/topics")
     ResponseEntity<Topics.Topic> post(@RequestBody Topics.TopicInput input) {
         Topics.Topic topic = topics.post(input);
-        return ResponseEntity.created(URI.create("/api/v1/talent/topics/" + topic.extId())).body(topic);
+        return ResponseEntity.created(location("/api/v1/talent/topics/{id}", topic.extId())).body(topic);
     }
 
     @PostMapping("/topics/{id}/close")
@@ -325,6 +326,11 @@ class TalentApi {
     @GetMapping("/templates/{kind}.xlsx")
     ResponseEntity<byte[]> xlsxTemplate(@PathVariable String kind) {
         return download(TalentImport.xlsxTemplate(kind), kind + ".xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+    }
+
+    /** The address of a record, its id encoded (a talent id is kept as given, spaces and all). */
+    static URI location(String template, Object... variables) {
+        return UriComponentsBuilder.fromPath(template).encode().buildAndExpand(variables).toUri();
     }
 
     static ResponseEntity<byte[]> download(byte[] bytes, String name, String type) {

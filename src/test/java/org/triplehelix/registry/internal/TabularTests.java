@@ -3,6 +3,7 @@ package org.triplehelix.registry.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -99,6 +100,25 @@ class TabularTests {
         assertThat(records.get(0).idOrNull()).isEqualTo("p1");
         assertThat(records.get(1).error()).startsWith("invalid JSON");
         assertThat(records.get(2).error()).isEqualTo("not a JSON object");
+    }
+
+    @Test
+    void refusesALineThatIsNotUtf8InsteadOfReplacingItsBytes() throws IOException {
+        byte[] good = "{\"kind\": \"organization\", \"id\": \"o1\", \"name\": \"好\"}\r\n".getBytes(StandardCharsets.UTF_8);
+        byte[] bad = "{\"kind\": \"organization\", \"id\": \"o2\", \"name\": \"x\u00ff\"}\n".getBytes(StandardCharsets.ISO_8859_1);
+        byte[] last = "{\"kind\": \"organization\", \"id\": \"o3\", \"name\": \"好\"}".getBytes(StandardCharsets.UTF_8);
+        ByteArrayOutputStream file = new ByteArrayOutputStream();
+        file.write(good);
+        file.write(bad);
+        file.write(last);
+        List<RawRecord> records = new ArrayList<>();
+        new JsonLinesReader("f.jsonl", new ByteArrayInputStream(file.toByteArray())).read(records::add, bytes -> { });
+        assertThat(records).extracting(RawRecord::line).containsExactly(1L, 2L, 3L);
+        assertThat(records.get(0).node().get("name").asString()).isEqualTo("好");
+        assertThat(records.get(1).node()).isNull();
+        assertThat(records.get(1).error()).isEqualTo("not UTF-8 text");
+        assertThat(records.get(1).errorKey()).isEqualTo("registry.import.error.encoding");
+        assertThat(records.get(2).idOrNull()).isEqualTo("o3");
     }
 
     private static List<RawRecord> readCsv(String name, String csv) throws IOException {

@@ -1,0 +1,205 @@
+package org.triplehelix.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
+import org.springframework.test.context.ActiveProfiles;
+import org.triplehelix.access.AccessFixtures;
+import org.triplehelix.access.Account;
+import org.triplehelix.access.HelixClient;
+import org.triplehelix.access.Role;
+import org.triplehelix.facility.FacilityFixtures;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Bad input through the JSON API, across the modules: each request answers 4xx with a problem
+ * detail naming the field at fault and writes nothing; a good request whose id holds a character
+ * that an address must escape is answered 201, not 500 after the write.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles("test")
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class BadInputApiIntegrationTests {
+
+    static final JsonMapper JSON = JsonMapper.builder().build();
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    ApplicationContext context;
+
+    FacilityFixtures facilities;
+    AccessFixtures access;
+    Account admin;
+    Account enterprise;
+    String enterpriseOrganization;
+
+    @BeforeAll
+    void world() {
+        facilities = FacilityFixtures.of(context);
+        access = facilities.access();
+        admin = access.user(null, Role.ADMIN);
+        long organization = access.organization("Bad Input Enterprise", null);
+        enterpriseOrganization = access.organizationExtId(organization);
+        enterprise = access.user(organization, Role.ENTERPRISE);
+    }
+
+    HelixClient as(Account account) {
+        return HelixClient.basic(port, account.email(), AccessFixtures.PASSWORD);
+    }
+
+    static JsonNode json(HelixClient.Response response) {
+        return JSON.readTree(response.body());
+    }
+
+    static void assertRefused(HelixClient.Response response, String field) {
+        assertThat(response.status()).as(response.body()).isEqualTo(400);
+        assertThat(response.header("Content-Type")).startsWith("application/problem+json");
+        assertThat(json(response).path("field").asString()).as(response.body()).isEqualTo(field);
+    }
+
+    long count(String sql, Object... params) {
+        return facilities.count(sql, params);
+    }
+
+    @Test
+    void aManagersBodyWithoutManagersKeepsThemInsteadOfRemovingThemAll() {
+        long owner = access.organization("Bad Input Lab", null);
+        String instrument = facilities.openFacility(owner, false, false);
+        Account manager = access.user(owner, Role.RESEARCHER);
+        facilities.managers(instrument, manager);
+
+        assertRefused(as(admin).json("PUT", "/api/v1/facilities/" + instrument + "/managers",
+                "{\"manager\": [\"" + manager.email() + "\"]}"), "managers");
+        assertRefused(as(admin).json("PUT", "/api/v1/facilities/" + instrument + "/managers", "{}"), "managers");
+
+        assertThat(count("select count(*) from facility_manager where facility_id = ?", facilities.facilityId(instrument))).isEqualTo(1);
+        HelixClient.Response read = as(admin).json("GET", "/api/v1/instruments/" + instrument, null);
+        assertThat(json(read).path("managers").get(0).path("userId").asLong()).isEqualTo(manager.id());
+        // an explicit empty list still removes them: that is what it says
+        assertThat(as(admin).json("PUT", "/api/v1/facilities/" + instrument + "/managers", "{\"managers\": []}").status()).isEqualTo(200);
+    }
+
+    @Test
+    void aRecordWhoseIdHoldsASpaceIsCreatedWithItsAddressEscapedNot500AfterTheWrite() {
+        String id = AccessFixtures.unique("bad input");
+        HelixClient.Response created = as(admin).json("POST", "/api/v1/organizations/" + id.replace(" ", "%20"),
+                "{\"name\": \"Bad Input Organization\"}");
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        assertThat(created.location()).isEqualTo("/api/v1/organizations/" + id.replace(" ", "%20"));
+        assertThat(as(admin).json("GET", created.location(), null).status()).isEqualTo(200);
+
+        String program = AccessFixtures.unique("bad input program");
+        HelixClient.Response enrolled = as(admin).json("POST", "/api/v1/talent/programs", """
+                {"id": "%s", "name": "坏输入项目", "university": "%s", "enterprises": ["%s"], "discipline": "0802",
+                 "industry": "ind-auto", "degree_level": "master", "cohort_year": 2024, "capacity": 10}
+                """.formatted(program, enterpriseOrganization, enterpriseOrganization));
+        assertThat(enrolled.status()).as(enrolled.body()).isEqualTo(201);
+        assertThat(enrolled.location()).isEqualTo("/api/v1/talent/programs/" + program.replace(" ", "%20"));
+        assertThat(as(admin).json("GET", enrolled.location(), null).status()).isEqualTo(200);
+    }
+
+    @Test
+    void aListOrObjectWhereATextBelongsNamesItsFieldAndWritesNothing() {
+        String program = AccessFixtures.unique("bad-input-program");
+        assertRefused(as(admin).json("POST", "/api/v1/talent/programs", """
+                {"id": "%s", "name": {"zh": {"a": 1}}, "university": "%s", "enterprises": ["%s"]}
+                """.formatted(program, enterpriseOrganization, enterpriseOrganization)), "name");
+        assertRefused(as(admin).json("POST", "/api/v1/talent/programs", """
+                {"id": "%s", "name": "坏输入项目", "university": "%s", "enterprises": [["%s"]]}
+                """.formatted(program, enterpriseOrganization, enterpriseOrganization)), "enterprises");
+        assertThat(count("select count(*) from talent_program where ext_id = ?", program)).isZero();
+
+        String organization = AccessFixtures.unique("bad-input-org");
+        assertRefused(as(admin).json("POST", "/api/v1/organizations/" + organization, "{\"name\": \"x\", \"id\": {\"a\": 1}}"), "id");
+        assertRefused(as(admin).json("POST", "/api/v1/organizations/" + organization, "{\"name\": \"x\", \"kind\": [1]}"), "kind");
+        assertThat(count("select count(*) from organization where ext_id = ?", organization)).isZero();
+    }
+
+    @Test
+    void anAmountBeyondWhatTheDatabaseHoldsIsRefusedWithItsField() {
+        String demand = AccessFixtures.unique("bad-input-demand");
+        assertRefused(as(enterprise).json("POST", "/api/v1/demands", """
+                {"extId": "%s", "titleZh": "坏输入需求", "organization": "%s", "budgetMin": 1e20}
+                """.formatted(demand, enterpriseOrganization)), "budgetMin");
+        assertRefused(as(enterprise).json("POST", "/api/v1/demands", """
+                {"extId": "%s", "titleZh": "坏输入需求", "organization": "%s", "budgetMax": 100000000000000}
+                """.formatted(demand, enterpriseOrganization)), "budgetMax");
+        assertThat(count("select count(*) from demand where ext_id = ?", demand)).isZero();
+
+        String title = AccessFixtures.unique("坏输入挑战");
+        assertRefused(as(admin).json("POST", "/api/v1/challenges", """
+                {"titleZh": "%s", "problemZh": "问题", "technologyCode": "kct-17", "budget": 1e14, "durationMonths": 12,
+                 "deadline": "2099-06-01T00:00:00Z",
+                 "targets": [{"position": 1, "indicator": "强度", "unit": "MPa", "threshold": 100, "higherIsBetter": true}]}
+                """.formatted(title)), "budget");
+        assertThat(count("select count(*) from challenge where title_zh = ?", title)).isZero();
+    }
+
+    @Test
+    void aPageFarBeyondTheEndIsEmptyNotAnOverflow() {
+        HelixClient.Response page = as(enterprise).json("GET", "/api/v1/demands?page=2147483647&size=100", null);
+        assertThat(page.status()).as(page.body()).isEqualTo(200);
+        assertThat(json(page).path("items").size()).isZero();
+    }
+
+    @Test
+    void aValueOfTheWrongTypeNamesItsPlaceInTheBody() {
+        HelixClient.Response k = as(admin).json("POST", "/api/v1/match", "{\"text\": \"电池\", \"k\": \"ten\"}");
+        assertRefused(k, "k");
+        assertThat(json(k).path("detail").asString()).isEqualTo("k must be a whole number");
+        assertRefused(as(admin).json("POST", "/api/v1/match", "{\"text\": \"电池\", \"k\": 1000000000000}"), "k");
+        HelixClient.Response year = as(admin).json("POST", "/api/v1/match", "{\"text\": \"电池\", \"filters\": {\"yearFrom\": \"x\"}}");
+        assertRefused(year, "filters.yearFrom");
+
+        String title = AccessFixtures.unique("坏输入挑战");
+        HelixClient.Response threshold = as(admin).json("POST", "/api/v1/challenges", """
+                {"titleZh": "%s", "problemZh": "问题", "technologyCode": "kct-17", "budget": 1, "durationMonths": 12,
+                 "deadline": "2099-06-01T00:00:00Z",
+                 "targets": [{"position": 1, "indicator": "强度", "unit": "MPa", "threshold": "high", "higherIsBetter": true}]}
+                """.formatted(title));
+        assertRefused(threshold, "targets[0].threshold");
+        assertThat(json(threshold).path("detail").asString()).isEqualTo("targets[0].threshold must be a number");
+        // a value its record's own checks refuse still names the field those checks give
+        assertRefused(as(admin).json("POST", "/api/v1/challenges", "{\"problemZh\": \"问题\"}"), "title");
+        assertThat(count("select count(*) from challenge where title_zh = ?", title)).isZero();
+    }
+
+    @Test
+    void anEditWithAValueOfTheWrongTypeNamesItsPlaceAndChangesNothing() {
+        String title = AccessFixtures.unique("坏输入挑战");
+        String body = """
+                {"titleZh": "%s", "problemZh": "问题", "technologyCode": "kct-17", "budget": %s, "durationMonths": 12,
+                 "deadline": "2099-06-01T00:00:00Z", "version": 0,
+                 "targets": [{"position": 1, "indicator": "强度", "unit": "MPa", "threshold": 100, "higherIsBetter": true}]}
+                """;
+        HelixClient.Response created = as(admin).json("POST", "/api/v1/challenges", body.formatted(title, "1000"));
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        String extId = json(created).path("extId").asString();
+
+        HelixClient.Response edit = as(admin).json("PUT", "/api/v1/challenges/" + extId, body.formatted(title, "\"lots\""));
+        assertRefused(edit, "budget");
+        assertThat(json(edit).path("detail").asString()).isEqualTo("budget must be a number");
+        HelixClient.Response read = as(admin).json("GET", "/api/v1/challenges/" + extId, null);
+        assertThat(json(read).path("budget").decimalValue()).isEqualByComparingTo("1000");
+        assertThat(json(read).path("version").asInt()).isZero();
+    }
+
+    @Test
+    void jsonThatDoesNotParseSaysWhereAndAMissingParameterNamesItself() {
+        HelixClient.Response broken = as(admin).json("POST", "/api/v1/match", "{\"text\": \"电池\",\n \"k\": }");
+        assertRefused(broken, "body");
+        assertThat(json(broken).path("detail").asString()).isEqualTo("the request body is not valid JSON (line 2, column 7)");
+
+        HelixClient.Response missing = as(admin).json("GET", "/api/v1/match", null);
+        assertRefused(missing, "q");
+        assertThat(json(missing).path("detail").asString()).isEqualTo("q is required");
+    }
+}
