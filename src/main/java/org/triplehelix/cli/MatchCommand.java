@@ -68,7 +68,15 @@ class MatchCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         EntityKind kind = EntityKind.of(target);
         try (ConfigurableApplicationContext services = Platform.services(global)) {
-            services.getBean(IndexMaintenance.class).catchUp(new IndexCommand.Bar(System.err));
+            IndexMaintenance maintenance = services.getBean(IndexMaintenance.class);
+            maintenance.catchUp(new IndexCommand.Bar(System.err));
+            String behind = input.batch != null ? maintenance.behindElsewhere() : null;
+            if (behind != null) {
+                // a batch ranks over the whole corpus or not at all (INTERCHANGE.md): a run over part of it would be measured as the whole
+                throw new IllegalStateException("the search index is held by another process (a running serve on this --data) and is"
+                        + " not up to date: " + behind + ". A batch would not rank over the whole corpus: wait until `helix index status`"
+                        + " shows the index complete, or stop that process and run this again (the command then brings the index up to date)");
+            }
             MatchService matching = services.getBean(MatchService.class);
             if (input.text != null) {
                 int hits = k == 100 ? 10 : k;

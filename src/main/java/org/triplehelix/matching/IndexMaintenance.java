@@ -290,6 +290,33 @@ public class IndexMaintenance {
         return titles;
     }
 
+    /**
+     * Why the index, held by another process (a {@code serve} on the same data), is not what this
+     * process's catch-up would have made it, or null when it is (or when this process holds it): a
+     * rebuild pending, documents missing or left over, vectors still to compute. A batch run must rank
+     * over the whole corpus (INTERCHANGE.md), and this process cannot write the index to make it so.
+     */
+    public String behindElsewhere() {
+        if (!index.readOnly()) {
+            return null;
+        }
+        IndexStatus status = status();
+        if (status.stale()) {
+            return "it waits for a rebuild";
+        }
+        for (Map.Entry<EntityKind, Long> kind : status.database().entrySet()) {
+            long held = status.index().documents().getOrDefault(kind.getKey(), 0L);
+            if (held != kind.getValue()) {
+                return "it holds " + held + " " + kind.getKey().id() + " documents, the database " + kind.getValue();
+            }
+        }
+        if (embeddings.enabled() && status.index().pendingVectors() > 0) {
+            return "the semantic index is " + status.semanticPercent() + "% ready (" + status.index().pendingVectors()
+                    + " vectors still to compute)";
+        }
+        return null;
+    }
+
     public IndexStatus status() {
         Map<EntityKind, Long> database = new EnumMap<>(EntityKind.class);
         sources.forEach((kind, source) -> database.put(kind, source.count()));
