@@ -11,6 +11,7 @@ import org.springframework.boot.Banner;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.triplehelix.matching.SearchUrls;
 import org.triplehelix.shared.db.ExternalDatabase;
 
 /** Starts the application for a command: the web platform for {@code serve}, the services alone for the rest. */
@@ -52,6 +53,9 @@ final class Platform {
     }
 
     private static Map<String, Object> common(HelixCommand global) {
+        if (global.searchUrl() != null) {
+            SearchUrls.parse(global.searchUrl()); // refused before anything starts or is created
+        }
         if (global.dbUrl() != null) {
             // before Spring starts: a wrong password or a missing database is then one line, not a failed start's stack traces
             ExternalDatabase.fromEnvironment(global.dbUrl()).check(global.data());

@@ -91,4 +91,25 @@ class HelixCommandTests {
         assertThat(Platform.describe(new java.nio.file.NotDirectoryException("/tmp/f/x.jsonl"))).isEqualTo("/tmp/f/x.jsonl: not a directory");
         assertThat(Platform.describe(new IllegalArgumentException("k is 1 to 1000"))).isEqualTo("k is 1 to 1000");
     }
+
+    /** Refused before anything starts: no embedded database created in --data for a command that cannot run. */
+    @Test
+    void aSearchUrlWithAPasswordIsOneLineBeforeAnythingIsCreated(@TempDir Path dir) {
+        Path data = dir.resolve("data");
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        PrintStream before = System.err;
+        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+        int exit;
+        try {
+            exit = HelixCommand.run(Object.class, "index", "status", "--search-url", "https://helix:s3cret-pass@search.example.org:9200",
+                    "--data", data.toString());
+        } finally {
+            System.setErr(before);
+        }
+        assertThat(exit).isEqualTo(1);
+        assertThat(err.toString(StandardCharsets.UTF_8).strip())
+                .startsWith("helix index status: --search-url must not carry a user or password")
+                .contains("HELIX_SEARCH_USER and HELIX_SEARCH_PASSWORD").doesNotContain("s3cret-pass").doesNotContain("\n");
+        assertThat(data).doesNotExist();
+    }
 }

@@ -7,12 +7,12 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.triplehelix.matching.SearchUrls;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -51,21 +51,7 @@ final class OpenSearchClient {
      * ({@code -Djavax.net.ssl.trustStore=…} for a private certificate authority).
      */
     OpenSearchClient(String urls, int attempts, OpenSearchSearchIndex.Credentials credentials) {
-        List<URI> parsed;
-        try {
-            parsed = Arrays.stream(urls.split(",")).map(String::strip).filter(s -> !s.isEmpty())
-                    .map(s -> URI.create(s.endsWith("/") ? s : s + "/")).toList();
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("--search-url must be one or more http(s) URLs separated by commas: " + e.getMessage());
-        }
-        this.nodes = parsed;
-        if (nodes.isEmpty() || nodes.stream().anyMatch(u -> !"http".equals(u.getScheme()) && !"https".equals(u.getScheme()))) {
-            throw new IllegalArgumentException("--search-url must be one or more http(s) URLs separated by commas, not " + urls);
-        }
-        if (nodes.stream().anyMatch(u -> u.getRawUserInfo() != null)) {
-            throw new IllegalArgumentException("--search-url must not carry a user or password (process lists and logs show it): "
-                    + "set HELIX_SEARCH_USER and HELIX_SEARCH_PASSWORD instead");
-        }
+        this.nodes = SearchUrls.parse(urls);
         if (credentials != null && nodes.stream().anyMatch(u -> "http".equals(u.getScheme()))) {
             log.warn("The search cluster's password goes unencrypted to {}: use https:// URLs", where());
         }
