@@ -10,6 +10,11 @@ import org.triplehelix.shared.InvalidInputException;
  */
 public record AcceptanceInput(String verdict, String note, List<Evidence> evidence) {
 
+    /** The longest conclusion of the panel. */
+    public static final int MAX_NOTE = 5_000;
+    /** The longest evidence of one target: what names the report or certificate, not its content. */
+    public static final int MAX_EVIDENCE = 1_000;
+
     public AcceptanceInput {
         if (!"pass".equals(verdict) && !"fail".equals(verdict)) {
             throw new InvalidInputException("verdict", "the verdict is pass or fail", "challenge.error.acceptance.verdict");
@@ -17,6 +22,7 @@ public record AcceptanceInput(String verdict, String note, List<Evidence> eviden
         if (note == null || note.isBlank()) {
             throw new InvalidInputException("note", "record the panel's conclusion", "challenge.error.acceptance.note");
         }
+        ChallengeDraft.refuseLonger("note", note.strip(), MAX_NOTE);
         evidence = evidence == null ? List.of() : List.copyOf(evidence);
     }
 
@@ -31,6 +37,7 @@ public record AcceptanceInput(String verdict, String note, List<Evidence> eviden
                 throw new InvalidInputException("evidence", "name the evidence for every target (a test report, a certificate)",
                         "challenge.error.acceptance.evidence");
             }
+            ChallengeDraft.refuseLonger("evidence", evidence.strip(), MAX_EVIDENCE, "challenge.error.acceptance.evidenceLong");
         }
     }
 }

@@ -13,6 +13,16 @@ public record ChallengeDraft(String titleZh, String titleEn, String problemZh, S
     /** A budget or reward is below 10^14 yuan: the column is numeric(16, 2), and a larger amount is a typing error anyway. */
     static final BigDecimal MAX_BUDGET = BigDecimal.TEN.pow(14);
 
+    /**
+     * The longest title in either language, in characters (as the browser counts, UTF-16 units): the form's
+     * inputs say it ({@code maxlength}) and the API and the form are refused beyond it alike.
+     */
+    public static final int MAX_TITLE = 200;
+    /** The longest problem statement in either language: a few pages; the details go in the attachments of the call. */
+    public static final int MAX_PROBLEM = 10_000;
+    /** The longest intellectual property terms. */
+    public static final int MAX_IP_TERMS = 5_000;
+
     public ChallengeDraft {
         titleZh = blankToNull(titleZh);
         titleEn = blankToNull(titleEn);
@@ -22,6 +32,11 @@ public record ChallengeDraft(String titleZh, String titleEn, String problemZh, S
         industryCode = blankToNull(industryCode);
         ipTerms = blankToNull(ipTerms);
         eligibility = blankToNull(eligibility) == null ? "any" : eligibility.strip();
+        refuseLonger("titleZh", titleZh, MAX_TITLE);
+        refuseLonger("titleEn", titleEn, MAX_TITLE);
+        refuseLonger("problemZh", problemZh, MAX_PROBLEM);
+        refuseLonger("problemEn", problemEn, MAX_PROBLEM);
+        refuseLonger("ipTerms", ipTerms, MAX_IP_TERMS);
         if (titleZh == null && titleEn == null) {
             throw new InvalidInputException("title", "give the challenge a title in Chinese or English", "challenge.error.title");
         }
@@ -59,6 +74,18 @@ public record ChallengeDraft(String titleZh, String titleEn, String problemZh, S
             throw new InvalidInputException("rubric", "each criterion has its own code", "challenge.error.rubric.duplicate");
         }
         targets = List.copyOf(targets);
+    }
+
+    /** Refuses a text longer than {@code max} characters, naming its field (400 on the API, marked on the form). */
+    static void refuseLonger(String field, String value, int max) {
+        refuseLonger(field, value, max, "challenge.error.tooLong");
+    }
+
+    /** The same with the message key that says which text of a group of inputs is too long. */
+    static void refuseLonger(String field, String value, int max, String key) {
+        if (value != null && value.length() > max) {
+            throw new InvalidInputException(field, field + " is at most " + max + " characters (" + value.length() + " given)", key, max);
+        }
     }
 
     private static String blankToNull(String value) {

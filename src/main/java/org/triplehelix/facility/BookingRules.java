@@ -24,6 +24,14 @@ public record BookingRules(int minMinutes, int maxMinutes, int slotMinutes, int 
         }
     }
 
+    /** The longest horizon: a booking is made at most two years ahead. */
+    public static final int MAX_HORIZON_DAYS = 730;
+    /**
+     * The longest lead time: a year, in minutes. More would keep an instrument from being booked within any
+     * horizon of a year, and a value near {@code Integer.MAX_VALUE} (4,000 years) is a typing error, not a rule.
+     */
+    public static final int MAX_LEAD_MINUTES = 365 * 24 * 60;
+
     public static BookingRules standard() {
         return new BookingRules(30, 480, 60, 0, 90, true, false, OpeningHours.standard());
     }
@@ -53,10 +61,11 @@ public record BookingRules(int minMinutes, int maxMinutes, int slotMinutes, int 
             refusals.add(new InvalidInputException("slotMinutes", "the calendar's grid is 15, 30, 60 or 120 minutes",
                     "facility.error.slotMinutes"));
         }
-        if (leadMinutes < 0) {
-            refusals.add(new InvalidInputException("leadMinutes", "the lead time cannot be negative", "facility.error.leadMinutes"));
+        if (leadMinutes < 0 || leadMinutes > MAX_LEAD_MINUTES) {
+            refusals.add(new InvalidInputException("leadMinutes", "the lead time is 0 to " + MAX_LEAD_MINUTES + " minutes (365 days)",
+                    "facility.error.leadMinutes", String.valueOf(MAX_LEAD_MINUTES)));
         }
-        if (horizonDays < 1 || horizonDays > 730) {
+        if (horizonDays < 1 || horizonDays > MAX_HORIZON_DAYS) {
             refusals.add(new InvalidInputException("horizonDays", "the horizon is 1 to 730 days", "facility.error.horizonDays"));
         }
         if (openingHours == null) {

@@ -27,6 +27,12 @@ public class Maintenance {
 
     static final String KIND = "maintenance_window";
 
+    /**
+     * How far from now a maintenance window may lie, either way: the longest booking horizon. A window later
+     * than that blocks no booking anyone can make, and one in the year 99999 is a typing error.
+     */
+    static final java.time.Duration REACH = java.time.Duration.ofDays(BookingRules.MAX_HORIZON_DAYS);
+
     private final MaintenanceRepository windows;
     private final BookingRepository bookings;
     private final FacilityCatalog catalog;
@@ -63,6 +69,14 @@ public class Maintenance {
         }
         if (!slot.end().isAfter(clock.now())) {
             throw new InvalidInputException("end", "a maintenance window ends in the future", "facility.error.endPast");
+        }
+        if (slot.end().isAfter(clock.now().plus(REACH))) {
+            throw new InvalidInputException("end", "a maintenance window ends at most " + REACH.toDays() + " days ahead",
+                    "facility.error.maintenanceFar", String.valueOf(REACH.toDays()));
+        }
+        if (slot.start().isBefore(clock.now().minus(REACH))) {
+            throw new InvalidInputException("start", "a maintenance window starts at most " + REACH.toDays() + " days back",
+                    "facility.error.maintenanceLongAgo", String.valueOf(REACH.toDays()));
         }
         try {
             return transaction.execute(status -> {

@@ -21,6 +21,8 @@ import org.triplehelix.shared.NotFoundException;
 public class Trainings {
 
     static final String KIND = "facility_training";
+    /** The latest expiry of a training: a later one is a typing error (no expiry is left empty). */
+    public static final LocalDate LATEST_EXPIRY = LocalDate.of(2100, 12, 31);
 
     /** One user's training on one instrument; {@code validUntil} null means no expiry. */
     public record Training(long userId, String name, String email, LocalDate validUntil, java.time.Instant grantedAt) {
@@ -33,11 +35,13 @@ public class Trainings {
     private final JdbcClient jdbc;
     private final FacilityCatalog catalog;
     private final ApplicationEventPublisher events;
+    private final BookingClock clock;
 
-    Trainings(JdbcClient jdbc, FacilityCatalog catalog, ApplicationEventPublisher events) {
+    Trainings(JdbcClient jdbc, FacilityCatalog catalog, ApplicationEventPublisher events, BookingClock clock) {
         this.jdbc = jdbc;
         this.catalog = catalog;
         this.events = events;
+        this.clock = clock;
     }
 
     /** True when the user holds a training record on the facility valid on that day. */
@@ -68,6 +72,7 @@ public class Trainings {
         Instrument instrument = catalog.instrument(extId);
         catalog.requireCanManage(instrument);
         long grantor = catalog.requireSignedIn().id();
+        requireSaneExpiry(validUntil);
         String address = email == null ? "" : email.strip().toLowerCase(Locale.ROOT);
         Long userId = jdbc.sql("select id from app_user where email = :email").param("email", address)
                 .query(Long.class).optional()
@@ -85,6 +90,22 @@ public class Trainings {
         events.publishEvent(before == null ? AuditableChange.created(KIND, extId + "/" + userId, after)
                 : AuditableChange.updated(KIND, extId + "/" + userId, before, after));
         return list(extId).stream().filter(t -> t.userId() == userId).findFirst().orElseThrow();
+    }
+
+    /** An expiry before the day the training is recorded (it would be expired at once) or after {@link #LATEST_EXPIRY}: refused. */
+    private void requireSaneExpiry(LocalDate validUntil) {
+        if (validUntil == null) {
+            return;
+        }
+        LocalDate today = LocalDate.ofInstant(clock.now(), FacilityTime.ZONE);
+        if (validUntil.isBefore(today)) {
+            throw new InvalidInputException("validUntil", "validUntil is before today, the date the training is recorded on",
+                    "facility.error.validUntilPast", today.toString());
+        }
+        if (validUntil.isAfter(LATEST_EXPIRY)) {
+            throw new InvalidInputException("validUntil", "validUntil is at most " + LATEST_EXPIRY + "; leave it out for no expiry",
+                    "facility.error.validUntilFar", LATEST_EXPIRY.toString());
+        }
     }
 
     @Transactional

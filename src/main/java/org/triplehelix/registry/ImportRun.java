@@ -177,7 +177,7 @@ final class ImportRun {
 
     private void rejectFile(ImportSource source, Exception e) {
         if (e instanceof UnreadableFileException unreadableFile) {
-            reject(source.name(), 0, null, "cannot read the file: " + e.getMessage(), new ImportMessage(unreadableFile.key(),
+            reject(source.name(), unreadableFile.line(), null, "cannot read the file: " + e.getMessage(), new ImportMessage(unreadableFile.key(),
                     unreadableFile.args()).withDetail(e.getCause() == null ? null : e.getCause().getMessage()));
         } else {
             reject(source.name(), 0, null, "cannot read the file: " + e.getMessage(),

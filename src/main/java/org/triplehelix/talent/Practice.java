@@ -35,6 +35,9 @@ public class Practice {
     static final int MAX_DESCRIPTION = 1000;
     /** The longest reason for rejecting hours, in characters. */
     public static final int MAX_REASON = 1000;
+    /** The years an outcome is of: from the first joint programs on, the page's form and the API alike. */
+    public static final int MIN_OUTCOME_YEAR = 1990;
+    public static final int MAX_OUTCOME_YEAR = 2100;
     private static final BigDecimal DAY = BigDecimal.valueOf(24);
 
     private final JdbcClient jdbc;
@@ -325,9 +328,15 @@ public class Practice {
             case "paper" -> OutputType.PAPER;
             default -> throw new TalentInputException("type", "talent.reason.oneOf", "type must be thesis, patent or paper", "thesis, patent, paper", type);
         };
+        Fields.fitting("title_zh", titleZh, Fields.MAX_NAME);
+        Fields.fitting("title_en", titleEn, Fields.MAX_NAME);
         Text title = Text.ofNullable(titleZh, titleEn);
         if (title == null) {
             throw new TalentInputException("title_zh", "talent.reason.titleRequired", "a title is required");
+        }
+        if (year != null && (year < MIN_OUTCOME_YEAR || year > MAX_OUTCOME_YEAR)) { // the page's form reads the year in the same range
+            throw new TalentInputException("year", "talent.reason.range", "year must be between " + MIN_OUTCOME_YEAR + " and " + MAX_OUTCOME_YEAR,
+                    MIN_OUTCOME_YEAR, MAX_OUTCOME_YEAR);
         }
         String universityExtId = jdbc.sql("select ext_id from organization where id = :id").param("id", student.universityId())
                 .query(String.class).single();

@@ -62,6 +62,9 @@ public class Topics {
         }
     }
 
+    /** The longest reference to the demand a topic answers (a demand's id or its title). */
+    public static final int MAX_DEMAND_REF = Fields.MAX_NAME;
+
     public record TopicInput(String titleZh, String titleEn, String description, String discipline, String industry,
                              String demandRef, String organization) {
     }
@@ -121,6 +124,7 @@ public class Topics {
         Fields.fitting("title_zh", input.titleZh(), Fields.MAX_NAME);
         Fields.fitting("title_en", input.titleEn(), Fields.MAX_NAME);
         Fields.fitting("description", input.description(), Fields.MAX_TEXT);
+        Fields.fitting("demand_ref", input.demandRef(), MAX_DEMAND_REF);
         Text title = Text.ofNullable(input.titleZh(), input.titleEn());
         if (title == null) {
             throw new TalentInputException("title_zh", "talent.reason.titleRequired", "a title is required");

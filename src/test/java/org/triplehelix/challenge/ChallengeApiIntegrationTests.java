@@ -226,6 +226,80 @@ class ChallengeApiIntegrationTests {
         assertThat(admin.get("/api/v1/challenges/" + extId + "/applications").body()).contains("\"status\":\"withdrawn\"");
     }
 
+    /**
+     * Free texts have a limit, the same on the API as on the form: a longer one is a 400 naming its field (a title
+     * of 100,000 characters was taken), nothing written; a text of exactly the limit goes in.
+     */
+    @Test
+    void overlongTextsAreRefusedNamingTheirFieldAndNothingIsWritten() {
+        String deadline = java.time.Instant.now().plus(20, java.time.temporal.ChronoUnit.DAYS).toString();
+        String body = """
+                {"titleZh": "%s", "problemZh": "%s", "problemEn": "%s", "ipTerms": "%s", "technologyCode": "kct-05", "budget": 100,
+                 "durationMonths": 12, "deadline": "%s",
+                 "targets": [{"position": 1, "indicator": "功率", "unit": "W", "threshold": 10, "higherIsBetter": true}]}
+                """;
+        long before = challengeCount();
+        Map<String, String> refused = Map.of(
+                "titleZh", body.formatted("长".repeat(100_000), "问题", "", "", deadline),
+                "problemZh", body.formatted("超长问题", "问".repeat(ChallengeDraft.MAX_PROBLEM + 1), "", "", deadline),
+                "problemEn", body.formatted("超长问题", "问题", "p".repeat(ChallengeDraft.MAX_PROBLEM + 1), "", deadline),
+                "ipTerms", body.formatted("超长条款", "问题", "", "知".repeat(100_000), deadline));
+        refused.forEach((field, json) -> {
+            HelixClient.Response response = applicant.json("POST", "/api/v1/challenges", json);
+            assertThat(response.status()).as(field).isEqualTo(400);
+            assertThat(response.body()).as(field).contains("\"field\":\"" + field + "\"").contains(field + " is at most ");
+        });
+        assertThat(challengeCount()).isEqualTo(before);
+
+        HelixClient.Response fits = applicant.json("POST", "/api/v1/challenges", body.formatted("长".repeat(ChallengeDraft.MAX_TITLE),
+                "问".repeat(ChallengeDraft.MAX_PROBLEM), "", "知".repeat(ChallengeDraft.MAX_IP_TERMS), deadline));
+        assertThat(fits.status()).isEqualTo(201);
+        String draft = JSON.readTree(fits.body()).path("extId").asString();
+        HelixClient.Response edit = applicant.json("PUT", "/api/v1/challenges/" + draft,
+                "{\"version\": 0, " + body.formatted("x".repeat(ChallengeDraft.MAX_TITLE + 1), "问题", "", "", deadline).strip().substring(1));
+        assertThat(edit.status()).isEqualTo(400);
+        assertThat(edit.body()).contains("\"field\":\"titleZh\"").contains("titleZh is at most 200 characters (201 given)");
+        assertThat(f.as(applicantAccount, () -> f.challenges.find(draft)).version()).as("nothing written").isZero();
+    }
+
+    /** The award's rationale and a milestone's deliverable have their limits too; the award is not made. */
+    @Test
+    void anOverlongRationaleOrDeliverableRefusesTheAward() {
+        String extId = f.published("接口超长评审意见", "any");
+        long application = f.as(applicantAccount, () -> f.applications.apply(extId, ChallengeFixtures.application("plan", List.of(), List.of()))).id();
+        f.system(() -> f.challenges.perform(extId, ChallengeAction.START_REVIEW));
+        String award = """
+                {"applicationId": %d, "rationale": "%s",
+                 "milestones": [{"title": "样机", "deliverable": "%s", "due": "%s", "tranche": 1}]}
+                """;
+        String due = java.time.LocalDate.now().plusMonths(3).toString();
+        HelixClient.Response rationale = admin.json("POST", "/api/v1/challenges/" + extId + "/award",
+                award.formatted(application, "理".repeat(AwardInput.MAX_RATIONALE + 1), "样机一台", due));
+        assertThat(rationale.status()).isEqualTo(400);
+        assertThat(rationale.body()).contains("\"field\":\"rationale\"");
+        HelixClient.Response deliverable = admin.json("POST", "/api/v1/challenges/" + extId + "/award",
+                award.formatted(application, "方案最优", "交".repeat(MilestoneDraft.MAX_DELIVERABLE + 1), due));
+        assertThat(deliverable.status()).isEqualTo(400);
+        assertThat(deliverable.body()).contains("\"field\":\"milestones\"").contains("milestones is at most 500 characters");
+        assertThat(f.challenges.find(extId).status()).isEqualTo(ChallengeStatus.UNDER_REVIEW);
+    }
+
+    /** A map's key of the wrong type names the key: the value 1 is right, the target position "abc" is not. */
+    @Test
+    void aCommitmentKeyThatIsNoTargetPositionIsNamedAsTheKey() {
+        String extId = f.published("接口承诺键", "any");
+        HelixClient.Response applied = applicant.json("POST", "/api/v1/challenges/" + extId + "/applications",
+                "{\"plan\": \"方案\", \"commitments\": {\"abc\": 1}}");
+        assertThat(applied.status()).isEqualTo(400);
+        assertThat(JSON.readTree(applied.body()).path("detail").asString())
+                .isEqualTo("commitments: abc is not a valid key (each key must be a whole number)");
+        assertThat(JSON.readTree(applied.body()).path("field").asString()).isEqualTo("commitments");
+    }
+
+    private long challengeCount() {
+        return f.jdbc.sql("select count(*) from challenge").query(Long.class).single();
+    }
+
     @Test
     void aProgressReportLowerThanTheLastOneNeedsAReason() {
         String extId = f.published("接口进度", "any");

@@ -135,6 +135,31 @@ class ChallengePagesIntegrationTests {
                 .contains(">百瓦级激光器的 &lt;核心&gt; 器件 &amp; 工艺</textarea>");
     }
 
+    /** A problem statement or IP terms longer than the limit the inputs show: marked on the form in the reader's language, nothing saved. */
+    @Test
+    void anOverlongProblemOrIpTermsIsMarkedOnItsInputInThePagesLanguage() {
+        HelixClient client = signedIn();
+        String title = "超长问题 " + AccessFixtures.unique("long");
+        Map<String, String> form = typed(title);
+        form.put("problemZh", "问".repeat(org.triplehelix.challenge.ChallengeDraft.MAX_PROBLEM + 1));
+        HelixClient.Response zh = client.postForm("/challenges?lang=zh", form);
+        assertThat(zh.status()).isEqualTo(400);
+        assertThat(zh.body()).contains("id=\"problemZh\" name=\"problemZh\" aria-invalid=\"true\" rows=\"4\" maxlength=\"10000\"")
+                .contains("id=\"f-problemZh-error\">最多 10000 个字符</span>")
+                .contains("<a href=\"#problemZh\">难题描述（中文）</a>")
+                .contains("value=\"" + title + "\"");
+        assertThat(rows(title)).isZero();
+
+        form.put("problemZh", "问题");
+        form.put("ipTerms", "知".repeat(100_000));
+        HelixClient.Response en = client.postForm("/challenges?lang=en", form);
+        assertThat(en.status()).isEqualTo(400);
+        assertThat(en.body()).contains("id=\"ipTerms\" name=\"ipTerms\" aria-invalid=\"true\" rows=\"2\" maxlength=\"5000\"")
+                .contains("id=\"f-ipTerms-error\">at most 5000 characters</span>")
+                .contains("maxlength=\"200\" lang=\"zh-CN\"");
+        assertThat(rows(title)).isZero();
+    }
+
     private long applications(String extId) {
         return jdbc.sql("select count(*) from challenge_application a join challenge c on c.id = a.challenge_id where c.ext_id = :e")
                 .param("e", extId).query(Long.class).single();

@@ -145,6 +145,51 @@ class BookingApiIntegrationTests {
         assertThat(HelixClient.browser(port).json("GET", "/api/v1/bookings/mine", null).status()).isEqualTo(401);
     }
 
+    /**
+     * Values far outside what a facility can mean were taken: a lead time of 2147483647 minutes, a maintenance
+     * window in the year 99999, a training that expired before it was recorded. Each is a 400 naming its field,
+     * nothing written; the bounds themselves are accepted.
+     */
+    @Test
+    void boundsOfTheLeadTimeMaintenanceAndTrainingNameTheirField() {
+        String extId = fixtures.openFacility(owner, true, true);
+        fixtures.managers(extId, manager);
+        HelixClient client = as(manager);
+        long facility = fixtures.facilityId(extId);
+
+        HelixClient.Response lead = client.json("PUT", "/api/v1/facilities/" + extId + "/profile", "{\"leadMinutes\": 2147483647}");
+        assertThat(lead.status()).isEqualTo(400);
+        assertThat(lead.body()).contains("\"field\":\"leadMinutes\"").contains("the lead time is 0 to 525600 minutes (365 days)");
+        assertThat(client.json("PUT", "/api/v1/facilities/" + extId + "/profile", "{\"leadMinutes\": 525600}").status()).isEqualTo(200);
+
+        HelixClient.Response farOff = client.json("POST", "/api/v1/facilities/" + extId + "/maintenance",
+                "{\"start\": \"+99999-01-01T09:00:00+08:00\", \"end\": \"+99999-01-02T09:00:00+08:00\", \"reason\": \"x\"}");
+        assertThat(farOff.status()).isEqualTo(400);
+        assertThat(farOff.body()).contains("\"field\":\"end\"").contains("ends at most 730 days ahead");
+        Instant now = Instant.now();
+        HelixClient.Response longAgo = client.json("POST", "/api/v1/facilities/" + extId + "/maintenance",
+                "{\"start\": \"1900-01-01T09:00:00+08:00\", \"end\": \"" + now.plus(Duration.ofDays(1)) + "\"}");
+        assertThat(longAgo.status()).isEqualTo(400);
+        assertThat(longAgo.body()).contains("\"field\":\"start\"").contains("starts at most 730 days back");
+        assertThat(fixtures.count("select count(*) from maintenance_window where facility_id = ?", facility)).isZero();
+        Instant edge = now.plus(Duration.ofDays(729)).truncatedTo(java.time.temporal.ChronoUnit.HOURS);
+        assertThat(client.json("POST", "/api/v1/facilities/" + extId + "/maintenance",
+                "{\"start\": \"" + edge + "\", \"end\": \"" + edge.plus(Duration.ofHours(4)) + "\"}").status()).isEqualTo(201);
+
+        java.time.LocalDate today = java.time.LocalDate.now(org.triplehelix.facility.FacilityTime.ZONE);
+        HelixClient.Response expired = client.json("POST", "/api/v1/facilities/" + extId + "/training",
+                "{\"email\": \"" + enterprise.email() + "\", \"validUntil\": \"" + today.minusDays(1) + "\"}");
+        assertThat(expired.status()).isEqualTo(400);
+        assertThat(expired.body()).contains("\"field\":\"validUntil\"").contains("validUntil is before today");
+        HelixClient.Response tooLate = client.json("POST", "/api/v1/facilities/" + extId + "/training",
+                "{\"email\": \"" + enterprise.email() + "\", \"validUntil\": \"+99999-12-31\"}");
+        assertThat(tooLate.status()).isEqualTo(400);
+        assertThat(tooLate.body()).contains("\"field\":\"validUntil\"").contains("validUntil is at most 2100-12-31");
+        assertThat(fixtures.count("select count(*) from facility_training where facility_id = ?", facility)).isZero();
+        assertThat(client.json("POST", "/api/v1/facilities/" + extId + "/training",
+                "{\"email\": \"" + enterprise.email() + "\", \"validUntil\": \"" + today + "\"}").status()).isEqualTo(200);
+    }
+
     @Test
     void theInstrumentsLinkCountsTheBookingsWaitingForTheManagersApproval() {
         Account queue = fixtures.access().user(owner, Role.RESEARCHER);

@@ -308,6 +308,21 @@ class FacilityPagesIntegrationTests {
         assertThat(fixtures.count("select count(*) from facility_training where facility_id = ?", fixtures.facilityId(extId))).isZero();
     }
 
+    /** An expiry before the day the training is recorded is marked on its input in the reader's language; nothing is recorded. */
+    @Test
+    void aTrainingThatWouldHaveExpiredAlreadyIsMarkedOnItsDate() {
+        String extId = fixtures.openFacility(owner, false, true);
+        fixtures.managers(extId, manager);
+        String yesterday = java.time.LocalDate.now(FacilityTime.ZONE).minusDays(1).toString();
+        HelixClient.Response refused = signedIn(manager).postForm("/facilities/" + extId + "/training?lang=zh",
+                Map.of("email", manager.email(), "validUntil", yesterday));
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.body()).contains("value=\"" + yesterday + "\" aria-invalid=\"true\"")
+                .contains("id=\"f-validUntil-error\">培训有效期不能早于今天（" + java.time.LocalDate.now(FacilityTime.ZONE) + "），即记录培训的日期</span>")
+                .contains("max=\"2100-12-31\"");
+        assertThat(fixtures.count("select count(*) from facility_training where facility_id = ?", fixtures.facilityId(extId))).isZero();
+    }
+
     @Test
     void aRefusedBookingActionComesBackAsTypedWithTheFieldMarkedAndNothingWritten() {
         String extId = fixtures.openFacility(owner, true, false);

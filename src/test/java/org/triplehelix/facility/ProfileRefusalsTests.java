@@ -44,6 +44,21 @@ class ProfileRefusalsTests {
         assertThat(merged.rules().openingHours().days()).hasSize(1);
     }
 
+    /** A lead time of 2147483647 minutes (4,000 years) was taken: a year is the most, and exactly a year is fine. */
+    @Test
+    void aLeadTimeOfMoreThanAYearIsRefusedNamingTheField() {
+        assertThat(BookingRules.refusals(30, 480, 60, Integer.MAX_VALUE, 90, OpeningHours.standard()))
+                .singleElement().satisfies(refusal -> {
+                    assertThat(refusal.field()).isEqualTo("leadMinutes");
+                    assertThat(refusal.getMessage()).isEqualTo("the lead time is 0 to 525600 minutes (365 days)");
+                    assertThat(refusal.key()).isEqualTo("facility.error.leadMinutes");
+                    assertThat(refusal.args()).containsExactly("525600");
+                });
+        assertThat(BookingRules.refusals(30, 480, 60, BookingRules.MAX_LEAD_MINUTES, 90, OpeningHours.standard())).isEmpty();
+        assertThatThrownBy(() -> new BookingRules(30, 480, 60, BookingRules.MAX_LEAD_MINUTES + 1, 90, false, false, OpeningHours.standard()))
+                .isInstanceOf(InvalidInputException.class).extracting("field").isEqualTo("leadMinutes");
+    }
+
     @Test
     void theBookingRulesStillRefuseTheirFirstBadFieldWhenConstructed() {
         assertThat(BookingRules.refusals(0, 10, 45, -1, 1, OpeningHours.standard())).extracting(InvalidInputException::field)

@@ -123,6 +123,30 @@ class RegistryImportIntegrationTests {
         assertThat(ids("organization")).containsExactly("it-enc-ok");
     }
 
+    /**
+     * A CSV whose quote on line 3 is never closed: rejected as a whole at that line (it was reported at line 0,
+     * "cannot read the file"), the record before it not imported either; the other file of the import goes in.
+     */
+    @Test
+    void aQuoteNeverClosedIsReportedAtItsLineAndImportsNothingOfTheFile(@TempDir Path directory) throws Exception {
+        Path broken = Files.writeString(directory.resolve("organizations.csv"), "id,name_zh,description_zh\r\n"
+                + "it-quote-1,武汉实验室,\r\n"
+                + "it-quote-2,东湖实验室,\"没有结束的描述\r\n"
+                + "it-quote-3,光谷实验室,\r\n");
+        Path good = Files.writeString(directory.resolve("more.jsonl"), "{\"kind\": \"organization\", \"id\": \"it-quote-ok\", \"name\": \"实验室\"}\n");
+
+        ImportReport report = imports.run(List.of(ImportSource.of(broken, false), ImportSource.of(good, false)), ImportListener.NONE);
+
+        assertThat(report.rejections()).singleElement().satisfies(rejection -> {
+            assertThat(rejection.file()).isEqualTo(broken.toString());
+            assertThat(rejection.line()).isEqualTo(3);
+            assertThat(rejection.reason()).contains("starts on line 3 is never closed");
+            assertThat(rejection.message().key()).isEqualTo("registry.import.error.unclosedQuote");
+        });
+        assertThat(report.summary()).isEqualTo("1 imported, 1 rejected");
+        assertThat(ids("organization")).containsExactly("it-quote-ok");
+    }
+
     @Test
     void storesLinksInOrderAndResolvesRegions() throws Exception {
         imports.run(fixture(), ImportListener.NONE);

@@ -282,6 +282,53 @@ class TalentPageFormsIntegrationTests {
         assertThat(count("select count(*) from output where title_en = :v", title)).isZero();
     }
 
+    /**
+     * An outcome's title of a whole page (100,000 characters were taken through the API) is refused beside its
+     * field, with the limit its input shows, and through the API with the field named; a year far off too.
+     */
+    @Test
+    void anOverlongOutcomeTitleOrAYearFarOffIsRefusedOnThePageAndThroughTheApi() {
+        String title = AccessFixtures.unique("长成果") + "论".repeat(300);
+        String shortTitle = AccessFixtures.unique("Far-off outcome");
+        HelixClient.Response response = client(mentor).postForm("/talent/students/" + student + "/outcomes?lang=zh",
+                form("type", "paper", "title_zh", title, "year", "2025"));
+        assertThat(response.status()).isEqualTo(400);
+        assertThat(refusedAt(response.body(), "o-zh")).isEqualTo("最多 300 个字符");
+        assertThat(value(response.body(), "o-zh")).isEqualTo(title);
+        assertThat(control(response.body(), "o-en")).contains("maxlength=\"300\"");
+
+        HelixClient api = HelixClient.basic(port, mentor.email(), AccessFixtures.PASSWORD);
+        HelixClient.Response tooLong = api.json("POST", "/api/v1/talent/students/" + student + "/outcomes",
+                "{\"type\": \"paper\", \"titleEn\": \"" + "t".repeat(100_000) + "\"}");
+        assertThat(tooLong.status()).isEqualTo(400);
+        assertThat(tooLong.body()).contains("\"field\":\"title_en\"").contains("title_en is at most 300 characters");
+        HelixClient.Response farOff = api.json("POST", "/api/v1/talent/students/" + student + "/outcomes",
+                "{\"type\": \"paper\", \"titleEn\": \"" + shortTitle + "\", \"year\": 99999}");
+        assertThat(farOff.status()).isEqualTo(400);
+        assertThat(farOff.body()).contains("\"field\":\"year\"").contains("year must be between 1990 and 2100");
+
+        assertThat(count("select count(*) from talent_outcome o join talent_student s on s.id = o.student_id where s.ext_id = :v", student)).isZero();
+        assertThat(count("select count(*) from output where title_zh = :v or title_en = :v", title)).isZero();
+        assertThat(count("select count(*) from output where title_en = :v", shortTitle)).isZero();
+    }
+
+    /** A topic's demand reference had no limit: it has the one of a title, on the page and through the API. */
+    @Test
+    void anOverlongDemandReferenceIsRefusedBesideItsField() {
+        String title = AccessFixtures.unique("demand ref topic");
+        HelixClient.Response response = client(declarer).postForm("/talent/topics?lang=en", form("title_en", title,
+                "industry", "ind-ai", "demand_ref", "d".repeat(301)));
+        assertThat(response.status()).isEqualTo(400);
+        assertThat(refusedAt(response.body(), "t-ref")).isEqualTo("at most 300 characters");
+        assertThat(control(response.body(), "t-ref")).contains("maxlength=\"300\"");
+
+        HelixClient.Response api = HelixClient.basic(port, declarer.email(), AccessFixtures.PASSWORD).json("POST", "/api/v1/talent/topics",
+                "{\"titleEn\": \"" + title + "\", \"demandRef\": \"" + "d".repeat(100_000) + "\"}");
+        assertThat(api.status()).isEqualTo(400);
+        assertThat(api.body()).contains("\"field\":\"demand_ref\"");
+        assertThat(count("select count(*) from talent_topic where title_en = :v", title)).isZero();
+    }
+
     // --- topics, needs, crosswalk, import ---------------------------------------------------
 
     @Test

@@ -379,7 +379,8 @@ class ChallengePages {
                 try {
                     evidence.add(new AcceptanceInput.Evidence(p, decimal(form.get("achieved" + p), "achieved" + p), form.get("evidence" + p)));
                 } catch (InvalidInputException e) {
-                    throw on(("evidence".equals(e.field()) && "challenge.error.acceptance.evidence".equals(e.key()) ? "evidence" : "achieved") + p, e);
+                    throw on(("evidence".equals(e.field()) && e.key() != null && e.key().startsWith("challenge.error.acceptance.evidence")
+                            ? "evidence" : "achieved") + p, e);
                 }
             }
             try {

@@ -14,6 +14,9 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.LongConsumer;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.apache.commons.csv.CSVException;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
@@ -30,6 +33,8 @@ public final class CsvReader implements RecordReader {
 
     /** GBK text is told from UTF-8 within a few characters; a megabyte of ASCII first is not a real office file. */
     private static final int SNIFF = 1 << 20;
+    /** Commons CSV's words for a quoted field that the file ends inside, with the line it starts on. */
+    private static final Pattern UNCLOSED_QUOTE = Pattern.compile("\\(startline ([\\d,]+)\\) EOF reached before encapsulated token finished");
 
     private final String file;
     private final InputStream input;
@@ -55,7 +60,8 @@ public final class CsvReader implements RecordReader {
              CSVParser parser = CSVParser.parse(reader, format)) {
             read(parser, sink, bytesRead, counting);
         } catch (UncheckedIOException e) {
-            throw e.getCause() instanceof CharacterCodingException coding ? notText(coding) : e.getCause();
+            throw e.getCause() instanceof CharacterCodingException coding ? notText(coding)
+                    : e.getCause() instanceof CSVException csv ? unclosedQuote(csv) : e.getCause();
         } catch (CharacterCodingException e) {
             throw notText(e);
         }
@@ -120,6 +126,21 @@ public final class CsvReader implements RecordReader {
         }
         throw new UnreadableFileException(file + " is neither UTF-8 nor GB18030 (GBK) text: save it from Excel as \"CSV UTF-8\"",
                 "registry.import.error.encoding");
+    }
+
+    /**
+     * A quoted field the file ends inside (a {@code "} missing, so that the rest of the file reads as one cell): the
+     * line where it starts, so that the person who fixes the file finds it; any other fault of the CSV as it is.
+     */
+    private IOException unclosedQuote(CSVException e) {
+        Matcher matcher = UNCLOSED_QUOTE.matcher(String.valueOf(e.getMessage()));
+        if (!matcher.find()) {
+            return e;
+        }
+        long line = Long.parseLong(matcher.group(1).replace(",", ""));
+        return new UnreadableFileException(line, file + ": the quoted field that starts on line " + line
+                + " is never closed (a \" is missing), so the rest of the file would read as one cell",
+                "registry.import.error.unclosedQuote", line);
     }
 
     private IOException notText(Throwable cause) {

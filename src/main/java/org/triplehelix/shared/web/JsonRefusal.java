@@ -7,6 +7,7 @@ import java.util.Map;
 import org.triplehelix.shared.InvalidInputException;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.exc.InputCoercionException;
+import tools.jackson.databind.exc.InvalidFormatException;
 import tools.jackson.databind.exc.MismatchedInputException;
 
 /**
@@ -26,12 +27,23 @@ public final class JsonRefusal {
             return null;
         }
         String detail = switch (e) {
+            case InvalidFormatException key when isMapKey(key) -> path + ": " + key.getValue() + " is not a valid key"
+                    + (expected(key.getTargetType()) == null ? "" : " (each key must be " + expected(key.getTargetType()) + ")");
             case InputCoercionException range -> path + " is out of range";
             case MismatchedInputException mismatch when expected(mismatch.getTargetType()) != null ->
                     path + " must be " + expected(mismatch.getTargetType());
             default -> path + " has the wrong type or format";
         };
         return new InvalidInputException(path, detail);
+    }
+
+    /**
+     * Whether the key of a JSON object read as a map is at fault, not a value: Jackson says so only in its message
+     * (the path then ends at the map, before the key), and saying "commitments must be a whole number" for
+     * {@code {"abc": 1}} blames the value that is right.
+     */
+    private static boolean isMapKey(InvalidFormatException e) {
+        return e.getOriginalMessage() != null && e.getOriginalMessage().startsWith("Cannot deserialize Map key");
     }
 
     /** The path of the value at fault in the body, as a client writes it: {@code filters.yearFrom}, {@code targets[0].threshold}. */

@@ -392,7 +392,7 @@ class TalentPages {
                    RedirectAttributes redirect) {
         Fields typed = fields(form);
         try {
-            practice.addOutcome(id, typed.get("type"), typed.get("title_zh"), typed.get("title_en"), typed.integer("year", 1990, 2100));
+            practice.addOutcome(id, typed.get("type"), typed.get("title_zh"), typed.get("title_en"), typed.integer("year", Practice.MIN_OUTCOME_YEAR, Practice.MAX_OUTCOME_YEAR));
             redirect.addFlashAttribute("notice", "talent.saved");
             return "redirect:/talent/students/" + id;
         } catch (InvalidInputException e) {

@@ -83,6 +83,22 @@ class CsvReaderTests {
         assertThat(records.getFirst().node().get("established").asInt()).isEqualTo(1893);
     }
 
+    /** A quote never closed swallows the rest of the file: the line where it opens is named, not "line 0" (the file). */
+    @Test
+    void namesTheLineWhereAQuotedCellThatIsNeverClosedStarts() {
+        String csv = "id,name_zh,description_zh\r\n"
+                + "o1,武汉大学,\"第一行\r\n第二行\"\r\n"
+                + "o2,东湖,\"没有结束\r\n"
+                + "o3,光谷,\r\n";
+        assertThatThrownBy(() -> read(new CsvReader("organizations.csv", stream(csv, StandardCharsets.UTF_8))))
+                .isInstanceOfSatisfying(UnreadableFileException.class, e -> {
+                    assertThat(e.line()).isEqualTo(4);
+                    assertThat(e.key()).isEqualTo("registry.import.error.unclosedQuote");
+                    assertThat(e.args()).containsExactly("4");
+                    assertThat(e.getMessage()).contains("organizations.csv").contains("starts on line 4").contains("never closed");
+                });
+    }
+
     @Test
     void aMissingRequiredColumnIsOneRefusalThatNamesIt() throws IOException {
         String csv = "编号,name_zh\r\no1,武汉大学\r\no2,华中科技大学\r\n";
