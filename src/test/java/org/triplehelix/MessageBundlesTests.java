@@ -42,6 +42,25 @@ class MessageBundlesTests {
         }
     }
 
+    /** A key given twice in one file is one message lost: Properties keeps the last without a word. */
+    @Test
+    void noBundleGivesAKeyTwice() throws IOException {
+        for (Resource bundle : resolver.getResources("classpath*:messages/*.properties")) {
+            Set<String> seen = new TreeSet<>();
+            Properties duplicates = new Properties() {
+                @Override
+                public synchronized Object put(Object key, Object value) {
+                    assertThat(seen.add(key.toString())).as("%s gives %s twice", bundle.getFilename(), key).isTrue();
+                    return super.put(key, value);
+                }
+            };
+            try (var reader = new InputStreamReader(bundle.getInputStream(), StandardCharsets.UTF_8)) {
+                duplicates.load(reader);
+            }
+            assertThat(seen).as("keys of %s", bundle.getFilename()).isNotEmpty();
+        }
+    }
+
     private static Properties load(Resource resource) throws IOException {
         Properties properties = new Properties();
         try (var reader = new InputStreamReader(resource.getInputStream(), StandardCharsets.UTF_8)) {

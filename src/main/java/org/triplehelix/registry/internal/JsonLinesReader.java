@@ -73,7 +73,7 @@ public final class JsonLinesReader implements RecordReader {
         try {
             line = utf8.decode(ByteBuffer.wrap(bytes, 0, length)).toString();
         } catch (CharacterCodingException e) {
-            sink.accept(RawRecord.unreadable(file, number, "not UTF-8 text", "registry.import.error.encoding"));
+            sink.accept(RawRecord.unreadable(file, number, "not UTF-8 text", "registry.import.error.lineNotUtf8"));
             return;
         }
         if (number == 1 && line.startsWith("\uFEFF")) {

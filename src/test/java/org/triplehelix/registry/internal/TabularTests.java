@@ -117,7 +117,7 @@ class TabularTests {
         assertThat(records.get(0).node().get("name").asString()).isEqualTo("好");
         assertThat(records.get(1).node()).isNull();
         assertThat(records.get(1).error()).isEqualTo("not UTF-8 text");
-        assertThat(records.get(1).errorKey()).isEqualTo("registry.import.error.encoding");
+        assertThat(records.get(1).errorKey()).isEqualTo("registry.import.error.lineNotUtf8");
         assertThat(records.get(2).idOrNull()).isEqualTo("o3");
     }
 
