@@ -1,7 +1,6 @@
 package org.triplehelix.notification;
 
 import jakarta.mail.MessagingException;
-import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -18,7 +17,6 @@ import org.springframework.context.MessageSource;
 import org.springframework.mail.MailException;
 import org.springframework.mail.MailSendException;
 import org.springframework.mail.javamail.JavaMailSender;
-import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
@@ -141,25 +139,11 @@ class NoticeMailer {
     }
 
     private MimeMessage message(NoticeRepository.Unmailed row, Recipient recipient) throws MessagingException {
-        NoticeMailText.Mail mail = text.compose(row.messageKey(), row.args(), row.link());
-        MimeMessage message = sender.createMimeMessage();
-        MimeMessageHelper helper = new MimeMessageHelper(message, false, "UTF-8");
-        helper.setFrom(new InternetAddress(properties.from(), true));
-        helper.setTo(new InternetAddress(recipient.email(), true));
-        helper.setSubject(mail.subject());
-        helper.setText(mail.body(), false);
-        message.setHeader("Auto-Submitted", "auto-generated"); // RFC 3834: no vacation replies to the platform
-        return message;
+        return MailMessages.compose(sender, properties.from(), recipient.email(), text.compose(row.messageKey(), row.args(), row.link()));
     }
 
-    /** The innermost cause's type and message, the password masked should a server ever echo it. */
     private String describe(Throwable e) {
-        Throwable cause = e;
-        while (cause.getCause() != null && cause.getCause() != cause) {
-            cause = cause.getCause();
-        }
-        String message = cause.getClass().getSimpleName() + (cause.getMessage() == null ? "" : ": " + cause.getMessage().strip());
-        return password.isEmpty() ? message : message.replace(password, "******");
+        return MailMessages.describe(e, password);
     }
 
     /**

@@ -1,7 +1,6 @@
 package org.triplehelix.notification;
 
 import jakarta.mail.MessagingException;
-import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -11,7 +10,6 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.MessageSource;
 import org.springframework.mail.MailException;
 import org.springframework.mail.javamail.JavaMailSender;
-import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
@@ -76,24 +74,10 @@ class RejectionMailer {
     }
 
     private MimeMessage message(Recipient registrant, String reason) throws MessagingException {
-        NoticeMailText.Mail mail = text.rejection(registrant.name(), reason);
-        MimeMessage message = sender.createMimeMessage();
-        MimeMessageHelper helper = new MimeMessageHelper(message, false, "UTF-8");
-        helper.setFrom(new InternetAddress(properties.from(), true));
-        helper.setTo(new InternetAddress(registrant.email(), true));
-        helper.setSubject(mail.subject());
-        helper.setText(mail.body(), false);
-        message.setHeader("Auto-Submitted", "auto-generated"); // RFC 3834: no vacation replies to the platform
-        return message;
+        return MailMessages.compose(sender, properties.from(), registrant.email(), text.rejection(registrant.name(), reason));
     }
 
-    /** The innermost cause's type and message, the password masked should a server ever echo it. */
     private String describe(Throwable e) {
-        Throwable cause = e;
-        while (cause.getCause() != null && cause.getCause() != cause) {
-            cause = cause.getCause();
-        }
-        String message = cause.getClass().getSimpleName() + (cause.getMessage() == null ? "" : ": " + cause.getMessage().strip());
-        return password.isEmpty() ? message : message.replace(password, "******");
+        return MailMessages.describe(e, password);
     }
 }

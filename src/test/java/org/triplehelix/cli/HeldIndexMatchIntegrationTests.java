@@ -3,7 +3,6 @@ package org.triplehelix.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,7 +12,6 @@ import org.apache.lucene.store.FSDirectory;
 import org.apache.lucene.store.Lock;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.triplehelix.TripleHelixApplication;
 
 /**
  * {@code helix match --batch} next to a process that holds the search index (a {@code serve} on the
@@ -64,15 +62,6 @@ class HeldIndexMatchIntegrationTests {
     }
 
     private int helix(String... args) {
-        PrintStream stdout = System.out;
-        PrintStream stderr = System.err;
-        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-        try {
-            return HelixCommand.run(TripleHelixApplication.class, args);
-        } finally {
-            System.setOut(stdout);
-            System.setErr(stderr);
-        }
+        return Cli.run(out, err, args);
     }
 }

@@ -3,13 +3,11 @@ package org.triplehelix.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.triplehelix.TripleHelixApplication;
 
 /**
  * {@code helix import} and {@code helix export} as a user runs them, on an installation of their
@@ -23,16 +21,7 @@ class ImportCommandIntegrationTests {
     private final ByteArrayOutputStream err = new ByteArrayOutputStream();
 
     private int helix(String... args) {
-        PrintStream stdout = System.out;
-        PrintStream stderr = System.err;
-        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-        try {
-            return HelixCommand.run(TripleHelixApplication.class, args);
-        } finally {
-            System.setOut(stdout);
-            System.setErr(stderr);
-        }
+        return Cli.run(out, err, args);
     }
 
     @Test

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -131,15 +130,6 @@ class ScaleOutIntegrationTests {
     }
 
     private int helix(String... args) {
-        PrintStream stdout = System.out;
-        PrintStream stderr = System.err;
-        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-        try {
-            return HelixCommand.run(TripleHelixApplication.class, args);
-        } finally {
-            System.setOut(stdout);
-            System.setErr(stderr);
-        }
+        return Cli.run(out, err, args);
     }
 }
