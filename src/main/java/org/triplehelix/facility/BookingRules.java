@@ -31,6 +31,7 @@ public record BookingRules(int minMinutes, int maxMinutes, int slotMinutes, int 
      * horizon of a year, and a value near {@code Integer.MAX_VALUE} (4,000 years) is a typing error, not a rule.
      */
     public static final int MAX_LEAD_MINUTES = 365 * 24 * 60;
+    private static final int MINUTES_PER_DAY = 24 * 60;
 
     public static BookingRules standard() {
         return new BookingRules(30, 480, 60, 0, 90, true, false, OpeningHours.standard());
@@ -46,6 +47,10 @@ public record BookingRules(int minMinutes, int maxMinutes, int slotMinutes, int 
     /**
      * Every field these rules would be refused on, in the order the constructor checks them (it
      * throws the first): so that a form can mark all of them at once.
+     * <p>A lead time as long as the horizon or longer is refused on the lead time: a booking must start no
+     * earlier than the lead time and no later than the horizon from now, so no slot would ever be left (at
+     * exactly equal lengths, only the very instant of the request plus the horizon, never on the calendar's grid).
+     * It is checked only when both lie in their own ranges, so one typing error gives one message.
      */
     static List<InvalidInputException> refusals(int minMinutes, int maxMinutes, int slotMinutes, int leadMinutes,
                                                 int horizonDays, OpeningHours openingHours) {
@@ -61,12 +66,19 @@ public record BookingRules(int minMinutes, int maxMinutes, int slotMinutes, int 
             refusals.add(new InvalidInputException("slotMinutes", "the calendar's grid is 15, 30, 60 or 120 minutes",
                     "facility.error.slotMinutes"));
         }
-        if (leadMinutes < 0 || leadMinutes > MAX_LEAD_MINUTES) {
+        boolean leadInRange = leadMinutes >= 0 && leadMinutes <= MAX_LEAD_MINUTES;
+        if (!leadInRange) {
             refusals.add(new InvalidInputException("leadMinutes", "the lead time is 0 to " + MAX_LEAD_MINUTES + " minutes (365 days)",
                     "facility.error.leadMinutes", String.valueOf(MAX_LEAD_MINUTES)));
         }
-        if (horizonDays < 1 || horizonDays > MAX_HORIZON_DAYS) {
+        boolean horizonInRange = horizonDays >= 1 && horizonDays <= MAX_HORIZON_DAYS;
+        if (!horizonInRange) {
             refusals.add(new InvalidInputException("horizonDays", "the horizon is 1 to 730 days", "facility.error.horizonDays"));
+        }
+        if (leadInRange && horizonInRange && leadMinutes >= horizonDays * MINUTES_PER_DAY) {
+            refusals.add(new InvalidInputException("leadMinutes", "the lead time must be shorter than the horizon of " + horizonDays
+                    + " days (" + horizonDays * MINUTES_PER_DAY + " minutes)", "facility.error.leadBeyondHorizon",
+                    String.valueOf(horizonDays)));
         }
         if (openingHours == null) {
             refusals.add(new InvalidInputException("openingHours", "the opening hours are missing", "facility.error.openingHours"));

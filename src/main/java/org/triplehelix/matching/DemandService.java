@@ -262,43 +262,60 @@ public class DemandService {
         }
     }
 
+    /** What importing a demand record did: created it, replaced a demand whose fields differed, or found them the same. */
+    public enum ImportChange {
+        CREATED, REPLACED, UNCHANGED
+    }
+
+    /** What a batch of imported records did: each record's id with its change, or with its failure. */
+    public record ImportResult(Map<String, ImportChange> changes, List<ImportFailure> failures) {
+
+        public ImportResult {
+            changes = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(changes));
+            failures = List.copyOf(failures);
+        }
+    }
+
     /**
      * Imports demand records (INTERCHANGE.md: {@code id}, {@code title}, and optionally
      * {@code description}, {@code keywords}, {@code organization}, {@code industry}, {@code region});
      * a record whose id exists replaces the demand's fields of the format, leaving its terms, status
-     * and visibility. A rejected record writes nothing; the batch publishes one audit event with counts.
+     * and visibility, and a record whose fields are those stored writes nothing (the demand's version
+     * stays, no one is alerted again). A rejected record writes nothing; the batch publishes one audit
+     * event with counts.
      */
     @Transactional
-    public List<ImportFailure> importBatch(List<Imported> records) {
+    public ImportResult importBatch(List<Imported> records) {
+        Map<String, ImportChange> changes = new java.util.LinkedHashMap<>();
         List<ImportFailure> failures = new ArrayList<>();
-        int created = 0;
-        int replaced = 0;
         for (Imported record : records) {
             try {
                 // each record behind a savepoint: one the database refuses is rolled back alone, the batch goes on
-                boolean existed = Boolean.TRUE.equals(savepoint.execute(status -> importOne(record)));
-                if (existed) {
-                    replaced++;
-                } else {
-                    created++;
-                }
+                changes.put(record.extId(), savepoint.execute(status -> importOne(record)));
             } catch (InvalidInputException e) {
                 failures.add(ImportFailure.of(record.extId(), e));
             } catch (org.springframework.dao.DataAccessException e) {
                 failures.add(ImportFailure.database(record.extId(), e));
             }
         }
+        Map<ImportChange, Long> counts = changes.values().stream()
+                .collect(java.util.stream.Collectors.groupingBy(c -> c, () -> new java.util.EnumMap<>(ImportChange.class),
+                        java.util.stream.Collectors.counting()));
         events.publishEvent(new AuditableChange("import", "demand", null, null,
-                Map.of("created", created, "replaced", replaced, "rejected", failures.size())));
-        return failures;
+                Map.of("created", counts.getOrDefault(ImportChange.CREATED, 0L), "replaced", counts.getOrDefault(ImportChange.REPLACED, 0L),
+                        "unchanged", counts.getOrDefault(ImportChange.UNCHANGED, 0L), "rejected", failures.size())));
+        return new ImportResult(changes, failures);
     }
 
-    /** Writes one imported record; whether the demand existed (and was replaced). */
-    private boolean importOne(Imported record) {
+    /** Writes one imported record, unless the demand holds its fields already; what that did. */
+    private ImportChange importOne(Imported record) {
         DemandDraft draft = validate(draftOf(record), false);
         java.util.Optional<Demand> existing = demands.find(record.extId());
         if (existing.isPresent()) {
             Demand d = existing.get();
+            if (sameImportedFields(d, draft)) {
+                return ImportChange.UNCHANGED;
+            }
             DemandDraft merged = new DemandDraft(d.extId(), draft.titleZh(), draft.titleEn(), draft.descriptionZh(),
                     draft.descriptionEn(), draft.keywords(), draft.organization(), draft.industry(), draft.region(), d.budgetMin(),
                     d.budgetMax(), d.trl(), d.ipStance() == null ? null : d.ipStance().id(), d.visibility().id(), d.deadline(),
@@ -308,7 +325,17 @@ public class DemandService {
             demands.insert(record.extId(), draft, "import", record.illustrative());
         }
         events.publishEvent(new DemandChanged(record.extId()));
-        return existing.isPresent();
+        return existing.isPresent() ? ImportChange.REPLACED : ImportChange.CREATED;
+    }
+
+    /** Whether the stored demand holds the fields an import record sets (INTERCHANGE.md), as checked and cleaned. */
+    private static boolean sameImportedFields(Demand d, DemandDraft draft) {
+        return java.util.Objects.equals(d.titleZh(), draft.titleZh()) && java.util.Objects.equals(d.titleEn(), draft.titleEn())
+                && java.util.Objects.equals(d.descriptionZh(), draft.descriptionZh())
+                && java.util.Objects.equals(d.descriptionEn(), draft.descriptionEn())
+                && java.util.Objects.equals(d.keywords(), draft.keywords())
+                && java.util.Objects.equals(d.organization(), draft.organization())
+                && java.util.Objects.equals(d.industry(), draft.industry()) && java.util.Objects.equals(d.region(), draft.region());
     }
 
     private static DemandDraft draftOf(Imported record) {

@@ -573,12 +573,35 @@ final class ImportRun {
                 after = rows.getLast().seq();
                 List<ForeignRecord> records = rows.stream().map(r -> new ForeignRecord(r.file(), r.line(), r.extId(), r.illustrative(),
                         JSON.readTree(r.payload()))).toList();
-                List<ForeignKindImporter.Failure> failures = transactions.execute(status -> importer.importBatch(records));
-                failures.forEach(f -> reject(f.record().file(), f.record().line(), f.record().id(), f.reason(), f.message()));
-                long accepted = records.size() - failures.size();
+                ForeignKindImporter.Batch batch = transactions.execute(status -> {
+                    ForeignKindImporter.Batch answer = importer.importBatch(records);
+                    requireEveryRecordOnce(importer.kind(), records, answer); // inside the transaction: a wrong answer writes nothing
+                    return answer;
+                });
+                batch.failures().forEach(f -> reject(f.record().file(), f.record().line(), f.record().id(), f.reason(), f.message()));
+                long accepted = batch.stored().size();
                 imported += accepted;
+                inserted += batch.count(ForeignKindImporter.Change.NEW);
+                updated += batch.count(ForeignKindImporter.Change.CHANGED);
+                unchanged += batch.count(ForeignKindImporter.Change.UNCHANGED);
                 importedByKind.merge(importer.kind(), accepted, Long::sum);
             }
+        }
+    }
+
+    /**
+     * An importer that leaves a record out of its answer, or gives one twice, would make the summary's
+     * breakdown disagree with its total without anyone noticing: it is a bug of that importer, said at once.
+     */
+    private static void requireEveryRecordOnce(String kind, List<ForeignRecord> records, ForeignKindImporter.Batch batch) {
+        Set<ForeignRecord> given = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        given.addAll(records);
+        Set<ForeignRecord> answered = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        boolean once = batch.stored().stream().allMatch(s -> given.contains(s.record()) && answered.add(s.record()))
+                && batch.failures().stream().allMatch(f -> given.contains(f.record()) && answered.add(f.record()));
+        if (!once || answered.size() != records.size()) {
+            throw new IllegalStateException("the importer of kind " + kind + " answered for " + answered.size() + " of " + records.size()
+                    + " records, each stored or rejected exactly once expected");
         }
     }
 }

@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
@@ -30,6 +31,7 @@ import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.triplehelix.access.DataScope;
 import org.triplehelix.access.Role;
+import org.triplehelix.registry.ForeignKindImporter;
 import org.triplehelix.shared.AuditableChange;
 import org.triplehelix.shared.InvalidInputException;
 import org.triplehelix.shared.OfficeFiles;
@@ -125,7 +127,7 @@ public class TalentImport {
         int[] imported = {0};
         transaction.executeWithoutResult(status -> {
             for (Map.Entry<Long, Fields> row : rows) {
-                RowError error = write(kind, fileName, row.getKey(), row.getValue(), false);
+                RowError error = write(kind, fileName, row.getKey(), row.getValue(), false).error();
                 if (error == null) {
                     imported[0]++;
                 } else {
@@ -141,21 +143,34 @@ public class TalentImport {
         return new Result(kind, fileName, rows.size(), errors.isEmpty() ? imported[0] : 0, errors);
     }
 
-    /** Writes one record in a savepoint; its error, or null. */
-    RowError write(String kind, String file, long line, Fields fields, boolean illustrative) {
+    /** What writing one record did: its error, or (without one) whether it was new, changed or the same as stored. */
+    record Written(RowError error, ForeignKindImporter.Change change) {
+
+        static Written refused(RowError error) {
+            return new Written(error, null);
+        }
+    }
+
+    /** Writes one record in a savepoint; its error, or what it changed (compared with what was stored under its id). */
+    Written write(String kind, String file, long line, Fields fields, boolean illustrative) {
         try {
-            savepoint.executeWithoutResult(status -> writer.save(kind, fields, illustrative));
-            return null;
+            return new Written(null, savepoint.execute(status -> {
+                String id = fields.get("id");
+                Optional<Map<String, Object>> before = id == null ? Optional.empty() : writer.content(kind, id);
+                String extId = writer.save(kind, fields, illustrative);
+                return before.isEmpty() ? ForeignKindImporter.Change.NEW
+                        : before.equals(writer.content(kind, extId)) ? ForeignKindImporter.Change.UNCHANGED : ForeignKindImporter.Change.CHANGED;
+            }));
         } catch (InvalidInputException e) {
-            return e.key() != null ? RowError.of(file, line, fields.get("id"), e.field(), e.getMessage(), e.key(), e.args())
-                    : RowError.of(file, line, fields.get("id"), e.field(), e.getMessage(), "form.refused", e.getMessage());
+            return Written.refused(e.key() != null ? RowError.of(file, line, fields.get("id"), e.field(), e.getMessage(), e.key(), e.args())
+                    : RowError.of(file, line, fields.get("id"), e.field(), e.getMessage(), "form.refused", e.getMessage()));
         } catch (AccessDeniedException e) {
-            return RowError.of(file, line, fields.get("id"), null, "outside your scope: " + e.getMessage(), "talent.import.row.scope");
+            return Written.refused(RowError.of(file, line, fields.get("id"), null, "outside your scope: " + e.getMessage(), "talent.import.row.scope"));
         } catch (org.springframework.dao.DataAccessException e) {
             String root = rootMessage(e);
-            return RowError.of(file, line, fields.get("id"), null, "refused by the database: " + root, "talent.import.row.database", root);
+            return Written.refused(RowError.of(file, line, fields.get("id"), null, "refused by the database: " + root, "talent.import.row.database", root));
         } catch (RuntimeException e) {
-            return RowError.of(file, line, fields.get("id"), null, String.valueOf(e.getMessage()), "talent.import.row.failed", e.getMessage());
+            return Written.refused(RowError.of(file, line, fields.get("id"), null, String.valueOf(e.getMessage()), "talent.import.row.failed", e.getMessage()));
         }
     }
 

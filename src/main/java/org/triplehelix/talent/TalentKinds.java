@@ -43,21 +43,25 @@ class TalentKinds {
     record Kind(String kind, TalentImport imports) implements ForeignKindImporter {
 
         @Override
-        public List<Failure> importBatch(List<ForeignRecord> records) {
+        public Batch importBatch(List<ForeignRecord> records) {
+            List<Stored> stored = new ArrayList<>();
             List<Failure> failures = new ArrayList<>();
             for (ForeignRecord record : records) {
-                TalentImport.RowError error;
+                TalentImport.Written written;
                 try {
-                    error = imports.write(kind, record.file(), record.line(), fields(record.fields()), record.illustrative());
+                    written = imports.write(kind, record.file(), record.line(), fields(record.fields()), record.illustrative());
                 } catch (TalentInputException e) { // a value that cannot be a field at all: this record is refused, the rest go on
-                    error = TalentImport.RowError.of(record.file(), record.line(), record.id(), e.field(), e.getMessage(), e.key(),
-                            e.args());
+                    written = TalentImport.Written.refused(TalentImport.RowError.of(record.file(), record.line(), record.id(), e.field(),
+                            e.getMessage(), e.key(), e.args()));
                 }
+                TalentImport.RowError error = written.error();
                 if (error != null) {
                     failures.add(new Failure(record, (error.field() == null ? "" : error.field() + ": ") + error.message(), message(error)));
+                } else {
+                    stored.add(new Stored(record, written.change()));
                 }
             }
-            return failures;
+            return new Batch(stored, failures);
         }
     }
 

@@ -305,6 +305,24 @@ public class TalentWriter {
 
     // --- helpers ----------------------------------------------------------------------------
 
+    /**
+     * What is stored under a record's id, for telling an import whether writing it changed anything:
+     * the row without its version (a program's moves on every save), and a program's enterprises in order.
+     */
+    Optional<Map<String, Object>> content(String kind, String extId) {
+        if (!COLUMNS.containsKey(kind)) { // the table is named after the kind: only the four
+            throw new IllegalArgumentException("not a talent kind: " + kind);
+        }
+        return snapshot(kind, extId).map(row -> {
+            row.remove("version");
+            if (kind.equals("talent_program")) {
+                row.put("enterprises", jdbc.sql("select organization_id from talent_program_enterprise where program_id = :p order by position")
+                        .param("p", row.get("id")).query(Long.class).list());
+            }
+            return row;
+        });
+    }
+
     private Optional<Map<String, Object>> snapshot(String table, String extId) {
         return jdbc.sql("select * from " + table + " where ext_id = :e").param("e", extId)
                 .query((rs, n) -> {

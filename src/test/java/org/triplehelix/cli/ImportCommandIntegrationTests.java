@@ -113,6 +113,37 @@ class ImportCommandIntegrationTests {
                 + "\"keywords\":[\"钠离子电池\",\"储能\",\"正极材料\"]}").doesNotContain("\"it-xp-57\"");
     }
 
+    /**
+     * The summary's breakdown counts every kind, not only the registry's own: an organization, a demand and a talent
+     * record go in as new, the same file again leaves all three unchanged, and a changed demand is counted as changed.
+     * The ids are new on every run, as this installation's database outlives it.
+     */
+    @Test
+    void theBreakdownCountsDemandAndTalentRecordsAsNewChangedOrUnchanged(@TempDir Path directory) throws Exception {
+        String run = Long.toString(System.nanoTime(), 36);
+        String organization = "{\"kind\": \"organization\", \"id\": \"it-mix-uni-" + run + "\", \"name\": \"混合导入大学\", \"type\": \"university\"}";
+        String talent = "{\"kind\": \"talent_supply\", \"id\": \"it-mix-supply-" + run + "\", \"university\": \"it-mix-uni-" + run
+                + "\", \"discipline\": \"08\", \"degree_level\": \"master\", \"year\": 2026, \"graduates\": 120}";
+        Path mixed = directory.resolve("mixed.jsonl");
+        Files.writeString(mixed, String.join("\n", organization, demand(run, "碳化硅晶圆的缺陷检测"), talent) + "\n");
+
+        assertThat(helix("import", "--data", DATA, mixed.toString())).isZero();
+        assertThat(helix("import", "--data", DATA, mixed.toString())).isZero();
+        Files.writeString(mixed, String.join("\n", organization, demand(run, "碳化硅晶圆的缺陷在线检测"), talent) + "\n");
+        assertThat(helix("import", "--data", DATA, mixed.toString())).isZero();
+
+        assertThat(out.toString(StandardCharsets.UTF_8).lines().filter(line -> line.contains(" imported, ")))
+                .map(line -> line.substring(0, line.indexOf(" replaced by a later record")))
+                .containsExactly("3 imported, 0 rejected (3 new, 0 changed, 0 unchanged, 0",
+                        "3 imported, 0 rejected (0 new, 0 changed, 3 unchanged, 0",
+                        "3 imported, 0 rejected (0 new, 1 changed, 2 unchanged, 0");
+    }
+
+    private static String demand(String run, String title) {
+        return "{\"kind\": \"demand\", \"id\": \"it-mix-demand-" + run + "\", \"title\": \"" + title + "\", \"keywords\": [\"碳化硅\"],"
+                + " \"organization\": \"it-mix-uni-" + run + "\"}";
+    }
+
     @Test
     void aMissingFileOrAnUnknownFormatIsAUsageError(@TempDir Path directory) throws Exception {
         assertThat(helix("import", "--data", DATA, directory.resolve("nothing.jsonl").toString())).isEqualTo(2);

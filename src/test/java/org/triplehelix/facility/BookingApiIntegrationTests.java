@@ -160,7 +160,9 @@ class BookingApiIntegrationTests {
         HelixClient.Response lead = client.json("PUT", "/api/v1/facilities/" + extId + "/profile", "{\"leadMinutes\": 2147483647}");
         assertThat(lead.status()).isEqualTo(400);
         assertThat(lead.body()).contains("\"field\":\"leadMinutes\"").contains("the lead time is 0 to 525600 minutes (365 days)");
-        assertThat(client.json("PUT", "/api/v1/facilities/" + extId + "/profile", "{\"leadMinutes\": 525600}").status()).isEqualTo(200);
+        // A lead time of a year takes a horizon longer than a year (a lead time must be shorter than the horizon).
+        assertThat(client.json("PUT", "/api/v1/facilities/" + extId + "/profile", "{\"leadMinutes\": 525600, \"horizonDays\": 366}").status())
+                .isEqualTo(200);
 
         HelixClient.Response farOff = client.json("POST", "/api/v1/facilities/" + extId + "/maintenance",
                 "{\"start\": \"+99999-01-01T09:00:00+08:00\", \"end\": \"+99999-01-02T09:00:00+08:00\", \"reason\": \"x\"}");
@@ -188,6 +190,32 @@ class BookingApiIntegrationTests {
         assertThat(fixtures.count("select count(*) from facility_training where facility_id = ?", facility)).isZero();
         assertThat(client.json("POST", "/api/v1/facilities/" + extId + "/training",
                 "{\"email\": \"" + enterprise.email() + "\", \"validUntil\": \"" + today + "\"}").status()).isEqualTo(200);
+    }
+
+    /**
+     * A lead time longer than the horizon left no slot to book and was taken: a 400 on the lead time saying the
+     * horizon, whether the lead time grows past the stored horizon or the horizon shrinks under the stored lead time;
+     * nothing written.
+     */
+    @Test
+    void aLeadTimeNotShorterThanTheHorizonIsRefusedOnTheLeadTime() {
+        String extId = fixtures.openFacility(owner, true, true);
+        fixtures.managers(extId, manager);
+        HelixClient client = as(manager);
+        Instrument before = context.getBean(FacilityCatalog.class).instrument(extId);
+
+        HelixClient.Response longer = client.json("PUT", "/api/v1/facilities/" + extId + "/profile",
+                "{\"leadMinutes\": 14400, \"horizonDays\": 7}");
+        assertThat(longer.status()).isEqualTo(400);
+        assertThat(longer.body()).contains("\"field\":\"leadMinutes\"")
+                .contains("the lead time must be shorter than the horizon of 7 days (10080 minutes)");
+        assertThat(client.json("PUT", "/api/v1/facilities/" + extId + "/profile", "{\"leadMinutes\": 2880}").status()).isEqualTo(200);
+        HelixClient.Response shrunk = client.json("PUT", "/api/v1/facilities/" + extId + "/profile", "{\"horizonDays\": 2}");
+        assertThat(shrunk.status()).isEqualTo(400);
+        assertThat(shrunk.body()).contains("\"field\":\"leadMinutes\"").contains("shorter than the horizon of 2 days");
+        BookingRules after = context.getBean(FacilityCatalog.class).instrument(extId).rules();
+        assertThat(after.leadMinutes()).isEqualTo(2880);
+        assertThat(after.horizonDays()).isEqualTo(before.rules().horizonDays());
     }
 
     @Test

@@ -283,6 +283,48 @@ class FacilityPagesIntegrationTests {
                 .isEqualTo(2);
     }
 
+    /** A lead time longer than the horizon is marked on the lead time, saying the horizon, in either language; nothing saved. */
+    @Test
+    void aLeadTimeLongerThanTheHorizonIsMarkedOnTheLeadTimeInEitherLanguage() {
+        String extId = fixtures.openFacility(owner, true, false);
+        fixtures.managers(extId, manager);
+        Instrument before = context.getBean(FacilityCatalog.class).instrument(extId);
+        HelixClient client = signedIn(manager);
+        Map<String, String> form = new LinkedHashMap<>();
+        form.put("version", String.valueOf(before.profile().version()));
+        form.put("feeUnit", "hour");
+        form.put("internalRate", "100");
+        form.put("externalRate", "300");
+        form.put("minMinutes", "60");
+        form.put("maxMinutes", "240");
+        form.put("slotMinutes", "60");
+        form.put("leadMinutes", "20160");
+        form.put("horizonDays", "7");
+        form.put("mondayOpens", "09:00");
+        form.put("mondayCloses", "12:00");
+        form.put("_csrf", client.csrfToken());
+
+        HelixClient.Response zh = client.postFormWithoutToken("/facilities/" + extId + "/profile?lang=zh", form);
+        assertThat(zh.status()).isEqualTo(400);
+        assertThat(zh.body()).contains("<a href=\"#leadMinutes\">提前预约时间</a>")
+                .contains("id=\"f-leadMinutes-error\">提前预约时间须短于可预约天数（7 天）</span>")
+                .contains("value=\"20160\" aria-invalid=\"true\"").contains("value=\"7\"")
+                .doesNotContain("f-horizonDays-error");
+        assertUnchanged(extId, before);
+        HelixClient.Response en = client.postFormWithoutToken("/facilities/" + extId + "/profile?lang=en", form);
+        assertThat(en.status()).isEqualTo(400);
+        assertThat(en.body()).contains("<a href=\"#leadMinutes\">Lead time</a>")
+                .contains("id=\"f-leadMinutes-error\">the lead time must be shorter than the horizon (7 days)</span>");
+        assertUnchanged(extId, before);
+        assertThat(context.getBean(FacilityCatalog.class).instrument(extId).rules().leadMinutes()).isEqualTo(before.rules().leadMinutes());
+
+        form.put("horizonDays", "15");
+        assertThat(client.postFormWithoutToken("/facilities/" + extId + "/profile?lang=zh", form).status()).isEqualTo(302);
+        BookingRules saved = context.getBean(FacilityCatalog.class).instrument(extId).rules();
+        assertThat(saved.leadMinutes()).isEqualTo(20160);
+        assertThat(saved.horizonDays()).isEqualTo(15);
+    }
+
     void assertUnchanged(String extId, Instrument before) {
         Instrument now = context.getBean(FacilityCatalog.class).instrument(extId);
         assertThat(now.profile().version()).isEqualTo(before.profile().version());

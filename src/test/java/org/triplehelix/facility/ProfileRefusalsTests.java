@@ -54,9 +54,47 @@ class ProfileRefusalsTests {
                     assertThat(refusal.key()).isEqualTo("facility.error.leadMinutes");
                     assertThat(refusal.args()).containsExactly("525600");
                 });
-        assertThat(BookingRules.refusals(30, 480, 60, BookingRules.MAX_LEAD_MINUTES, 90, OpeningHours.standard())).isEmpty();
+        assertThat(BookingRules.refusals(30, 480, 60, BookingRules.MAX_LEAD_MINUTES, 366, OpeningHours.standard())).isEmpty();
         assertThatThrownBy(() -> new BookingRules(30, 480, 60, BookingRules.MAX_LEAD_MINUTES + 1, 90, false, false, OpeningHours.standard()))
                 .isInstanceOf(InvalidInputException.class).extracting("field").isEqualTo("leadMinutes");
+    }
+
+    /**
+     * A lead time of 200 days under a horizon of 90 was taken, and left no slot to book: a booking starts no earlier
+     * than the lead time and no later than the horizon. Refused on the lead time, saying the horizon; so is a lead
+     * time exactly as long as the horizon (only one instant would be left), and a minute less is fine.
+     */
+    @Test
+    void aLeadTimeAsLongAsTheHorizonOrLongerIsRefusedOnTheLeadTime() {
+        assertThat(BookingRules.refusals(30, 480, 60, 200 * 1440, 90, OpeningHours.standard()))
+                .singleElement().satisfies(refusal -> {
+                    assertThat(refusal.field()).isEqualTo("leadMinutes");
+                    assertThat(refusal.getMessage()).isEqualTo("the lead time must be shorter than the horizon of 90 days (129600 minutes)");
+                    assertThat(refusal.key()).isEqualTo("facility.error.leadBeyondHorizon");
+                    assertThat(refusal.args()).containsExactly("90");
+                });
+        assertThat(BookingRules.refusals(30, 480, 60, 90 * 1440, 90, OpeningHours.standard()))
+                .extracting(InvalidInputException::key).containsExactly("facility.error.leadBeyondHorizon");
+        assertThat(BookingRules.refusals(30, 480, 60, 90 * 1440 - 1, 90, OpeningHours.standard())).isEmpty();
+        assertThatThrownBy(() -> new BookingRules(30, 480, 60, 2 * 1440, 1, false, false, OpeningHours.standard()))
+                .isInstanceOf(InvalidInputException.class).extracting("field").isEqualTo("leadMinutes");
+        // A horizon or lead time out of its own range gets its own message only, not this one as well.
+        assertThat(BookingRules.refusals(30, 480, 60, 2 * 1440, 0, OpeningHours.standard()))
+                .extracting(InvalidInputException::field).containsExactly("horizonDays");
+    }
+
+    /** Shortening only the horizon below the lead time already stored is refused on the lead time; the profile keeps its rules. */
+    @Test
+    void aHorizonShortenedBelowTheStoredLeadTimeIsRefused() {
+        FacilityProfile current = FacilityCatalog.merge(FacilityProfile.defaults(),
+                new ProfileChange(null, null, null, null, null, null, null, null, null, null, null, null, 3 * 1440, 30, null, null, null, null));
+        assertThat(current.rules().leadMinutes()).isEqualTo(3 * 1440);
+        var refusals = FacilityCatalog.refusals(current, change(null, null, null, null, 2, null));
+        assertThat(refusals).extracting(InvalidInputException::field).containsExactly("leadMinutes");
+        assertThat(refusals.getFirst().args()).containsExactly("2");
+        assertThatThrownBy(() -> FacilityCatalog.merge(current, change(null, null, null, null, 2, null)))
+                .isInstanceOf(InvalidInputException.class).extracting("key").isEqualTo("facility.error.leadBeyondHorizon");
+        assertThat(FacilityCatalog.merge(current, change(null, null, null, null, 4, null)).rules().horizonDays()).isEqualTo(4);
     }
 
     @Test

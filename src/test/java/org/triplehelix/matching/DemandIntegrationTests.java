@@ -186,7 +186,7 @@ class DemandIntegrationTests {
                 new DemandService.Imported("demand-import-nul", Fixture.JSON.readTree("{\"title\": \"散热\\u0000结构\"}")),
                 new DemandService.Imported("demand-import-nul-keyword", Fixture.JSON.readTree("{\"title\": \"散热\", \"keywords\": [\"a\\u0000b\"]}")),
                 new DemandService.Imported("demand-import-nowhere", Fixture.JSON.readTree("{\"title\": \"x\", \"organization\": \"org-nowhere\"}")),
-                new DemandService.Imported("demand-import-after-nul", Fixture.JSON.readTree("{\"title\": \"光纤激光器的封装\"}"))));
+                new DemandService.Imported("demand-import-after-nul", Fixture.JSON.readTree("{\"title\": \"光纤激光器的封装\"}")))).failures();
         assertThat(failures).extracting(DemandService.ImportFailure::extId, DemandService.ImportFailure::field, DemandService.ImportFailure::key,
                         DemandService.ImportFailure::args, DemandService.ImportFailure::reason)
                 .containsExactly(
@@ -213,7 +213,7 @@ class DemandIntegrationTests {
             List<DemandService.ImportFailure> failures = demands.importBatch(List.of(
                     new DemandService.Imported("demand-db-before", Fixture.JSON.readTree("{\"title\": \"数据库之前的需求\"}")),
                     new DemandService.Imported("demand-db-refused", Fixture.JSON.readTree("{\"title\": \"被数据库拒绝的需求\"}")),
-                    new DemandService.Imported("demand-db-after", Fixture.JSON.readTree("{\"title\": \"数据库之后的需求\"}"))));
+                    new DemandService.Imported("demand-db-after", Fixture.JSON.readTree("{\"title\": \"数据库之后的需求\"}")))).failures();
             assertThat(failures).singleElement().satisfies(failure -> {
                 assertThat(failure.extId()).isEqualTo("demand-db-refused");
                 assertThat(failure.key()).isEqualTo("matching.demand.error.database");
@@ -229,6 +229,31 @@ class DemandIntegrationTests {
         }
     }
 
+    /**
+     * An import says what each record did, for the summary's "new, changed, unchanged": a record whose fields are
+     * those stored writes nothing (the version stays, no alert, no index update), one that differs replaces them.
+     */
+    @Test
+    void anImportedDemandIsCreatedThenUnchangedThenReplaced() {
+        String record = """
+                {"title": {"zh": "碳化硅晶圆的缺陷检测", "en": "Defect inspection of SiC wafers"}, "keywords": ["碳化硅", "缺陷检测"],
+                 "description": "  晶圆级  ", "organization": "org-medical-ai", "industry": "semiconductors", "region": "420100"}""";
+        DemandService.ImportResult first = demands.importBatch(List.of(new DemandService.Imported("demand-import-same", Fixture.JSON.readTree(record))));
+        assertThat(first.failures()).isEmpty();
+        assertThat(first.changes()).containsExactly(java.util.Map.entry("demand-import-same", DemandService.ImportChange.CREATED));
+        int version = demands.get("demand-import-same").version();
+
+        DemandService.ImportResult again = demands.importBatch(List.of(new DemandService.Imported("demand-import-same", Fixture.JSON.readTree(record))));
+        assertThat(again.changes()).containsExactly(java.util.Map.entry("demand-import-same", DemandService.ImportChange.UNCHANGED));
+        assertThat(demands.get("demand-import-same").version()).isEqualTo(version);
+
+        DemandService.ImportResult changed = demands.importBatch(List.of(new DemandService.Imported("demand-import-same",
+                Fixture.JSON.readTree(record.replace("\"缺陷检测\"]", "\"缺陷检测\", \"光学检测\"]")))));
+        assertThat(changed.changes()).containsExactly(java.util.Map.entry("demand-import-same", DemandService.ImportChange.REPLACED));
+        assertThat(demands.get("demand-import-same").keywords()).containsExactly("碳化硅", "缺陷检测", "光学检测");
+        assertThat(demands.get("demand-import-same").version()).isGreaterThan(version);
+    }
+
     @Test
     void demandRecordsAreImported() {
         List<DemandService.ImportFailure> failures = demands.importBatch(List.of(
@@ -236,13 +261,15 @@ class DemandIntegrationTests {
                         {"title": {"zh": "光纤激光器的散热", "en": "Cooling of fiber lasers"}, "keywords": ["光纤激光器"],
                          "organization": "org-medical-ai", "region": "420100"}""")),
                 new DemandService.Imported("demand-import-2", Fixture.JSON.readTree("{\"description\": \"没有标题\"}")),
-                new DemandService.Imported("demand-import-3", Fixture.JSON.readTree("{\"title\": \"x\", \"organization\": \"org-nowhere\"}"))));
+                new DemandService.Imported("demand-import-3", Fixture.JSON.readTree("{\"title\": \"x\", \"organization\": \"org-nowhere\"}")))).failures();
         assertThat(failures).extracting(DemandService.ImportFailure::extId).containsExactly("demand-import-2", "demand-import-3");
         Demand imported = demands.get("demand-import-1");
         assertThat(imported.titleEn()).isEqualTo("Cooling of fiber lasers");
         assertThat(imported.organizationName()).isEqualTo("汉江智能医疗科技有限公司");
         assertThat(as(alice, () -> demands.canChange(demands.get("demand-import-1")))).as("the enterprise's users maintain it").isTrue();
-        demands.importBatch(List.of(new DemandService.Imported("demand-import-1", Fixture.JSON.readTree("{\"title\": \"光纤激光器的散热结构\"}"))));
+        DemandService.ImportResult replaced = demands.importBatch(List.of(
+                new DemandService.Imported("demand-import-1", Fixture.JSON.readTree("{\"title\": \"光纤激光器的散热结构\"}"))));
+        assertThat(replaced.changes()).containsExactly(java.util.Map.entry("demand-import-1", DemandService.ImportChange.REPLACED));
         assertThat(demands.get("demand-import-1").title()).isEqualTo("光纤激光器的散热结构");
         assertThat(demands.list(null, 0, 100).items()).extracting(Demand::extId).containsOnlyOnce("demand-import-1");
     }

@@ -267,10 +267,12 @@ class RegistryImportIntegrationTests {
             }
 
             @Override
-            public List<Failure> importBatch(List<ForeignRecord> records) {
+            public Batch importBatch(List<ForeignRecord> records) {
                 received.addAll(records);
-                return records.stream().filter(r -> !ids("organization").contains(r.fields().path("organization").asString()))
-                        .map(r -> new Failure(r, "organization " + r.fields().path("organization").asString() + " does not exist")).toList();
+                java.util.function.Predicate<ForeignRecord> linked = r -> ids("organization").contains(r.fields().path("organization").asString());
+                return new Batch(records.stream().filter(linked).map(r -> new Stored(r, Change.NEW)).toList(),
+                        records.stream().filter(linked.negate())
+                                .map(r -> new Failure(r, "organization " + r.fields().path("organization").asString() + " does not exist")).toList());
             }
         };
         StaticListableBeanFactory beans = new StaticListableBeanFactory(Map.of("demands", demands));

@@ -32,16 +32,29 @@ class DemandImporter implements ForeignKindImporter {
     }
 
     @Override
-    public List<Failure> importBatch(List<ForeignRecord> records) {
+    public Batch importBatch(List<ForeignRecord> records) {
         Map<String, ForeignRecord> byId = new HashMap<>();
         List<DemandService.Imported> imported = new ArrayList<>(records.size());
         for (ForeignRecord record : records) {
             byId.put(record.id(), record);
             imported.add(new DemandService.Imported(record.id(), record.fields(), record.illustrative()));
         }
-        return demands.importBatch(imported).stream()
+        DemandService.ImportResult result = demands.importBatch(imported);
+        List<Stored> stored = result.changes().entrySet().stream()
+                .map(change -> new Stored(byId.get(change.getKey()), change(change.getValue())))
+                .toList();
+        List<Failure> failures = result.failures().stream()
                 .map(failure -> new Failure(byId.get(failure.extId()), failure.reason(), message(failure)))
                 .toList();
+        return new Batch(stored, failures);
+    }
+
+    private static Change change(DemandService.ImportChange change) {
+        return switch (change) {
+            case CREATED -> Change.NEW;
+            case REPLACED -> Change.CHANGED;
+            case UNCHANGED -> Change.UNCHANGED;
+        };
     }
 
     /** The fields a demand record of an import can be refused on, each named in the bundles under {@link #FIELD_LABEL}. */

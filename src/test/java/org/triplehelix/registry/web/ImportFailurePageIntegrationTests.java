@@ -54,9 +54,9 @@ class ImportFailurePageIntegrationTests {
                 }
 
                 @Override
-                public List<Failure> importBatch(List<ForeignRecord> records) {
+                public Batch importBatch(List<ForeignRecord> records) {
                     jdbc.sql("select 1 / (count(*) - count(*)) from organization").query(Integer.class).single();
-                    return List.of();
+                    return new Batch(List.of(), List.of());
                 }
             };
         }
