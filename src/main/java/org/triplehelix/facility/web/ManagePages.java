@@ -174,11 +174,19 @@ class ManagePages {
         }
     }
 
+    /**
+     * A whole number of the form. One beyond the range of an int (a lead time of 99999999999 minutes) is a whole
+     * number all the same: it is brought to the nearest int, so that the field's own bound refuses it with its range
+     * ("0 to 525600 minutes") rather than the form claiming that no whole number was typed.
+     */
     private static Integer integer(Map<String, String> form, String field, List<InvalidInputException> refusals) {
         String value = form.getOrDefault(field, "").strip();
         try {
             return value.isEmpty() ? null : Integer.valueOf(value);
         } catch (NumberFormatException e) {
+            if (value.matches("[+-]?\\d+")) {
+                return value.startsWith("-") ? Integer.MIN_VALUE : Integer.MAX_VALUE;
+            }
             refusals.add(new InvalidInputException(field, field + " is not a whole number: " + value, "form.wholeNumber", value));
             return null;
         }
