@@ -113,6 +113,41 @@ public final class PageContext {
     }
 
     /**
+     * The link that shows this page in another language. A page answering a GET is that URL again with
+     * {@code lang} set. A page answering a form's POST (a refused form shown again) has no URL of its
+     * own to ask for again — its address answers POST only, so the link was a 405 — and links to the page
+     * the form was on instead (the Referer's path and query, when it is this site's), or the home page.
+     */
+    public String languageLink(String lang) {
+        String method = request.getMethod();
+        if (method == null || "GET".equals(method) || "HEAD".equals(method)) {
+            return withParam("lang", lang);
+        }
+        return UriComponentsBuilder.fromUriString(formPage())
+                .replaceQueryParam("lang", org.springframework.web.util.UriUtils.encodeQueryParam(lang, java.nio.charset.StandardCharsets.UTF_8))
+                .build().toUriString();
+    }
+
+    /** The path and query of the page a form was posted from, when the Referer names one of this site's pages; else "/". */
+    private String formPage() {
+        String referer = request.getHeader("Referer");
+        if (referer == null) {
+            return "/";
+        }
+        try {
+            java.net.URI uri = new java.net.URI(referer);
+            boolean here = uri.getHost() == null || uri.getHost().equalsIgnoreCase(request.getServerName());
+            String path = uri.getRawPath();
+            if (!here || path == null || !path.startsWith("/") || path.startsWith("//")) {
+                return "/";
+            }
+            return uri.getRawQuery() == null ? path : path + "?" + uri.getRawQuery();
+        } catch (java.net.URISyntaxException e) {
+            return "/";
+        }
+    }
+
+    /**
      * The current URL with one query parameter replaced (for pagination, sorting, the language switch). The request's
      * path and query are already percent-encoded as the browser sent them, so they are not encoded again (which made
      * a Chinese search's "next page" or language link search for "%E7%A0%94…" instead); only the new value is.
