@@ -134,6 +134,13 @@ class RegistrationIntegrationTests {
                 .contains(">" + tooLong + "</textarea>");
         assertThat(status(id)).isEqualTo("pending");
 
+        // a reason of 1,000 characters with line breaks, which the browser's maxlength counts one each but sends as CR LF
+        String lines = ("理".repeat(99) + "\r\n").repeat(10).strip();
+        assertThat(lines.replace("\r\n", "\n")).hasSize(999);
+        HelixClient.Response multiline = orgAdmin.postForm("/admin/users/" + fixtures.pendingUser(enterprise, Role.ENTERPRISE) + "/reject?lang=en",
+                Map.of("reason", lines));
+        assertThat(multiline.status()).as(multiline.body()).isEqualTo(302);
+
         HelixClient.Response turnedDown = orgAdmin.postForm("/admin/users/" + id + "/reject?lang=en", Map.of("reason", "不是本单位员工"));
         assertThat(turnedDown.status()).isEqualTo(302);
         assertThat(orgAdmin.get(turnedDown.location().replaceFirst("^https?://[^/]+", "") + "?lang=en").body())
