@@ -57,7 +57,7 @@ class AccessAuthorizationMatrixIntegrationTests extends AuthorizationMatrix {
                 Endpoint.page("POST", "/admin/users/{pending user at home}/approve", w -> "/admin/users/" + w.pendingUserIn(w.home()) + "/approve", null)
                         .expect(ANONYMOUS, 401).expect(ADMIN, 302).expect(ORG_ADMIN, 302).otherwise(403),
                 Endpoint.page("POST", "/admin/users/{pending user at home}/reject", w -> "/admin/users/" + w.pendingUserIn(w.home()) + "/reject",
-                                w -> "reason=no")
+                                w -> "reason=no&confirm=yes")
                         .expect(ANONYMOUS, 401).expect(ADMIN, 302).expect(ORG_ADMIN, 302).otherwise(403),
                 Endpoint.page("POST", "/admin/users/{active user at home}/disable", w -> "/admin/users/" + w.activeUserIn(w.home()) + "/disable", null)
                         .expect(ANONYMOUS, 401).expect(ADMIN, 302).expect(ORG_ADMIN, 302).otherwise(403),

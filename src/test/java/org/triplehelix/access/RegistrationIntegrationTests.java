@@ -128,7 +128,7 @@ class RegistrationIntegrationTests {
 
         // a reason too long is refused on its field, kept as typed, and nothing changes
         String tooLong = "理".repeat(1001);
-        HelixClient.Response refused = orgAdmin.postForm("/admin/users/" + id + "/reject?lang=en", Map.of("reason", tooLong));
+        HelixClient.Response refused = orgAdmin.postForm("/admin/users/" + id + "/reject?lang=en", Map.of("reason", tooLong, "confirm", "yes"));
         assertThat(refused.status()).isEqualTo(400);
         assertThat(refused.body()).contains("id=\"f-reason-error\"").contains("The reason is at most 1,000 characters of text.")
                 .contains(">" + tooLong + "</textarea>");
@@ -138,10 +138,17 @@ class RegistrationIntegrationTests {
         String lines = ("理".repeat(99) + "\r\n").repeat(10).strip();
         assertThat(lines.replace("\r\n", "\n")).hasSize(999);
         HelixClient.Response multiline = orgAdmin.postForm("/admin/users/" + fixtures.pendingUser(enterprise, Role.ENTERPRISE) + "/reject?lang=en",
-                Map.of("reason", lines));
+                Map.of("reason", lines, "confirm", "yes"));
         assertThat(multiline.status()).as(multiline.body()).isEqualTo(302);
 
-        HelixClient.Response turnedDown = orgAdmin.postForm("/admin/users/" + id + "/reject?lang=en", Map.of("reason", "不是本单位员工"));
+        // the box not ticked: refused on it, in the page's language, the reason kept, nothing changed
+        HelixClient.Response unconfirmed = orgAdmin.postForm("/admin/users/" + id + "/reject?lang=zh", Map.of("reason", "不是本单位员工"));
+        assertThat(unconfirmed.status()).isEqualTo(400);
+        assertThat(unconfirmed.body()).contains("id=\"f-confirm-error\"").contains("请勾选确认框以确认不予通过。")
+                .contains(">不是本单位员工</textarea>").contains("id=\"reject-confirm\"");
+        assertThat(status(id)).isEqualTo("pending");
+
+        HelixClient.Response turnedDown = orgAdmin.postForm("/admin/users/" + id + "/reject?lang=en", Map.of("reason", "不是本单位员工", "confirm", "yes"));
         assertThat(turnedDown.status()).isEqualTo(302);
         assertThat(orgAdmin.get(turnedDown.location().replaceFirst("^https?://[^/]+", "") + "?lang=en").body())
                 .contains("The registration is turned down. The platform sends no e-mail (no mail server is configured), so the registrant could not be told");
@@ -150,7 +157,7 @@ class RegistrationIntegrationTests {
         assertThat(jdbc.sql("select after ->> 'reason' from audit_log where entity_kind = 'user' and entity_id = :id and action = 'reject'")
                 .param("id", String.valueOf(id)).query(String.class).single()).isEqualTo("不是本单位员工");
 
-        HelixClient.Response again = orgAdmin.postForm("/admin/users/" + id + "/reject?lang=en", Map.of("reason", ""));
+        HelixClient.Response again = orgAdmin.postForm("/admin/users/" + id + "/reject?lang=en", Map.of("reason", "", "confirm", "yes"));
         assertThat(again.status()).isEqualTo(409);
         // the reason box is gone with the pending status: the page must not claim that what was typed is still in it
         assertThat(again.body()).contains("This registration was turned down or the account disabled already.")

@@ -159,7 +159,7 @@ class NoticeMailIntegrationTests {
         String email = fixtures.jdbc().sql("select email from app_user where id = :id").param("id", id).query(String.class).single();
         HelixClient orgAdmin = signedIn(access.user(customer, Role.ORG_ADMIN));
         HelixClient.Response turnedDown = orgAdmin.postForm("/admin/users/" + id + "/reject?lang=en",
-                Map.of("reason", "所填单位与营业执照不符 / the organization does not match the licence"));
+                Map.of("reason", "所填单位与营业执照不符 / the organization does not match the licence", "confirm", "yes"));
         assertThat(turnedDown.status()).isEqualTo(302);
         assertThat(orgAdmin.get(turnedDown.location().replaceFirst("^https?://[^/]+", "") + "?lang=en").body())
                 .contains("The registration is turned down; the registrant is told by e-mail.");

@@ -82,9 +82,15 @@ class UserAdminController {
      * is told by e-mail or, the platform sending none, could not be told; refused, the page again with the reason as typed.
      */
     @PostMapping("/admin/users/{id}/reject")
-    String reject(@PathVariable long id, @RequestParam(defaultValue = "") String reason, Model model, HttpServletResponse response,
-                  RedirectAttributes redirect) {
+    String reject(@PathVariable long id, @RequestParam(defaultValue = "") String reason, @RequestParam(required = false) String confirm,
+                  Model model, HttpServletResponse response, RedirectAttributes redirect) {
         model.addAttribute("typedReason", reason);
+        // the answer cannot be taken back (the registrant is told, the account cannot sign in): a ticked box says it was meant
+        if (!"yes".equals(confirm)) {
+            return change(id, "confirm", userId -> {
+                throw new AccountInputException("confirm", "access.users.rejectConfirmMissing", "tick the box to confirm turning the registration down");
+            }, null, model, response, redirect);
+        }
         return change(id, "reason", userId -> accounts.reject(userId, reason),
                 mails ? "access.users.rejected" : "access.users.rejectedNoMail", model, response, redirect);
     }
