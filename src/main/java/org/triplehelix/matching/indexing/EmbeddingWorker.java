@@ -87,7 +87,8 @@ public class EmbeddingWorker implements SmartLifecycle {
         } catch (RuntimeException e) {
             log.error("Could not bring the search index up to date", e);
         }
-        warmUp();
+        boolean warmed = warmUp();
+        boolean embeddedSince = false;
         long lastCommit = System.nanoTime();
         long lastResubmit = System.nanoTime();
         while (running.get()) {
@@ -101,9 +102,15 @@ public class EmbeddingWorker implements SmartLifecycle {
                     maintenance.commit();
                     lastCommit = System.nanoTime();
                 }
+                embeddedSince |= done > 0;
                 if (done == 0) {
                     maintenance.commit();
                     lastCommit = System.nanoTime();
+                    if (!warmed && embeddedSince) {
+                        // the first warm-up found nothing (a first start: the demo loads beside it); records have come since
+                        warmed = warmUp();
+                        embeddedSince = false;
+                    }
                     signal.tryAcquire(10, TimeUnit.SECONDS);
                     signal.drainPermits();
                 }
@@ -120,16 +127,20 @@ public class EmbeddingWorker implements SmartLifecycle {
     /**
      * Loads the model for queries and runs a few matches (MatchService#warmUp) here rather than on the
      * first users' matches, for which someone waits. After the catch-up, so that they search the index
-     * as it is now; a failure is logged and costs only the first users' time.
+     * as it is now; a failure is logged and costs only the first users' time. Whether the matches found
+     * anything: over an empty index (a first start, the demo still loading) they warm little of the search,
+     * and the worker warms up once more when records have been indexed since.
      */
-    private void warmUp() {
+    private boolean warmUp() {
         try {
             long started = System.nanoTime();
             int hits = matching.warmUp(WARM_UP_ROUNDS);
             log.info("Matching warmed up: {} matches, {} hits, in {} ms", WARM_UP_ROUNDS * EntityKind.values().length, hits,
                     (System.nanoTime() - started) / 1_000_000);
+            return hits > 0;
         } catch (RuntimeException e) {
             log.warn("Could not warm up matching (the first matches will be slower): {}", e.getMessage());
+            return true; // not tried again: it would fail again
         }
     }
 

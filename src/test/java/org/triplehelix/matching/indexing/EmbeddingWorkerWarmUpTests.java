@@ -55,4 +55,31 @@ class EmbeddingWorkerWarmUpTests {
             worker.stop();
         }
     }
+
+    /** A first start: the index is empty when the worker starts (the demo loads beside it), so it warms up again once records came in. */
+    @Test
+    @SuppressWarnings("unchecked")
+    void aWarmUpThatFoundNothingRunsOnceMoreWhenRecordsHaveBeenIndexedSince() throws InterruptedException {
+        IndexMaintenance maintenance = mock(IndexMaintenance.class);
+        MatchService matching = mock(MatchService.class);
+        CountDownLatch second = new CountDownLatch(2);
+        java.util.concurrent.atomic.AtomicInteger calls = new java.util.concurrent.atomic.AtomicInteger();
+        when(matching.warmUp(anyInt())).thenAnswer(call -> {
+            second.countDown();
+            return calls.incrementAndGet() == 1 ? 0 : 610; // nothing indexed yet, then the demo
+        });
+        // the demo's vectors: one batch embedded after the first warm-up, then nothing pending
+        when(maintenance.embedPending(anyInt(), any())).thenReturn(32, 0);
+        EmbeddingWorker worker = new EmbeddingWorker(maintenance, new EmbeddingProperties(1, true, false, 256), matching,
+                mock(ObjectProvider.class));
+        try {
+            worker.ready();
+            assertThat(second.await(30, TimeUnit.SECONDS)).as("warmed up a second time").isTrue();
+            worker.wake();
+            Thread.sleep(300); // idle passes after the second warm-up: it found hits, so no third one
+            assertThat(calls.get()).isEqualTo(2);
+        } finally {
+            worker.stop();
+        }
+    }
 }
