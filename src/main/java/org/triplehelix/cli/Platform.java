@@ -64,6 +64,7 @@ final class Platform {
         properties.put("helix.data", global.data().toAbsolutePath().normalize().toString());
         if (global.dbUrl() != null) {
             properties.put("helix.db-url", global.dbUrl());
+            properties.put("helix.db-checked", "true"); // checked above: the data source need not connect once more for it
         }
         if (global.searchUrl() != null) {
             properties.put("helix.search-url", global.searchUrl());

@@ -87,9 +87,9 @@ class UserAdminController {
         model.addAttribute("typedReason", reason);
         // the answer cannot be taken back (the registrant is told, the account cannot sign in): a ticked box says it was meant
         if (!"yes".equals(confirm)) {
-            return change(id, "confirm", userId -> {
-                throw new AccountInputException("confirm", "access.users.rejectConfirmMissing", "tick the box to confirm turning the registration down");
-            }, null, model, response, redirect);
+            refused("confirm", new AccountInputException("confirm", "access.users.rejectConfirmMissing",
+                    "tick the box to confirm turning the registration down"), model, response);
+            return show(id, model);
         }
         return change(id, "reason", userId -> accounts.reject(userId, reason),
                 mails ? "access.users.rejected" : "access.users.rejectedNoMail", model, response, redirect);
@@ -156,12 +156,17 @@ class UserAdminController {
             model.addAttribute("problemArgs", e.args());
             response.setStatus(HttpServletResponse.SC_CONFLICT);
         } catch (AccountInputException e) {
-            model.addAttribute("problemKey", e.messageKey());
-            model.addAttribute("problemArgs", e.args());
-            model.addAttribute("errors", FormErrors.refusal(field == null ? e.field() : field, e));
-            response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+            refused(field == null ? e.field() : field, e, model, response);
         }
         return show(id, model);
+    }
+
+    /** A refused form: the problem above it, the field marked, 400. */
+    private static void refused(String field, AccountInputException e, Model model, HttpServletResponse response) {
+        model.addAttribute("problemKey", e.messageKey());
+        model.addAttribute("problemArgs", e.args());
+        model.addAttribute("errors", FormErrors.refusal(field, e));
+        response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
     }
 
     /**

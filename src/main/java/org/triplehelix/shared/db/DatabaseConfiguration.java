@@ -4,6 +4,7 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import javax.sql.DataSource;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -22,7 +23,8 @@ class DatabaseConfiguration {
     }
 
     @Bean(destroyMethod = "close")
-    HikariDataSource dataSource(HelixProperties properties, ObjectProvider<EmbeddedPostgresServer> embedded) {
+    HikariDataSource dataSource(HelixProperties properties, ObjectProvider<EmbeddedPostgresServer> embedded,
+                                @Value("${helix.db-checked:false}") boolean checked) {
         HikariConfig config = new HikariConfig();
         config.setPoolName("helix");
         config.setMaximumPoolSize(24); // web requests, the async event listeners (8 threads, some needing a second connection) and the background workers
@@ -32,7 +34,9 @@ class DatabaseConfiguration {
             config.setUsername("postgres");
         } else {
             ExternalDatabase external = ExternalDatabase.fromEnvironment(properties.dbUrl());
-            external.check(properties.data());
+            if (!checked) { // the command line checks before Spring starts, to say a mistake in one line (cli.Platform)
+                external.check(properties.data());
+            }
             config.setJdbcUrl(external.url());
             config.setUsername(external.user());
             config.setPassword(external.password());
