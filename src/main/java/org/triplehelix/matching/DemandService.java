@@ -169,6 +169,24 @@ public class DemandService {
         return demands.admitted(extIds, VISIBLE, scopeParams());
     }
 
+    /**
+     * The demands (by external id) the caller may read, as they may read them, by id: the details a ranking of demands
+     * shows with its hits (deadline, budget, readiness), kept to {@link #visibleAmong} so that no page shows more.
+     */
+    @Transactional(readOnly = true)
+    public Map<String, Demand> readable(java.util.Collection<String> extIds) {
+        Set<String> visible = visibleAmong(extIds);
+        Map<String, Demand> shown = new java.util.LinkedHashMap<>();
+        demands.find(visible).forEach(d -> shown.put(d.extId(), asSeen(d)));
+        return shown;
+    }
+
+    /** The registry's industries (code and names), for a filter of demands by industry. */
+    @Transactional(readOnly = true)
+    public List<org.triplehelix.matching.demand.DemandRepository.Industry> industries() {
+        return demands.industries();
+    }
+
     /** Whether the caller may post a demand: an enterprise user or an administrator. */
     public boolean canPost() {
         return scope.isAdmin() || scope.hasRole(Role.ENTERPRISE);

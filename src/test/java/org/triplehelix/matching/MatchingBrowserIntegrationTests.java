@@ -99,6 +99,36 @@ class MatchingBrowserIntegrationTests extends BrowserTests {
         screenshot(page, "match-en-organization");
     }
 
+    /**
+     * The other way round: a lab types what it can do and the demands tab brings the demo's demand it could solve to the
+     * top, with the enterprise, its status and the reasons the other tabs give; in Chinese and in English.
+     */
+    @Test
+    void whatALabCanDoInChineseOrEnglishFindsTheDemandsThatFitOnTheDemandsTab() {
+        open("/match?lang=zh");
+        match("我们团队擅长万瓦级光纤激光器的铝合金激光焊接，做光束摆动和熔池监测", "demand");
+        assertThat(page.locator("nav.tabs a.tab.active")).hasText("需求");
+        org.assertj.core.api.Assertions.assertThat(topNames(3)).anyMatch(name -> name.contains("铝合金焊接气孔控制"));
+        Locator hit = page.locator("#hit-demo-demand-03");
+        assertThat(hit.locator("a.match-name")).hasAttribute("href", "/demands/demo-demand-03");
+        assertThat(hit.locator(".match-hit-head .tag")).hasText("征集中");
+        assertThat(hit.locator(".match-reasons")).containsText("所属机构");
+        assertThat(hit.locator(".match-reasons")).containsText("匹配词");
+        assertThat(hit.locator(".match-reasons mark.term").first()).isVisible();
+        // no tier, output type or year for a demand: region and industry only
+        assertThat(page.locator("select[name=industry]")).hasCount(1);
+        assertThat(page.locator("select[name=tier]")).hasCount(0);
+        screenshot(page, "match-zh-demand");
+
+        open("/match?lang=en");
+        match("Our lab builds co-packaged optics and automated coupling of lasers to silicon photonics chips", "demand");
+        org.assertj.core.api.Assertions.assertThat(topNames(3)).anyMatch(name -> name.contains("Co-packaged optics"));
+        Locator english = page.locator("#hit-demo-demand-01 .match-reasons");
+        assertThat(english).containsText("Organization");
+        assertThat(english).containsText(Pattern.compile("Matched terms|Semantic similarity"));
+        screenshot(page, "match-en-demand");
+    }
+
     @Test
     void anOutputSavedInTheEditPageIsFoundSecondsLater() {
         AccessFixtures fixtures = AccessFixtures.of(spring);

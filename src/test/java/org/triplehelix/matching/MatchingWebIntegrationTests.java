@@ -285,6 +285,92 @@ class MatchingWebIntegrationTests {
                 .andExpect(jsonPath("$.hits[*].extId", org.hamcrest.Matchers.not(org.hamcrest.Matchers.hasItem(members))));
     }
 
+    /**
+     * The demands tab of "find partners" ranks demands for what a researcher or a lab can do, as the API does: a visitor
+     * finds the public demands only, a signed-in user also those for signed-in users, a party also those for its parties;
+     * each hit links to its demand with its status, deadline, budget and readiness and the reasons of the other tabs.
+     */
+    @Test
+    void theDemandsTabShowsTheDemandsTheViewerMayReadWithTheirReasons() throws Exception {
+        String publicOne = demand("""
+                {"titleZh": "海上风电叶片前缘腐蚀防护涂层", "keywords": ["风电叶片", "防护涂层"], "visibility": "public",
+                 "trl": 6, "budgetMin": 500000, "budgetMax": 800000, "deadline": "2099-06-30", "industry": "ind-green"}""");
+        String members = demand("""
+                {"titleZh": "会员可见的风电叶片涂层老化检测", "keywords": ["风电叶片", "涂层老化"], "visibility": "signed_in"}""");
+        String parties = demand("""
+                {"titleZh": "保密的风电叶片涂层修复工艺", "keywords": ["风电叶片", "涂层修复"], "visibility": "parties",
+                 "parties": ["org-optics-univ"]}""");
+        var party = user(users.loadUserByUsername(org.triplehelix.access.AccessFixtures.of(context).user(
+                jdbc.sql("select id from organization where ext_id = 'org-optics-univ'").query(Long.class).single(),
+                org.triplehelix.access.Role.RESEARCHER).email()));
+        String text = "我们课题组研究风电叶片防护涂层的腐蚀、老化与修复";
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10)).untilAsserted(() ->
+                mvc.perform(get("/api/v1/match").with(alice).param("q", text).param("target", "demand").param("k", "20"))
+                        .andExpect(jsonPath("$.hits[*].extId", org.hamcrest.Matchers.hasItems(publicOne, members, parties))));
+        maintenance.embedMissing(Progress.NONE, 1); // the demands' vectors, which the semantic similarity rests on
+
+        String visitor = page(get("/match").param("q", text).param("target", "demand").param("lang", "zh"));
+        assertThat(visitor).contains("id=\"hit-" + publicOne + "\"", "href=\"/demands/" + publicOne + "\"", "<mark>风电叶片</mark>",
+                        "征集中", "2099-06-30", "500000.00 – 800000.00", "TRL 6", "相似度", "匹配词")
+                .doesNotContain("hit-" + members).doesNotContain("hit-" + parties)
+                // a demand has no tier, output type or year: the tab offers region and industry only
+                .contains("name=\"industry\"").doesNotContain("name=\"tier\"").doesNotContain("name=\"type\"")
+                .doesNotContain("name=\"yearFrom\"");
+        assertThat(page(get("/match").with(bob).param("q", text).param("target", "demand").param("lang", "zh")))
+                .contains("hit-" + publicOne, "hit-" + members).doesNotContain("hit-" + parties);
+        assertThat(page(get("/match").with(party).param("q", text).param("target", "demand").param("lang", "en")))
+                .contains("hit-" + publicOne, "hit-" + members, "hit-" + parties, "Deadline", "Matched terms");
+        // the industry filters the demands by the registry's industry
+        assertThat(page(get("/match").with(bob).param("q", text).param("target", "demand").param("industry", "ind-green")))
+                .contains("hit-" + publicOne).doesNotContain("hit-" + members);
+    }
+
+    /**
+     * A page opened with a demand starts from its text and leaves it out of the demands, which would otherwise put it
+     * first; nothing typed, or nothing found, says so in the reader's language.
+     */
+    @Test
+    void theDemandsTabLeavesOutThePickedDemandAndSaysWhenNothingFits() throws Exception {
+        String picked = demand("""
+                {"titleZh": "盾构机主轴承国产化设计与寿命评估", "keywords": ["盾构机", "主轴承"], "visibility": "public"}""");
+        String other = demand("""
+                {"titleZh": "盾构机主轴承密封失效分析", "keywords": ["盾构机", "主轴承", "密封"], "visibility": "public"}""");
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10)).untilAsserted(() ->
+                mvc.perform(get("/api/v1/match").param("q", "盾构机主轴承国产化设计与寿命评估").param("target", "demand").param("k", "1"))
+                        .andExpect(jsonPath("$.hits[0].extId").value(picked)));
+        String typed = page(get("/match").param("q", "盾构机主轴承国产化设计与寿命评估").param("target", "demand").param("lang", "zh"));
+        assertThat(typed.indexOf("hit-" + picked)).isPositive().isLessThan(typed.indexOf("hit-" + other));
+
+        String opened = page(get("/match").param("demand", picked).param("target", "demand").param("lang", "zh"));
+        assertThat(opened).contains("hit-" + other, "该需求本身不在结果中", "name=\"demand\" value=\"" + picked + "\"")
+                .doesNotContain("hit-" + picked);
+        // the tabs keep the demand, so that the demands tab still leaves it out after a turn through the experts
+        assertThat(page(get("/match").param("demand", picked).param("target", "person"))).contains("demand=" + picked);
+        assertThat(page(get("/demands/" + picked).param("lang", "en")))
+                .contains("href=\"/match?demand=" + picked + "&amp;target=demand\"", "Find similar demands");
+
+        assertThat(page(get("/match").param("target", "demand").param("lang", "zh"))).contains("平台为您排出适合的企业技术需求");
+        assertThat(page(get("/match").param("target", "demand").param("lang", "en"))).contains("the technology demands of enterprises that fit");
+        assertThat(page(get("/match").param("q", "盾构机主轴承").param("target", "demand").param("region", "无此地区").param("lang", "zh")))
+                .contains("没有适合这段描述的需求").doesNotContain("hit-");
+        assertThat(page(get("/match").param("q", "main bearing").param("target", "demand").param("region", "nowhere").param("lang", "en")))
+                .contains("No demand you may see fits this text");
+        // a demand the viewer may not read is no way into it
+        String hidden = demand("""
+                {"titleZh": "保密的盾构机刀盘需求", "visibility": "parties", "parties": ["org-optics-univ"]}""");
+        mvc.perform(get("/match").param("demand", hidden).param("target", "demand")).andExpect(status().isNotFound());
+    }
+
+    private String demand(String json) throws Exception {
+        return mvc.perform(post("/api/v1/demands").with(alice).with(csrf()).contentType(MediaType.APPLICATION_JSON).content(json))
+                .andExpect(status().isCreated()).andReturn().getResponse().getHeader("Location").replace("/api/v1/demands/", "");
+    }
+
+    private String page(org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder request) throws Exception {
+        return mvc.perform(request).andExpect(status().isOk()).andReturn().getResponse()
+                .getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+    }
+
     private static org.springframework.test.web.servlet.ResultMatcher content(String text) {
         return org.springframework.test.web.servlet.result.MockMvcResultMatchers.content().string(containsString(text));
     }

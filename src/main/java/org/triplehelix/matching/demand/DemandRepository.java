@@ -100,6 +100,17 @@ public class DemandRepository {
                 .query((rs, n) -> org.triplehelix.shared.Text.ofNullable(rs.getString("name_zh"), rs.getString("name_en"))).optional();
     }
 
+    /** The registry's industries, by code: what a demand's industry is usually one of (a filter of demands offers them). */
+    public List<Industry> industries() {
+        return jdbc.sql("select code, name_zh, name_en from industry order by code")
+                .query((rs, n) -> new Industry(rs.getString("code"),
+                        org.triplehelix.shared.Text.ofNullable(rs.getString("name_zh"), rs.getString("name_en")))).list();
+    }
+
+    /** An industry of the registry: its code and its names. */
+    public record Industry(String code, org.triplehelix.shared.Text name) {
+    }
+
     public boolean organizationExists(String extId) {
         return jdbc.sql("select count(*) from organization where ext_id = :id").param("id", extId).query(Integer.class).single() > 0;
     }

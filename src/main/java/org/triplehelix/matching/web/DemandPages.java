@@ -96,7 +96,7 @@ class DemandPages {
     @GetMapping("/{id}")
     String show(@PathVariable String id, @RequestParam(defaultValue = "person") String target, Model model) {
         Demand demand = demands.get(id);
-        String shown = MatchView.TARGETS.contains(target) ? target : "person";
+        String shown = MatchView.PARTNERS.contains(target) ? target : "person";
         MatchResult matches = matching.match(new MatchRequest(demand.matchText(), EntityKind.of(shown), MatchPages.HITS,
                 SearchFilter.NONE, false));
         model.addAttribute("view", new DemandView(demand, demands.industryOf(demand), shown, matches, demands.canChange(demand)));

@@ -6,6 +6,7 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.triplehelix.matching.Demand;
 import org.triplehelix.matching.DemandService;
 import org.triplehelix.matching.EntityKind;
 import org.triplehelix.matching.MatchRequest;
@@ -37,20 +38,38 @@ class MatchPages {
         this.fits = fits;
     }
 
+    /**
+     * "Find partners": the hits of one tab for the text typed. The demands tab ranks demands as {@code POST
+     * /api/v1/match} does ({@link MatchService#match}: only those the viewer may read, whatever their status),
+     * filtered by region and industry only (a demand has no tier, output type or year). A page opened with a
+     * demand ({@code demand=ID}, the link on a demand's page) starts from its text and leaves it out of the demands.
+     */
     @GetMapping("/match")
     String match(@RequestParam(required = false) String q, @RequestParam(defaultValue = "person") String target,
                  @RequestParam(required = false) String region, @RequestParam(required = false) String tier,
                  @RequestParam(required = false) String type, @RequestParam(required = false) String discipline,
                  @RequestParam(required = false) Integer yearFrom, @RequestParam(required = false) Integer yearTo,
-                 @RequestParam(defaultValue = "false") boolean spread, Authentication viewer, Model model) {
+                 @RequestParam(defaultValue = "false") boolean spread, @RequestParam(required = false) String industry,
+                 @RequestParam(required = false) String demand, Authentication viewer, Model model) {
         boolean canSave = !DemandService.signedIn(viewer) || demands.canPost();
-        MatchView blank = new MatchView(q, target, region, tier, type, discipline, yearFrom, yearTo, spread, null, canSave);
+        Demand from = demand == null || demand.isBlank() ? null : demands.get(demand.strip());
+        String picked = from == null ? null : from.extId();
+        String text = (q == null || q.isBlank()) && from != null ? from.matchText() : q;
+        MatchView blank = new MatchView(text, target, region, tier, type, discipline, yearFrom, yearTo, spread, industry, picked,
+                null, canSave, null, null);
         MatchResult result = null;
-        if (q != null && !q.isBlank()) {
-            SearchFilter filter = new SearchFilter(set(type), set(tier), set(region), set(discipline), yearFrom, yearTo, null, null);
-            result = matching.match(new MatchRequest(q, EntityKind.of(blank.target()), HITS, filter, spread));
+        java.util.Map<String, Demand> found = java.util.Map.of();
+        if (!blank.q().isBlank()) {
+            SearchFilter filter = blank.ofDemands()
+                    ? new SearchFilter(null, null, set(region), set(industry), null, null, null, picked == null ? null : Set.of(picked))
+                    : new SearchFilter(set(type), set(tier), set(region), set(discipline), yearFrom, yearTo, null, null);
+            result = matching.match(new MatchRequest(blank.q(), EntityKind.of(blank.target()), HITS, filter, spread));
+            if (blank.ofDemands()) {
+                found = demands.readable(result.hits().stream().map(org.triplehelix.matching.MatchHit::extId).toList());
+            }
         }
-        model.addAttribute("view", new MatchView(q, blank.target(), region, tier, type, discipline, yearFrom, yearTo, spread, result, canSave));
+        model.addAttribute("view", new MatchView(blank.q(), blank.target(), region, tier, type, discipline, yearFrom, yearTo, spread,
+                industry, picked, result, canSave, found, blank.ofDemands() ? demands.industries() : null));
         return "matching/match";
     }
 

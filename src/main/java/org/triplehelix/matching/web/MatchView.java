@@ -1,17 +1,27 @@
 package org.triplehelix.matching.web;
 
 import java.util.List;
+import java.util.Map;
 import org.springframework.web.util.UriComponentsBuilder;
+import org.triplehelix.matching.Demand;
 import org.triplehelix.matching.MatchResult;
+import org.triplehelix.matching.demand.DemandRepository.Industry;
 
 /**
  * What the "find partners" page shows: the query, its filters, the hits (null before a search), and whether
- * to offer saving the query as a demand (not to a signed-in user who may not post one).
+ * to offer saving the query as a demand (not to a signed-in user who may not post one). On the demands tab,
+ * {@code industry} filters the demands, {@code demand} is the demand the page was opened with (left out of the
+ * demands found: its text is the query), {@code demands} the details of the demands found (deadline, budget,
+ * readiness) and {@code industries} what the industry filter offers.
  */
 public record MatchView(String q, String target, String region, String tier, String type, String discipline, Integer yearFrom,
-                        Integer yearTo, boolean spread, MatchResult result, boolean canSaveDemand) {
+                        Integer yearTo, boolean spread, String industry, String demand, MatchResult result, boolean canSaveDemand,
+                        Map<String, Demand> demands, List<Industry> industries) {
 
-    public static final List<String> TARGETS = List.of("person", "organization", "output", "facility");
+    /** The tabs of "find partners": who and what can solve a demand, and the demands that fit what was typed. */
+    public static final List<String> TARGETS = List.of("person", "organization", "output", "facility", "demand");
+    /** The tabs of a demand's page: who and what can solve it. */
+    public static final List<String> PARTNERS = List.of("person", "organization", "output", "facility");
     public static final List<String> TIERS = List.of("national_laboratory", "provincial_laboratory", "national_key_laboratory",
             "major_facility", "new_rd_institution", "university", "research_institute", "enterprise", "government", "other");
     public static final List<String> OUTPUT_TYPES = List.of("project", "paper", "patent", "achievement", "standard", "software");
@@ -19,9 +29,19 @@ public record MatchView(String q, String target, String region, String tier, Str
     public MatchView {
         q = q == null ? "" : q;
         target = target == null || !TARGETS.contains(target) ? "person" : target;
+        demands = demands == null ? Map.of() : Map.copyOf(demands);
+        industries = industries == null ? List.of() : List.copyOf(industries);
+    }
+
+    /** Whether the demands are shown: ranked by what the viewer can do, filtered by region and industry only. */
+    public boolean ofDemands() {
+        return target.equals("demand");
     }
 
     public boolean filtered() {
+        if (ofDemands()) {
+            return notBlank(region) || notBlank(industry) || spread;
+        }
         return notBlank(region) || notBlank(tier) || notBlank(type) || notBlank(discipline) || yearFrom != null || yearTo != null || spread;
     }
 
@@ -33,6 +53,9 @@ public record MatchView(String q, String target, String region, String tier, Str
         }
         if (spread) {
             link.queryParam("spread", "true");
+        }
+        if (notBlank(demand)) {
+            link.queryParam("demand", demand);
         }
         return link.encode().build().toUriString();
     }
