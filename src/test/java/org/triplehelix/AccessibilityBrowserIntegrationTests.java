@@ -155,6 +155,7 @@ class AccessibilityBrowserIntegrationTests extends BrowserTests {
                 Visit.visitor("person profile", "/persons/demo-person-wang-lixin"),
                 Visit.visitor("search", "/search?q=" + encode("激光")),
                 Visit.visitor("match", "/match?target=person&q=" + encode("万瓦级光纤激光器的铝合金激光焊接")),
+                Visit.visitor("match demands", "/match?target=demand&q=" + encode("我们团队擅长万瓦级光纤激光器的铝合金激光焊接")),
                 Visit.visitor("demands", "/demands"),
                 Visit.visitor("demand", "/demands/demo-demand-01"),
                 Visit.visitor("challenges", "/challenges"),

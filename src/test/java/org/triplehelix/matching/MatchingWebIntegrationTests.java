@@ -148,7 +148,7 @@ class MatchingWebIntegrationTests {
     @Test
     void hostileTextInTheMatchBoxAndTheDemandFormComesBackAsText() throws Exception {
         for (String hostile : new String[] {"<script>alert('x')</script>", "' OR 1=1 --"}) {
-            for (String target : new String[] {"person", "organization", "output", "facility"}) {
+            for (String target : new String[] {"person", "organization", "output", "facility", "demand"}) {
                 String page = mvc.perform(get("/match").param("q", hostile).param("target", target))
                         .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
                 org.assertj.core.api.Assertions.assertThat(page).doesNotContain("<script>alert");
