@@ -208,6 +208,37 @@ class BadInputApiIntegrationTests {
         }
     }
 
+    /** Refused by Tomcat as it decodes the address (%2F, %00, %5C) or by Spring Security's firewall (%25, a path parameter). */
+    static Stream<String> refusedPaths() {
+        return Stream.of("a%2Fb", "a%2fb", "a%00b", "a%5Cb", "a%25b", "a;b=c");
+    }
+
+    @ParameterizedTest
+    @MethodSource("refusedPaths")
+    void anAddressWithARefusedCharacterGetsAProblemDetailFromTheApi(String id) {
+        HelixClient.Response refused = as(admin).send("GET", "/api/v1/organizations/" + id, java.util.Map.of("Accept", "application/json"),
+                new byte[0]);
+        assertRefused(refused, "path");
+        assertThat(json(refused).path("status").asInt()).isEqualTo(400);
+        assertThat(json(refused).path("detail").asString()).startsWith("the address is refused");
+        assertThat(refused.body()).doesNotContain("Tomcat").doesNotContain(id);
+        // a visitor, and a write, are refused the same way before anything else is looked at
+        assertRefused(HelixClient.browser(port).json("GET", "/api/v1/organizations/" + id, null), "path");
+        assertRefused(as(admin).json("POST", "/api/v1/organizations/" + id, "{\"name\": \"x\"}"), "path");
+        assertThat(count("select count(*) from organization where ext_id in ('a/b', 'a\\b', 'a%b', 'a', 'b')")).isZero();
+    }
+
+    @ParameterizedTest
+    @MethodSource("refusedPaths")
+    void anAddressWithARefusedCharacterGetsThePlatformsErrorPageOutsideTheApi(String id) {
+        HelixClient.Response refused = HelixClient.browser(port).send("GET", "/organizations/" + id,
+                java.util.Map.of("Accept", "text/html"), new byte[0]);
+        assertThat(refused.status()).as(refused.body()).isEqualTo(400);
+        assertThat(refused.header("Content-Type")).startsWith("text/html");
+        assertThat(refused.body()).contains("class=\"error-page\"").contains("Bad request")
+                .contains("The address holds a character that is not allowed").doesNotContain("Tomcat");
+    }
+
     @Test
     void aPageFarBeyondTheEndIsEmptyNotAnOverflow() {
         HelixClient.Response page = as(enterprise).json("GET", "/api/v1/demands?page=2147483647&size=100", null);
