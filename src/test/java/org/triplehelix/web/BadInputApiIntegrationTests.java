@@ -92,6 +92,28 @@ class BadInputApiIntegrationTests {
     }
 
     @Test
+    void openingHoursNamingOneDayChangeThatDayAndKeepTheWeek() {
+        long owner = access.organization("Bad Input Hours Lab", null);
+        String instrument = facilities.openFacility(owner, false, false); // open every day, around the clock
+
+        HelixClient.Response changed = as(admin).json("PUT", "/api/v1/facilities/" + instrument + "/profile",
+                "{\"openingHours\": {\"monday\": null, \"saturday\": {\"opens\": \"09:00\", \"closes\": \"12:00\"}}}");
+        assertThat(changed.status()).as(changed.body()).isEqualTo(200);
+        JsonNode week = json(as(admin).json("GET", "/api/v1/instruments/" + instrument, null)).path("openingHours");
+        assertThat(week.has("monday")).as(week.toString()).isFalse();
+        for (String kept : new String[] {"tuesday", "wednesday", "thursday", "friday", "sunday"}) {
+            assertThat(week.path(kept).path("opens").asString()).as(kept).isEqualTo("00:00");
+            assertThat(week.path(kept).path("closes").asString()).as(kept).isEqualTo("24:00");
+        }
+        assertThat(week.path("saturday").path("opens").asString()).isEqualTo("09:00");
+        assertThat(week.path("saturday").path("closes").asString()).isEqualTo("12:00");
+        // a misspelt day is refused and changes nothing
+        assertRefused(as(admin).json("PUT", "/api/v1/facilities/" + instrument + "/profile",
+                "{\"openingHours\": {\"mon\": null}}"), "openingHours");
+        assertThat(json(as(admin).json("GET", "/api/v1/instruments/" + instrument, null)).path("openingHours")).isEqualTo(week);
+    }
+
+    @Test
     void aRecordWhoseIdHoldsASpaceIsCreatedWithItsAddressEscapedNot500AfterTheWrite() {
         String id = AccessFixtures.unique("bad input");
         HelixClient.Response created = as(admin).json("POST", "/api/v1/organizations/" + id.replace(" ", "%20"),
