@@ -29,7 +29,10 @@ public class AuditLog {
     public static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
     static final List<String> CSV_COLUMNS = List.of("id", "at", "actor", "actor_user_id", "remote_address", "user_agent",
             "action", "entity_kind", "entity_id", "before", "after");
-    private static final int MAX_PAGE_SIZE = 200;
+    /** The size of a page of the trail when the request does not give one. */
+    public static final int DEFAULT_PAGE_SIZE = 50;
+    /** The largest page of the trail a request may ask for. */
+    public static final int MAX_PAGE_SIZE = 200;
     private static final String COLUMNS = "id, at, actor, actor_user_id, remote_address, user_agent, action, entity_kind, entity_id, before::text as before, after::text as after";
 
     private final JdbcClient jdbc;

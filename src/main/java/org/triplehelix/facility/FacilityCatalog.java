@@ -234,7 +234,7 @@ public class FacilityCatalog {
                 : checked(refusals, fees.externalRate(), () -> FeeSchedule.rate("externalRate", change.externalRate()));
         BookingRules rules = current.rules();
         OpeningHours hours = change.openingHours() == null ? rules.openingHours()
-                : checked(refusals, rules.openingHours(), () -> openingHours(change.openingHours()));
+                : checked(refusals, rules.openingHours(), () -> openingHours(current.rules().openingHours(), change.openingHours()));
         int minMinutes = orElse(change.minMinutes(), rules.minMinutes());
         int maxMinutes = orElse(change.maxMinutes(), rules.maxMinutes());
         int slotMinutes = orElse(change.slotMinutes(), rules.slotMinutes());
@@ -261,8 +261,15 @@ public class FacilityCatalog {
         }
     }
 
-    static OpeningHours openingHours(Map<String, ProfileChange.DayHours> week) {
+    /**
+     * The week after a change of the days it names: a day given with hours opens then, a day given
+     * as {@code null} (or without an opening time) is closed, a day left out keeps its hours, as
+     * every field the profile's change leaves out keeps its value. A body that names one day cannot
+     * close the other six.
+     */
+    static OpeningHours openingHours(OpeningHours current, Map<String, ProfileChange.DayHours> week) {
         Map<DayOfWeek, OpeningHours.Hours> days = new EnumMap<>(DayOfWeek.class);
+        days.putAll(current.days());
         week.forEach((name, hours) -> {
             DayOfWeek day;
             try {
@@ -273,6 +280,8 @@ public class FacilityCatalog {
             }
             if (hours != null && hours.opens() != null && !hours.opens().isBlank()) {
                 days.put(day, OpeningHours.Hours.of(hours.opens(), hours.closes()));
+            } else {
+                days.remove(day);
             }
         });
         return new OpeningHours(days);

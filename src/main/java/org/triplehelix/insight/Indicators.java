@@ -32,7 +32,10 @@ import org.triplehelix.shared.Text;
 public class Indicators {
 
     public static final String HUBEI = "420000";
-    static final int MAX_PAGE_SIZE = 200;
+    /** The size of a page of a number's records when the request does not give one. */
+    public static final int DEFAULT_PAGE_SIZE = 50;
+    /** The largest page of a number's records a request may ask for. */
+    public static final int MAX_PAGE_SIZE = 200;
     private static final String ROWS = "select f.*, r.name_zh as region_zh, r.name_en as region_en from insight_fact f"
             + " left join region r on r.code = coalesce(f.prefecture_code, f.province_code)";
 

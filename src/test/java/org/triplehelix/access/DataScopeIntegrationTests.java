@@ -216,7 +216,7 @@ class DataScopeIntegrationTests {
         SecurityContextHolder.clearContext();
 
         HelixClient.Response response = HelixClient.basic(port, orgAdmin.email(), AccessFixtures.PASSWORD)
-                .json("GET", "/api/v1/users?role=ADMIN&size=200", null);
+                .json("GET", "/api/v1/users?role=ADMIN&size=100", null);
         assertThat(response.status()).isEqualTo(200);
         assertThat(response.body()).doesNotContain(departmentAdmin.email());
     }

@@ -41,7 +41,32 @@ class ProfileRefusalsTests {
         assertThat(merged.fees().internalRate()).isEqualTo(new BigDecimal("88.50"));
         assertThat(merged.rules().maxMinutes()).isEqualTo(240);
         assertThat(merged.rules().horizonDays()).isEqualTo(60);
-        assertThat(merged.rules().openingHours().days()).hasSize(1);
+        // the day named changes; the weekdays left out keep their hours
+        assertThat(merged.rules().openingHours().on(java.time.DayOfWeek.MONDAY)).isEqualTo(OpeningHours.Hours.of("09:00", "12:00"));
+        assertThat(merged.rules().openingHours().days()).hasSize(5);
+    }
+
+    /** {"monday": null} closed the whole week: a day given as null is closed, the days left out keep their hours. */
+    @Test
+    void openingHoursChangeTheDaysNamedAndKeepTheOthers() {
+        Map<String, ProfileChange.DayHours> week = new java.util.HashMap<>();
+        week.put("monday", null);
+        week.put("saturday", new ProfileChange.DayHours("09:00", "12:00"));
+        FacilityProfile merged = FacilityCatalog.merge(FacilityProfile.defaults(), change(null, null, null, null, null, week));
+        OpeningHours hours = merged.rules().openingHours();
+        assertThat(hours.days().keySet()).containsExactly(java.time.DayOfWeek.TUESDAY, java.time.DayOfWeek.WEDNESDAY,
+                java.time.DayOfWeek.THURSDAY, java.time.DayOfWeek.FRIDAY, java.time.DayOfWeek.SATURDAY);
+        assertThat(hours.on(java.time.DayOfWeek.TUESDAY)).isEqualTo(OpeningHours.Hours.of("08:30", "17:30"));
+        assertThat(hours.on(java.time.DayOfWeek.SATURDAY)).isEqualTo(OpeningHours.Hours.of("09:00", "12:00"));
+
+        Map<String, ProfileChange.DayHours> closedExplicitly = new java.util.HashMap<>();
+        for (String day : java.util.List.of("monday", "tuesday", "wednesday", "thursday", "friday")) {
+            closedExplicitly.put(day, null);
+        }
+        assertThat(FacilityCatalog.merge(FacilityProfile.defaults(), change(null, null, null, null, null, closedExplicitly))
+                .rules().openingHours().days()).as("closing every day is possible, written day by day").isEmpty();
+        assertThat(FacilityCatalog.merge(FacilityProfile.defaults(), change(null, null, null, null, null, Map.of()))
+                .rules().openingHours()).isEqualTo(OpeningHours.standard());
     }
 
     /** A lead time of 2147483647 minutes (4,000 years) was taken: a year is the most, and exactly a year is fine. */

@@ -351,10 +351,13 @@ class NotificationIntegrationTests {
         assertThat(done.location()).endsWith("/notifications");
         assertThat(page.get("/notifications").body()).contains("id=\"notice\"").doesNotContain("class=\"unread-mark\"");
         assertThat(unread(api(booker))).isZero();
-        HelixClient.Response far = api(booker).get("/api/v1/notifications?page=2147483647&size=1000");
-        assertThat(far.status()).as("a page far beyond the end is empty, the size capped").isEqualTo(200);
+        HelixClient.Response far = api(booker).get("/api/v1/notifications?page=2147483647&size=100");
+        assertThat(far.status()).as("a page far beyond the end is empty").isEqualTo(200);
         assertThat(JSON.readTree(far.body()).get("items").size()).isZero();
         assertThat(JSON.readTree(far.body()).get("size").asInt()).isEqualTo(100);
+        HelixClient.Response tooLarge = api(booker).get("/api/v1/notifications?size=1000");
+        assertThat(tooLarge.status()).as("a size beyond the largest is refused, not capped").isEqualTo(400);
+        assertThat(JSON.readTree(tooLarge.body()).get("field").asString()).isEqualTo("size");
     }
 
     // --- helpers ----------------------------------------------------------------------------

@@ -5,7 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.beans.factory.annotation.Autowired;
+import java.util.stream.Stream;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationContext;
@@ -88,6 +92,28 @@ class BadInputApiIntegrationTests {
     }
 
     @Test
+    void openingHoursNamingOneDayChangeThatDayAndKeepTheWeek() {
+        long owner = access.organization("Bad Input Hours Lab", null);
+        String instrument = facilities.openFacility(owner, false, false); // open every day, around the clock
+
+        HelixClient.Response changed = as(admin).json("PUT", "/api/v1/facilities/" + instrument + "/profile",
+                "{\"openingHours\": {\"monday\": null, \"saturday\": {\"opens\": \"09:00\", \"closes\": \"12:00\"}}}");
+        assertThat(changed.status()).as(changed.body()).isEqualTo(200);
+        JsonNode week = json(as(admin).json("GET", "/api/v1/instruments/" + instrument, null)).path("openingHours");
+        assertThat(week.has("monday")).as(week.toString()).isFalse();
+        for (String kept : new String[] {"tuesday", "wednesday", "thursday", "friday", "sunday"}) {
+            assertThat(week.path(kept).path("opens").asString()).as(kept).isEqualTo("00:00");
+            assertThat(week.path(kept).path("closes").asString()).as(kept).isEqualTo("24:00");
+        }
+        assertThat(week.path("saturday").path("opens").asString()).isEqualTo("09:00");
+        assertThat(week.path("saturday").path("closes").asString()).isEqualTo("12:00");
+        // a misspelt day is refused and changes nothing
+        assertRefused(as(admin).json("PUT", "/api/v1/facilities/" + instrument + "/profile",
+                "{\"openingHours\": {\"mon\": null}}"), "openingHours");
+        assertThat(json(as(admin).json("GET", "/api/v1/instruments/" + instrument, null)).path("openingHours")).isEqualTo(week);
+    }
+
+    @Test
     void aRecordWhoseIdHoldsASpaceIsCreatedWithItsAddressEscapedNot500AfterTheWrite() {
         String id = AccessFixtures.unique("bad input");
         HelixClient.Response created = as(admin).json("POST", "/api/v1/organizations/" + id.replace(" ", "%20"),
@@ -141,6 +167,98 @@ class BadInputApiIntegrationTests {
                  "targets": [{"position": 1, "indicator": "强度", "unit": "MPa", "threshold": 100, "higherIsBetter": true}]}
                 """.formatted(title)), "budget");
         assertThat(count("select count(*) from challenge where title_zh = ?", title)).isZero();
+    }
+
+    /** Every JSON list of every module, with the largest page size it allows. */
+    static Stream<Arguments> lists() {
+        return Stream.of("/api/v1/organizations", "/api/v1/persons", "/api/v1/outputs", "/api/v1/facilities",
+                "/api/v1/demands", "/api/v1/challenges", "/api/v1/challenges/archive", "/api/v1/challenges/invitations",
+                "/api/v1/talent/programs", "/api/v1/talent/topics", "/api/v1/talent/needs", "/api/v1/notifications",
+                "/api/v1/users", "/api/v1/instruments", "/api/v1/bookings/mine", "/api/v1/bookings/managed",
+                "/api/v1/audit", "/api/v1/indicators/organization.all/records"
+        ).map(list -> Arguments.of(list, list.equals("/api/v1/audit") || list.startsWith("/api/v1/indicators/") ? 200 : 100));
+    }
+
+    static Stream<Arguments> badPaging() {
+        return lists().flatMap(arguments -> {
+            String list = (String) arguments.get()[0];
+            int largest = (int) arguments.get()[1];
+            String sizes = "size must be a whole number between 1 and " + largest;
+            String pages = "page must be a whole number between 0 and " + Integer.MAX_VALUE;
+            return Stream.of(Arguments.of(list, "page=-1", "page", pages), Arguments.of(list, "page=first", "page", pages),
+                    Arguments.of(list, "size=0", "size", sizes), Arguments.of(list, "size=" + (largest + 1), "size", sizes),
+                    Arguments.of(list, "size=100000", "size", sizes), Arguments.of(list, "size=ten", "size", sizes));
+        });
+    }
+
+    /** A session, not Basic credentials: a password is checked once, not once a request. */
+    HelixClient signedInAdmin;
+
+    HelixClient signedInAdmin() {
+        if (signedInAdmin == null) {
+            signedInAdmin = HelixClient.signedIn(port, admin);
+        }
+        return signedInAdmin;
+    }
+
+    @ParameterizedTest(name = "{0}?{1}")
+    @MethodSource("badPaging")
+    void aListRefusesPagingOutOfRangeNamingTheParameterAndItsRange(String list, String query, String parameter, String detail) {
+        HelixClient.Response refused = signedInAdmin().json("GET", list + "?" + query, null);
+        assertRefused(refused, parameter);
+        assertThat(json(refused).path("detail").asString()).isEqualTo(detail);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("lists")
+    void aListAnswersPagingAtTheEdgesOfItsRange(String list, int largest) {
+        for (String fine : new String[] {list, list + "?page=0&size=" + largest, list + "?page=2147483647&size=1"}) {
+            HelixClient.Response listed = signedInAdmin().json("GET", fine, null);
+            assertThat(listed.status()).as(fine + " " + listed.body()).isEqualTo(200);
+            assertThat(json(listed).path("items").isArray()).as(fine).isTrue();
+        }
+    }
+
+    @Test
+    void aPageForATypedAddressStaysForgivingOfPaging() {
+        for (String page : new String[] {"/demands", "/challenges", "/instruments", "/talent/topics", "/talent/needs",
+                "/notifications", "/organizations"}) {
+            for (String query : new String[] {"?page=-1", "?page=first", "?page=2147483647"}) {
+                HelixClient.Response shown = signedInAdmin().get(page + query);
+                assertThat(shown.status()).as(page + query).isEqualTo(200);
+            }
+        }
+    }
+
+    /** Refused by Tomcat as it decodes the address (%2F, %00, %5C) or by Spring Security's firewall (%25, a path parameter). */
+    static Stream<String> refusedPaths() {
+        return Stream.of("a%2Fb", "a%2fb", "a%00b", "a%5Cb", "a%25b", "a;b=c");
+    }
+
+    @ParameterizedTest
+    @MethodSource("refusedPaths")
+    void anAddressWithARefusedCharacterGetsAProblemDetailFromTheApi(String id) {
+        HelixClient.Response refused = as(admin).send("GET", "/api/v1/organizations/" + id, java.util.Map.of("Accept", "application/json"),
+                new byte[0]);
+        assertRefused(refused, "path");
+        assertThat(json(refused).path("status").asInt()).isEqualTo(400);
+        assertThat(json(refused).path("detail").asString()).startsWith("the address is refused");
+        assertThat(refused.body()).doesNotContain("Tomcat").doesNotContain(id);
+        // a visitor, and a write, are refused the same way before anything else is looked at
+        assertRefused(HelixClient.browser(port).json("GET", "/api/v1/organizations/" + id, null), "path");
+        assertRefused(as(admin).json("POST", "/api/v1/organizations/" + id, "{\"name\": \"x\"}"), "path");
+        assertThat(count("select count(*) from organization where ext_id in ('a/b', 'a\\b', 'a%b', 'a', 'b')")).isZero();
+    }
+
+    @ParameterizedTest
+    @MethodSource("refusedPaths")
+    void anAddressWithARefusedCharacterGetsThePlatformsErrorPageOutsideTheApi(String id) {
+        HelixClient.Response refused = HelixClient.browser(port).send("GET", "/organizations/" + id,
+                java.util.Map.of("Accept", "text/html"), new byte[0]);
+        assertThat(refused.status()).as(refused.body()).isEqualTo(400);
+        assertThat(refused.header("Content-Type")).startsWith("text/html");
+        assertThat(refused.body()).contains("class=\"error-page\"").contains("Bad request")
+                .contains("The address holds a character that is not allowed").doesNotContain("Tomcat");
     }
 
     @Test

@@ -137,6 +137,9 @@ class RegistryApiIntegrationTests {
                 .andExpect(jsonPath("$.paths['/api/v1/persons'].get.parameters[*].name").value(hasItem("q")))
                 .andExpect(jsonPath("$.paths['/api/v1/outputs'].get.parameters[*].name").value(hasItem("yearFrom")))
                 .andExpect(jsonPath("$.paths['/api/v1/stats'].get").exists())
+                // every list's paging is described, the shared parameters included
+                .andExpect(jsonPath("$.paths['/api/v1/demands'].get.parameters[*].name").value(hasItem("size")))
+                .andExpect(jsonPath("$.paths['/api/v1/audit'].get.parameters[*].name").value(hasItem("page")))
                 .andExpect(jsonPath("$.paths['/api/v1/technologies'].get").exists());
     }
 }

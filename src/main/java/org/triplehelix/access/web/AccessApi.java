@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
+import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpHeaders;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -28,6 +29,7 @@ import org.triplehelix.access.Role;
 import org.triplehelix.access.UserAccounts;
 import org.triplehelix.shared.InvalidInputException;
 import org.triplehelix.shared.Page;
+import org.triplehelix.shared.web.Paging;
 
 /** The JSON API of accounts and the audit trail (HTTP Basic for scripts, or the browser's session). */
 @RestController
@@ -67,10 +69,9 @@ class AccessApi {
 
     @GetMapping("/users")
     Page<Account> users(@RequestParam(required = false) String q, @RequestParam(required = false) String role,
-                        @RequestParam(required = false) String status, @RequestParam(defaultValue = "0") int page,
-                        @RequestParam(defaultValue = "20") int size) {
+                        @RequestParam(required = false) String status, @ParameterObject Paging paging) {
         return accounts.search(new AccountFilter(q, role == null ? null : Role.of(role), status == null ? null : AccountStatus.of(status)),
-                page, size);
+                paging.number(), paging.pageSize());
     }
 
     @GetMapping("/users/{id}")
@@ -124,8 +125,9 @@ class AccessApi {
                            @RequestParam(required = false) String action, @RequestParam(required = false) String entityId,
                            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
                            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
-                           @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size) {
-        return auditLog.search(new AuditFilter(actor, kind, action, entityId, from, to), page, size);
+                           @ParameterObject Paging paging) {
+        return auditLog.search(new AuditFilter(actor, kind, action, entityId, from, to), paging.number(),
+                paging.pageSize(AuditLog.DEFAULT_PAGE_SIZE, AuditLog.MAX_PAGE_SIZE));
     }
 
     /** The filtered trail as CSV (UTF-8 with a byte-order mark, so that spreadsheets read Chinese right). */

@@ -3,6 +3,7 @@ package org.triplehelix.challenge.web;
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;
+import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -44,6 +45,7 @@ import org.triplehelix.matching.MatchHit;
 import org.triplehelix.shared.InvalidInputException;
 import org.triplehelix.shared.Page;
 import org.triplehelix.shared.web.JsonRefusal;
+import org.triplehelix.shared.web.Paging;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -76,9 +78,8 @@ class ChallengeApi {
     @GetMapping
     Page<ChallengeView> list(@RequestParam(required = false) String status, @RequestParam(required = false) String technology,
                              @RequestParam(required = false) String q, @RequestParam(required = false) String health,
-                             @RequestParam(defaultValue = "newest") String sort, @RequestParam(defaultValue = "0") int page,
-                             @RequestParam(defaultValue = "20") int size) {
-        return challenges.list(status, technology, q, health, sort, page, size);
+                             @RequestParam(defaultValue = "newest") String sort, @ParameterObject Paging paging) {
+        return challenges.list(status, technology, q, health, sort, paging.number(), paging.pageSize());
     }
 
     @PostMapping
@@ -99,15 +100,14 @@ class ChallengeApi {
     }
 
     @GetMapping("/archive")
-    Page<CallRecord> archive(@RequestParam(required = false) String q, @RequestParam(defaultValue = "0") int page,
-                             @RequestParam(defaultValue = "20") int size) {
-        return archive.search(q, Math.max(0, page), Math.clamp(size, 1, 100));
+    Page<CallRecord> archive(@RequestParam(required = false) String q, @ParameterObject Paging paging) {
+        return archive.search(q, paging.number(), paging.pageSize());
     }
 
     /** The open invitations of the caller's organizations (401 for a visitor). */
     @GetMapping("/invitations")
-    Page<InvitationView> invitations(@RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size) {
-        return challenges.openInvitations(page, size);
+    Page<InvitationView> invitations(@ParameterObject Paging paging) {
+        return challenges.openInvitations(paging.number(), paging.pageSize());
     }
 
     @GetMapping("/assignments")

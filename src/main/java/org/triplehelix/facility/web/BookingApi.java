@@ -2,6 +2,7 @@ package org.triplehelix.facility.web;
 
 import java.util.List;
 import java.util.Map;
+import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -18,6 +19,7 @@ import org.triplehelix.facility.UsageInput;
 import org.triplehelix.facility.Waitlist;
 import org.triplehelix.facility.WaitlistEntry;
 import org.triplehelix.shared.Page;
+import org.triplehelix.shared.web.Paging;
 
 /**
  * A booking's life through the API: {@code POST /api/v1/bookings/{id}/approve|reject|cancel|start|no-show|complete|confirm-usage}
@@ -42,16 +44,14 @@ class BookingApi {
     }
 
     @GetMapping("/mine")
-    Page<BookingView> mine(@RequestParam(required = false) String status, @RequestParam(defaultValue = "0") int page,
-                           @RequestParam(defaultValue = "20") int size) {
-        return bookings.mine(status, page, size);
+    Page<BookingView> mine(@RequestParam(required = false) String status, @ParameterObject Paging paging) {
+        return bookings.mine(status, paging.number(), paging.pageSize());
     }
 
     /** The bookings of the instruments the caller manages; {@code status=pending} is the approval queue. */
     @GetMapping("/managed")
-    Page<BookingView> managed(@RequestParam(required = false) String status, @RequestParam(defaultValue = "0") int page,
-                              @RequestParam(defaultValue = "20") int size) {
-        return bookings.managed(status, page, size);
+    Page<BookingView> managed(@RequestParam(required = false) String status, @ParameterObject Paging paging) {
+        return bookings.managed(status, paging.number(), paging.pageSize());
     }
 
     @GetMapping("/{id:\\d+}")

@@ -76,7 +76,11 @@ class FacilityApi {
 
     // --- profile and managers -----------------------------------------------------------------
 
-    /** Changes the profile; fields left out keep their values. The owning organization's administrators and the managers. */
+    /**
+     * Changes the profile; fields left out keep their values, and so do the days that
+     * {@code openingHours} leaves out ({@code "sunday": null} closes a day). The owning organization's
+     * administrators and the managers.
+     */
     @PutMapping("/{id}/profile")
     InstrumentJson profile(@PathVariable String id, @RequestBody ProfileChange change) {
         Instrument instrument = catalog.updateProfile(id, change);

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -25,6 +26,7 @@ import org.triplehelix.facility.SeriesReport;
 import org.triplehelix.facility.Times;
 import org.triplehelix.facility.WeeklyRequest;
 import org.triplehelix.shared.Page;
+import org.triplehelix.shared.web.Paging;
 
 /**
  * Instruments and their bookings: {@code GET /api/v1/instruments?q=} finds instruments by a
@@ -46,8 +48,8 @@ class InstrumentApi {
 
     @GetMapping
     Page<InstrumentSummary> search(@RequestParam(required = false) String q, @RequestParam(required = false) String type,
-                                   @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size) {
-        return catalog.search(q, type, page, size);
+                                   @ParameterObject Paging paging) {
+        return catalog.search(q, type, paging.number(), paging.pageSize());
     }
 
     @GetMapping("/{id}")

@@ -142,7 +142,8 @@ class ManagePages {
     }
 
     /**
-     * The profile form's fields as a change: every field is sent, so none keeps its old value by omission.
+     * The profile form's fields as a change: every field is sent, so none keeps its old value by omission;
+     * a day whose times are left blank is sent as closed ({@code null}).
      * A number that does not parse is added to {@code refusals} (and left out), so that the form can mark it
      * together with the service's refusals of the other fields.
      */
@@ -152,9 +153,8 @@ class ManagePages {
             String key = FacilityViews.dayKey(day);
             String opens = form.getOrDefault(key + "Opens", "").strip();
             String closes = form.getOrDefault(key + "Closes", "").strip();
-            if (!opens.isEmpty() || !closes.isEmpty()) {
-                week.put(key, new ProfileChange.DayHours(opens.isEmpty() ? null : opens, closes.isEmpty() ? "24:00" : closes));
-            }
+            week.put(key, opens.isEmpty() && closes.isEmpty() ? null
+                    : new ProfileChange.DayHours(opens.isEmpty() ? null : opens, closes.isEmpty() ? "24:00" : closes));
         }
         return new ProfileChange(form.getOrDefault("locationZh", ""), form.getOrDefault("locationEn", ""),
                 form.getOrDefault("model", ""), form.getOrDefault("maker", ""), form.getOrDefault("capabilitiesZh", ""),

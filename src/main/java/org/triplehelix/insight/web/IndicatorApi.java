@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -15,6 +16,7 @@ import org.triplehelix.insight.Indicator;
 import org.triplehelix.insight.Indicators;
 import org.triplehelix.shared.Page;
 import org.triplehelix.shared.Text;
+import org.triplehelix.shared.web.Paging;
 
 /**
  * The indicators as JSON: the list with their values, one indicator with a breakdown
@@ -68,8 +70,9 @@ class IndicatorApi {
 
     @GetMapping("/indicators/{code}/records")
     Page<Indicators.Row> records(@PathVariable String code, @RequestParam Map<String, String> parameters,
-                                 @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size) {
-        return indicators.records(indicators.get(code), Requests.filter(parameters), page, size);
+                                 @ParameterObject Paging paging) {
+        return indicators.records(indicators.get(code), Requests.filter(parameters), paging.number(),
+                paging.pageSize(Indicators.DEFAULT_PAGE_SIZE, Indicators.MAX_PAGE_SIZE));
     }
 
     @GetMapping("/insight/map")

@@ -1,6 +1,7 @@
 package org.triplehelix.matching.web;
 
 import java.net.URI;
+import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -15,6 +16,7 @@ import org.triplehelix.matching.Demand;
 import org.triplehelix.matching.DemandDraft;
 import org.triplehelix.matching.DemandService;
 import org.triplehelix.shared.Page;
+import org.triplehelix.shared.web.Paging;
 
 /** {@code /api/v1/demands}: technology demands, as JSON. */
 @RestController
@@ -29,8 +31,8 @@ class DemandApi {
 
     @GetMapping
     Page<Demand> list(@RequestParam(required = false) String status, @RequestParam(required = false) String q,
-                      @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size) {
-        return demands.list(status, q, page, size);
+                      @ParameterObject Paging paging) {
+        return demands.list(status, q, paging.number(), paging.pageSize());
     }
 
     @GetMapping("/{id}")

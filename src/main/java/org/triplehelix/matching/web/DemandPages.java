@@ -24,6 +24,7 @@ import org.triplehelix.matching.MatchService;
 import org.triplehelix.matching.SearchFilter;
 import org.triplehelix.shared.ConflictException;
 import org.triplehelix.shared.InvalidInputException;
+import org.triplehelix.shared.Page;
 import org.triplehelix.shared.web.FormErrors;
 
 /** The demand pages: list, post, show (with who could solve it), edit, close. */
@@ -41,8 +42,12 @@ class DemandPages {
 
     @GetMapping
     String list(@RequestParam(required = false) String status, @RequestParam(defaultValue = "") String q,
-                @RequestParam(defaultValue = "0") int page, Model model) {
-        model.addAttribute("page", demands.list(status, q, page, 20));
+                @RequestParam(required = false) String page, Model model) {
+        Page<Demand> listed = demands.list(status, q, Page.number(page), 20);
+        if (listed.pastTheEnd()) { // an old link or a typed number: the last page, not an empty table
+            listed = demands.list(status, q, listed.lastPage(), 20);
+        }
+        model.addAttribute("page", listed);
         model.addAttribute("status", status == null ? "" : status);
         model.addAttribute("q", q.strip());
         model.addAttribute("canPost", demands.canPost());

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.context.MessageSource;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -15,6 +16,7 @@ import org.triplehelix.notification.Notice;
 import org.triplehelix.notification.Notifications;
 import org.triplehelix.shared.Page;
 import org.triplehelix.shared.Text;
+import org.triplehelix.shared.web.Paging;
 
 /**
  * The signed-in user's inbox as JSON (401 for a visitor). Each notice carries its message in the
@@ -38,9 +40,9 @@ class NotificationApi {
     }
 
     @GetMapping
-    Page<NoticeJson> list(@RequestParam(defaultValue = "false") boolean unread, @RequestParam(defaultValue = "0") int page,
-                          @RequestParam(defaultValue = "20") int size, Locale locale) {
-        return notifications.mine(unread, page, size).map(notice -> json(notice, locale));
+    Page<NoticeJson> list(@RequestParam(defaultValue = "false") boolean unread, @ParameterObject Paging paging,
+                          Locale locale) {
+        return notifications.mine(unread, paging.number(), paging.pageSize()).map(notice -> json(notice, locale));
     }
 
     /** Marks one of the caller's notices read; 404 for one that is not theirs. */

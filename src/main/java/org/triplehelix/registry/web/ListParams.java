@@ -9,6 +9,7 @@ import java.util.Map;
 import org.triplehelix.shared.InvalidInputException;
 import org.triplehelix.shared.Page;
 import org.triplehelix.shared.web.FormErrors;
+import org.triplehelix.shared.web.Paging;
 
 /**
  * The query parameters of every registry list, page and API alike. Numbers arrive as text so
@@ -40,10 +41,12 @@ record ListParams(
         @Parameter(description = "Page size, 1 to 100", schema = @Schema(type = "integer", defaultValue = "20"))
         String size) {
 
+    /** The criteria of an API list: paging out of range is refused, as in every JSON list ({@link Paging}). */
     Criteria criteria(boolean english) {
+        Paging paging = new Paging(page, size);
         return new Criteria(q, type, region, discipline, organization, person, parent,
                 integer("yearFrom", yearFrom), integer("yearTo", yearTo), sort,
-                orDefault(integer("page", page), 0), orDefault(integer("size", size), RegistryQueries.DEFAULT_SIZE), english, null);
+                paging.number(), paging.pageSize(RegistryQueries.DEFAULT_SIZE, RegistryQueries.MAX_SIZE), english, null);
     }
 
     /**
@@ -101,9 +104,5 @@ record ListParams(
         } catch (NumberFormatException e) {
             throw new InvalidInputException(field, field + " must be a whole number", "registry.list.error.number", field, value);
         }
-    }
-
-    private static int orDefault(Integer value, int fallback) {
-        return value == null ? fallback : value;
     }
 }

@@ -101,7 +101,11 @@ class PageErrors implements HandlerExceptionResolver, ErrorViewResolver, Ordered
             log.error("Error {} on {}, trace id {}", status.value(), request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI), traceId,
                     (Throwable) request.getAttribute(RequestDispatcher.ERROR_EXCEPTION));
         }
-        return new ModelAndView(VIEW, model(request, new OriginalRequest(request), status, traceId), status);
+        Map<String, Object> model = model(request, new OriginalRequest(request), status, traceId);
+        if (request.getAttribute(RefusedAddresses.REFUSED) != null) { // the firewall refused the address
+            model.put("reason", ((PageContext) model.get("ctx")).msg(RefusedAddresses.REASON_KEY));
+        }
+        return new ModelAndView(VIEW, model, status);
     }
 
     /**

@@ -5,6 +5,7 @@ import java.net.URI;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -23,6 +24,7 @@ import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.util.UriComponentsBuilder;
 import org.triplehelix.shared.InvalidInputException;
 import org.triplehelix.shared.Page;
+import org.triplehelix.shared.web.Paging;
 import org.triplehelix.talent.Fields;
 import org.triplehelix.talent.Needs;
 import org.triplehelix.talent.Practice;
@@ -63,9 +65,9 @@ class TalentApi {
     // --- programs and students --------------------------------------------------------------
 
     @GetMapping("/programs")
-    Page<Programs.Program> programs(@RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size,
+    Page<Programs.Program> programs(@ParameterObject Paging paging,
                                     @RequestParam(defaultValue = "cohort") String sort, @RequestParam(defaultValue = "") String industry) {
-        return programs.page(page, size, sort, industry);
+        return programs.page(paging.number(), paging.pageSize(), sort, industry);
     }
 
     @GetMapping("/programs/{id}")
@@ -173,9 +175,8 @@ class TalentApi {
     // --- topics -----------------------------------------------------------------------------
 
     @GetMapping("/topics")
-    Page<Topics.Topic> topics(@RequestParam(defaultValue = "") String status, @RequestParam(defaultValue = "0") int page,
-                              @RequestParam(defaultValue = "20") int size) {
-        return topics.page(status, page, size);
+    Page<Topics.Topic> topics(@RequestParam(defaultValue = "") String status, @ParameterObject Paging paging) {
+        return topics.page(status, paging.number(), paging.pageSize());
     }
 
     @GetMapping("/topics/{id}")
@@ -218,9 +219,8 @@ class TalentApi {
     // --- needs, figures, crosswalk ----------------------------------------------------------
 
     @GetMapping("/needs")
-    Page<Needs.Need> needs(@RequestParam(defaultValue = "") String organization, @RequestParam(defaultValue = "0") int page,
-                           @RequestParam(defaultValue = "20") int size) {
-        return needs.page(organization, page, size);
+    Page<Needs.Need> needs(@RequestParam(defaultValue = "") String organization, @ParameterObject Paging paging) {
+        return needs.page(organization, paging.number(), paging.pageSize());
     }
 
     @PostMapping("/needs")
