@@ -355,6 +355,13 @@ class MatchingWebIntegrationTests {
                 .contains("没有适合这段描述的需求").doesNotContain("hit-");
         assertThat(page(get("/match").param("q", "main bearing").param("target", "demand").param("region", "nowhere").param("lang", "en")))
                 .contains("No demand you may see fits this text");
+        // a closed demand takes no more offers: left out unless asked for
+        mvc.perform(post("/api/v1/demands/" + other + "/close").with(alice).with(csrf())).andExpect(status().is2xxSuccessful());
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10)).untilAsserted(() ->
+                assertThat(page(get("/match").param("q", "盾构机主轴承密封失效分析").param("target", "demand")))
+                        .doesNotContain("hit-" + other).contains("hit-" + picked));
+        assertThat(page(get("/match").param("q", "盾构机主轴承密封失效分析").param("target", "demand").param("closed", "true")
+                .param("lang", "zh"))).contains("hit-" + other, "已关闭", "name=\"closed\" value=\"true\" checked");
         // a demand the viewer may not read is no way into it
         String hidden = demand("""
                 {"titleZh": "保密的盾构机刀盘需求", "visibility": "parties", "parties": ["org-optics-univ"]}""");

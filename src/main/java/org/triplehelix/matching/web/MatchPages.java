@@ -40,8 +40,9 @@ class MatchPages {
 
     /**
      * "Find partners": the hits of one tab for the text typed. The demands tab ranks demands as {@code POST
-     * /api/v1/match} does ({@link MatchService#match}: only those the viewer may read, whatever their status),
-     * filtered by region and industry only (a demand has no tier, output type or year). A page opened with a
+     * /api/v1/match} does ({@link MatchService#match}: only those the viewer may read), open ones only unless
+     * {@code closed} is ticked (a closed demand takes no more offers), filtered by region and industry only (a demand
+     * has no tier, output type or year). A page opened with a
      * demand ({@code demand=ID}, the link on a demand's page) starts from its text and leaves it out of the demands.
      */
     @GetMapping("/match")
@@ -50,18 +51,20 @@ class MatchPages {
                  @RequestParam(required = false) String type, @RequestParam(required = false) String discipline,
                  @RequestParam(required = false) Integer yearFrom, @RequestParam(required = false) Integer yearTo,
                  @RequestParam(defaultValue = "false") boolean spread, @RequestParam(required = false) String industry,
-                 @RequestParam(required = false) String demand, Authentication viewer, Model model) {
+                 @RequestParam(required = false) String demand, @RequestParam(defaultValue = "false") boolean closed,
+                 Authentication viewer, Model model) {
         boolean canSave = !DemandService.signedIn(viewer) || demands.canPost();
         Demand from = demand == null || demand.isBlank() ? null : demands.get(demand.strip());
         String picked = from == null ? null : from.extId();
         String text = (q == null || q.isBlank()) && from != null ? from.matchText() : q;
         MatchView blank = new MatchView(text, target, region, tier, type, discipline, yearFrom, yearTo, spread, industry, picked,
-                null, canSave, null, null);
+                closed, null, canSave, null, null);
         MatchResult result = null;
         java.util.Map<String, Demand> found = java.util.Map.of();
         if (!blank.q().isBlank()) {
             SearchFilter filter = blank.ofDemands()
-                    ? new SearchFilter(null, null, set(region), set(industry), null, null, null, picked == null ? null : Set.of(picked))
+                    ? new SearchFilter(null, null, set(region), set(industry), null, null,
+                            closed ? null : Set.of(Demand.Status.OPEN.id()), picked == null ? null : Set.of(picked))
                     : new SearchFilter(set(type), set(tier), set(region), set(discipline), yearFrom, yearTo, null, null);
             result = matching.match(new MatchRequest(blank.q(), EntityKind.of(blank.target()), HITS, filter, spread));
             if (blank.ofDemands()) {
@@ -69,7 +72,7 @@ class MatchPages {
             }
         }
         model.addAttribute("view", new MatchView(blank.q(), blank.target(), region, tier, type, discipline, yearFrom, yearTo, spread,
-                industry, picked, result, canSave, found, blank.ofDemands() ? demands.industries() : null));
+                industry, picked, closed, result, canSave, found, blank.ofDemands() ? demands.industries() : null));
         return "matching/match";
     }
 

@@ -11,11 +11,12 @@ import org.triplehelix.matching.demand.DemandRepository.Industry;
  * What the "find partners" page shows: the query, its filters, the hits (null before a search), and whether
  * to offer saving the query as a demand (not to a signed-in user who may not post one). On the demands tab,
  * {@code industry} filters the demands, {@code demand} is the demand the page was opened with (left out of the
- * demands found: its text is the query), {@code demands} the details of the demands found (deadline, budget,
+ * demands found: its text is the query), {@code closed} whether closed demands are ranked too, {@code demands} the details of the demands found (deadline, budget,
  * readiness) and {@code industries} what the industry filter offers.
  */
 public record MatchView(String q, String target, String region, String tier, String type, String discipline, Integer yearFrom,
-                        Integer yearTo, boolean spread, String industry, String demand, MatchResult result, boolean canSaveDemand,
+                        Integer yearTo, boolean spread, String industry, String demand, boolean closed, MatchResult result,
+                        boolean canSaveDemand,
                         Map<String, Demand> demands, List<Industry> industries) {
 
     /** The tabs of "find partners": who and what can solve a demand, and the demands that fit what was typed. */
@@ -40,7 +41,7 @@ public record MatchView(String q, String target, String region, String tier, Str
 
     public boolean filtered() {
         if (ofDemands()) {
-            return notBlank(region) || notBlank(industry) || spread;
+            return notBlank(region) || notBlank(industry) || spread || closed;
         }
         return notBlank(region) || notBlank(tier) || notBlank(type) || notBlank(discipline) || yearFrom != null || yearTo != null || spread;
     }
