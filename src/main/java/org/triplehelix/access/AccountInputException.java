@@ -9,8 +9,9 @@ import org.triplehelix.shared.InvalidInputException;
  */
 public class AccountInputException extends InvalidInputException {
 
-    public AccountInputException(String field, String messageKey, String message) {
-        super(field, message, messageKey);
+    /** {@code args} fill the message's {@code {0}}, {@code {1}}, …. */
+    public AccountInputException(String field, String messageKey, String message, Object... args) {
+        super(field, message, messageKey, args);
     }
 
     public String messageKey() {

@@ -76,13 +76,14 @@ class AccountRepository {
                 .query(Boolean.class).single();
     }
 
-    long insert(String email, String name, Long organizationId, Long personId, String passwordHash, AccountStatus status) {
+    /** A new account; {@code language} ({@code zh}, {@code en}) is the one its e-mails are written in, null for both. */
+    long insert(String email, String name, Long organizationId, Long personId, String passwordHash, AccountStatus status, String language) {
         return jdbc.sql("""
-                        insert into app_user (email, name, organization_id, person_id, password_hash, status)
-                        values (:email, :name, :organizationId, :personId, :hash, :status) returning id
+                        insert into app_user (email, name, organization_id, person_id, password_hash, status, language)
+                        values (:email, :name, :organizationId, :personId, :hash, :status, :language) returning id
                         """)
                 .param("email", email).param("name", name).param("organizationId", organizationId)
-                .param("personId", personId).param("hash", passwordHash).param("status", status.code())
+                .param("personId", personId).param("hash", passwordHash).param("status", status.code()).param("language", language)
                 .query(Long.class).single();
     }
 

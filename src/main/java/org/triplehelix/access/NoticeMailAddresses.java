@@ -1,7 +1,10 @@
 package org.triplehelix.access;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.Collection;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -21,8 +24,17 @@ public class NoticeMailAddresses {
         this.jdbc = jdbc;
     }
 
-    /** A user to e-mail: their id, address and name. */
-    public record Recipient(long userId, String email, String name) {
+    /**
+     * A user to e-mail: their id, address, name and the language to write in (the one they registered in), null when
+     * it is not known (an account made on the command line or by an administrator, or registered before it was kept).
+     */
+    public record Recipient(long userId, String email, String name, Locale language) {
+    }
+
+    private static Recipient recipient(ResultSet rs) throws SQLException {
+        String language = rs.getString("language");
+        return new Recipient(rs.getLong("id"), rs.getString("email"), rs.getString("name"),
+                language == null ? null : "en".equals(language) ? Locale.ENGLISH : Locale.SIMPLIFIED_CHINESE);
     }
 
     /** The users among these ids who receive notices by e-mail, in id order; the others are left out. */
@@ -31,13 +43,13 @@ public class NoticeMailAddresses {
             return List.of();
         }
         return jdbc.sql("""
-                        select id, email, name from app_user
+                        select id, email, name, language from app_user
                         where id = any(:ids) and status = 'active' and notice_mail
                           and (locked_until is null or locked_until <= now())
                         order by id
                         """)
                 .param("ids", userIds.toArray(Long[]::new))
-                .query((rs, row) -> new Recipient(rs.getLong("id"), rs.getString("email"), rs.getString("name")))
+                .query((rs, row) -> recipient(rs))
                 .list();
     }
 
@@ -47,9 +59,9 @@ public class NoticeMailAddresses {
      * being on or off does not apply. Empty when the account is gone or has been enabled meanwhile.
      */
     public Optional<Recipient> turnedDown(long userId) {
-        return jdbc.sql("select id, email, name from app_user where id = :id and status = 'disabled' and approved_at is null")
+        return jdbc.sql("select id, email, name, language from app_user where id = :id and status = 'disabled' and approved_at is null")
                 .param("id", userId)
-                .query((rs, row) -> new Recipient(rs.getLong("id"), rs.getString("email"), rs.getString("name")))
+                .query((rs, row) -> recipient(rs))
                 .optional();
     }
 }

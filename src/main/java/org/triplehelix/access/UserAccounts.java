@@ -66,7 +66,7 @@ public class UserAccounts {
         if (accounts.emailTaken(email)) {
             throw new ConflictException("an account with the email " + email + " exists already", "access.conflict.emailTaken", email);
         }
-        long id = accounts.insert(email, name, organizationId, personId, passwordEncoder.encode(password), AccountStatus.ACTIVE);
+        long id = accounts.insert(email, name, organizationId, personId, passwordEncoder.encode(password), AccountStatus.ACTIVE, null);
         accounts.setRoles(id, roles);
         Account created = get(id);
         events.publishEvent(AuditableChange.created(KIND, String.valueOf(id), created.snapshot()));
@@ -90,7 +90,8 @@ public class UserAccounts {
         if (accounts.emailTaken(email)) {
             return;
         }
-        long id = accounts.insert(email, name, organizationId, null, passwordEncoder.encode(registration.password()), AccountStatus.PENDING);
+        long id = accounts.insert(email, name, organizationId, null, passwordEncoder.encode(registration.password()), AccountStatus.PENDING,
+                languageCode(registration.language()));
         accounts.setRoles(id, Set.of(registration.role()));
         events.publishEvent(new AuditableChange("register", KIND, String.valueOf(id), null, get(id).snapshot()));
     }
@@ -400,6 +401,12 @@ public class UserAccounts {
             throw new AccountInputException("roles", "access.error.rolesMissing", "at least one role is needed");
         }
         return EnumSet.copyOf(roles);
+    }
+
+    /** How a language is stored for an account's e-mails ({@code zh}, {@code en}); null when it is neither or unknown. */
+    static String languageCode(Locale language) {
+        String code = language == null ? "" : language.getLanguage();
+        return "zh".equals(code) || "en".equals(code) ? code : null;
     }
 
     private static boolean blank(String value) {

@@ -7,7 +7,8 @@ import org.springframework.context.MessageSource;
 import org.triplehelix.shared.Text;
 
 /**
- * A notice as an e-mail, in Chinese then English (a user has no stored language): the subject, and a
+ * A notice as an e-mail, in the recipient's language when it is known (the one they registered in), else in Chinese
+ * then English (accounts made on the command line or by an administrator have none): the subject, and a
  * plain-text body with the notice, its absolute link and how to turn these e-mails off. Plain text
  * only, so nothing a user typed (a challenge's title, a rejection's reason) is ever markup.
  *
@@ -35,33 +36,41 @@ final class NoticeMailText {
     record Mail(String subject, String body) {
     }
 
-    Mail compose(String messageKey, List<Text> args, String link) {
-        String zh = message(messageKey, args, ZH);
-        String en = message(messageKey, args, EN);
+    /** A notice for a recipient whose language is {@code language}; null when unknown (Chinese then English). */
+    Mail compose(String messageKey, List<Text> args, String link, Locale language) {
         String url = baseUrl + link;
         String settings = baseUrl + SETTINGS_PATH;
-        String body = String.join("\n",
-                zh,
-                messages.getMessage("notification.mail.open", new Object[] {url}, ZH),
-                "",
-                en,
-                messages.getMessage("notification.mail.open", new Object[] {url}, EN),
-                "",
-                "-- ",
-                messages.getMessage("notification.mail.footer", new Object[] {settings}, ZH),
-                messages.getMessage("notification.mail.footer", new Object[] {settings}, EN),
-                "");
-        return new Mail(subject(oneLine(zh) + " / " + oneLine(en)), body);
+        List<String> lines = new java.util.ArrayList<>();
+        List<String> subjects = new java.util.ArrayList<>();
+        for (Locale locale : in(language)) {
+            String notice = message(messageKey, args, locale);
+            subjects.add(oneLine(notice));
+            lines.add(notice);
+            lines.add(messages.getMessage("notification.mail.open", new Object[] {url}, locale));
+            lines.add("");
+        }
+        lines.add("-- ");
+        in(language).forEach(locale -> lines.add(messages.getMessage("notification.mail.footer", new Object[] {settings}, locale)));
+        lines.add("");
+        return new Mail(subject(String.join(" / ", subjects)), String.join("\n", lines));
+    }
+
+    /** The languages to write in: the recipient's alone when known, else Chinese then English. */
+    static List<Locale> in(Locale language) {
+        if (language == null) {
+            return List.of(ZH, EN);
+        }
+        return List.of("en".equals(language.getLanguage()) ? EN : ZH);
     }
 
     /**
-     * A turned-down registration for the registrant: Chinese then English, the reason (as the administrator wrote
-     * it) under each, and no link (the registrant has no account to open anything with). The subject is the
-     * bundles' alone, so nothing typed reaches a header.
+     * A turned-down registration for the registrant: in the language they registered in, else (not known) Chinese then
+     * English, the reason (as the administrator wrote it) under each, and no link (the registrant has no account to
+     * open anything with). The subject is the bundles' alone, so nothing typed reaches a header.
      */
-    Mail rejection(String name, String reason) {
+    Mail rejection(String name, String reason, Locale language) {
         List<String> lines = new java.util.ArrayList<>();
-        for (Locale locale : List.of(ZH, EN)) {
+        for (Locale locale : in(language)) {
             lines.add(messages.getMessage("notification.mail.rejected.text", new Object[] {name}, locale));
             if (reason != null && !reason.isBlank()) {
                 lines.add(messages.getMessage("notification.mail.rejected.reason", new Object[] {reason.strip()}, locale));
@@ -69,11 +78,10 @@ final class NoticeMailText {
             lines.add("");
         }
         lines.add("-- ");
-        lines.add(messages.getMessage("notification.mail.rejected.footer", null, ZH));
-        lines.add(messages.getMessage("notification.mail.rejected.footer", null, EN));
+        in(language).forEach(locale -> lines.add(messages.getMessage("notification.mail.rejected.footer", null, locale)));
         lines.add("");
-        return new Mail(subject(messages.getMessage("notification.mail.rejected.subject", null, ZH) + " / "
-                + messages.getMessage("notification.mail.rejected.subject", null, EN)), String.join("\n", lines));
+        return new Mail(subject(String.join(" / ", in(language).stream()
+                .map(locale -> messages.getMessage("notification.mail.rejected.subject", null, locale)).toList())), String.join("\n", lines));
     }
 
     private String message(String key, List<Text> args, Locale locale) {

@@ -139,7 +139,7 @@ class NoticeMailer {
     }
 
     private MimeMessage message(NoticeRepository.Unmailed row, Recipient recipient) throws MessagingException {
-        return MailMessages.compose(sender, properties.from(), recipient.email(), text.compose(row.messageKey(), row.args(), row.link()));
+        return MailMessages.compose(sender, properties.from(), recipient.email(), text.compose(row.messageKey(), row.args(), row.link(), recipient.language()));
     }
 
     private String describe(Throwable e) {

@@ -26,8 +26,8 @@ import org.triplehelix.access.RegistrationRejected;
  * <p>Like {@link NoticeMailer} it runs after the commit, outside a transaction, and nothing it does can undo the
  * decision. A server that fails is logged once as a WARN line (never its password) and the listener throws, so
  * the event publication registry keeps the publication: {@link NoticeMailRetry} tries again (at most
- * {@code helix.mail.max-attempts} times) and every start republishes it. The registrant's language is not
- * recorded, so the mail is in Chinese then English.
+ * {@code helix.mail.max-attempts} times) and every start republishes it. The mail is in the language of the
+ * page the registrant registered from, or in Chinese then English for a registration older than that record.
  */
 @Component
 @ConditionalOnProperty(prefix = "spring.mail", name = "host")
@@ -74,7 +74,7 @@ class RejectionMailer {
     }
 
     private MimeMessage message(Recipient registrant, String reason) throws MessagingException {
-        return MailMessages.compose(sender, properties.from(), registrant.email(), text.rejection(registrant.name(), reason));
+        return MailMessages.compose(sender, properties.from(), registrant.email(), text.rejection(registrant.name(), reason, registrant.language()));
     }
 
     private String describe(Throwable e) {

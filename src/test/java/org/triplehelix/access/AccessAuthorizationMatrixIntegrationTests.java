@@ -59,10 +59,11 @@ class AccessAuthorizationMatrixIntegrationTests extends AuthorizationMatrix {
                 Endpoint.page("POST", "/admin/users/{pending user at home}/reject", w -> "/admin/users/" + w.pendingUserIn(w.home()) + "/reject",
                                 w -> "reason=no&confirm=yes")
                         .expect(ANONYMOUS, 401).expect(ADMIN, 302).expect(ORG_ADMIN, 302).otherwise(403),
-                Endpoint.page("POST", "/admin/users/{active user at home}/disable", w -> "/admin/users/" + w.activeUserIn(w.home()) + "/disable", null)
+                Endpoint.page("POST", "/admin/users/{active user at home}/disable", w -> "/admin/users/" + w.activeUserIn(w.home()) + "/disable",
+                                w -> "confirm=yes")
                         .expect(ANONYMOUS, 401).expect(ADMIN, 302).expect(ORG_ADMIN, 302).otherwise(403),
                 Endpoint.page("POST", "/admin/users/{active user at home}/roles", w -> "/admin/users/" + w.activeUserIn(w.home()) + "/roles",
-                                w -> "role=REVIEWER")
+                                w -> "role=REVIEWER&confirm=yes")
                         .expect(ANONYMOUS, 401).expect(ADMIN, 302).otherwise(403),
                 Endpoint.page("GET", "/admin/audit")
                         .expect(ANONYMOUS, 401).expect(ADMIN, 200).otherwise(403),

@@ -207,6 +207,45 @@ class AccessBrowserIntegrationTests {
         assertThat(scriptPolicyViolations()).isEmpty();
     }
 
+    @Test
+    void disablingAnAccountOrTakingARoleAwayAsksForATickedBox() {
+        Account user = fixtures.user(null, Role.RESEARCHER);
+        Account admin = fixtures.user(null, Role.ADMIN);
+        page.navigate("/login");
+        signIn(admin.email(), AccessFixtures.PASSWORD);
+        page.navigate("/admin/users/" + user.id());
+
+        // one click no longer disables: the browser asks for the box
+        page.locator("#disable").click();
+        assertThat(page.locator("#status")).hasText("正常");
+        assertThat((Boolean) page.locator("#disable-confirm").evaluate("box => box.validity.valueMissing")).isTrue();
+        // and the server asks too, beside the box, when the browser's check is skipped
+        page.locator("#disable-confirm").evaluate("box => box.removeAttribute('required')");
+        page.locator("#disable").click();
+        page.waitForLoadState();
+        assertThat(page.locator("#f-disableConfirm-error")).hasText("请勾选确认框以确认停用账号。");
+        assertThat(page.locator("#status")).hasText("正常");
+        page.locator("#disable-confirm").check();
+        page.locator("#disable").click();
+        page.waitForLoadState();
+        assertThat(page.locator("#notice")).hasText("账号已停用。");
+        assertThat(page.locator("#status")).hasText("已停用");
+
+        // taking a role away: refused until the box below the roles is ticked, the roles kept as ticked
+        page.locator("input[name=role][value=RESEARCHER]").uncheck();
+        page.locator("input[name=role][value=REVIEWER]").check();
+        page.locator("#save-roles").click();
+        page.waitForLoadState();
+        assertThat(page.locator("#f-rolesConfirm-error")).containsText("科研人员");
+        assertThat(page.locator("input[name=role][value=REVIEWER]")).isChecked();
+        assertThat(page.locator("input[name=role][value=RESEARCHER]")).not().isChecked();
+        page.locator("#roles-confirm").check();
+        page.locator("#save-roles").click();
+        page.waitForLoadState();
+        assertThat(page.locator("#notice")).hasText("角色已保存。");
+        assertThat(scriptPolicyViolations()).isEmpty();
+    }
+
     private void signIn(String email, String password) {
         page.locator("#email").fill(email);
         page.locator("#password").fill(password);

@@ -70,7 +70,7 @@ public final class AccessFixtures {
     public long pendingUser(Long organizationId, Role role) {
         String email = unique("applicant") + "@test.example.org";
         scope.asSystem(() -> accounts.register(new Registration(email, "Applicant", role,
-                organizationId == null ? null : organizationExtId(organizationId), PASSWORD)));
+                organizationId == null ? null : organizationExtId(organizationId), PASSWORD, null)));
         return jdbc.sql("select id from app_user where email = :email").param("email", email).query(Long.class).single();
     }
 

@@ -161,7 +161,7 @@ class SignInIntegrationTests {
         Account admin = fixtures().user(null, Role.ADMIN);
         HelixClient adminBrowser = HelixClient.browser(port);
         assertThat(adminBrowser.signIn(admin.email(), AccessFixtures.PASSWORD)).isTrue();
-        assertThat(adminBrowser.postForm("/admin/users/" + user.id() + "/disable", Map.of()).status()).isEqualTo(302);
+        assertThat(adminBrowser.postForm("/admin/users/" + user.id() + "/disable", Map.of("confirm", "yes")).status()).isEqualTo(302);
 
         assertThat(browser.get("/account/password").signInRequired()).isTrue();
         assertThat(browser.signIn(user.email(), AccessFixtures.PASSWORD)).isFalse();

@@ -40,7 +40,7 @@ class UserAdminPagesIntegrationTests {
         Account user = AccessFixtures.of(context).user(null, Role.RESEARCHER);
         HelixClient client = admin();
 
-        HelixClient.Response refused = client.postForm("/admin/users/" + user.id() + "/roles?lang=zh", Map.of("role", "ORG_ADMIN"));
+        HelixClient.Response refused = client.postForm("/admin/users/" + user.id() + "/roles?lang=zh", Map.of("role", "ORG_ADMIN", "confirm", "yes"));
 
         assertThat(refused.status()).isEqualTo(400);
         assertThat(refused.body()).contains("<fieldset id=\"f-roles\" aria-invalid=\"true\">")
@@ -53,6 +53,65 @@ class UserAdminPagesIntegrationTests {
         assertThat(none.status()).isEqualTo(400);
         assertThat(none.body()).contains("id=\"f-roles-error\">Choose at least one role.</span>").doesNotContain("checked>");
         assertThat(roles(user.id())).containsExactly("RESEARCHER");
+    }
+
+    @Test
+    void disablingAnAccountNeedsTheBoxTickedCheckedOnTheServer() {
+        Account user = AccessFixtures.of(context).user(null, Role.RESEARCHER);
+        HelixClient client = admin();
+        assertThat(client.get("/admin/users/" + user.id() + "?lang=en").body())
+                .contains("<input type=\"checkbox\" id=\"disable-confirm\" name=\"confirm\" value=\"yes\" required");
+
+        // a client that skips the browser's check (or an old page) is refused by the server: 400, the box marked, nothing written
+        HelixClient.Response unticked = client.postForm("/admin/users/" + user.id() + "/disable?lang=zh", Map.of());
+        assertThat(unticked.status()).isEqualTo(400);
+        assertThat(unticked.body()).contains("id=\"f-disableConfirm-error\">请勾选确认框以确认停用账号。</span>")
+                .containsPattern("id=\"disable-confirm\"[^>]*aria-invalid=\"true\"")
+                .contains("<dd id=\"status\">正常</dd>");
+        assertThat(client.postForm("/admin/users/" + user.id() + "/disable?lang=en", Map.of("confirm", "no")).body())
+                .contains("id=\"f-disableConfirm-error\">Tick the box to confirm disabling the account.</span>");
+        assertThat(status(user.id())).isEqualTo("active");
+
+        HelixClient.Response ticked = client.postForm("/admin/users/" + user.id() + "/disable?lang=en", Map.of("confirm", "yes"));
+        assertThat(ticked.status()).isEqualTo(302);
+        assertThat(status(user.id())).isEqualTo("disabled");
+        assertThat(client.get("/admin/users/" + user.id() + "?lang=en").body()).contains("id=\"notice\">The account is disabled.</p>");
+    }
+
+    @Test
+    void takingARoleAwayNeedsTheBoxTickedWhileAddingOneDoesNot() {
+        Account user = AccessFixtures.of(context).user(null, Role.RESEARCHER);
+        HelixClient client = admin();
+
+        // adding a role takes nothing away: no box needed
+        assertThat(roles(client, user.id(), "", "RESEARCHER", "REVIEWER").status())
+                .isEqualTo(302);
+        assertThat(roles(user.id())).containsExactly("RESEARCHER", "REVIEWER");
+
+        // taking one away unticked: 400, the roles as ticked, the box marked and the roles taken away named
+        HelixClient.Response unticked = client.postForm("/admin/users/" + user.id() + "/roles?lang=zh", Map.of("role", "STUDENT"));
+        assertThat(unticked.status()).isEqualTo(400);
+        assertThat(unticked.body()).contains("id=\"f-rolesConfirm-error\">您将取消该用户的角色：科研人员、评审专家。请勾选角色下方的确认框。</span>")
+                .containsPattern("id=\"roles-confirm\"[^>]*aria-invalid=\"true\"")
+                .contains("value=\"STUDENT\" checked>").doesNotContain("value=\"RESEARCHER\" checked>")
+                .contains("尚未保存任何内容");
+        assertThat(roles(client, user.id(), "?lang=en", "RESEARCHER", "STUDENT").body())
+                .contains("id=\"f-rolesConfirm-error\">You are taking away Reviewer: tick the box below the roles to confirm.</span>");
+        assertThat(roles(user.id())).containsExactly("RESEARCHER", "REVIEWER");
+
+        assertThat(client.postForm("/admin/users/" + user.id() + "/roles", Map.of("role", "STUDENT", "confirm", "yes")).status()).isEqualTo(302);
+        assertThat(roles(user.id())).containsExactly("STUDENT");
+    }
+
+    /** The roles form as a browser sends several ticked boxes: the name once per box. */
+    private static HelixClient.Response roles(HelixClient client, long userId, String query, String... roles) {
+        String body = "_csrf=" + java.net.URLEncoder.encode(client.csrfToken(), java.nio.charset.StandardCharsets.UTF_8) + java.util.Arrays.stream(roles).map(role -> "&role=" + role).collect(java.util.stream.Collectors.joining());
+        return client.send("POST", "/admin/users/" + userId + "/roles" + query, Map.of("Content-Type", "application/x-www-form-urlencoded"),
+                body.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    private String status(long userId) {
+        return jdbc.sql("select status from app_user where id = :u").param("u", userId).query(String.class).single();
     }
 
     @Test
@@ -123,13 +182,13 @@ class UserAdminPagesIntegrationTests {
         assertThat(client.get("/admin/users/" + active.id() + "?lang=zh").body())
                 .contains("<p class=\"error\" role=\"alert\" id=\"problem\">该账号已审核通过，现为正常状态，无需再审核。</p>")
                 .doesNotContain("尚未保存任何内容");
-        client.postForm("/admin/users/" + admin.id() + "/disable?lang=en", Map.of());
+        client.postForm("/admin/users/" + admin.id() + "/disable?lang=en", Map.of("confirm", "yes"));
         assertThat(client.get("/admin/users/" + admin.id() + "?lang=en").body())
                 .contains("<p class=\"error\" role=\"alert\" id=\"problem\">You cannot disable your own account.</p>")
                 .doesNotContain("Nothing was saved");
 
         // forms: the roles as ticked and the links as typed come back, and the refusal says so
-        assertThat(client.postForm("/admin/users/" + active.id() + "/roles?lang=zh", Map.of("role", "ORG_ADMIN")).body())
+        assertThat(client.postForm("/admin/users/" + active.id() + "/roles?lang=zh", Map.of("role", "ORG_ADMIN", "confirm", "yes")).body())
                 .contains("id=\"problem\">单位管理员必须属于某个单位。 尚未保存任何内容，您填写的内容仍保留在表单中。</p>");
         assertThat(client.postForm("/admin/users/" + active.id() + "/links?lang=en", Map.of("organization", "org-nowhere-at-all", "person", ""))
                 .body()).contains("id=\"problem\">No organization has this id or name; pick one from the list. "
@@ -147,9 +206,9 @@ class UserAdminPagesIntegrationTests {
         assertThat(client.signIn(admin.email(), AccessFixtures.PASSWORD)).isTrue();
 
         // disabling one's own account: refused after the redirect, in the page's language
-        assertThat(client.postForm("/admin/users/" + admin.id() + "/disable?lang=zh", Map.of()).status()).isEqualTo(302);
+        assertThat(client.postForm("/admin/users/" + admin.id() + "/disable?lang=zh", Map.of("confirm", "yes")).status()).isEqualTo(302);
         assertThat(client.get("/admin/users/" + admin.id()).body()).contains("不能停用您自己的账号。").doesNotContain("you cannot disable");
-        client.postForm("/admin/users/" + admin.id() + "/disable?lang=en", Map.of());
+        client.postForm("/admin/users/" + admin.id() + "/disable?lang=en", Map.of("confirm", "yes"));
         assertThat(client.get("/admin/users/" + admin.id()).body()).contains("You cannot disable your own account.");
 
         // approving an account that is active already names its status

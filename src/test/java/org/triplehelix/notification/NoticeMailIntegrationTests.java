@@ -194,6 +194,52 @@ class NoticeMailIntegrationTests {
     }
 
     @Test
+    void aRegistrantIsWrittenToInTheLanguageOfThePagesTheyRegisteredFrom() throws Exception {
+        HelixClient orgAdmin = signedIn(access.user(customer, Role.ORG_ADMIN));
+
+        // registered on the English pages, turned down from the Chinese ones: the e-mail is in English alone
+        long english = registerThroughTheForm("en");
+        assertThat(language(english)).isEqualTo("en");
+        assertThat(orgAdmin.postForm("/admin/users/" + english + "/reject?lang=zh", Map.of("reason", "no licence", "confirm", "yes"))
+                .status()).isEqualTo(302);
+        String englishEmail = email(english);
+        Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100)).until(() -> !mailsTo(englishEmail).isEmpty());
+        MimeMessage turnedDown = mailsTo(englishEmail).getFirst();
+        assertThat(turnedDown.getSubject()).isEqualTo("Your registration on the Triple Helix platform was not approved");
+        assertThat(((String) turnedDown.getContent()).replace("\r\n", "\n")).contains("Dear Applicant, your registration")
+                .contains("Reason: no licence\n").doesNotContain("您好").doesNotContain("理由");
+
+        // registered on the Chinese pages and approved: the approval notice is e-mailed in Chinese alone
+        long chinese = registerThroughTheForm("zh");
+        assertThat(language(chinese)).isEqualTo("zh");
+        assertThat(orgAdmin.postForm("/admin/users/" + chinese + "/approve?lang=en", Map.of()).status()).isEqualTo(302);
+        Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100)).until(() ->
+                fixtures.count("select count(*) from notification where user_id = ? and mailed_at is not null", chinese) == 1);
+        MimeMessage approved = mailsTo(email(chinese)).getFirst();
+        assertThat(approved.getSubject()).isEqualTo("您注册的账号已通过审核，现在可以登录使用平台了。");
+        assertThat(((String) approved.getContent())).contains("查看详情：https://helix.example.org/").contains("关闭“邮件通知”")
+                .doesNotContain("Your registration").doesNotContain("Open:");
+    }
+
+    /** A visitor's registration sent from the pages in this language; the pending account's id. */
+    private long registerThroughTheForm(String lang) {
+        String email = AccessFixtures.unique("registrant-" + lang) + "@test.example.org";
+        HelixClient.Response registered = HelixClient.browser(port).postForm("/register?lang=" + lang, Map.of("email", email,
+                "name", "Applicant", "role", "ENTERPRISE", "organization", access.organizationExtId(customer),
+                "password", AccessFixtures.PASSWORD, "confirmation", AccessFixtures.PASSWORD));
+        assertThat(registered.status()).as(registered.body()).isEqualTo(302);
+        return fixtures.jdbc().sql("select id from app_user where email = :email").param("email", email).query(Long.class).single();
+    }
+
+    private String email(long userId) {
+        return fixtures.jdbc().sql("select email from app_user where id = :id").param("id", userId).query(String.class).single();
+    }
+
+    private String language(long userId) {
+        return fixtures.jdbc().sql("select language from app_user where id = :id").param("id", userId).query(String.class).single();
+    }
+
+    @Test
     void aUserWhoTurnedTheMailOffGetsNoneButKeepsTheInboxRowAndTurningItOnAgainWorks() {
         Account booker = access.user(customer, Role.ENTERPRISE);
         HelixClient page = signedIn(booker);

@@ -35,7 +35,7 @@ class NoticeMailTextTests {
     @Test
     void aNoticeReadsInChineseThenEnglishWithItsAbsoluteLinkAndTheWayToStopTheMails() {
         NoticeMailText.Mail mail = text.compose("notification.booking.approved",
-                List.of(new Text("核磁共振谱仪", "NMR spectrometer"), new Text(null, "2026-12-01 09:00")), "/bookings/42");
+                List.of(new Text("核磁共振谱仪", "NMR spectrometer"), new Text(null, "2026-12-01 09:00")), "/bookings/42", null);
 
         assertThat(mail.subject()).isEqualTo("您预约的“核磁共振谱仪”（2026-12-01 09:00）已获批准 / Your booking of NMR spectrometer (2026-12-01 09:00) was approved");
         assertThat(mail.body()).isEqualTo("""
@@ -52,9 +52,38 @@ class NoticeMailTextTests {
     }
 
     @Test
+    void aRecipientWhoseLanguageIsKnownReadsTheNoticeInItAlone() {
+        List<Text> args = List.of(new Text("核磁共振谱仪", "NMR spectrometer"), new Text(null, "2026-12-01 09:00"));
+        NoticeMailText.Mail english = text.compose("notification.booking.approved", args, "/bookings/42", Locale.ENGLISH);
+        assertThat(english.subject()).isEqualTo("Your booking of NMR spectrometer (2026-12-01 09:00) was approved");
+        assertThat(english.body()).startsWith("Your booking of NMR spectrometer").contains("Open: https://helix.example.org/bookings/42")
+                .contains("turn off \"Notices by e-mail\"").doesNotContain("核磁共振谱仪").doesNotContain("查看详情").doesNotContain("邮件通知");
+
+        NoticeMailText.Mail chinese = text.compose("notification.booking.approved", args, "/bookings/42", Locale.SIMPLIFIED_CHINESE);
+        assertThat(chinese.subject()).isEqualTo("您预约的“核磁共振谱仪”（2026-12-01 09:00）已获批准");
+        assertThat(chinese.body()).contains("查看详情：").contains("关闭“邮件通知”").doesNotContain("NMR").doesNotContain("Open:");
+    }
+
+    @Test
+    void aTurnDownIsWrittenInTheRegistrantsLanguageOrInBothWhenItIsNotKnown() {
+        NoticeMailText.Mail english = text.rejection("Li Lei", "no licence", Locale.ENGLISH);
+        assertThat(english.subject()).isEqualTo("Your registration on the Triple Helix platform was not approved");
+        assertThat(english.body()).startsWith("Dear Li Lei, your registration").contains("Reason: no licence\n").doesNotContain("理由")
+                .doesNotContain("您好");
+
+        NoticeMailText.Mail chinese = text.rejection("李雷", "营业执照不符", Locale.SIMPLIFIED_CHINESE);
+        assertThat(chinese.subject()).isEqualTo("您在三螺旋科技创新平台的注册申请未获通过");
+        assertThat(chinese.body()).startsWith("李雷，您好").contains("理由：营业执照不符\n").doesNotContain("Reason").doesNotContain("Dear");
+
+        NoticeMailText.Mail both = text.rejection("Li Lei", null, null);
+        assertThat(both.subject()).isEqualTo("您在三螺旋科技创新平台的注册申请未获通过 / Your registration on the Triple Helix platform was not approved");
+        assertThat(both.body().indexOf("您好")).as("Chinese first, then English").isBetween(0, both.body().indexOf("Dear") - 1);
+    }
+
+    @Test
     void lineBreaksInAUsersTitleNeverReachTheSubjectAsHeaders() throws Exception {
         String title = "Optical chips\r\nBcc: victim@example.org\r\n\r\n<b>body</b>\u2028X-Evil: 1";
-        NoticeMailText.Mail mail = text.compose("notification.challenge.won", List.of(new Text("光芯片\n可靠性", title)), "/challenges/c-1");
+        NoticeMailText.Mail mail = text.compose("notification.challenge.won", List.of(new Text("光芯片\n可靠性", title)), "/challenges/c-1", null);
 
         assertThat(mail.subject()).doesNotContain("\r", "\n", "\u2028")
                 .endsWith("Your application won the challenge \"Optical chips Bcc: victim@example.org <b>body</b> X-Evil: 1\"")
@@ -78,7 +107,7 @@ class NoticeMailTextTests {
     @Test
     void aLongSubjectIsCutWithAnEllipsis() {
         String longTitle = "很长的标题".repeat(60);
-        NoticeMailText.Mail mail = text.compose("notification.challenge.accepted", List.of(new Text(longTitle, "A long title")), "/c");
+        NoticeMailText.Mail mail = text.compose("notification.challenge.accepted", List.of(new Text(longTitle, "A long title")), "/c", null);
         assertThat(mail.subject().codePointCount(0, mail.subject().length())).isEqualTo(180);
         assertThat(mail.subject()).endsWith("…");
         assertThat(mail.body()).contains(longTitle).contains("A long title");

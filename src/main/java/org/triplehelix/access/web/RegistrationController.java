@@ -1,6 +1,7 @@
 package org.triplehelix.access.web;
 
 import jakarta.servlet.http.HttpServletResponse;
+import java.util.Locale;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -33,11 +34,12 @@ class RegistrationController {
                     @RequestParam(defaultValue = "") String role, @RequestParam(defaultValue = "") String organization,
                     @RequestParam(required = false) String organizationName,
                     @RequestParam(defaultValue = "") String password, @RequestParam(defaultValue = "") String confirmation,
-                    Model model, HttpServletResponse response) {
+                    Locale locale, Model model, HttpServletResponse response) {
         RegistrationForm form = new RegistrationForm(email, name, role, organization, organizationName);
         organization = Picks.chosen(organization, organizationName, accounts::organizationName);
         Role wanted = "RESEARCHER".equals(role) ? Role.RESEARCHER : "ENTERPRISE".equals(role) ? Role.ENTERPRISE : null;
-        Registration registration = new Registration(email, name, wanted, organization, password);
+        // the page's language (?lang=, the cookie, else the browser's), for the e-mails the registrant will be sent
+        Registration registration = new Registration(email, name, wanted, organization, password, locale);
         // every field at fault at once, the confirmation too
         FormErrors errors = FormErrors.none();
         for (AccountInputException problem : accounts.registrationProblems(registration)) {

@@ -4,10 +4,12 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.LongFunction;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -41,10 +43,12 @@ class UserAdminController {
     private final DataScope scope;
     /** Whether the platform sends e-mail (the notification module's mailer exists exactly when a mail host is set). */
     private final boolean mails;
+    private final MessageSource messages;
 
-    UserAdminController(UserAccounts accounts, DataScope scope, @Value("${spring.mail.host:}") String mailHost) {
+    UserAdminController(UserAccounts accounts, DataScope scope, MessageSource messages, @Value("${spring.mail.host:}") String mailHost) {
         this.accounts = accounts;
         this.scope = scope;
+        this.messages = messages;
         this.mails = !mailHost.isBlank() && !"false".equalsIgnoreCase(mailHost.strip());
     }
 
@@ -72,6 +76,10 @@ class UserAdminController {
         return "access/user";
     }
 
+    /**
+     * Approves a registration with one click, unlike the actions that take access away: approving only grants what the
+     * registrant asked for, the button is shown on a pending account alone, and a slip is undone by disabling the account.
+     */
     @PostMapping("/admin/users/{id}/approve")
     String approve(@PathVariable long id, RedirectAttributes redirect) {
         return act(id, accounts::approve, "access.users.approved", redirect);
@@ -87,16 +95,21 @@ class UserAdminController {
         model.addAttribute("typedReason", reason);
         // the answer cannot be taken back (the registrant is told, the account cannot sign in): a ticked box says it was meant
         if (!"yes".equals(confirm)) {
-            refused("confirm", new AccountInputException("confirm", "access.users.rejectConfirmMissing",
-                    "tick the box to confirm turning the registration down"), model, response);
-            return show(id, model);
+            return unconfirmed(id, "confirm", "access.users.rejectConfirmMissing", "tick the box to confirm turning the registration down",
+                    model, response);
         }
         return change(id, "reason", userId -> accounts.reject(userId, reason),
                 mails ? "access.users.rejected" : "access.users.rejectedNoMail", model, response, redirect);
     }
 
+    /** Disables an account once a ticked box says it was meant (its user can no longer sign in); unticked, 400 and the page again. */
     @PostMapping("/admin/users/{id}/disable")
-    String disable(@PathVariable long id, RedirectAttributes redirect) {
+    String disable(@PathVariable long id, @RequestParam(required = false) String confirm, Model model, HttpServletResponse response,
+                   RedirectAttributes redirect) {
+        if (!"yes".equals(confirm)) {
+            return unconfirmed(id, "disableConfirm", "access.users.disableConfirmMissing", "tick the box to confirm disabling the account",
+                    model, response);
+        }
         return act(id, accounts::disable, "access.users.disabled", redirect);
     }
 
@@ -110,15 +123,29 @@ class UserAdminController {
         return act(id, accounts::unlock, "access.users.unlocked", redirect);
     }
 
-    /** Sets the roles; refused, the user's page again (400, 409) with the roles as ticked and the choice marked. */
+    /**
+     * Sets the roles; refused, the user's page again (400, 409) with the roles as ticked and the choice marked. Taking a
+     * role away (the user loses what it let them do) needs the box below the roles ticked, as disabling does.
+     */
     @PostMapping("/admin/users/{id}/roles")
-    String roles(@PathVariable long id, @RequestParam(name = "role", required = false) String[] roles, Model model,
-                 HttpServletResponse response, RedirectAttributes redirect) {
+    String roles(@PathVariable long id, @RequestParam(name = "role", required = false) String[] roles,
+                 @RequestParam(required = false) String confirm, Locale locale, Model model, HttpServletResponse response,
+                 RedirectAttributes redirect) {
         Set<Role> chosen = EnumSet.noneOf(Role.class);
         if (roles != null) {
             Arrays.stream(roles).map(Role::of).forEach(chosen::add);
         }
         model.addAttribute("typedRoles", chosen);
+        // only an ADMIN sets roles: anyone else goes on to the service's refusal (403), not to the box
+        List<Role> removed = scope.isAdmin() && !chosen.isEmpty()
+                ? accounts.find(id).roles().stream().filter(role -> !chosen.contains(role)).sorted().toList() : List.of();
+        if (!removed.isEmpty() && !"yes".equals(confirm)) {
+            String names = String.join(messages.getMessage("access.users.roleSeparator", null, locale),
+                    removed.stream().map(role -> messages.getMessage("access.role." + role.name(), null, locale)).toList());
+            refused("rolesConfirm", new AccountInputException("rolesConfirm", "access.users.rolesConfirmMissing",
+                    "tick the box to confirm taking away " + removed, names), model, response);
+            return show(id, model);
+        }
         return change(id, "roles", userId -> accounts.setRoles(userId, chosen), "access.users.rolesSaved", model, response, redirect);
     }
 
@@ -158,6 +185,12 @@ class UserAdminController {
         } catch (AccountInputException e) {
             refused(field == null ? e.field() : field, e, model, response);
         }
+        return show(id, model);
+    }
+
+    /** A destructive action asked for without its box ticked: 400, the page again with the box marked; nothing is written. */
+    private String unconfirmed(long id, String field, String key, String message, Model model, HttpServletResponse response) {
+        refused(field, new AccountInputException(field, key, message), model, response);
         return show(id, model);
     }
 
