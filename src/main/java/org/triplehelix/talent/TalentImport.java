@@ -213,8 +213,8 @@ public class TalentImport {
     private static List<Map.Entry<Long, Fields>> readCsv(String fileName, byte[] bytes) {
         List<Map.Entry<Long, Fields>> rows = new ArrayList<>();
         String text = decode(fileName, bytes);
-        try (Reader reader = new java.io.StringReader(text);
-             CSVParser parser = CSVFormat.RFC4180.builder().setIgnoreEmptyLines(false).setTrim(true).get().parse(reader)) {
+        CSVFormat format = CSVFormat.RFC4180.builder().setDelimiter(OfficeFiles.separator(text)).setIgnoreEmptyLines(false).setTrim(true).get();
+        try (Reader reader = new java.io.StringReader(text); CSVParser parser = format.parse(reader)) {
             List<String> header = null;
             long previousEnd = 0;
             for (CSVRecord record : parser) {
@@ -234,7 +234,7 @@ public class TalentImport {
                     values.put(header.get(i), cells.get(i));
                 }
                 rows.add(Map.entry(line, new Fields(values)));
-                limit(rows);
+                limit(rows.size());
             }
         } catch (IOException | java.io.UncheckedIOException | IllegalArgumentException | IllegalStateException e) {
             throw new TalentInputException("file", "talent.reason.unreadable", fileName + " is not a readable CSV file: " + e.getMessage(), fileName, e.getMessage());
@@ -242,14 +242,41 @@ public class TalentImport {
         return rows;
     }
 
-    /** The text of a CSV file: without its BOM; UTF-8, else GB18030, else refused (no mojibake imported). */
+    /**
+     * The text of a CSV file, strictly decoded and without its BOM: UTF-8 or UTF-16 (LE, BE) after
+     * their BOM; without one UTF-8, else GB18030; UTF-16 without its BOM (NUL bytes) and text that is
+     * none of these refused (no mojibake imported).
+     */
     private static String decode(String fileName, byte[] bytes) {
+        Optional<java.nio.charset.Charset> utf16 = OfficeFiles.utf16Bom(bytes);
+        if (utf16.isPresent()) {
+            return decode(fileName, bytes, 2, utf16.get());
+        }
         if (OfficeFiles.hasUtf8Bom(bytes)) {
-            return new String(bytes, 3, bytes.length - 3, StandardCharsets.UTF_8);
+            return decode(fileName, bytes, 3, StandardCharsets.UTF_8);
+        }
+        if (OfficeFiles.holdsNul(bytes, bytes.length)) {
+            throw new TalentInputException("file", "talent.reason.utf16NoBom", fileName + " holds NUL bytes, as UTF-16 text saved without"
+                    + " its byte order mark does: save it from Excel as \"CSV UTF-8\"", fileName);
         }
         java.nio.charset.Charset charset = OfficeFiles.encoding(bytes, bytes.length, true).orElseThrow(() -> new TalentInputException("file",
                 "talent.reason.encoding", fileName + " is neither UTF-8 nor GB18030 (GBK) text: save it from Excel as \"CSV UTF-8\"", fileName));
         return new String(bytes, charset);
+    }
+
+    /** The text after a BOM, decoded strictly: a byte missing or half a surrogate pair refuses the file. */
+    private static String decode(String fileName, byte[] bytes, int bom, java.nio.charset.Charset charset) {
+        try {
+            return OfficeFiles.strict(charset).decode(java.nio.ByteBuffer.wrap(bytes, bom, bytes.length - bom)).toString();
+        } catch (java.nio.charset.CharacterCodingException e) {
+            if (charset.equals(StandardCharsets.UTF_8)) {
+                throw new TalentInputException("file", "talent.reason.encoding", fileName + " is neither UTF-8 nor GB18030 (GBK) text:"
+                        + " save it from Excel as \"CSV UTF-8\"", fileName);
+            }
+            throw new TalentInputException("file", "talent.reason.utf16Malformed", fileName + " begins with the byte order mark of "
+                    + charset.name() + " but is not " + charset.name() + " text throughout (a byte missing, or half of a character pair):"
+                    + " save it again from Excel as \"CSV UTF-8\"", fileName, charset.name());
+        }
     }
 
     /** A row above the header with one cell filled that is no column: a title (often merged across the columns). */
@@ -285,7 +312,7 @@ public class TalentImport {
                     values.put(header.get(c), cells.get(c));
                 }
                 rows.add(Map.entry((long) r + 1, new Fields(values)));
-                limit(rows);
+                limit(rows.size());
             }
         } catch (IOException | RuntimeException e) {
             if (e instanceof InvalidInputException invalid) {
@@ -322,8 +349,9 @@ public class TalentImport {
         return new java.math.BigDecimal(cell.getNumericCellValue()).round(new java.math.MathContext(15)).stripTrailingZeros().toPlainString();
     }
 
-    private static void limit(List<?> rows) {
-        if (rows.size() > MAX_ROWS) {
+    /** Stops a file at its row past the limit, before the rest of it is read. */
+    private static void limit(int rows) {
+        if (rows > MAX_ROWS) {
             throw new TalentInputException("file", "talent.reason.tooManyRows", "at most " + MAX_ROWS + " rows a file", MAX_ROWS);
         }
     }

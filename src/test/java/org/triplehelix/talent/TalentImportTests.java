@@ -92,6 +92,51 @@ class TalentImportTests {
         assertThat(rows.get(1).getValue().values()).containsEntry("cohort_year", "2025");
     }
 
+    /** Excel's "Unicode Text (*.txt)": UTF-16LE after its BOM, TAB-separated; and UTF-16BE with commas, as other Windows tools save it. */
+    @Test
+    void readsUtf16LeOrBeAfterTheirBomTabSeparatedAsExcelsUnicodeText() {
+        byte[] tabs = bytes(new byte[] {(byte) 0xFF, (byte) 0xFE},
+                "ID\tOrganization\tIndustry\tSkill\tYear\tHeadcount\r\nn1\tent-1\tind-ai\t\"锂电池, 储能\"\t2026\t3\r\n".getBytes(StandardCharsets.UTF_16LE));
+        assertThat(java.util.Arrays.copyOf(tabs, 4)).containsExactly(0xFF, 0xFE, 'I', 0);
+        List<Map.Entry<Long, Fields>> rows = TalentImport.read("needs.txt", tabs);
+        assertThat(rows).singleElement().satisfies(row -> {
+            assertThat(row.getKey()).isEqualTo(2L);
+            assertThat(row.getValue().values()).containsEntry("id", "n1").containsEntry("skill", "锂电池, 储能").containsEntry("headcount", "3");
+        });
+        byte[] commas = bytes(new byte[] {(byte) 0xFE, (byte) 0xFF}, "需求名录,,\r\nid,organization,skill\r\nn2,ent-2,集成电路\r\n".getBytes(StandardCharsets.UTF_16BE));
+        rows = TalentImport.read("needs.csv", commas);
+        assertThat(rows).singleElement().satisfies(row -> {
+            assertThat(row.getKey()).isEqualTo(3L);
+            assertThat(row.getValue().values()).containsEntry("id", "n2").containsEntry("skill", "集成电路");
+        });
+    }
+
+    @Test
+    void refusesUtf16CutOrWithHalfACharacterPairOrWithoutItsBomNamingTheFile() {
+        byte[] whole = bytes(new byte[] {(byte) 0xFF, (byte) 0xFE}, "id,organization\r\nn1,武汉\r\n".getBytes(StandardCharsets.UTF_16LE));
+        byte[] odd = bytes(whole, new byte[] {'x'});
+        byte[] unpaired = bytes(whole, new byte[] {0x3D, (byte) 0xD8, 'x', 0}); // the high surrogate D83D, then x: no pair
+        for (byte[] malformed : List.of(odd, unpaired)) {
+            assertThatThrownBy(() -> TalentImport.read("needs.csv", malformed)).isInstanceOfSatisfying(InvalidInputException.class, e -> {
+                assertThat(e.key()).isEqualTo("talent.reason.utf16Malformed");
+                assertThat(e.args()).containsExactly("needs.csv", "UTF-16LE");
+            }).hasMessageContaining("CSV UTF-8");
+        }
+        byte[] noBom = "id,organization\r\nn1,武汉\r\n".getBytes(StandardCharsets.UTF_16LE);
+        assertThatThrownBy(() -> TalentImport.read("needs.csv", noBom)).isInstanceOfSatisfying(InvalidInputException.class, e -> {
+            assertThat(e.key()).isEqualTo("talent.reason.utf16NoBom");
+            assertThat(e.args()).containsExactly("needs.csv");
+        }).hasMessageStartingWith("needs.csv holds NUL bytes").hasMessageContaining("CSV UTF-8");
+    }
+
+    private static byte[] bytes(byte[]... parts) {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        for (byte[] part : parts) {
+            out.writeBytes(part);
+        }
+        return out.toByteArray();
+    }
+
     @Test
     void theTemplatesHoldTheColumnsOfTheirKind() {
         String csv = new String(TalentImport.csvTemplate("student"), StandardCharsets.UTF_8);
