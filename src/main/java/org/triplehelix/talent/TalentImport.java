@@ -1,7 +1,6 @@
 package org.triplehelix.talent;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
-import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.Reader;
@@ -16,12 +15,9 @@ import java.util.Optional;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
-import org.apache.poi.ss.usermodel.Cell;
-import org.apache.poi.ss.usermodel.CellType;
-import org.apache.poi.ss.usermodel.DateUtil;
+import org.apache.poi.openxml4j.exceptions.OpenXML4JException;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
-import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.access.AccessDeniedException;
@@ -35,6 +31,7 @@ import org.triplehelix.registry.ForeignKindImporter;
 import org.triplehelix.shared.AuditableChange;
 import org.triplehelix.shared.InvalidInputException;
 import org.triplehelix.shared.OfficeFiles;
+import org.xml.sax.SAXException;
 
 /**
  * Import of programs, students, needs and university figures from the CSV and XLSX templates
@@ -286,67 +283,17 @@ public class TalentImport {
     }
 
     private static List<Map.Entry<Long, Fields>> readXlsx(String fileName, byte[] bytes) {
-        List<Map.Entry<Long, Fields>> rows = new ArrayList<>();
-        try (Workbook workbook = new XSSFWorkbook(new ByteArrayInputStream(bytes))) {
-            Sheet sheet = workbook.getSheetAt(0);
-            List<String> header = null;
-            for (int r = sheet.getFirstRowNum(); r <= sheet.getLastRowNum() && r >= 0; r++) {
-                Row row = sheet.getRow(r);
-                if (row == null) {
-                    continue;
-                }
-                int width = header == null ? Math.max(row.getLastCellNum(), 0) : header.size();
-                List<String> cells = new ArrayList<>(width);
-                for (int c = 0; c < width; c++) {
-                    cells.add(value(row.getCell(c), header == null ? "" : header.get(c)));
-                }
-                if (cells.stream().allMatch(cell -> cell == null || cell.isBlank())) {
-                    continue;
-                }
-                if (header == null) {
-                    header = isTitle(cells) ? null : cells.stream().map(OfficeFiles::column).toList();
-                    continue;
-                }
-                Map<String, String> values = new LinkedHashMap<>();
-                for (int c = 0; c < header.size(); c++) {
-                    values.put(header.get(c), cells.get(c));
-                }
-                rows.add(Map.entry((long) r + 1, new Fields(values)));
-                limit(rows.size());
-            }
-        } catch (IOException | RuntimeException e) {
+        try {
+            return WorkbookRows.read(bytes, TalentImport::isTitle, TalentImport::limit);
+        } catch (IOException | SAXException | OpenXML4JException | RuntimeException e) {
             if (e instanceof InvalidInputException invalid) {
+                throw invalid;
+            }
+            if (e instanceof SAXException sax && sax.getException() instanceof InvalidInputException invalid) {
                 throw invalid;
             }
             throw new TalentInputException("file", "talent.reason.unreadable", fileName + " is not a readable XLSX file: " + e.getMessage(), fileName, e.getMessage());
         }
-        return rows;
-    }
-
-    /**
-     * A cell as the data it holds, not as its format shows it: what a formula computed (not its
-     * text), a number in full and plain (1200, not 1,200.00), a date as its ISO date, and as its
-     * year in a year column.
-     */
-    private static String value(Cell cell, String column) {
-        if (cell == null) {
-            return null;
-        }
-        CellType type = cell.getCellType() == CellType.FORMULA ? cell.getCachedFormulaResultType() : cell.getCellType();
-        return switch (type) {
-            case STRING -> cell.getStringCellValue();
-            case BOOLEAN -> String.valueOf(cell.getBooleanCellValue());
-            case NUMERIC -> number(cell, column);
-            default -> null;
-        };
-    }
-
-    private static String number(Cell cell, String column) {
-        if (DateUtil.isCellDateFormatted(cell)) {
-            java.time.LocalDateTime date = cell.getLocalDateTimeCellValue();
-            return column.endsWith("year") ? String.valueOf(date.getYear()) : date.toLocalDate().toString();
-        }
-        return new java.math.BigDecimal(cell.getNumericCellValue()).round(new java.math.MathContext(15)).stripTrailingZeros().toPlainString();
     }
 
     /** Stops a file at its row past the limit, before the rest of it is read. */

@@ -129,10 +129,90 @@ class TalentImportTests {
         }).hasMessageStartingWith("needs.csv holds NUL bytes").hasMessageContaining("CSV UTF-8");
     }
 
+    /**
+     * A sheet past the row limit is refused at its first row too many, before the rest is read: the sheet's XML is
+     * broken after that row, which a reader that loads the workbook whole stumbles on first (and reports as unreadable).
+     */
+    @Test
+    void aSheetPastTheRowLimitIsRefusedWithoutBeingReadToItsEnd() throws java.io.IOException {
+        byte[] book;
+        try (var workbook = new org.apache.poi.xssf.streaming.SXSSFWorkbook(100); var out = new java.io.ByteArrayOutputStream()) {
+            var sheet = workbook.createSheet("need");
+            var head = sheet.createRow(0);
+            head.createCell(0).setCellValue("id");
+            head.createCell(1).setCellValue("headcount");
+            for (int r = 1; r <= TalentImport.MAX_ROWS + 1; r++) {
+                var row = sheet.createRow(r);
+                row.createCell(0).setCellValue("n" + r);
+                row.createCell(1).setCellValue(r);
+            }
+            workbook.write(out);
+            workbook.dispose();
+            book = out.toByteArray();
+        }
+        byte[] broken = rewriteSheet(book, xml -> xml.replace("</sheetData>", "<row r=\"99999\"><c r=\"A99999\"></sheetData>"));
+        assertThatThrownBy(() -> new org.apache.poi.xssf.usermodel.XSSFWorkbook(new java.io.ByteArrayInputStream(broken)).close())
+                .as("the broken end is there to be found by a reader that reads the sheet whole").isNotNull();
+        for (byte[] workbook : List.of(book, broken)) {
+            assertThatThrownBy(() -> TalentImport.read("needs.xlsx", workbook)).isInstanceOfSatisfying(InvalidInputException.class, e -> {
+                assertThat(e.key()).isEqualTo("talent.reason.tooManyRows");
+                assertThat(e.args()).containsExactly(String.valueOf(TalentImport.MAX_ROWS));
+            });
+        }
+    }
+
+    @Test
+    void readsBooleansErrorsAndUnstyledNumbersOfAWorkbookAsBefore() throws java.io.IOException {
+        byte[] book;
+        try (var workbook = new org.apache.poi.xssf.usermodel.XSSFWorkbook(); var out = new java.io.ByteArrayOutputStream()) {
+            var sheet = workbook.createSheet("supply");
+            var head = sheet.createRow(0);
+            String[] header = {"id", "graduates", "note", "flag", "year"};
+            for (int c = 0; c < header.length; c++) {
+                head.createCell(c).setCellValue(header[c]);
+            }
+            var row = sheet.createRow(1);
+            row.createCell(0).setCellValue("TRUE");
+            row.createCell(1).setCellValue(1.5e3);
+            row.createCell(2).setCellFormula("1/0");
+            row.createCell(3).setCellValue(true);
+            row.createCell(4).setCellValue(0.1 + 0.2);
+            workbook.getCreationHelper().createFormulaEvaluator().evaluateAll();
+            workbook.write(out);
+            book = out.toByteArray();
+        }
+        Fields fields = TalentImport.read("supply.xlsx", book).getFirst().getValue();
+        assertThat(fields.values()).containsEntry("id", "TRUE").containsEntry("graduates", "1500").containsEntry("flag", "true")
+                .containsEntry("year", "0.3").doesNotContainKey("note");
+    }
+
     private static byte[] bytes(byte[]... parts) {
         java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
         for (byte[] part : parts) {
             out.writeBytes(part);
+        }
+        return out.toByteArray();
+    }
+
+    /** The workbook with its first sheet's XML changed, every other part as it was. */
+    private static byte[] rewriteSheet(byte[] book, java.util.function.UnaryOperator<String> change) throws java.io.IOException {
+        var out = new java.io.ByteArrayOutputStream();
+        java.nio.file.Path file = java.nio.file.Files.write(java.nio.file.Files.createTempFile("talent-", ".xlsx"), book);
+        try (var in = new java.util.zip.ZipFile(file.toFile()); var zip = new java.util.zip.ZipOutputStream(out)) {
+            for (var entry : java.util.Collections.list(in.entries())) {
+                byte[] content;
+                try (var part = in.getInputStream(entry)) {
+                    content = part.readAllBytes();
+                }
+                if (entry.getName().equals("xl/worksheets/sheet1.xml")) {
+                    content = change.apply(new String(content, StandardCharsets.UTF_8)).getBytes(StandardCharsets.UTF_8);
+                }
+                zip.putNextEntry(new java.util.zip.ZipEntry(entry.getName()));
+                zip.write(content);
+                zip.closeEntry();
+            }
+        } finally {
+            java.nio.file.Files.delete(file);
         }
         return out.toByteArray();
     }
