@@ -122,6 +122,9 @@ class TalentImportTests {
                 assertThat(e.args()).containsExactly("needs.csv", "UTF-16LE");
             }).hasMessageContaining("CSV UTF-8");
         }
+        byte[] utf8WithBadByte = bytes(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF}, "id\r\nn".getBytes(StandardCharsets.UTF_8), new byte[] {(byte) 0xFF});
+        assertThatThrownBy(() -> TalentImport.read("needs.csv", utf8WithBadByte)).isInstanceOfSatisfying(InvalidInputException.class,
+                e -> assertThat(e.key()).isEqualTo("talent.reason.encoding")); // not n\uFFFD
         byte[] noBom = "id,organization\r\nn1,武汉\r\n".getBytes(StandardCharsets.UTF_16LE);
         assertThatThrownBy(() -> TalentImport.read("needs.csv", noBom)).isInstanceOfSatisfying(InvalidInputException.class, e -> {
             assertThat(e.key()).isEqualTo("talent.reason.utf16NoBom");
