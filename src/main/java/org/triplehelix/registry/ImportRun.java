@@ -2,7 +2,6 @@ package org.triplehelix.registry;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -153,7 +152,7 @@ final class ImportRun {
                 case XLSX -> new XlsxReader(source.name(), source.path(), input, source.size());
             };
             reader.read(sink, bytes -> bytesRead = bytes);
-            if (!checking && reader instanceof CsvReader csv && !csv.charset().equals(StandardCharsets.UTF_8)) {
+            if (!checking && reader instanceof CsvReader csv && csv.charsetGuessed()) {
                 warnings.computeIfAbsent("encoding/" + source.name(), key -> warn(source.name() + ": not UTF-8, read as "
                         + csv.charset().name() + " (the encoding of Excel's CSV on Chinese Windows)",
                         ImportMessage.of("registry.import.warning.encoding", source.name(), csv.charset().name())));

@@ -29,6 +29,10 @@ public final class OfficeFiles {
     private static final Pattern LIST_SEPARATOR = Pattern.compile("[;；、，]");
     private static final Pattern HEADER_SPACE = Pattern.compile("[\\s\\-]+");
     private static final byte[] UTF8_BOM = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
+    private static final byte[] UTF16LE_BOM = {(byte) 0xFF, (byte) 0xFE};
+    private static final byte[] UTF16BE_BOM = {(byte) 0xFE, (byte) 0xFF};
+    /** UTF-32LE's BOM begins as UTF-16LE's does; no office tool writes it, and it is not taken for UTF-16. */
+    private static final byte[] UTF32LE_BOM = {(byte) 0xFF, (byte) 0xFE, 0, 0};
     private static final byte[] ZIP = {'P', 'K', 3, 4};
     private static final byte[] OLE2 = {(byte) 0xD0, (byte) 0xCF, 0x11, (byte) 0xE0, (byte) 0xA1, (byte) 0xB1, 0x1A, (byte) 0xE1};
 
@@ -51,6 +55,56 @@ public final class OfficeFiles {
     /** Whether the bytes begin with the UTF-8 byte order mark (Excel's "CSV UTF-8" writes one). */
     public static boolean hasUtf8Bom(byte[] bytes) {
         return startsWith(bytes, UTF8_BOM);
+    }
+
+    /**
+     * The UTF-16 encoding the bytes declare by beginning with its byte order mark: UTF-16LE after
+     * {@code FF FE} (Excel's "Unicode Text", Notepad's "Unicode"), UTF-16BE after {@code FE FF}, else
+     * empty. The mark is two bytes long, and is not part of the text. Without a mark UTF-16 is not
+     * guessed: such text holds NUL bytes ({@link #holdsNul}) and is refused.
+     */
+    public static Optional<Charset> utf16Bom(byte[] bytes) {
+        if (startsWith(bytes, UTF16LE_BOM) && !startsWith(bytes, UTF32LE_BOM)) {
+            return Optional.of(StandardCharsets.UTF_16LE);
+        }
+        return startsWith(bytes, UTF16BE_BOM) ? Optional.of(StandardCharsets.UTF_16BE) : Optional.empty();
+    }
+
+    /**
+     * Whether the first {@code length} bytes hold a NUL byte. No text a person types holds one, in
+     * UTF-8 or GB18030 (both of which would decode it without complaint), but UTF-16 saved without
+     * its byte order mark holds one in every other byte of its ASCII (the header, the commas, the line
+     * breaks): such a file is refused by name rather than imported with a NUL between every letter.
+     */
+    public static boolean holdsNul(byte[] bytes, int length) {
+        for (int i = 0; i < Math.min(length, bytes.length); i++) {
+            if (bytes[i] == 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * The cell separator of a text table from its beginning: TAB when the first line that holds a
+     * comma or a TAB (the header, or a title row above it, which Excel pads with separators) holds
+     * TABs and no comma, as Excel's "Unicode Text (*.txt)" and "Text (Tab delimited)" save a sheet;
+     * else the comma of CSV.
+     */
+    public static char separator(CharSequence head) {
+        boolean tab = false;
+        for (int i = 0; i < head.length(); i++) {
+            char c = head.charAt(i);
+            if (c == ',') {
+                return ',';
+            }
+            if (c == '\t') {
+                tab = true;
+            } else if (c == '\n' && tab) {
+                return '\t';
+            }
+        }
+        return tab ? '\t' : ',';
     }
 
     /** Whether the bytes begin a zip file, as every XLSX workbook does. */

@@ -1,7 +1,6 @@
 package org.triplehelix.talent;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
-import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.Reader;
@@ -16,12 +15,9 @@ import java.util.Optional;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
-import org.apache.poi.ss.usermodel.Cell;
-import org.apache.poi.ss.usermodel.CellType;
-import org.apache.poi.ss.usermodel.DateUtil;
+import org.apache.poi.openxml4j.exceptions.OpenXML4JException;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
-import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.access.AccessDeniedException;
@@ -35,6 +31,7 @@ import org.triplehelix.registry.ForeignKindImporter;
 import org.triplehelix.shared.AuditableChange;
 import org.triplehelix.shared.InvalidInputException;
 import org.triplehelix.shared.OfficeFiles;
+import org.xml.sax.SAXException;
 
 /**
  * Import of programs, students, needs and university figures from the CSV and XLSX templates
@@ -213,8 +210,8 @@ public class TalentImport {
     private static List<Map.Entry<Long, Fields>> readCsv(String fileName, byte[] bytes) {
         List<Map.Entry<Long, Fields>> rows = new ArrayList<>();
         String text = decode(fileName, bytes);
-        try (Reader reader = new java.io.StringReader(text);
-             CSVParser parser = CSVFormat.RFC4180.builder().setIgnoreEmptyLines(false).setTrim(true).get().parse(reader)) {
+        CSVFormat format = CSVFormat.RFC4180.builder().setDelimiter(OfficeFiles.separator(text)).setIgnoreEmptyLines(false).setTrim(true).get();
+        try (Reader reader = new java.io.StringReader(text); CSVParser parser = format.parse(reader)) {
             List<String> header = null;
             long previousEnd = 0;
             for (CSVRecord record : parser) {
@@ -234,7 +231,7 @@ public class TalentImport {
                     values.put(header.get(i), cells.get(i));
                 }
                 rows.add(Map.entry(line, new Fields(values)));
-                limit(rows);
+                limit(rows.size());
             }
         } catch (IOException | java.io.UncheckedIOException | IllegalArgumentException | IllegalStateException e) {
             throw new TalentInputException("file", "talent.reason.unreadable", fileName + " is not a readable CSV file: " + e.getMessage(), fileName, e.getMessage());
@@ -242,14 +239,41 @@ public class TalentImport {
         return rows;
     }
 
-    /** The text of a CSV file: without its BOM; UTF-8, else GB18030, else refused (no mojibake imported). */
+    /**
+     * The text of a CSV file, strictly decoded and without its BOM: UTF-8 or UTF-16 (LE, BE) after
+     * their BOM; without one UTF-8, else GB18030; UTF-16 without its BOM (NUL bytes) and text that is
+     * none of these refused (no mojibake imported).
+     */
     private static String decode(String fileName, byte[] bytes) {
+        Optional<java.nio.charset.Charset> utf16 = OfficeFiles.utf16Bom(bytes);
+        if (utf16.isPresent()) {
+            return decode(fileName, bytes, 2, utf16.get());
+        }
         if (OfficeFiles.hasUtf8Bom(bytes)) {
-            return new String(bytes, 3, bytes.length - 3, StandardCharsets.UTF_8);
+            return decode(fileName, bytes, 3, StandardCharsets.UTF_8);
+        }
+        if (OfficeFiles.holdsNul(bytes, bytes.length)) {
+            throw new TalentInputException("file", "talent.reason.utf16NoBom", fileName + " holds NUL bytes, as UTF-16 text saved without"
+                    + " its byte order mark does: save it from Excel as \"CSV UTF-8\"", fileName);
         }
         java.nio.charset.Charset charset = OfficeFiles.encoding(bytes, bytes.length, true).orElseThrow(() -> new TalentInputException("file",
                 "talent.reason.encoding", fileName + " is neither UTF-8 nor GB18030 (GBK) text: save it from Excel as \"CSV UTF-8\"", fileName));
         return new String(bytes, charset);
+    }
+
+    /** The text after a BOM, decoded strictly: a byte missing or half a surrogate pair refuses the file. */
+    private static String decode(String fileName, byte[] bytes, int bom, java.nio.charset.Charset charset) {
+        try {
+            return OfficeFiles.strict(charset).decode(java.nio.ByteBuffer.wrap(bytes, bom, bytes.length - bom)).toString();
+        } catch (java.nio.charset.CharacterCodingException e) {
+            if (charset.equals(StandardCharsets.UTF_8)) {
+                throw new TalentInputException("file", "talent.reason.encoding", fileName + " is neither UTF-8 nor GB18030 (GBK) text:"
+                        + " save it from Excel as \"CSV UTF-8\"", fileName);
+            }
+            throw new TalentInputException("file", "talent.reason.utf16Malformed", fileName + " begins with the byte order mark of "
+                    + charset.name() + " but is not " + charset.name() + " text throughout (a byte missing, or half of a character pair):"
+                    + " save it again from Excel as \"CSV UTF-8\"", fileName, charset.name());
+        }
     }
 
     /** A row above the header with one cell filled that is no column: a title (often merged across the columns). */
@@ -259,71 +283,22 @@ public class TalentImport {
     }
 
     private static List<Map.Entry<Long, Fields>> readXlsx(String fileName, byte[] bytes) {
-        List<Map.Entry<Long, Fields>> rows = new ArrayList<>();
-        try (Workbook workbook = new XSSFWorkbook(new ByteArrayInputStream(bytes))) {
-            Sheet sheet = workbook.getSheetAt(0);
-            List<String> header = null;
-            for (int r = sheet.getFirstRowNum(); r <= sheet.getLastRowNum() && r >= 0; r++) {
-                Row row = sheet.getRow(r);
-                if (row == null) {
-                    continue;
-                }
-                int width = header == null ? Math.max(row.getLastCellNum(), 0) : header.size();
-                List<String> cells = new ArrayList<>(width);
-                for (int c = 0; c < width; c++) {
-                    cells.add(value(row.getCell(c), header == null ? "" : header.get(c)));
-                }
-                if (cells.stream().allMatch(cell -> cell == null || cell.isBlank())) {
-                    continue;
-                }
-                if (header == null) {
-                    header = isTitle(cells) ? null : cells.stream().map(OfficeFiles::column).toList();
-                    continue;
-                }
-                Map<String, String> values = new LinkedHashMap<>();
-                for (int c = 0; c < header.size(); c++) {
-                    values.put(header.get(c), cells.get(c));
-                }
-                rows.add(Map.entry((long) r + 1, new Fields(values)));
-                limit(rows);
-            }
-        } catch (IOException | RuntimeException e) {
+        try {
+            return WorkbookRows.read(bytes, TalentImport::isTitle, TalentImport::limit);
+        } catch (IOException | SAXException | OpenXML4JException | RuntimeException e) {
             if (e instanceof InvalidInputException invalid) {
+                throw invalid;
+            }
+            if (e instanceof SAXException sax && sax.getException() instanceof InvalidInputException invalid) {
                 throw invalid;
             }
             throw new TalentInputException("file", "talent.reason.unreadable", fileName + " is not a readable XLSX file: " + e.getMessage(), fileName, e.getMessage());
         }
-        return rows;
     }
 
-    /**
-     * A cell as the data it holds, not as its format shows it: what a formula computed (not its
-     * text), a number in full and plain (1200, not 1,200.00), a date as its ISO date, and as its
-     * year in a year column.
-     */
-    private static String value(Cell cell, String column) {
-        if (cell == null) {
-            return null;
-        }
-        CellType type = cell.getCellType() == CellType.FORMULA ? cell.getCachedFormulaResultType() : cell.getCellType();
-        return switch (type) {
-            case STRING -> cell.getStringCellValue();
-            case BOOLEAN -> String.valueOf(cell.getBooleanCellValue());
-            case NUMERIC -> number(cell, column);
-            default -> null;
-        };
-    }
-
-    private static String number(Cell cell, String column) {
-        if (DateUtil.isCellDateFormatted(cell)) {
-            java.time.LocalDateTime date = cell.getLocalDateTimeCellValue();
-            return column.endsWith("year") ? String.valueOf(date.getYear()) : date.toLocalDate().toString();
-        }
-        return new java.math.BigDecimal(cell.getNumericCellValue()).round(new java.math.MathContext(15)).stripTrailingZeros().toPlainString();
-    }
-
-    private static void limit(List<?> rows) {
-        if (rows.size() > MAX_ROWS) {
+    /** Stops a file at its row past the limit, before the rest of it is read. */
+    private static void limit(int rows) {
+        if (rows > MAX_ROWS) {
             throw new TalentInputException("file", "talent.reason.tooManyRows", "at most " + MAX_ROWS + " rows a file", MAX_ROWS);
         }
     }

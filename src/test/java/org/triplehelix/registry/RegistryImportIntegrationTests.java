@@ -124,6 +124,35 @@ class RegistryImportIntegrationTests {
     }
 
     /**
+     * Excel's "Unicode Text": UTF-16LE after its BOM, TAB-separated, imported; a UTF-16 file whose last character is
+     * half of a pair (an unpaired high surrogate) is refused as a whole, its good first record not imported either.
+     */
+    @Test
+    void utf16WithItsBomIsImportedAndAMalformedOneImportsNothingOfItself(@TempDir Path directory) throws Exception {
+        ByteArrayOutputStream unicodeText = new ByteArrayOutputStream();
+        unicodeText.writeBytes(new byte[] {(byte) 0xFF, (byte) 0xFE});
+        unicodeText.writeBytes("id\tname_zh\tregion\r\nit-u16-1\t光谷实验室\t武汉\r\n".getBytes(StandardCharsets.UTF_16LE));
+        Path good = Files.write(directory.resolve("organizations.csv"), unicodeText.toByteArray());
+        ByteArrayOutputStream malformed = new ByteArrayOutputStream();
+        malformed.writeBytes(new byte[] {(byte) 0xFE, (byte) 0xFF});
+        malformed.writeBytes("id,name_zh\r\nit-u16-2,东湖实验室\r\nit-u16-3,".getBytes(StandardCharsets.UTF_16BE));
+        malformed.writeBytes(new byte[] {(byte) 0xD8, 0x3D}); // a high surrogate, and the file ends
+        Path bad = Files.write(directory.resolve("labs-organization.csv"), malformed.toByteArray());
+
+        ImportReport report = imports.run(List.of(ImportSource.of(good, false), ImportSource.of(bad, false)), ImportListener.NONE);
+
+        assertThat(report.rejections()).singleElement().satisfies(rejection -> {
+            assertThat(rejection.file()).isEqualTo(bad.toString());
+            assertThat(rejection.line()).isZero();
+            assertThat(rejection.message().key()).isEqualTo("registry.import.error.utf16Malformed");
+        });
+        assertThat(report.warnings()).isEmpty(); // a BOM says the encoding: nothing guessed, nothing to warn of
+        assertThat(report.summary()).isEqualTo("1 imported, 1 rejected");
+        assertThat(ids("organization")).containsExactly("it-u16-1");
+        assertThat(jdbc.sql("SELECT name_zh FROM organization WHERE ext_id = 'it-u16-1'").query(String.class).single()).isEqualTo("光谷实验室");
+    }
+
+    /**
      * A CSV whose quote on line 3 is never closed: rejected as a whole at that line (it was reported at line 0,
      * "cannot read the file"), the record before it not imported either; the other file of the import goes in.
      */

@@ -92,6 +92,134 @@ class TalentImportTests {
         assertThat(rows.get(1).getValue().values()).containsEntry("cohort_year", "2025");
     }
 
+    /** Excel's "Unicode Text (*.txt)": UTF-16LE after its BOM, TAB-separated; and UTF-16BE with commas, as other Windows tools save it. */
+    @Test
+    void readsUtf16LeOrBeAfterTheirBomTabSeparatedAsExcelsUnicodeText() {
+        byte[] tabs = bytes(new byte[] {(byte) 0xFF, (byte) 0xFE},
+                "ID\tOrganization\tIndustry\tSkill\tYear\tHeadcount\r\nn1\tent-1\tind-ai\t\"锂电池, 储能\"\t2026\t3\r\n".getBytes(StandardCharsets.UTF_16LE));
+        assertThat(java.util.Arrays.copyOf(tabs, 4)).containsExactly(0xFF, 0xFE, 'I', 0);
+        List<Map.Entry<Long, Fields>> rows = TalentImport.read("needs.txt", tabs);
+        assertThat(rows).singleElement().satisfies(row -> {
+            assertThat(row.getKey()).isEqualTo(2L);
+            assertThat(row.getValue().values()).containsEntry("id", "n1").containsEntry("skill", "锂电池, 储能").containsEntry("headcount", "3");
+        });
+        byte[] commas = bytes(new byte[] {(byte) 0xFE, (byte) 0xFF}, "需求名录,,\r\nid,organization,skill\r\nn2,ent-2,集成电路\r\n".getBytes(StandardCharsets.UTF_16BE));
+        rows = TalentImport.read("needs.csv", commas);
+        assertThat(rows).singleElement().satisfies(row -> {
+            assertThat(row.getKey()).isEqualTo(3L);
+            assertThat(row.getValue().values()).containsEntry("id", "n2").containsEntry("skill", "集成电路");
+        });
+    }
+
+    @Test
+    void refusesUtf16CutOrWithHalfACharacterPairOrWithoutItsBomNamingTheFile() {
+        byte[] whole = bytes(new byte[] {(byte) 0xFF, (byte) 0xFE}, "id,organization\r\nn1,武汉\r\n".getBytes(StandardCharsets.UTF_16LE));
+        byte[] odd = bytes(whole, new byte[] {'x'});
+        byte[] unpaired = bytes(whole, new byte[] {0x3D, (byte) 0xD8, 'x', 0}); // the high surrogate D83D, then x: no pair
+        for (byte[] malformed : List.of(odd, unpaired)) {
+            assertThatThrownBy(() -> TalentImport.read("needs.csv", malformed)).isInstanceOfSatisfying(InvalidInputException.class, e -> {
+                assertThat(e.key()).isEqualTo("talent.reason.utf16Malformed");
+                assertThat(e.args()).containsExactly("needs.csv", "UTF-16LE");
+            }).hasMessageContaining("CSV UTF-8");
+        }
+        byte[] utf8WithBadByte = bytes(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF}, "id\r\nn".getBytes(StandardCharsets.UTF_8), new byte[] {(byte) 0xFF});
+        assertThatThrownBy(() -> TalentImport.read("needs.csv", utf8WithBadByte)).isInstanceOfSatisfying(InvalidInputException.class,
+                e -> assertThat(e.key()).isEqualTo("talent.reason.encoding")); // not n\uFFFD
+        byte[] noBom = "id,organization\r\nn1,武汉\r\n".getBytes(StandardCharsets.UTF_16LE);
+        assertThatThrownBy(() -> TalentImport.read("needs.csv", noBom)).isInstanceOfSatisfying(InvalidInputException.class, e -> {
+            assertThat(e.key()).isEqualTo("talent.reason.utf16NoBom");
+            assertThat(e.args()).containsExactly("needs.csv");
+        }).hasMessageStartingWith("needs.csv holds NUL bytes").hasMessageContaining("CSV UTF-8");
+    }
+
+    /**
+     * A sheet past the row limit is refused at its first row too many, before the rest is read: the sheet's XML is
+     * broken after that row, which a reader that loads the workbook whole stumbles on first (and reports as unreadable).
+     */
+    @Test
+    void aSheetPastTheRowLimitIsRefusedWithoutBeingReadToItsEnd() throws java.io.IOException {
+        byte[] book;
+        try (var workbook = new org.apache.poi.xssf.streaming.SXSSFWorkbook(100); var out = new java.io.ByteArrayOutputStream()) {
+            var sheet = workbook.createSheet("need");
+            var head = sheet.createRow(0);
+            head.createCell(0).setCellValue("id");
+            head.createCell(1).setCellValue("headcount");
+            for (int r = 1; r <= TalentImport.MAX_ROWS + 1; r++) {
+                var row = sheet.createRow(r);
+                row.createCell(0).setCellValue("n" + r);
+                row.createCell(1).setCellValue(r);
+            }
+            workbook.write(out);
+            workbook.dispose();
+            book = out.toByteArray();
+        }
+        byte[] broken = rewriteSheet(book, xml -> xml.replace("</sheetData>", "<row r=\"99999\"><c r=\"A99999\"></sheetData>"));
+        assertThatThrownBy(() -> new org.apache.poi.xssf.usermodel.XSSFWorkbook(new java.io.ByteArrayInputStream(broken)).close())
+                .as("the broken end is there to be found by a reader that reads the sheet whole").isNotNull();
+        for (byte[] workbook : List.of(book, broken)) {
+            assertThatThrownBy(() -> TalentImport.read("needs.xlsx", workbook)).isInstanceOfSatisfying(InvalidInputException.class, e -> {
+                assertThat(e.key()).isEqualTo("talent.reason.tooManyRows");
+                assertThat(e.args()).containsExactly(String.valueOf(TalentImport.MAX_ROWS));
+            });
+        }
+    }
+
+    @Test
+    void readsBooleansErrorsAndUnstyledNumbersOfAWorkbookAsBefore() throws java.io.IOException {
+        byte[] book;
+        try (var workbook = new org.apache.poi.xssf.usermodel.XSSFWorkbook(); var out = new java.io.ByteArrayOutputStream()) {
+            var sheet = workbook.createSheet("supply");
+            var head = sheet.createRow(0);
+            String[] header = {"id", "graduates", "note", "flag", "year"};
+            for (int c = 0; c < header.length; c++) {
+                head.createCell(c).setCellValue(header[c]);
+            }
+            var row = sheet.createRow(1);
+            row.createCell(0).setCellValue("TRUE");
+            row.createCell(1).setCellValue(1.5e3);
+            row.createCell(2).setCellFormula("1/0");
+            row.createCell(3).setCellValue(true);
+            row.createCell(4).setCellValue(0.1 + 0.2);
+            workbook.getCreationHelper().createFormulaEvaluator().evaluateAll();
+            workbook.write(out);
+            book = out.toByteArray();
+        }
+        Fields fields = TalentImport.read("supply.xlsx", book).getFirst().getValue();
+        assertThat(fields.values()).containsEntry("id", "TRUE").containsEntry("graduates", "1500").containsEntry("flag", "true")
+                .containsEntry("year", "0.3").doesNotContainKey("note");
+    }
+
+    private static byte[] bytes(byte[]... parts) {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        for (byte[] part : parts) {
+            out.writeBytes(part);
+        }
+        return out.toByteArray();
+    }
+
+    /** The workbook with its first sheet's XML changed, every other part as it was. */
+    private static byte[] rewriteSheet(byte[] book, java.util.function.UnaryOperator<String> change) throws java.io.IOException {
+        var out = new java.io.ByteArrayOutputStream();
+        java.nio.file.Path file = java.nio.file.Files.write(java.nio.file.Files.createTempFile("talent-", ".xlsx"), book);
+        try (var in = new java.util.zip.ZipFile(file.toFile()); var zip = new java.util.zip.ZipOutputStream(out)) {
+            for (var entry : java.util.Collections.list(in.entries())) {
+                byte[] content;
+                try (var part = in.getInputStream(entry)) {
+                    content = part.readAllBytes();
+                }
+                if (entry.getName().equals("xl/worksheets/sheet1.xml")) {
+                    content = change.apply(new String(content, StandardCharsets.UTF_8)).getBytes(StandardCharsets.UTF_8);
+                }
+                zip.putNextEntry(new java.util.zip.ZipEntry(entry.getName()));
+                zip.write(content);
+                zip.closeEntry();
+            }
+        } finally {
+            java.nio.file.Files.delete(file);
+        }
+        return out.toByteArray();
+    }
+
     @Test
     void theTemplatesHoldTheColumnsOfTheirKind() {
         String csv = new String(TalentImport.csvTemplate("student"), StandardCharsets.UTF_8);

@@ -27,7 +27,11 @@ import org.triplehelix.shared.OfficeFiles;
  * UTF-8, but Excel on Chinese Windows saves "CSV (逗号分隔)" in the ANSI code page, GBK, without a
  * BOM: a file that is not valid UTF-8 in its first megabyte is read as GB18030 (a superset of
  * GBK), strictly, so that a byte that fits neither stops the file with a clear reason instead of
- * importing mojibake. A UTF-8 BOM is dropped.
+ * importing mojibake. A UTF-8 BOM is dropped. UTF-16 (LE or BE) is read when the file begins with
+ * its byte order mark, as Excel's "Unicode Text" and Windows tools save it; without the mark it is
+ * refused by name (it holds NUL bytes, which no UTF-8 or GBK text does). A file whose first line
+ * with a separator holds TABs and no comma is TAB-separated (Excel's "Unicode Text" is), read with
+ * the same quoting.
  */
 public final class CsvReader implements RecordReader {
 
@@ -39,15 +43,26 @@ public final class CsvReader implements RecordReader {
     private final String file;
     private final InputStream input;
     private Charset charset = StandardCharsets.UTF_8;
+    private char separator = ',';
 
     public CsvReader(String file, InputStream input) {
         this.file = file;
         this.input = input;
     }
 
-    /** The encoding the file was read in (after {@link #read}): UTF-8 or GB18030. */
+    /** The encoding the file was read in (after {@link #read}): UTF-8, GB18030, or UTF-16LE or UTF-16BE (after their BOM). */
     public Charset charset() {
         return charset;
+    }
+
+    /** Whether the encoding was guessed (GB18030: the file is not UTF-8) rather than declared by a BOM or UTF-8 throughout. */
+    public boolean charsetGuessed() {
+        return charset.equals(OfficeFiles.GB18030);
+    }
+
+    /** The cell separator (after {@link #read}): the comma, or TAB for a file whose header line holds TABs and no comma. */
+    public char separator() {
+        return separator;
     }
 
     @Override
@@ -55,7 +70,7 @@ public final class CsvReader implements RecordReader {
         CountingInputStream counting = new CountingInputStream(input);
         BufferedInputStream buffered = new BufferedInputStream(counting, SNIFF);
         charset = sniff(buffered);
-        CSVFormat format = CSVFormat.RFC4180.builder().setIgnoreEmptyLines(false).setIgnoreSurroundingSpaces(true).get();
+        CSVFormat format = CSVFormat.RFC4180.builder().setDelimiter(separator).setIgnoreEmptyLines(false).setIgnoreSurroundingSpaces(true).get();
         try (Reader reader = new InputStreamReader(buffered, OfficeFiles.strict(charset));
              CSVParser parser = CSVParser.parse(reader, format)) {
             read(parser, sink, bytesRead, counting);
@@ -116,16 +131,33 @@ public final class CsvReader implements RecordReader {
         in.reset();
         if (OfficeFiles.hasUtf8Bom(head)) {
             in.skipNBytes(3);
+            separator = OfficeFiles.separator(sample(head, 3, StandardCharsets.UTF_8));
             return StandardCharsets.UTF_8;
         }
+        Optional<Charset> utf16 = OfficeFiles.utf16Bom(head);
+        if (utf16.isPresent()) {
+            in.skipNBytes(2);
+            separator = OfficeFiles.separator(sample(head, 2, utf16.get()));
+            return utf16.get();
+        }
         Spreadsheets.refuseWorkbook(file, head);
+        if (OfficeFiles.holdsNul(head, head.length)) {
+            throw new UnreadableFileException(file + " holds NUL bytes, as UTF-16 text saved without its byte order mark does:"
+                    + " save it from Excel as \"CSV UTF-8\"", "registry.import.error.utf16NoBom", file);
+        }
         // the whole file when it is shorter than the sample
         Optional<Charset> charset = OfficeFiles.encoding(head, head.length, head.length < SNIFF);
         if (charset.isPresent()) {
+            separator = OfficeFiles.separator(sample(head, 0, charset.get()));
             return charset.get();
         }
         throw new UnreadableFileException(file + " is neither UTF-8 nor GB18030 (GBK) text: save it from Excel as \"CSV UTF-8\"",
                 "registry.import.error.encoding");
+    }
+
+    /** The sample's text, for its separator: its last character may be cut, and a fault of the encoding is found when the file is read. */
+    private static String sample(byte[] head, int from, Charset charset) {
+        return new String(head, from, head.length - from, charset);
     }
 
     /**
@@ -144,6 +176,11 @@ public final class CsvReader implements RecordReader {
     }
 
     private IOException notText(Throwable cause) {
+        if (charset.equals(StandardCharsets.UTF_16LE) || charset.equals(StandardCharsets.UTF_16BE)) {
+            return new UnreadableFileException(file + " begins with the byte order mark of " + charset.name() + " but is not " + charset.name()
+                    + " text throughout (a byte missing, or half of a character pair): save it again from Excel as \"CSV UTF-8\"",
+                    cause, "registry.import.error.utf16Malformed", file, charset.name());
+        }
         return new UnreadableFileException(file + " is not " + charset.name() + " text throughout (it was read as " + charset.name()
                 + " from its beginning): save it from Excel as \"CSV UTF-8\"", cause, "registry.import.error.encodingChanges", charset.name());
     }

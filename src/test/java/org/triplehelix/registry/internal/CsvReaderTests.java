@@ -8,8 +8,10 @@ import java.io.IOException;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.triplehelix.shared.OfficeFiles;
 
 /** CSV files the way offices save them: Excel on Chinese Windows, BOMs, CRLF, quoted cells, title rows, Chinese list separators. */
 class CsvReaderTests {
@@ -142,5 +144,96 @@ class CsvReaderTests {
 
     private static ByteArrayInputStream stream(String text, Charset charset) {
         return new ByteArrayInputStream(text.getBytes(charset));
+    }
+
+    /** Excel's "Unicode Text (*.txt)": UTF-16LE after its BOM, TAB-separated, CRLF; the same quoting as CSV. */
+    @Test
+    void readsExcelsUnicodeTextUtf16LeWithItsBomAsTabSeparated() throws IOException {
+        byte[] text = utf16("id\tname_zh\tkeywords\r\no1\t武汉大学\t\"光谷；芯片\"\r\no2\t\"东湖, 实验室\"\t\r\n",
+                StandardCharsets.UTF_16LE, 0xFF, 0xFE);
+        assertThat(Arrays.copyOf(text, 6)).containsExactly(0xFF, 0xFE, 'i', 0, 'd', 0); // what Excel writes, not what a test assumes
+        CsvReader reader = new CsvReader("organizations.csv", new ByteArrayInputStream(text));
+        List<RawRecord> records = read(reader);
+        assertThat(records).extracting(record -> record.node().toString()).containsExactly(
+                "{\"kind\":\"organization\",\"id\":\"o1\",\"name\":{\"zh\":\"武汉大学\"},\"keywords\":[\"光谷\",\"芯片\"]}",
+                "{\"kind\":\"organization\",\"id\":\"o2\",\"name\":{\"zh\":\"东湖, 实验室\"}}");
+        assertThat(records).extracting(RawRecord::line).containsExactly(2L, 3L);
+        assertThat(reader.charset()).isEqualTo(StandardCharsets.UTF_16LE);
+        assertThat(reader.charsetGuessed()).isFalse();
+        assertThat(reader.separator()).isEqualTo('\t');
+    }
+
+    @Test
+    void readsUtf16BeWithItsBomAndATitleRowAboveTheHeader() throws IOException {
+        byte[] text = utf16("湖北省新型研发机构名录,,\r\nid,name_zh,established\r\no1,光谷实验室,2021\r\n", StandardCharsets.UTF_16BE, 0xFE, 0xFF);
+        assertThat(Arrays.copyOf(text, 4)).containsExactly(0xFE, 0xFF, 0x6E, 0x56); // 湖 is U+6E56, high byte first
+        CsvReader reader = new CsvReader("organizations.csv", new ByteArrayInputStream(text));
+        List<RawRecord> records = read(reader);
+        assertThat(records).singleElement().satisfies(record -> {
+            assertThat(record.line()).isEqualTo(3L);
+            assertThat(record.node().toString()).isEqualTo("{\"kind\":\"organization\",\"id\":\"o1\",\"name\":{\"zh\":\"光谷实验室\"},\"established\":2021}");
+        });
+        assertThat(reader.charset()).isEqualTo(StandardCharsets.UTF_16BE);
+        assertThat(reader.separator()).isEqualTo(',');
+    }
+
+    @Test
+    void refusesUtf16ThatIsCutOrHoldsHalfACharacterPairAsAWhole() {
+        byte[] whole = utf16("id,name_zh\r\no1,武汉大学\r\n", StandardCharsets.UTF_16LE, 0xFF, 0xFE);
+        byte[] odd = Arrays.copyOf(whole, whole.length + 1); // a byte more than whole characters
+        // the high surrogate D83D (LE: 3D D8) followed by an x, not by a low surrogate: written by hand, as no encoder writes it
+        byte[] unpaired = concat(utf16("id,name_zh\r\no1,武汉", StandardCharsets.UTF_16LE, 0xFF, 0xFE),
+                new byte[] {0x3D, (byte) 0xD8}, "x\r\n".getBytes(StandardCharsets.UTF_16LE));
+        for (byte[] bytes : List.of(odd, unpaired)) {
+            List<RawRecord> records = new ArrayList<>();
+            assertThatThrownBy(() -> new CsvReader("people.csv", new ByteArrayInputStream(bytes)).read(records::add, count -> { }))
+                    .isInstanceOfSatisfying(UnreadableFileException.class, e -> {
+                        assertThat(e.key()).isEqualTo("registry.import.error.utf16Malformed");
+                        assertThat(e.args()).containsExactly("people.csv", "UTF-16LE");
+                    })
+                    .hasMessageContaining("people.csv").hasMessageContaining("CSV UTF-8");
+        }
+    }
+
+    @Test
+    void refusesUtf16WithoutItsBomByNameInsteadOfReadingItAsUtf8OrGb18030() {
+        for (Charset charset : List.of(StandardCharsets.UTF_16LE, StandardCharsets.UTF_16BE)) {
+            byte[] bytes = "id,name_zh\r\no1,武汉大学\r\n".getBytes(charset);
+            assertThat(OfficeFiles.encoding(bytes, bytes.length, true)).isPresent(); // what the import did with it: a NUL after each letter
+            assertThatThrownBy(() -> read(new CsvReader("people.csv", new ByteArrayInputStream(bytes))))
+                    .isInstanceOfSatisfying(UnreadableFileException.class, e -> {
+                        assertThat(e.key()).isEqualTo("registry.import.error.utf16NoBom");
+                        assertThat(e.args()).containsExactly("people.csv");
+                    })
+                    .hasMessageStartingWith("people.csv holds NUL bytes").hasMessageContaining("CSV UTF-8");
+        }
+    }
+
+    @Test
+    void aHeaderWithTabsAndNoCommaIsTabSeparatedAndACommaHeaderStaysCsv() throws IOException {
+        CsvReader tabs = new CsvReader("people.csv", stream("id\tname_zh\tkeywords\r\np1\t张三\t电池, 储能\r\n", StandardCharsets.UTF_8));
+        assertThat(read(tabs).getFirst().node().toString())
+                .isEqualTo("{\"kind\":\"person\",\"id\":\"p1\",\"name\":{\"zh\":\"张三\"},\"keywords\":[\"电池, 储能\"]}");
+        CsvReader commas = new CsvReader("people.csv", stream("id,name_zh,keywords\r\np1,张三\t李四,电池\r\n", StandardCharsets.UTF_8));
+        assertThat(read(commas).getFirst().node().get("name").get("zh").asString()).isEqualTo("张三\t李四");
+        assertThat(commas.separator()).isEqualTo(',');
+    }
+
+    private static byte[] concat(byte[]... parts) {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        for (byte[] part : parts) {
+            out.writeBytes(part);
+        }
+        return out.toByteArray();
+    }
+
+    private static byte[] utf16(String text, Charset charset, int... bom) {
+        byte[] body = text.getBytes(charset);
+        byte[] bytes = new byte[bom.length + body.length];
+        for (int i = 0; i < bom.length; i++) {
+            bytes[i] = (byte) bom[i];
+        }
+        System.arraycopy(body, 0, bytes, bom.length, body.length);
+        return bytes;
     }
 }

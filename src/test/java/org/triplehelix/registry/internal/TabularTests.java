@@ -1,6 +1,7 @@
 package org.triplehelix.registry.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -119,6 +120,36 @@ class TabularTests {
         assertThat(records.get(1).error()).isEqualTo("not UTF-8 text");
         assertThat(records.get(1).errorKey()).isEqualTo("registry.import.error.lineNotUtf8");
         assertThat(records.get(2).idOrNull()).isEqualTo("o3");
+    }
+
+    @Test
+    void readsJsonLinesInUtf16LeOrBeAfterTheirBom() throws IOException {
+        String text = "{\"kind\": \"organization\", \"id\": \"o1\", \"name\": \"武汉大学\"}\r\n\r\n{\"kind\": \"person\", \"id\": \"p1\", \"name\": \"张三\"}";
+        for (java.nio.charset.Charset charset : List.of(StandardCharsets.UTF_16LE, StandardCharsets.UTF_16BE)) {
+            ByteArrayOutputStream file = new ByteArrayOutputStream();
+            file.writeBytes(charset == StandardCharsets.UTF_16LE ? new byte[] {(byte) 0xFF, (byte) 0xFE} : new byte[] {(byte) 0xFE, (byte) 0xFF});
+            file.writeBytes(text.getBytes(charset));
+            List<RawRecord> records = new ArrayList<>();
+            new JsonLinesReader("f.jsonl", new ByteArrayInputStream(file.toByteArray())).read(records::add, bytes -> { });
+            assertThat(records).extracting(RawRecord::line).containsExactly(1L, 3L);
+            assertThat(records).extracting(record -> record.node().get("name").asString()).containsExactly("武汉大学", "张三");
+        }
+    }
+
+    @Test
+    void refusesJsonLinesInUtf16ThatIsCutOrWithoutItsBomAsAWhole() {
+        byte[] text = "{\"kind\": \"organization\", \"id\": \"o1\", \"name\": \"武汉大学\"}\n".getBytes(StandardCharsets.UTF_16LE);
+        ByteArrayOutputStream cut = new ByteArrayOutputStream();
+        cut.writeBytes(new byte[] {(byte) 0xFF, (byte) 0xFE});
+        cut.writeBytes(text);
+        cut.write('\n'); // half a character: an odd number of bytes
+        List<RawRecord> records = new ArrayList<>();
+        assertThatThrownBy(() -> new JsonLinesReader("f.jsonl", new ByteArrayInputStream(cut.toByteArray())).read(records::add, bytes -> { }))
+                .isInstanceOfSatisfying(UnreadableFileException.class, e -> assertThat(e.key()).isEqualTo("registry.import.error.utf16Malformed"))
+                .hasMessageStartingWith("f.jsonl begins with the byte order mark of UTF-16LE");
+        assertThatThrownBy(() -> new JsonLinesReader("f.jsonl", new ByteArrayInputStream(text)).read(records::add, bytes -> { }))
+                .isInstanceOfSatisfying(UnreadableFileException.class, e -> assertThat(e.key()).isEqualTo("registry.import.error.utf16NoBom"))
+                .hasMessageStartingWith("f.jsonl holds NUL bytes");
     }
 
     private static List<RawRecord> readCsv(String name, String csv) throws IOException {
