@@ -64,7 +64,7 @@ import org.triplehelix.web.BrowserTests;
  * tie each marked field to its message (aria-describedby). Each page must also fit its window's width
  * (WCAG 1.4.10, reflow), which axe does not check.
  *
- * <p>axe.min.js is injected by Playwright into each page. The page's Content-Security-Policy forbids
+ * <p>axe.min.js (axe-core 4.14.1 from npm, test resources, axe-core/SOURCE.txt) is injected by Playwright into each page. The page's Content-Security-Policy forbids
  * inline scripts, so these contexts bypass the policy (Playwright's {@code bypassCSP}); the other
  * browser tests keep it in force. One browser, one context per list of pages, under a second a page.
  */
@@ -300,7 +300,7 @@ class AccessibilityBrowserIntegrationTests extends BrowserTests {
             page.waitForLoadState();
             String where = visit.name() + " (" + name + ")";
             List<String> serious = violations(page, where);
-            assertThat(serious).as("serious or critical accessibility violations on %s, %s", where, page.url()).isEmpty();
+            assertThat(serious).as("accessibility violations that fail a page (serious, critical, or a FAILING_RULES rule) on %s, %s", where, page.url()).isEmpty();
             assertThat((List<?>) page.evaluate(DUPLICATE_IDS)).as("ids used more than once on %s", where).isEmpty();
             assertThat((List<?>) page.evaluate(UNTIED_ERRORS)).as("refused fields and their messages not tied together on %s", where).isEmpty();
             assertThat((List<?>) page.evaluate("""
@@ -315,7 +315,7 @@ class AccessibilityBrowserIntegrationTests extends BrowserTests {
         }
     }
 
-    /** The ids that more than one element has (axe 4.11 no longer checks this for all elements). */
+    /** The ids that more than one element has (axe deprecated its duplicate-id rule and checks only ids that ARIA refers to). */
     static final String DUPLICATE_IDS = """
             () => {
               const seen = new Set(), twice = new Set();
