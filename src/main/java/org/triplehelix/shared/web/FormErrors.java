@@ -55,6 +55,14 @@ public final class FormErrors implements Serializable {
         return on(field) ? "true" : null;
     }
 
+    /**
+     * The id of the refused field's message ({@code "f-" + field + "-error"}, as form/fieldError.jte writes it), else null
+     * (so that the attribute is left out): for {@code aria-describedby}, which ties the message to its field.
+     */
+    public String describedBy(String field) {
+        return on(field) ? "f-" + field + "-error" : null;
+    }
+
     public Set<String> fields() {
         return errors.keySet();
     }

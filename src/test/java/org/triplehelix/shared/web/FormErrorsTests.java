@@ -35,4 +35,14 @@ class FormErrorsTests {
         assertThat(e.field()).isEqualTo("k");
         assertThat(e.getMessage()).isEqualTo("k is 1 to 1000");
     }
+
+    @Test
+    void aRefusedFieldIsDescribedByTheMessageThatFieldErrorWrites() {
+        FormErrors errors = FormErrors.of("share", "form.refused", "1 to 100");
+
+        assertThat(errors.describedBy("share")).isEqualTo("f-share-error");
+        assertThat(errors.invalid("share")).isEqualTo("true");
+        assertThat(errors.describedBy("name")).as("a field not refused gets no aria-describedby at all").isNull();
+        assertThat(FormErrors.none().describedBy("share")).isNull();
+    }
 }
