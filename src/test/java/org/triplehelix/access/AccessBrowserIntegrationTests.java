@@ -224,6 +224,8 @@ class AccessBrowserIntegrationTests {
         page.locator("#disable").click();
         page.waitForLoadState();
         assertThat(page.locator("#f-disableConfirm-error")).hasText("请勾选确认框以确认停用账号。");
+        // the message is tied to its box, for a screen reader
+        assertThat(page.locator("#disable-confirm")).hasAttribute("aria-describedby", "f-disableConfirm-error");
         assertThat(page.locator("#status")).hasText("正常");
         page.locator("#disable-confirm").check();
         page.locator("#disable").click();
@@ -237,6 +239,7 @@ class AccessBrowserIntegrationTests {
         page.locator("#save-roles").click();
         page.waitForLoadState();
         assertThat(page.locator("#f-rolesConfirm-error")).containsText("科研人员");
+        assertThat(page.locator("#roles-confirm")).hasAttribute("aria-describedby", "f-rolesConfirm-error");
         assertThat(page.locator("input[name=role][value=REVIEWER]")).isChecked();
         assertThat(page.locator("input[name=role][value=RESEARCHER]")).not().isChecked();
         page.locator("#roles-confirm").check();
