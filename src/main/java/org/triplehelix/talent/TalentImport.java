@@ -31,6 +31,7 @@ import org.triplehelix.registry.ForeignKindImporter;
 import org.triplehelix.shared.AuditableChange;
 import org.triplehelix.shared.InvalidInputException;
 import org.triplehelix.shared.OfficeFiles;
+import org.triplehelix.shared.Workbooks;
 import org.xml.sax.SAXException;
 
 /**
@@ -284,7 +285,7 @@ public class TalentImport {
 
     private static List<Map.Entry<Long, Fields>> readXlsx(String fileName, byte[] bytes) {
         try {
-            return WorkbookRows.read(bytes, TalentImport::isTitle, TalentImport::limit);
+            return WorkbookRows.read(fileName, bytes, Workbooks.maxSharedStrings(), TalentImport::isTitle, TalentImport::limit);
         } catch (IOException | SAXException | OpenXML4JException | RuntimeException e) {
             if (e instanceof InvalidInputException invalid) {
                 throw invalid;

@@ -26,6 +26,7 @@ import org.apache.poi.xssf.eventusermodel.XSSFReader;
 import org.apache.poi.xssf.eventusermodel.XSSFSheetXMLHandler;
 import org.apache.poi.xssf.usermodel.XSSFComment;
 import org.triplehelix.shared.OfficeFiles;
+import org.triplehelix.shared.Workbooks;
 import org.xml.sax.Attributes;
 import org.xml.sax.InputSource;
 import org.xml.sax.SAXException;
@@ -39,7 +40,8 @@ import org.xml.sax.XMLReader;
  * Cells are the data they hold, not what their format shows: what a formula computed, a number in
  * full and plain (1200, not 1,200.00; 15 significant digits, as Excel keeps), a date as its ISO
  * date and as its year in a year column, a boolean as {@code true} or {@code false}, an error as
- * no value.
+ * no value. A date is counted from the workbook's epoch, 1900 or 1904 ({@link Workbooks#date1904}).
+ * The workbook's shared strings are held, as they must be, within a bound ({@link Workbooks#sharedStrings}).
  */
 final class WorkbookRows {
 
@@ -48,21 +50,26 @@ final class WorkbookRows {
 
     /**
      * The rows after the header (a single-cell title row above it skipped), with their row numbers;
-     * {@code limit} is told the count after each row and stops the reading by throwing.
+     * {@code limit} is told the count after each row and stops the reading by throwing. A workbook
+     * whose shared strings take more than {@code maxSharedStrings} bytes of XML is refused, naming
+     * {@code fileName}, before they are all held.
      */
-    static List<Map.Entry<Long, Fields>> read(byte[] bytes, Predicate<List<String>> isTitle, IntConsumer limit)
-            throws IOException, SAXException, org.apache.poi.openxml4j.exceptions.OpenXML4JException {
+    static List<Map.Entry<Long, Fields>> read(String fileName, byte[] bytes, long maxSharedStrings, Predicate<List<String>> isTitle,
+                                              IntConsumer limit) throws IOException, SAXException, org.apache.poi.openxml4j.exceptions.OpenXML4JException {
         Path file = Files.createTempFile("helix-talent-", ".xlsx"); // readable by its owner alone
         try {
             Files.write(file, bytes);
             try (OPCPackage pkg = OPCPackage.open(file.toFile(), PackageAccess.READ)) {
                 XSSFReader reader = new XSSFReader(pkg);
                 Iterator<InputStream> sheets = reader.getSheetsData();
-                Rows rows = new Rows(isTitle, limit);
+                Rows rows = new Rows(isTitle, limit, Workbooks.date1904(reader));
                 if (sheets.hasNext()) {
+                    ReadOnlySharedStringsTable strings = Workbooks.sharedStrings(pkg, maxSharedStrings, megabytes -> new TalentInputException(
+                            "file", "talent.reason.tooManyStrings", fileName + ": its texts (the shared strings) take more than " + megabytes
+                            + " MB, more than this server holds for one workbook: split it, or save it as CSV UTF-8", fileName, megabytes));
                     try (InputStream sheet = sheets.next()) {
                         XMLReader parser = XMLHelper.newXMLReader();
-                        parser.setContentHandler(new Cells(reader, new ReadOnlySharedStringsTable(pkg), rows));
+                        parser.setContentHandler(new Cells(reader, strings, rows));
                         parser.parse(new InputSource(sheet));
                     }
                 }
@@ -99,15 +106,16 @@ final class WorkbookRows {
 
         private final Predicate<List<String>> isTitle;
         private final IntConsumer limit;
-        private final Dates formatter = new Dates();
+        private final Dates formatter;
         private final List<Map.Entry<Long, Fields>> read = new ArrayList<>();
         private List<String> header;
         private List<String> cells = new ArrayList<>();
         private String type;
 
-        Rows(Predicate<List<String>> isTitle, IntConsumer limit) {
+        Rows(Predicate<List<String>> isTitle, IntConsumer limit, boolean date1904) {
             this.isTitle = isTitle;
             this.limit = limit;
+            this.formatter = new Dates(date1904);
         }
 
         void startCell(String type) {
@@ -172,22 +180,27 @@ final class WorkbookRows {
         }
     }
 
-    /** Numbers in full and plain; a date noted as the cell's date, which the row reads as a date or a year by its column. */
+    /**
+     * Numbers in full and plain; a date noted as the cell's date, counted from the workbook's epoch
+     * (POI's sheet handler says 1900 always), which the row reads as a date or a year by its column.
+     */
     private static final class Dates extends DataFormatter {
 
+        private final boolean date1904;
         LocalDateTime date;
         /** Whether the cell's number went through the formatter (a cell without a style does not). */
         boolean formatted;
 
-        Dates() {
+        Dates(boolean date1904) {
             super(Locale.ROOT);
+            this.date1904 = date1904;
         }
 
         @Override
         public String formatRawCellContents(double value, int formatIndex, String formatString, boolean use1904Windowing) {
             formatted = true;
             if (DateUtil.isADateFormat(formatIndex, formatString) && DateUtil.isValidExcelDate(value)) {
-                date = DateUtil.getLocalDateTime(value, use1904Windowing, true);
+                date = DateUtil.getLocalDateTime(value, use1904Windowing || date1904, true);
                 return date.toLocalDate().toString();
             }
             return plain(value);

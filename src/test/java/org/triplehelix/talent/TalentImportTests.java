@@ -189,6 +189,62 @@ class TalentImportTests {
                 .containsEntry("year", "0.3").doesNotContainKey("note");
     }
 
+    /** Excel for Mac wrote workbooks counting dates from 1904 (its default until 2011): their serials are 1,462 days fewer. */
+    @Test
+    void readsTheDatesOfAWorkbookThatCountsFrom1904AsExcelShowsThem() throws java.io.IOException {
+        byte[] book;
+        try (var workbook = new org.apache.poi.xssf.usermodel.XSSFWorkbook(); var out = new java.io.ByteArrayOutputStream()) {
+            var properties = workbook.getCTWorkbook().isSetWorkbookPr() ? workbook.getCTWorkbook().getWorkbookPr()
+                    : workbook.getCTWorkbook().addNewWorkbookPr();
+            properties.setDate1904(true);
+            var sheet = workbook.createSheet("supply");
+            var head = sheet.createRow(0);
+            String[] header = {"id", "year", "note"};
+            for (int c = 0; c < header.length; c++) {
+                head.createCell(c).setCellValue(header[c]);
+            }
+            var date = workbook.createCellStyle();
+            date.setDataFormat(workbook.createDataFormat().getFormat("yyyy-mm-dd"));
+            var row = sheet.createRow(1);
+            row.createCell(0).setCellValue("s1");
+            row.createCell(1).setCellValue(java.time.LocalDate.of(2026, 1, 1));
+            row.getCell(1).setCellStyle(date);
+            row.createCell(2).setCellValue(java.time.LocalDate.of(2024, 2, 29));
+            row.getCell(2).setCellStyle(date);
+            assertThat(row.getCell(2).getNumericCellValue()).as("the serial counted from 1904, as Excel for Mac saves it")
+                    .isEqualTo(org.apache.poi.ss.usermodel.DateUtil.getExcelDate(java.time.LocalDate.of(2024, 2, 29), true));
+            workbook.write(out);
+            book = out.toByteArray();
+        }
+        Fields fields = TalentImport.read("supply.xlsx", book).getFirst().getValue();
+        assertThat(fields.values()).containsEntry("year", "2026").containsEntry("note", "2024-02-29");
+    }
+
+    @Test
+    void refusesAWorkbookWhoseTextsWouldNotFitTheMemoryItMayTakeNamingTheFile() throws Exception {
+        byte[] book;
+        try (var workbook = new org.apache.poi.xssf.usermodel.XSSFWorkbook(); var out = new java.io.ByteArrayOutputStream()) {
+            var sheet = workbook.createSheet("need");
+            var head = sheet.createRow(0);
+            head.createCell(0).setCellValue("id");
+            head.createCell(1).setCellValue("skill");
+            for (int r = 1; r <= 2_000; r++) {
+                var row = sheet.createRow(r);
+                row.createCell(0).setCellValue("n" + r);
+                row.createCell(1).setCellValue("储能材料研发" + r);
+            }
+            workbook.write(out);
+            book = out.toByteArray();
+        }
+        assertThatThrownBy(() -> WorkbookRows.read("needs.xlsx", book, 20_000, cells -> false, rows -> { }))
+                .isInstanceOfSatisfying(InvalidInputException.class, e -> {
+                    assertThat(e.key()).isEqualTo("talent.reason.tooManyStrings");
+                    assertThat(e.args()).containsExactly("needs.xlsx", "0");
+                    assertThat(e.getMessage()).startsWith("needs.xlsx: ").contains("shared strings");
+                });
+        assertThat(WorkbookRows.read("needs.xlsx", book, 1_000_000, cells -> false, rows -> { })).hasSize(2_000);
+    }
+
     private static byte[] bytes(byte[]... parts) {
         java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
         for (byte[] part : parts) {

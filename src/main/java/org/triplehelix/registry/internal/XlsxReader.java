@@ -21,7 +21,6 @@ import javax.xml.parsers.ParserConfigurationException;
 import org.apache.poi.openxml4j.exceptions.OpenXML4JException;
 import org.apache.poi.openxml4j.opc.OPCPackage;
 import org.apache.poi.openxml4j.opc.PackageAccess;
-import org.apache.poi.openxml4j.opc.PackagePart;
 import org.apache.poi.ss.usermodel.DataFormatter;
 import org.apache.poi.ss.usermodel.DateUtil;
 import org.apache.poi.ss.util.CellReference;
@@ -30,7 +29,7 @@ import org.apache.poi.xssf.eventusermodel.ReadOnlySharedStringsTable;
 import org.apache.poi.xssf.eventusermodel.XSSFReader;
 import org.apache.poi.xssf.eventusermodel.XSSFSheetXMLHandler;
 import org.apache.poi.xssf.usermodel.XSSFComment;
-import org.apache.poi.xssf.usermodel.XSSFRelation;
+import org.triplehelix.shared.Workbooks;
 import org.xml.sax.InputSource;
 import org.xml.sax.SAXException;
 import org.xml.sax.XMLReader;
@@ -52,12 +51,12 @@ public final class XlsxReader implements RecordReader {
     private final Path path;
     private final InputStream input;
     private final long size;
-    /** Bytes of shared-strings XML held at most: a quarter of the heap (their strings take about as much again). */
+    /** Bytes of shared-strings XML held at most ({@link Workbooks#maxSharedStrings}: a quarter of the heap). */
     private final long maxSharedStrings;
 
     /** From a file on disk (random access to the zip) or, when {@code path} is null, from a stream. */
     public XlsxReader(String file, Path path, InputStream input, long size) {
-        this(file, path, input, size, Runtime.getRuntime().maxMemory() / 4);
+        this(file, path, input, size, Workbooks.maxSharedStrings());
     }
 
     XlsxReader(String file, Path path, InputStream input, long size, long maxSharedStrings) {
@@ -75,12 +74,13 @@ public final class XlsxReader implements RecordReader {
         try (OPCPackage pkg = path != null ? OPCPackage.open(path.toFile(), PackageAccess.READ) : OPCPackage.open(stream)) {
             XSSFReader reader = new XSSFReader(pkg);
             ReadOnlySharedStringsTable strings = sharedStrings(pkg);
+            boolean date1904 = Workbooks.date1904(reader);
             XSSFReader.SheetIterator sheets = (XSSFReader.SheetIterator) reader.getSheetsData();
             while (sheets.hasNext()) {
                 try (InputStream sheet = sheets.next()) {
                     String name = sheets.getSheetName();
                     if (!SKIPPED_SHEETS.contains(name.strip().toLowerCase(Locale.ROOT))) {
-                        readSheet(sheet, strings, reader, name, sink);
+                        readSheet(sheet, strings, reader, date1904, name, sink);
                     }
                 }
             }
@@ -101,16 +101,10 @@ public final class XlsxReader implements RecordReader {
      * no such bound.
      */
     private ReadOnlySharedStringsTable sharedStrings(OPCPackage pkg) throws IOException, SAXException {
-        List<PackagePart> parts = pkg.getPartsByContentType(XSSFRelation.SHARED_STRINGS.getContentType());
-        if (parts.isEmpty()) {
-            return new ReadOnlySharedStringsTable(pkg);
-        }
-        try (InputStream in = new BoundedInputStream(parts.getFirst().getInputStream(), maxSharedStrings, () -> new UnreadableFileException(
-                file + ": its texts (the shared strings) take more than " + (maxSharedStrings >> 20) + " MB, more than this server holds"
+        return Workbooks.sharedStrings(pkg, maxSharedStrings, megabytes -> new UnreadableFileException(
+                file + ": its texts (the shared strings) take more than " + megabytes + " MB, more than this server holds"
                         + " for one workbook: split it, or save it as CSV UTF-8, which is read as a stream",
-                "registry.import.error.tooManyStrings", maxSharedStrings >> 20))) {
-            return new ReadOnlySharedStringsTable(in);
-        }
+                "registry.import.error.tooManyStrings", megabytes));
     }
 
     /** The first bytes of the file, to tell a workbook from a CSV or an old .xls by content. */
@@ -140,12 +134,12 @@ public final class XlsxReader implements RecordReader {
         return Optional.empty();
     }
 
-    private void readSheet(InputStream sheet, ReadOnlySharedStringsTable strings, XSSFReader reader, String name,
+    private void readSheet(InputStream sheet, ReadOnlySharedStringsTable strings, XSSFReader reader, boolean date1904, String name,
                            Consumer<RawRecord> sink) throws IOException, SAXException, ParserConfigurationException, OpenXML4JException {
         Optional<String> defaultKind = Tabular.kindFromName(name).or(() -> Tabular.kindFromName(file));
         Rows rows = new Rows(file + "[" + name + "]", defaultKind.orElse(null), sink);
         XMLReader parser = XMLHelper.newXMLReader();
-        parser.setContentHandler(new XSSFSheetXMLHandler(reader.getStylesTable(), null, strings, rows, new PlainValues(), false));
+        parser.setContentHandler(new XSSFSheetXMLHandler(reader.getStylesTable(), null, strings, rows, new PlainValues(date1904), false));
         parser.parse(new InputSource(sheet));
     }
 
@@ -225,18 +219,22 @@ public final class XlsxReader implements RecordReader {
      * Cell values as the data they hold rather than as the cell shows them: a number in full and
      * plain (420100, not 420,100.00; 15 significant digits, as Excel keeps), a date as its ISO date
      * (1893-11-29, not 1893年11月29日 or 11/29/93), so that a year or a code reads the same
-     * whatever format the office gave the cell.
+     * whatever format the office gave the cell. A date is counted from the workbook's epoch, 1900
+     * or 1904 ({@link Workbooks#date1904}), which POI's sheet handler does not pass on.
      */
     static final class PlainValues extends DataFormatter {
 
-        PlainValues() {
+        private final boolean date1904;
+
+        PlainValues(boolean date1904) {
             super(Locale.ROOT);
+            this.date1904 = date1904;
         }
 
         @Override
         public String formatRawCellContents(double value, int formatIndex, String formatString, boolean use1904Windowing) {
             if (DateUtil.isADateFormat(formatIndex, formatString) && DateUtil.isValidExcelDate(value)) {
-                LocalDateTime date = DateUtil.getLocalDateTime(value, use1904Windowing, true);
+                LocalDateTime date = DateUtil.getLocalDateTime(value, use1904Windowing || date1904, true);
                 return date.toLocalTime().equals(LocalTime.MIDNIGHT) ? date.toLocalDate().toString() : date.toString().replace('T', ' ');
             }
             if (Double.isNaN(value) || Double.isInfinite(value)) {

@@ -16,6 +16,7 @@ import java.util.zip.ZipInputStream;
 import java.util.zip.ZipOutputStream;
 import org.apache.poi.hssf.usermodel.HSSFWorkbook;
 import org.apache.poi.ss.usermodel.CellStyle;
+import org.apache.poi.ss.usermodel.DateUtil;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.util.CellRangeAddress;
@@ -59,6 +60,38 @@ class XlsxReaderTests {
                 "{\"kind\":\"organization\",\"id\":\"o1\",\"name\":{\"zh\":\"华中科技大学\"},\"established\":1952,\"region\":\"420100\"}",
                 "{\"kind\":\"organization\",\"id\":\"o2\",\"name\":{\"zh\":\"武汉大学\"},\"established\":1893,\"region\":\"420111\"}",
                 "{\"kind\":\"organization\",\"id\":\"1001\",\"name\":{\"zh\":\"湖北大学\"},\"established\":1931}");
+    }
+
+    /** Excel for Mac wrote workbooks counting dates from 1904 (its default until 2011): their serials are 1,462 days fewer. */
+    @Test
+    void readsTheDatesOfAWorkbookThatCountsFrom1904AsExcelShowsThem() throws IOException {
+        Path book = write("organizations.xlsx", workbook -> {
+            var properties = workbook.getCTWorkbook().isSetWorkbookPr() ? workbook.getCTWorkbook().getWorkbookPr()
+                    : workbook.getCTWorkbook().addNewWorkbookPr();
+            properties.setDate1904(true);
+            Sheet sheet = workbook.createSheet("organization");
+            row(sheet.createRow(0), "id", "name_zh", "established", "noted_on", "noted_at");
+            CellStyle date = workbook.createCellStyle();
+            date.setDataFormat(workbook.createDataFormat().getFormat("yyyy-mm-dd"));
+            CellStyle dateTime = workbook.createCellStyle();
+            dateTime.setDataFormat(workbook.createDataFormat().getFormat("yyyy-mm-dd hh:mm"));
+            Row first = sheet.createRow(1);
+            row(first, "o1", "华中科技大学");
+            first.createCell(2).setCellValue(LocalDate.of(1952, 1, 1));
+            first.getCell(2).setCellStyle(date);
+            first.createCell(3).setCellValue(LocalDate.of(2024, 2, 29));
+            first.getCell(3).setCellStyle(date);
+            first.createCell(4).setCellValue(LocalDate.of(2024, 9, 1).atTime(8, 30));
+            first.getCell(4).setCellStyle(dateTime);
+        });
+        try (XSSFWorkbook written = new XSSFWorkbook(Files.newInputStream(book))) {
+            assertThat(written.isDate1904()).isTrue();
+            assertThat(written.getSheetAt(0).getRow(1).getCell(3).getNumericCellValue())
+                    .as("the serial counted from 1904, as Excel for Mac saves it").isEqualTo(DateUtil.getExcelDate(LocalDate.of(2024, 2, 29), true));
+        }
+        assertThat(read(book)).extracting(r -> r.node().toString()).containsExactly(
+                "{\"kind\":\"organization\",\"id\":\"o1\",\"name\":{\"zh\":\"华中科技大学\"},\"established\":1952,"
+                        + "\"noted_on\":\"2024-02-29\",\"noted_at\":\"2024-09-01 08:30\"}");
     }
 
     @Test
