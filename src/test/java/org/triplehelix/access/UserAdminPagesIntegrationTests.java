@@ -151,8 +151,9 @@ class UserAdminPagesIntegrationTests {
                 "personName", personName, "person", fixtures.personExtId(person)));
         assertThat(saved.status()).isEqualTo(302);
         String page = client.get("/admin/users/" + user.id() + "?lang=zh").body();
-        assertThat(page).contains("<dd id=\"person-link\"><a href=\"/persons/" + fixtures.personExtId(person) + "\">" + personName + "</a></dd>")
-                .contains("<a href=\"/organizations/" + fixtures.organizationExtId(organization) + "\">" + organizationName + "</a>")
+        // the fixture's names are English only: on the Chinese page they are marked as English (WCAG 3.1.2)
+        assertThat(page).contains("<dd id=\"person-link\"><a href=\"/persons/" + fixtures.personExtId(person) + "\"><span lang=\"en\">" + personName + "</span></a></dd>")
+                .contains("<a href=\"/organizations/" + fixtures.organizationExtId(organization) + "\"><span lang=\"en\">" + organizationName + "</span></a>")
                 .containsPattern("id=\"organization\" name=\"organizationName\"[^>]*value=\"" + organizationName + "\"")
                 .containsPattern("id=\"person\" name=\"personName\"[^>]*value=\"" + personName + "\"")
                 .contains("<input type=\"hidden\" id=\"person-id\" name=\"person\" value=\"" + fixtures.personExtId(person) + "\">")

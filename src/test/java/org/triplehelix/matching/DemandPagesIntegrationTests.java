@@ -318,6 +318,24 @@ class DemandPagesIntegrationTests {
         assertThat(page("/match?q=storage", null, "en").getContentAsString()).contains(saveAsDemand);
     }
 
+    /** WCAG 3.1.2: a title shown in Chinese on the English pages for want of an English one is marked Chinese; a bilingual one is not marked. */
+    @Test
+    void aChineseOnlyTitleIsMarkedChineseOnTheEnglishPages() throws Exception {
+        Demand chineseOnly = posted("钠离子正极量产 " + AccessFixtures.unique("lang"), "public");
+        String marked = "<span lang=\"zh-CN\">" + chineseOnly.titleZh() + "</span>";
+        assertThat(page("/demands/" + chineseOnly.extId(), null, "en").getContentAsString()).contains("<h1>" + marked + " <span class=\"tag\">");
+        assertThat(page("/demands?size=100", null, "en").getContentAsString())
+                .contains("<a href=\"/demands/" + chineseOnly.extId() + "\">" + marked + "</a>");
+        assertThat(page("/demands/" + chineseOnly.extId(), null, "zh").getContentAsString())
+                .contains("<h1>" + chineseOnly.titleZh() + " <span class=\"tag\">").doesNotContain("<span lang=");
+
+        String english = "Sodium-ion cathode " + AccessFixtures.unique("lang");
+        Demand bilingual = fixtures.as(poster, () -> demands.post(new DemandDraft(null, "钠离子正极 " + english, english, null, null,
+                java.util.List.of(), null, null, null, null, null, 5, null, "public", null, java.util.List.of(), null)));
+        String shown = page("/demands/" + bilingual.extId(), null, "en").getContentAsString();
+        assertThat(shown).contains("<h1>" + english + " <span class=\"tag\">").doesNotContain("<span lang=");
+    }
+
     @Test
     void theListAndThePageNameTheEnterpriseInThePagesLanguageAndLinkIt() throws Exception {
         Demand saved = posted("钠离子正极量产 " + AccessFixtures.unique("names"), "public");

@@ -200,6 +200,37 @@ class RegistryPagesIntegrationTests {
                 .andExpect(content().string(containsString("Research professor")));
     }
 
+    /**
+     * WCAG 3.1.2: a name shown in Chinese on an English page for want of an English one says so (lang), so that a screen
+     * reader reads it as Chinese: on its profile, in the list's table and in the header search's results.
+     */
+    @Test
+    void aChineseOnlyNameOnTheEnglishPagesIsMarkedChinese() throws Exception {
+        String marked = "<span lang=\"zh-CN\">&lt;script&gt;alert(1)&lt;/script&gt;研究所</span>";
+        mvc.perform(get("/organizations/fx-org-script").param("lang", "en"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("<h1>" + marked)));
+        mvc.perform(get("/organizations").param("q", "研究所").param("lang", "en"))
+                .andExpect(content().string(containsString("<a href=\"/organizations/fx-org-script\">" + marked + "</a>")));
+        mvc.perform(get("/search").param("q", "研究所").param("lang", "en"))
+                .andExpect(content().string(containsString("<a href=\"/organizations/fx-org-script\">" + marked + "</a>")));
+        // on the Chinese pages it is in the page's language: nothing to mark
+        mvc.perform(get("/organizations/fx-org-script").param("lang", "zh"))
+                .andExpect(content().string(containsString("<h1>&lt;script&gt;alert(1)&lt;/script&gt;研究所")))
+                .andExpect(content().string(not(containsString("<span lang="))));
+    }
+
+    @Test
+    void aBilingualRecordsNameIsShownInThePagesLanguageUnmarked() throws Exception {
+        mvc.perform(get("/organizations/fx-org-hust").param("lang", "en"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("<h1>Huazhong University of Science and Technology")))
+                .andExpect(content().string(not(containsString("<span lang="))));
+        mvc.perform(get("/organizations").param("q", "Huazhong").param("lang", "en"))
+                .andExpect(content().string(containsString("<a href=\"/organizations/fx-org-hust\">Huazhong University of Science and Technology</a>")))
+                .andExpect(content().string(not(containsString("<span lang="))));
+    }
+
     @Test
     void taxonomyPages() throws Exception {
         mvc.perform(get("/industries").locale(Locale.SIMPLIFIED_CHINESE))

@@ -1,5 +1,6 @@
 package org.triplehelix.shared.web;
 
+import gg.jte.Content;
 import jakarta.servlet.http.HttpServletRequest;
 import java.security.Principal;
 import java.util.HashMap;
@@ -64,6 +65,38 @@ public final class PageContext {
     public String pick(String zh, String en) {
         String preferred = english() ? en : zh;
         return preferred == null || preferred.isBlank() ? (english() ? zh : en) : preferred;
+    }
+
+    /**
+     * {@link #text(Text)} for a page's body: the text escaped, and, when it is shown in the other language for want of
+     * one in the page's, inside a {@code <span lang="…">} so that a screen reader reads it in its own language (WCAG
+     * 3.1.2, language of parts). Not for attribute values, {@code <title>} or {@code <option>}: there use {@code text}.
+     */
+    public Content marked(Text text) {
+        return text == null ? MarkedText.NONE : new MarkedText(text(text), fallbackLang(text));
+    }
+
+    /** {@link #pick(String, String)}, marked as {@link #marked(Text)} is. */
+    public Content marked(String zh, String en) {
+        String shown = pick(zh, en);
+        return shown == null || shown.isBlank() ? MarkedText.NONE : new MarkedText(shown, fallbackLang(zh, en));
+    }
+
+    /**
+     * The {@code lang} of a text shown in the other language for want of one in the page's ({@code zh-CN} on an English
+     * page, {@code en} on a Chinese one); null (no attribute) when it is shown in the page's language. For an element
+     * that holds nothing but the text, as {@code <a lang="${ctx.fallbackLang(…)}">}.
+     */
+    public String fallbackLang(Text text) {
+        return text == null ? null : fallbackLang(text.zh(), text.en());
+    }
+
+    /** {@link #fallbackLang(Text)} of the value {@link #pick(String, String)} shows. */
+    public String fallbackLang(String zh, String en) {
+        String preferred = english() ? en : zh;
+        String other = english() ? zh : en;
+        boolean missing = preferred == null || preferred.isBlank();
+        return missing && other != null && !other.isBlank() ? (english() ? "zh-CN" : "en") : null;
     }
 
     public String csrfToken() {
