@@ -80,7 +80,7 @@ class ChallengePagesIntegrationTests {
                 .contains("value=\"kct-05\" selected").contains("<option value=\"lower\" selected>")
                 .contains("<option value=\"enterprise_and_academic\" selected>")
                 .contains("value=\"" + form.get("deadline") + "\"").contains("value=\"18\"").contains(">共有</textarea>")
-                .contains("id=\"budget\" name=\"budget\" aria-invalid=\"true\" value=\"五十万\"")
+                .contains("id=\"budget\" name=\"budget\" aria-invalid=\"true\" aria-describedby=\"f-budget-error\" value=\"五十万\"")
                 .contains("id=\"f-budget-error\">应填写数字，例如 25.5（您填写的是“五十万”）</span>")
                 .contains("<a href=\"#budget\">经费或奖励（元）</a>");
         assertThat(rows(title)).isZero();
@@ -122,7 +122,7 @@ class ChallengePagesIntegrationTests {
         form.put("deadline", "2001-01-01");
         HelixClient.Response refused = client.postForm("/challenges?lang=en", form);
         assertThat(refused.status()).isEqualTo(400);
-        assertThat(refused.body()).contains("id=\"deadline\" name=\"deadline\" aria-invalid=\"true\" type=\"date\" value=\"2001-01-01\"")
+        assertThat(refused.body()).contains("id=\"deadline\" name=\"deadline\" aria-invalid=\"true\" aria-describedby=\"f-deadline-error\" type=\"date\" value=\"2001-01-01\"")
                 .contains("id=\"f-deadline-error\">the application deadline must be in the future</span>")
                 .contains("value=\"" + title + "\"");
         assertThat(rows(title)).isZero();
@@ -144,7 +144,7 @@ class ChallengePagesIntegrationTests {
         form.put("problemZh", "问".repeat(org.triplehelix.challenge.ChallengeDraft.MAX_PROBLEM + 1));
         HelixClient.Response zh = client.postForm("/challenges?lang=zh", form);
         assertThat(zh.status()).isEqualTo(400);
-        assertThat(zh.body()).contains("id=\"problemZh\" name=\"problemZh\" aria-invalid=\"true\" rows=\"4\" maxlength=\"10000\"")
+        assertThat(zh.body()).contains("id=\"problemZh\" name=\"problemZh\" aria-invalid=\"true\" aria-describedby=\"f-problemZh-error\" rows=\"4\" maxlength=\"10000\"")
                 .contains("id=\"f-problemZh-error\">最多 10000 个字符</span>")
                 .contains("<a href=\"#problemZh\">难题描述（中文）</a>")
                 .contains("value=\"" + title + "\"");
@@ -154,7 +154,7 @@ class ChallengePagesIntegrationTests {
         form.put("ipTerms", "知".repeat(100_000));
         HelixClient.Response en = client.postForm("/challenges?lang=en", form);
         assertThat(en.status()).isEqualTo(400);
-        assertThat(en.body()).contains("id=\"ipTerms\" name=\"ipTerms\" aria-invalid=\"true\" rows=\"2\" maxlength=\"5000\"")
+        assertThat(en.body()).contains("id=\"ipTerms\" name=\"ipTerms\" aria-invalid=\"true\" aria-describedby=\"f-ipTerms-error\" rows=\"2\" maxlength=\"5000\"")
                 .contains("id=\"f-ipTerms-error\">at most 5000 characters</span>")
                 .contains("maxlength=\"200\" lang=\"zh-CN\"");
         assertThat(rows(title)).isZero();
@@ -191,7 +191,7 @@ class ChallengePagesIntegrationTests {
 
         assertThat(refused.status()).isEqualTo(400);
         assertThat(refused.body())
-                .contains("id=\"partners\" name=\"partners\" aria-invalid=\"true\" rows=\"3\">org-nowhere-at-all</textarea>")
+                .contains("id=\"partners\" name=\"partners\" aria-invalid=\"true\" aria-describedby=\"f-partners-error\" rows=\"3\">org-nowhere-at-all</textarea>")
                 .contains("id=\"f-partners-error\">机构库中没有编号为“org-nowhere-at-all”的机构</span>")
                 .contains("value=\"org-typed-in-the-picker\"").contains("value=\"" + person + "\"")
                 .contains(">硅光 &lt;方案&gt; &amp; 验证</textarea>")
@@ -221,7 +221,7 @@ class ChallengePagesIntegrationTests {
         HelixClient.Response missing = client.postMultipart("/challenges/" + extId + "/applications?lang=en", form, "file", "", new byte[0]);
         assertThat(missing.status()).isEqualTo(400);
         assertThat(missing.body()).contains("id=\"f-commitments-error\">commit to every target: 功耗 (pJ/bit) has no commitment</span>")
-                .contains("id=\"commit2\" name=\"commit2\" aria-invalid=\"true\" value=\"\"")
+                .contains("id=\"commit2\" name=\"commit2\" aria-invalid=\"true\" aria-describedby=\"f-commitments-error\" value=\"\"")
                 .contains("id=\"commit1\" name=\"commit1\" value=\"224\"")
                 .doesNotContain("f-file-again");
         assertThat(applications(extId)).isZero();
@@ -626,7 +626,7 @@ class ChallengePagesIntegrationTests {
         typed.put("commit2", "很低");
         HelixClient.Response bad = client.postForm(path + "?lang=en", typed);
         assertThat(bad.status()).isEqualTo(400);
-        assertThat(bad.body()).contains("id=\"commit2\" name=\"commit2\" aria-invalid=\"true\" value=\"很低\"").contains(">过期的修改</textarea>");
+        assertThat(bad.body()).contains("id=\"commit2\" name=\"commit2\" aria-invalid=\"true\" aria-describedby=\"f-commitments-error\" value=\"很低\"").contains(">过期的修改</textarea>");
 
         // another enterprise may not open the form
         Account other = f.access.user(f.organization("Edit Stranger Ltd", "enterprise", null), Role.ENTERPRISE);
