@@ -279,7 +279,12 @@ public class FacilityCatalog {
                         "facility.error.openingHours");
             }
             if (hours != null && hours.opens() != null && !hours.opens().isBlank()) {
-                days.put(day, OpeningHours.Hours.of(hours.opens(), hours.closes()));
+                try {
+                    days.put(day, OpeningHours.Hours.of(hours.opens(), hours.closes()));
+                } catch (InvalidInputException e) {
+                    // a body naming several days says which one is wrong
+                    throw new InvalidInputException(e.field(), day.name().toLowerCase(Locale.ROOT) + ": " + e.getMessage(), e.key(), e.args());
+                }
             } else {
                 days.remove(day);
             }

@@ -46,6 +46,21 @@ class ProfileRefusalsTests {
         assertThat(merged.rules().openingHours().days()).hasSize(5);
     }
 
+    /** A refused day is named: the API's detail said "close after they open" of a body giving the whole week. */
+    @Test
+    void aRefusedDayOfTheOpeningHoursIsNamed() {
+        Map<String, ProfileChange.DayHours> week = new java.util.LinkedHashMap<>();
+        week.put("monday", new ProfileChange.DayHours("08:00", "17:00"));
+        week.put("friday", new ProfileChange.DayHours("18:00", "08:00"));
+        assertThatThrownBy(() -> FacilityCatalog.merge(FacilityProfile.defaults(), change(null, null, null, null, null, week)))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessage("friday: opening hours run from 00:00 to 24:00, and close after they open")
+                .extracting("field", "key").containsExactly("openingHours", "facility.error.openingHours");
+        week.put("friday", new ProfileChange.DayHours("8h", "17:00"));
+        assertThatThrownBy(() -> FacilityCatalog.merge(FacilityProfile.defaults(), change(null, null, null, null, null, week)))
+                .hasMessage("friday: a time of day is written HH:MM");
+    }
+
     /** {"monday": null} closed the whole week: a day given as null is closed, the days left out keep their hours. */
     @Test
     void openingHoursChangeTheDaysNamedAndKeepTheOthers() {

@@ -63,6 +63,17 @@ class MatchingBrowserIntegrationTests extends BrowserTests {
         screenshot(phone, "demands-phone-zh");
     }
 
+    /** The industry filter of the demands tab took the width of its longest English name, and the page scrolled sideways on a phone. */
+    @Test
+    void theDemandsTabsFiltersFitAPhoneInEnglish() {
+        com.microsoft.playwright.Page phone = phone("en-US").newPage();
+        phone.navigate("/match?lang=en&target=demand&q=laser+welding&closed=true");
+        assertThat(phone.locator(".match-filters select[name=industry]")).isVisible();
+        org.assertj.core.api.Assertions.assertThat((Boolean) phone.evaluate("document.documentElement.scrollWidth <= document.documentElement.clientWidth"))
+                .as("no sideways scrolling of the page").isTrue();
+        screenshot(phone, "match-demand-filters-phone-en");
+    }
+
     @Test
     void aDemandInChineseFindsTheFibreLaserPeopleAndLabsWithReasons() {
         open("/match");

@@ -349,8 +349,12 @@ class MatchingWebIntegrationTests {
         assertThat(page(get("/demands/" + picked).param("lang", "en")))
                 .contains("href=\"/match?demand=" + picked + "&amp;target=demand\"", "Find similar demands");
 
-        assertThat(page(get("/match").param("target", "demand").param("lang", "zh"))).contains("平台为您排出适合的企业技术需求");
-        assertThat(page(get("/match").param("target", "demand").param("lang", "en"))).contains("the technology demands of enterprises that fit");
+        // the text of the demands tab is what the reader can do, not "your demand"
+        assertThat(page(get("/match").param("target", "demand").param("lang", "zh"))).contains("平台为您排出适合的企业技术需求", "您或团队能做什么")
+                .doesNotContain("您的需求");
+        assertThat(page(get("/match").param("target", "demand").param("lang", "en"))).contains("the technology demands of enterprises that fit",
+                "What you or your team can do").doesNotContain("Your demand");
+        assertThat(page(get("/match").param("target", "person").param("lang", "en"))).contains("Your demand");
         assertThat(page(get("/match").param("q", "盾构机主轴承").param("target", "demand").param("region", "无此地区").param("lang", "zh")))
                 .contains("没有适合这段描述的需求").doesNotContain("hit-");
         assertThat(page(get("/match").param("q", "main bearing").param("target", "demand").param("region", "nowhere").param("lang", "en")))
