@@ -249,6 +249,25 @@ class AccessBrowserIntegrationTests {
         assertThat(scriptPolicyViolations()).isEmpty();
     }
 
+    /** On a phone the users' table scrolls in its own region; the page itself does not scroll sideways. */
+    @Test
+    void theUsersListOnAPhoneScrollsItsTableInItsOwnRegion() {
+        Account admin = fixtures.user(null, Role.ADMIN);
+        fixtures.user(null, Role.RESEARCHER);
+        session.close();
+        session = browser.newContext(new Browser.NewContextOptions().setLocale("en-US").setViewportSize(390, 844)
+                .setBaseURL("http://localhost:" + port));
+        page = session.newPage();
+        page.navigate("/login?lang=en");
+        signIn(admin.email(), AccessFixtures.PASSWORD);
+        page.navigate("/admin/users?lang=en");
+        assertThat(page.locator("#users")).isVisible();
+        org.assertj.core.api.Assertions.assertThat((Boolean) page.evaluate(
+                        "document.documentElement.scrollWidth <= document.documentElement.clientWidth"))
+                .as("no sideways scrolling of the page").isTrue();
+        assertThat(page.locator(".table-scroll[role=region]:has(#users)")).hasAttribute("aria-label", "Users");
+    }
+
     private void signIn(String email, String password) {
         page.locator("#email").fill(email);
         page.locator("#password").fill(password);

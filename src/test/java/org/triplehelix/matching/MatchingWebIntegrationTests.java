@@ -342,7 +342,7 @@ class MatchingWebIntegrationTests {
         assertThat(typed.indexOf("hit-" + picked)).isPositive().isLessThan(typed.indexOf("hit-" + other));
 
         String opened = page(get("/match").param("demand", picked).param("target", "demand").param("lang", "zh"));
-        assertThat(opened).contains("hit-" + other, "该需求本身不在结果中", "name=\"demand\" value=\"" + picked + "\"")
+        assertThat(opened).contains("hit-" + other, "该需求本身不在结果中", "<a href=\"/demands/" + picked + "\">盾构机主轴承国产化设计与寿命评估</a>", "name=\"demand\" value=\"" + picked + "\"")
                 .doesNotContain("hit-" + picked);
         // the tabs keep the demand, so that the demands tab still leaves it out after a turn through the experts
         assertThat(page(get("/match").param("demand", picked).param("target", "person"))).contains("demand=" + picked);

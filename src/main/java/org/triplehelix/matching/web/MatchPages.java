@@ -73,6 +73,7 @@ class MatchPages {
         }
         model.addAttribute("view", new MatchView(blank.q(), blank.target(), region, tier, type, discipline, yearFrom, yearTo, spread,
                 industry, picked, closed, result, canSave, found, blank.ofDemands() ? demands.industries() : null));
+        model.addAttribute("picked", from);
         return "matching/match";
     }
 
