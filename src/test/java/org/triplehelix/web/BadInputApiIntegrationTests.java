@@ -261,6 +261,23 @@ class BadInputApiIntegrationTests {
                 .contains("The address holds a character that is not allowed").doesNotContain("Tomcat");
     }
 
+    /** Curl's default: the refused page address gets the platform's page and headers, not Spring Boot's error JSON. */
+    @ParameterizedTest
+    @MethodSource("refusedPaths")
+    void anAddressWithARefusedCharacterGetsThePlatformsErrorPageWhateverItAccepts(String id) {
+        for (String accept : new String[] {"*/*", "application/json"}) {
+            HelixClient.Response refused = HelixClient.browser(port).send("GET", "/demands/" + id,
+                    java.util.Map.of("Accept", accept), new byte[0]);
+            assertThat(refused.status()).as(accept + ": " + refused.body()).isEqualTo(400);
+            assertThat(refused.header("Content-Type")).as(accept).startsWith("text/html");
+            assertThat(refused.header("Content-Security-Policy")).as(accept).contains("frame-ancestors 'none'");
+            assertThat(refused.header("X-Content-Type-Options")).as(accept).isEqualTo("nosniff");
+            assertThat(refused.body()).as(accept).contains("class=\"error-page\"").contains("Bad request")
+                    .contains("The address holds a character that is not allowed")
+                    .doesNotContain("\"timestamp\"").doesNotContain("Tomcat");
+        }
+    }
+
     @Test
     void aPageFarBeyondTheEndIsEmptyNotAnOverflow() {
         HelixClient.Response page = as(enterprise).json("GET", "/api/v1/demands?page=2147483647&size=100", null);

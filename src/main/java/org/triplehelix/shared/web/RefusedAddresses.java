@@ -40,7 +40,7 @@ import org.springframework.web.servlet.LocaleResolver;
  * application: no filter, no Spring MVC and no error page of the application runs, and the host's
  * {@link ErrorReportValve} writes the answer; it is replaced by {@link ReportValve}. Spring Security's
  * firewall refuses what Tomcat lets through ({@code %25}, {@code %5C}, {@code ;}, {@code //}, …) with
- * a {@code RequestRejectedException}, answered by {@link #requestRejectedHandler()}.
+ * a {@code RequestRejectedException}, answered by {@link #requestRejectedHandler}.
  */
 @Configuration(proxyBeanMethods = false)
 class RefusedAddresses {
@@ -79,20 +79,50 @@ class RefusedAddresses {
         }
     }
 
+    /**
+     * The firewall's refusal, answered before Spring Security's filters (and so its headers) run. Outside the API the
+     * error page is written here, whatever the request accepts: the error dispatch would give it only to a request that
+     * asks for HTML, and Spring Boot's own JSON (without the platform's headers) to any other.
+     */
     @Bean
-    RequestRejectedHandler requestRejectedHandler() {
+    RequestRejectedHandler requestRejectedHandler(ObjectProvider<TemplateEngine> templates, ObjectProvider<MessageSource> messages,
+            ObjectProvider<LocaleResolver> locales) {
+        ErrorPages pages = new ErrorPages(templates, messages, locales);
         return (request, response, rejected) -> {
             log.debug("Refused {}: {}", request.getRequestURI(), rejected.getMessage());
             if (isApi(request.getRequestURI())) {
                 response.setStatus(HttpStatus.BAD_REQUEST.value());
                 response.setContentType("application/problem+json");
                 response.setCharacterEncoding(StandardCharsets.UTF_8);
+                response.setHeader("X-Content-Type-Options", "nosniff");
+                response.setHeader("Cache-Control", "no-store");
                 response.getWriter().write(problem(HttpStatus.BAD_REQUEST));
-            } else {
-                request.setAttribute(REFUSED, Boolean.TRUE);
-                response.sendError(HttpStatus.BAD_REQUEST.value()); // the error page, through the error dispatch
+                return;
             }
+            String page;
+            try {
+                page = pages.render(request, HttpStatus.BAD_REQUEST.value());
+            } catch (RuntimeException e) {
+                log.warn("Could not render the error page for a refused request to {}: {}", request.getRequestURI(), e.toString());
+                request.setAttribute(REFUSED, Boolean.TRUE);
+                response.sendError(HttpStatus.BAD_REQUEST.value()); // the error page, through the error dispatch, if it can
+                return;
+            }
+            response.setStatus(HttpStatus.BAD_REQUEST.value());
+            writePageHeaders(response);
+            response.getWriter().write(page);
         };
+    }
+
+    /** The headers of an error page written outside Spring Security's filters. */
+    static void writePageHeaders(HttpServletResponse response) {
+        response.setContentType("text/html");
+        response.setCharacterEncoding(StandardCharsets.UTF_8);
+        response.setHeader("Content-Security-Policy", CONTENT_SECURITY_POLICY);
+        response.setHeader("X-Content-Type-Options", "nosniff");
+        response.setHeader("X-Frame-Options", "DENY");
+        response.setHeader("Referrer-Policy", "strict-origin-when-cross-origin");
+        response.setHeader("Cache-Control", "no-store");
     }
 
     private static void replaceReportValve(Container host, ReportValve valve) {
@@ -166,8 +196,7 @@ class RefusedAddresses {
                     response.setContentType("application/problem+json");
                 } else {
                     body = pages.render(request, status);
-                    response.setContentType("text/html");
-                    response.setHeader("Content-Security-Policy", CONTENT_SECURITY_POLICY);
+                    writePageHeaders(response);
                 }
                 response.setCharacterEncoding(StandardCharsets.UTF_8);
                 response.setHeader("X-Content-Type-Options", "nosniff");
