@@ -6,10 +6,13 @@ import java.util.Map;
 import java.util.Set;
 import org.triplehelix.shared.Text;
 
-/** An account as the administration pages and the API show it (never its password hash). */
+/**
+ * An account as the administration pages and the API show it (never its password hash). {@code language} is the one
+ * its e-mails are written in, the one it registered in ({@code zh}, {@code en}), null for both languages (not recorded).
+ */
 public record Account(long id, String email, String name, Long organizationId, String organizationExtId,
                       Text organizationName, Long personId, String personExtId, AccountStatus status,
-                      Set<Role> roles, int failedAttempts, Instant lockedUntil, Instant createdAt) {
+                      Set<Role> roles, int failedAttempts, Instant lockedUntil, Instant createdAt, String language) {
 
     public boolean locked() {
         return LockoutRule.locked(lockedUntil, Instant.now());

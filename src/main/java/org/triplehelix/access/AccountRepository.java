@@ -24,7 +24,7 @@ class AccountRepository {
     private static final String SELECT_ACCOUNT = """
             select u.id, u.email, u.name, u.organization_id, o.ext_id as organization_ext_id,
                    o.name_zh as organization_name_zh, o.name_en as organization_name_en,
-                   u.person_id, p.ext_id as person_ext_id, u.status, u.failed_attempts, u.locked_until, u.created_at,
+                   u.person_id, p.ext_id as person_ext_id, u.status, u.failed_attempts, u.locked_until, u.created_at, u.language,
                    array(select r.role from user_role r where r.user_id = u.id order by r.role) as roles
             from app_user u
             left join organization o on o.id = u.organization_id
@@ -262,7 +262,8 @@ class AccountRepository {
                 nullableLong(rs, "organization_id"), rs.getString("organization_ext_id"),
                 Text.ofNullable(rs.getString("organization_name_zh"), rs.getString("organization_name_en")),
                 nullableLong(rs, "person_id"), rs.getString("person_ext_id"), AccountStatus.of(rs.getString("status")),
-                roles(rs.getArray("roles")), rs.getInt("failed_attempts"), instant(rs, "locked_until"), instant(rs, "created_at"));
+                roles(rs.getArray("roles")), rs.getInt("failed_attempts"), instant(rs, "locked_until"), instant(rs, "created_at"),
+                rs.getString("language"));
     }
 
     private static CurrentUser currentUser(ResultSet rs) throws SQLException {

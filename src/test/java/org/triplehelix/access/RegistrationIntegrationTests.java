@@ -119,6 +119,39 @@ class RegistrationIntegrationTests {
     }
 
     @Test
+    void theUsersPageAndTheApiShowTheLanguageTheRegistrantsEmailsAreWrittenIn() {
+        long chinese = registerFrom("zh");
+        long english = registerFrom("en");
+        long notRecorded = fixtures.pendingUser(enterprise, Role.ENTERPRISE);
+        HelixClient orgAdmin = signedIn(fixtures.user(enterprise, Role.ORG_ADMIN));
+
+        assertThat(orgAdmin.get("/admin/users/" + chinese + "?lang=en").body())
+                .contains("<dt>E-mail language</dt>").contains("<dd id=\"language\">中文</dd>");
+        assertThat(orgAdmin.get("/admin/users/" + english + "?lang=zh").body())
+                .contains("<dt>邮件语言</dt>").contains("<dd id=\"language\">English</dd>");
+        assertThat(orgAdmin.get("/admin/users/" + notRecorded + "?lang=en").body())
+                .contains("<dd id=\"language\">both languages (not recorded)</dd>");
+        assertThat(orgAdmin.get("/admin/users/" + notRecorded + "?lang=zh").body())
+                .contains("<dd id=\"language\">中英文两种语言（未记录）</dd>");
+
+        assertThat(orgAdmin.json("GET", "/api/v1/users/" + chinese, null).body()).contains("\"language\":\"zh\"");
+        assertThat(orgAdmin.json("GET", "/api/v1/users/" + english, null).body()).contains("\"language\":\"en\"");
+        HelixClient.Response none = orgAdmin.json("GET", "/api/v1/users/" + notRecorded, null);
+        assertThat(none.status()).as(none.body()).isEqualTo(200);
+        assertThat(none.body()).contains("\"language\":null");
+    }
+
+    /** A visitor's registration sent from the pages in this language; the pending account's id. */
+    private long registerFrom(String lang) {
+        String email = AccessFixtures.unique("registrant-" + lang) + "@example.org";
+        HelixClient.Response registered = HelixClient.browser(port).postForm("/register?lang=" + lang, Map.of("email", email,
+                "name", "Applicant", "role", "ENTERPRISE", "organization", enterpriseName,
+                "password", AccessFixtures.PASSWORD, "confirmation", AccessFixtures.PASSWORD));
+        assertThat(registered.status()).as(registered.body()).isEqualTo(302);
+        return jdbc.sql("select id from app_user where email = :email").param("email", email).query(Long.class).single();
+    }
+
+    @Test
     void aRegistrationTurnedDownWithoutAMailServerSaysTheRegistrantCouldNotBeToldAndKeepsTheReason() {
         long id = fixtures.pendingUser(enterprise, Role.ENTERPRISE);
         String email = jdbc.sql("select email from app_user where id = :id").param("id", id).query(String.class).single();
