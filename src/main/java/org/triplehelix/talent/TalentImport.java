@@ -1,10 +1,17 @@
 package org.triplehelix.talent;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -44,6 +51,8 @@ import org.xml.sax.SAXException;
 public class TalentImport {
 
     static final int MAX_ROWS = 20_000;
+    /** The bytes read from a file's start to tell what it is: a zip's or OLE2's signature, a byte order mark. */
+    private static final int HEAD = 8;
 
     private final TalentWriter writer;
     private final DataScope scope;
@@ -114,13 +123,32 @@ public class TalentImport {
         return scope.isAdmin() || scope.hasRole(Role.ORG_ADMIN) || scope.hasRole(Role.ENTERPRISE);
     }
 
+    /** Imports a file in hand (tests, and callers that hold it already); an upload comes as a stream. */
     public Result importFile(String requestedKind, String fileName, byte[] bytes) {
+        try {
+            return importFile(requestedKind, fileName, new ByteArrayInputStream(bytes));
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * Imports an upload: the stream is copied to a temporary file readable by its owner alone and
+     * read from there (deleted when read), so that the heap never holds the whole upload.
+     */
+    public Result importFile(String requestedKind, String fileName, InputStream upload) throws IOException {
         scope.requireSignedIn();
         if (!canImport()) {
             throw new AccessDeniedException("only administrators, organization administrators and enterprise users import");
         }
         String kind = kindOf(requestedKind, fileName);
-        List<Map.Entry<Long, Fields>> rows = read(fileName, bytes);
+        List<Map.Entry<Long, Fields>> rows;
+        Path file = copy(upload);
+        try {
+            rows = read(fileName, file);
+        } finally {
+            Files.deleteIfExists(file);
+        }
         List<RowError> errors = new ArrayList<>();
         int[] imported = {0};
         transaction.executeWithoutResult(status -> {
@@ -190,29 +218,66 @@ public class TalentImport {
      * data they hold whatever their format, a workbook named .csv or a text named .xlsx refused as such.
      */
     static List<Map.Entry<Long, Fields>> read(String fileName, byte[] bytes) {
+        try {
+            Path file = copy(new ByteArrayInputStream(bytes));
+            try {
+                return read(fileName, file);
+            } finally {
+                Files.deleteIfExists(file);
+            }
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    /** The rows of the file at {@code file}, named {@code fileName} by its uploader; read as a stream, never held whole. */
+    static List<Map.Entry<Long, Fields>> read(String fileName, Path file) throws IOException {
         String name = fileName == null ? "" : fileName.toLowerCase(Locale.ROOT);
+        byte[] head = head(file);
         if (name.endsWith(".xlsx")) {
-            if (!OfficeFiles.isZip(bytes)) {
+            if (!OfficeFiles.isZip(head)) {
                 throw new TalentInputException("file", "talent.reason.notWorkbook", fileName + " is not an XLSX workbook (not a zip file):"
                         + " save it as .xlsx, or give a CSV file the extension .csv", fileName);
             }
-            return readXlsx(fileName, bytes);
+            return readXlsx(fileName, file);
         }
         if (name.endsWith(".csv") || name.endsWith(".txt")) {
-            if (OfficeFiles.isZip(bytes) || OfficeFiles.isOldExcel(bytes)) {
+            if (OfficeFiles.isZip(head) || OfficeFiles.isOldExcel(head)) {
                 throw new TalentInputException("file", "talent.reason.workbookAsCsv", fileName + " is an Excel workbook, not CSV text:"
                         + " give it the extension .xlsx (an .xls: save it as .xlsx)", fileName);
             }
-            return readCsv(fileName, bytes);
+            return readCsv(fileName, file, head);
         }
         throw new TalentInputException("file", "talent.reason.fileType", "use a .csv or .xlsx file");
     }
 
-    private static List<Map.Entry<Long, Fields>> readCsv(String fileName, byte[] bytes) {
+    /** A copy of the stream in a new temporary file that only its owner may read; the caller deletes it. */
+    static Path copy(InputStream in) throws IOException {
+        Path file = Files.getFileStore(Path.of(System.getProperty("java.io.tmpdir"))).supportsFileAttributeView("posix")
+                ? Files.createTempFile("helix-talent-", ".upload", PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")))
+                : Files.createTempFile("helix-talent-", ".upload");
+        // written into the file as created (Files.copy with REPLACE_EXISTING would make a new one, with the umask's permissions)
+        try (in; OutputStream out = Files.newOutputStream(file, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
+            in.transferTo(out);
+            return file;
+        } catch (IOException | RuntimeException e) {
+            Files.deleteIfExists(file);
+            throw e;
+        }
+    }
+
+    /** The file's first bytes, enough for its signature (zip, OLE2) and byte order mark. */
+    private static byte[] head(Path file) throws IOException {
+        try (InputStream in = Files.newInputStream(file)) {
+            return in.readNBytes(HEAD);
+        }
+    }
+
+    private static List<Map.Entry<Long, Fields>> readCsv(String fileName, Path file, byte[] head) throws IOException {
         List<Map.Entry<Long, Fields>> rows = new ArrayList<>();
-        String text = decode(fileName, bytes);
-        CSVFormat format = CSVFormat.RFC4180.builder().setDelimiter(OfficeFiles.separator(text)).setIgnoreEmptyLines(false).setTrim(true).get();
-        try (Reader reader = new java.io.StringReader(text); CSVParser parser = format.parse(reader)) {
+        Text text = decode(fileName, file, head);
+        CSVFormat format = CSVFormat.RFC4180.builder().setDelimiter(text.separator()).setIgnoreEmptyLines(false).setTrim(true).get();
+        try (Reader reader = text.open(file); CSVParser parser = format.parse(reader)) {
             List<String> header = null;
             long previousEnd = 0;
             for (CSVRecord record : parser) {
@@ -240,41 +305,106 @@ public class TalentImport {
         return rows;
     }
 
+    /** How a CSV file's text is read: its encoding, the bytes of its BOM, and the separator of its cells. */
+    private record Text(java.nio.charset.Charset charset, int bom, char separator) {
+
+        Reader open(Path file) throws IOException {
+            InputStream in = Files.newInputStream(file);
+            try {
+                in.skipNBytes(bom);
+                return new java.io.BufferedReader(new java.io.InputStreamReader(in, OfficeFiles.strict(charset)), 65_536);
+            } catch (IOException | RuntimeException e) {
+                in.close();
+                throw e;
+            }
+        }
+    }
+
     /**
-     * The text of a CSV file, strictly decoded and without its BOM: UTF-8 or UTF-16 (LE, BE) after
-     * their BOM; without one UTF-8, else GB18030; UTF-16 without its BOM (NUL bytes) and text that is
-     * none of these refused (no mojibake imported).
+     * How to read a CSV file's text, strictly decoded and without its BOM: UTF-8 or UTF-16 (LE, BE)
+     * after their BOM; without one UTF-8, else GB18030; UTF-16 without its BOM (NUL bytes) and text
+     * that is none of these refused (no mojibake imported). The file is read through (a buffer at a
+     * time) to check it, and to find its separator, before a row is read.
      */
-    private static String decode(String fileName, byte[] bytes) {
-        Optional<java.nio.charset.Charset> utf16 = OfficeFiles.utf16Bom(bytes);
+    private static Text decode(String fileName, Path file, byte[] head) throws IOException {
+        Optional<java.nio.charset.Charset> utf16 = OfficeFiles.utf16Bom(head);
         if (utf16.isPresent()) {
-            return decode(fileName, bytes, 2, utf16.get());
+            return decode(fileName, file, 2, utf16.get());
         }
-        if (OfficeFiles.hasUtf8Bom(bytes)) {
-            return decode(fileName, bytes, 3, StandardCharsets.UTF_8);
+        if (OfficeFiles.hasUtf8Bom(head)) {
+            return decode(fileName, file, 3, StandardCharsets.UTF_8);
         }
-        if (OfficeFiles.holdsNul(bytes, bytes.length)) {
+        if (holdsNul(file)) {
             throw new TalentInputException("file", "talent.reason.utf16NoBom", fileName + " holds NUL bytes, as UTF-16 text saved without"
                     + " its byte order mark does: save it from Excel as \"CSV UTF-8\"", fileName);
         }
-        java.nio.charset.Charset charset = OfficeFiles.encoding(bytes, bytes.length, true).orElseThrow(() -> new TalentInputException("file",
-                "talent.reason.encoding", fileName + " is neither UTF-8 nor GB18030 (GBK) text: save it from Excel as \"CSV UTF-8\"", fileName));
-        return new String(bytes, charset);
+        for (java.nio.charset.Charset charset : List.of(StandardCharsets.UTF_8, OfficeFiles.GB18030)) {
+            Optional<Character> separator = separator(file, 0, charset);
+            if (separator.isPresent()) {
+                return new Text(charset, 0, separator.get());
+            }
+        }
+        throw new TalentInputException("file", "talent.reason.encoding", fileName + " is neither UTF-8 nor GB18030 (GBK) text:"
+                + " save it from Excel as \"CSV UTF-8\"", fileName);
     }
 
     /** The text after a BOM, decoded strictly: a byte missing or half a surrogate pair refuses the file. */
-    private static String decode(String fileName, byte[] bytes, int bom, java.nio.charset.Charset charset) {
-        try {
-            return OfficeFiles.strict(charset).decode(java.nio.ByteBuffer.wrap(bytes, bom, bytes.length - bom)).toString();
-        } catch (java.nio.charset.CharacterCodingException e) {
-            if (charset.equals(StandardCharsets.UTF_8)) {
-                throw new TalentInputException("file", "talent.reason.encoding", fileName + " is neither UTF-8 nor GB18030 (GBK) text:"
-                        + " save it from Excel as \"CSV UTF-8\"", fileName);
-            }
-            throw new TalentInputException("file", "talent.reason.utf16Malformed", fileName + " begins with the byte order mark of "
-                    + charset.name() + " but is not " + charset.name() + " text throughout (a byte missing, or half of a character pair):"
-                    + " save it again from Excel as \"CSV UTF-8\"", fileName, charset.name());
+    private static Text decode(String fileName, Path file, int bom, java.nio.charset.Charset charset) throws IOException {
+        Optional<Character> separator = separator(file, bom, charset);
+        if (separator.isPresent()) {
+            return new Text(charset, bom, separator.get());
         }
+        if (charset.equals(StandardCharsets.UTF_8)) {
+            throw new TalentInputException("file", "talent.reason.encoding", fileName + " is neither UTF-8 nor GB18030 (GBK) text:"
+                    + " save it from Excel as \"CSV UTF-8\"", fileName);
+        }
+        throw new TalentInputException("file", "talent.reason.utf16Malformed", fileName + " begins with the byte order mark of "
+                + charset.name() + " but is not " + charset.name() + " text throughout (a byte missing, or half of a character pair):"
+                + " save it again from Excel as \"CSV UTF-8\"", fileName, charset.name());
+    }
+
+    /**
+     * The separator of the file's text ({@link OfficeFiles#separator}) when the whole file after
+     * {@code bom} bytes is strictly {@code charset}, else empty. The text is decoded a buffer at a
+     * time; of it only the beginning up to the separator's decision is looked at (the decision is
+     * the same as on the whole text: a comma, or a line end after a TAB, decides it; else the end).
+     */
+    private static Optional<Character> separator(Path file, int bom, java.nio.charset.Charset charset) throws IOException {
+        Character decided = null;
+        boolean tab = false;
+        char[] buffer = new char[8192];
+        try (InputStream in = Files.newInputStream(file)) {
+            in.skipNBytes(bom);
+            Reader reader = new java.io.InputStreamReader(in, OfficeFiles.strict(charset));
+            for (int n = reader.read(buffer); n >= 0; n = reader.read(buffer)) {
+                for (int i = 0; i < n && decided == null; i++) {
+                    char c = buffer[i];
+                    if (c == ',') {
+                        decided = ',';
+                    } else if (c == '\t') {
+                        tab = true;
+                    } else if (c == '\n' && tab) {
+                        decided = '\t';
+                    }
+                }
+            }
+        } catch (java.nio.charset.CharacterCodingException e) {
+            return Optional.empty();
+        }
+        return Optional.of(decided != null ? decided : tab ? '\t' : ',');
+    }
+
+    /** Whether the file holds a NUL byte ({@link OfficeFiles#holdsNul}), read a buffer at a time. */
+    private static boolean holdsNul(Path file) throws IOException {
+        byte[] buffer = new byte[65_536];
+        try (InputStream in = Files.newInputStream(file)) {
+            for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
+                if (OfficeFiles.holdsNul(buffer, n)) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     /** A row above the header with one cell filled that is no column: a title (often merged across the columns). */
@@ -283,9 +413,9 @@ public class TalentImport {
         return filled.size() == 1 && TalentWriter.COLUMNS.values().stream().noneMatch(columns -> columns.contains(OfficeFiles.column(filled.getFirst())));
     }
 
-    private static List<Map.Entry<Long, Fields>> readXlsx(String fileName, byte[] bytes) {
+    private static List<Map.Entry<Long, Fields>> readXlsx(String fileName, Path file) {
         try {
-            return WorkbookRows.read(fileName, bytes, Workbooks.maxSharedStrings(), TalentImport::isTitle, TalentImport::limit);
+            return WorkbookRows.read(fileName, file, Workbooks.maxSharedStrings(), TalentImport::isTitle, TalentImport::limit);
         } catch (IOException | SAXException | OpenXML4JException | RuntimeException e) {
             if (e instanceof InvalidInputException invalid) {
                 throw invalid;

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.math.BigDecimal;
 import java.math.MathContext;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
@@ -35,8 +34,8 @@ import org.xml.sax.XMLReader;
 /**
  * The rows of a workbook's first sheet, read as a stream (POI's SAX event API) so that a sheet is
  * read only as far as the rows it may hold: past the limit the reading stops, instead of a
- * million-row sheet being loaded whole first. The zip is opened from a temporary file, so that
- * its sheet is inflated as it is read, not all at once (and POI's zip-bomb ratio still applies).
+ * million-row sheet being loaded whole first. The zip is opened from the upload's temporary file, so
+ * that its sheet is inflated as it is read, not all at once (and POI's zip-bomb ratio still applies).
  * Cells are the data they hold, not what their format shows: what a formula computed, a number in
  * full and plain (1200, not 1,200.00; 15 significant digits, as Excel keeps), a date as its ISO
  * date and as its year in a year column, a boolean as {@code true} or {@code false}, an error as
@@ -54,11 +53,9 @@ final class WorkbookRows {
      * whose shared strings take more than {@code maxSharedStrings} bytes of XML is refused, naming
      * {@code fileName}, before they are all held.
      */
-    static List<Map.Entry<Long, Fields>> read(String fileName, byte[] bytes, long maxSharedStrings, Predicate<List<String>> isTitle,
+    static List<Map.Entry<Long, Fields>> read(String fileName, Path file, long maxSharedStrings, Predicate<List<String>> isTitle,
                                               IntConsumer limit) throws IOException, SAXException, org.apache.poi.openxml4j.exceptions.OpenXML4JException {
-        Path file = Files.createTempFile("helix-talent-", ".xlsx"); // readable by its owner alone
         try {
-            Files.write(file, bytes);
             try (OPCPackage pkg = OPCPackage.open(file.toFile(), PackageAccess.READ)) {
                 XSSFReader reader = new XSSFReader(pkg);
                 Iterator<InputStream> sheets = reader.getSheetsData();
@@ -77,8 +74,6 @@ final class WorkbookRows {
             }
         } catch (javax.xml.parsers.ParserConfigurationException e) {
             throw new IOException(e);
-        } finally {
-            Files.deleteIfExists(file);
         }
     }
 

@@ -236,13 +236,52 @@ class TalentImportTests {
             workbook.write(out);
             book = out.toByteArray();
         }
-        assertThatThrownBy(() -> WorkbookRows.read("needs.xlsx", book, 20_000, cells -> false, rows -> { }))
-                .isInstanceOfSatisfying(InvalidInputException.class, e -> {
-                    assertThat(e.key()).isEqualTo("talent.reason.tooManyStrings");
-                    assertThat(e.args()).containsExactly("needs.xlsx", "0");
-                    assertThat(e.getMessage()).startsWith("needs.xlsx: ").contains("shared strings");
-                });
-        assertThat(WorkbookRows.read("needs.xlsx", book, 1_000_000, cells -> false, rows -> { })).hasSize(2_000);
+        java.nio.file.Path file = TalentImport.copy(new java.io.ByteArrayInputStream(book));
+        try {
+            assertThatThrownBy(() -> WorkbookRows.read("needs.xlsx", file, 20_000, cells -> false, rows -> { }))
+                    .isInstanceOfSatisfying(InvalidInputException.class, e -> {
+                        assertThat(e.key()).isEqualTo("talent.reason.tooManyStrings");
+                        assertThat(e.args()).containsExactly("needs.xlsx", "0");
+                        assertThat(e.getMessage()).startsWith("needs.xlsx: ").contains("shared strings");
+                    });
+            assertThat(WorkbookRows.read("needs.xlsx", file, 1_000_000, cells -> false, rows -> { })).hasSize(2_000);
+        } finally {
+            java.nio.file.Files.deleteIfExists(file);
+        }
+    }
+
+    @Test
+    void anUploadIsCopiedToAFileOnlyItsOwnerReads() throws java.io.IOException {
+        byte[] csv = "id,year\r\nn1,2026\r\n".getBytes(StandardCharsets.UTF_8);
+        java.nio.file.Path file = TalentImport.copy(new java.io.ByteArrayInputStream(csv));
+        try {
+            assertThat(file).hasBinaryContent(csv);
+            if (file.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+                assertThat(java.nio.file.attribute.PosixFilePermissions.toString(java.nio.file.Files.getPosixFilePermissions(file))).isEqualTo("rw-------");
+            }
+            assertThat(TalentImport.read("needs.csv", file)).hasSize(1);
+        } finally {
+            java.nio.file.Files.deleteIfExists(file);
+        }
+    }
+
+    @Test
+    void aCsvIsCheckedThroughoutAndItsSeparatorFoundOnALongFirstLine() {
+        // the whole file is decoded before a row is read: a GBK line far past the start makes it GB18030,
+        // a byte neither reads far past the start refuses it, and a first line longer than any buffer still finds its comma
+        StringBuilder ascii = new StringBuilder("id\tname,year\r\n");
+        for (int i = 0; i < 20_000; i++) {
+            ascii.append("n").append(i).append("\tx,2026\r\n");
+        }
+        byte[] gbk = bytes(ascii.toString().getBytes(StandardCharsets.UTF_8), "n-last\t储能,2026\r\n".getBytes(java.nio.charset.Charset.forName("GBK")));
+        assertThatThrownBy(() -> TalentImport.read("needs.csv", gbk)).isInstanceOfSatisfying(InvalidInputException.class,
+                e -> assertThat(e.key()).isEqualTo("talent.reason.tooManyRows"));
+        byte[] neither = bytes(ascii.toString().getBytes(StandardCharsets.UTF_8), new byte[] {(byte) 0x80, (byte) 0xFF, '\r', '\n'});
+        assertThatThrownBy(() -> TalentImport.read("needs.csv", neither)).isInstanceOfSatisfying(InvalidInputException.class,
+                e -> assertThat(e.key()).isEqualTo("talent.reason.encoding"));
+        String longLine = "id\t" + "x".repeat(100_000) + ",year\r\nn1\ty,2026\r\n";
+        assertThat(TalentImport.read("needs.csv", longLine.getBytes(StandardCharsets.UTF_8)).getFirst().getValue().values())
+                .containsEntry("year", "2026");
     }
 
     private static byte[] bytes(byte[]... parts) {

@@ -83,6 +83,37 @@ public final class PageContext {
     }
 
     /**
+     * {@link #msg} for a page's body whose arguments may be {@link #marked} texts: the message escaped, and each marked
+     * argument in its place as {@code marked} writes it (in a {@code <span lang="…">} when in the other language), so
+     * that a name inside a sentence is marked too. Not for attribute values or {@code <title>}: there use {@code msg}.
+     */
+    public Content markedMsg(String key, Object... args) {
+        Object[] plain = args.clone();
+        List<MarkedText> marks = new java.util.ArrayList<>();
+        for (int i = 0; i < plain.length; i++) {
+            if (plain[i] instanceof MarkedText mark) {
+                plain[i] = "" + MARK_START + marks.size() + MARK_END; // private-use characters no message or name holds
+                marks.add(mark);
+            }
+        }
+        String message = msg(key, plain);
+        return output -> {
+            java.util.regex.Matcher at = MARK.matcher(message);
+            int from = 0;
+            while (at.find()) {
+                new MarkedText(message.substring(from, at.start()), null).writeTo(output);
+                marks.get(Integer.parseInt(at.group(1))).writeTo(output);
+                from = at.end();
+            }
+            new MarkedText(message.substring(from), null).writeTo(output);
+        };
+    }
+
+    private static final char MARK_START = '\uE000';
+    private static final char MARK_END = '\uE001';
+    private static final java.util.regex.Pattern MARK = java.util.regex.Pattern.compile(MARK_START + "(\\d+)" + MARK_END);
+
+    /**
      * The {@code lang} of a text shown in the other language for want of one in the page's ({@code zh-CN} on an English
      * page, {@code en} on a Chinese one); null (no attribute) when it is shown in the page's language. For an element
      * that holds nothing but the text, as {@code <a lang="${ctx.fallbackLang(…)}">}.

@@ -314,7 +314,7 @@ class TalentApi {
     @PostMapping(value = "/import", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     ResponseEntity<TalentImport.Result> importFile(@RequestPart("file") MultipartFile file, @RequestParam(defaultValue = "") String kind)
             throws java.io.IOException {
-        TalentImport.Result result = imports.importFile(kind, file.getOriginalFilename(), file.getBytes());
+        TalentImport.Result result = imports.importFile(kind, file.getOriginalFilename(), file.getInputStream());
         return ResponseEntity.status(result.ok() ? HttpStatus.OK : HttpStatus.UNPROCESSABLE_CONTENT).body(result);
     }
 

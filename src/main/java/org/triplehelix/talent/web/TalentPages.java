@@ -660,7 +660,7 @@ class TalentPages {
         model.addAttribute("canImport", imports.canImport());
         model.addAttribute("kind", kind);
         try {
-            model.addAttribute("result", imports.importFile(kind, file.getOriginalFilename(), file.getBytes()));
+            model.addAttribute("result", imports.importFile(kind, file.getOriginalFilename(), file.getInputStream()));
         } catch (InvalidInputException e) {
             response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
             model.addAttribute("errors", refusal(e));

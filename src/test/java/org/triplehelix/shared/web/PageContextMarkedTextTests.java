@@ -15,7 +15,9 @@ import org.triplehelix.shared.Text;
 class PageContextMarkedTextTests {
 
     private static PageContext page(Locale locale) {
-        return new PageContext(locale, new StaticMessageSource(), new MockHttpServletRequest("GET", "/"));
+        StaticMessageSource messages = new StaticMessageSource();
+        messages.addMessage("heading", Locale.ENGLISH, "The <base> of {0} & {1}");
+        return new PageContext(locale, messages, new MockHttpServletRequest("GET", "/"));
     }
 
     /** As a template's ${…} in an element's body writes it. */
@@ -68,5 +70,14 @@ class PageContextMarkedTextTests {
         StringOutput plain = new StringOutput();
         page(Locale.ENGLISH).marked(new Text("<i>实验室</i>", null)).writeTo(plain);
         assertThat(plain.toString()).isEqualTo("<span lang=\"zh-CN\">&lt;i&gt;实验室&lt;/i&gt;</span>");
+    }
+
+    @Test
+    void aNameInsideAMessageIsMarkedInItsPlaceAndTheMessageEscaped() {
+        PageContext english = page(Locale.ENGLISH);
+        assertThat(body(english.markedMsg("heading", english.marked(new Text("<光谷>", null)), "<i>")))
+                .isEqualTo("The &lt;base&gt; of <span lang=\"zh-CN\">&lt;光谷&gt;</span> &amp; &lt;i&gt;");
+        assertThat(body(english.markedMsg("heading", english.marked(new Text("光谷", "Optics Valley")), english.marked((Text) null))))
+                .isEqualTo("The &lt;base&gt; of Optics Valley &amp; ");
     }
 }
