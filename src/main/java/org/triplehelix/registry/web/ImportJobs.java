@@ -64,8 +64,10 @@ class ImportJobs implements AutoCloseable {
                         "registry.import.error.format", name));
                 Path copy = Files.createTempFile("helix-upload-", "." + format.extension());
                 copies.add(copy);
-                try (InputStream in = upload.getInputStream()) {
-                    Files.copy(in, copy, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                // written into the file as created (owner-only on POSIX): Files.copy with REPLACE_EXISTING would delete it and
+                // create another with the umask's permissions, readable by the machine's other users
+                try (InputStream in = upload.getInputStream(); var out = Files.newOutputStream(copy)) {
+                    in.transferTo(out);
                 }
                 sources.add(ImportSource.of(name, format, copy, illustrative));
             }
