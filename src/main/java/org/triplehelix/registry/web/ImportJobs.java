@@ -64,11 +64,7 @@ class ImportJobs implements AutoCloseable {
                         "registry.import.error.format", name));
                 Path copy = Files.createTempFile("helix-upload-", "." + format.extension());
                 copies.add(copy);
-                // written into the file as created (owner-only on POSIX): Files.copy with REPLACE_EXISTING would delete it and
-                // create another with the umask's permissions, readable by the machine's other users
-                try (InputStream in = upload.getInputStream(); var out = Files.newOutputStream(copy)) {
-                    in.transferTo(out);
-                }
+                copy(upload, copy);
                 sources.add(ImportSource.of(name, format, copy, illustrative));
             }
         } catch (IOException | RuntimeException e) {
@@ -80,6 +76,17 @@ class ImportJobs implements AutoCloseable {
         // the uploader's identity goes with the job, so the audit trail knows who imported
         executor.submit(new DelegatingSecurityContextRunnable(() -> run(job, sources, copies)));
         return job;
+    }
+
+    /**
+     * Writes an upload into its temporary file as created (owner-only on POSIX): {@code Files.copy} with
+     * {@code REPLACE_EXISTING} would delete the file and create another with the umask's permissions, readable by the
+     * machine's other users.
+     */
+    static void copy(MultipartFile upload, Path file) throws IOException {
+        try (InputStream in = upload.getInputStream(); var out = Files.newOutputStream(file)) {
+            in.transferTo(out);
+        }
     }
 
     /** Imports the uploads at once, for the JSON API. */

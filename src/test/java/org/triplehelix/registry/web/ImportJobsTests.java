@@ -36,6 +36,22 @@ class ImportJobsTests {
         assertFailure(new IllegalStateException("a fault of the platform's"), "registry.import.failure.unexpected");
     }
 
+    /** An upload's copy stays readable by the platform's own user only, as the temporary file was created. */
+    @Test
+    void anUploadsCopyKeepsTheTemporaryFilesOwnerOnlyPermissions() throws IOException {
+        java.nio.file.Path copy = java.nio.file.Files.createTempFile("helix-upload-", ".csv");
+        try {
+            org.junit.jupiter.api.Assumptions.assumeTrue(copy.getFileSystem().supportedFileAttributeViews().contains("posix"));
+            ImportJobs.copy(new org.springframework.mock.web.MockMultipartFile("files", "orgs.csv", "text/csv",
+                    "id,name\norg-a,甲\n".getBytes(StandardCharsets.UTF_8)), copy);
+            assertThat(java.nio.file.Files.readString(copy)).isEqualTo("id,name\norg-a,甲\n");
+            assertThat(java.nio.file.attribute.PosixFilePermissions.toString(java.nio.file.Files.getPosixFilePermissions(copy)))
+                    .isEqualTo("rw-------");
+        } finally {
+            java.nio.file.Files.deleteIfExists(copy);
+        }
+    }
+
     private static void assertFailure(Throwable e, String key) {
         var message = ImportJobs.failure(e);
         assertThat(message.key()).as(e.getClass().getSimpleName()).isEqualTo(key);
