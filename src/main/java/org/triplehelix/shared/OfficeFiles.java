@@ -92,19 +92,43 @@ public final class OfficeFiles {
      * else the comma of CSV.
      */
     public static char separator(CharSequence head) {
-        boolean tab = false;
-        for (int i = 0; i < head.length(); i++) {
-            char c = head.charAt(i);
-            if (c == ',') {
-                return ',';
+        SeparatorScan scan = new SeparatorScan();
+        for (int i = 0; i < head.length() && !scan.decided(); i++) {
+            scan.accept(head.charAt(i));
+        }
+        return scan.separator();
+    }
+
+    /**
+     * {@link #separator(CharSequence)} decided as the text goes by, for a text read a buffer at a time: a comma, or a
+     * line end after a TAB, decides it; what comes after is not looked at.
+     */
+    public static final class SeparatorScan {
+
+        private char decided;
+        private boolean tab;
+
+        public void accept(char c) {
+            if (decided != 0) {
+                return;
             }
-            if (c == '\t') {
+            if (c == ',') {
+                decided = ',';
+            } else if (c == '\t') {
                 tab = true;
             } else if (c == '\n' && tab) {
-                return '\t';
+                decided = '\t';
             }
         }
-        return tab ? '\t' : ',';
+
+        public boolean decided() {
+            return decided != 0;
+        }
+
+        /** The separator of the text seen so far: as decided, else TAB when a TAB was seen, else the comma. */
+        public char separator() {
+            return decided != 0 ? decided : tab ? '\t' : ',';
+        }
     }
 
     /** Whether the bytes begin a zip file, as every XLSX workbook does. */

@@ -370,28 +370,20 @@ public class TalentImport {
      * the same as on the whole text: a comma, or a line end after a TAB, decides it; else the end).
      */
     private static Optional<Character> separator(Path file, int bom, java.nio.charset.Charset charset) throws IOException {
-        Character decided = null;
-        boolean tab = false;
+        OfficeFiles.SeparatorScan scan = new OfficeFiles.SeparatorScan();
         char[] buffer = new char[8192];
         try (InputStream in = Files.newInputStream(file)) {
             in.skipNBytes(bom);
             Reader reader = new java.io.InputStreamReader(in, OfficeFiles.strict(charset));
             for (int n = reader.read(buffer); n >= 0; n = reader.read(buffer)) {
-                for (int i = 0; i < n && decided == null; i++) {
-                    char c = buffer[i];
-                    if (c == ',') {
-                        decided = ',';
-                    } else if (c == '\t') {
-                        tab = true;
-                    } else if (c == '\n' && tab) {
-                        decided = '\t';
-                    }
+                for (int i = 0; i < n && !scan.decided(); i++) {
+                    scan.accept(buffer[i]);
                 }
             }
         } catch (java.nio.charset.CharacterCodingException e) {
             return Optional.empty();
         }
-        return Optional.of(decided != null ? decided : tab ? '\t' : ',');
+        return Optional.of(scan.separator());
     }
 
     /** Whether the file holds a NUL byte ({@link OfficeFiles#holdsNul}), read a buffer at a time. */
