@@ -356,32 +356,85 @@ public class DemandService {
                 && java.util.Objects.equals(d.industry(), draft.industry()) && java.util.Objects.equals(d.region(), draft.region());
     }
 
+    /**
+     * The draft of an imported record, each field read as the format types it (INTERCHANGE.md): a text is a string or
+     * an object of {@code zh} and {@code en} strings, {@code keywords} a list of strings, the links and codes strings.
+     * A value of another type is refused naming its field, as the registry's own records are, rather than read as
+     * something else (a keyword string as no keywords) or stopping the whole import.
+     */
     private static DemandDraft draftOf(Imported record) {
         tools.jackson.databind.JsonNode f = record.fields();
-        String[] title = texts(f.get("title"));
-        String[] description = texts(f.get("description"));
-        List<String> keywords = new ArrayList<>();
-        if (f.hasNonNull("keywords")) {
-            f.get("keywords").forEach(k -> keywords.add(k.asString()));
-        }
-        return new DemandDraft(record.extId(), title[0], title[1], description[0], description[1], keywords,
-                f.hasNonNull("organization") ? f.get("organization").asString() : null,
-                f.hasNonNull("industry") ? f.get("industry").asString() : null,
-                f.hasNonNull("region") ? f.get("region").asString() : null,
+        String[] title = texts(f, "title");
+        String[] description = texts(f, "description");
+        return new DemandDraft(record.extId(), title[0], title[1], description[0], description[1], strings(f, "keywords"),
+                string(f, "organization"), string(f, "industry"), string(f, "region"),
                 null, null, null, null, "public", null, List.of(), null);
     }
 
     /** A text of the interchange format (a string, or {"zh", "en"}) as its Chinese and English values. */
-    private static String[] texts(tools.jackson.databind.JsonNode value) {
+    private static String[] texts(tools.jackson.databind.JsonNode record, String field) {
+        tools.jackson.databind.JsonNode value = record.get(field);
         if (value == null || value.isNull()) {
             return new String[2];
         }
-        if (value.isObject()) {
-            return new String[] {value.hasNonNull("zh") ? value.get("zh").asString() : null,
-                    value.hasNonNull("en") ? value.get("en").asString() : null};
+        if (value.isString()) {
+            String text = value.stringValue();
+            return org.triplehelix.shared.Text.containsHan(text) ? new String[] {text, null} : new String[] {null, text};
         }
-        String text = value.asString();
-        return org.triplehelix.shared.Text.containsHan(text) ? new String[] {text, null} : new String[] {null, text};
+        if (!value.isObject()) {
+            throw new InvalidInputException(field, field + " must be a string or an object {\"zh\", \"en\"}, not " + describe(value),
+                    "matching.demand.error.notText");
+        }
+        return new String[] {language(value, field, "zh"), language(value, field, "en")};
+    }
+
+    private static String language(tools.jackson.databind.JsonNode text, String field, String language) {
+        tools.jackson.databind.JsonNode value = text.get(language);
+        if (value == null || value.isNull()) {
+            return null;
+        }
+        if (!value.isString()) {
+            throw new InvalidInputException(field, field + "." + language + " must be a string, not " + describe(value),
+                    "matching.demand.error.notText");
+        }
+        return value.stringValue();
+    }
+
+    /** A string of the format (an id, a code, a name); a number is taken as its digits, as the registry's records take it. */
+    private static String string(tools.jackson.databind.JsonNode record, String field) {
+        tools.jackson.databind.JsonNode value = record.get(field);
+        if (value == null || value.isNull()) {
+            return null;
+        }
+        if (!value.isString() && !value.isNumber()) {
+            throw new InvalidInputException(field, field + " must be a string, not " + describe(value), "matching.demand.error.notString");
+        }
+        return value.asString();
+    }
+
+    private static List<String> strings(tools.jackson.databind.JsonNode record, String field) {
+        tools.jackson.databind.JsonNode value = record.get(field);
+        if (value == null || value.isNull()) {
+            return List.of();
+        }
+        if (!value.isArray()) {
+            throw new InvalidInputException(field, field + " must be a list of strings, not " + describe(value),
+                    "matching.demand.error.notList");
+        }
+        List<String> strings = new ArrayList<>();
+        for (tools.jackson.databind.JsonNode element : value) {
+            if (!element.isString() && !element.isNumber()) {
+                throw new InvalidInputException(field, field + " must be a list of strings, not of " + describe(element),
+                        "matching.demand.error.notList");
+            }
+            strings.add(element.asString());
+        }
+        return strings;
+    }
+
+    private static String describe(tools.jackson.databind.JsonNode value) {
+        return value.isObject() ? "an object" : value.isArray() ? "a list" : value.isBoolean() ? "true or false"
+                : value.isNumber() ? "a number" : "a " + value.getNodeType().name().toLowerCase(Locale.ROOT);
     }
 
     private Demand setStatus(String extId, Demand.Status status) {

@@ -274,6 +274,49 @@ class DemandIntegrationTests {
         assertThat(demands.list(null, 0, 100).items()).extracting(Demand::extId).containsOnlyOnce("demand-import-1");
     }
 
+    /**
+     * A field of the wrong type (INTERCHANGE.md: "a wrong type … is rejected with its … reason") is refused naming it: a list
+     * where a text belongs used to stop the whole import with Jackson's error, and a keyword string was stored as no keywords.
+     */
+    @Test
+    void anImportedRecordWithAFieldOfTheWrongTypeIsRefusedNamingItAndTheBatchGoesOn() {
+        DemandService.ImportResult result = demands.importBatch(List.of(
+                new DemandService.Imported("demand-type-title", Fixture.JSON.readTree("{\"title\": [\"散热\"]}")),
+                new DemandService.Imported("demand-type-title-en", Fixture.JSON.readTree("{\"title\": {\"zh\": \"散热\", \"en\": [\"x\"]}}")),
+                new DemandService.Imported("demand-type-title-number", Fixture.JSON.readTree("{\"title\": 42}")),
+                new DemandService.Imported("demand-type-description", Fixture.JSON.readTree("{\"title\": \"散热\", \"description\": {\"zh\": 1}}")),
+                new DemandService.Imported("demand-type-keywords", Fixture.JSON.readTree("{\"title\": \"散热\", \"keywords\": \"钠电池, 正极\"}")),
+                new DemandService.Imported("demand-type-keyword", Fixture.JSON.readTree("{\"title\": \"散热\", \"keywords\": [{\"a\": 1}]}")),
+                new DemandService.Imported("demand-type-organization", Fixture.JSON.readTree("{\"title\": \"散热\", \"organization\": {\"id\": \"org-medical-ai\"}}")),
+                new DemandService.Imported("demand-type-industry", Fixture.JSON.readTree("{\"title\": \"散热\", \"industry\": [\"新能源\"]}")),
+                new DemandService.Imported("demand-type-fine", Fixture.JSON.readTree(
+                        "{\"title\": \"钠电池正极的散热\", \"keywords\": [\"钠电池\", 2026], \"region\": 420100}"))));
+        assertThat(result.failures()).extracting(DemandService.ImportFailure::extId, DemandService.ImportFailure::field,
+                        DemandService.ImportFailure::key, DemandService.ImportFailure::reason)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple("demand-type-title", "title", "matching.demand.error.notText",
+                                "title: title must be a string or an object {\"zh\", \"en\"}, not a list"),
+                        org.assertj.core.groups.Tuple.tuple("demand-type-title-en", "title", "matching.demand.error.notText",
+                                "title: title.en must be a string, not a list"),
+                        org.assertj.core.groups.Tuple.tuple("demand-type-title-number", "title", "matching.demand.error.notText",
+                                "title: title must be a string or an object {\"zh\", \"en\"}, not a number"),
+                        org.assertj.core.groups.Tuple.tuple("demand-type-description", "description", "matching.demand.error.notText",
+                                "description: description.zh must be a string, not a number"),
+                        org.assertj.core.groups.Tuple.tuple("demand-type-keywords", "keywords", "matching.demand.error.notList",
+                                "keywords: keywords must be a list of strings, not a string"),
+                        org.assertj.core.groups.Tuple.tuple("demand-type-keyword", "keywords", "matching.demand.error.notList",
+                                "keywords: keywords must be a list of strings, not of an object"),
+                        org.assertj.core.groups.Tuple.tuple("demand-type-organization", "organization", "matching.demand.error.notString",
+                                "organization: organization must be a string, not an object"),
+                        org.assertj.core.groups.Tuple.tuple("demand-type-industry", "industry", "matching.demand.error.notString",
+                                "industry: industry must be a string, not a list"));
+        assertThat(result.changes()).containsOnlyKeys("demand-type-fine");
+        Demand fine = demands.get("demand-type-fine");
+        assertThat(fine.keywords()).containsExactly("钠电池", "2026");
+        assertThat(fine.region()).isEqualTo("420100");
+        assertThat(jdbc.sql("select count(*) from demand where ext_id like 'demand-type-%'").query(Long.class).single()).isEqualTo(1);
+    }
+
     @Test
     void aStaleEditIsAConflict() {
         Demand posted = as(alice, () -> demands.post(draft("需求甲", null, null, List.of())));
