@@ -216,7 +216,10 @@ public class DemandService {
     @Transactional
     public Demand edit(String extId, DemandDraft draft) {
         Demand before = writable(extId);
-        DemandDraft valid = keepOrganization(validate(draft, false), before);
+        DemandDraft valid = keepOrganization(validate(keepVisibility(draft, before), false), before);
+        if (!java.util.Objects.equals(valid.deadline(), before.deadline())) {
+            checkDeadline(valid.deadline(), true); // a deadline moved into the past is refused; one that has passed since may stay
+        }
         if (!java.util.Objects.equals(valid.organization(), before.organization())) {
             requireOwnOrganization(valid.organization());
         }
@@ -481,6 +484,19 @@ public class DemandService {
         return new DemandDraft(d.extId(), d.titleZh(), d.titleEn(), d.descriptionZh(), d.descriptionEn(), d.keywords(),
                 before.organization(), d.industry(), d.region(), d.budgetMin(), d.budgetMax(), d.trl(), d.ipStance(), d.visibility(),
                 d.deadline(), d.parties(), d.version());
+    }
+
+    /**
+     * An edit that names no visibility leaves the demand's own: a body that leaves the field out (an API client
+     * changing the title) must not make a demand for its parties public, nor alert everyone of it.
+     */
+    private static DemandDraft keepVisibility(DemandDraft d, Demand before) {
+        if (d.visibility() != null && !d.visibility().isBlank()) {
+            return d;
+        }
+        return new DemandDraft(d.extId(), d.titleZh(), d.titleEn(), d.descriptionZh(), d.descriptionEn(), d.keywords(),
+                d.organization(), d.industry(), d.region(), d.budgetMin(), d.budgetMax(), d.trl(), d.ipStance(),
+                before.visibility().id(), d.deadline(), d.parties(), d.version());
     }
 
     /** Only an administrator posts for another organization (or for none). */

@@ -317,6 +317,40 @@ class DemandIntegrationTests {
         assertThat(jdbc.sql("select count(*) from demand where ext_id like 'demand-type-%'").query(Long.class).single()).isEqualTo(1);
     }
 
+    /** PUT is the whole demand, but one that leaves the visibility out must not make a demand for its parties public. */
+    @Test
+    void anEditThatNamesNoVisibilityKeepsTheDemandsOwn() {
+        Demand hidden = as(alice, () -> demands.post(draft("保密的电池热失控需求", null, "parties", List.of("org-optics-univ"))));
+        Demand edited = as(alice, () -> demands.edit(hidden.extId(), new DemandDraft(null, "保密的电池热失控需求（修订）", null, null, null,
+                List.of(), null, null, null, null, null, null, null, null, null, List.of("org-optics-univ"), hidden.version())));
+        assertThat(edited.visibility()).isEqualTo(Demand.Visibility.PARTIES);
+        assertThatThrownBy(() -> as(bob, () -> demands.get(hidden.extId()))).isInstanceOf(NotFoundException.class);
+        assertThatThrownBy(() -> demands.get(hidden.extId())).isInstanceOf(NotFoundException.class);
+        // naming one still changes it
+        Demand opened = as(alice, () -> demands.edit(hidden.extId(), new DemandDraft(null, "保密的电池热失控需求（公开）", null, null, null,
+                List.of(), null, null, null, null, null, null, null, "public", null, List.of(), edited.version())));
+        assertThat(opened.visibility()).isEqualTo(Demand.Visibility.PUBLIC);
+    }
+
+    /** An edit may not move the deadline into the past, as a post may not set one there; a deadline that has passed since may stay. */
+    @Test
+    void anEditMayNotMoveTheDeadlineIntoThePastButKeepsOneThatHasPassed() {
+        Demand posted = as(alice, () -> demands.post(new DemandDraft(null, "截止日期要改的需求", null, null, null, List.of(), null, null, null,
+                null, null, null, null, "public", java.time.LocalDate.now().plusDays(30), List.of(), null)));
+        DemandDraft moved = new DemandDraft(null, "截止日期要改的需求", null, null, null, List.of(), null, null, null, null, null, null, null,
+                "public", java.time.LocalDate.now().minusDays(1), List.of(), posted.version());
+        assertThatThrownBy(() -> as(alice, () -> demands.edit(posted.extId(), moved))).isInstanceOf(InvalidInputException.class)
+                .extracting("field", "key").containsExactly("deadline", "matching.demand.error.deadlinePast");
+        assertThat(demands.get(posted.extId()).deadline()).isEqualTo(java.time.LocalDate.now().plusDays(30));
+
+        java.time.LocalDate passed = java.time.LocalDate.now().minusDays(10);
+        jdbc.sql("update demand set deadline = :d where ext_id = :id").param("d", passed).param("id", posted.extId()).update();
+        Demand kept = as(alice, () -> demands.edit(posted.extId(), new DemandDraft(null, "截止日期已过的需求", null, null, null, List.of(),
+                null, null, null, null, null, null, null, "public", passed, List.of(), posted.version())));
+        assertThat(kept.title()).isEqualTo("截止日期已过的需求");
+        assertThat(kept.deadline()).isEqualTo(passed);
+    }
+
     @Test
     void aStaleEditIsAConflict() {
         Demand posted = as(alice, () -> demands.post(draft("需求甲", null, null, List.of())));
