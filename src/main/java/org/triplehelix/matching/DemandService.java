@@ -651,6 +651,13 @@ public class DemandService {
         if (max != null && max.signum() < 0) {
             throw new InvalidInputException("budgetMax", "a budget is not negative", "matching.demand.error.budgetNegative");
         }
+        // the column keeps fen (numeric(16, 2)): a third decimal would be rounded away without a word
+        if (min != null && min.stripTrailingZeros().scale() > 2) {
+            throw new InvalidInputException("budgetMin", "a budget has at most two decimal places", "matching.demand.error.budgetFen");
+        }
+        if (max != null && max.stripTrailingZeros().scale() > 2) {
+            throw new InvalidInputException("budgetMax", "a budget has at most two decimal places", "matching.demand.error.budgetFen");
+        }
         if (min != null && min.compareTo(MAX_BUDGET) >= 0) {
             throw new InvalidInputException("budgetMin", "a budget is less than 10^14 yuan", "matching.demand.error.budgetLarge");
         }

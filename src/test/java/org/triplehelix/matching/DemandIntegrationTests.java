@@ -351,6 +351,22 @@ class DemandIntegrationTests {
         assertThat(kept.deadline()).isEqualTo(passed);
     }
 
+    /** The budget column keeps fen: a third decimal is refused on its field rather than rounded away. */
+    @Test
+    void aBudgetWithMoreThanTwoDecimalsIsRefusedNotRounded() {
+        for (String field : List.of("budgetMin", "budgetMax")) {
+            java.math.BigDecimal fine = new java.math.BigDecimal("1.239");
+            DemandDraft spoiled = new DemandDraft(null, "预算带三位小数的需求", null, null, null, List.of(), null, null, null,
+                    field.equals("budgetMin") ? fine : null, field.equals("budgetMax") ? fine : null, null, null, null, null, List.of(), null);
+            assertThatThrownBy(() -> as(alice, () -> demands.post(spoiled))).isInstanceOf(InvalidInputException.class)
+                    .extracting("field", "key").containsExactly(field, "matching.demand.error.budgetFen");
+        }
+        assertThat(jdbc.sql("select count(*) from demand where title_zh = '预算带三位小数的需求'").query(Long.class).single()).isZero();
+        Demand posted = as(alice, () -> demands.post(new DemandDraft(null, "预算到分的需求", null, null, null, List.of(), null, null, null,
+                new java.math.BigDecimal("1.50"), new java.math.BigDecimal("12.3400"), null, null, null, null, List.of(), null)));
+        assertThat(posted.budgetMax()).isEqualByComparingTo("12.34");
+    }
+
     @Test
     void aStaleEditIsAConflict() {
         Demand posted = as(alice, () -> demands.post(draft("需求甲", null, null, List.of())));

@@ -120,6 +120,18 @@ class MatchingWebIntegrationTests {
         mvc.perform(get(location)).andExpect(status().isNotFound());
     }
 
+    /** A readiness level of 5.5 is refused naming trl, not cut to 5; 6.0 is the whole number it is. */
+    @Test
+    void aFractionalReadinessLevelIsRefusedNotCut() throws Exception {
+        mvc.perform(post("/api/v1/demands").with(alice).with(csrf()).contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"titleZh\": \"成熟度带小数的需求\", \"trl\": 5.5}"))
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.field").value("trl"))
+                .andExpect(jsonPath("$.detail").value("trl must be a whole number"));
+        assertThat(jdbc.sql("select count(*) from demand where title_zh = '成熟度带小数的需求'").query(Long.class).single()).isZero();
+        String whole = demand("{\"titleZh\": \"成熟度是整数的需求\", \"trl\": 6.0}");
+        mvc.perform(get("/api/v1/demands/" + whole)).andExpect(jsonPath("$.trl").value(6));
+    }
+
     @Test
     void demandsThroughThePages() throws Exception {
         // signed out, the form is not offered (its saving would be refused): the sign-in page first
