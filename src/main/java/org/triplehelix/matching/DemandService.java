@@ -57,7 +57,7 @@ public class DemandService {
              or :allOrgs or d.organization_id = any(:orgIds)
              or exists (select 1 from demand_party p where p.demand_id = d.id and p.organization_id = any(:partyOrgs)))""";
 
-    /** Words typed into the list's search box, matched literally ({@code %} and {@code _} escaped). */
+    /** A word typed into the list's search box, matched literally ({@code %} and {@code _} escaped): one such condition a word. */
     private static final String WORDS = """
              and (lower(concat_ws(' ', d.title_zh, d.title_en, d.description_zh, d.description_en, array_to_string(d.keywords, ' ')))
                     like :words escape '\\'
@@ -65,6 +65,8 @@ public class DemandService {
                              and lower(concat_ws(' ', o.name_zh, o.name_en)) like :words escape '\\'))""";
 
     static final int MAX_WORDS = 100;
+    /** The words of a search each add a condition; past ten, more words would narrow little and cost a scan each. */
+    static final int MAX_TERMS = 10;
 
     private static final String CHANGEABLE = "(d.created_by = :user or :allOrgs or d.organization_id = any(:orgIds))";
 
@@ -93,7 +95,7 @@ public class DemandService {
     }
 
     /**
-     * The demands the caller may see, by status and by words found (as typed, in any case) in a title, a
+     * The demands the caller may see, by status and by words each found (as typed, in any case) in a title, a
      * description, a keyword or the enterprise's name; most recently changed first.
      */
     @Transactional(readOnly = true)
@@ -107,10 +109,14 @@ public class DemandService {
             params.put("status", status(status).id());
         }
         if (words != null && !words.isBlank()) {
-            condition += " " + WORDS;
+            // each word typed is found somewhere (光电 silicon: both, in any of the texts), not the words as one phrase
             String typed = words.strip().toLowerCase(Locale.ROOT);
-            params.put("words", "%" + typed.substring(0, Math.min(typed.length(), MAX_WORDS))
-                    .replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
+            List<String> terms = java.util.Arrays.stream(typed.substring(0, Math.min(typed.length(), MAX_WORDS)).split("[\\s\u3000]+"))
+                    .filter(term -> !term.isEmpty()).distinct().limit(MAX_TERMS).toList();
+            for (int i = 0; i < terms.size(); i++) {
+                condition += " " + WORDS.replace(":words", ":words" + i);
+                params.put("words" + i, "%" + terms.get(i).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
+            }
         }
         return new Page<>(demands.list(condition, params, (long) pageNumber * pageSize, pageSize), pageNumber, pageSize,
                 demands.count(condition, params)).map(this::asSeen);
