@@ -57,7 +57,7 @@ public class DemandService {
              or :allOrgs or d.organization_id = any(:orgIds)
              or exists (select 1 from demand_party p where p.demand_id = d.id and p.organization_id = any(:partyOrgs)))""";
 
-    /** Words typed into the list's search box, matched literally ({@code %} and {@code _} escaped). */
+    /** A word typed into the list's search box, matched literally ({@code %} and {@code _} escaped): one such condition a word. */
     private static final String WORDS = """
              and (lower(concat_ws(' ', d.title_zh, d.title_en, d.description_zh, d.description_en, array_to_string(d.keywords, ' ')))
                     like :words escape '\\'
@@ -65,6 +65,8 @@ public class DemandService {
                              and lower(concat_ws(' ', o.name_zh, o.name_en)) like :words escape '\\'))""";
 
     static final int MAX_WORDS = 100;
+    /** The words of a search each add a condition; past ten, more words would narrow little and cost a scan each. */
+    static final int MAX_TERMS = 10;
 
     private static final String CHANGEABLE = "(d.created_by = :user or :allOrgs or d.organization_id = any(:orgIds))";
 
@@ -93,7 +95,7 @@ public class DemandService {
     }
 
     /**
-     * The demands the caller may see, by status and by words found (as typed, in any case) in a title, a
+     * The demands the caller may see, by status and by words each found (as typed, in any case) in a title, a
      * description, a keyword or the enterprise's name; most recently changed first.
      */
     @Transactional(readOnly = true)
@@ -107,10 +109,14 @@ public class DemandService {
             params.put("status", status(status).id());
         }
         if (words != null && !words.isBlank()) {
-            condition += " " + WORDS;
+            // each word typed is found somewhere (光电 silicon: both, in any of the texts), not the words as one phrase
             String typed = words.strip().toLowerCase(Locale.ROOT);
-            params.put("words", "%" + typed.substring(0, Math.min(typed.length(), MAX_WORDS))
-                    .replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
+            List<String> terms = java.util.Arrays.stream(typed.substring(0, Math.min(typed.length(), MAX_WORDS)).split("[\\s\u3000]+"))
+                    .filter(term -> !term.isEmpty()).distinct().limit(MAX_TERMS).toList();
+            for (int i = 0; i < terms.size(); i++) {
+                condition += " " + WORDS.replace(":words", ":words" + i);
+                params.put("words" + i, "%" + terms.get(i).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
+            }
         }
         return new Page<>(demands.list(condition, params, (long) pageNumber * pageSize, pageSize), pageNumber, pageSize,
                 demands.count(condition, params)).map(this::asSeen);
@@ -216,7 +222,10 @@ public class DemandService {
     @Transactional
     public Demand edit(String extId, DemandDraft draft) {
         Demand before = writable(extId);
-        DemandDraft valid = keepOrganization(validate(draft, false), before);
+        DemandDraft valid = keepOrganization(validate(keepVisibility(draft, before), false), before);
+        if (!java.util.Objects.equals(valid.deadline(), before.deadline())) {
+            checkDeadline(valid.deadline(), true); // a deadline moved into the past is refused; one that has passed since may stay
+        }
         if (!java.util.Objects.equals(valid.organization(), before.organization())) {
             requireOwnOrganization(valid.organization());
         }
@@ -356,32 +365,85 @@ public class DemandService {
                 && java.util.Objects.equals(d.industry(), draft.industry()) && java.util.Objects.equals(d.region(), draft.region());
     }
 
+    /**
+     * The draft of an imported record, each field read as the format types it (INTERCHANGE.md): a text is a string or
+     * an object of {@code zh} and {@code en} strings, {@code keywords} a list of strings, the links and codes strings.
+     * A value of another type is refused naming its field, as the registry's own records are, rather than read as
+     * something else (a keyword string as no keywords) or stopping the whole import.
+     */
     private static DemandDraft draftOf(Imported record) {
         tools.jackson.databind.JsonNode f = record.fields();
-        String[] title = texts(f.get("title"));
-        String[] description = texts(f.get("description"));
-        List<String> keywords = new ArrayList<>();
-        if (f.hasNonNull("keywords")) {
-            f.get("keywords").forEach(k -> keywords.add(k.asString()));
-        }
-        return new DemandDraft(record.extId(), title[0], title[1], description[0], description[1], keywords,
-                f.hasNonNull("organization") ? f.get("organization").asString() : null,
-                f.hasNonNull("industry") ? f.get("industry").asString() : null,
-                f.hasNonNull("region") ? f.get("region").asString() : null,
+        String[] title = texts(f, "title");
+        String[] description = texts(f, "description");
+        return new DemandDraft(record.extId(), title[0], title[1], description[0], description[1], strings(f, "keywords"),
+                string(f, "organization"), string(f, "industry"), string(f, "region"),
                 null, null, null, null, "public", null, List.of(), null);
     }
 
     /** A text of the interchange format (a string, or {"zh", "en"}) as its Chinese and English values. */
-    private static String[] texts(tools.jackson.databind.JsonNode value) {
+    private static String[] texts(tools.jackson.databind.JsonNode record, String field) {
+        tools.jackson.databind.JsonNode value = record.get(field);
         if (value == null || value.isNull()) {
             return new String[2];
         }
-        if (value.isObject()) {
-            return new String[] {value.hasNonNull("zh") ? value.get("zh").asString() : null,
-                    value.hasNonNull("en") ? value.get("en").asString() : null};
+        if (value.isString()) {
+            String text = value.stringValue();
+            return org.triplehelix.shared.Text.containsHan(text) ? new String[] {text, null} : new String[] {null, text};
         }
-        String text = value.asString();
-        return org.triplehelix.shared.Text.containsHan(text) ? new String[] {text, null} : new String[] {null, text};
+        if (!value.isObject()) {
+            throw new InvalidInputException(field, field + " must be a string or an object {\"zh\", \"en\"}, not " + describe(value),
+                    "matching.demand.error.notText");
+        }
+        return new String[] {language(value, field, "zh"), language(value, field, "en")};
+    }
+
+    private static String language(tools.jackson.databind.JsonNode text, String field, String language) {
+        tools.jackson.databind.JsonNode value = text.get(language);
+        if (value == null || value.isNull()) {
+            return null;
+        }
+        if (!value.isString()) {
+            throw new InvalidInputException(field, field + "." + language + " must be a string, not " + describe(value),
+                    "matching.demand.error.notText");
+        }
+        return value.stringValue();
+    }
+
+    /** A string of the format (an id, a code, a name); a number is taken as its digits, as the registry's records take it. */
+    private static String string(tools.jackson.databind.JsonNode record, String field) {
+        tools.jackson.databind.JsonNode value = record.get(field);
+        if (value == null || value.isNull()) {
+            return null;
+        }
+        if (!value.isString() && !value.isNumber()) {
+            throw new InvalidInputException(field, field + " must be a string, not " + describe(value), "matching.demand.error.notString");
+        }
+        return value.asString();
+    }
+
+    private static List<String> strings(tools.jackson.databind.JsonNode record, String field) {
+        tools.jackson.databind.JsonNode value = record.get(field);
+        if (value == null || value.isNull()) {
+            return List.of();
+        }
+        if (!value.isArray()) {
+            throw new InvalidInputException(field, field + " must be a list of strings, not " + describe(value),
+                    "matching.demand.error.notList");
+        }
+        List<String> strings = new ArrayList<>();
+        for (tools.jackson.databind.JsonNode element : value) {
+            if (!element.isString() && !element.isNumber()) {
+                throw new InvalidInputException(field, field + " must be a list of strings, not of " + describe(element),
+                        "matching.demand.error.notList");
+            }
+            strings.add(element.asString());
+        }
+        return strings;
+    }
+
+    private static String describe(tools.jackson.databind.JsonNode value) {
+        return value.isObject() ? "an object" : value.isArray() ? "a list" : value.isBoolean() ? "true or false"
+                : value.isNumber() ? "a number" : "a " + value.getNodeType().name().toLowerCase(Locale.ROOT);
     }
 
     private Demand setStatus(String extId, Demand.Status status) {
@@ -428,6 +490,19 @@ public class DemandService {
         return new DemandDraft(d.extId(), d.titleZh(), d.titleEn(), d.descriptionZh(), d.descriptionEn(), d.keywords(),
                 before.organization(), d.industry(), d.region(), d.budgetMin(), d.budgetMax(), d.trl(), d.ipStance(), d.visibility(),
                 d.deadline(), d.parties(), d.version());
+    }
+
+    /**
+     * An edit that names no visibility leaves the demand's own: a body that leaves the field out (an API client
+     * changing the title) must not make a demand for its parties public, nor alert everyone of it.
+     */
+    private static DemandDraft keepVisibility(DemandDraft d, Demand before) {
+        if (d.visibility() != null && !d.visibility().isBlank()) {
+            return d;
+        }
+        return new DemandDraft(d.extId(), d.titleZh(), d.titleEn(), d.descriptionZh(), d.descriptionEn(), d.keywords(),
+                d.organization(), d.industry(), d.region(), d.budgetMin(), d.budgetMax(), d.trl(), d.ipStance(),
+                before.visibility().id(), d.deadline(), d.parties(), d.version());
     }
 
     /** Only an administrator posts for another organization (or for none). */
@@ -581,6 +656,13 @@ public class DemandService {
         }
         if (max != null && max.signum() < 0) {
             throw new InvalidInputException("budgetMax", "a budget is not negative", "matching.demand.error.budgetNegative");
+        }
+        // the column keeps fen (numeric(16, 2)): a third decimal would be rounded away without a word
+        if (min != null && min.stripTrailingZeros().scale() > 2) {
+            throw new InvalidInputException("budgetMin", "a budget has at most two decimal places", "matching.demand.error.budgetFen");
+        }
+        if (max != null && max.stripTrailingZeros().scale() > 2) {
+            throw new InvalidInputException("budgetMax", "a budget has at most two decimal places", "matching.demand.error.budgetFen");
         }
         if (min != null && min.compareTo(MAX_BUDGET) >= 0) {
             throw new InvalidInputException("budgetMin", "a budget is less than 10^14 yuan", "matching.demand.error.budgetLarge");

@@ -274,6 +274,99 @@ class DemandIntegrationTests {
         assertThat(demands.list(null, 0, 100).items()).extracting(Demand::extId).containsOnlyOnce("demand-import-1");
     }
 
+    /**
+     * A field of the wrong type (INTERCHANGE.md: "a wrong type … is rejected with its … reason") is refused naming it: a list
+     * where a text belongs used to stop the whole import with Jackson's error, and a keyword string was stored as no keywords.
+     */
+    @Test
+    void anImportedRecordWithAFieldOfTheWrongTypeIsRefusedNamingItAndTheBatchGoesOn() {
+        DemandService.ImportResult result = demands.importBatch(List.of(
+                new DemandService.Imported("demand-type-title", Fixture.JSON.readTree("{\"title\": [\"散热\"]}")),
+                new DemandService.Imported("demand-type-title-en", Fixture.JSON.readTree("{\"title\": {\"zh\": \"散热\", \"en\": [\"x\"]}}")),
+                new DemandService.Imported("demand-type-title-number", Fixture.JSON.readTree("{\"title\": 42}")),
+                new DemandService.Imported("demand-type-description", Fixture.JSON.readTree("{\"title\": \"散热\", \"description\": {\"zh\": 1}}")),
+                new DemandService.Imported("demand-type-keywords", Fixture.JSON.readTree("{\"title\": \"散热\", \"keywords\": \"钠电池, 正极\"}")),
+                new DemandService.Imported("demand-type-keyword", Fixture.JSON.readTree("{\"title\": \"散热\", \"keywords\": [{\"a\": 1}]}")),
+                new DemandService.Imported("demand-type-organization", Fixture.JSON.readTree("{\"title\": \"散热\", \"organization\": {\"id\": \"org-medical-ai\"}}")),
+                new DemandService.Imported("demand-type-industry", Fixture.JSON.readTree("{\"title\": \"散热\", \"industry\": [\"新能源\"]}")),
+                new DemandService.Imported("demand-type-fine", Fixture.JSON.readTree(
+                        "{\"title\": \"钠电池正极的散热\", \"keywords\": [\"钠电池\", 2026], \"region\": 420100}"))));
+        assertThat(result.failures()).extracting(DemandService.ImportFailure::extId, DemandService.ImportFailure::field,
+                        DemandService.ImportFailure::key, DemandService.ImportFailure::reason)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple("demand-type-title", "title", "matching.demand.error.notText",
+                                "title: title must be a string or an object {\"zh\", \"en\"}, not a list"),
+                        org.assertj.core.groups.Tuple.tuple("demand-type-title-en", "title", "matching.demand.error.notText",
+                                "title: title.en must be a string, not a list"),
+                        org.assertj.core.groups.Tuple.tuple("demand-type-title-number", "title", "matching.demand.error.notText",
+                                "title: title must be a string or an object {\"zh\", \"en\"}, not a number"),
+                        org.assertj.core.groups.Tuple.tuple("demand-type-description", "description", "matching.demand.error.notText",
+                                "description: description.zh must be a string, not a number"),
+                        org.assertj.core.groups.Tuple.tuple("demand-type-keywords", "keywords", "matching.demand.error.notList",
+                                "keywords: keywords must be a list of strings, not a string"),
+                        org.assertj.core.groups.Tuple.tuple("demand-type-keyword", "keywords", "matching.demand.error.notList",
+                                "keywords: keywords must be a list of strings, not of an object"),
+                        org.assertj.core.groups.Tuple.tuple("demand-type-organization", "organization", "matching.demand.error.notString",
+                                "organization: organization must be a string, not an object"),
+                        org.assertj.core.groups.Tuple.tuple("demand-type-industry", "industry", "matching.demand.error.notString",
+                                "industry: industry must be a string, not a list"));
+        assertThat(result.changes()).containsOnlyKeys("demand-type-fine");
+        Demand fine = demands.get("demand-type-fine");
+        assertThat(fine.keywords()).containsExactly("钠电池", "2026");
+        assertThat(fine.region()).isEqualTo("420100");
+        assertThat(jdbc.sql("select count(*) from demand where ext_id like 'demand-type-%'").query(Long.class).single()).isEqualTo(1);
+    }
+
+    /** PUT is the whole demand, but one that leaves the visibility out must not make a demand for its parties public. */
+    @Test
+    void anEditThatNamesNoVisibilityKeepsTheDemandsOwn() {
+        Demand hidden = as(alice, () -> demands.post(draft("保密的电池热失控需求", null, "parties", List.of("org-optics-univ"))));
+        Demand edited = as(alice, () -> demands.edit(hidden.extId(), new DemandDraft(null, "保密的电池热失控需求（修订）", null, null, null,
+                List.of(), null, null, null, null, null, null, null, null, null, List.of("org-optics-univ"), hidden.version())));
+        assertThat(edited.visibility()).isEqualTo(Demand.Visibility.PARTIES);
+        assertThatThrownBy(() -> as(bob, () -> demands.get(hidden.extId()))).isInstanceOf(NotFoundException.class);
+        assertThatThrownBy(() -> demands.get(hidden.extId())).isInstanceOf(NotFoundException.class);
+        // naming one still changes it
+        Demand opened = as(alice, () -> demands.edit(hidden.extId(), new DemandDraft(null, "保密的电池热失控需求（公开）", null, null, null,
+                List.of(), null, null, null, null, null, null, null, "public", null, List.of(), edited.version())));
+        assertThat(opened.visibility()).isEqualTo(Demand.Visibility.PUBLIC);
+    }
+
+    /** An edit may not move the deadline into the past, as a post may not set one there; a deadline that has passed since may stay. */
+    @Test
+    void anEditMayNotMoveTheDeadlineIntoThePastButKeepsOneThatHasPassed() {
+        Demand posted = as(alice, () -> demands.post(new DemandDraft(null, "截止日期要改的需求", null, null, null, List.of(), null, null, null,
+                null, null, null, null, "public", java.time.LocalDate.now().plusDays(30), List.of(), null)));
+        DemandDraft moved = new DemandDraft(null, "截止日期要改的需求", null, null, null, List.of(), null, null, null, null, null, null, null,
+                "public", java.time.LocalDate.now().minusDays(1), List.of(), posted.version());
+        assertThatThrownBy(() -> as(alice, () -> demands.edit(posted.extId(), moved))).isInstanceOf(InvalidInputException.class)
+                .extracting("field", "key").containsExactly("deadline", "matching.demand.error.deadlinePast");
+        assertThat(demands.get(posted.extId()).deadline()).isEqualTo(java.time.LocalDate.now().plusDays(30));
+
+        java.time.LocalDate passed = java.time.LocalDate.now().minusDays(10);
+        jdbc.sql("update demand set deadline = :d where ext_id = :id").param("d", passed).param("id", posted.extId()).update();
+        Demand kept = as(alice, () -> demands.edit(posted.extId(), new DemandDraft(null, "截止日期已过的需求", null, null, null, List.of(),
+                null, null, null, null, null, null, null, "public", passed, List.of(), posted.version())));
+        assertThat(kept.title()).isEqualTo("截止日期已过的需求");
+        assertThat(kept.deadline()).isEqualTo(passed);
+    }
+
+    /** The budget column keeps fen: a third decimal is refused on its field rather than rounded away. */
+    @Test
+    void aBudgetWithMoreThanTwoDecimalsIsRefusedNotRounded() {
+        for (String field : List.of("budgetMin", "budgetMax")) {
+            java.math.BigDecimal fine = new java.math.BigDecimal("1.239");
+            DemandDraft spoiled = new DemandDraft(null, "预算带三位小数的需求", null, null, null, List.of(), null, null, null,
+                    field.equals("budgetMin") ? fine : null, field.equals("budgetMax") ? fine : null, null, null, null, null, List.of(), null);
+            assertThatThrownBy(() -> as(alice, () -> demands.post(spoiled))).isInstanceOf(InvalidInputException.class)
+                    .extracting("field", "key").containsExactly(field, "matching.demand.error.budgetFen");
+        }
+        assertThat(jdbc.sql("select count(*) from demand where title_zh = '预算带三位小数的需求'").query(Long.class).single()).isZero();
+        Demand posted = as(alice, () -> demands.post(new DemandDraft(null, "预算到分的需求", null, null, null, List.of(), null, null, null,
+                new java.math.BigDecimal("1.50"), new java.math.BigDecimal("12.3400"), null, null, null, null, List.of(), null)));
+        assertThat(posted.budgetMax()).isEqualByComparingTo("12.34");
+    }
+
     @Test
     void aStaleEditIsAConflict() {
         Demand posted = as(alice, () -> demands.post(draft("需求甲", null, null, List.of())));

@@ -411,6 +411,32 @@ class DemandPagesIntegrationTests {
                 .andReturn().getResponse().getContentAsString()).contains("\"total\":2");
     }
 
+    /** Every word typed is looked for on its own, in any order and any of the texts: not the words as one phrase. */
+    @Test
+    void theListFindsADemandByEachOfTheWordsTypedInAnyOrderAndField() throws Exception {
+        String tag = AccessFixtures.unique("each").substring(5);
+        Demand mixed = fixtures.as(poster, () -> demands.post(new DemandDraft(null, "钙钛矿叠层电池的封装 " + tag, "Encapsulation of perovskite tandem cells",
+                null, null, java.util.List.of("湿热老化"), null, null, null, null, null, null, null, "public", null, java.util.List.of(), null)));
+        String enterprise = jdbc.sql("select name_en from organization where ext_id = :e").param("e", ownOrganization).query(String.class).single();
+        assertThat(listed("en", "q", "TANDEM perovskite " + tag)).contains(mixed.extId());
+        assertThat(listed("zh", "q", tag + "　钙钛矿 Encapsulation 湿热")).contains(mixed.extId());
+        assertThat(listed("en", "q", enterprise.substring(enterprise.lastIndexOf(' ') + 1) + " " + tag + " cells")).contains(mixed.extId());
+        assertThat(listed("en", "q", "perovskite " + tag + " silicon")).doesNotContain(mixed.extId()).contains("id=\"demands-empty\"");
+    }
+
+    /** A status tab with nothing under it says so for that status, not "no demands yet"; the tab stays marked whatever its case. */
+    @Test
+    @org.springframework.transaction.annotation.Transactional // the reopening below is rolled back; MockMvc runs in this transaction
+    void anEmptyStatusTabSaysWhatItLacks() throws Exception {
+        posted("开放中的需求 " + AccessFixtures.unique("tab"), "public");
+        jdbc.sql("update demand set status = 'open' where status = 'closed'").update();
+        assertThat(listed("zh", "status", "closed")).contains("id=\"demands-empty\">暂无已关闭的需求。");
+        assertThat(listed("en", "status", "CLOSED")).contains("id=\"demands-empty\">No closed demands.")
+                .containsPattern("class=\"tab active\" href=\"/demands\\?status=closed\"");
+        jdbc.sql("update demand set status = 'closed' where status = 'open'").update();
+        assertThat(listed("en", "status", "open")).contains("id=\"demands-empty\">No open demands.");
+    }
+
     @Test
     void closingAndReopeningSayWhatHappenedOnTheDemandsPage() throws Exception {
         Demand saved = posted("钠离子正极量产 " + AccessFixtures.unique("notice"), "public");

@@ -85,8 +85,8 @@ class MatchingWebIntegrationTests {
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.hits[0].extId").value("org-agri-univ"))
                 .andExpect(jsonPath("$.hits.length()").value(2));
-        mvc.perform(get("/api/v1/match").param("q", "水稻").param("target", "galaxy"))
-                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.field").value("kind"));
+        mvc.perform(get("/api/v1/match").param("q", "水稻").param("target", "galaxy")) // the parameter the caller gave
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.field").value("target"));
         mvc.perform(get("/api/v1/match").param("q", "水稻").param("k", "0"))
                 .andExpect(status().isBadRequest()).andExpect(jsonPath("$.field").value("k"));
         mvc.perform(get("/api/v1/match/status")).andExpect(status().isOk()).andExpect(jsonPath("$.stale").value(false));
@@ -118,6 +118,32 @@ class MatchingWebIntegrationTests {
                 .andExpect(status().isOk()).andExpect(jsonPath("$.total").value(1));
         mvc.perform(delete(location).with(alice).with(csrf())).andExpect(status().isNoContent());
         mvc.perform(get(location)).andExpect(status().isNotFound());
+    }
+
+    /** A readiness level of 5.5 is refused naming trl, not cut to 5; 6.0 is the whole number it is. */
+    @Test
+    void aFractionalReadinessLevelIsRefusedNotCut() throws Exception {
+        mvc.perform(post("/api/v1/demands").with(alice).with(csrf()).contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"titleZh\": \"成熟度带小数的需求\", \"trl\": 5.5}"))
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.field").value("trl"))
+                .andExpect(jsonPath("$.detail").value("trl must be a whole number"));
+        assertThat(jdbc.sql("select count(*) from demand where title_zh = '成熟度带小数的需求'").query(Long.class).single()).isZero();
+        String whole = demand("{\"titleZh\": \"成熟度是整数的需求\", \"trl\": 6.0}");
+        mvc.perform(get("/api/v1/demands/" + whole)).andExpect(jsonPath("$.trl").value(6));
+    }
+
+    /** A demand's matches name the parameter at fault, and its similar demands leave the demand itself out. */
+    @Test
+    void aDemandsMatchesNameABadTargetAndLeaveTheDemandOutOfItsLikes() throws Exception {
+        String first = demand("{\"titleZh\": \"桥梁拉索的健康监测与损伤识别\", \"keywords\": [\"斜拉桥\", \"健康监测\"]}");
+        String second = demand("{\"titleZh\": \"斜拉桥拉索健康监测系统\", \"keywords\": [\"斜拉桥\", \"健康监测\"]}");
+        mvc.perform(get("/api/v1/demands/" + first + "/matches").param("target", "experts"))
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.field").value("target"));
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10)).untilAsserted(() -> { // indexed after the commit
+            String likes = mvc.perform(get("/api/v1/demands/" + first + "/matches").param("target", "demand").param("k", "5"))
+                    .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+            assertThat(likes).contains("\"extId\":\"" + second + "\"").doesNotContain("\"extId\":\"" + first + "\"");
+        });
     }
 
     @Test

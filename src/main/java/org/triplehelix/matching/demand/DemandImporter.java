@@ -58,7 +58,7 @@ class DemandImporter implements ForeignKindImporter {
     }
 
     /** The fields a demand record of an import can be refused on, each named in the bundles under {@link #FIELD_LABEL}. */
-    static final Set<String> FIELDS = Set.of("title", "titleZh", "titleEn", "descriptionZh", "descriptionEn", "keywords",
+    static final Set<String> FIELDS = Set.of("title", "titleZh", "titleEn", "description", "descriptionZh", "descriptionEn", "keywords",
             "organization", "industry", "region", "extId");
     static final String FIELD_LABEL = "matching.demand.import.field.";
 

@@ -48,7 +48,8 @@ class DemandPages {
             listed = demands.list(status, q, listed.lastPage(), 20);
         }
         model.addAttribute("page", listed);
-        model.addAttribute("status", status == null ? "" : status);
+        // the status as its tab names it (?status=CLOSED is the closed tab, as the list it shows)
+        model.addAttribute("status", status == null ? "" : status.strip().toLowerCase(java.util.Locale.ROOT));
         model.addAttribute("q", q.strip());
         model.addAttribute("canPost", demands.canPost());
         return "matching/demands";

@@ -18,6 +18,7 @@ import org.triplehelix.matching.MatchRequest;
 import org.triplehelix.matching.MatchResult;
 import org.triplehelix.matching.MatchService;
 import org.triplehelix.matching.SearchFilter;
+import org.triplehelix.shared.InvalidInputException;
 
 /** {@code /api/v1/match}: matching as JSON, hits with their reasons and evidence. */
 @RestController
@@ -68,7 +69,11 @@ class MatchApi {
     MatchResult demandMatches(@PathVariable String id, @RequestParam(defaultValue = "person") String target,
                               @RequestParam(defaultValue = "10") int k) {
         Demand demand = demands.get(id);
-        return matching.match(new MatchRequest(demand.matchText(), target(target), k, SearchFilter.NONE, false));
+        EntityKind kind = target(target);
+        // the demands like this one, without itself (its own text would always rank it first), as the "similar" lists do
+        SearchFilter filter = kind == EntityKind.DEMAND ? new SearchFilter(null, null, null, null, null, null, null, Set.of(demand.extId()))
+                : SearchFilter.NONE;
+        return matching.match(new MatchRequest(demand.matchText(), kind, k, filter, false));
     }
 
     @GetMapping("/match/similar")
@@ -88,7 +93,15 @@ class MatchApi {
         return maintenance.status();
     }
 
+    /** The {@code target} of a request; an unknown one is refused naming {@code target}, the parameter the caller gave. */
     private static EntityKind target(String target) {
-        return target == null ? EntityKind.PERSON : EntityKind.of(target);
+        if (target == null) {
+            return EntityKind.PERSON;
+        }
+        try {
+            return EntityKind.of(target);
+        } catch (InvalidInputException e) {
+            throw new InvalidInputException("target", e.getMessage(), e.key(), e.args());
+        }
     }
 }
