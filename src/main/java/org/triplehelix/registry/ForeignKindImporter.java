@@ -1,6 +1,7 @@
 package org.triplehelix.registry;
 
 import java.util.List;
+import java.util.Set;
 
 /**
  * The extension point through which an import hands records of a kind the registry does not own
@@ -19,6 +20,12 @@ public interface ForeignKindImporter {
 
     /** The kind, as in the {@code kind} field of a record ({@code demand}). */
     String kind();
+
+    /**
+     * The fields its records may carry besides {@code kind} and {@code id} (INTERCHANGE.md's table); any other
+     * is reported once as an unknown field, as the registry's own kinds' are.
+     */
+    Set<String> fields();
 
     /** Validates and stores a batch; what became of each record, and the records rejected with the reason. */
     Batch importBatch(List<ForeignRecord> records);

@@ -248,6 +248,12 @@ final class ImportRun {
         if (id == null) {
             throw new InvalidInputException("id", "missing required field id", "registry.import.error.missingField", "id");
         }
+        Set<String> known = foreign.get(kind).fields();
+        for (String field : raw.node().propertyNames()) {
+            if (!field.equals("kind") && !field.equals("id") && !known.contains(field)) {
+                unknownField.accept(kind, field);
+            }
+        }
         return new Entry(seq, raw.file(), raw.line(), illustrative, kind, null, new ForeignRecord(raw.file(), raw.line(), id, illustrative, raw.node()));
     }
 

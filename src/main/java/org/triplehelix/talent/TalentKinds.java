@@ -1,7 +1,9 @@
 package org.triplehelix.talent;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.triplehelix.registry.ForeignKindImporter;
@@ -42,6 +44,19 @@ class TalentKinds {
 
     record Kind(String kind, TalentImport imports) implements ForeignKindImporter {
 
+        /** The template's columns, and a two-language column's name alone ({@code name} for name_zh and name_en). */
+        @Override
+        public Set<String> fields() {
+            Set<String> fields = new HashSet<>();
+            for (String column : TalentWriter.COLUMNS.get(kind)) {
+                fields.add(column);
+                if (column.endsWith("_zh") || column.endsWith("_en")) {
+                    fields.add(column.substring(0, column.length() - 3));
+                }
+            }
+            return fields;
+        }
+
         @Override
         public Batch importBatch(List<ForeignRecord> records) {
             List<Stored> stored = new ArrayList<>();
@@ -49,7 +64,7 @@ class TalentKinds {
             for (ForeignRecord record : records) {
                 TalentImport.Written written;
                 try {
-                    written = imports.write(kind, record.file(), record.line(), fields(record.fields()), record.illustrative());
+                    written = imports.write(kind, record.file(), record.line(), TalentKinds.fields(record.fields()), record.illustrative());
                 } catch (TalentInputException e) { // a value that cannot be a field at all: this record is refused, the rest go on
                     written = TalentImport.Written.refused(TalentImport.RowError.of(record.file(), record.line(), record.id(), e.field(),
                             e.getMessage(), e.key(), e.args()));

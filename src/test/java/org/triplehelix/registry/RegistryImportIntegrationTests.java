@@ -296,6 +296,11 @@ class RegistryImportIntegrationTests {
             }
 
             @Override
+            public java.util.Set<String> fields() {
+                return java.util.Set.of("title", "organization");
+            }
+
+            @Override
             public Batch importBatch(List<ForeignRecord> records) {
                 received.addAll(records);
                 java.util.function.Predicate<ForeignRecord> linked = r -> ids("organization").contains(r.fields().path("organization").asString());
@@ -310,13 +315,15 @@ class RegistryImportIntegrationTests {
 
         ImportReport report = withDemands.run(List.of(ImportSource.of(write(directory, "d.jsonl",
                 "{\"kind\": \"demand\", \"id\": \"it-d-1\", \"title\": \"需求\", \"organization\": \"it-e-1\"}",
-                "{\"kind\": \"demand\", \"id\": \"it-d-2\", \"title\": \"需求\", \"organization\": \"it-e-2\"}",
+                "{\"kind\": \"demand\", \"id\": \"it-d-2\", \"title\": \"需求\", \"organization\": \"it-e-2\", \"budget\": 5}",
                 "{\"kind\": \"organization\", \"id\": \"it-e-1\", \"name\": \"企业\", \"type\": \"enterprise\"}"), true)), ImportListener.NONE);
 
         assertThat(received).extracting(ForeignRecord::id).containsExactly("it-d-1", "it-d-2");
         assertThat(received).allSatisfy(r -> assertThat(r.illustrative()).isTrue());
         assertThat(report.summary()).isEqualTo("2 imported, 1 rejected");
         assertThat(report.importedByKind()).containsEntry("demand", 1L).containsEntry("organization", 1L);
+        // a field the kind does not know (its importer's fields) is reported once, as the registry's kinds' are
+        assertThat(report.warnings()).containsExactly("demand: unknown field 'budget' ignored (first at " + directory.resolve("d.jsonl") + ":2)");
     }
 
     @Test

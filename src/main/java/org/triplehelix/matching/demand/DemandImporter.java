@@ -31,6 +31,14 @@ class DemandImporter implements ForeignKindImporter {
         return "demand";
     }
 
+    /** INTERCHANGE.md's fields of a demand. */
+    @Override
+    public Set<String> fields() {
+        return RECORD_FIELDS;
+    }
+
+    static final Set<String> RECORD_FIELDS = Set.of("title", "description", "keywords", "organization", "industry", "region");
+
     @Override
     public Batch importBatch(List<ForeignRecord> records) {
         Map<String, ForeignRecord> byId = new HashMap<>();

@@ -54,6 +54,11 @@ class ImportFailurePageIntegrationTests {
                 }
 
                 @Override
+                public java.util.Set<String> fields() {
+                    return java.util.Set.of("name");
+                }
+
+                @Override
                 public Batch importBatch(List<ForeignRecord> records) {
                     jdbc.sql("select 1 / (count(*) - count(*)) from organization").query(Integer.class).single();
                     return new Batch(List.of(), List.of());
