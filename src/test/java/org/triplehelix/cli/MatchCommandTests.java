@@ -22,10 +22,10 @@ class MatchCommandTests {
     @TempDir
     Path dir;
 
-    private record Outcome(int status, String err) {
+    record Outcome(int status, String err) {
     }
 
-    private Outcome run(String... args) {
+    static Outcome run(String... args) {
         PrintStream original = System.err;
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
