@@ -38,7 +38,12 @@ public final class RunEvaluation {
     }
 
     public static Metrics evaluate(Path qrels, Path run) {
-        return evaluate(readQrels(qrels.toString(), lines(qrels)), readRun(run.toString(), lines(run)));
+        Map<String, Map<String, Integer>> judged = readQrels(qrels.toString(), lines(qrels));
+        if (judged.isEmpty()) {
+            // every score would be 0 of 0 queries: an empty or wrong file, not a measurement
+            throw new InvalidInputException("file", qrels + ": no judgement with a positive grade, nothing to score against");
+        }
+        return evaluate(judged, readRun(run.toString(), lines(run)));
     }
 
     private static List<String> lines(Path file) {

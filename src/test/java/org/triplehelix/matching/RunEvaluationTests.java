@@ -70,6 +70,9 @@ class RunEvaluationTests {
     void theFilesAreNamedWhenEvaluated(@TempDir Path dir) throws Exception {
         Path qrels = Files.writeString(dir.resolve("qrels.txt"), "q1 0 a 1\nq1 0 b x\n");
         assertThatThrownBy(() -> RunEvaluation.evaluate(qrels, resource("run.txt"))).hasMessage(qrels + ":2: the grade \"x\" is not a whole number");
+        Path unjudged = Files.writeString(dir.resolve("empty.txt"), "\nq1 0 a 0\n");
+        assertThatThrownBy(() -> RunEvaluation.evaluate(unjudged, resource("run.txt")))
+                .hasMessage(unjudged + ": no judgement with a positive grade, nothing to score against");
     }
 
     private static Path resource(String name) throws URISyntaxException {
