@@ -112,6 +112,10 @@ public class BatchMatching {
                     ? "\n(and " + (errors.size() - LISTED_ERRORS) + " more)" : "") + "\n" + file + ": " + errors.size()
                     + (errors.size() == 1 ? " bad line" : " bad lines") + ", nothing ranked");
         }
+        if (queries.isEmpty()) {
+            // an empty run measured as a run would score 0: an empty or wrong file
+            throw new InvalidInputException("queries", file + ": no queries (one {\"id\", \"text\"} object a line)");
+        }
         return queries;
     }
 

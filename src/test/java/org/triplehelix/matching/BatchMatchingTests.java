@@ -75,6 +75,12 @@ class BatchMatchingTests {
     }
 
     @Test
+    void aFileWithoutQueriesIsRefused() throws IOException {
+        Path file = queries("\n  \r\n");
+        assertThatThrownBy(() -> BatchMatching.read(file, EntityKind.PERSON)).hasMessage(file + ": no queries (one {\"id\", \"text\"} object a line)");
+    }
+
+    @Test
     void aFolderIsNotAQueriesFile() {
         assertThatThrownBy(() -> BatchMatching.read(dir, EntityKind.PERSON)).hasMessage(dir + ": is a folder, not a file");
     }
