@@ -87,6 +87,13 @@ class MatchCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "Invalid value for option '--tag': '" + tag
                     + "' (one word: the run's columns are separated by spaces)");
         }
+        for (String option : input.text != null ? List.of("--run", "--tag", "--threads") : List.of("--spread")) {
+            if (spec.commandLine().getParseResult().hasMatchedOption(option)) {
+                // not dropped unseen: a --run given with --text would leave the user looking for a file never written
+                throw new ParameterException(spec.commandLine(), "Option '" + option + "' is for " + (input.text != null ? "--batch" : "--text")
+                        + ", not " + (input.text != null ? "--text" : "--batch"));
+            }
+        }
         MatchRequest single = input.text != null ? new MatchRequest(input.text, kind, hits, SearchFilter.NONE, spread) : null;
         List<BatchMatching.Query> queries = input.batch != null ? BatchMatching.read(input.batch, kind) : null;
         if (run != null) {

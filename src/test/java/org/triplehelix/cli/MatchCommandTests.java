@@ -72,6 +72,18 @@ class MatchCommandTests {
     }
 
     @Test
+    void anOptionOfTheOtherModeIsRefusedNotDropped() throws IOException {
+        Path run = dir.resolve("run.txt");
+        assertThat(run("match", "--text", "电池", "--run", run.toString())).satisfies(o -> {
+            assertThat(o.status()).isEqualTo(2);
+            assertThat(o.err()).contains("Option '--run' is for --batch, not --text");
+        });
+        assertThat(run("match", "--text", "电池", "--tag", "x").status()).isEqualTo(2);
+        assertThat(run("match", "--batch", queries().toString(), "--spread").err()).contains("Option '--spread' is for --text, not --batch");
+        assertThat(run).doesNotExist();
+    }
+
+    @Test
     void aBadQueriesFileNamesItsLinesAndLeavesTheRunAsItWas() throws IOException {
         Path q = Files.writeString(dir.resolve("q.jsonl"), "{\"id\": \"q1\", \"text\": \"电池\"}\n{\"id\": \"q1\", \"text\": \"水稻\"}\n");
         Path run = Files.writeString(dir.resolve("run.txt"), "earlier run\n");
