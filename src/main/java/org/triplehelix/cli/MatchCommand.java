@@ -94,7 +94,8 @@ class MatchCommand implements Callable<Integer> {
                         + ", not " + (input.text != null ? "--text" : "--batch"));
             }
         }
-        MatchRequest single = input.text != null ? new MatchRequest(input.text, kind, hits, SearchFilter.NONE, spread) : null;
+        MatchRequest single = input.text != null
+                ? option("--text", () -> new MatchRequest(input.text, kind, hits, SearchFilter.NONE, spread)) : null;
         List<BatchMatching.Query> queries = input.batch != null ? BatchMatching.read(input.batch, kind) : null;
         if (run != null) {
             option("--run", () -> {

@@ -68,6 +68,10 @@ class MatchCommandTests {
             assertThat(o.status()).isEqualTo(2);
             assertThat(o.err()).contains("Invalid value for option '--run': " + file.resolve("run.txt") + ": " + file + " is a file");
         });
+        assertThat(run("match", "--text", " ")).satisfies(o -> {
+            assertThat(o.status()).isEqualTo(2);
+            assertThat(o.err()).contains("Invalid value for option '--text': say what you are looking for");
+        });
         assertThat(dir.resolve("run.txt")).doesNotExist();
     }
 
