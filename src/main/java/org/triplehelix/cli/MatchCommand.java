@@ -76,24 +76,7 @@ class MatchCommand implements Callable<Integer> {
         // options and the queries are checked before anything starts: a mistake is told at once, not after the index is brought up to date
         EntityKind kind = option("--target", () -> EntityKind.of("target", target));
         int hits = hits();
-        if (hits < 1 || hits > MatchRequest.MAX_K) {
-            throw new ParameterException(spec.commandLine(), "Invalid value for option '--k': " + hits + " (hits per demand are 1 to "
-                    + MatchRequest.MAX_K + ")");
-        }
-        if (threads != null && threads < 1) {
-            throw new ParameterException(spec.commandLine(), "Invalid value for option '--threads': " + threads + " (at least 1)");
-        }
-        if (tag.isBlank() || tag.codePoints().anyMatch(Character::isWhitespace)) {
-            throw new ParameterException(spec.commandLine(), "Invalid value for option '--tag': '" + tag
-                    + "' (one word: the run's columns are separated by spaces)");
-        }
-        for (String option : input.text != null ? List.of("--run", "--tag", "--threads") : List.of("--spread")) {
-            if (spec.commandLine().getParseResult().hasMatchedOption(option)) {
-                // not dropped unseen: a --run given with --text would leave the user looking for a file never written
-                throw new ParameterException(spec.commandLine(), "Option '" + option + "' is for " + (input.text != null ? "--batch" : "--text")
-                        + ", not " + (input.text != null ? "--text" : "--batch"));
-            }
-        }
+        checkOptions(hits);
         MatchRequest single = input.text != null
                 ? option("--text", () -> new MatchRequest(input.text, kind, hits, SearchFilter.NONE, spread)) : null;
         List<BatchMatching.Query> queries = input.batch != null ? BatchMatching.read(input.batch, kind) : null;
@@ -127,6 +110,29 @@ class MatchCommand implements Callable<Integer> {
                 batch.run(queries, hits, tag, workers, run, new IndexCommand.Bar(System.err));
             }
             return 0;
+        }
+    }
+
+    /** Refuses, as a usage error naming the option, a value out of range or an option of the other form. */
+    private void checkOptions(int hits) {
+        if (hits < 1 || hits > MatchRequest.MAX_K) {
+            throw new ParameterException(spec.commandLine(), "Invalid value for option '--k': " + hits + " (hits per demand are 1 to "
+                    + MatchRequest.MAX_K + ")");
+        }
+        if (threads != null && threads < 1) {
+            throw new ParameterException(spec.commandLine(), "Invalid value for option '--threads': " + threads + " (at least 1)");
+        }
+        if (tag.isBlank() || tag.codePoints().anyMatch(Character::isWhitespace)) {
+            throw new ParameterException(spec.commandLine(), "Invalid value for option '--tag': '" + tag
+                    + "' (one word: the run's columns are separated by spaces)");
+        }
+        boolean text = input.text != null;
+        for (String option : text ? List.of("--run", "--tag", "--threads") : List.of("--spread")) {
+            if (spec.commandLine().getParseResult().hasMatchedOption(option)) {
+                // not dropped unseen: a --run given with --text would leave the user looking for a file never written
+                throw new ParameterException(spec.commandLine(), "Option '" + option + "' is for " + (text ? "--batch, not --text"
+                        : "--text, not --batch"));
+            }
         }
     }
 
