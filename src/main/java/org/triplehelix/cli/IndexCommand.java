@@ -9,8 +9,11 @@ import org.triplehelix.matching.IndexMaintenance;
 import org.triplehelix.matching.IndexStatus;
 import org.triplehelix.matching.Progress;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
 
 /** {@code helix index rebuild|status}: the search index, derived from the database. */
 @Command(name = "index", description = "The search index: rebuild it, or show its state.",
@@ -32,8 +35,15 @@ class IndexCommand {
         @Option(names = "--lexical-only", description = "Do not compute missing embeddings now (the server fills them in).")
         boolean lexicalOnly;
 
+        @Spec
+        CommandSpec spec;
+
         @Override
         public Integer call() {
+            if (threads != null && threads < 1) {
+                // told before the rebuild, not taken silently as 1
+                throw new ParameterException(spec.commandLine(), "Invalid value for option '--threads': " + threads + " (at least 1)");
+            }
             try (ConfigurableApplicationContext services = Platform.services(index.global)) {
                 IndexMaintenance maintenance = services.getBean(IndexMaintenance.class);
                 maintenance.rebuild(new Bar(System.err));

@@ -19,10 +19,14 @@ import org.triplehelix.matching.MatchResult;
 import org.triplehelix.matching.MatchService;
 import org.triplehelix.matching.SearchFilter;
 import org.triplehelix.matching.SearchIndex.Highlight;
+import org.triplehelix.shared.InvalidInputException;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
 
 /**
  * {@code helix match}: a batch of demands to a TREC run (INTERCHANGE.md, Batch matching), or one
@@ -49,8 +53,8 @@ class MatchCommand implements Callable<Integer> {
     @Option(names = "--target", defaultValue = "person", description = "person, organization, output, facility or demand (default: person).")
     String target;
 
-    @Option(names = "--k", defaultValue = "100", description = "Hits per demand (default: 100; 10 with --text).")
-    int k;
+    @Option(names = "--k", description = "Hits per demand (default: 100; 10 with --text).")
+    Integer k;
 
     @Option(names = "--run", paramLabel = "RUN.txt", description = "Where to write the TREC run (default: standard output).")
     Path run;
@@ -64,9 +68,24 @@ class MatchCommand implements Callable<Integer> {
     @Option(names = "--spread", description = "Spread the hits across organizations.")
     boolean spread;
 
+    @Spec
+    CommandSpec spec;
+
     @Override
     public Integer call() throws Exception {
-        EntityKind kind = EntityKind.of(target);
+        // options and the queries are checked before anything starts: a mistake is told at once, not after the index is brought up to date
+        EntityKind kind = option("--target", () -> EntityKind.of("target", target));
+        int hits = hits();
+        checkOptions(hits);
+        MatchRequest single = input.text != null
+                ? option("--text", () -> new MatchRequest(input.text, kind, hits, SearchFilter.NONE, spread)) : null;
+        List<BatchMatching.Query> queries = input.batch != null ? BatchMatching.read(input.batch, kind) : null;
+        if (run != null) {
+            option("--run", () -> {
+                BatchMatching.checkRunPath(run);
+                return run;
+            });
+        }
         try (ConfigurableApplicationContext services = Platform.services(global)) {
             IndexMaintenance maintenance = services.getBean(IndexMaintenance.class);
             maintenance.catchUp(new IndexCommand.Bar(System.err));
@@ -78,20 +97,56 @@ class MatchCommand implements Callable<Integer> {
                         + " shows the index complete, or stop that process and run this again (the command then brings the index up to date)");
             }
             MatchService matching = services.getBean(MatchService.class);
-            if (input.text != null) {
-                int hits = k == 100 ? 10 : k;
-                print(matching.match(new MatchRequest(input.text, kind, hits, SearchFilter.NONE, spread)), System.out);
+            if (single != null) {
+                print(matching.match(single), System.out);
                 return 0;
             }
             BatchMatching batch = services.getBean(BatchMatching.class);
             int workers = threads != null ? threads : 2;
             if (run == null) {
                 Writer out = new OutputStreamWriter(System.out, StandardCharsets.UTF_8);
-                batch.run(batch.read(input.batch, kind), k, tag, workers, out, new IndexCommand.Bar(System.err));
+                batch.run(queries, hits, tag, workers, out, new IndexCommand.Bar(System.err));
             } else {
-                batch.run(input.batch, kind, k, tag, workers, run, new IndexCommand.Bar(System.err));
+                batch.run(queries, hits, tag, workers, run, new IndexCommand.Bar(System.err));
             }
             return 0;
+        }
+    }
+
+    /** Refuses, as a usage error naming the option, a value out of range or an option of the other form. */
+    private void checkOptions(int hits) {
+        if (hits < 1 || hits > MatchRequest.MAX_K) {
+            throw new ParameterException(spec.commandLine(), "Invalid value for option '--k': " + hits + " (hits per demand are 1 to "
+                    + MatchRequest.MAX_K + ")");
+        }
+        if (threads != null && threads < 1) {
+            throw new ParameterException(spec.commandLine(), "Invalid value for option '--threads': " + threads + " (at least 1)");
+        }
+        if (tag.isBlank() || tag.codePoints().anyMatch(Character::isWhitespace)) {
+            throw new ParameterException(spec.commandLine(), "Invalid value for option '--tag': '" + tag
+                    + "' (one word: the run's columns are separated by spaces)");
+        }
+        boolean text = input.text != null;
+        for (String option : text ? List.of("--run", "--tag", "--threads") : List.of("--spread")) {
+            if (spec.commandLine().getParseResult().hasMatchedOption(option)) {
+                // not dropped unseen: a --run given with --text would leave the user looking for a file never written
+                throw new ParameterException(spec.commandLine(), "Option '" + option + "' is for " + (text ? "--batch, not --text"
+                        : "--text, not --batch"));
+            }
+        }
+    }
+
+    /** Hits per demand: {@code --k} as given, else 10 for one {@code --text} and 100 for a batch. */
+    int hits() {
+        return k != null ? k : input.text != null ? 10 : 100;
+    }
+
+    /** An option's value, a refusal of it a usage error that names the option. */
+    private <T> T option(String name, java.util.function.Supplier<T> value) {
+        try {
+            return value.get();
+        } catch (InvalidInputException e) {
+            throw new ParameterException(spec.commandLine(), "Invalid value for option '" + name + "': " + e.getMessage());
         }
     }
 

@@ -12,10 +12,15 @@ public enum EntityKind {
     }
 
     public static EntityKind of(String id) {
+        return of("kind", id);
+    }
+
+    /** The kind {@code id} given as {@code field} (a "target", a "kind"), refused naming that field. */
+    public static EntityKind of(String field, String id) {
         try {
             return valueOf(id.strip().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException | NullPointerException e) {
-            throw new org.triplehelix.shared.InvalidInputException("kind", "unknown kind " + id
+            throw new org.triplehelix.shared.InvalidInputException(field, "unknown kind " + id
                     + " (organization, person, output, facility or demand)", "matching.error.kind", id);
         }
     }

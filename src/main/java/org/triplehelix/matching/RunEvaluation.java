@@ -2,6 +2,7 @@ package org.triplehelix.matching;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,6 +14,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.triplehelix.shared.InvalidInputException;
 
 /**
  * Scores a TREC run against TREC qrels: nDCG@10 (linear gains), MRR@100, Recall@10 and Recall@100,
@@ -36,9 +38,22 @@ public final class RunEvaluation {
     }
 
     public static Metrics evaluate(Path qrels, Path run) {
+        Map<String, Map<String, Integer>> judged = readQrels(qrels.toString(), lines(qrels));
+        if (judged.isEmpty()) {
+            // every score would be 0 of 0 queries: an empty or wrong file, not a measurement
+            throw new InvalidInputException("file", qrels + ": no judgement with a positive grade, nothing to score against");
+        }
+        return evaluate(judged, readRun(run.toString(), lines(run)));
+    }
+
+    private static List<String> lines(Path file) {
+        if (Files.isDirectory(file)) {
+            throw new InvalidInputException("file", file + ": is a folder, not a file");
+        }
         try {
-            return evaluate(readQrels(Files.readAllLines(qrels, StandardCharsets.UTF_8)),
-                    readRun(Files.readAllLines(run, StandardCharsets.UTF_8)));
+            return Files.readAllLines(file, StandardCharsets.UTF_8);
+        } catch (CharacterCodingException e) {
+            throw new InvalidInputException("file", file + ": not UTF-8 text");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -46,11 +61,30 @@ public final class RunEvaluation {
 
     /** Judgements: query → entity → grade, positive grades only. */
     public static Map<String, Map<String, Integer>> readQrels(List<String> lines) {
+        return readQrels("qrels", lines);
+    }
+
+    /**
+     * Judgements of the file {@code file}: query → entity → grade, positive grades only. Blank lines
+     * are skipped; a line that is not {@code query iteration entity grade} with a whole-number grade
+     * is refused with its file and line (as trec_eval refuses it), not skipped: a judgement lost
+     * unseen would change every score.
+     */
+    public static Map<String, Map<String, Integer>> readQrels(String file, List<String> lines) {
         Map<String, Map<String, Integer>> judged = new LinkedHashMap<>();
+        int number = 0;
         for (String line : lines) {
-            String[] parts = line.trim().split("\\s+");
-            if (parts.length == 4 && Integer.parseInt(parts[3]) > 0) {
-                judged.computeIfAbsent(parts[0], q -> new HashMap<>()).put(parts[2], Integer.parseInt(parts[3]));
+            number++;
+            String[] parts = columns(line, number);
+            if (parts.length == 0) {
+                continue;
+            }
+            if (parts.length != 4) {
+                throw bad(file, number, "a judgement is 4 columns, \"query 0 entity grade\", not " + parts.length);
+            }
+            int grade = whole(parts[3], "grade", file, number);
+            if (grade > 0) {
+                judged.computeIfAbsent(parts[0], q -> new HashMap<>()).put(parts[2], grade);
             }
         }
         return judged;
@@ -58,15 +92,39 @@ public final class RunEvaluation {
 
     /** A run: query → entities in ranked order. */
     public static Map<String, List<String>> readRun(List<String> lines) {
+        return readRun("run", lines);
+    }
+
+    /**
+     * The run of the file {@code file}: query → entities in ranked order. Blank lines are skipped; a
+     * line of fewer than the 6 columns of {@code query Q0 entity rank score tag}, or whose rank or score
+     * is not a number, is refused with its file and line (as trec_eval refuses it).
+     */
+    public static Map<String, List<String>> readRun(String file, List<String> lines) {
         record Line(double score, int rank, String entity) {
         }
         Map<String, List<Line>> byQuery = new HashMap<>();
+        int number = 0;
         for (String line : lines) {
-            String[] parts = line.trim().split("\\s+");
-            if (parts.length >= 6) {
-                byQuery.computeIfAbsent(parts[0], q -> new ArrayList<>())
-                        .add(new Line(Double.parseDouble(parts[4]), Integer.parseInt(parts[3]), parts[2]));
+            number++;
+            String[] parts = columns(line, number);
+            if (parts.length == 0) {
+                continue;
             }
+            if (parts.length < 6) {
+                throw bad(file, number, "a run line is 6 columns, \"query Q0 entity rank score tag\", not " + parts.length);
+            }
+            int rank = whole(parts[3], "rank", file, number);
+            double score;
+            try {
+                score = Double.parseDouble(parts[4]);
+            } catch (NumberFormatException e) {
+                throw bad(file, number, "the score \"" + parts[4] + "\" is not a number");
+            }
+            if (Double.isNaN(score)) {
+                throw bad(file, number, "the score is NaN");
+            }
+            byQuery.computeIfAbsent(parts[0], q -> new ArrayList<>()).add(new Line(score, rank, parts[2]));
         }
         Map<String, List<String>> ranked = new HashMap<>();
         byQuery.forEach((query, hits) -> {
@@ -76,6 +134,23 @@ public final class RunEvaluation {
             ranked.put(query, List.copyOf(order));
         });
         return ranked;
+    }
+
+    private static String[] columns(String line, int number) {
+        String trimmed = number == 1 && line.startsWith("\uFEFF") ? line.substring(1).strip() : line.strip();
+        return trimmed.isEmpty() ? new String[0] : trimmed.split("\\s+");
+    }
+
+    private static int whole(String value, String what, String file, int number) {
+        try {
+            return Integer.parseInt(value);
+        } catch (NumberFormatException e) {
+            throw bad(file, number, "the " + what + " \"" + value + "\" is not a whole number");
+        }
+    }
+
+    private static InvalidInputException bad(String file, int number, String reason) {
+        return new InvalidInputException("file", file + ":" + number + ": " + reason);
     }
 
     public static Metrics evaluate(Map<String, Map<String, Integer>> qrels, Map<String, List<String>> run) {

@@ -74,7 +74,7 @@ class MatchingIntegrationTests {
         double tolerance = Double.parseDouble(expected.getProperty("tolerance"));
         for (String target : List.of("person", "organization")) {
             StringWriter run = new StringWriter();
-            batch.run(batch.read(queries, EntityKind.of(target)), 100, "fixture", 2, run, Progress.NONE);
+            batch.run(BatchMatching.read(queries, EntityKind.of(target)), 100, "fixture", 2, run, Progress.NONE);
             assertThat(run.toString().lines().findFirst()).get().asString().matches("f1 Q0 \\S+ 1 \\d+\\.\\d{4} fixture");
             Path qrels = Path.of(getClass().getResource(Fixture.DIR + "qrels." + target + ".txt").toURI());
             Path runFile = Files.createTempFile("run", ".txt");

@@ -87,6 +87,16 @@ class MatchingWebIntegrationTests {
                 .andExpect(jsonPath("$.hits.length()").value(2));
         mvc.perform(get("/api/v1/match").param("q", "水稻").param("target", "galaxy")) // the parameter the caller gave
                 .andExpect(status().isBadRequest()).andExpect(jsonPath("$.field").value("target"));
+        mvc.perform(get("/api/v1/match").param("q", "水稻").param("yearFrom", "2020").param("yearTo", "2010"))
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.field").value("yearTo"));
+        mvc.perform(get("/api/v1/match").param("q", "水稻").param("tier", "castle"))
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.field").value("tier"));
+        mvc.perform(post("/api/v1/match").with(alice).with(csrf()).contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"text\": \"水稻\", \"filters\": {\"tier\": [\"university\"]}}"))
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.field").value("filters.tier"));
+        mvc.perform(post("/api/v1/match").with(alice).with(csrf()).contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"text\": \"水稻\", \"target\": \"galaxy\"}"))
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.field").value("target"));
         mvc.perform(get("/api/v1/match").param("q", "水稻").param("k", "0"))
                 .andExpect(status().isBadRequest()).andExpect(jsonPath("$.field").value("k"));
         mvc.perform(get("/api/v1/match/status")).andExpect(status().isOk()).andExpect(jsonPath("$.stale").value(false));

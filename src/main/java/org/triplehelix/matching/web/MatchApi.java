@@ -1,5 +1,8 @@
 package org.triplehelix.matching.web;
 
+import com.fasterxml.jackson.annotation.JsonAnySetter;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -35,23 +38,73 @@ class MatchApi {
         this.maintenance = maintenance;
     }
 
-    /** The body of {@code POST /api/v1/match}. */
-    record MatchBody(String text, String target, Integer k, Filters filters, Boolean spread) {
+    /** The facility types a facility search's {@code types} may name (INTERCHANGE.md). */
+    private static final List<String> FACILITY_TYPES = List.of("major_facility", "instrument");
+
+    /**
+     * The body of {@code POST /api/v1/match}. A field it does not know is refused, naming it: a
+     * misspelt {@code "targte"} or filter would otherwise be dropped unseen and the answer widened.
+     */
+    record MatchBody(String text, String target, Integer k, Filters filters, Boolean spread,
+                     @JsonAnySetter Map<String, Object> unknown) {
+
+        MatchBody {
+            refuseUnknown("", unknown);
+        }
     }
 
     /** Filters: types, tiers (organization types), regions, disciplines, years. */
     record Filters(Set<String> types, Set<String> tiers, Set<String> regions, Set<String> disciplines, Integer yearFrom,
-                   Integer yearTo) {
+                   Integer yearTo, @JsonAnySetter Map<String, Object> unknown) {
 
-        SearchFilter toFilter() {
-            return new SearchFilter(types, tiers, regions, disciplines, yearFrom, yearTo, null, null);
+        Filters {
+            refuseUnknown("filters.", unknown);
+        }
+
+        SearchFilter toFilter(EntityKind target) {
+            return filter(target, "filters.", types, tiers, regions, disciplines, yearFrom, yearTo);
+        }
+    }
+
+    private static void refuseUnknown(String prefix, Map<String, Object> unknown) {
+        if (unknown != null && !unknown.isEmpty()) {
+            String name = unknown.keySet().iterator().next();
+            throw new InvalidInputException(prefix + name, "unknown field " + prefix + name + " (known: " + (prefix.isEmpty()
+                    ? "text, target, k, filters, spread" : "types, tiers, regions, disciplines, yearFrom, yearTo") + ")");
+        }
+    }
+
+    /**
+     * The filter the API was given, refused naming the field (with {@code prefix}, "filters." in a body) when
+     * a type or a tier is none the index knows, or the years run backwards: each would answer nothing, or
+     * everything, without saying why.
+     */
+    static SearchFilter filter(EntityKind target, String prefix, Set<String> types, Set<String> tiers, Set<String> regions,
+                               Set<String> disciplines, Integer yearFrom, Integer yearTo) {
+        known(prefix + (prefix.isEmpty() ? "type" : "types"), types, target == EntityKind.FACILITY ? FACILITY_TYPES : MatchView.OUTPUT_TYPES);
+        known(prefix + (prefix.isEmpty() ? "tier" : "tiers"), tiers, MatchView.TIERS);
+        if (yearFrom != null && yearTo != null && yearFrom > yearTo) {
+            throw new InvalidInputException(prefix + "yearTo", "yearTo " + yearTo + " is before yearFrom " + yearFrom);
+        }
+        return new SearchFilter(types, tiers, regions, disciplines, yearFrom, yearTo, null, null);
+    }
+
+    private static void known(String field, Set<String> values, List<String> known) {
+        if (values == null) {
+            return;
+        }
+        for (String value : values) {
+            if (value != null && !value.isBlank() && !known.contains(value.strip())) {
+                throw new InvalidInputException(field, "unknown " + field + " value \"" + value + "\" (one of " + String.join(", ", known) + ")");
+            }
         }
     }
 
     @PostMapping("/match")
     MatchResult match(@RequestBody MatchBody body) {
-        SearchFilter filter = body.filters() == null ? SearchFilter.NONE : body.filters().toFilter();
-        return matching.match(new MatchRequest(body.text(), target(body.target()), body.k() == null ? 10 : body.k(), filter,
+        EntityKind target = target(body.target());
+        SearchFilter filter = body.filters() == null ? SearchFilter.NONE : body.filters().toFilter(target);
+        return matching.match(new MatchRequest(body.text(), target, body.k() == null ? 10 : body.k(), filter,
                 Boolean.TRUE.equals(body.spread())));
     }
 
@@ -61,8 +114,8 @@ class MatchApi {
                       @RequestParam(required = false) Set<String> tier, @RequestParam(required = false) Set<String> region,
                       @RequestParam(required = false) Set<String> discipline, @RequestParam(required = false) Integer yearFrom,
                       @RequestParam(required = false) Integer yearTo, @RequestParam(defaultValue = "false") boolean spread) {
-        return matching.match(new MatchRequest(q, target(target), k,
-                new SearchFilter(type, tier, region, discipline, yearFrom, yearTo, null, null), spread));
+        EntityKind kind = target(target);
+        return matching.match(new MatchRequest(q, kind, k, filter(kind, "", type, tier, region, discipline, yearFrom, yearTo), spread));
     }
 
     @GetMapping("/demands/{id}/matches")
