@@ -8,7 +8,9 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import org.springframework.web.filter.OncePerRequestFilter;
+import org.triplehelix.shared.web.BodyTooLargeException;
 
 /**
  * Refuses request bodies larger than the limit with 413, whether announced by Content-Length or
@@ -30,10 +32,25 @@ final class RequestSizeLimitFilter extends OncePerRequestFilter {
         if (contentType != null && contentType.toLowerCase().startsWith("multipart/")) {
             chain.doFilter(request, response);
         } else if (request.getContentLengthLong() > limit) {
-            response.sendError(HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE);
+            if (isApi(request.getRequestURI())) {
+                // the API's refusals are problem details; the error dispatch would answer with Spring Boot's own JSON
+                response.setStatus(HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE);
+                response.setContentType("application/problem+json");
+                response.setCharacterEncoding(StandardCharsets.UTF_8);
+                response.setHeader("X-Content-Type-Options", "nosniff");
+                response.setHeader("Cache-Control", "no-store");
+                response.getWriter().write("{\"type\":\"about:blank\",\"title\":\"Content Too Large\",\"status\":413,"
+                        + "\"detail\":\"the request body is larger than the limit of " + limit + " bytes\",\"field\":\"body\"}");
+            } else {
+                response.sendError(HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE);
+            }
         } else {
             chain.doFilter(new Limited(request, limit), response);
         }
+    }
+
+    private static boolean isApi(String uri) {
+        return uri != null && (uri.equals("/api") || uri.startsWith("/api/"));
     }
 
     /** Counts what is read of a body without a (truthful) Content-Length. */
@@ -69,7 +86,7 @@ final class RequestSizeLimitFilter extends OncePerRequestFilter {
                 private void count(int n) throws IOException {
                     read += n;
                     if (read > limit) {
-                        throw new RequestTooLargeException();
+                        throw new BodyTooLargeException(limit);
                     }
                 }
 
@@ -88,13 +105,6 @@ final class RequestSizeLimitFilter extends OncePerRequestFilter {
                     in.setReadListener(listener);
                 }
             };
-        }
-    }
-
-    /** Thrown while reading a body past the limit. */
-    static final class RequestTooLargeException extends IOException {
-        RequestTooLargeException() {
-            super("the request body is larger than allowed");
         }
     }
 }

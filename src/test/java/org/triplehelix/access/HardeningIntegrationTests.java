@@ -108,6 +108,29 @@ class HardeningIntegrationTests {
         HelixClient.Response response = HelixClient.basic(port, admin.email(), AccessFixtures.PASSWORD)
                 .send("PUT", "/api/v1/users/1/roles", Map.of("Content-Type", "application/json"), large);
         assertThat(response.status()).isEqualTo(413);
+        // a problem detail naming the body, as every refusal of the API is (not Spring Boot's error JSON)
+        assertThat(response.header("Content-Type")).startsWith("application/problem+json");
+        assertThat(response.body()).contains("\"status\":413").contains("\"field\":\"body\"").contains("larger than the limit");
+    }
+
+    /** A body streamed in chunks, with no Content-Length to refuse it by, is refused once it has run past the limit. */
+    @Test
+    void refusesAStreamedBodyOverTheLimit() throws Exception {
+        Account admin = AccessFixtures.of(context).user(null, Role.ADMIN);
+        byte[] large = new byte[3 * 1024 * 1024];
+        java.util.Arrays.fill(large, (byte) ' ');
+        java.net.http.HttpRequest request = java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://localhost:" + port + "/api/v1/users/1/roles"))
+                .header("Content-Type", "application/json")
+                .header("Authorization", "Basic " + java.util.Base64.getEncoder().encodeToString(
+                        (admin.email() + ":" + AccessFixtures.PASSWORD).getBytes(java.nio.charset.StandardCharsets.UTF_8)))
+                .PUT(java.net.http.HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(large)))
+                .build();
+        try (java.net.http.HttpClient client = java.net.http.HttpClient.newHttpClient()) {
+            java.net.http.HttpResponse<String> response = client.send(request, java.net.http.HttpResponse.BodyHandlers.ofString());
+            assertThat(response.statusCode()).isEqualTo(413);
+            assertThat(response.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
+            assertThat(response.body()).contains("\"field\":\"body\"");
+        }
     }
 
     @Test

@@ -68,6 +68,10 @@ class ApiErrors {
      */
     @ExceptionHandler(HttpMessageNotReadableException.class)
     ProblemDetail unreadable(HttpMessageNotReadableException e) {
+        BodyTooLargeException tooLarge = cause(e, BodyTooLargeException.class);
+        if (tooLarge != null) {
+            return tooLarge(tooLarge);
+        }
         InvalidInputException refused = cause(e, InvalidInputException.class);
         if (refused != null) {
             return invalid(refused);
@@ -82,6 +86,14 @@ class ApiErrors {
                 ? "the request body is not valid JSON (line " + broken.getLocation().getLineNr() + ", column "
                         + broken.getLocation().getColumnNr() + ")"
                 : "the request body is not valid JSON of the expected shape");
+        problem.setProperty("field", "body");
+        return problem;
+    }
+
+    /** A body streamed past the limit (one announced larger is refused before it is read, in the same words). */
+    @ExceptionHandler(BodyTooLargeException.class)
+    ProblemDetail tooLarge(BodyTooLargeException e) {
+        ProblemDetail problem = problem(HttpStatus.CONTENT_TOO_LARGE, "Content Too Large", e.getMessage());
         problem.setProperty("field", "body");
         return problem;
     }
