@@ -372,6 +372,26 @@ class MatchingWebIntegrationTests {
         mvc.perform(get("/match").param("demand", hidden).param("target", "demand")).andExpect(status().isNotFound());
     }
 
+    /**
+     * Each description may hold 10,000 characters, a match at most 10,000: a demand with two long descriptions was
+     * saved, then its page, its API matches and "find similar demands" were a 400 ("a demand is at most 10,000
+     * characters"). It is matched on its titles, keywords and the start of its descriptions.
+     */
+    @Test
+    void aDemandWithTwoLongDescriptionsIsMatched() throws Exception {
+        String id = longDemand();
+        mvc.perform(get("/demands/" + id)).andExpect(status().isOk());
+        mvc.perform(get("/api/v1/demands/" + id + "/matches").param("target", "person").param("k", "3")).andExpect(status().isOk());
+        mvc.perform(get("/match").param("demand", id).param("target", "demand")).andExpect(status().isOk());
+    }
+
+    private String longDemand() throws Exception {
+        String zh = "盾构机主轴承国产化设计与寿命评估，".repeat(600);
+        String en = "main bearing design and service life of tunnel boring machines; ".repeat(150);
+        return demand("{\"titleZh\": \"盾构机主轴承寿命评估\", \"descriptionZh\": \"" + zh.substring(0, 9000)
+                + "\", \"descriptionEn\": \"" + en.substring(0, 9000) + "\", \"visibility\": \"public\"}");
+    }
+
     private String demand(String json) throws Exception {
         return mvc.perform(post("/api/v1/demands").with(alice).with(csrf()).contentType(MediaType.APPLICATION_JSON).content(json))
                 .andExpect(status().isCreated()).andReturn().getResponse().getHeader("Location").replace("/api/v1/demands/", "");
