@@ -385,11 +385,54 @@ class MatchingWebIntegrationTests {
         mvc.perform(get("/match").param("demand", id).param("target", "demand")).andExpect(status().isOk());
     }
 
+    /**
+     * A page started from a demand put the demand's whole text in every tab's address and in its box (sent again with
+     * the form), which no server takes for a long demand: the tabs carry the demand's id, the box what was typed.
+     */
+    @Test
+    void aPageStartedFromADemandKeepsTheDemandsTextOutOfTheAddresses() throws Exception {
+        String id = demand("""
+                {"titleZh": "盾构机主轴承寿命评估", "descriptionZh": "盾构机主轴承国产化设计与寿命评估", "visibility": "public"}""");
+        String opened = page(get("/match").param("demand", id).param("target", "person").param("lang", "en"));
+        assertThat(opened).contains("Matched on the text of this demand:", "<a href=\"/demands/" + id + "\">",
+                "href=\"/match?target=demand&amp;demand=" + id + "\"", "name=\"demand\" value=\"" + id + "\"",
+                "rows=\"3\" maxlength=\"10000\"")
+                .doesNotContain("%E7%9B%BE%E6%9E%84").doesNotContain(">盾构机主轴承寿命评估\n");
+        assertThat(page(get("/match").param("demand", id).param("target", "demand").param("lang", "en")))
+                .contains("href=\"/match?target=person&amp;demand=" + id + "\"").doesNotContain("q=%E7%9B%BE");
+        // typed words still win over the demand's text, and travel with the tabs
+        assertThat(page(get("/match").param("demand", id).param("q", "水稻育种").param("target", "demand")))
+                .contains("href=\"/match?q=%E6%B0%B4%E7%A8%BB%E8%82%B2%E7%A7%8D&amp;target=person&amp;demand=" + id + "\"");
+    }
+
     private String longDemand() throws Exception {
         String zh = "盾构机主轴承国产化设计与寿命评估，".repeat(600);
         String en = "main bearing design and service life of tunnel boring machines; ".repeat(150);
         return demand("{\"titleZh\": \"盾构机主轴承寿命评估\", \"descriptionZh\": \"" + zh.substring(0, 9000)
                 + "\", \"descriptionEn\": \"" + en.substring(0, 9000) + "\", \"visibility\": \"public\"}");
+    }
+
+    /**
+     * A year that is no number, or a first year after the last, came back as a JSON problem (or ranked nothing without
+     * a word); a text over 10,000 characters as the error page. Now the form comes back with the message beside the field.
+     */
+    @Test
+    void refusedFiltersComeBackInTheFormWithTheirMessage() throws Exception {
+        String wrong = mvc.perform(get("/match").param("q", "水稻育种").param("target", "output").param("yearFrom", "abc")
+                        .param("lang", "en").accept(MediaType.TEXT_HTML))
+                .andExpect(status().isBadRequest()).andExpect(header().string("Content-Type", startsWith("text/html")))
+                .andReturn().getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(wrong).contains("a whole number is expected (you typed “abc”)", "aria-invalid=\"true\" aria-describedby=\"f-yearFrom-error\"",
+                ">水稻育种</textarea>").doesNotContain("class=\"match-hit\"");
+        String order = mvc.perform(get("/match").param("q", "水稻育种").param("target", "output").param("yearFrom", "2025")
+                        .param("yearTo", "2000").param("lang", "zh"))
+                .andExpect(status().isBadRequest()).andReturn().getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(order).contains("起始年份（2025）晚于截止年份（2000）", "id=\"f-yearTo-error\"").doesNotContain("class=\"match-hit\"");
+        String longText = mvc.perform(get("/match").param("q", "稻".repeat(10_001)).param("lang", "en"))
+                .andExpect(status().isBadRequest()).andReturn().getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(longText).contains("a demand is at most 10000 characters", "id=\"f-q-error\"");
+        // a box ticked by hand in the address is no JSON error either
+        mvc.perform(get("/match").param("q", "水稻育种").param("spread", "maybe").param("closed", "on")).andExpect(status().isOk());
     }
 
     private String demand(String json) throws Exception {

@@ -1,5 +1,6 @@
 package org.triplehelix.matching.web;
 
+import jakarta.servlet.http.HttpServletResponse;
 import java.util.Set;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
@@ -15,6 +16,7 @@ import org.triplehelix.matching.MatchService;
 import org.triplehelix.matching.SearchFilter;
 import org.triplehelix.matching.demand.DemandFits;
 import org.triplehelix.shared.NotFoundException;
+import org.triplehelix.shared.web.FormErrors;
 
 /**
  * The "find partners" page ({@code /match?q=…&target=person}), and the fragments other pages embed
@@ -43,36 +45,53 @@ class MatchPages {
      * /api/v1/match} does ({@link MatchService#match}: only those the viewer may read), open ones only unless
      * {@code closed} is ticked (a closed demand takes no more offers), filtered by region and industry only (a demand
      * has no tier, output type or year). A page opened with a
-     * demand ({@code demand=ID}, the link on a demand's page) starts from its text and leaves it out of the demands.
+     * demand ({@code demand=ID}, the link on a demand's page) starts from its text and leaves it out of the demands;
+     * the text stays on the server (the box shows only what was typed, and the tabs carry the demand's id), as a long
+     * demand's text does not fit in an address. A year that is not a whole number, a first year after the last, or a
+     * text too long comes back in the form with its message beside the field (400), nothing ranked.
      */
     @GetMapping("/match")
     String match(@RequestParam(required = false) String q, @RequestParam(defaultValue = "person") String target,
                  @RequestParam(required = false) String region, @RequestParam(required = false) String tier,
                  @RequestParam(required = false) String type, @RequestParam(required = false) String discipline,
-                 @RequestParam(required = false) Integer yearFrom, @RequestParam(required = false) Integer yearTo,
-                 @RequestParam(defaultValue = "false") boolean spread, @RequestParam(required = false) String industry,
-                 @RequestParam(required = false) String demand, @RequestParam(defaultValue = "false") boolean closed,
-                 Authentication viewer, Model model) {
+                 @RequestParam(required = false) String yearFrom, @RequestParam(required = false) String yearTo,
+                 @RequestParam(required = false) String spread, @RequestParam(required = false) String industry,
+                 @RequestParam(required = false) String demand, @RequestParam(required = false) String closed,
+                 Authentication viewer, Model model, HttpServletResponse response) {
         boolean canSave = !DemandService.signedIn(viewer) || demands.canPost();
         Demand from = demand == null || demand.isBlank() ? null : demands.get(demand.strip());
         String picked = from == null ? null : from.extId();
-        String text = (q == null || q.isBlank()) && from != null ? from.matchText() : q;
-        MatchView blank = new MatchView(text, target, region, tier, type, discipline, yearFrom, yearTo, spread, industry, picked,
-                closed, null, canSave, null, null);
+        String typed = q == null ? "" : q;
+        String text = typed.isBlank() && from != null ? from.matchText() : typed;
+        FormErrors errors = FormErrors.none();
+        // the tabs that offer the years (not facilities, not demands) read them; the others leave them out
+        boolean years = !"facility".equals(target) && !"demand".equals(target);
+        Integer first = years ? year(yearFrom, "yearFrom", errors) : null;
+        Integer last = years ? year(yearTo, "yearTo", errors) : null;
+        if (first != null && last != null && first > last) {
+            errors.add("yearTo", "matching.error.yearOrder", first, last);
+        }
+        if (text.strip().length() > MatchRequest.MAX_TEXT) {
+            errors.add("q", "matching.error.textLong", MatchRequest.MAX_TEXT);
+        }
+        MatchView blank = new MatchView(typed, target, region, tier, type, discipline, yearFrom, yearTo, flag(spread), industry, picked,
+                flag(closed), null, canSave, null, null, errors);
         MatchResult result = null;
         java.util.Map<String, Demand> found = java.util.Map.of();
-        if (!blank.q().isBlank()) {
+        if (errors.any()) {
+            response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+        } else if (!text.isBlank()) {
+            Set<String> where = set(region);
             SearchFilter filter = blank.ofDemands()
-                    ? new SearchFilter(null, null, set(region), set(industry), null, null,
-                            closed ? null : Set.of(Demand.Status.OPEN.id()), picked == null ? null : Set.of(picked))
-                    : new SearchFilter(set(type), set(tier), set(region), set(discipline), yearFrom, yearTo, null, null);
-            result = matching.match(new MatchRequest(blank.q(), EntityKind.of(blank.target()), HITS, filter, spread));
+                    ? new SearchFilter(null, null, where, set(industry), null, null,
+                            blank.closed() ? null : Set.of(Demand.Status.OPEN.id()), picked == null ? null : Set.of(picked))
+                    : new SearchFilter(set(type), set(tier), where, set(discipline), first, last, null, null);
+            result = matching.match(new MatchRequest(text, EntityKind.of(blank.target()), HITS, filter, blank.spread()));
             if (blank.ofDemands()) {
                 found = demands.readable(result.hits().stream().map(org.triplehelix.matching.MatchHit::extId).toList());
             }
         }
-        model.addAttribute("view", new MatchView(blank.q(), blank.target(), region, tier, type, discipline, yearFrom, yearTo, spread,
-                industry, picked, closed, result, canSave, found, blank.ofDemands() ? demands.industries() : null));
+        model.addAttribute("view", blank.with(result, found, blank.ofDemands() ? demands.industries() : null));
         model.addAttribute("picked", from);
         return "matching/match";
     }
@@ -109,6 +128,24 @@ class MatchPages {
         } catch (NotFoundException e) {
             return null;
         }
+    }
+
+    /** A year as typed: null when blank, else a whole number, or an error on its field. */
+    private static Integer year(String value, String field, FormErrors errors) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return Integer.valueOf(value.strip());
+        } catch (NumberFormatException e) {
+            errors.add(field, "form.wholeNumber", value.strip());
+            return null;
+        }
+    }
+
+    /** A ticked box: {@code true} as the form sends it (or on, yes, 1); anything else, as an unticked box, false. */
+    private static boolean flag(String value) {
+        return value != null && Set.of("true", "on", "yes", "1").contains(value.strip().toLowerCase(java.util.Locale.ROOT));
     }
 
     private static Set<String> set(String value) {
