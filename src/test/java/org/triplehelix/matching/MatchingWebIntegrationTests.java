@@ -435,6 +435,29 @@ class MatchingWebIntegrationTests {
         mvc.perform(get("/match").param("q", "水稻育种").param("spread", "maybe").param("closed", "on")).andExpect(status().isOk());
     }
 
+    /**
+     * The region box took only a GB/T 2260 code on the partner tabs (a registry record's region) and only a district's
+     * name as typed on the demands tab (a demand's): "武汉" found nothing anywhere. The filter offers the provinces and
+     * prefectures, and a region picked or typed covers the regions within it, by code and by name.
+     */
+    @Test
+    void theRegionFilterTakesARegionByNameOrCodeOnEveryTab() throws Exception {
+        for (String wuhan : new String[] {"武汉", "武汉市", "Wuhan", "420100", "420000"}) {
+            assertThat(page(get("/match").param("q", "固态电解质电池的研发").param("target", "person").param("region", wuhan)))
+                    .as(wuhan).contains("hit-person-li-wei");
+        }
+        assertThat(page(get("/match").param("q", "固态电解质电池的研发").param("target", "person").param("region", "上海")))
+                .doesNotContain("hit-person-li-wei");
+        String hongshan = demand("""
+                {"titleZh": "盾构机刀盘耐磨涂层", "keywords": ["盾构机", "刀盘"], "region": "洪山区", "visibility": "public"}""");
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10)).untilAsserted(() ->
+                assertThat(page(get("/match").param("q", "盾构机刀盘耐磨涂层").param("target", "demand"))).contains("hit-" + hongshan));
+        assertThat(page(get("/match").param("q", "盾构机刀盘耐磨涂层").param("target", "demand").param("region", "420100").param("lang", "zh")))
+                .contains("hit-" + hongshan, "<option value=\"420100\" selected>\u3000武汉市</option>");
+        assertThat(page(get("/match").param("q", "盾构机刀盘耐磨涂层").param("target", "demand").param("region", "420500")))
+                .doesNotContain("hit-" + hongshan);
+    }
+
     private String demand(String json) throws Exception {
         return mvc.perform(post("/api/v1/demands").with(alice).with(csrf()).contentType(MediaType.APPLICATION_JSON).content(json))
                 .andExpect(status().isCreated()).andReturn().getResponse().getHeader("Location").replace("/api/v1/demands/", "");

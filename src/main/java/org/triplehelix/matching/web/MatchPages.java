@@ -33,11 +33,13 @@ class MatchPages {
     private final MatchService matching;
     private final DemandService demands;
     private final DemandFits fits;
+    private final RegionFilter regions;
 
-    MatchPages(MatchService matching, DemandService demands, DemandFits fits) {
+    MatchPages(MatchService matching, DemandService demands, DemandFits fits, RegionFilter regions) {
         this.matching = matching;
         this.demands = demands;
         this.fits = fits;
+        this.regions = regions;
     }
 
     /**
@@ -75,13 +77,13 @@ class MatchPages {
             errors.add("q", "matching.error.textLong", MatchRequest.MAX_TEXT);
         }
         MatchView blank = new MatchView(typed, target, region, tier, type, discipline, yearFrom, yearTo, flag(spread), industry, picked,
-                flag(closed), null, canSave, null, null, errors);
+                flag(closed), null, canSave, null, null, errors, regions.choices(region));
         MatchResult result = null;
         java.util.Map<String, Demand> found = java.util.Map.of();
         if (errors.any()) {
             response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
         } else if (!text.isBlank()) {
-            Set<String> where = set(region);
+            Set<String> where = regions.scope(region);
             SearchFilter filter = blank.ofDemands()
                     ? new SearchFilter(null, null, where, set(industry), null, null,
                             blank.closed() ? null : Set.of(Demand.Status.OPEN.id()), picked == null ? null : Set.of(picked))

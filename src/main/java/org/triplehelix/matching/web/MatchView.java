@@ -6,6 +6,7 @@ import org.springframework.web.util.UriComponentsBuilder;
 import org.triplehelix.matching.Demand;
 import org.triplehelix.matching.MatchResult;
 import org.triplehelix.matching.demand.DemandRepository.Industry;
+import org.triplehelix.registry.RegistryQueries.Region;
 import org.triplehelix.shared.web.FormErrors;
 
 /**
@@ -15,12 +16,12 @@ import org.triplehelix.shared.web.FormErrors;
  * {@code industry} filters the demands, {@code demand} is the demand the page was opened with (left out of the
  * demands found: its text is the query), {@code closed} whether closed demands are ranked too, {@code demands} the details of the demands found (deadline, budget,
  * readiness) and {@code industries} what the industry filter offers. {@code errors} are the refused fields (nothing is
- * ranked then).
+ * ranked then), {@code regions} what the region filter offers.
  */
 public record MatchView(String q, String target, String region, String tier, String type, String discipline, String yearFrom,
                         String yearTo, boolean spread, String industry, String demand, boolean closed, MatchResult result,
                         boolean canSaveDemand,
-                        Map<String, Demand> demands, List<Industry> industries, FormErrors errors) {
+                        Map<String, Demand> demands, List<Industry> industries, FormErrors errors, List<Region> regions) {
 
     /** The tabs of "find partners": who and what can solve a demand, and the demands that fit what was typed. */
     public static final List<String> TARGETS = List.of("person", "organization", "output", "facility", "demand");
@@ -36,12 +37,18 @@ public record MatchView(String q, String target, String region, String tier, Str
         demands = demands == null ? Map.of() : Map.copyOf(demands);
         industries = industries == null ? List.of() : List.copyOf(industries);
         errors = errors == null ? FormErrors.none() : errors;
+        regions = regions == null ? List.of() : List.copyOf(regions);
     }
 
     /** This page with its hits. */
     public MatchView with(MatchResult hits, Map<String, Demand> found, List<Industry> offered) {
         return new MatchView(q, target, region, tier, type, discipline, yearFrom, yearTo, spread, industry, demand, closed, hits,
-                canSaveDemand, found, offered, errors);
+                canSaveDemand, found, offered, errors, regions);
+    }
+
+    /** Whether the region filter's value is one it offers (else it is shown as typed). */
+    public boolean regionOffered() {
+        return !notBlank(region) || regions.stream().anyMatch(r -> r.code().equals(region.strip()));
     }
 
     /** Whether the demands are shown: ranked by what the viewer can do, filtered by region and industry only. */
