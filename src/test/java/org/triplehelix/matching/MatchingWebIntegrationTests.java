@@ -458,6 +458,25 @@ class MatchingWebIntegrationTests {
                 .doesNotContain("hit-" + hongshan);
     }
 
+    /**
+     * The discipline box took only the name an output's record gives (most often the taxonomy's Chinese name): on an
+     * English page "Materials Science and Engineering" found nothing, nor its code, nor the broader 工学. Each is searched
+     * as itself and the names and codes of the disciplines within it; the box suggests the taxonomy's names.
+     */
+    @Test
+    void theDisciplineFilterTakesADisciplineByEitherNameOrCode() throws Exception {
+        jdbc.sql("update output set discipline = '材料科学与工程' where ext_id = 'out-01'").update();
+        maintenance.rebuild(Progress.NONE);
+        for (String materials : new String[] {"材料科学与工程", "Materials Science and Engineering", "0805", "工学", "Engineering"}) {
+            assertThat(page(get("/match").param("q", "固态电解质电池的研发").param("target", "output").param("discipline", materials)))
+                    .as(materials).contains("hit-out-01");
+        }
+        assertThat(page(get("/match").param("q", "固态电解质电池的研发").param("target", "output").param("discipline", "Philosophy")))
+                .doesNotContain("hit-out-01");
+        assertThat(page(get("/match").param("q", "固态电解质电池的研发").param("target", "output").param("lang", "en")))
+                .contains("list=\"match-disciplines\"", "<option value=\"Materials Science and Engineering\"></option>");
+    }
+
     private String demand(String json) throws Exception {
         return mvc.perform(post("/api/v1/demands").with(alice).with(csrf()).contentType(MediaType.APPLICATION_JSON).content(json))
                 .andExpect(status().isCreated()).andReturn().getResponse().getHeader("Location").replace("/api/v1/demands/", "");

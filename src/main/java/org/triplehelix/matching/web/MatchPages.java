@@ -34,12 +34,14 @@ class MatchPages {
     private final DemandService demands;
     private final DemandFits fits;
     private final RegionFilter regions;
+    private final DisciplineFilter disciplines;
 
-    MatchPages(MatchService matching, DemandService demands, DemandFits fits, RegionFilter regions) {
+    MatchPages(MatchService matching, DemandService demands, DemandFits fits, RegionFilter regions, DisciplineFilter disciplines) {
         this.matching = matching;
         this.demands = demands;
         this.fits = fits;
         this.regions = regions;
+        this.disciplines = disciplines;
     }
 
     /**
@@ -77,7 +79,7 @@ class MatchPages {
             errors.add("q", "matching.error.textLong", MatchRequest.MAX_TEXT);
         }
         MatchView blank = new MatchView(typed, target, region, tier, type, discipline, yearFrom, yearTo, flag(spread), industry, picked,
-                flag(closed), null, canSave, null, null, errors, regions.choices(region));
+                flag(closed), null, canSave, null, null, errors, regions.choices(region), years ? disciplines.choices() : null);
         MatchResult result = null;
         java.util.Map<String, Demand> found = java.util.Map.of();
         if (errors.any()) {
@@ -87,7 +89,7 @@ class MatchPages {
             SearchFilter filter = blank.ofDemands()
                     ? new SearchFilter(null, null, where, set(industry), null, null,
                             blank.closed() ? null : Set.of(Demand.Status.OPEN.id()), picked == null ? null : Set.of(picked))
-                    : new SearchFilter(set(type), set(tier), where, set(discipline), first, last, null, null);
+                    : new SearchFilter(set(type), set(tier), where, disciplines.scope(discipline), first, last, null, null);
             result = matching.match(new MatchRequest(text, EntityKind.of(blank.target()), HITS, filter, blank.spread()));
             if (blank.ofDemands()) {
                 found = demands.readable(result.hits().stream().map(org.triplehelix.matching.MatchHit::extId).toList());

@@ -6,6 +6,7 @@ import org.springframework.web.util.UriComponentsBuilder;
 import org.triplehelix.matching.Demand;
 import org.triplehelix.matching.MatchResult;
 import org.triplehelix.matching.demand.DemandRepository.Industry;
+import org.triplehelix.registry.RegistryQueries.Discipline;
 import org.triplehelix.registry.RegistryQueries.Region;
 import org.triplehelix.shared.web.FormErrors;
 
@@ -16,12 +17,13 @@ import org.triplehelix.shared.web.FormErrors;
  * {@code industry} filters the demands, {@code demand} is the demand the page was opened with (left out of the
  * demands found: its text is the query), {@code closed} whether closed demands are ranked too, {@code demands} the details of the demands found (deadline, budget,
  * readiness) and {@code industries} what the industry filter offers. {@code errors} are the refused fields (nothing is
- * ranked then), {@code regions} what the region filter offers.
+ * ranked then), {@code regions} what the region filter offers, {@code disciplines} what the discipline box suggests.
  */
 public record MatchView(String q, String target, String region, String tier, String type, String discipline, String yearFrom,
                         String yearTo, boolean spread, String industry, String demand, boolean closed, MatchResult result,
                         boolean canSaveDemand,
-                        Map<String, Demand> demands, List<Industry> industries, FormErrors errors, List<Region> regions) {
+                        Map<String, Demand> demands, List<Industry> industries, FormErrors errors, List<Region> regions,
+                        List<Discipline> disciplines) {
 
     /** The tabs of "find partners": who and what can solve a demand, and the demands that fit what was typed. */
     public static final List<String> TARGETS = List.of("person", "organization", "output", "facility", "demand");
@@ -38,12 +40,13 @@ public record MatchView(String q, String target, String region, String tier, Str
         industries = industries == null ? List.of() : List.copyOf(industries);
         errors = errors == null ? FormErrors.none() : errors;
         regions = regions == null ? List.of() : List.copyOf(regions);
+        disciplines = disciplines == null ? List.of() : List.copyOf(disciplines);
     }
 
     /** This page with its hits. */
     public MatchView with(MatchResult hits, Map<String, Demand> found, List<Industry> offered) {
         return new MatchView(q, target, region, tier, type, discipline, yearFrom, yearTo, spread, industry, demand, closed, hits,
-                canSaveDemand, found, offered, errors, regions);
+                canSaveDemand, found, offered, errors, regions, disciplines);
     }
 
     /** Whether the region filter's value is one it offers (else it is shown as typed). */
