@@ -192,6 +192,23 @@ class MatchingWebIntegrationTests {
                         .string(org.hamcrest.Matchers.not(containsString("hit-person-li-wei"))));
     }
 
+    /** A count typed by hand that is no int, or none at all, was a JSON problem in the browser: the fragment shows 1 to 50, 5 else. */
+    @Test
+    void aFragmentsCountTypedByHandGivesTheFragment() throws Exception {
+        for (String k : new String[] {"99999999999", "abc", "-7", ""}) {
+            mvc.perform(get("/match/similar").param("kind", "person").param("id", "person-li-wei").param("k", k).accept(MediaType.TEXT_HTML))
+                    .andExpect(status().isOk()).andExpect(content("class=\"match-hit\""));
+            mvc.perform(get("/match/fits").param("kind", "person").param("id", "person-li-wei").param("k", k).accept(MediaType.TEXT_HTML))
+                    .andExpect(status().isOk()).andExpect(content("match-fragment"));
+        }
+        assertThat(page(get("/match/similar").param("kind", "person").param("id", "person-li-wei").param("k", "99999999999")))
+                .contains("ol class=\"match-hits\"");
+        mvc.perform(get("/match/similar").param("kind", "person").param("lang", "en").accept(MediaType.TEXT_HTML)).andExpect(status().isOk())
+                .andExpect(content("No similar experts found yet."));
+        mvc.perform(get("/match/fits").param("id", "person-li-wei").accept(MediaType.TEXT_HTML)).andExpect(status().isBadRequest())
+                .andExpect(header().string("Content-Type", startsWith("text/html")));
+    }
+
     /**
      * A profile page holds two panels: a fragment neither times its ranking nor repeats the /match page's
      * notice; with the semantic index complete it says nothing of it, while vectors are missing one short line.

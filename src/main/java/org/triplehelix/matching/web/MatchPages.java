@@ -102,22 +102,22 @@ class MatchPages {
 
     /** Experts (or organizations) like a person or an organization: a fragment for its page. */
     @GetMapping("/match/similar")
-    String similar(@RequestParam String kind, @RequestParam String id, @RequestParam(defaultValue = "person") String target,
-                   @RequestParam(defaultValue = "5") int k, Model model) {
+    String similar(@RequestParam(required = false) String kind, @RequestParam(required = false) String id,
+                   @RequestParam(defaultValue = "person") String target, @RequestParam(required = false) String k, Model model) {
         EntityKind of = EntityKind.of(kind);
         EntityKind like = EntityKind.of(target);
-        model.addAttribute("result", orNone(() -> matching.similarTo(of, id, like, Math.clamp(k, 1, 50))));
+        model.addAttribute("result", orNone(id, () -> matching.similarTo(of, id.strip(), like, count(k))));
         model.addAttribute("empty", "matching.similar.empty." + like.id());
         return "matching/fragment";
     }
 
     /** The open demands that fit a person or an organization, with evidence ({@link DemandFits}): a fragment for its page. */
     @GetMapping("/match/fits")
-    String fits(@RequestParam String kind, @RequestParam String id, @RequestParam(defaultValue = "5") int k,
-                Authentication viewer, Model model) {
+    String fits(@RequestParam(required = false) String kind, @RequestParam(required = false) String id,
+                @RequestParam(required = false) String k, Authentication viewer, Model model) {
         EntityKind of = EntityKind.of(kind);
         boolean signedIn = DemandService.signedIn(viewer);
-        model.addAttribute("result", orNone(() -> fits.of(of, id, Math.clamp(k, 1, 50), signedIn)));
+        model.addAttribute("result", orNone(id, () -> fits.of(of, id.strip(), count(k), signedIn)));
         model.addAttribute("empty", "matching.fits.empty");
         if (!signedIn) {
             model.addAttribute("note", "matching.fits.signInForMore");
@@ -125,8 +125,23 @@ class MatchPages {
         return "matching/fragment";
     }
 
-    /** The result, or none when the record is not (yet) in the index. */
-    private static MatchResult orNone(java.util.function.Supplier<MatchResult> result) {
+    /**
+     * How many hits a fragment shows: 1 to 50, 5 when not given or not a number. The profile pages ask for 5; an address
+     * typed by hand gets the fragment, not a JSON problem (a missing kind is the error page, as an unknown one).
+     */
+    static int count(String k) {
+        try {
+            return k == null || k.isBlank() ? 5 : Math.clamp(Long.parseLong(k.strip()), 1, 50);
+        } catch (NumberFormatException e) {
+            return 5;
+        }
+    }
+
+    /** The result, or none when no record is named or the record is not (yet) in the index. */
+    private static MatchResult orNone(String id, java.util.function.Supplier<MatchResult> result) {
+        if (id == null || id.isBlank()) {
+            return null;
+        }
         try {
             return result.get();
         } catch (NotFoundException e) {
