@@ -69,6 +69,11 @@ class MatchingWebIntegrationTests {
                 .andExpect(status().isOk())
                 .andExpect(content("Supporting outputs"));
         mvc.perform(get("/match")).andExpect(status().isOk()).andExpect(content("<textarea"));
+        // the tabs say what they choose (they were named "Refine", as the filters are)
+        mvc.perform(get("/match").param("q", "水稻育种").param("lang", "en"))
+                .andExpect(content("<nav class=\"tabs\" aria-label=\"What to find\">"));
+        mvc.perform(get("/match").param("q", "水稻育种").param("lang", "zh"))
+                .andExpect(content("<nav class=\"tabs\" aria-label=\"匹配对象\">"));
     }
 
     @Test
