@@ -50,7 +50,9 @@ public record Demand(String extId, String titleZh, String titleEn, String descri
 
     /**
      * Title, keywords and description: the text a match starts from (and what is embedded), an
-     * illustrative demand's without the demo's label ({@link IllustrativeLabel}).
+     * illustrative demand's without the demo's label ({@link IllustrativeLabel}). At most
+     * {@link MatchRequest#MAX_TEXT} characters: each description may be that long, and a demand with two
+     * long ones is matched on its titles, keywords and the start of its descriptions rather than refused.
      */
     public String matchText() {
         StringBuilder text = new StringBuilder();
@@ -59,6 +61,10 @@ public record Demand(String extId, String titleZh, String titleEn, String descri
             if (part != null && !part.isBlank()) {
                 text.append(text.isEmpty() ? "" : "\n").append(part.strip());
             }
+        }
+        if (text.length() > MatchRequest.MAX_TEXT) {
+            int end = Character.isHighSurrogate(text.charAt(MatchRequest.MAX_TEXT - 1)) ? MatchRequest.MAX_TEXT - 1 : MatchRequest.MAX_TEXT;
+            text.setLength(end);
         }
         return text.toString();
     }

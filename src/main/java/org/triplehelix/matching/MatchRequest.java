@@ -7,13 +7,15 @@ package org.triplehelix.matching;
 public record MatchRequest(String text, EntityKind target, int k, SearchFilter filter, boolean spread) {
 
     public static final int MAX_K = 1000;
+    /** The longest text a match takes. */
+    public static final int MAX_TEXT = 10_000;
 
     public MatchRequest {
         if (text == null || text.isBlank()) {
             throw new org.triplehelix.shared.InvalidInputException("text", "say what you are looking for", "matching.error.text");
         }
-        if (text.length() > 10_000) {
-            throw new org.triplehelix.shared.InvalidInputException("text", "at most 10,000 characters", "matching.error.textLong", 10_000);
+        if (text.length() > MAX_TEXT) {
+            throw new org.triplehelix.shared.InvalidInputException("text", "at most 10,000 characters", "matching.error.textLong", MAX_TEXT);
         }
         if (target == null) {
             throw new org.triplehelix.shared.InvalidInputException("target", "person, organization, output, facility or demand",

@@ -69,6 +69,11 @@ class MatchingWebIntegrationTests {
                 .andExpect(status().isOk())
                 .andExpect(content("Supporting outputs"));
         mvc.perform(get("/match")).andExpect(status().isOk()).andExpect(content("<textarea"));
+        // the tabs say what they choose (they were named "Refine", as the filters are)
+        mvc.perform(get("/match").param("q", "水稻育种").param("lang", "en"))
+                .andExpect(content("<nav class=\"tabs\" aria-label=\"What to find\">"));
+        mvc.perform(get("/match").param("q", "水稻育种").param("lang", "zh"))
+                .andExpect(content("<nav class=\"tabs\" aria-label=\"匹配对象\">"));
     }
 
     @Test
@@ -226,6 +231,23 @@ class MatchingWebIntegrationTests {
                 .andExpect(status().isOk()).andExpect(content("张敏"))
                 .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content()
                         .string(org.hamcrest.Matchers.not(containsString("hit-person-li-wei"))));
+    }
+
+    /** A count typed by hand that is no int, or none at all, was a JSON problem in the browser: the fragment shows 1 to 50, 5 else. */
+    @Test
+    void aFragmentsCountTypedByHandGivesTheFragment() throws Exception {
+        for (String k : new String[] {"99999999999", "abc", "-7", ""}) {
+            mvc.perform(get("/match/similar").param("kind", "person").param("id", "person-li-wei").param("k", k).accept(MediaType.TEXT_HTML))
+                    .andExpect(status().isOk()).andExpect(content("class=\"match-hit\""));
+            mvc.perform(get("/match/fits").param("kind", "person").param("id", "person-li-wei").param("k", k).accept(MediaType.TEXT_HTML))
+                    .andExpect(status().isOk()).andExpect(content("match-fragment"));
+        }
+        assertThat(page(get("/match/similar").param("kind", "person").param("id", "person-li-wei").param("k", "99999999999")))
+                .contains("ol class=\"match-hits\"");
+        mvc.perform(get("/match/similar").param("kind", "person").param("lang", "en").accept(MediaType.TEXT_HTML)).andExpect(status().isOk())
+                .andExpect(content("No similar experts found yet."));
+        mvc.perform(get("/match/fits").param("id", "person-li-wei").accept(MediaType.TEXT_HTML)).andExpect(status().isBadRequest())
+                .andExpect(header().string("Content-Type", startsWith("text/html")));
     }
 
     /**
@@ -406,6 +428,111 @@ class MatchingWebIntegrationTests {
         String hidden = demand("""
                 {"titleZh": "保密的盾构机刀盘需求", "visibility": "parties", "parties": ["org-optics-univ"]}""");
         mvc.perform(get("/match").param("demand", hidden).param("target", "demand")).andExpect(status().isNotFound());
+    }
+
+    /**
+     * Each description may hold 10,000 characters, a match at most 10,000: a demand with two long descriptions was
+     * saved, then its page, its API matches and "find similar demands" were a 400 ("a demand is at most 10,000
+     * characters"). It is matched on its titles, keywords and the start of its descriptions.
+     */
+    @Test
+    void aDemandWithTwoLongDescriptionsIsMatched() throws Exception {
+        String id = longDemand();
+        mvc.perform(get("/demands/" + id)).andExpect(status().isOk());
+        mvc.perform(get("/api/v1/demands/" + id + "/matches").param("target", "person").param("k", "3")).andExpect(status().isOk());
+        mvc.perform(get("/match").param("demand", id).param("target", "demand")).andExpect(status().isOk());
+    }
+
+    /**
+     * A page started from a demand put the demand's whole text in every tab's address and in its box (sent again with
+     * the form), which no server takes for a long demand: the tabs carry the demand's id, the box what was typed.
+     */
+    @Test
+    void aPageStartedFromADemandKeepsTheDemandsTextOutOfTheAddresses() throws Exception {
+        String id = demand("""
+                {"titleZh": "盾构机主轴承寿命评估", "descriptionZh": "盾构机主轴承国产化设计与寿命评估", "visibility": "public"}""");
+        String opened = page(get("/match").param("demand", id).param("target", "person").param("lang", "en"));
+        assertThat(opened).contains("Matched on the text of this demand:", "<a href=\"/demands/" + id + "\">",
+                "href=\"/match?target=demand&amp;demand=" + id + "\"", "name=\"demand\" value=\"" + id + "\"",
+                "rows=\"3\" maxlength=\"10000\"")
+                .doesNotContain("%E7%9B%BE%E6%9E%84").doesNotContain(">盾构机主轴承寿命评估\n");
+        assertThat(page(get("/match").param("demand", id).param("target", "demand").param("lang", "en")))
+                .contains("href=\"/match?target=person&amp;demand=" + id + "\"").doesNotContain("q=%E7%9B%BE");
+        // typed words still win over the demand's text, and travel with the tabs
+        assertThat(page(get("/match").param("demand", id).param("q", "水稻育种").param("target", "demand")))
+                .contains("href=\"/match?q=%E6%B0%B4%E7%A8%BB%E8%82%B2%E7%A7%8D&amp;target=person&amp;demand=" + id + "\"");
+    }
+
+    private String longDemand() throws Exception {
+        String zh = "盾构机主轴承国产化设计与寿命评估，".repeat(600);
+        String en = "main bearing design and service life of tunnel boring machines; ".repeat(150);
+        return demand("{\"titleZh\": \"盾构机主轴承寿命评估\", \"descriptionZh\": \"" + zh.substring(0, 9000)
+                + "\", \"descriptionEn\": \"" + en.substring(0, 9000) + "\", \"visibility\": \"public\"}");
+    }
+
+    /**
+     * A year that is no number, or a first year after the last, came back as a JSON problem (or ranked nothing without
+     * a word); a text over 10,000 characters as the error page. Now the form comes back with the message beside the field.
+     */
+    @Test
+    void refusedFiltersComeBackInTheFormWithTheirMessage() throws Exception {
+        String wrong = mvc.perform(get("/match").param("q", "水稻育种").param("target", "output").param("yearFrom", "abc")
+                        .param("lang", "en").accept(MediaType.TEXT_HTML))
+                .andExpect(status().isBadRequest()).andExpect(header().string("Content-Type", startsWith("text/html")))
+                .andReturn().getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(wrong).contains("a whole number is expected (you typed “abc”)", "aria-invalid=\"true\" aria-describedby=\"f-yearFrom-error\"",
+                ">水稻育种</textarea>").doesNotContain("class=\"match-hit\"");
+        String order = mvc.perform(get("/match").param("q", "水稻育种").param("target", "output").param("yearFrom", "2025")
+                        .param("yearTo", "2000").param("lang", "zh"))
+                .andExpect(status().isBadRequest()).andReturn().getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(order).contains("起始年份（2025）晚于截止年份（2000）", "id=\"f-yearTo-error\"").doesNotContain("class=\"match-hit\"");
+        String longText = mvc.perform(get("/match").param("q", "稻".repeat(10_001)).param("lang", "en"))
+                .andExpect(status().isBadRequest()).andReturn().getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(longText).contains("a demand is at most 10000 characters", "id=\"f-q-error\"");
+        // a box ticked by hand in the address is no JSON error either
+        mvc.perform(get("/match").param("q", "水稻育种").param("spread", "maybe").param("closed", "on")).andExpect(status().isOk());
+    }
+
+    /**
+     * The region box took only a GB/T 2260 code on the partner tabs (a registry record's region) and only a district's
+     * name as typed on the demands tab (a demand's): "武汉" found nothing anywhere. The filter offers the provinces and
+     * prefectures, and a region picked or typed covers the regions within it, by code and by name.
+     */
+    @Test
+    void theRegionFilterTakesARegionByNameOrCodeOnEveryTab() throws Exception {
+        for (String wuhan : new String[] {"武汉", "武汉市", "Wuhan", "420100", "420000"}) {
+            assertThat(page(get("/match").param("q", "固态电解质电池的研发").param("target", "person").param("region", wuhan)))
+                    .as(wuhan).contains("hit-person-li-wei");
+        }
+        assertThat(page(get("/match").param("q", "固态电解质电池的研发").param("target", "person").param("region", "上海")))
+                .doesNotContain("hit-person-li-wei");
+        String hongshan = demand("""
+                {"titleZh": "盾构机刀盘耐磨涂层", "keywords": ["盾构机", "刀盘"], "region": "洪山区", "visibility": "public"}""");
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10)).untilAsserted(() ->
+                assertThat(page(get("/match").param("q", "盾构机刀盘耐磨涂层").param("target", "demand"))).contains("hit-" + hongshan));
+        assertThat(page(get("/match").param("q", "盾构机刀盘耐磨涂层").param("target", "demand").param("region", "420100").param("lang", "zh")))
+                .contains("hit-" + hongshan, "<option value=\"420100\" selected>\u3000武汉市</option>");
+        assertThat(page(get("/match").param("q", "盾构机刀盘耐磨涂层").param("target", "demand").param("region", "420500")))
+                .doesNotContain("hit-" + hongshan);
+    }
+
+    /**
+     * The discipline box took only the name an output's record gives (most often the taxonomy's Chinese name): on an
+     * English page "Materials Science and Engineering" found nothing, nor its code, nor the broader 工学. Each is searched
+     * as itself and the names and codes of the disciplines within it; the box suggests the taxonomy's names.
+     */
+    @Test
+    void theDisciplineFilterTakesADisciplineByEitherNameOrCode() throws Exception {
+        jdbc.sql("update output set discipline = '材料科学与工程' where ext_id = 'out-01'").update();
+        maintenance.rebuild(Progress.NONE);
+        for (String materials : new String[] {"材料科学与工程", "Materials Science and Engineering", "0805", "工学", "Engineering"}) {
+            assertThat(page(get("/match").param("q", "固态电解质电池的研发").param("target", "output").param("discipline", materials)))
+                    .as(materials).contains("hit-out-01");
+        }
+        assertThat(page(get("/match").param("q", "固态电解质电池的研发").param("target", "output").param("discipline", "Philosophy")))
+                .doesNotContain("hit-out-01");
+        assertThat(page(get("/match").param("q", "固态电解质电池的研发").param("target", "output").param("lang", "en")))
+                .contains("list=\"match-disciplines\"", "<option value=\"Materials Science and Engineering\"></option>");
     }
 
     private String demand(String json) throws Exception {

@@ -1,5 +1,6 @@
 package org.triplehelix.matching.web;
 
+import jakarta.servlet.http.HttpServletResponse;
 import java.util.Set;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
@@ -15,6 +16,7 @@ import org.triplehelix.matching.MatchService;
 import org.triplehelix.matching.SearchFilter;
 import org.triplehelix.matching.demand.DemandFits;
 import org.triplehelix.shared.NotFoundException;
+import org.triplehelix.shared.web.FormErrors;
 
 /**
  * The "find partners" page ({@code /match?q=…&target=person}), and the fragments other pages embed
@@ -31,11 +33,15 @@ class MatchPages {
     private final MatchService matching;
     private final DemandService demands;
     private final DemandFits fits;
+    private final RegionFilter regions;
+    private final DisciplineFilter disciplines;
 
-    MatchPages(MatchService matching, DemandService demands, DemandFits fits) {
+    MatchPages(MatchService matching, DemandService demands, DemandFits fits, RegionFilter regions, DisciplineFilter disciplines) {
         this.matching = matching;
         this.demands = demands;
         this.fits = fits;
+        this.regions = regions;
+        this.disciplines = disciplines;
     }
 
     /**
@@ -43,58 +49,75 @@ class MatchPages {
      * /api/v1/match} does ({@link MatchService#match}: only those the viewer may read), open ones only unless
      * {@code closed} is ticked (a closed demand takes no more offers), filtered by region and industry only (a demand
      * has no tier, output type or year). A page opened with a
-     * demand ({@code demand=ID}, the link on a demand's page) starts from its text and leaves it out of the demands.
+     * demand ({@code demand=ID}, the link on a demand's page) starts from its text and leaves it out of the demands;
+     * the text stays on the server (the box shows only what was typed, and the tabs carry the demand's id), as a long
+     * demand's text does not fit in an address. A year that is not a whole number, a first year after the last, or a
+     * text too long comes back in the form with its message beside the field (400), nothing ranked.
      */
     @GetMapping("/match")
     String match(@RequestParam(required = false) String q, @RequestParam(defaultValue = "person") String target,
                  @RequestParam(required = false) String region, @RequestParam(required = false) String tier,
                  @RequestParam(required = false) String type, @RequestParam(required = false) String discipline,
-                 @RequestParam(required = false) Integer yearFrom, @RequestParam(required = false) Integer yearTo,
-                 @RequestParam(defaultValue = "false") boolean spread, @RequestParam(required = false) String industry,
-                 @RequestParam(required = false) String demand, @RequestParam(defaultValue = "false") boolean closed,
-                 Authentication viewer, Model model) {
+                 @RequestParam(required = false) String yearFrom, @RequestParam(required = false) String yearTo,
+                 @RequestParam(required = false) String spread, @RequestParam(required = false) String industry,
+                 @RequestParam(required = false) String demand, @RequestParam(required = false) String closed,
+                 Authentication viewer, Model model, HttpServletResponse response) {
         boolean canSave = !DemandService.signedIn(viewer) || demands.canPost();
         Demand from = demand == null || demand.isBlank() ? null : demands.get(demand.strip());
         String picked = from == null ? null : from.extId();
-        String text = (q == null || q.isBlank()) && from != null ? from.matchText() : q;
-        MatchView blank = new MatchView(text, target, region, tier, type, discipline, yearFrom, yearTo, spread, industry, picked,
-                closed, null, canSave, null, null);
+        String typed = q == null ? "" : q;
+        String text = typed.isBlank() && from != null ? from.matchText() : typed;
+        FormErrors errors = FormErrors.none();
+        // the tabs that offer the years (not facilities, not demands) read them; the others leave them out
+        boolean years = !"facility".equals(target) && !"demand".equals(target);
+        Integer first = years ? year(yearFrom, "yearFrom", errors) : null;
+        Integer last = years ? year(yearTo, "yearTo", errors) : null;
+        if (first != null && last != null && first > last) {
+            errors.add("yearTo", "matching.error.yearOrder", first, last);
+        }
+        if (text.strip().length() > MatchRequest.MAX_TEXT) {
+            errors.add("q", "matching.error.textLong", MatchRequest.MAX_TEXT);
+        }
+        MatchView blank = new MatchView(typed, target, region, tier, type, discipline, yearFrom, yearTo, flag(spread), industry, picked,
+                flag(closed), null, canSave, null, null, errors, regions.choices(region), years ? disciplines.choices() : null);
         MatchResult result = null;
         java.util.Map<String, Demand> found = java.util.Map.of();
-        if (!blank.q().isBlank()) {
+        if (errors.any()) {
+            response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+        } else if (!text.isBlank()) {
+            Set<String> where = regions.scope(region);
             SearchFilter filter = blank.ofDemands()
-                    ? new SearchFilter(null, null, set(region), set(industry), null, null,
-                            closed ? null : Set.of(Demand.Status.OPEN.id()), picked == null ? null : Set.of(picked))
-                    : new SearchFilter(set(type), set(tier), set(region), set(discipline), yearFrom, yearTo, null, null);
-            result = matching.match(new MatchRequest(blank.q(), EntityKind.of(blank.target()), HITS, filter, spread));
+                    ? new SearchFilter(null, null, where, set(industry), null, null,
+                            blank.closed() ? null : Set.of(Demand.Status.OPEN.id()), picked == null ? null : Set.of(picked))
+                    : new SearchFilter(set(type), set(tier), where, disciplines.scope(discipline), first, last, null, null);
+            result = matching.match(new MatchRequest(text, EntityKind.of(blank.target()), HITS, filter, blank.spread()));
             if (blank.ofDemands()) {
                 found = demands.readable(result.hits().stream().map(org.triplehelix.matching.MatchHit::extId).toList());
             }
         }
-        model.addAttribute("view", new MatchView(blank.q(), blank.target(), region, tier, type, discipline, yearFrom, yearTo, spread,
-                industry, picked, closed, result, canSave, found, blank.ofDemands() ? demands.industries() : null));
+        model.addAttribute("view", blank.with(result, found, blank.ofDemands() ? demands.industries() : null));
         model.addAttribute("picked", from);
         return "matching/match";
     }
 
     /** Experts (or organizations) like a person or an organization: a fragment for its page. */
     @GetMapping("/match/similar")
-    String similar(@RequestParam String kind, @RequestParam String id, @RequestParam(defaultValue = "person") String target,
-                   @RequestParam(defaultValue = "5") int k, Model model) {
+    String similar(@RequestParam(required = false) String kind, @RequestParam(required = false) String id,
+                   @RequestParam(defaultValue = "person") String target, @RequestParam(required = false) String k, Model model) {
         EntityKind of = EntityKind.of(kind);
         EntityKind like = EntityKind.of(target);
-        model.addAttribute("result", orNone(() -> matching.similarTo(of, id, like, Math.clamp(k, 1, 50))));
+        model.addAttribute("result", orNone(id, () -> matching.similarTo(of, id.strip(), like, count(k))));
         model.addAttribute("empty", "matching.similar.empty." + like.id());
         return "matching/fragment";
     }
 
     /** The open demands that fit a person or an organization, with evidence ({@link DemandFits}): a fragment for its page. */
     @GetMapping("/match/fits")
-    String fits(@RequestParam String kind, @RequestParam String id, @RequestParam(defaultValue = "5") int k,
-                Authentication viewer, Model model) {
+    String fits(@RequestParam(required = false) String kind, @RequestParam(required = false) String id,
+                @RequestParam(required = false) String k, Authentication viewer, Model model) {
         EntityKind of = EntityKind.of(kind);
         boolean signedIn = DemandService.signedIn(viewer);
-        model.addAttribute("result", orNone(() -> fits.of(of, id, Math.clamp(k, 1, 50), signedIn)));
+        model.addAttribute("result", orNone(id, () -> fits.of(of, id.strip(), count(k), signedIn)));
         model.addAttribute("empty", "matching.fits.empty");
         if (!signedIn) {
             model.addAttribute("note", "matching.fits.signInForMore");
@@ -102,13 +125,46 @@ class MatchPages {
         return "matching/fragment";
     }
 
-    /** The result, or none when the record is not (yet) in the index. */
-    private static MatchResult orNone(java.util.function.Supplier<MatchResult> result) {
+    /**
+     * How many hits a fragment shows: 1 to 50, 5 when not given or not a number. The profile pages ask for 5; an address
+     * typed by hand gets the fragment, not a JSON problem (a missing kind is the error page, as an unknown one).
+     */
+    static int count(String k) {
+        try {
+            return k == null || k.isBlank() ? 5 : Math.clamp(Long.parseLong(k.strip()), 1, 50);
+        } catch (NumberFormatException e) {
+            return 5;
+        }
+    }
+
+    /** The result, or none when no record is named or the record is not (yet) in the index. */
+    private static MatchResult orNone(String id, java.util.function.Supplier<MatchResult> result) {
+        if (id == null || id.isBlank()) {
+            return null;
+        }
         try {
             return result.get();
         } catch (NotFoundException e) {
             return null;
         }
+    }
+
+    /** A year as typed: null when blank, else a whole number, or an error on its field. */
+    private static Integer year(String value, String field, FormErrors errors) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return Integer.valueOf(value.strip());
+        } catch (NumberFormatException e) {
+            errors.add(field, "form.wholeNumber", value.strip());
+            return null;
+        }
+    }
+
+    /** A ticked box: {@code true} as the form sends it (or on, yes, 1); anything else, as an unticked box, false. */
+    private static boolean flag(String value) {
+        return value != null && Set.of("true", "on", "yes", "1").contains(value.strip().toLowerCase(java.util.Locale.ROOT));
     }
 
     private static Set<String> set(String value) {

@@ -6,18 +6,24 @@ import org.springframework.web.util.UriComponentsBuilder;
 import org.triplehelix.matching.Demand;
 import org.triplehelix.matching.MatchResult;
 import org.triplehelix.matching.demand.DemandRepository.Industry;
+import org.triplehelix.registry.RegistryQueries.Discipline;
+import org.triplehelix.registry.RegistryQueries.Region;
+import org.triplehelix.shared.web.FormErrors;
 
 /**
- * What the "find partners" page shows: the query, its filters, the hits (null before a search), and whether
- * to offer saving the query as a demand (not to a signed-in user who may not post one). On the demands tab,
+ * What the "find partners" page shows: the query as typed (blank when the page starts from a demand's text), its
+ * filters as typed (the years too, so that a year that is not a number comes back as it was), the hits (null before a
+ * search), and whether to offer saving the query as a demand (not to a signed-in user who may not post one). On the demands tab,
  * {@code industry} filters the demands, {@code demand} is the demand the page was opened with (left out of the
  * demands found: its text is the query), {@code closed} whether closed demands are ranked too, {@code demands} the details of the demands found (deadline, budget,
- * readiness) and {@code industries} what the industry filter offers.
+ * readiness) and {@code industries} what the industry filter offers. {@code errors} are the refused fields (nothing is
+ * ranked then), {@code regions} what the region filter offers, {@code disciplines} what the discipline box suggests.
  */
-public record MatchView(String q, String target, String region, String tier, String type, String discipline, Integer yearFrom,
-                        Integer yearTo, boolean spread, String industry, String demand, boolean closed, MatchResult result,
+public record MatchView(String q, String target, String region, String tier, String type, String discipline, String yearFrom,
+                        String yearTo, boolean spread, String industry, String demand, boolean closed, MatchResult result,
                         boolean canSaveDemand,
-                        Map<String, Demand> demands, List<Industry> industries) {
+                        Map<String, Demand> demands, List<Industry> industries, FormErrors errors, List<Region> regions,
+                        List<Discipline> disciplines) {
 
     /** The tabs of "find partners": who and what can solve a demand, and the demands that fit what was typed. */
     public static final List<String> TARGETS = List.of("person", "organization", "output", "facility", "demand");
@@ -32,6 +38,20 @@ public record MatchView(String q, String target, String region, String tier, Str
         target = target == null || !TARGETS.contains(target) ? "person" : target;
         demands = demands == null ? Map.of() : Map.copyOf(demands);
         industries = industries == null ? List.of() : List.copyOf(industries);
+        errors = errors == null ? FormErrors.none() : errors;
+        regions = regions == null ? List.of() : List.copyOf(regions);
+        disciplines = disciplines == null ? List.of() : List.copyOf(disciplines);
+    }
+
+    /** This page with its hits. */
+    public MatchView with(MatchResult hits, Map<String, Demand> found, List<Industry> offered) {
+        return new MatchView(q, target, region, tier, type, discipline, yearFrom, yearTo, spread, industry, demand, closed, hits,
+                canSaveDemand, found, offered, errors, regions, disciplines);
+    }
+
+    /** Whether the region filter's value is one it offers (else it is shown as typed). */
+    public boolean regionOffered() {
+        return !notBlank(region) || regions.stream().anyMatch(r -> r.code().equals(region.strip()));
     }
 
     /** Whether the demands are shown: ranked by what the viewer can do, filtered by region and industry only. */
@@ -43,12 +63,19 @@ public record MatchView(String q, String target, String region, String tier, Str
         if (ofDemands()) {
             return notBlank(region) || notBlank(industry) || spread || closed;
         }
-        return notBlank(region) || notBlank(tier) || notBlank(type) || notBlank(discipline) || yearFrom != null || yearTo != null || spread;
+        return notBlank(region) || notBlank(tier) || notBlank(type) || notBlank(discipline) || notBlank(yearFrom) || notBlank(yearTo) || spread || errors.any();
     }
 
-    /** The same search for another target. */
+    /**
+     * The same search for another target. A page started from a demand carries the demand, not its text: a long
+     * demand's text would not fit in an address.
+     */
     public String linkTo(String other) {
-        UriComponentsBuilder link = UriComponentsBuilder.fromPath("/match").queryParam("q", q).queryParam("target", other);
+        UriComponentsBuilder link = UriComponentsBuilder.fromPath("/match");
+        if (!q.isBlank() || !notBlank(demand)) {
+            link.queryParam("q", q);
+        }
+        link.queryParam("target", other);
         if (notBlank(region)) {
             link.queryParam("region", region);
         }
