@@ -269,6 +269,12 @@ class RegistryPagesIntegrationTests {
                 .andExpect(content().string(containsString("年份须用数字填写，例如 2020，而不是“abc”")));
         mvc.perform(get("/organizations").param("sort", "bogus"))
                 .andExpect(status().isBadRequest());
+        // a page's parameter of the wrong type gets the error page, not Spring Boot's problem-details JSON
+        mvc.perform(get("/talent/gap").param("year", "abc").param("lang", "en").accept(org.springframework.http.MediaType.TEXT_HTML))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().contentTypeCompatibleWith(org.springframework.http.MediaType.TEXT_HTML))
+                .andExpect(content().string(containsString("id=\"error-title\"")))
+                .andExpect(content().string(not(containsString("\"status\":400"))));
     }
 
     @Test

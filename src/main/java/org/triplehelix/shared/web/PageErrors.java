@@ -46,8 +46,8 @@ import org.triplehelix.shared.NotFoundException;
  * container's error dispatch (no such page, Spring Security's 403) comes as an
  * {@link ErrorViewResolver}, which Spring Boot asks only for requests that accept HTML; the JSON
  * API keeps its problem details. A browser asking for an address no controller or static file
- * answers is caught earlier still by {@link NoSuchPage}: Spring Boot's problem-details advice would
- * otherwise answer it with JSON.
+ * answers is caught earlier still by {@link NoSuchPage}, as is a page's parameter that is not of its type
+ * or missing: Spring Boot's problem-details advice would otherwise answer them with JSON.
  */
 @Component
 class PageErrors implements HandlerExceptionResolver, ErrorViewResolver, Ordered {
@@ -128,6 +128,11 @@ class PageErrors implements HandlerExceptionResolver, ErrorViewResolver, Ordered
 
         @Override
         public ModelAndView resolveException(HttpServletRequest request, HttpServletResponse response, Object handler, Exception e) {
+            if (handler instanceof HandlerMethod method && !isApi(method) && isRequestError(e)) {
+                // a page's parameter that is not of its type (?year=abc) or is missing: Spring Boot's problem-details
+                // advice, which runs before PageErrors, would answer a browser with JSON in English
+                return pages.resolveException(request, response, handler, e);
+            }
             boolean noHandler = handler == null || handler instanceof ResourceHttpRequestHandler;
             if (!noHandler || !(e instanceof ErrorResponse) || request.getRequestURI().startsWith("/api/") || !acceptsHtml(request)) {
                 return null;
@@ -135,6 +140,12 @@ class PageErrors implements HandlerExceptionResolver, ErrorViewResolver, Ordered
             HttpStatus status = statusOf(e);
             response.setStatus(status.value());
             return new ModelAndView(VIEW, pages.model(request, request, status, null), status);
+        }
+
+        /** What Spring MVC raises for a request a page's method cannot take: its problem-details advice would answer. */
+        private static boolean isRequestError(Exception e) {
+            return e instanceof ErrorResponse || e instanceof TypeMismatchException || e instanceof HttpMessageNotReadableException
+                    || e instanceof BindException;
         }
 
         private static boolean acceptsHtml(HttpServletRequest request) {
