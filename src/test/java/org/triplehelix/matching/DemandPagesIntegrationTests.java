@@ -318,6 +318,26 @@ class DemandPagesIntegrationTests {
         assertThat(page("/match?q=storage", null, "en").getContentAsString()).contains(saveAsDemand);
     }
 
+    /** "Save as a demand" from a text longer than a title carries the whole text into the description: nothing typed is lost. */
+    @Test
+    void aLongTextSavedAsADemandKeepsAllOfItInTheDescription() throws Exception {
+        String text = "钠离子电池正极材料在高温下循环衰减快，".repeat(14) + "需要合作开发包覆工艺。";
+        String page = page("/match?q=" + text, posterDetails, "zh")
+                .getContentAsString();
+        java.util.regex.Matcher href = java.util.regex.Pattern.compile("href=\"(/demands/new\\?[^\"]*)\"").matcher(page);
+        assertThat(href.find()).as("the save-as-demand link").isTrue();
+        String link = org.springframework.web.util.HtmlUtils.htmlUnescape(href.group(1));
+        assertThat(link).contains("title=").contains("description=");
+        // the link as a browser follows it: its parameters decoded once
+        MockHttpServletRequestBuilder follow = org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get("/demands/new")
+                .param("lang", "zh").accept(org.springframework.http.MediaType.TEXT_HTML).with(user(posterDetails));
+        org.springframework.web.util.UriComponentsBuilder.fromUriString(link).build().getQueryParams().forEach((name, values) ->
+                values.forEach(value -> follow.param(name, java.net.URLDecoder.decode(value, java.nio.charset.StandardCharsets.UTF_8))));
+        String form = mvc.perform(follow).andReturn().getResponse().getContentAsString();
+        assertThat(form).contains("value=\"" + text.substring(0, 200) + "\"");
+        assertThat(form).contains(">" + text + "</textarea>");
+    }
+
     /** WCAG 3.1.2: a title shown in Chinese on the English pages for want of an English one is marked Chinese; a bilingual one is not marked. */
     @Test
     void aChineseOnlyTitleIsMarkedChineseOnTheEnglishPages() throws Exception {

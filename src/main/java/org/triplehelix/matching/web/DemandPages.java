@@ -60,7 +60,8 @@ class DemandPages {
      * here; signed in without the right to post: the page says so, without a form whose saving would be refused.
      */
     @GetMapping("/new")
-    String create(@RequestParam(required = false) String title, Authentication viewer, Model model) {
+    String create(@RequestParam(required = false) String title, @RequestParam(required = false) String description,
+                  Authentication viewer, Model model) {
         if (!DemandService.signedIn(viewer)) {
             throw new AccessDeniedException("sign in to post a demand");
         }
@@ -70,6 +71,13 @@ class DemandPages {
                 form.setTitleZh(title.strip());
             } else {
                 form.setTitleEn(title.strip());
+            }
+        }
+        if (description != null && !description.isBlank()) { // a text typed on "find partners" too long for a title
+            if (org.triplehelix.shared.Text.containsHan(description)) {
+                form.setDescriptionZh(description.strip());
+            } else {
+                form.setDescriptionEn(description.strip());
             }
         }
         return form(model, form, null, FormErrors.none());

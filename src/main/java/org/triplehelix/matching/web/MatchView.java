@@ -88,11 +88,24 @@ public record MatchView(String q, String target, String region, String tier, Str
         return link.encode().build().toUriString();
     }
 
-    /** The demand form, filled with this query. */
+    /**
+     * The demand form, filled with this query: its title, or, for a text longer than a title may be, its
+     * beginning as the title and the whole text as the description, so that nothing typed is lost.
+     */
     public String saveAsDemand() {
-        return UriComponentsBuilder.fromPath("/demands/new").queryParam("title", q.length() > 200 ? q.substring(0, 200) : q)
-                .encode().build().toUriString();
+        UriComponentsBuilder link = UriComponentsBuilder.fromPath("/demands/new");
+        String text = q.strip();
+        if (text.length() <= TITLE_MAX) {
+            link.queryParam("title", text);
+        } else {
+            int cut = Character.isHighSurrogate(text.charAt(TITLE_MAX - 1)) ? TITLE_MAX - 1 : TITLE_MAX;
+            link.queryParam("title", text.substring(0, cut)).queryParam("description", text);
+        }
+        return link.encode().build().toUriString();
     }
+
+    /** The longest title a demand may have (DemandService). */
+    static final int TITLE_MAX = 200;
 
     private static boolean notBlank(String value) {
         return value != null && !value.isBlank();
