@@ -296,6 +296,26 @@ class BadInputPagesIntegrationTests {
         assertThat(pages.stream().mapToInt(page -> requests(page).size() * 2).sum()).isBetween(1000, CAP);
     }
 
+    /**
+     * A download is checked before it is begun: a filter its page refuses gets the same error page, not a 200 CSV cut
+     * off after its header row (the sweep cannot tell a cut-off file from a whole one).
+     */
+    @Test
+    void aCsvWithAFilterItsPageRefusesGetsTheErrorPageNotACutOffFile() {
+        for (String query : List.of("year=abc", "year=99999999999999999999", "year=" + encode(SCRIPT))) {
+            for (String page : List.of("/insight/indicators/organization.all/records", "/insight/indicators/organization.all")) {
+                HelixClient.Response shown = administrator.get(page + "?" + query + "&lang=en");
+                HelixClient.Response csv = administrator.send("GET", page + ".csv?" + query + "&lang=zh",
+                        Map.of("Accept", "text/html,*/*;q=0.8"), new byte[0]);
+                assertThat(shown.status()).as(page + "?" + query).isEqualTo(400);
+                assertThat(csv.status()).as(page + ".csv?" + query + " " + snippet(csv.body())).isEqualTo(400);
+                assertThat(csv.header("Content-Type")).startsWith("text/html");
+                assertThat(csv.header("Content-Disposition")).isNull();
+                assertThat(csv.body()).contains("class=\"error-page\"").contains("<html lang=\"zh-CN\"").doesNotContain(SCRIPT);
+            }
+        }
+    }
+
     @TestFactory
     Stream<DynamicTest> everyPageAnswersBadParametersWithAPageInTheLanguageAsked() {
         List<DynamicTest> tests = new ArrayList<>();
