@@ -128,6 +128,29 @@ class BadInputPagesIntegrationTests {
 
         visitor = HelixClient.browser(port);
         administrator = HelixClient.signedIn(port, admin);
+        logged.start();
+        root().addAppender(logged);
+    }
+
+    /** What the platform logs as it answers: an error logged is a failure the reader may not see (a download cut off). */
+    final ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent> logged = new ch.qos.logback.core.read.ListAppender<>();
+
+    static ch.qos.logback.classic.Logger root() {
+        return (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+    }
+
+    @org.junit.jupiter.api.AfterAll
+    void stopListening() {
+        root().detachAppender(logged);
+    }
+
+    /** The errors logged since the given count of events, as their first lines. */
+    List<String> errorsLoggedSince(int from) {
+        List<ch.qos.logback.classic.spi.ILoggingEvent> events = List.copyOf(logged.list);
+        return events.subList(Math.min(from, events.size()), events.size()).stream()
+                .filter(event -> event.getLevel() == ch.qos.logback.classic.Level.ERROR)
+                .map(event -> event.getFormattedMessage() + (event.getThrowableProxy() == null ? "" : ": " + event.getThrowableProxy().getMessage()))
+                .toList();
     }
 
     /** One GET page handler: its address pattern and parameters. */
@@ -323,6 +346,7 @@ class BadInputPagesIntegrationTests {
             tests.add(DynamicTest.dynamicTest(page.toString(), () -> {
                 List<String> failures = new ArrayList<>();
                 List<String> requests = requests(page);
+                int before = logged.list.size();
                 for (String request : requests) {
                     for (boolean signedIn : new boolean[] {false, true}) {
                         boolean badLanguage = request.contains("lang=");
@@ -333,6 +357,7 @@ class BadInputPagesIntegrationTests {
                                 .ifPresent(failure -> failures.add((signedIn ? "admin " : "visitor ") + address + ": " + failure));
                     }
                 }
+                errorsLoggedSince(before).stream().distinct().forEach(error -> failures.add("logged " + error));
                 assertThat(failures).as(page + ": " + failures.size() + " of " + requests.size() * 2).isEmpty();
             }));
         }
