@@ -71,10 +71,11 @@ class CsvExports {
     void records(@PathVariable String code, @RequestParam Map<String, String> parameters, Locale locale, HttpServletResponse response)
             throws IOException {
         Indicator indicator = indicators.get(code);
+        Filter filter = Requests.filter(parameters); // refused before the file is begun: the error page, not a cut-off CSV
         write(response, code + "-records", csv -> {
             csv.printRecord("record_id", "record_kind", msg("insight.record", locale), "href", "region_code", "prefecture_code",
                     "tier", "industry_code", "industry_group", "year", "category", "weight", "illustrative");
-            indicators.eachRecord(indicator, Requests.filter(parameters), row -> print(csv, row.recordId(), row.kind(),
+            indicators.eachRecord(indicator, filter, row -> print(csv, row.recordId(), row.kind(),
                     label(row.label(), row.recordId(), locale), row.href(), row.regionCode(), row.prefectureCode(), row.tier(),
                     row.industryCode(), row.industryGroup(), row.year(), row.category(), plain(row.weight()), row.illustrative()));
         });

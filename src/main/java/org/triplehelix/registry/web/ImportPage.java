@@ -19,6 +19,7 @@ import org.triplehelix.registry.FileFormat;
 import org.triplehelix.registry.RegistryWriter;
 import org.triplehelix.registry.internal.Tabular;
 import org.triplehelix.shared.InvalidInputException;
+import org.triplehelix.shared.NotFoundException;
 import org.triplehelix.shared.web.FormErrors;
 
 /**
@@ -90,7 +91,7 @@ class ImportPage {
     ResponseEntity<byte[]> template(@PathVariable String kind, @PathVariable String format) throws IOException {
         FileFormat fileFormat = FileFormat.of("template." + format).filter(f -> f != FileFormat.JSON_LINES).orElse(null);
         if (!Tabular.FIELDS.containsKey(kind) || fileFormat == null) {
-            return ResponseEntity.notFound().build();
+            throw new NotFoundException("import template", kind + "." + format); // the error page, not an empty 404
         }
         byte[] body = fileFormat == FileFormat.CSV ? ImportTemplates.csv(kind) : ImportTemplates.xlsx(kind);
         return ResponseEntity.ok()

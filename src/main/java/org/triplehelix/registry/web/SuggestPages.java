@@ -3,6 +3,7 @@ package org.triplehelix.registry.web;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Pattern;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -69,7 +70,13 @@ class SuggestPages {
                 .map(o -> new Suggestion(o.id(), o.name(), o.parent() == null ? null : o.parent().name())).toList();
     }
 
+    /** The name of a form's field, as {@code ?for=} names it; anything else (which the firewall refuses to look up) is no text. */
+    private static final Pattern FIELD_NAME = Pattern.compile("[A-Za-z0-9_.\\[\\]-]{1,100}");
+
     private static String text(String q, String field, HttpServletRequest request) {
-        return q != null || field == null ? q : request.getParameter(field);
+        if (q != null || field == null) {
+            return q;
+        }
+        return FIELD_NAME.matcher(field).matches() ? request.getParameter(field) : null;
     }
 }

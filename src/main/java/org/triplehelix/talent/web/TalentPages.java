@@ -176,7 +176,7 @@ class TalentPages {
 
     @GetMapping("/talent/programs/{id}/students")
     String enrolled(@PathVariable String id) {
-        return "redirect:/talent/programs/" + id;
+        return "redirect:/talent/programs/{id}"; // the id escaped as a path segment by the redirect
     }
 
     private String programPage(Model model, Programs.Program program, Fields enrolForm, FormErrors errors) {
@@ -405,7 +405,7 @@ class TalentPages {
     /** After a refused form the language switch asks for the page by GET: the record it belongs to. */
     @GetMapping("/talent/students/{id}/{form:hours|milestones|outcomes}")
     String studentForms(@PathVariable String id, @PathVariable String form) {
-        return "redirect:/talent/students/" + id;
+        return "redirect:/talent/students/{id}"; // the id escaped as a path segment by the redirect
     }
 
     @PostMapping("/talent/students/{id}/topic")
@@ -534,7 +534,7 @@ class TalentPages {
     /** After a refused form the language switch asks for the page by GET: the need's form, as saved. */
     @GetMapping("/talent/needs/{id}")
     String need(@PathVariable String id) {
-        return "redirect:/talent/needs/" + id + "/edit";
+        return "redirect:/talent/needs/{id}/edit"; // the id escaped as a path segment by the redirect
     }
 
     private String needForm(Model model, Needs.Need need, Fields form, FormErrors errors) {
