@@ -114,6 +114,22 @@ class TalentPageFormsIntegrationTests {
         assertThat(fx.access().auditRows("talent_program", id, "update")).isZero();
     }
 
+    /** An id is kept as given (INTERCHANGE.md): saved, the program's page is found again at its escaped address. */
+    @Test
+    void aSavedProgramWhoseIdAnAddressMustEscapeComesBackToItsPage() {
+        String id = AccessFixtures.unique("prog a?b#c");
+        fx.jdbc().sql("update talent_program set ext_id = :id where ext_id = :old").param("id", id)
+                .param("old", fx.program(university, enterprise, "0803", "ind-optoelectronics", 2024)).update();
+        String address = "/talent/programs/" + org.springframework.web.util.UriUtils.encodePathSegment(id, java.nio.charset.StandardCharsets.UTF_8);
+        HelixClient.Response response = client(manager).postForm(address, form("name_en", "Escaped program",
+                "university", fx.ext(university), "enterprises", fx.ext(enterprise), "discipline", "0812",
+                "industry", "ind-ai", "degree_level", "doctorate", "cohort_year", "2025", "capacity", "30", "required_hours", "800"));
+
+        assertThat(response.status()).isEqualTo(302);
+        assertThat(response.header("Location")).endsWith(address).contains("%20").contains("%3F").contains("%23");
+        assertThat(client(manager).get(address).body()).contains("Escaped program");
+    }
+
     @Test
     void aRefusedEnrolmentComesBackInTheProgramsPageAsTypedAndEnrolsNobody() {
         long students = count("select count(*) from talent_student s join talent_program p on p.id = s.program_id where p.ext_id = :v", program);

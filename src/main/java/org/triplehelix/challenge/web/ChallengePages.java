@@ -44,6 +44,7 @@ import org.triplehelix.shared.ConflictException;
 import org.triplehelix.shared.InvalidInputException;
 import org.triplehelix.shared.Page;
 import org.triplehelix.shared.web.FormErrors;
+import org.triplehelix.shared.web.PathSegment;
 
 /**
  * The challenge pages: the list, the program view, the archive of past calls, posting, one
@@ -137,7 +138,7 @@ class ChallengePages {
     String create(@RequestParam Map<String, String> form, Model model, HttpServletResponse response) {
         try {
             ChallengeView created = challenges.create(draft(form, null));
-            return "redirect:/challenges/" + created.extId() + "?notice=created";
+            return "redirect:/challenges/" + PathSegment.of(created.extId()) + "?notice=created";
         } catch (InvalidInputException e) {
             scope.requireAnyRole(Role.ENTERPRISE);
             Map<String, String> typed = new LinkedHashMap<>(form);
@@ -171,7 +172,7 @@ class ChallengePages {
             int version = integer(form.get("version"), "version");
             challenges.update(extId, version, draft(form, challenge.rubric()));
             redirect.addFlashAttribute("notice", "challenge.notice.edited");
-            return "redirect:/challenges/" + extId;
+            return "redirect:/challenges/" + PathSegment.of(extId);
         } catch (InvalidInputException e) {
             model.addAttribute("errors", errorOf(e));
             response.setStatus(HttpServletResponse.SC_BAD_REQUEST);

@@ -29,6 +29,7 @@ import org.triplehelix.facility.Waitlist;
 import org.triplehelix.shared.ConflictException;
 import org.triplehelix.shared.InvalidInputException;
 import org.triplehelix.shared.web.FormErrors;
+import org.triplehelix.shared.web.PathSegment;
 
 /**
  * An instrument's management page, for its managers and its organization's administrators:
@@ -123,7 +124,7 @@ class ManagePages {
         try {
             change.run();
             redirect.addFlashAttribute("notice", notice);
-            return "redirect:/facilities/" + id + "/manage";
+            return "redirect:/facilities/" + PathSegment.of(id) + "/manage";
         } catch (ConflictException e) {
             model.addAttribute("error", e.keyOr("facility.manage.conflict"));
             model.addAttribute("errorArgs", e.args());

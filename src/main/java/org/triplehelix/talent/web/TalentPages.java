@@ -30,6 +30,7 @@ import org.triplehelix.talent.TalentImport;
 import org.triplehelix.talent.TalentInputException;
 import org.triplehelix.talent.TalentWriter;
 import org.triplehelix.talent.Topics;
+import org.triplehelix.shared.web.PathSegment;
 
 /**
  * The talent pages: programs, a student's record (hours, milestones, topic, outcomes), topics,
@@ -99,7 +100,7 @@ class TalentPages {
         try {
             String id = writer.saveProgram(typed.get("id") != null ? typed : typed.with("id", "program-" + UUID.randomUUID().toString().substring(0, 8)), false);
             redirect.addFlashAttribute("notice", "talent.saved");
-            return "redirect:/talent/programs/" + id;
+            return "redirect:/talent/programs/" + PathSegment.of(id);
         } catch (InvalidInputException e) {
             response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
             return programForm(model, null, typed, refusal(e));
@@ -132,7 +133,7 @@ class TalentPages {
         try {
             writer.saveProgram(typed.with("id", id), false);
             redirect.addFlashAttribute("notice", "talent.saved");
-            return "redirect:/talent/programs/" + id;
+            return "redirect:/talent/programs/" + PathSegment.of(id);
         } catch (InvalidInputException e) {
             response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
             return programForm(model, program, typed, refusal(e));
@@ -166,7 +167,7 @@ class TalentPages {
         try {
             String student = writer.saveStudent(fields, false);
             redirect.addFlashAttribute("notice", "talent.saved");
-            return "redirect:/talent/students/" + student;
+            return "redirect:/talent/students/" + PathSegment.of(student);
         } catch (InvalidInputException e) {
             response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
             // without a person or a name the service refuses "person"; the form asks for the name
@@ -224,7 +225,7 @@ class TalentPages {
 
     @GetMapping("/talent/me")
     String me() {
-        return programs.mine().map(s -> "redirect:/talent/students/" + s.extId()).orElse("redirect:/talent");
+        return programs.mine().map(s -> "redirect:/talent/students/" + PathSegment.of(s.extId())).orElse("redirect:/talent");
     }
 
     @GetMapping("/talent/students/{id}")
@@ -276,7 +277,7 @@ class TalentPages {
         try {
             programs.update(id, fields);
             redirect.addFlashAttribute("notice", "talent.saved");
-            return "redirect:/talent/students/" + id;
+            return "redirect:/talent/students/" + PathSegment.of(id);
         } catch (InvalidInputException e) {
             response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
             return studentForm(model, programs.student(id), fields, refusal(e));
@@ -303,7 +304,7 @@ class TalentPages {
         try {
             practice.log(id, parseDate("date", typed.get("date")), parseHours(typed.get("hours")), typed.get("description"));
             redirect.addFlashAttribute("notice", "talent.hours.logged");
-            return "redirect:/talent/students/" + id;
+            return "redirect:/talent/students/" + PathSegment.of(id);
         } catch (InvalidInputException e) {
             response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
             return studentPage(model, id, typed, Fields.of("status", "planned"), Fields.of(), refusal(e, "description", "work"));
@@ -379,7 +380,7 @@ class TalentPages {
         try {
             practice.setMilestone(id, typed.get("kind"), parseDate("due", typed.get("due")), typed.get("status"), null);
             redirect.addFlashAttribute("notice", "talent.saved");
-            return "redirect:/talent/students/" + id;
+            return "redirect:/talent/students/" + PathSegment.of(id);
         } catch (InvalidInputException e) {
             response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
             return studentPage(model, id, Fields.of("date", LocalDate.now().toString()), typed, Fields.of(), refusal(e));
@@ -394,7 +395,7 @@ class TalentPages {
         try {
             practice.addOutcome(id, typed.get("type"), typed.get("title_zh"), typed.get("title_en"), typed.integer("year", Practice.MIN_OUTCOME_YEAR, Practice.MAX_OUTCOME_YEAR));
             redirect.addFlashAttribute("notice", "talent.saved");
-            return "redirect:/talent/students/" + id;
+            return "redirect:/talent/students/" + PathSegment.of(id);
         } catch (InvalidInputException e) {
             response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
             return studentPage(model, id, Fields.of("date", LocalDate.now().toString()), Fields.of("status", "planned"), typed,
@@ -416,7 +417,7 @@ class TalentPages {
         } catch (ConflictException e) {
             redirect.addFlashAttribute("refusal", conflict(e));
         }
-        return "redirect:/talent/students/" + id;
+        return "redirect:/talent/students/" + PathSegment.of(id);
     }
 
     // --- topics -----------------------------------------------------------------------------
@@ -463,7 +464,7 @@ class TalentPages {
             Topics.Topic topic = action.equals("confirm") ? topics.confirm(id) : topics.close(id);
             redirect.addFlashAttribute("notice", "talent.topic.done." + action);
             if (action.equals("confirm") && topic.studentExtId() != null) {
-                return "redirect:/talent/students/" + topic.studentExtId();
+                return "redirect:/talent/students/" + PathSegment.of(topic.studentExtId());
             }
         } catch (ConflictException e) {
             redirect.addFlashAttribute("refusal", conflict(e));
