@@ -84,8 +84,15 @@ class IndexCommand {
                 status.readOnly() ? " (read-only: another process holds it)" : "");
     }
 
-    /** A progress bar on standard error, redrawn at most five times a second. */
+    /**
+     * A progress bar on standard error, redrawn at most five times a second. Its line stays open while
+     * it is drawn (each redraw returns to the line's start); {@link #endOpenLine()} ends it, so that a
+     * message printed after a task that failed half-way starts on a line of its own.
+     */
     static final class Bar implements Progress {
+
+        /** The bar whose line is drawn and not yet ended, if any: one at a time, as a command runs one task at a time. */
+        private static Bar open;
 
         private final PrintStream err;
         private String task = "";
@@ -96,6 +103,17 @@ class IndexCommand {
 
         Bar(PrintStream err) {
             this.err = err;
+        }
+
+        /** Ends the line of a bar left drawn by a task that did not finish (an error is about to be told); nothing else. */
+        static void endOpenLine() {
+            synchronized (Bar.class) {
+                if (open != null) {
+                    open.err.println();
+                    open.err.flush();
+                    open = null;
+                }
+            }
         }
 
         @Override
@@ -120,8 +138,11 @@ class IndexCommand {
 
         @Override
         public void finish() {
-            draw();
-            err.println();
+            synchronized (Bar.class) {
+                draw();
+                err.println();
+                open = null;
+            }
         }
 
         private void draw() {
@@ -131,9 +152,12 @@ class IndexCommand {
             int width = 30;
             int filled = (int) Math.round(share * width);
             long eta = rate > 0 ? Math.round((total - done) / rate) : 0;
-            err.printf(Locale.ROOT, "\r%-10s [%s%s] %3d%% %d/%d %.0f/s ETA %d:%02d   ", task, "#".repeat(filled), " ".repeat(width - filled),
-                    Math.round(share * 100), done, total, rate, eta / 60, eta % 60);
-            err.flush();
+            synchronized (Bar.class) {
+                err.printf(Locale.ROOT, "\r%-10s [%s%s] %3d%% %d/%d %.0f/s ETA %d:%02d   ", task, "#".repeat(filled), " ".repeat(width - filled),
+                        Math.round(share * 100), done, total, rate, eta / 60, eta % 60);
+                err.flush();
+                open = this;
+            }
         }
     }
 }
