@@ -1,8 +1,15 @@
 package org.triplehelix.cli;
 
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.LoggerContext;
+import ch.qos.logback.classic.turbo.TurboFilter;
+import ch.qos.logback.core.spi.FilterReply;
 import java.io.PrintStream;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import org.slf4j.LoggerFactory;
+import org.slf4j.Marker;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.triplehelix.matching.EntityKind;
 import org.triplehelix.matching.IndexMaintenance;
@@ -113,6 +120,31 @@ class IndexCommand {
                     open.err.flush();
                     open = null;
                 }
+            }
+        }
+
+        /**
+         * Has the log end a drawn bar's line before it writes an event (a library's warning in the middle of a task), so
+         * that the event does not continue the bar's line; the next redraw starts the bar on a line of its own. Installed
+         * once the platform has started (Spring Boot resets the log's configuration as it starts); a no-op without Logback.
+         */
+        static void endLineBeforeLogs() {
+            if (LoggerFactory.getILoggerFactory() instanceof LoggerContext log
+                    && log.getTurboFilterList().stream().noneMatch(EndLineBeforeLogs.class::isInstance)) {
+                log.addTurboFilter(new EndLineBeforeLogs());
+            }
+        }
+
+        /** Ends an open bar's line before an event the log will write (its level at least the logger's). */
+        static final class EndLineBeforeLogs extends TurboFilter {
+
+            @Override
+            public FilterReply decide(Marker marker, Logger logger, Level level, String format, Object[] params, Throwable t) {
+                // the effective level, not logger.isEnabledFor(level): that asks the turbo filters again
+                if (level != null && logger != null && level.isGreaterOrEqual(logger.getEffectiveLevel()) && (format != null || t != null)) {
+                    endOpenLine();
+                }
+                return FilterReply.NEUTRAL;
             }
         }
 

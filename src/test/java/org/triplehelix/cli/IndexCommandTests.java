@@ -55,4 +55,27 @@ class IndexCommandTests {
         IndexCommand.Bar.endOpenLine();
         assertThat(finished.toString(StandardCharsets.UTF_8)).endsWith("   " + System.lineSeparator()).doesNotContain(System.lineSeparator() + System.lineSeparator());
     }
+
+    /** A library's warning logged in the middle of a task continued the bar's line; it starts a line of its own, a debug line not logged does nothing. */
+    @Test
+    void aWarningLoggedDuringAProgressBarStartsOnALineOfItsOwn() {
+        ch.qos.logback.classic.LoggerContext log = (ch.qos.logback.classic.LoggerContext) org.slf4j.LoggerFactory.getILoggerFactory();
+        org.slf4j.Logger library = org.slf4j.LoggerFactory.getLogger("ai.djl.example");
+        ByteArrayOutputStream drawn = new ByteArrayOutputStream();
+        IndexCommand.Bar.endLineBeforeLogs();
+        IndexCommand.Bar.endLineBeforeLogs(); // once is enough
+        try {
+            assertThat(log.getTurboFilterList()).filteredOn(IndexCommand.Bar.EndLineBeforeLogs.class::isInstance).hasSize(1);
+            IndexCommand.Bar bar = new IndexCommand.Bar(new PrintStream(drawn, true, StandardCharsets.UTF_8));
+            bar.start("warm-up", 2);
+            library.trace("not logged");
+            assertThat(drawn.toString(StandardCharsets.UTF_8)).doesNotContain(System.lineSeparator());
+            library.warn("maxLength is not explicitly specified");
+            assertThat(drawn.toString(StandardCharsets.UTF_8)).startsWith("\rwarm-up ").endsWith("   " + System.lineSeparator());
+            library.warn("a second warning: the line is ended once");
+            assertThat(drawn.toString(StandardCharsets.UTF_8)).endsWith("   " + System.lineSeparator());
+        } finally {
+            log.getTurboFilterList().removeIf(IndexCommand.Bar.EndLineBeforeLogs.class::isInstance);
+        }
+    }
 }
