@@ -1,13 +1,11 @@
 package org.triplehelix.cli;
 
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.triplehelix.matching.BatchMatching;
 import org.triplehelix.matching.EntityKind;
 import org.triplehelix.matching.IndexMaintenance;
 import org.triplehelix.matching.MatchBenchmark;
@@ -15,7 +13,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * {@code helix bench match}: single-match latency (query embedding included), throughput of
@@ -54,26 +51,18 @@ class BenchMatchCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         HelixCommand global = (HelixCommand) spec.root().userObject();
+        EntityKind kind = EntityKind.of(target);
+        // the queries file is read as `match --batch` reads it (file:line: reason, nothing started), before the platform starts
+        List<String> given = queries == null ? null : BatchMatching.read(queries, kind).stream().map(BatchMatching.Query::text).toList();
         try (ConfigurableApplicationContext services = Platform.services(global)) {
             services.getBean(IndexMaintenance.class).catchUp(new IndexCommand.Bar(System.err));
             MatchBenchmark benchmark = services.getBean(MatchBenchmark.class);
-            List<String> texts = queries != null ? read(queries) : services.getBean(IndexMaintenance.class).sampleTitles(matches + warmup);
+            List<String> texts = given != null ? given : services.getBean(IndexMaintenance.class).sampleTitles(matches + warmup);
             MatchBenchmark.Report report = benchmark.run(new MatchBenchmark.Options(scale, texts, matches, warmup, clients,
-                    EntityKind.of(target), k, 200, keep), new IndexCommand.Bar(System.err));
+                    kind, k, 200, keep), new IndexCommand.Bar(System.err));
             print(report);
             return 0;
         }
-    }
-
-    private static List<String> read(Path file) throws java.io.IOException {
-        JsonMapper json = JsonMapper.builder().build();
-        List<String> texts = new ArrayList<>();
-        for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
-            if (!line.isBlank()) {
-                texts.add(json.readTree(line).get("text").asString());
-            }
-        }
-        return texts;
     }
 
     private void print(MatchBenchmark.Report r) {

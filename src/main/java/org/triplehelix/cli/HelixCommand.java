@@ -57,6 +57,7 @@ public class HelixCommand {
     public static int run(Class<?> application, String... args) {
         CommandLine commandLine = new CommandLine(new HelixCommand(application));
         commandLine.setExecutionExceptionHandler((e, cmd, parsed) -> {
+            IndexCommand.Bar.endOpenLine(); // a task that failed half-way left its progress bar's line open: the message starts a line
             cmd.getErr().println(cmd.getCommandSpec().qualifiedName() + ": " + Platform.describe(e));
             return 1;
         });

@@ -1,8 +1,15 @@
 package org.triplehelix.cli;
 
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.LoggerContext;
+import ch.qos.logback.classic.turbo.TurboFilter;
+import ch.qos.logback.core.spi.FilterReply;
 import java.io.PrintStream;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import org.slf4j.LoggerFactory;
+import org.slf4j.Marker;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.triplehelix.matching.EntityKind;
 import org.triplehelix.matching.IndexMaintenance;
@@ -84,8 +91,15 @@ class IndexCommand {
                 status.readOnly() ? " (read-only: another process holds it)" : "");
     }
 
-    /** A progress bar on standard error, redrawn at most five times a second. */
+    /**
+     * A progress bar on standard error, redrawn at most five times a second. Its line stays open while
+     * it is drawn (each redraw returns to the line's start); {@link #endOpenLine()} ends it, so that a
+     * message printed after a task that failed half-way starts on a line of its own.
+     */
     static final class Bar implements Progress {
+
+        /** The bar whose line is drawn and not yet ended, if any: one at a time, as a command runs one task at a time. */
+        private static Bar open;
 
         private final PrintStream err;
         private String task = "";
@@ -96,6 +110,42 @@ class IndexCommand {
 
         Bar(PrintStream err) {
             this.err = err;
+        }
+
+        /** Ends the line of a bar left drawn by a task that did not finish (an error is about to be told); nothing else. */
+        static void endOpenLine() {
+            synchronized (Bar.class) {
+                if (open != null) {
+                    open.err.println();
+                    open.err.flush();
+                    open = null;
+                }
+            }
+        }
+
+        /**
+         * Has the log end a drawn bar's line before it writes an event (a library's warning in the middle of a task), so
+         * that the event does not continue the bar's line; the next redraw starts the bar on a line of its own. Installed
+         * once the platform has started (Spring Boot resets the log's configuration as it starts); a no-op without Logback.
+         */
+        static void endLineBeforeLogs() {
+            if (LoggerFactory.getILoggerFactory() instanceof LoggerContext log
+                    && log.getTurboFilterList().stream().noneMatch(EndLineBeforeLogs.class::isInstance)) {
+                log.addTurboFilter(new EndLineBeforeLogs());
+            }
+        }
+
+        /** Ends an open bar's line before an event the log will write (its level at least the logger's). */
+        static final class EndLineBeforeLogs extends TurboFilter {
+
+            @Override
+            public FilterReply decide(Marker marker, Logger logger, Level level, String format, Object[] params, Throwable t) {
+                // the effective level, not logger.isEnabledFor(level): that asks the turbo filters again
+                if (level != null && logger != null && level.isGreaterOrEqual(logger.getEffectiveLevel()) && (format != null || t != null)) {
+                    endOpenLine();
+                }
+                return FilterReply.NEUTRAL;
+            }
         }
 
         @Override
@@ -120,8 +170,11 @@ class IndexCommand {
 
         @Override
         public void finish() {
-            draw();
-            err.println();
+            synchronized (Bar.class) {
+                draw();
+                err.println();
+                open = null;
+            }
         }
 
         private void draw() {
@@ -131,9 +184,12 @@ class IndexCommand {
             int width = 30;
             int filled = (int) Math.round(share * width);
             long eta = rate > 0 ? Math.round((total - done) / rate) : 0;
-            err.printf(Locale.ROOT, "\r%-10s [%s%s] %3d%% %d/%d %.0f/s ETA %d:%02d   ", task, "#".repeat(filled), " ".repeat(width - filled),
-                    Math.round(share * 100), done, total, rate, eta / 60, eta % 60);
-            err.flush();
+            synchronized (Bar.class) {
+                err.printf(Locale.ROOT, "\r%-10s [%s%s] %3d%% %d/%d %.0f/s ETA %d:%02d   ", task, "#".repeat(filled), " ".repeat(width - filled),
+                        Math.round(share * 100), done, total, rate, eta / 60, eta % 60);
+                err.flush();
+                open = this;
+            }
         }
     }
 }

@@ -27,11 +27,13 @@ final class Platform {
         properties.put("logging.level.root", "WARN");
         properties.put("logging.level.org.triplehelix", "WARN");
         properties.put("logging.level.org.flywaydb", "ERROR"); // out-of-order mode warns on every start
-        return new SpringApplicationBuilder(global.application())
+        ConfigurableApplicationContext services = new SpringApplicationBuilder(global.application())
                 .web(WebApplicationType.NONE)
                 .bannerMode(Banner.Mode.OFF)
                 .logStartupInfo(false)
                 .run(asArguments(properties));
+        IndexCommand.Bar.endLineBeforeLogs(); // a warning logged during a task's progress bar starts a line of its own
+        return services;
     }
 
     /** The web platform. */

@@ -42,6 +42,9 @@ class HeldIndexMatchIntegrationTests {
                 .contains("helix match: the search index is held by another process", "the semantic index is 0% ready",
                         "stop that process and run this again");
         assertThat(partial).doesNotExist();
+        // after whatever progress was drawn, the refusal starts a line of its own
+        assertThat(err.toString(StandardCharsets.UTF_8).lines().filter(line -> line.contains("helix match: ")).toList()).isNotEmpty()
+                .allSatisfy(line -> assertThat(line).startsWith("helix match: "));
 
         // alone, the command completes the index itself and ranks
         Path alone = data.resolve("alone.txt");

@@ -104,6 +104,12 @@ class MatchingWebIntegrationTests {
                 .andExpect(status().isBadRequest()).andExpect(jsonPath("$.field").value("target"));
         mvc.perform(get("/api/v1/match").param("q", "水稻").param("k", "0"))
                 .andExpect(status().isBadRequest()).andExpect(jsonPath("$.field").value("k"));
+        for (String text : new String[] {"5", "[\"水稻\"]"}) { // not matched as the text "5", not refused without naming it
+            mvc.perform(post("/api/v1/match").with(alice).with(csrf()).contentType(MediaType.APPLICATION_JSON)
+                            .content("{\"text\": " + text + "}"))
+                    .andExpect(status().isBadRequest()).andExpect(jsonPath("$.field").value("text"))
+                    .andExpect(jsonPath("$.detail").value("text must be a text"));
+        }
         mvc.perform(get("/api/v1/match/status")).andExpect(status().isOk()).andExpect(jsonPath("$.stale").value(false));
     }
 
@@ -488,7 +494,14 @@ class MatchingWebIntegrationTests {
         assertThat(order).contains("起始年份（2025）晚于截止年份（2000）", "id=\"f-yearTo-error\"").doesNotContain("class=\"match-hit\"");
         String longText = mvc.perform(get("/match").param("q", "稻".repeat(10_001)).param("lang", "en"))
                 .andExpect(status().isBadRequest()).andReturn().getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
-        assertThat(longText).contains("a demand is at most 10000 characters", "id=\"f-q-error\"");
+        assertThat(longText).contains("a demand is at most 10,000 characters", "id=\"f-q-error\"");
+        // on the demands tab the box holds what the reader can do, not a demand; the number as the page's language writes it
+        String longAbility = mvc.perform(get("/match").param("q", "稻".repeat(10_001)).param("target", "demand").param("lang", "en"))
+                .andExpect(status().isBadRequest()).andReturn().getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(longAbility).contains("a description of what you can do is at most 10,000 characters").doesNotContain("a demand is at most");
+        String longZh = mvc.perform(get("/match").param("q", "稻".repeat(10_001)).param("target", "demand").param("lang", "zh"))
+                .andExpect(status().isBadRequest()).andReturn().getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(longZh).contains("能力描述最多 10,000 个字符");
         // a box ticked by hand in the address is no JSON error either
         mvc.perform(get("/match").param("q", "水稻育种").param("spread", "maybe").param("closed", "on")).andExpect(status().isOk());
     }

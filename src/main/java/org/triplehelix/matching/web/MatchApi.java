@@ -22,6 +22,11 @@ import org.triplehelix.matching.MatchResult;
 import org.triplehelix.matching.MatchService;
 import org.triplehelix.matching.SearchFilter;
 import org.triplehelix.shared.InvalidInputException;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
+import tools.jackson.databind.DeserializationContext;
+import tools.jackson.databind.annotation.JsonDeserialize;
+import tools.jackson.databind.deser.std.StdScalarDeserializer;
 
 /** {@code /api/v1/match}: matching as JSON, hits with their reasons and evidence. */
 @RestController
@@ -45,11 +50,30 @@ class MatchApi {
      * The body of {@code POST /api/v1/match}. A field it does not know is refused, naming it: a
      * misspelt {@code "targte"} or filter would otherwise be dropped unseen and the answer widened.
      */
-    record MatchBody(String text, String target, Integer k, Filters filters, Boolean spread,
+    record MatchBody(@JsonDeserialize(using = Text.class) String text, String target, Integer k, Filters filters, Boolean spread,
                      @JsonAnySetter Map<String, Object> unknown) {
 
         MatchBody {
             refuseUnknown("", unknown);
+        }
+    }
+
+    /**
+     * The text of a body as a JSON string only: {@code 5} or {@code true} is refused as any value of the wrong type is
+     * ("text must be a text", naming {@code text}), where Jackson would match on "5" without a word, and so is a list.
+     */
+    static final class Text extends StdScalarDeserializer<String> {
+
+        public Text() {
+            super(String.class);
+        }
+
+        @Override
+        public String deserialize(JsonParser parser, DeserializationContext context) {
+            if (parser.currentToken() != JsonToken.VALUE_STRING) {
+                return (String) context.handleUnexpectedToken(String.class, parser);
+            }
+            return parser.getString();
         }
     }
 

@@ -61,7 +61,7 @@ class MatchPages {
                  @RequestParam(required = false) String yearFrom, @RequestParam(required = false) String yearTo,
                  @RequestParam(required = false) String spread, @RequestParam(required = false) String industry,
                  @RequestParam(required = false) String demand, @RequestParam(required = false) String closed,
-                 Authentication viewer, Model model, HttpServletResponse response) {
+                 Authentication viewer, java.util.Locale locale, Model model, HttpServletResponse response) {
         boolean canSave = !DemandService.signedIn(viewer) || demands.canPost();
         Demand from = demand == null || demand.isBlank() ? null : demands.get(demand.strip());
         String picked = from == null ? null : from.extId();
@@ -76,7 +76,9 @@ class MatchPages {
             errors.add("yearTo", "matching.error.yearOrder", first, last);
         }
         if (text.strip().length() > MatchRequest.MAX_TEXT) {
-            errors.add("q", "matching.error.textLong", MatchRequest.MAX_TEXT);
+            // worded for the box (on the demands tab it holds what the reader can do), the number as the page's language writes it
+            errors.add("q", "demand".equals(target) ? "matching.error.abilityLong" : "matching.error.textLong",
+                    java.text.NumberFormat.getIntegerInstance(locale).format(MatchRequest.MAX_TEXT));
         }
         MatchView blank = new MatchView(typed, target, region, tier, type, discipline, yearFrom, yearTo, flag(spread), industry, picked,
                 flag(closed), null, canSave, null, null, errors, regions.choices(region), years ? disciplines.choices() : null);

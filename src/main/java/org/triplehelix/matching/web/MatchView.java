@@ -67,7 +67,10 @@ public record MatchView(String q, String target, String region, String tier, Str
     }
 
     /**
-     * The same search for another target. A page started from a demand carries the demand, not its text: a long
+     * The same search for another target, with every filter the other tab offers (the region and "spread" on every
+     * tab; the tier on the experts' and organizations'; the type, discipline and years on those and the
+     * achievements'; the industry and "closed too" on the demands'), the others left out: a filter the other tab
+     * does not show would narrow it unseen. A page started from a demand carries the demand, not its text: a long
      * demand's text would not fit in an address.
      */
     public String linkTo(String other) {
@@ -76,16 +79,45 @@ public record MatchView(String q, String target, String region, String tier, Str
             link.queryParam("q", q);
         }
         link.queryParam("target", other);
-        if (notBlank(region)) {
-            link.queryParam("region", region);
+        carry(link, "region", region);
+        if (offersTier(other)) {
+            carry(link, "tier", tier);
+        }
+        if (offersOutputFilters(other)) {
+            carry(link, "type", type);
+            carry(link, "discipline", discipline);
+            carry(link, "yearFrom", yearFrom);
+            carry(link, "yearTo", yearTo);
+        }
+        if (other.equals("demand")) {
+            carry(link, "industry", industry);
         }
         if (spread) {
             link.queryParam("spread", "true");
+        }
+        if (closed && other.equals("demand")) {
+            link.queryParam("closed", "true");
         }
         if (notBlank(demand)) {
             link.queryParam("demand", demand);
         }
         return link.encode().build().toUriString();
+    }
+
+    private static void carry(UriComponentsBuilder link, String name, String value) {
+        if (notBlank(value)) {
+            link.queryParam(name, value);
+        }
+    }
+
+    /** Whether a tab offers the organization tier filter: the experts' and the organizations'. */
+    public static boolean offersTier(String target) {
+        return target.equals("person") || target.equals("organization");
+    }
+
+    /** Whether a tab offers the type, discipline and years filters (of the outputs): all but the facilities' and the demands'. */
+    public static boolean offersOutputFilters(String target) {
+        return !target.equals("facility") && !target.equals("demand");
     }
 
     /**

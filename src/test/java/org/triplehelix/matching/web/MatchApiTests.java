@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 import org.triplehelix.matching.EntityKind;
 import org.triplehelix.matching.SearchFilter;
 import org.triplehelix.shared.InvalidInputException;
+import org.triplehelix.shared.web.JsonRefusal;
 import tools.jackson.databind.json.JsonMapper;
 
 /** What {@code /api/v1/match} refuses in its body and filters, naming the field, instead of answering something else. */
@@ -34,6 +35,22 @@ class MatchApiTests {
         MatchApi.MatchBody body = JSON.readValue("{\"text\": \"电池\", \"filters\": {\"types\": [\"patent\"], \"yearFrom\": 2010}}",
                 MatchApi.MatchBody.class);
         assertThat(body.filters().toFilter(EntityKind.PERSON).types()).containsExactly("patent");
+    }
+
+    /** A text that is a number, true or a list was matched as "5" (or refused without naming it): refused as a wrong type, naming text. */
+    @Test
+    void aTextThatIsNoStringIsRefusedNamingText() {
+        for (String text : new String[] {"5", "true", "[\"a\"]", "{\"zh\": \"电池\"}"}) {
+            Throwable thrown = org.assertj.core.api.Assertions.catchThrowable(
+                    () -> JSON.readValue("{\"text\": " + text + ", \"target\": \"person\"}", MatchApi.MatchBody.class));
+            assertThat(thrown).as(text).isInstanceOf(tools.jackson.core.JacksonException.class);
+            InvalidInputException refused = JsonRefusal.of((tools.jackson.core.JacksonException) thrown);
+            assertThat(refused).as(text).isNotNull();
+            assertThat(refused.field()).isEqualTo("text");
+            assertThat(refused.getMessage()).isEqualTo("text must be a text");
+        }
+        assertThat(JSON.readValue("{\"text\": \"5\"}", MatchApi.MatchBody.class).text()).isEqualTo("5");
+        assertThat(JSON.readValue("{\"text\": null}", MatchApi.MatchBody.class).text()).isNull();
     }
 
     @Test
