@@ -1,8 +1,5 @@
 package org.triplehelix.matching.web;
 
-import java.util.ArrayDeque;
-import java.util.Deque;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -36,24 +33,8 @@ class DisciplineFilter {
             return Set.of();
         }
         String given = discipline.strip();
-        List<Discipline> all = queries.disciplines();
-        Set<String> values = new LinkedHashSet<>();
-        values.add(given);
-        Deque<Discipline> within = new ArrayDeque<>(all.stream().filter(d -> names(d, given)).toList());
-        Set<String> seen = new LinkedHashSet<>();
-        while (!within.isEmpty()) {
-            Discipline d = within.pop();
-            if (!seen.add(d.code())) {
-                continue;
-            }
-            values.add(d.code());
-            values.add(d.name().zh());
-            values.add(d.name().en());
-            all.stream().filter(child -> d.code().equals(child.parentCode())).forEach(within::push);
-        }
-        values.remove(null);
-        values.remove("");
-        return values;
+        return TaxonomyScope.of(given, queries.disciplines(), d -> names(d, given), Discipline::code, Discipline::parentCode,
+                d -> java.util.stream.Stream.of(d.name().zh(), d.name().en()));
     }
 
     private static boolean names(Discipline d, String given) {

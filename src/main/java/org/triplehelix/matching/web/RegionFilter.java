@@ -1,8 +1,5 @@
 package org.triplehelix.matching.web;
 
-import java.util.ArrayDeque;
-import java.util.Deque;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -39,25 +36,8 @@ class RegionFilter {
             return Set.of();
         }
         String given = region.strip();
-        List<Region> all = queries.regions();
-        Set<String> values = new LinkedHashSet<>();
-        values.add(given);
-        Deque<Region> within = new ArrayDeque<>(all.stream().filter(r -> names(r, given)).toList());
-        Set<String> seen = new LinkedHashSet<>();
-        while (!within.isEmpty()) {
-            Region r = within.pop();
-            if (!seen.add(r.code())) {
-                continue;
-            }
-            values.add(r.code());
-            values.add(r.name().zh());
-            if (r.name().en() != null && !r.name().en().isBlank()) {
-                values.add(r.name().en());
-            }
-            all.stream().filter(child -> r.code().equals(child.parentCode())).forEach(within::push);
-        }
-        values.remove(null);
-        return values;
+        return TaxonomyScope.of(given, queries.regions(), r -> names(r, given), Region::code, Region::parentCode,
+                r -> java.util.stream.Stream.of(r.name().zh(), r.name().en()));
     }
 
     private static boolean names(Region r, String given) {
