@@ -27,6 +27,7 @@ final class Platform {
         properties.put("logging.level.root", "WARN");
         properties.put("logging.level.org.triplehelix", "WARN");
         properties.put("logging.level.org.flywaydb", "ERROR"); // out-of-order mode warns on every start
+        properties.put("helix.log-target", "System.err"); // standard output is the command's result (logback-spring.xml)
         ConfigurableApplicationContext services = new SpringApplicationBuilder(global.application())
                 .web(WebApplicationType.NONE)
                 .bannerMode(Banner.Mode.OFF)
