@@ -61,25 +61,29 @@ class ImportCommand implements Callable<Integer> {
         }
         try (ConfigurableApplicationContext context = Platform.services(global)) {
             ProgressBar bar = ProgressBar.onTerminal(err);
-            ImportReport report = context.getBean(RegistryImport.class).run(sources, new ImportListener() {
-                @Override
-                public void rejected(ImportRejection rejection) {
-                    bar.clear();
-                    out.println(rejection);
-                }
+            ImportReport report;
+            try {
+                report = context.getBean(RegistryImport.class).run(sources, new ImportListener() {
+                    @Override
+                    public void rejected(ImportRejection rejection) {
+                        bar.clear();
+                        out.println(rejection);
+                    }
 
-                @Override
-                public void warning(String warning) {
-                    bar.clear();
-                    out.println("warning: " + warning);
-                }
+                    @Override
+                    public void warning(String warning) {
+                        bar.clear();
+                        out.println("warning: " + warning);
+                    }
 
-                @Override
-                public void progress(ImportProgress progress) {
-                    bar.show(progress);
-                }
-            });
-            bar.clear();
+                    @Override
+                    public void progress(ImportProgress progress) {
+                        bar.show(progress);
+                    }
+                });
+            } finally {
+                bar.clear(); // an import that failed half-way leaves no bar on the line its error is told on
+            }
             out.println(summary(report));
             out.flush();
             return report.rejected() > 0 ? 1 : 0;
