@@ -175,10 +175,6 @@ class MatchApi {
         if (target == null) {
             return EntityKind.PERSON;
         }
-        try {
-            return EntityKind.of(target);
-        } catch (InvalidInputException e) {
-            throw new InvalidInputException("target", e.getMessage(), e.key(), e.args());
-        }
+        return EntityKind.of("target", target);
     }
 }
