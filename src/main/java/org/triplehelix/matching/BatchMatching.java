@@ -203,8 +203,9 @@ public class BatchMatching {
         try {
             Path folder = run.toAbsolutePath().getParent();
             Files.createDirectories(folder);
+            removeAbandonedPartials(folder, run.getFileName().toString());
             // not createTempFile: the run keeps the permissions a file written in place gets
-            partial = folder.resolve("." + run.getFileName() + "." + ProcessHandle.current().pid() + ".partial");
+            partial = folder.resolve(partialName(run.getFileName().toString(), ProcessHandle.current().pid()));
             partial.toFile().deleteOnExit(); // an interrupted batch: the JVM's shutdown removes it
             try (BufferedWriter out = Files.newBufferedWriter(partial, StandardCharsets.UTF_8)) {
                 run(queries, k, tag, threads, out, progress);
@@ -222,6 +223,31 @@ public class BatchMatching {
                     Files.deleteIfExists(partial);
                 } catch (IOException e) {
                     // deleteOnExit tries again
+                }
+            }
+        }
+    }
+
+    static String partialName(String run, long pid) {
+        return "." + run + "." + pid + ".partial";
+    }
+
+    /**
+     * Deletes the temporary files of earlier batches into the same run whose process is gone: a batch
+     * killed outright (kill -9, a power cut) runs no shutdown hook and leaves its {@code .RUN.PID.partial}.
+     * One of a batch still running (its process alive) is left alone.
+     */
+    static void removeAbandonedPartials(Path folder, String run) throws IOException {
+        String prefix = "." + run + ".";
+        try (var files = Files.newDirectoryStream(folder, file -> {
+            String name = file.getFileName().toString();
+            return name.startsWith(prefix) && name.endsWith(".partial");
+        })) {
+            for (Path file : files) {
+                String name = file.getFileName().toString();
+                String pid = name.substring(prefix.length(), name.length() - ".partial".length());
+                if (pid.matches("[0-9]{1,18}") && ProcessHandle.of(Long.parseLong(pid)).isEmpty()) {
+                    Files.deleteIfExists(file);
                 }
             }
         }

@@ -128,4 +128,24 @@ class BatchMatchingTests {
             assertThat(files).containsExactly(run);
         }
     }
+
+    @Test
+    void aBatchDeletesWhatAKilledBatchLeftButNotARunningOnesFile() throws IOException {
+        Embeddings embeddings = Mockito.mock(Embeddings.class);
+        MatchService matching = Mockito.mock(MatchService.class);
+        when(matching.rank(any(), any())).thenReturn(List.of(new MatchService.Ranked("person-a", 1.5)));
+        long gone = ProcessHandle.allProcesses().mapToLong(ProcessHandle::pid).max().orElseThrow() + 100_000;
+        long alive = ProcessHandle.current().parent().orElseThrow().pid();
+        Path killed = Files.writeString(dir.resolve(BatchMatching.partialName("run.txt", gone)), "q1 Q0 person-a 1 1.5000 t\n");
+        Path running = Files.writeString(dir.resolve(BatchMatching.partialName("run.txt", alive)), "");
+        Path otherRun = Files.writeString(dir.resolve(BatchMatching.partialName("other.txt", gone)), "");
+        Path run = dir.resolve("run.txt");
+
+        new BatchMatching(matching, embeddings).run(List.of(new BatchMatching.Query("q1", "电池", EntityKind.PERSON)), 10, "t", 1,
+                run, Progress.NONE);
+        try (var files = Files.list(dir)) {
+            assertThat(files).containsExactlyInAnyOrder(run, running, otherRun);
+        }
+        assertThat(killed).doesNotExist();
+    }
 }
