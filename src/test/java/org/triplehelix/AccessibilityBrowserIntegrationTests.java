@@ -122,12 +122,15 @@ class AccessibilityBrowserIntegrationTests extends BrowserTests {
         }
         DataScope scope = spring.getBean(DataScope.class);
         Path file = Files.createTempFile("illustrative", ".jsonl");
-        try (InputStream in = new ClassPathResource("demo/illustrative.jsonl").getInputStream()) {
-            Files.copy(in, file, StandardCopyOption.REPLACE_EXISTING);
+        try {
+            try (InputStream in = new ClassPathResource("demo/illustrative.jsonl").getInputStream()) {
+                Files.copy(in, file, StandardCopyOption.REPLACE_EXISTING);
+            }
+            ImportReport report = scope.asSystem(() -> spring.getBean(RegistryImport.class).run(ImportSource.of(file, true)));
+            assertThat(report.rejected()).isZero();
+        } finally {
+            Files.deleteIfExists(file);
         }
-        ImportReport report = scope.asSystem(() -> spring.getBean(RegistryImport.class).run(ImportSource.of(file, true)));
-        assertThat(report.rejected()).isZero();
-        Files.delete(file);
 
         FacilityFixtures facilities = FacilityFixtures.of(spring);
         AccessFixtures access = facilities.access();

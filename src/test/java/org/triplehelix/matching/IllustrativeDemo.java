@@ -20,12 +20,16 @@ final class IllustrativeDemo {
 
     static void load(ApplicationContext spring, IndexMaintenance maintenance) throws Exception {
         Path file = Files.createTempFile("illustrative", ".jsonl");
-        try (var in = new ClassPathResource("demo/illustrative.jsonl").getInputStream()) {
-            Files.copy(in, file, StandardCopyOption.REPLACE_EXISTING);
+        try {
+            try (var in = new ClassPathResource("demo/illustrative.jsonl").getInputStream()) {
+                Files.copy(in, file, StandardCopyOption.REPLACE_EXISTING);
+            }
+            ImportReport report = spring.getBean(DataScope.class).asSystem(() -> spring.getBean(RegistryImport.class)
+                    .run(ImportSource.of(file, true)));
+            assertThat(report.rejected()).isZero();
+        } finally {
+            Files.deleteIfExists(file);
         }
-        ImportReport report = spring.getBean(DataScope.class).asSystem(() -> spring.getBean(RegistryImport.class)
-                .run(ImportSource.of(file, true)));
-        assertThat(report.rejected()).isZero();
         maintenance.rebuild(Progress.NONE);
         maintenance.embedMissing(Progress.NONE, 2);
     }

@@ -79,7 +79,12 @@ class MatchingIntegrationTests {
             Path qrels = Path.of(getClass().getResource(Fixture.DIR + "qrels." + target + ".txt").toURI());
             Path runFile = Files.createTempFile("run", ".txt");
             Files.writeString(runFile, run.toString());
-            RunEvaluation.Metrics metrics = RunEvaluation.evaluate(qrels, runFile);
+            RunEvaluation.Metrics metrics;
+            try {
+                metrics = RunEvaluation.evaluate(qrels, runFile);
+            } finally {
+                Files.delete(runFile);
+            }
             assertThat(metrics.ndcg10()).as(target + " nDCG@10").isCloseTo(Double.parseDouble(expected.getProperty(target + ".ndcg@10")),
                     org.assertj.core.api.Assertions.within(tolerance));
             assertThat(metrics.recall100()).as(target + " Recall@100").isCloseTo(Double.parseDouble(expected.getProperty(target + ".recall@100")),
