@@ -55,10 +55,10 @@ public class DemandRepository {
 
     /**
      * A page of the demands {@code condition} admits (a SQL condition over {@code d}, built from constants
-     * only, its values bound as parameters), most recently changed first.
+     * only, its values bound as parameters), in the order of {@code orderBy} (one of the service's constant ORDER BYs).
      */
-    public List<Demand> list(String condition, java.util.Map<String, ?> params, long offset, int limit) {
-        return jdbc.sql(SELECT + " where " + condition + " order by d.updated_at desc, d.ext_id limit :limit offset :offset")
+    public List<Demand> list(String condition, String orderBy, java.util.Map<String, ?> params, long offset, int limit) {
+        return jdbc.sql(SELECT + " where " + condition + " order by " + orderBy + " limit :limit offset :offset")
                 .params(params).param("limit", limit).param("offset", offset)
                 .query(DemandRepository::demand).list();
     }
