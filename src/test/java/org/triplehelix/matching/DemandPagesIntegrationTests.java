@@ -507,6 +507,14 @@ class DemandPagesIntegrationTests {
         return tools.jackson.databind.json.JsonMapper.builder().build().readTree(response.getContentAsString());
     }
 
+    /** The demand as the API gives it, less what every save changes (its version and time of change). */
+    private tools.jackson.databind.JsonNode content(tools.jackson.databind.JsonNode demand) {
+        tools.jackson.databind.node.ObjectNode copy = (tools.jackson.databind.node.ObjectNode) demand.deepCopy();
+        copy.remove("version");
+        copy.remove("updatedAt");
+        return copy;
+    }
+
     private MockHttpServletResponse api(MockHttpServletRequestBuilder request) throws Exception {
         return mvc.perform(request.with(user(posterDetails)).with(csrf()).contentType(org.springframework.http.MediaType.APPLICATION_JSON))
                 .andReturn().getResponse();
@@ -557,5 +565,41 @@ class DemandPagesIntegrationTests {
         form.put("version", String.valueOf(stored(id).version()));
         assertThat(submit("/demands/" + id, "zh", form).getStatus()).isEqualTo(302);
         assertThat(stored(id).keywords()).containsExactly("正极, 负极", "隔膜");
+    }
+
+    /**
+     * The API takes back what it gives: a demand read with GET (its enumerations in upper case, PUBLIC, SIGNED_IN,
+     * JOINT_DEVELOPMENT; its read-only fields: id, status, names, times) and sent back whole with PUT is accepted,
+     * and nothing but its version and time of change moves.
+     */
+    @Test
+    void aDemandReadFromTheApiIsAcceptedBackUnchanged() throws Exception {
+        String title = "联合开发需求 " + AccessFixtures.unique("round-trip");
+        MockHttpServletResponse posted = api(post("/api/v1/demands").content("""
+                {"titleZh": "%s", "titleEn": "Joint development", "descriptionZh": "说明\\n第二行", "keywords": ["锂离子电池,正极", "正极"],
+                 "budgetMin": 50.5, "budgetMax": 200, "trl": 6, "ipStance": "joint_development", "visibility": "signed_in",
+                 "deadline": "2099-06-30", "industry": "ind-optoelectronics", "region": "420100"}""".formatted(title)));
+        assertThat(posted.getStatus()).as(posted.getContentAsString()).isEqualTo(201);
+        String id = json(posted).get("extId").asString();
+        for (String[] change : new String[][] {{}, {"close"}}) {
+            if (change.length > 0) {
+                assertThat(api(post("/api/v1/demands/" + id + "/" + change[0])).getStatus()).isEqualTo(200);
+            }
+            String read = api(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get("/api/v1/demands/" + id))
+                    .getContentAsString();
+            tools.jackson.databind.JsonNode before = tools.jackson.databind.json.JsonMapper.builder().build().readTree(read);
+            assertThat(before.get("visibility").asString()).isEqualTo("SIGNED_IN");
+            assertThat(before.get("ipStance").asString()).isEqualTo("JOINT_DEVELOPMENT");
+
+            MockHttpServletResponse put = api(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put("/api/v1/demands/" + id)
+                    .content(read));
+            assertThat(put.getStatus()).as(put.getContentAsString()).isEqualTo(200);
+            tools.jackson.databind.JsonNode after = json(put);
+            assertThat(content(after)).isEqualTo(content(before));
+            assertThat(after.get("version").asInt()).isEqualTo(before.get("version").asInt() + 1);
+            assertThat(content(json(api(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get("/api/v1/demands/" + id)))))
+                    .isEqualTo(content(before));
+        }
+        assertThat(stored(id).status()).isEqualTo(Demand.Status.CLOSED);
     }
 }
