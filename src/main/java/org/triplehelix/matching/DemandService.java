@@ -120,15 +120,23 @@ public class DemandService {
     /**
      * The ORDER BY of a sort. A budget ranks by its upper bound, else its lower one (a demand offering "from 500,000"
      * ranks by that), the lower bound breaking ties; a title in the reader's language when the demand has one, as the list
-     * shows it (PostgreSQL's collation of the database orders them); what a demand lacks (a deadline, a budget) puts it last.
+     * shows it, in ICU's order for that language as the registry's lists (Chinese by pinyin) when the database has it, else
+     * in the database's own; what a demand lacks (a deadline, a budget) puts it last.
      */
-    private static String orderBy(Sort sort, boolean english) {
+    private String orderBy(Sort sort, boolean english) {
         return switch (sort) {
             case UPDATED -> "d.updated_at desc, d.ext_id";
             case DEADLINE -> "d.deadline asc nulls last, d.ext_id";
             case BUDGET -> "coalesce(d.budget_max, d.budget_min) desc nulls last, d.budget_min desc nulls last, d.ext_id";
-            case TITLE -> english ? "lower(coalesce(d.title_en, d.title_zh)), d.ext_id" : "lower(coalesce(d.title_zh, d.title_en)), d.ext_id";
+            case TITLE -> titleOrder(english ? "coalesce(d.title_en, d.title_zh)" : "coalesce(d.title_zh, d.title_en)", english) + ", d.ext_id";
         };
+    }
+
+    private String titleOrder(String title, boolean english) {
+        if (!demands.icuCollations()) {
+            return "lower(" + title + ")";
+        }
+        return title + (english ? " collate \"en-x-icu\"" : " collate \"zh-x-icu\"");
     }
 
     @Transactional(readOnly = true)

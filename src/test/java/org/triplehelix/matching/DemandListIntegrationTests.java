@@ -111,6 +111,23 @@ class DemandListIntegrationTests {
         assertThat(listed("DEADLINE", Locale.ENGLISH)).as("an id in any case").containsExactlyElementsOf(ids("2", "4", "1", "3", "5"));
     }
 
+    /** As the registry's lists: Chinese titles by pinyin (安 an, 北 bei, 重 chong), not by their characters' code points. */
+    @Test
+    void chineseTitlesAreSortedByPinyin() throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(jdbc.sql("select count(*) from pg_collation where collname = 'zh-x-icu'")
+                .query(Long.class).single() == 1, "the database has ICU's Chinese collation");
+        String cities = AccessFixtures.unique("pinyin").replaceAll("[^A-Za-z0-9]", "");
+        String[] titles = {"北京", "安徽", "重庆"};
+        for (int i = 0; i < titles.length; i++) {
+            jdbc.sql("insert into demand (ext_id, title_zh, created_by) values (:id, :t, 'import')")
+                    .param("id", "demand-" + cities + "-" + i).param("t", titles[i] + "的需求 " + cities).update();
+        }
+        List<String> ids = new ArrayList<>();
+        JSON.readTree(mvc.perform(get("/api/v1/demands").param("q", cities).param("sort", "title").locale(Locale.SIMPLIFIED_CHINESE))
+                .andReturn().getResponse().getContentAsString()).get("items").forEach(item -> ids.add(item.get("extId").asString()));
+        assertThat(ids).containsExactly("demand-" + cities + "-1", "demand-" + cities + "-0", "demand-" + cities + "-2");
+    }
+
     @Test
     void pagesOfEveryOrderNeitherRepeatNorSkipADemand() throws Exception {
         for (String sort : List.of("updated", "deadline", "budget", "title")) {
