@@ -89,17 +89,73 @@ public class DemandService {
     public record DemandChanged(String extId) {
     }
 
+    /**
+     * The orders of the demand list, by their ids ({@code ?sort=}): most recently changed first (the default), soonest
+     * deadline first, highest budget first, by title. Each maps to a fixed ORDER BY ({@link #orderBy}), never to text
+     * from the request; every one ends with the demand's id, so that a page never repeats or skips a demand of the one
+     * before it when several share a deadline, a budget or a title.
+     */
+    public enum Sort {
+        UPDATED, DEADLINE, BUDGET, TITLE;
+
+        public String id() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+
+        /** The sort of this id (any case; blank: the default), or a refusal naming {@code sort}. */
+        public static Sort of(String id) {
+            if (id == null || id.isBlank()) {
+                return UPDATED;
+            }
+            for (Sort sort : values()) {
+                if (sort.id().equals(id.strip().toLowerCase(Locale.ROOT))) {
+                    return sort;
+                }
+            }
+            throw new InvalidInputException("sort", "sort is one of updated, deadline, budget, title, not " + id,
+                    "matching.demand.error.sort", id);
+        }
+    }
+
+    /**
+     * The ORDER BY of a sort. A budget ranks by its upper bound, else its lower one (a demand offering "from 500,000"
+     * ranks by that), the lower bound breaking ties; a title in the reader's language when the demand has one, as the list
+     * shows it, in ICU's order for that language as the registry's lists (Chinese by pinyin) when the database has it, else
+     * in the database's own; what a demand lacks (a deadline, a budget) puts it last.
+     */
+    private String orderBy(Sort sort, boolean english) {
+        return switch (sort) {
+            case UPDATED -> "d.updated_at desc, d.ext_id";
+            case DEADLINE -> "d.deadline asc nulls last, d.ext_id";
+            case BUDGET -> "coalesce(d.budget_max, d.budget_min) desc nulls last, d.budget_min desc nulls last, d.ext_id";
+            case TITLE -> titleOrder(english ? "coalesce(d.title_en, d.title_zh)" : "coalesce(d.title_zh, d.title_en)", english) + ", d.ext_id";
+        };
+    }
+
+    private String titleOrder(String title, boolean english) {
+        if (!demands.icuCollations()) {
+            return "lower(" + title + ")";
+        }
+        return title + (english ? " collate \"en-x-icu\"" : " collate \"zh-x-icu\"");
+    }
+
     @Transactional(readOnly = true)
     public Page<Demand> list(String status, int page, int size) {
         return list(status, null, page, size);
     }
 
-    /**
-     * The demands the caller may see, by status and by words each found (as typed, in any case) in a title, a
-     * description, a keyword or the enterprise's name; most recently changed first.
-     */
     @Transactional(readOnly = true)
     public Page<Demand> list(String status, String words, int page, int size) {
+        return list(status, words, Sort.UPDATED, false, page, size);
+    }
+
+    /**
+     * The demands the caller may see, by status and by words each found (as typed, in any case) in a title, a
+     * description, a keyword or the enterprise's name; in the order of {@code sort} ({@code english}: titles sorted
+     * by their English text first).
+     */
+    @Transactional(readOnly = true)
+    public Page<Demand> list(String status, String words, Sort sort, boolean english, int page, int size) {
         int pageSize = Math.clamp(size, 1, 100);
         int pageNumber = Math.max(0, page);
         Map<String, Object> params = scopeParams();
@@ -118,7 +174,7 @@ public class DemandService {
                 params.put("words" + i, "%" + terms.get(i).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
             }
         }
-        return new Page<>(demands.list(condition, params, (long) pageNumber * pageSize, pageSize), pageNumber, pageSize,
+        return new Page<>(demands.list(condition, orderBy(sort, english), params, (long) pageNumber * pageSize, pageSize), pageNumber, pageSize,
                 demands.count(condition, params)).map(this::asSeen);
     }
 

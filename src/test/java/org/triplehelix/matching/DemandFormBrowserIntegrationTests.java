@@ -26,8 +26,11 @@ class DemandFormBrowserIntegrationTests extends BrowserTests {
     ApplicationContext spring;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    DemandService demands;
 
     String email;
+    org.triplehelix.access.Account account;
     long enterprise;
     AccessFixtures fixtures;
 
@@ -35,7 +38,8 @@ class DemandFormBrowserIntegrationTests extends BrowserTests {
     void anEnterpriseUser() {
         fixtures = AccessFixtures.of(spring);
         enterprise = fixtures.organization("Demand Browser Enterprise", null);
-        email = fixtures.user(enterprise, Role.ENTERPRISE).email();
+        account = fixtures.user(enterprise, Role.ENTERPRISE);
+        email = account.email();
     }
 
     private void signIn(Page in) {
@@ -169,5 +173,21 @@ class DemandFormBrowserIntegrationTests extends BrowserTests {
         english.locator("#demand-save").click();
         english.waitForURL(Pattern.compile(".*/demands/demand-.+"));
         org.assertj.core.api.Assertions.assertThat(rows(title)).isEqualTo(1);
+    }
+
+    /** Keywords holding commas (from the API or an import) are shown one a line, and saving the form unchanged keeps them. */
+    @Test
+    void keywordsHoldingCommasAreKeptWhenTheEditFormIsSavedUnchanged() {
+        java.util.List<String> keywords = java.util.List.of("锂离子电池,正极", "Li-ion, cathode", "硅碳负极");
+        Demand posted = fixtures.as(account, () -> demands.post(new DemandDraft(null, "锂电正极 " + AccessFixtures.unique("comma"), null,
+                null, null, keywords, null, null, null, null, null, 6, null, "public", null, java.util.List.of(), null)));
+        signIn(page);
+        page.navigate("/demands/" + posted.extId() + "/edit");
+        assertThat(page.locator("#f-keywords")).hasValue("锂离子电池,正极\nLi-ion, cathode\n硅碳负极\n");
+        page.locator("#demand-save").click();
+        page.waitForURL(Pattern.compile(".*/demands/" + posted.extId()));
+        Demand saved = fixtures.as(account, () -> demands.get(posted.extId()));
+        org.assertj.core.api.Assertions.assertThat(saved.version()).isEqualTo(posted.version() + 1);
+        org.assertj.core.api.Assertions.assertThat(saved.keywords()).containsExactlyElementsOf(keywords);
     }
 }

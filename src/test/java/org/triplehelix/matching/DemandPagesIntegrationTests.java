@@ -100,7 +100,7 @@ class DemandPagesIntegrationTests {
         assertThat(html).contains("value=\"" + title + "\"")
                 .contains("value=\"Sodium-ion cathode scale-up\"")
                 .contains(">寻找层状氧化物正极的量产合作团队，\n要求 &lt;循环&gt; 寿命 &amp; 成本</textarea>")
-                .contains("value=\"钠离子电池, 正极材料\"")
+                .contains(">钠离子电池, 正极材料</textarea>")
                 .contains("value=\"420100\"")
                 .contains("value=\"50\"")
                 .contains("<option value=\"license\" selected>")
@@ -471,5 +471,135 @@ class DemandPagesIntegrationTests {
         }
         assertThat(demands.get(saved.extId()).open()).isTrue();
         assertThat(page("/demands/" + saved.extId(), posterDetails, "zh").getContentAsString()).doesNotContain("id=\"notice\"");
+    }
+
+    /** The demand as its poster reads it (a demand for signed-in users is hidden from this test's own thread). */
+    private Demand stored(String id) {
+        return fixtures.as(poster, () -> demands.get(id));
+    }
+
+    /** The fields of a form page as a browser would post them back unchanged (a textarea's line breaks as CRLF). */
+    private static Map<String, String> formFields(String html) {
+        Map<String, String> fields = new LinkedHashMap<>();
+        java.util.regex.Matcher input = java.util.regex.Pattern.compile("<input([^>]*)>").matcher(html);
+        while (input.find()) {
+            java.util.regex.Matcher name = java.util.regex.Pattern.compile("\\bname=\"([^\"]+)\"").matcher(input.group(1));
+            java.util.regex.Matcher value = java.util.regex.Pattern.compile("\\bvalue=\"([^\"]*)\"").matcher(input.group(1));
+            if (name.find() && !name.group(1).equals("_csrf") && !name.group(1).equals("q")) {
+                fields.put(name.group(1), value.find() ? org.springframework.web.util.HtmlUtils.htmlUnescape(value.group(1)) : "");
+            }
+        }
+        java.util.regex.Matcher textarea = java.util.regex.Pattern.compile("<textarea[^>]*\\bname=\"([^\"]+)\"[^>]*>(.*?)</textarea>",
+                java.util.regex.Pattern.DOTALL).matcher(html);
+        while (textarea.find()) {
+            fields.put(textarea.group(1), org.springframework.web.util.HtmlUtils.htmlUnescape(textarea.group(2)).replace("\n", "\r\n"));
+        }
+        java.util.regex.Matcher select = java.util.regex.Pattern.compile("<select[^>]*\\bname=\"([^\"]+)\"[^>]*>(.*?)</select>",
+                java.util.regex.Pattern.DOTALL).matcher(html);
+        while (select.find()) {
+            java.util.regex.Matcher selected = java.util.regex.Pattern.compile("<option value=\"([^\"]*)\" selected>").matcher(select.group(2));
+            fields.put(select.group(1), selected.find() ? selected.group(1) : "");
+        }
+        return fields;
+    }
+
+    private tools.jackson.databind.JsonNode json(MockHttpServletResponse response) throws Exception {
+        return tools.jackson.databind.json.JsonMapper.builder().build().readTree(response.getContentAsString());
+    }
+
+    /** The demand as the API gives it, less what every save changes (its version and time of change). */
+    private tools.jackson.databind.JsonNode content(tools.jackson.databind.JsonNode demand) {
+        tools.jackson.databind.node.ObjectNode copy = (tools.jackson.databind.node.ObjectNode) demand.deepCopy();
+        copy.remove("version");
+        copy.remove("updatedAt");
+        return copy;
+    }
+
+    private MockHttpServletResponse api(MockHttpServletRequestBuilder request) throws Exception {
+        return mvc.perform(request.with(user(posterDetails)).with(csrf()).contentType(org.springframework.http.MediaType.APPLICATION_JSON))
+                .andReturn().getResponse();
+    }
+
+    /**
+     * A keyword holding a comma (posted through the API, or imported) is one keyword: the edit form shows the keywords one a
+     * line, and saving the form unchanged keeps exactly them (it used to split "锂离子电池,正极" in two).
+     */
+    @Test
+    void keywordsHoldingCommasSurviveTheEditFormSavedUnchanged() throws Exception {
+        String title = "锂电正极需求 " + AccessFixtures.unique("comma");
+        java.util.List<String> keywords = java.util.List.of("锂离子电池,正极", "Li-ion, cathode", "硅碳负极", "涂布；辊压、分切");
+        MockHttpServletResponse posted = api(post("/api/v1/demands").content("""
+                {"titleZh": "%s", "keywords": ["锂离子电池,正极", "Li-ion, cathode", "硅碳负极", "涂布；辊压、分切"],
+                 "budgetMin": 50.5, "budgetMax": 200, "trl": 6, "ipStance": "license", "visibility": "signed_in",
+                 "deadline": "2099-06-30", "industry": "新能源", "region": "420100"}""".formatted(title)));
+        assertThat(posted.getStatus()).as(posted.getContentAsString()).isEqualTo(201);
+        String id = json(posted).get("extId").asString();
+        Demand before = stored(id);
+        assertThat(before.keywords()).containsExactlyElementsOf(keywords);
+
+        String form = page("/demands/" + id + "/edit", posterDetails, "zh").getContentAsString();
+        assertThat(form).contains(">锂离子电池,正极\nLi-ion, cathode\n硅碳负极\n涂布；辊压、分切\n</textarea>")
+                .contains("id=\"f-keywords-note\">每行一个关键词");
+        MockHttpServletResponse saved = submit("/demands/" + id, "zh", formFields(form));
+        assertThat(saved.getStatus()).as(saved.getContentAsString()).isEqualTo(302);
+
+        Demand after = stored(id);
+        assertThat(after.keywords()).containsExactlyElementsOf(keywords);
+        assertThat(after.version()).isEqualTo(before.version() + 1);
+        assertThat(DemandDraft.of(after)).isEqualTo(new DemandDraft(before.extId(), before.titleZh(), before.titleEn(), before.descriptionZh(),
+                before.descriptionEn(), before.keywords(), before.organization(), before.industry(), before.region(), before.budgetMin(),
+                before.budgetMax(), before.trl(), before.ipStance().id(), before.visibility().id(), before.deadline(), before.parties(),
+                after.version()));
+    }
+
+    /** Typed on one line, keywords are still separated by commas, semicolons or 、; on several lines, one a line. */
+    @Test
+    void keywordsTypedOnOneLineAreSeparatedAndOnSeveralLinesAreOneALine() throws Exception {
+        String title = "锂电正极需求 " + AccessFixtures.unique("typed");
+        Map<String, String> form = typed(title);
+        form.put("keywords", "正极, 负极、隔膜；电解液");
+        assertThat(submit("/demands", "zh", form).getStatus()).isEqualTo(302);
+        String id = jdbc.sql("select ext_id from demand where title_zh = :t").param("t", title).query(String.class).single();
+        assertThat(stored(id).keywords()).containsExactly("正极", "负极", "隔膜", "电解液");
+        form.put("keywords", "正极, 负极\r\n 隔膜 \r\n\r\n");
+        form.put("version", String.valueOf(stored(id).version()));
+        assertThat(submit("/demands/" + id, "zh", form).getStatus()).isEqualTo(302);
+        assertThat(stored(id).keywords()).containsExactly("正极, 负极", "隔膜");
+    }
+
+    /**
+     * The API takes back what it gives: a demand read with GET (its enumerations in upper case, PUBLIC, SIGNED_IN,
+     * JOINT_DEVELOPMENT; its read-only fields: id, status, names, times) and sent back whole with PUT is accepted,
+     * and nothing but its version and time of change moves.
+     */
+    @Test
+    void aDemandReadFromTheApiIsAcceptedBackUnchanged() throws Exception {
+        String title = "联合开发需求 " + AccessFixtures.unique("round-trip");
+        MockHttpServletResponse posted = api(post("/api/v1/demands").content("""
+                {"titleZh": "%s", "titleEn": "Joint development", "descriptionZh": "说明\\n第二行", "keywords": ["锂离子电池,正极", "正极"],
+                 "budgetMin": 50.5, "budgetMax": 200, "trl": 6, "ipStance": "joint_development", "visibility": "signed_in",
+                 "deadline": "2099-06-30", "industry": "ind-optoelectronics", "region": "420100"}""".formatted(title)));
+        assertThat(posted.getStatus()).as(posted.getContentAsString()).isEqualTo(201);
+        String id = json(posted).get("extId").asString();
+        for (String[] change : new String[][] {{}, {"close"}}) {
+            if (change.length > 0) {
+                assertThat(api(post("/api/v1/demands/" + id + "/" + change[0])).getStatus()).isEqualTo(200);
+            }
+            String read = api(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get("/api/v1/demands/" + id))
+                    .getContentAsString();
+            tools.jackson.databind.JsonNode before = tools.jackson.databind.json.JsonMapper.builder().build().readTree(read);
+            assertThat(before.get("visibility").asString()).isEqualTo("SIGNED_IN");
+            assertThat(before.get("ipStance").asString()).isEqualTo("JOINT_DEVELOPMENT");
+
+            MockHttpServletResponse put = api(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put("/api/v1/demands/" + id)
+                    .content(read));
+            assertThat(put.getStatus()).as(put.getContentAsString()).isEqualTo(200);
+            tools.jackson.databind.JsonNode after = json(put);
+            assertThat(content(after)).isEqualTo(content(before));
+            assertThat(after.get("version").asInt()).isEqualTo(before.get("version").asInt() + 1);
+            assertThat(content(json(api(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get("/api/v1/demands/" + id)))))
+                    .isEqualTo(content(before));
+        }
+        assertThat(stored(id).status()).isEqualTo(Demand.Status.CLOSED);
     }
 }

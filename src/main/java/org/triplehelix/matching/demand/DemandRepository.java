@@ -34,6 +34,7 @@ public class DemandRepository {
 
     private final JdbcClient jdbc;
     private final TransactionTemplate readOnly;
+    private volatile Boolean icuCollations;
 
     DemandRepository(JdbcClient jdbc, PlatformTransactionManager transactions) {
         this.jdbc = jdbc;
@@ -55,12 +56,21 @@ public class DemandRepository {
 
     /**
      * A page of the demands {@code condition} admits (a SQL condition over {@code d}, built from constants
-     * only, its values bound as parameters), most recently changed first.
+     * only, its values bound as parameters), in the order of {@code orderBy} (one of the service's constant ORDER BYs).
      */
-    public List<Demand> list(String condition, java.util.Map<String, ?> params, long offset, int limit) {
-        return jdbc.sql(SELECT + " where " + condition + " order by d.updated_at desc, d.ext_id limit :limit offset :offset")
+    public List<Demand> list(String condition, String orderBy, java.util.Map<String, ?> params, long offset, int limit) {
+        return jdbc.sql(SELECT + " where " + condition + " order by " + orderBy + " limit :limit offset :offset")
                 .params(params).param("limit", limit).param("offset", offset)
                 .query(DemandRepository::demand).list();
+    }
+
+    /** Whether the database has ICU's Chinese and English collations (pinyin order for Chinese titles); asked once. */
+    public boolean icuCollations() {
+        if (icuCollations == null) {
+            icuCollations = jdbc.sql("select count(*) from pg_collation where collname in ('zh-x-icu', 'en-x-icu')")
+                    .query(Long.class).single() == 2;
+        }
+        return icuCollations;
     }
 
     public long count(String condition, java.util.Map<String, ?> params) {

@@ -29,10 +29,15 @@ class DemandApi {
         this.demands = demands;
     }
 
+    /**
+     * The demands the caller may see, by {@code status} and words {@code q}, in the order of {@code sort}
+     * ({@code updated}, the default; {@code deadline}, {@code budget}, {@code title}; another id is refused naming
+     * {@code sort}), titles in the request's language.
+     */
     @GetMapping
     Page<Demand> list(@RequestParam(required = false) String status, @RequestParam(required = false) String q,
-                      @ParameterObject Paging paging) {
-        return demands.list(status, q, paging.number(), paging.pageSize());
+                      @RequestParam(required = false) String sort, @ParameterObject Paging paging, java.util.Locale locale) {
+        return demands.list(status, q, DemandService.Sort.of(sort), DemandPages.english(locale), paging.number(), paging.pageSize());
     }
 
     @GetMapping("/{id}")

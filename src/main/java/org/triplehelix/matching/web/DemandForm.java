@@ -10,7 +10,7 @@ import org.triplehelix.matching.Demand;
 import org.triplehelix.matching.DemandDraft;
 import org.triplehelix.shared.web.FormErrors;
 
-/** The demand form as the browser posts it (lists as comma-separated text). */
+/** The demand form as the browser posts it (lists as text: keywords one a line or comma-separated, parties comma-separated). */
 public class DemandForm {
 
     private String titleZh;
@@ -39,7 +39,7 @@ public class DemandForm {
         form.titleEn = d.titleEn();
         form.descriptionZh = d.descriptionZh();
         form.descriptionEn = d.descriptionEn();
-        form.keywords = String.join(", ", d.keywords());
+        form.keywords = keywordLines(d.keywords());
         form.organization = d.organization();
         form.industry = d.industry();
         form.region = d.region();
@@ -56,7 +56,7 @@ public class DemandForm {
 
     /** The draft of the form; a number or a date that cannot be read is recorded in {@code errors} (and left out). */
     DemandDraft toDraft(FormErrors errors) {
-        return new DemandDraft(null, titleZh, titleEn, descriptionZh, descriptionEn, list(keywords), organization, industry, region,
+        return new DemandDraft(null, titleZh, titleEn, descriptionZh, descriptionEn, keywords(keywords), organization, industry, region,
                 decimal("budgetMin", budgetMin, errors), decimal("budgetMax", budgetMax, errors), integer("trl", trl, errors),
                 ipStance, visibility, date("deadline", deadline, errors), parties(), version);
     }
@@ -102,6 +102,27 @@ public class DemandForm {
         return Stream.concat(list(parties).stream(), list(partiesAdd).stream()).distinct().toList();
     }
 
+    /**
+     * The keywords as the edit form shows them: one a line, each line ended, so that the text always holds a line
+     * break and {@link #keywords} reads it back line by line — a keyword holding a comma (from the API or an import,
+     * {@code 锂离子电池,正极}) stays one keyword when the form is saved unchanged.
+     */
+    static String keywordLines(List<String> keywords) {
+        return keywords.stream().map(k -> k + "\n").collect(java.util.stream.Collectors.joining());
+    }
+
+    /**
+     * The keywords typed: one a line when the text has a line break (each line whole, commas and all), else on one
+     * line separated by commas, semicolons or 、 (full- or half-width).
+     */
+    static List<String> keywords(String text) {
+        if (text == null) {
+            return List.of();
+        }
+        String[] parts = text.contains("\n") || text.contains("\r") ? text.split("\\R") : text.split("[,，;；、]");
+        return Arrays.stream(parts).map(String::strip).filter(s -> !s.isEmpty()).toList();
+    }
+
     private static List<String> list(String text) {
         return text == null ? List.of() : Arrays.stream(text.split("[,，;；\\n]")).map(String::strip).filter(s -> !s.isEmpty()).toList();
     }
@@ -109,7 +130,6 @@ public class DemandForm {
     /** A text field's value by its name (for the template's loop over the plain text inputs). */
     public String value(String name) {
         return switch (name) {
-            case "keywords" -> keywords;
             case "organization" -> organization;
             case "industry" -> industry;
             case "region" -> region;

@@ -40,19 +40,36 @@ class DemandPages {
         this.matching = matching;
     }
 
+    /**
+     * The list, by status tab, words and order. An order the page does not know (an old or mistyped link) is no error
+     * page that loses the words and the tab, as on the registry's lists: the list comes back (400) in the default
+     * order, the sort marked with why.
+     */
     @GetMapping
     String list(@RequestParam(required = false) String status, @RequestParam(defaultValue = "") String q,
-                @RequestParam(required = false) String page, Model model) {
-        Page<Demand> listed = demands.list(status, q, Page.number(page), 20);
-        if (listed.pastTheEnd()) { // an old link or a typed number: the last page, not an empty table
-            listed = demands.list(status, q, listed.lastPage(), 20);
+                @RequestParam(required = false) String sort, @RequestParam(required = false) String page, Model model,
+                HttpServletResponse response, java.util.Locale locale) {
+        FormErrors refused = FormErrors.none();
+        DemandService.Sort order = DemandService.Sort.UPDATED;
+        try {
+            order = DemandService.Sort.of(sort);
+        } catch (InvalidInputException e) {
+            refused = errorOf(e);
+            response.setStatus(HttpStatus.BAD_REQUEST.value());
         }
-        model.addAttribute("page", listed);
+        boolean english = english(locale);
+        Page<Demand> listed = demands.list(status, q, order, english, Page.number(page), 20);
+        if (listed.pastTheEnd()) { // an old link or a typed number: the last page, not an empty table
+            listed = demands.list(status, q, order, english, listed.lastPage(), 20);
+        }
         // the status as its tab names it (?status=CLOSED is the closed tab, as the list it shows)
-        model.addAttribute("status", status == null ? "" : status.strip().toLowerCase(java.util.Locale.ROOT));
-        model.addAttribute("q", q.strip());
-        model.addAttribute("canPost", demands.canPost());
+        String tab = status == null ? "" : status.strip().toLowerCase(java.util.Locale.ROOT);
+        model.addAttribute("view", new DemandListView(listed, tab, q.strip(), order, refused, demands.canPost()));
         return "matching/demands";
+    }
+
+    static boolean english(java.util.Locale locale) {
+        return locale != null && "en".equals(locale.getLanguage());
     }
 
     /**
