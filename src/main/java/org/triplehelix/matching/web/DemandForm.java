@@ -57,7 +57,7 @@ public class DemandForm {
     /** The draft of the form; a number or a date that cannot be read is recorded in {@code errors} (and left out). */
     DemandDraft toDraft(FormErrors errors) {
         return new DemandDraft(null, titleZh, titleEn, descriptionZh, descriptionEn, keywords(keywords), organization, industry, region,
-                decimal("budgetMin", budgetMin, errors), decimal("budgetMax", budgetMax, errors), integer("trl", trl, errors),
+                decimal("budgetMin", budgetMin, errors), decimal("budgetMax", budgetMax, errors), errors.wholeNumber("trl", trl),
                 ipStance, visibility, date("deadline", deadline, errors), parties(), version);
     }
 
@@ -69,18 +69,6 @@ public class DemandForm {
             return new BigDecimal(value.strip().replace(",", ""));
         } catch (NumberFormatException e) {
             errors.add(field, "form.number", value);
-            return null;
-        }
-    }
-
-    private static Integer integer(String field, String value, FormErrors errors) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        try {
-            return Integer.valueOf(value.strip());
-        } catch (NumberFormatException e) {
-            errors.add(field, "form.wholeNumber", value);
             return null;
         }
     }

@@ -70,8 +70,8 @@ class MatchPages {
         FormErrors errors = FormErrors.none();
         // the tabs that offer the years (not facilities, not demands) read them; the others leave them out
         boolean years = !"facility".equals(target) && !"demand".equals(target);
-        Integer first = years ? year(yearFrom, "yearFrom", errors) : null;
-        Integer last = years ? year(yearTo, "yearTo", errors) : null;
+        Integer first = years ? errors.wholeNumber("yearFrom", yearFrom) : null;
+        Integer last = years ? errors.wholeNumber("yearTo", yearTo) : null;
         if (first != null && last != null && first > last) {
             errors.add("yearTo", "matching.error.yearOrder", first, last);
         }
@@ -152,18 +152,6 @@ class MatchPages {
     }
 
     /** A year as typed: null when blank, else a whole number, or an error on its field. */
-    private static Integer year(String value, String field, FormErrors errors) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        try {
-            return Integer.valueOf(value.strip());
-        } catch (NumberFormatException e) {
-            errors.add(field, "form.wholeNumber", value.strip());
-            return null;
-        }
-    }
-
     /** A ticked box: {@code true} as the form sends it (or on, yes, 1); anything else, as an unticked box, false. */
     private static boolean flag(String value) {
         return value != null && Set.of("true", "on", "yes", "1").contains(value.strip().toLowerCase(java.util.Locale.ROOT));

@@ -42,6 +42,22 @@ public final class FormErrors implements Serializable {
         return this;
     }
 
+    /**
+     * The whole number typed in {@code field}, null when nothing is typed; one that is not a whole number is recorded
+     * on the field ({@code form.wholeNumber}, with what was typed) and gives null.
+     */
+    public Integer wholeNumber(String field, String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return Integer.valueOf(value.strip());
+        } catch (NumberFormatException e) {
+            add(field, "form.wholeNumber", value.strip());
+            return null;
+        }
+    }
+
     public boolean any() {
         return !errors.isEmpty();
     }
