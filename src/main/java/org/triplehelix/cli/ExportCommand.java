@@ -20,7 +20,7 @@ import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code helix export --kind KIND FILE}: every record of a kind, in JSON Lines (INTERCHANGE.md),
+ * {@code helix export --kind KIND FILE}: every record of a kind, in JSON Lines (docs/interchange.md),
  * or in the CSV or XLSX template when FILE ends in .csv or .xlsx; {@code -} writes JSON Lines to
  * standard output.
  */

@@ -28,7 +28,7 @@ import picocli.CommandLine.Spec;
  * summary; a progress bar on standard error. Exit status 0 when every record went in, 1 when some
  * were rejected, 2 on a usage error.
  */
-@Command(name = "import", description = "Import records: .jsonl (INTERCHANGE.md), .csv and .xlsx (the templates of docs/import.md).")
+@Command(name = "import", description = "Import records: .jsonl (docs/interchange.md), .csv and .xlsx (the templates of docs/import.md).")
 class ImportCommand implements Callable<Integer> {
 
     @ParentCommand
