@@ -23,7 +23,8 @@ class ServeCommand implements Callable<Integer> {
     public Integer call() {
         Platform.web(global, Map.of(
                 "server.port", String.valueOf(port),
-                "helix.demo.enabled", String.valueOf(!noDemo)));
+                "helix.demo.enabled", String.valueOf(!noDemo),
+                "helix.serving", "true")); // the embedded database waits for a command's server rather than attach to it
         return HelixCommand.KEEP_RUNNING;
     }
 }

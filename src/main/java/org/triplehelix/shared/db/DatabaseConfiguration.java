@@ -18,8 +18,8 @@ class DatabaseConfiguration {
 
     @Bean(destroyMethod = "close")
     @ConditionalOnExpression("'${helix.db-url:}'.isBlank()")
-    EmbeddedPostgresServer embeddedPostgres(HelixProperties properties) {
-        return EmbeddedPostgresServer.start(properties.data());
+    EmbeddedPostgresServer embeddedPostgres(HelixProperties properties, @Value("${helix.serving:false}") boolean serving) {
+        return EmbeddedPostgresServer.start(properties.data(), serving);
     }
 
     @Bean(destroyMethod = "close")

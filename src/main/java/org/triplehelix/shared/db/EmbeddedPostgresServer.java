@@ -3,8 +3,10 @@ package org.triplehelix.shared.db;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -19,9 +21,13 @@ import org.slf4j.LoggerFactory;
 /**
  * The embedded PostgreSQL of one installation, with its cluster in {@code DATA/pg}.
  *
- * <p>The process that starts the server holds a lock on {@code DATA/pg.lock} while it runs. Another
- * process on the same installation (an {@code import} while {@code serve} runs) finds the lock
- * taken and attaches to the running server instead of starting its own. A postmaster found
+ * <p>The process that starts the server holds a lock on {@code DATA/pg.lock} while it runs, and writes
+ * in it its pid and whether it serves the web platform. Another process on the same installation (an
+ * {@code import} while {@code serve} runs) finds the lock taken and attaches to the running server
+ * instead of starting its own, once that server is ready (its {@code postmaster.pid} says so: one still
+ * being created or started is waited for, up to two minutes). {@code serve} attaches only to another
+ * {@code serve}'s server: the server of a command stops when the command ends, so {@code serve} waits
+ * for the command to finish and then starts its own. A postmaster found
  * running without the lock was left behind by a killed process (kill -9 of the JVM leaves
  * PostgreSQL running): it is stopped before the new start, and PostgreSQL's crash recovery replays
  * the WAL, so no committed transaction is lost (fsync and synchronous commit stay on).
@@ -51,24 +57,135 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
         this.port = port;
     }
 
+    /** How long a process waits for another one's server to become ready before it gives up. */
+    static final Duration READY_WAIT = Duration.ofMinutes(2);
+
+    /** The server of a command-line process (it attaches to whatever server runs this installation). */
     public static EmbeddedPostgresServer start(Path dataDirectory) {
+        return start(dataDirectory, false);
+    }
+
+    /**
+     * The server of this installation: started by this process, or another process's one attached to.
+     * {@code serving}: this process is the web platform ({@code serve}), which outlives any command: it attaches
+     * only to another {@code serve}'s server, and waits for a command's to be released.
+     */
+    public static EmbeddedPostgresServer start(Path dataDirectory, boolean serving) {
         Path cluster = dataDirectory.toAbsolutePath().normalize().resolve("pg");
         synchronized (RUNNING) {
-            EmbeddedPostgresServer server = RUNNING.computeIfAbsent(cluster, EmbeddedPostgresServer::startOrAttach);
+            EmbeddedPostgresServer server = RUNNING.computeIfAbsent(cluster, c -> startOrAttach(c, serving));
             server.users++;
             return server;
         }
     }
 
-    private static EmbeddedPostgresServer startOrAttach(Path cluster) {
+    /** What a process does when another one holds the lock. */
+    enum Step {
+        /** Use the other process's server: it is ready. */
+        ATTACH,
+        /** The other process's server is being created or started: wait, for at most {@link #READY_WAIT}. */
+        WAIT_UNTIL_READY,
+        /** The web platform and a command's server, which stops with the command: wait until the command ends. */
+        WAIT_FOR_COMMAND
+    }
+
+    /**
+     * The step for a process ({@code serving}: {@code serve}) finding the lock held by an owner ({@code "serve"},
+     * {@code "command"}, or null when it has not said yet, or is a version that does not say) whose server is ready on
+     * {@code readyPort} (null: not ready).
+     */
+    static Step next(String owner, Integer readyPort, boolean serving) {
+        if (serving && "command".equals(owner)) {
+            return Step.WAIT_FOR_COMMAND;
+        }
+        return readyPort != null ? Step.ATTACH : Step.WAIT_UNTIL_READY;
+    }
+
+    private static EmbeddedPostgresServer startOrAttach(Path cluster, boolean serving) {
         try {
             Files.createDirectories(cluster);
-            FileChannel channel = FileChannel.open(cluster.resolveSibling("pg.lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-            FileLock lock = channel.tryLock();
-            if (lock == null) {
+            Path lockFile = cluster.resolveSibling("pg.lock");
+            long readyBy = System.nanoTime() + READY_WAIT.toNanos();
+            boolean toldWaiting = false;
+            while (true) {
+                FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+                FileLock lock = channel.tryLock();
+                if (lock != null) {
+                    writeOwner(channel, serving);
+                    return startOwn(cluster, channel);
+                }
                 channel.close();
-                return attach(cluster);
+                String[] owner = owner(lockFile);
+                Integer port = readyPort(cluster);
+                switch (next(owner[1], port, serving)) {
+                    case ATTACH -> {
+                        log.info("Using the embedded PostgreSQL already running for {}", cluster);
+                        return new EmbeddedPostgresServer(cluster, null, null, port);
+                    }
+                    case WAIT_FOR_COMMAND -> {
+                        if (!toldWaiting) {
+                            log.warn("A helix command (pid {}) is using {}: the web platform starts when it ends", owner[0],
+                                    cluster.getParent());
+                            toldWaiting = true;
+                        }
+                        readyBy = System.nanoTime() + READY_WAIT.toNanos(); // the command's time is not the server's
+                    }
+                    case WAIT_UNTIL_READY -> {
+                        if (System.nanoTime() > readyBy) {
+                            throw new IOException("another Triple Helix process" + (owner[0] == null ? "" : " (pid " + owner[0] + ")")
+                                    + " holds " + lockFile + " but its database did not become ready within "
+                                    + READY_WAIT.toMinutes() + " minutes");
+                        }
+                    }
+                }
+                Thread.sleep(250);
             }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not start the embedded PostgreSQL in " + cluster + ": " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for the embedded PostgreSQL in " + cluster, e);
+        }
+    }
+
+    /** Says in the lock file who holds it: this process's pid, and {@code serve} or {@code command}. */
+    private static void writeOwner(FileChannel channel, boolean serving) throws IOException {
+        channel.truncate(0);
+        channel.write(ByteBuffer.wrap((ProcessHandle.current().pid() + " " + (serving ? "serve" : "command") + "\n")
+                .getBytes(StandardCharsets.US_ASCII)), 0);
+        channel.force(false);
+    }
+
+    /** The pid and the role ({@code serve}, {@code command}) the lock's holder wrote, each null when not (yet) written. */
+    static String[] owner(Path lockFile) throws IOException {
+        String[] words = Files.readString(lockFile, StandardCharsets.US_ASCII).strip().split("\\s+");
+        return words.length == 2 && words[0].matches("[0-9]{1,18}") && words[1].matches("serve|command")
+                ? words : new String[] {null, null};
+    }
+
+    /**
+     * The port of the server running on {@code cluster} once it accepts connections: its {@code postmaster.pid} names a
+     * live process and says {@code ready} (PostgreSQL's status line). Else null: no server, one being created (initdb's
+     * bootstrap writes the file too, with the default port), starting or stopping.
+     */
+    static Integer readyPort(Path cluster) throws IOException {
+        Path pidFile = cluster.resolve("postmaster.pid");
+        List<String> lines;
+        try {
+            lines = Files.readAllLines(pidFile);
+        } catch (java.nio.file.NoSuchFileException e) {
+            return null;
+        }
+        if (lines.size() < 8 || !lines.get(7).strip().equals("ready") || !lines.get(0).strip().matches("[0-9]{1,18}")
+                || !lines.get(3).strip().matches("[0-9]{1,5}")) {
+            return null;
+        }
+        boolean alive = ProcessHandle.of(Long.parseLong(lines.get(0).strip())).map(ProcessHandle::isAlive).orElse(false);
+        return alive ? Integer.valueOf(lines.get(3).strip()) : null;
+    }
+
+    private static EmbeddedPostgresServer startOwn(Path cluster, FileChannel channel) throws IOException {
+        try {
             stopLeftoverPostmaster(cluster);
             if (!Files.exists(cluster.resolve("PG_VERSION"))) {
                 log.info("Creating the embedded PostgreSQL database in {} (first start)", cluster);
@@ -90,21 +207,10 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
             EmbeddedPostgresServer server = new EmbeddedPostgresServer(cluster, postgres, channel, port);
             Runtime.getRuntime().addShutdownHook(new Thread(server::stopAfterItsUsers, "embedded-postgres-stop"));
             return server;
-        } catch (IOException e) {
-            throw new UncheckedIOException("Could not start the embedded PostgreSQL in " + cluster + ": " + e.getMessage(), e);
+        } catch (IOException | RuntimeException e) {
+            channel.close(); // releases the lock: a process waiting for it may start the server
+            throw e;
         }
-    }
-
-    /** Another process runs this installation: use its server, on the port its postmaster.pid gives. */
-    private static EmbeddedPostgresServer attach(Path cluster) throws IOException {
-        Path pidFile = cluster.resolve("postmaster.pid");
-        List<String> lines = Files.exists(pidFile) ? Files.readAllLines(pidFile) : List.of();
-        if (lines.size() < 4) {
-            throw new IOException("another Triple Helix process holds " + cluster.resolveSibling("pg.lock")
-                    + " but its database is not running yet; try again in a moment");
-        }
-        log.info("Using the embedded PostgreSQL already running for {}", cluster);
-        return new EmbeddedPostgresServer(cluster, null, null, Integer.parseInt(lines.get(3).strip()));
     }
 
     public String jdbcUrl() {
