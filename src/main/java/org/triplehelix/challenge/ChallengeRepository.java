@@ -27,7 +27,7 @@ class ChallengeRepository {
     }
 
     /** A list's filters; null restricts nothing. */
-    record Filter(String status, String technology, String q, Collection<Long> ids, String sort) {
+    record Filter(String status, String technology, String q, Collection<Long> ids, Challenges.Sort sort) {
     }
 
     private static final String VIEW = """
@@ -195,11 +195,11 @@ class ChallengeRepository {
                    and (:noIds or c.id = any(:ids))
                    and (c.status <> 'draft' or :allDrafts or c.created_by = :userId or c.sponsor_organization_id = :entOrg)
                 """;
-        String order = switch (filter.sort() == null ? "" : filter.sort()) {
-            case "deadline" -> "c.deadline asc, c.id";
-            case "budget" -> "c.budget desc nulls last, c.id";
-            case "title" -> "coalesce(c.title_zh, c.title_en), c.id";
-            default -> "c.created_at desc, c.id desc";
+        String order = switch (filter.sort() == null ? Challenges.Sort.NEWEST : filter.sort()) {
+            case DEADLINE -> "c.deadline asc, c.id";
+            case BUDGET -> "c.budget desc nulls last, c.id";
+            case TITLE -> "coalesce(c.title_zh, c.title_en), c.id";
+            case NEWEST -> "c.created_at desc, c.id desc";
         };
         Long[] ids = filter.ids() == null ? new Long[0] : filter.ids().toArray(Long[]::new);
         long total = bind(jdbc.sql("select count(*) from challenge c " + where), filter, drafts, ids).query(Long.class).single();

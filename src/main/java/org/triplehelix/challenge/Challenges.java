@@ -199,8 +199,46 @@ public class Challenges {
         return jdbc.sql("select id from organization where ext_id = :e").param("e", extId).query(Long.class).optional().orElse(null);
     }
 
-    /** The list: by status, key core technology, words, health (on_track, at_risk) and sort (newest, deadline, budget, title). */
+    /**
+     * The orders of the challenge list, by their ids ({@code ?sort=}): newest first (the default), soonest deadline
+     * first, largest budget or reward first, by title. Each maps to a fixed ORDER BY in the repository, never to text
+     * from the request.
+     */
+    public enum Sort {
+        NEWEST, DEADLINE, BUDGET, TITLE;
+
+        public String id() {
+            return name().toLowerCase(java.util.Locale.ROOT);
+        }
+
+        /** The ids, in the order the list's select offers them. */
+        public static final List<String> IDS = java.util.Arrays.stream(values()).map(Sort::id).toList();
+
+        /** The sort of this id (any case; blank: the default), or a refusal naming {@code sort}, as the registry's lists. */
+        public static Sort of(String id) {
+            if (id == null || id.isBlank()) {
+                return NEWEST;
+            }
+            for (Sort sort : values()) {
+                if (sort.id().equals(id.strip().toLowerCase(java.util.Locale.ROOT))) {
+                    return sort;
+                }
+            }
+            throw new InvalidInputException("sort", "sort is one of " + String.join(", ", IDS) + ", not " + id,
+                    "challenge.error.sort", id);
+        }
+    }
+
+    /**
+     * The list: by status, key core technology, words, health (on_track, at_risk) and sort (newest, deadline, budget,
+     * title; another is refused naming {@code sort}).
+     */
     public Page<ChallengeView> list(String status, String technology, String q, String health, String sort, int page, int size) {
+        return list(status, technology, q, health, Sort.of(sort), page, size);
+    }
+
+    /** The list in one of its orders. */
+    public Page<ChallengeView> list(String status, String technology, String q, String health, Sort sort, int page, int size) {
         if (status != null && !status.isBlank() && !status.equals("in_delivery")) {
             try {
                 ChallengeStatus.of(status);

@@ -4,7 +4,6 @@ import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -27,12 +26,42 @@ import org.triplehelix.shared.Text;
 @Service
 public class Programs {
 
-    /** The sort orders of the program list. */
-    public static final Map<String, String> SORTS = Map.of(
-            "cohort", "p.cohort_year desc, p.ext_id",
-            "name", "coalesce(p.name_zh, p.name_en), p.ext_id",
-            "capacity", "p.capacity desc, p.ext_id",
-            "students", "students desc, p.ext_id");
+    /**
+     * The orders of the program list, by their ids ({@code ?sort=}): latest cohort first (the default), by name, most
+     * places first, most students first; each a fixed ORDER BY ending with the program's id, never text from the request.
+     */
+    public enum Sort {
+        COHORT("p.cohort_year desc, p.ext_id"),
+        NAME("coalesce(p.name_zh, p.name_en), p.ext_id"),
+        CAPACITY("p.capacity desc, p.ext_id"),
+        STUDENTS("students desc, p.ext_id");
+
+        private final String orderBy;
+
+        Sort(String orderBy) {
+            this.orderBy = orderBy;
+        }
+
+        public String id() {
+            return name().toLowerCase(java.util.Locale.ROOT);
+        }
+
+        /** The ids, in the order the list offers them. */
+        public static final List<String> IDS = java.util.Arrays.stream(values()).map(Sort::id).toList();
+
+        /** The sort of this id (any case; blank: the default), or a refusal naming {@code sort}, as the registry's lists. */
+        public static Sort of(String id) {
+            if (id == null || id.isBlank()) {
+                return COHORT;
+            }
+            for (Sort sort : values()) {
+                if (sort.id().equals(id.strip().toLowerCase(java.util.Locale.ROOT))) {
+                    return sort;
+                }
+            }
+            throw new TalentInputException("sort", "talent.reason.sort", "sort is one of " + String.join(", ", IDS) + ", not " + id, id);
+        }
+    }
 
     private final JdbcClient jdbc;
     private final DataScope scope;
@@ -69,10 +98,15 @@ public class Programs {
             join discipline d on d.code = p.discipline_code join industry i on i.code = p.industry_code
             """;
 
+    /** A page of the programs, in the order of {@code sort} (blank: the default; an unknown one is refused naming {@code sort}). */
     public Page<Program> page(int page, int size, String sort, String industry) {
+        return page(page, size, Sort.of(sort), industry);
+    }
+
+    public Page<Program> page(int page, int size, Sort sort, String industry) {
         int safeSize = Math.clamp(size, 1, 100);
         int safePage = Math.max(page, 0);
-        String order = SORTS.getOrDefault(sort, SORTS.get("cohort"));
+        String order = sort.orderBy;
         List<Program> items = jdbc.sql(PROGRAM_SELECT + " where (:ind = '' or p.industry_code = :ind) order by " + order + " limit :l offset :o")
                 .param("ind", industry == null ? "" : industry).param("l", safeSize).param("o", (long) safePage * safeSize)
                 .query(this::programRow).list();

@@ -75,10 +75,14 @@ class ChallengeApi {
         this.json = json;
     }
 
+    /**
+     * The challenges the caller may see, filtered, in the order of {@code sort} ({@code newest}, the default;
+     * {@code deadline}, {@code budget}, {@code title}; another id is refused naming {@code sort}).
+     */
     @GetMapping
     Page<ChallengeView> list(@RequestParam(required = false) String status, @RequestParam(required = false) String technology,
                              @RequestParam(required = false) String q, @RequestParam(required = false) String health,
-                             @RequestParam(defaultValue = "newest") String sort, @ParameterObject Paging paging) {
+                             @RequestParam(required = false) String sort, @ParameterObject Paging paging) {
         return challenges.list(status, technology, q, health, sort, paging.number(), paging.pageSize());
     }
 

@@ -78,13 +78,27 @@ class ChallengePages {
 
     // --- lists ------------------------------------------------------------------------------
 
+    /**
+     * The list, by words, status, technology, health and order. An order the page does not know (an old or mistyped
+     * link) is no error page that loses the filters, as on the registry's lists and the demands: the list comes back
+     * (400) in the default order with the filters as chosen, the sort marked with why.
+     */
     @GetMapping("/challenges")
     String list(@RequestParam(defaultValue = "") String q, @RequestParam(defaultValue = "") String status,
                 @RequestParam(defaultValue = "") String technology, @RequestParam(defaultValue = "") String health,
-                @RequestParam(defaultValue = "newest") String sort, @RequestParam(required = false) String page, Model model) {
-        Page<ChallengeView> found = challenges.list(status, technology, q, health, sort, Page.number(page), PAGE_SIZE);
+                @RequestParam(required = false) String sort, @RequestParam(required = false) String page, Model model,
+                HttpServletResponse response) {
+        FormErrors refused = FormErrors.none();
+        Challenges.Sort order = Challenges.Sort.NEWEST;
+        try {
+            order = Challenges.Sort.of(sort);
+        } catch (InvalidInputException e) {
+            refused = FormErrors.refusal("sort", e);
+            response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+        }
+        Page<ChallengeView> found = challenges.list(status, technology, q, health, order, Page.number(page), PAGE_SIZE);
         if (found.pastTheEnd()) { // an old link or a typed number: the last page, not an empty one
-            found = challenges.list(status, technology, q, health, sort, found.lastPage(), PAGE_SIZE);
+            found = challenges.list(status, technology, q, health, order, found.lastPage(), PAGE_SIZE);
         }
         model.addAttribute("challenges", found);
         model.addAttribute("technologies", challenges.technologies());
@@ -92,7 +106,8 @@ class ChallengePages {
         model.addAttribute("status", status);
         model.addAttribute("technology", technology);
         model.addAttribute("health", health);
-        model.addAttribute("sort", sort);
+        model.addAttribute("sort", order.id());
+        model.addAttribute("refused", refused);
         model.addAttribute("canPost", scope.isAdmin() || scope.hasRole(Role.ENTERPRISE));
         model.addAttribute("reviewer", scope.hasRole(Role.REVIEWER));
         if (scope.currentUser().map(user -> user.organizationId() != null).orElse(false)) {

@@ -64,9 +64,10 @@ class TalentApi {
 
     // --- programs and students --------------------------------------------------------------
 
+    /** The programs, in the order of {@code sort} ({@code cohort}, the default; {@code name}, {@code capacity}, {@code students}; another is refused naming {@code sort}). */
     @GetMapping("/programs")
     Page<Programs.Program> programs(@ParameterObject Paging paging,
-                                    @RequestParam(defaultValue = "cohort") String sort, @RequestParam(defaultValue = "") String industry) {
+                                    @RequestParam(required = false) String sort, @RequestParam(defaultValue = "") String industry) {
         return programs.page(paging.number(), paging.pageSize(), sort, industry);
     }
 

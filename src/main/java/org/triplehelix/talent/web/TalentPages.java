@@ -68,15 +68,29 @@ class TalentPages {
 
     // --- programs ---------------------------------------------------------------------------
 
-    /** The programs (and what waits for the user); a page past the end shows the last, a page number that is none the first. */
+    /**
+     * The programs (and what waits for the user); a page past the end shows the last, a page number that is none the
+     * first. An order the page does not know (an old or mistyped link) is, as on the registry's lists and the demands,
+     * the list (400) in the default order with the sort marked with why.
+     */
     @GetMapping("/talent")
-    String index(@RequestParam(required = false) String page, @RequestParam(defaultValue = "cohort") String sort, Model model) {
-        Page<Programs.Program> listed = programs.page(Page.number(page), PAGE_SIZE, sort, "");
+    String index(@RequestParam(required = false) String page, @RequestParam(required = false) String sort, Model model,
+                 HttpServletResponse response) {
+        FormErrors refused = FormErrors.none();
+        Programs.Sort order = Programs.Sort.COHORT;
+        try {
+            order = Programs.Sort.of(sort);
+        } catch (InvalidInputException e) {
+            refused = FormErrors.refusal("sort", e);
+            response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+        }
+        Page<Programs.Program> listed = programs.page(Page.number(page), PAGE_SIZE, order, "");
         if (listed.pastTheEnd()) {
-            listed = programs.page(listed.lastPage(), PAGE_SIZE, sort, "");
+            listed = programs.page(listed.lastPage(), PAGE_SIZE, order, "");
         }
         model.addAttribute("programs", listed);
-        model.addAttribute("sort", Programs.SORTS.containsKey(sort) ? sort : "cohort");
+        model.addAttribute("sort", order.id());
+        model.addAttribute("refused", refused);
         model.addAttribute("canCreate", programs.canCreatePrograms());
         model.addAttribute("mine", programs.mine().orElse(null));
         var mentored = programs.mentored();
