@@ -321,6 +321,9 @@ abstract class BadInputSweep {
                 return java.util.Optional.of(status + " shows " + leak + ": " + snippet(around(body, leak)));
             }
         }
+        if (status == 400 && body.contains("class=\"error-page\"") && unnamed().stream().anyMatch(body::contains)) {
+            return java.util.Optional.of(status + " without naming what it could not read: " + snippet(around(body, "error-page")));
+        }
         Matcher problem = PROBLEM_STATUS.matcher(body);
         if (problem.find()) {
             return java.util.Optional.of(status + " shows a problem detail: " + snippet(around(body, problem.group())));
@@ -335,6 +338,18 @@ abstract class BadInputSweep {
             return java.util.Optional.of(status + " without a message: " + snippet(body));
         }
         return java.util.Optional.empty();
+    }
+
+    private List<String> unnamed;
+
+    /** The error page's general 400 text in both languages: a refusal that names no parameter, field or value. */
+    List<String> unnamed() {
+        if (unnamed == null) {
+            org.springframework.context.MessageSource messages = context.getBean(org.springframework.context.MessageSource.class);
+            unnamed = Stream.of(java.util.Locale.forLanguageTag("zh"), java.util.Locale.ENGLISH)
+                    .map(locale -> messages.getMessage("web.error.400.text", null, locale)).toList();
+        }
+        return unnamed;
     }
 
     /** A redirect's address: a valid URI on this platform, nothing that had to be escaped left raw. */
