@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -61,7 +62,7 @@ class BadInputRolesIntegrationTests extends BadInputSweep {
     /** Actions that remove or end what other forms need: sent after every role's other forms. */
     static final Pattern DESTRUCTIVE = Pattern.compile(".*/(delete|withdraw|cancel|reject|disable|close|decline|no-show|terminate)(\\?.*)?$");
     /** The most requests the sweep may send, to keep its time modest: a sweep grown past it fails. */
-    static final int ROLE_CAP = 6000;
+    static final int ROLE_CAP = 7000;
 
     final Map<Role, Account> accounts = new EnumMap<>(Role.class);
     final Map<Role, HelixClient> sessions = new EnumMap<>(Role.class);
@@ -444,6 +445,16 @@ class BadInputRolesIntegrationTests extends BadInputSweep {
             return shape + " " + new java.util.TreeSet<>(types.keySet());
         }
 
+        /** The form with the last id of its address (a number or an external id) replaced, or null when it has none. */
+        Form at(String id) {
+            Matcher matcher = Pattern.compile("^(.*/)(\\d+|[\\w-]*-[0-9a-f]{8}[\\w-]*)(/[^?]*)?(\\?.*)?$").matcher(action);
+            if (!matcher.matches()) {
+                return null;
+            }
+            return new Form(role, matcher.group(1) + id + Objects.toString(matcher.group(3), "") + Objects.toString(matcher.group(4), ""),
+                    multipart, fields, types);
+        }
+
         Form of(Role role) {
             return new Form(role, action, multipart, fields, types);
         }
@@ -458,14 +469,17 @@ class BadInputRolesIntegrationTests extends BadInputSweep {
         }
     }
 
-    /** A form's submissions: no fields, each field with two values that do not fit it (taken in turn), every field with script. */
+    /**
+     * A form's submissions: no fields, each field with two values that do not fit it (taken in turn; a number box with each
+     * of its values, as a reader may type any number), every field with script.
+     */
     List<List<Map.Entry<String, String>>> submissions(Form form) {
         List<List<Map.Entry<String, String>>> submissions = new ArrayList<>();
         submissions.add(List.of());
         int turn = form.action().length();
         for (Map.Entry<String, String> field : form.types().entrySet()) {
             List<String> values = badValues(field.getValue());
-            for (int i = 0; i < 2; i++) {
+            for (int i = 0; i < (field.getValue().equals("number") ? values.size() : 2); i++) {
                 String value = values.get(turn++ % values.size());
                 List<Map.Entry<String, String>> fields = new ArrayList<>(form.fields().stream().filter(f -> !f.getKey().equals(field.getKey())).toList());
                 fields.add(new SimpleEntry<>(field.getKey(), value));
@@ -502,7 +516,7 @@ class BadInputRolesIntegrationTests extends BadInputSweep {
         List<Form> ordered = new ArrayList<>(forms.values().stream().filter(form -> !form.destructive()).toList());
         ordered.addAll(forms.values().stream().filter(Form::destructive).toList());
         assertThat(ordered).as("forms the pages showed").hasSizeGreaterThan(30);
-        int planned = ordered.stream().mapToInt(form -> submissions(form).size()).sum();
+        int planned = ordered.stream().mapToInt(form -> submissions(form).size() + 2).sum();
         assertThat(planned + sent).as("requests planned").isLessThan(ROLE_CAP);
         return ordered.stream().map(form -> DynamicTest.dynamicTest(form.toString(), () -> {
             List<String> failures = new ArrayList<>();
@@ -513,6 +527,13 @@ class BadInputRolesIntegrationTests extends BadInputSweep {
                 post(form, fields, lang).ifPresent(failure -> failures.add(fields.stream()
                         .map(f -> f.getKey() + "=" + snippet(f.getValue()).substring(0, Math.min(40, snippet(f.getValue()).length())))
                         .collect(Collectors.joining("&")) + ": " + failure));
+            }
+            for (String unknown : List.of("no-such-record-999999", "99999999999999999999")) { // the form as shown, sent for a record that is not there
+                Form elsewhere = form.at(unknown);
+                if (elsewhere != null) {
+                    String lang = posted % 2 == 0 ? "zh" : "en";
+                    post(elsewhere, form.fields(), lang).ifPresent(failure -> failures.add(elsewhere.action() + ": " + failure));
+                }
             }
             errorsLoggedSince(before).stream().distinct().forEach(error -> failures.add("logged " + error));
             assertThat(failures).as(form + ": " + failures.size() + " of " + submissions.size()).isEmpty();
@@ -552,11 +573,36 @@ class BadInputRolesIntegrationTests extends BadInputSweep {
         if (failure.isPresent()) {
             return failure;
         }
+        if (response.status() == 400 && response.body().contains("class=\"error-page\"") && typedInBrowser(form, fields)) {
+            return Optional.of("400 the error page, not the form back with the field marked, for what a browser sends: "
+                    + snippet(around(response.body(), "error-page")));
+        }
         long written = audited(userId) - audited;
         if (response.status() >= 400 && written != 0) {
             return Optional.of(response.status() + " but " + written + " change(s) written to the audit trail");
         }
         return Optional.empty();
+    }
+
+    /**
+     * A submission that differs from the form as shown in one field a reader types (a text, or a number in a number
+     * box): what a browser sends, which a refusal gives back in the form, the field marked, not on an error page.
+     */
+    static boolean typedInBrowser(Form form, List<Map.Entry<String, String>> fields) {
+        List<String> changed = form.types().keySet().stream().filter(name -> !values(form.fields(), name).equals(values(fields, name))).toList();
+        if (changed.size() != 1 || fields.isEmpty()) {
+            return false;
+        }
+        String value = values(fields, changed.getFirst()).stream().findFirst().orElse("");
+        return switch (form.types().get(changed.getFirst())) {
+            case "text", "textarea", "search", "email", "url", "tel" -> true;
+            case "number" -> value.matches("-?\\d+");
+            default -> false;
+        };
+    }
+
+    static List<String> values(List<Map.Entry<String, String>> fields, String name) {
+        return fields.stream().filter(f -> f.getKey().equals(name)).map(Map.Entry::getValue).toList();
     }
 
     long audited(long userId) {
