@@ -24,7 +24,10 @@ import org.springframework.boot.webmvc.autoconfigure.error.ErrorViewResolver;
 import org.springframework.stereotype.Component;
 import org.springframework.validation.BindException;
 import org.springframework.web.ErrorResponse;
+import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ResponseBody;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.multipart.support.MissingServletRequestPartException;
 import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.servlet.HandlerExceptionResolver;
 import org.springframework.web.servlet.ModelAndView;
@@ -84,13 +87,32 @@ class PageErrors implements HandlerExceptionResolver, ErrorViewResolver, Ordered
         return new ModelAndView(VIEW, model, status);
     }
 
-    /** A refusal or a conflict that says itself in the reader's language (it has a message key), else null. */
+    /**
+     * A refusal or a conflict that says itself in the reader's language (it has a message key); a parameter, path
+     * variable or form field that is missing or not of its type, named with the value given; else null.
+     */
     private static String reasonOf(Exception e, PageContext ctx) {
         return switch (e) {
             case ConflictException conflict when conflict.key() != null -> ctx.msg(conflict.key(), conflict.args());
             case InvalidInputException invalid when invalid.key() != null -> ctx.msg(invalid.key(), invalid.args());
+            case MethodArgumentTypeMismatchException mismatch -> ctx.msg("web.error.parameter", mismatch.getName(), shown(mismatch.getValue()));
+            case TypeMismatchException mismatch when mismatch.getPropertyName() != null ->
+                    ctx.msg("web.error.parameter", mismatch.getPropertyName(), shown(mismatch.getValue()));
+            case BindException binding when binding.getFieldError() != null ->
+                    ctx.msg("web.error.parameter", binding.getFieldError().getField(), shown(binding.getFieldError().getRejectedValue()));
+            case MissingServletRequestParameterException missing -> ctx.msg("web.error.parameterMissing", missing.getParameterName());
+            case MissingServletRequestPartException missing -> ctx.msg("web.error.parameterMissing", missing.getRequestPartName());
             default -> null;
         };
+    }
+
+    /** A value as the reader typed it, cut short and without control characters (the page escapes it). */
+    static String shown(Object value) {
+        String text = value instanceof Object[] values && values.length > 0 ? String.valueOf(values[0])
+                : value == null ? "" : String.valueOf(value);
+        text = text.codePoints().limit(41).map(c -> Character.isISOControl(c) ? '\uFFFD' : c)
+                .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append).toString();
+        return text.codePointCount(0, text.length()) > 40 ? text.substring(0, text.offsetByCodePoints(0, 40)) + "…" : text;
     }
 
     @Override

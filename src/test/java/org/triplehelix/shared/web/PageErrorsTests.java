@@ -31,6 +31,8 @@ class PageErrorsTests {
     PageErrorsTests() {
         messages.addMessage("demo.closed", Locale.CHINA, "挑战“{0}”已截止");
         messages.addMessage("demo.closed", Locale.ENGLISH, "The challenge “{0}” is closed");
+        messages.addMessage("web.error.parameter", Locale.ENGLISH, "“{0}” cannot be read as given: “{1}”");
+        messages.addMessage("web.error.parameterMissing", Locale.ENGLISH, "“{0}” is missing");
     }
 
     private ModelAndView resolve(Exception e, Locale locale) throws NoSuchMethodException {
@@ -62,5 +64,21 @@ class PageErrorsTests {
         assertThat(mv.getStatus().value()).isEqualTo(409);
         assertThat(mv.getModel().get("reason")).isNull();
         assertThat(new ConflictException("stale version").keyOr("page.fallback")).isEqualTo("page.fallback");
+    }
+
+    /** A form field or parameter that is not of its type or missing is named, with what was typed (cut short, no control characters). */
+    @Test
+    void aParameterNotOfItsTypeIsNamedWithTheValueGiven() throws Exception {
+        org.springframework.core.MethodParameter parameter = new org.springframework.core.MethodParameter(Page.class.getDeclaredMethod("show"), -1);
+        ModelAndView mismatch = resolve(new org.springframework.web.method.annotation.MethodArgumentTypeMismatchException(
+                "x".repeat(50) + "\u0007", Integer.class, "weeks", parameter, new NumberFormatException()), Locale.ENGLISH);
+        assertThat(mismatch.getStatus().value()).isEqualTo(400);
+        assertThat(mismatch.getModel().get("reason")).isEqualTo("“weeks” cannot be read as given: “" + "x".repeat(40) + "…”");
+        ModelAndView control = resolve(new org.springframework.web.method.annotation.MethodArgumentTypeMismatchException(
+                "a\u0007b", Integer.class, "minutes", parameter, new NumberFormatException()), Locale.ENGLISH);
+        assertThat(control.getModel().get("reason")).isEqualTo("“minutes” cannot be read as given: “a\uFFFDb”");
+        ModelAndView missing = resolve(new org.springframework.web.bind.MissingServletRequestParameterException("start", "String"), Locale.ENGLISH);
+        assertThat(missing.getStatus().value()).isEqualTo(400);
+        assertThat(missing.getModel().get("reason")).isEqualTo("“start” is missing");
     }
 }
