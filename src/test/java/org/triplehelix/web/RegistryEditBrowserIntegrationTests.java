@@ -35,6 +35,9 @@ class RegistryEditBrowserIntegrationTests extends BrowserTests {
     @Autowired
     org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
+    @Autowired
+    org.triplehelix.registry.RegistryWriter writer;
+
     /** The pages of the records the tests created, removed afterwards (the test database is shared). */
     final List<String> created = new java.util.ArrayList<>();
 
@@ -199,5 +202,40 @@ class RegistryEditBrowserIntegrationTests extends BrowserTests {
         page.locator("#save").click();
         assertThat(page.locator("section[aria-labelledby=p-people]")).containsText("Browser Author");
         rememberCreated();
+    }
+
+    /**
+     * A person whose disciplines and keywords hold commas, semicolons and 、 (as an import or the API stores them): the
+     * edit form shows them one a line, and saving it unchanged in Chromium keeps exactly them.
+     */
+    @Test
+    void listItemsHoldingCommasAreKeptWhenTheEditFormIsSavedUnchanged() {
+        org.triplehelix.access.Account admin = fixtures.user(null, Role.ADMIN);
+        String id = AccessFixtures.unique("browser-lists");
+        created.add("/persons/" + id);
+        List<String> keywords = List.of("锂离子电池,正极", "Li-ion, cathode", "涂布；辊压、分切");
+        List<String> disciplines = List.of("材料科学与工程, 电化学");
+        org.triplehelix.registry.SavedRecord before = fixtures.as(admin, () -> writer.create(new org.triplehelix.registry.PersonRecord(id,
+                org.triplehelix.shared.Text.of("李逗号"), fixtures.organizationExtId(home), null, null, disciplines, keywords, null)));
+        open("/login");
+        page.locator("#email").fill(admin.email());
+        page.locator("#password").fill(AccessFixtures.PASSWORD);
+        page.locator("form[action='/login'] button[type=submit]").click();
+        page.waitForURL(Pattern.compile(".*/$"));
+
+        open("/persons/" + id + "/edit");
+        assertThat(page.locator("#f-keywords")).hasValue("锂离子电池,正极\nLi-ion, cathode\n涂布；辊压、分切");
+        assertThat(page.locator("#f-disciplines")).hasValue("材料科学与工程, 电化学\n");
+        assertThat(page.locator("#f-keywords-hint")).containsText("每行一个关键词");
+        screenshot(page, "edit-person-lists-zh");
+        page.locator("#save").click();
+        assertThat(page).hasURL(Pattern.compile(".*/persons/" + id + "$"));
+
+        org.triplehelix.registry.SavedRecord after = writer.find(org.triplehelix.registry.RecordKind.PERSON, id).orElseThrow();
+        Assertions.assertThat(after.record()).isEqualTo(before.record());
+        Assertions.assertThat(after.version()).isEqualTo(before.version());
+        org.triplehelix.registry.PersonRecord person = (org.triplehelix.registry.PersonRecord) after.record();
+        Assertions.assertThat(person.keywords()).containsExactlyElementsOf(keywords);
+        Assertions.assertThat(person.disciplines()).containsExactlyElementsOf(disciplines);
     }
 }

@@ -9,6 +9,7 @@ import java.util.stream.Stream;
 import org.triplehelix.matching.Demand;
 import org.triplehelix.matching.DemandDraft;
 import org.triplehelix.shared.web.FormErrors;
+import org.triplehelix.shared.web.FormLists;
 
 /** The demand form as the browser posts it (lists as text: keywords one a line or comma-separated, parties comma-separated). */
 public class DemandForm {
@@ -39,7 +40,7 @@ public class DemandForm {
         form.titleEn = d.titleEn();
         form.descriptionZh = d.descriptionZh();
         form.descriptionEn = d.descriptionEn();
-        form.keywords = keywordLines(d.keywords());
+        form.keywords = FormLists.lines(d.keywords());
         form.organization = d.organization();
         form.industry = d.industry();
         form.region = d.region();
@@ -56,7 +57,7 @@ public class DemandForm {
 
     /** The draft of the form; a number or a date that cannot be read is recorded in {@code errors} (and left out). */
     DemandDraft toDraft(FormErrors errors) {
-        return new DemandDraft(null, titleZh, titleEn, descriptionZh, descriptionEn, keywords(keywords), organization, industry, region,
+        return new DemandDraft(null, titleZh, titleEn, descriptionZh, descriptionEn, FormLists.items(keywords), organization, industry, region,
                 decimal("budgetMin", budgetMin, errors), decimal("budgetMax", budgetMax, errors), errors.wholeNumber("trl", trl),
                 ipStance, visibility, date("deadline", deadline, errors), parties(), version);
     }
@@ -88,27 +89,6 @@ public class DemandForm {
     /** The parties' ids, with one typed into the picker and not yet added. */
     private List<String> parties() {
         return Stream.concat(list(parties).stream(), list(partiesAdd).stream()).distinct().toList();
-    }
-
-    /**
-     * The keywords as the edit form shows them: one a line, each line ended, so that the text always holds a line
-     * break and {@link #keywords} reads it back line by line — a keyword holding a comma (from the API or an import,
-     * {@code 锂离子电池,正极}) stays one keyword when the form is saved unchanged.
-     */
-    static String keywordLines(List<String> keywords) {
-        return keywords.stream().map(k -> k + "\n").collect(java.util.stream.Collectors.joining());
-    }
-
-    /**
-     * The keywords typed: one a line when the text has a line break (each line whole, commas and all), else on one
-     * line separated by commas, semicolons or 、 (full- or half-width).
-     */
-    static List<String> keywords(String text) {
-        if (text == null) {
-            return List.of();
-        }
-        String[] parts = text.contains("\n") || text.contains("\r") ? text.split("\\R") : text.split("[,，;；、]");
-        return Arrays.stream(parts).map(String::strip).filter(s -> !s.isEmpty()).toList();
     }
 
     private static List<String> list(String text) {

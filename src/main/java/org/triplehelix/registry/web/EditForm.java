@@ -1,6 +1,5 @@
 package org.triplehelix.registry.web;
 
-import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -9,6 +8,7 @@ import org.triplehelix.registry.RegistryRecord;
 import org.triplehelix.shared.InvalidInputException;
 import org.triplehelix.shared.Text;
 import org.triplehelix.shared.web.FormErrors;
+import org.triplehelix.shared.web.FormLists;
 
 /**
  * An edit form of one kind of record, as posted: every value a string as typed, so that a form
@@ -69,18 +69,28 @@ public interface EditForm {
         return text;
     }
 
-    /** A list typed as one line: items separated by commas, semicolons (also full-width) or 、. */
-    static List<String> items(String value) {
-        if (value == null) {
-            return List.of();
-        }
-        return List.copyOf(Arrays.stream(value.split("[,;，；、\\n]+")).map(String::strip).filter(s -> !s.isEmpty())
-                .collect(java.util.stream.Collectors.toCollection(LinkedHashSet::new)));
+    /**
+     * A list field's text cleaned as {@link #clean} does, but a text that had a line break keeps one: a single item on
+     * a line of its own, such as {@code 锂离子电池,正极} as the edit form shows it, keeps the line break that stripping
+     * would take, and is still read one item a line ({@link #items}), not split at its comma. Line breaks of any kind
+     * (CR LF, CR) become LF first; the text is never longer than the one typed.
+     */
+    static String cleanItems(String value) {
+        String text = clean(value == null ? null : value.replace("\r\n", "\n").replace('\r', '\n'));
+        return text != null && FormLists.hasLineBreak(value) && !FormLists.hasLineBreak(text) ? text + "\n" : text;
     }
 
-    /** The list again as one line, for the form. */
-    static String line(List<String> items) {
-        return items == null || items.isEmpty() ? null : String.join("; ", items);
+    /**
+     * A list field's items ({@link FormLists#items}): one a line when the text has a line break, else separated by
+     * commas, semicolons (also full-width) or 、; each once, in order.
+     */
+    static List<String> items(String value) {
+        return List.copyOf(new LinkedHashSet<>(FormLists.items(value)));
+    }
+
+    /** The list again for its textarea: one item a line (so that an item holding a comma stays one), null for none. */
+    static String lines(List<String> items) {
+        return items == null || items.isEmpty() ? null : FormLists.lines(items);
     }
 
     /** A year between 1000 and 2100, or null with an error on {@code field}. */

@@ -17,7 +17,7 @@ public record FacilityEditForm(String id, Integer version, String nameZh, String
         type = EditForm.clean(type);
         organization = EditForm.clean(organization);
         region = EditForm.clean(region);
-        keywords = EditForm.clean(keywords);
+        keywords = EditForm.cleanItems(keywords);
         descriptionZh = EditForm.clean(descriptionZh);
         descriptionEn = EditForm.clean(descriptionEn);
     }
@@ -29,7 +29,7 @@ public record FacilityEditForm(String id, Integer version, String nameZh, String
     static FacilityEditForm of(SavedRecord saved) {
         FacilityRecord f = (FacilityRecord) saved.record();
         return new FacilityEditForm(f.id(), saved.version(), OrganizationEditForm.zh(f.name()), OrganizationEditForm.en(f.name()),
-                f.type().interchangeName(), f.organization(), f.region(), EditForm.line(f.keywords()),
+                f.type().interchangeName(), f.organization(), f.region(), EditForm.lines(f.keywords()),
                 OrganizationEditForm.zh(f.description()), OrganizationEditForm.en(f.description()));
     }
 

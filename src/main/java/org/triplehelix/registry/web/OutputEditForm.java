@@ -28,7 +28,7 @@ public record OutputEditForm(String id, Integer version, String titleZh, String 
         type = EditForm.clean(type);
         year = EditForm.clean(year);
         discipline = EditForm.clean(discipline);
-        keywords = EditForm.clean(keywords);
+        keywords = EditForm.cleanItems(keywords);
         abstractZh = EditForm.clean(abstractZh);
         abstractEn = EditForm.clean(abstractEn);
         people = ids(people, EditForm.clean(peopleAdd));
@@ -46,7 +46,7 @@ public record OutputEditForm(String id, Integer version, String titleZh, String 
         OutputRecord u = (OutputRecord) saved.record();
         return new OutputEditForm(u.id(), saved.version(), OrganizationEditForm.zh(u.title()), OrganizationEditForm.en(u.title()),
                 u.type().interchangeName(), u.year() == null ? null : u.year().toString(), u.discipline(),
-                EditForm.line(u.keywords()), OrganizationEditForm.zh(u.abstractText()), OrganizationEditForm.en(u.abstractText()),
+                EditForm.lines(u.keywords()), OrganizationEditForm.zh(u.abstractText()), OrganizationEditForm.en(u.abstractText()),
                 u.people(), null, u.organizations(), null);
     }
 

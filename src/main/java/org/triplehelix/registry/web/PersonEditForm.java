@@ -18,8 +18,8 @@ public record PersonEditForm(String id, Integer version, String nameZh, String n
         organization = EditForm.clean(organization);
         title = EditForm.clean(title);
         orcid = EditForm.clean(orcid);
-        disciplines = EditForm.clean(disciplines);
-        keywords = EditForm.clean(keywords);
+        disciplines = EditForm.cleanItems(disciplines);
+        keywords = EditForm.cleanItems(keywords);
         descriptionZh = EditForm.clean(descriptionZh);
         descriptionEn = EditForm.clean(descriptionEn);
     }
@@ -31,8 +31,8 @@ public record PersonEditForm(String id, Integer version, String nameZh, String n
     static PersonEditForm of(SavedRecord saved) {
         PersonRecord p = (PersonRecord) saved.record();
         return new PersonEditForm(p.id(), saved.version(), OrganizationEditForm.zh(p.name()), OrganizationEditForm.en(p.name()),
-                p.organization(), p.title(), p.orcid() == null ? null : p.orcid().value(), EditForm.line(p.disciplines()),
-                EditForm.line(p.keywords()), OrganizationEditForm.zh(p.description()), OrganizationEditForm.en(p.description()));
+                p.organization(), p.title(), p.orcid() == null ? null : p.orcid().value(), EditForm.lines(p.disciplines()),
+                EditForm.lines(p.keywords()), OrganizationEditForm.zh(p.description()), OrganizationEditForm.en(p.description()));
     }
 
     @Override
