@@ -53,7 +53,13 @@ import tools.jackson.databind.json.JsonMapper;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 abstract class BadInputSweep {
 
-    static final String SCRIPT = "<script>alert(1)</script>";
+    /**
+     * The script typed into every box. The role sweep stores it (a record renamed to it stays in the test database
+     * the test classes share), so it is the sweep's own: another class looking up its own hostile text by name
+     * (HardeningIntegrationTests registers with an organization named {@code <script>alert(1)</script>}, expecting none)
+     * must not find the sweep's record.
+     */
+    static final String SCRIPT = "<script>alert('bad-input-sweep')</script>";
     static final List<String> NUMBERS = List.of("abc", "-1", "99999999999999999999", "2147483648", "0");
     static final List<String> DATES = List.of("2026-13-45", "2026-02-30", "99999-01-01");
     static final List<String> TEXTS = List.of("x".repeat(300), SCRIPT, "'\"`;--\u0007ü字{{7*7}}${x}&lt;\\u0000<b>");
