@@ -153,4 +153,36 @@ class ChallengeListSortIntegrationTests {
                 .contains("aria-invalid=\"true\" aria-describedby=\"f-sort-error\"");
         assertThat(at(zh, first)).isLessThan(at(zh, third));
     }
+
+    /** The page's "next page" link, as a browser follows it (the HTML's {@code &amp;} read as {@code &}). */
+    static String next(String html) {
+        java.util.regex.Matcher next = java.util.regex.Pattern.compile("<a href=\"([^\"]*)\" rel=\"next\">").matcher(html);
+        assertThat(next.find()).as("a next page link").isTrue();
+        return next.group(1).replace("&amp;", "&");
+    }
+
+    /**
+     * The pager of a list whose order was refused carries the order shown (the default), not the one refused, so that
+     * the next page is the list's next page and not the refusal again; an order known is kept, with the words.
+     */
+    @Test
+    void thePagerOfARefusedOrderCarriesTheOrderShown() throws Exception {
+        String many = AccessFixtures.unique("pager").replaceAll("[^A-Za-z0-9]", "");
+        ChallengeFixtures f = ChallengeFixtures.of(application);
+        for (int i = 0; i < 21; i++) { // one more than a page
+            f.published(many + " " + i, "any");
+        }
+        MockHttpServletResponse refused = mvc.perform(get("/challenges").queryParam("q", many).queryParam("sort", "price")
+                .queryParam("lang", "en")).andReturn().getResponse();
+        assertThat(refused.getStatus()).isEqualTo(400);
+        String next = next(refused.getContentAsString());
+        assertThat(next).startsWith("/challenges?").contains("q=" + many).contains("lang=en").contains("page=1").doesNotContain("sort");
+        MockHttpServletResponse second = mvc.perform(get(java.net.URI.create(next))).andReturn().getResponse();
+        assertThat(second.getStatus()).isEqualTo(200);
+        assertThat(second.getContentAsString()).contains("<span class=\"current\">2 / 2</span>").doesNotContain("f-sort-error");
+        MockHttpServletResponse known = mvc.perform(get("/challenges").queryParam("q", many).queryParam("sort", "budget"))
+                .andReturn().getResponse();
+        assertThat(known.getStatus()).isEqualTo(200);
+        assertThat(next(known.getContentAsString())).contains("q=" + many).contains("sort=budget").contains("page=1");
+    }
 }

@@ -157,4 +157,40 @@ class TalentProgramSortIntegrationTests {
                 .contains("aria-invalid=\"true\" aria-describedby=\"f-sort-error\"");
         assertThat(at(zh, first)).isLessThan(at(zh, third));
     }
+
+    /**
+     * The pager of a list whose order was refused carries the order shown (the default), not the one refused, so that
+     * the next page is the list's next page and not the refusal again; an order known is kept.
+     */
+    @Test
+    void thePagerOfARefusedOrderCarriesTheOrderShown() throws Exception {
+        TalentFixtures fx = TalentFixtures.of(application);
+        long university = fx.organization("Pager University", "university", "420100");
+        long enterprise = fx.organization("Pager Enterprise", "enterprise", "420500");
+        List<String> more = new ArrayList<>();
+        try {
+            for (int i = 0; i < 21; i++) { // a second page whatever else the database holds
+                more.add(fx.program(university, enterprise, "0812", "ind-ai", 2000));
+            }
+            MockHttpServletResponse refused = mvc.perform(get("/talent").queryParam("sort", "places").queryParam("lang", "en"))
+                    .andReturn().getResponse();
+            assertThat(refused.getStatus()).isEqualTo(400);
+            String next = next(refused.getContentAsString());
+            assertThat(next).startsWith("/talent?").contains("lang=en").contains("page=1").doesNotContain("sort");
+            MockHttpServletResponse second = mvc.perform(get(java.net.URI.create(next))).andReturn().getResponse();
+            assertThat(second.getStatus()).isEqualTo(200);
+            assertThat(second.getContentAsString()).doesNotContain("f-sort-error");
+            String known = mvc.perform(get("/talent").queryParam("sort", "capacity")).andReturn().getResponse().getContentAsString();
+            assertThat(next(known)).contains("sort=capacity").contains("page=1");
+        } finally {
+            jdbc.sql("delete from talent_program where ext_id in (:ids)").param("ids", more).update();
+        }
+    }
+
+    /** The page's "next page" link, as a browser follows it (the HTML's {@code &amp;} read as {@code &}). */
+    private static String next(String html) {
+        java.util.regex.Matcher next = java.util.regex.Pattern.compile("<a href=\"([^\"]*)\" rel=\"next\">").matcher(html);
+        assertThat(next.find()).as("a next page link").isTrue();
+        return next.group(1).replace("&amp;", "&");
+    }
 }

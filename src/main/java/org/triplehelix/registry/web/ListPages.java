@@ -16,6 +16,7 @@ import org.triplehelix.registry.RegistryQueries.Region;
 import org.triplehelix.shared.InvalidInputException;
 import org.triplehelix.shared.Page;
 import org.triplehelix.shared.web.FormErrors;
+import org.triplehelix.shared.web.PageContext;
 
 /**
  * The registry's lists with search, filters, sorting and pagination. A request from htmx gets
@@ -85,6 +86,7 @@ class ListPages {
         }
         if (refused.any()) {
             response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+            PageContext.leaveOutOfLinks(request, refused); // the pager keeps the filters and order shown, not those refused
             if (fragment) {
                 // the marks go beside the form's fields, outside the results htmx swaps: the whole page, loaded again
                 response.setHeader("HX-Redirect", request.getRequestURI() + (request.getQueryString() == null ? "" : "?" + request.getQueryString()));

@@ -217,10 +217,23 @@ public final class PageContext {
      * a Chinese search's "next page" or language link search for "%E7%A0%94…" instead); only the new value is.
      */
     public String withParam(String name, Object value) {
-        return UriComponentsBuilder.fromPath(request.getRequestURI())
-                .query(request.getQueryString())
-                .replaceQueryParam(name, org.springframework.web.util.UriUtils.encodeQueryParam(String.valueOf(value),
+        UriComponentsBuilder link = UriComponentsBuilder.fromPath(request.getRequestURI()).query(request.getQueryString());
+        if (request.getAttribute(LEFT_OUT) instanceof FormErrors refused) {
+            refused.fields().forEach(link::replaceQueryParam);
+        }
+        return link.replaceQueryParam(name, org.springframework.web.util.UriUtils.encodeQueryParam(String.valueOf(value),
                         java.nio.charset.StandardCharsets.UTF_8))
                 .build().toUriString();
+    }
+
+    private static final String LEFT_OUT = PageContext.class.getName() + ".leftOut";
+
+    /**
+     * Leaves the query parameters a list page refused and listed without (an unknown sort, a year in words) out of the
+     * links {@link #withParam} makes on this request (its pager, the language link): they carry what the page shows, so
+     * that "next page" is not refused again.
+     */
+    public static void leaveOutOfLinks(HttpServletRequest request, FormErrors refused) {
+        request.setAttribute(LEFT_OUT, refused);
     }
 }

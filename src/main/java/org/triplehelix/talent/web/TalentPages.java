@@ -1,5 +1,6 @@
 package org.triplehelix.talent.web;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -21,6 +22,7 @@ import org.triplehelix.shared.ConflictException;
 import org.triplehelix.shared.InvalidInputException;
 import org.triplehelix.shared.Page;
 import org.triplehelix.shared.web.FormErrors;
+import org.triplehelix.shared.web.PageContext;
 import org.triplehelix.talent.Fields;
 import org.triplehelix.talent.Needs;
 import org.triplehelix.talent.Practice;
@@ -75,7 +77,7 @@ class TalentPages {
      */
     @GetMapping("/talent")
     String index(@RequestParam(required = false) String page, @RequestParam(required = false) String sort, Model model,
-                 HttpServletResponse response) {
+                 HttpServletRequest request, HttpServletResponse response) {
         FormErrors refused = FormErrors.none();
         Programs.Sort order = Programs.Sort.COHORT;
         try {
@@ -83,6 +85,7 @@ class TalentPages {
         } catch (InvalidInputException e) {
             refused = FormErrors.refusal("sort", e);
             response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+            PageContext.leaveOutOfLinks(request, refused); // the pager keeps the order shown, not the one refused
         }
         Page<Programs.Program> listed = programs.page(Page.number(page), PAGE_SIZE, order, "");
         if (listed.pastTheEnd()) {
