@@ -185,4 +185,46 @@ class ChallengeListSortIntegrationTests {
         assertThat(known.getStatus()).isEqualTo(200);
         assertThat(next(known.getContentAsString())).contains("q=" + many).contains("sort=budget").contains("page=1");
     }
+
+    /**
+     * By title, a Chinese page sorts the Chinese titles by pinyin (阿 a, 安 an, 北 bei, 长 chang, 中 zhong, nearly the
+     * reverse of their code points) and an English page the English titles alphabetically whatever their case, a title
+     * without an English one after them; the API in the language asked for.
+     */
+    @Test
+    void byTitleInTheReadersLanguageChineseByPinyin() throws Exception {
+        String set = AccessFixtures.unique("pinyin").replaceAll("[^A-Za-z0-9]", "");
+        ChallengeFixtures f = ChallengeFixtures.of(application);
+        String a = titled(f, set + " 阿", set + " Delta");
+        String an = titled(f, set + " 安", null);
+        String bei = titled(f, set + " 北", set + " alpha");
+        String chang = titled(f, set + " 长", set + " charlie");
+        String zhong = titled(f, set + " 中", set + " Bravo");
+        List<String> chinese = List.of(a, an, bei, chang, zhong);
+        List<String> english = List.of(bei, zhong, chang, a, an);
+        assertThat(shown(page(200, "zh", "q", set, "sort", "title").getContentAsString(), chinese)).containsExactlyElementsOf(chinese);
+        assertThat(shown(page(200, "en", "q", set, "sort", "title").getContentAsString(), chinese)).containsExactlyElementsOf(english);
+        assertThat(titles(set, java.util.Locale.SIMPLIFIED_CHINESE)).containsExactlyElementsOf(chinese);
+        assertThat(titles(set, java.util.Locale.ENGLISH)).containsExactlyElementsOf(english);
+    }
+
+    private String titled(ChallengeFixtures f, String zh, String en) {
+        String extId = f.published(zh, "any");
+        jdbc.sql("update challenge set title_en = cast(:en as text) where ext_id = :e").param("en", en).param("e", extId).update();
+        return extId;
+    }
+
+    /** The challenges of {@code ids} in the order the page lists them. */
+    private static List<String> shown(String html, List<String> ids) {
+        return ids.stream().sorted(java.util.Comparator.comparingInt(id -> at(html, id))).toList();
+    }
+
+    private List<String> titles(String q, java.util.Locale locale) throws Exception {
+        MockHttpServletResponse response = mvc.perform(get("/api/v1/challenges").param("q", q).param("sort", "title").locale(locale))
+                .andReturn().getResponse();
+        assertThat(response.getStatus()).isEqualTo(200);
+        List<String> ids = new ArrayList<>();
+        JSON.readTree(response.getContentAsString()).get("items").forEach(item -> ids.add(item.get("extId").asString()));
+        return ids;
+    }
 }

@@ -21,6 +21,7 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import org.springframework.test.web.servlet.setup.MockMvcBuilders;
 import org.springframework.web.context.WebApplicationContext;
+import org.triplehelix.access.AccessFixtures;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -192,5 +193,58 @@ class TalentProgramSortIntegrationTests {
         java.util.regex.Matcher next = java.util.regex.Pattern.compile("<a href=\"([^\"]*)\" rel=\"next\">").matcher(html);
         assertThat(next.find()).as("a next page link").isTrue();
         return next.group(1).replace("&amp;", "&");
+    }
+
+    /**
+     * By name, a Chinese page sorts the Chinese names by pinyin (阿 a, 安 an, 北 bei, 长 chang, 中 zhong, nearly the
+     * reverse of their code points) and an English page the English names alphabetically whatever their case, a name
+     * without an English one after them; the API in the language asked for. The names begin with "0000", so that they
+     * come before the others in either language and are on the page's first page.
+     */
+    @Test
+    void byNameInTheReadersLanguageChineseByPinyin() throws Exception {
+        TalentFixtures fx = TalentFixtures.of(application);
+        long university = fx.organization("Pinyin University", "university", "420100");
+        long enterprise = fx.organization("Pinyin Enterprise", "enterprise", "420500");
+        String set = "0000 " + AccessFixtures.unique("pinyin").replaceAll("[^A-Za-z0-9]", "");
+        List<String> made = new ArrayList<>();
+        try {
+            String a = named(fx, university, enterprise, made, set + " 阿", set + " Delta");
+            String an = named(fx, university, enterprise, made, set + " 安", null);
+            String bei = named(fx, university, enterprise, made, set + " 北", set + " alpha");
+            String chang = named(fx, university, enterprise, made, set + " 长", set + " charlie");
+            String zhong = named(fx, university, enterprise, made, set + " 中", set + " Bravo");
+            List<String> chinese = List.of(a, an, bei, chang, zhong);
+            List<String> english = List.of(bei, zhong, chang, a, an);
+            assertThat(shown(page(200, "zh", "sort", "name"), chinese)).containsExactlyElementsOf(chinese);
+            assertThat(shown(page(200, "en", "sort", "name"), chinese)).containsExactlyElementsOf(english);
+            assertThat(byName(java.util.Locale.SIMPLIFIED_CHINESE, chinese)).containsExactlyElementsOf(chinese);
+            assertThat(byName(java.util.Locale.ENGLISH, chinese)).containsExactlyElementsOf(english);
+        } finally {
+            jdbc.sql("delete from talent_program where ext_id in (:ids)").param("ids", made).update();
+        }
+    }
+
+    private String named(TalentFixtures fx, long university, long enterprise, List<String> made, String zh, String en) {
+        String id = fx.program(university, enterprise, "0812", "ind-ai", 2000);
+        made.add(id);
+        jdbc.sql("update talent_program set name_zh = :zh, name_en = cast(:en as text) where ext_id = :e")
+                .param("zh", zh).param("en", en).param("e", id).update();
+        return id;
+    }
+
+    /** The programs of {@code ids} in the order the page lists them. */
+    private static List<String> shown(String html, List<String> ids) {
+        return ids.stream().sorted(java.util.Comparator.comparingInt(id -> at(html, id))).toList();
+    }
+
+    /** The programs of {@code ids} in the order the API lists them by name (its first page of 100, where they are). */
+    private List<String> byName(java.util.Locale locale, List<String> ids) throws Exception {
+        MockHttpServletResponse response = mvc.perform(get("/api/v1/talent/programs").param("sort", "name").param("size", "100")
+                .locale(locale)).andReturn().getResponse();
+        assertThat(response.getStatus()).isEqualTo(200);
+        List<String> listed = new ArrayList<>();
+        JSON.readTree(response.getContentAsString()).get("items").forEach(item -> listed.add(item.get("extId").asString()));
+        return listed.stream().filter(ids::contains).toList();
     }
 }

@@ -89,7 +89,8 @@ class ChallengePages {
     String list(@RequestParam(defaultValue = "") String q, @RequestParam(defaultValue = "") String status,
                 @RequestParam(defaultValue = "") String technology, @RequestParam(defaultValue = "") String health,
                 @RequestParam(required = false) String sort, @RequestParam(required = false) String page, Model model,
-                HttpServletRequest request, HttpServletResponse response) {
+                java.util.Locale locale, HttpServletRequest request, HttpServletResponse response) {
+        boolean english = "en".equals(locale.getLanguage());
         FormErrors refused = FormErrors.none();
         Challenges.Sort order = Challenges.Sort.NEWEST;
         try {
@@ -99,9 +100,9 @@ class ChallengePages {
             response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
             PageContext.leaveOutOfLinks(request, refused); // the pager keeps the order shown, not the one refused
         }
-        Page<ChallengeView> found = challenges.list(status, technology, q, health, order, Page.number(page), PAGE_SIZE);
+        Page<ChallengeView> found = challenges.list(status, technology, q, health, order, english, Page.number(page), PAGE_SIZE);
         if (found.pastTheEnd()) { // an old link or a typed number: the last page, not an empty one
-            found = challenges.list(status, technology, q, health, order, found.lastPage(), PAGE_SIZE);
+            found = challenges.list(status, technology, q, health, order, english, found.lastPage(), PAGE_SIZE);
         }
         model.addAttribute("challenges", found);
         model.addAttribute("technologies", challenges.technologies());

@@ -77,7 +77,8 @@ class TalentPages {
      */
     @GetMapping("/talent")
     String index(@RequestParam(required = false) String page, @RequestParam(required = false) String sort, Model model,
-                 HttpServletRequest request, HttpServletResponse response) {
+                 java.util.Locale locale, HttpServletRequest request, HttpServletResponse response) {
+        boolean english = "en".equals(locale.getLanguage());
         FormErrors refused = FormErrors.none();
         Programs.Sort order = Programs.Sort.COHORT;
         try {
@@ -87,9 +88,9 @@ class TalentPages {
             response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
             PageContext.leaveOutOfLinks(request, refused); // the pager keeps the order shown, not the one refused
         }
-        Page<Programs.Program> listed = programs.page(Page.number(page), PAGE_SIZE, order, "");
+        Page<Programs.Program> listed = programs.page(Page.number(page), PAGE_SIZE, order, english, "");
         if (listed.pastTheEnd()) {
-            listed = programs.page(listed.lastPage(), PAGE_SIZE, order, "");
+            listed = programs.page(listed.lastPage(), PAGE_SIZE, order, english, "");
         }
         model.addAttribute("programs", listed);
         model.addAttribute("sort", order.id());
