@@ -329,6 +329,21 @@ class RegistryPagesIntegrationTests {
                 .doesNotContain("sort").doesNotContain("yearFrom");
         mvc.perform(get(URI.create(next))).andExpect(status().isOk())
                 .andExpect(content().string(containsString("<span class=\"current\" aria-current=\"page\">2</span>")));
+        // a last year before the first: both are left out of the list, and so of its pager; a year kept stays
+        assertThat(nextPage(get("/outputs").queryParam("organization", "fx-org-wnlo").queryParam("size", "1")
+                .queryParam("yearFrom", "2100").queryParam("yearTo", "1900")))
+                .contains("organization=fx-org-wnlo").doesNotContain("yearFrom").doesNotContain("yearTo");
+        assertThat(nextPage(get("/outputs").queryParam("organization", "fx-org-wnlo").queryParam("size", "1")
+                .queryParam("yearFrom", "1900").queryParam("yearTo", "year")))
+                .contains("yearFrom=1900").doesNotContain("yearTo");
+    }
+
+    /** The "next page" link of a refused list (400). */
+    private String nextPage(org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder request) throws Exception {
+        String html = mvc.perform(request).andExpect(status().isBadRequest()).andReturn().getResponse().getContentAsString();
+        java.util.regex.Matcher link = java.util.regex.Pattern.compile("<a href=\"([^\"]*)\"[^>]*rel=\"next\"").matcher(html);
+        assertThat(link.find()).as("a next page link").isTrue();
+        return link.group(1).replace("&amp;", "&");
     }
 
     @Test

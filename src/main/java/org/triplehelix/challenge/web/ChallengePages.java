@@ -98,7 +98,7 @@ class ChallengePages {
         } catch (InvalidInputException e) {
             refused = FormErrors.refusal("sort", e);
             response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
-            PageContext.leaveOutOfLinks(request, refused); // the pager keeps the order shown, not the one refused
+            PageContext.leaveOutOfLinks(request, List.of("sort")); // the pager keeps the order shown, not the one refused
         }
         Page<ChallengeView> found = challenges.list(status, technology, q, health, order, english, Page.number(page), PAGE_SIZE);
         if (found.pastTheEnd()) { // an old link or a typed number: the last page, not an empty one

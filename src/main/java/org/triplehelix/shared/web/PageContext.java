@@ -218,8 +218,8 @@ public final class PageContext {
      */
     public String withParam(String name, Object value) {
         UriComponentsBuilder link = UriComponentsBuilder.fromPath(request.getRequestURI()).query(request.getQueryString());
-        if (request.getAttribute(LEFT_OUT) instanceof FormErrors refused) {
-            refused.fields().forEach(link::replaceQueryParam);
+        if (request.getAttribute(LEFT_OUT) instanceof java.util.Collection<?> leftOut) {
+            leftOut.forEach(parameter -> link.replaceQueryParam((String) parameter));
         }
         return link.replaceQueryParam(name, org.springframework.web.util.UriUtils.encodeQueryParam(String.valueOf(value),
                         java.nio.charset.StandardCharsets.UTF_8))
@@ -233,7 +233,7 @@ public final class PageContext {
      * links {@link #withParam} makes on this request (its pager, the language link): they carry what the page shows, so
      * that "next page" is not refused again.
      */
-    public static void leaveOutOfLinks(HttpServletRequest request, FormErrors refused) {
-        request.setAttribute(LEFT_OUT, refused);
+    public static void leaveOutOfLinks(HttpServletRequest request, java.util.Collection<String> parameters) {
+        request.setAttribute(LEFT_OUT, List.copyOf(parameters));
     }
 }

@@ -86,7 +86,7 @@ class TalentPages {
         } catch (InvalidInputException e) {
             refused = FormErrors.refusal("sort", e);
             response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
-            PageContext.leaveOutOfLinks(request, refused); // the pager keeps the order shown, not the one refused
+            PageContext.leaveOutOfLinks(request, List.of("sort")); // the pager keeps the order shown, not the one refused
         }
         Page<Programs.Program> listed = programs.page(Page.number(page), PAGE_SIZE, order, english, "");
         if (listed.pastTheEnd()) {
