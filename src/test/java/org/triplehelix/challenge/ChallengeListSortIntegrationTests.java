@@ -177,6 +177,8 @@ class ChallengeListSortIntegrationTests {
         assertThat(refused.getStatus()).isEqualTo(400);
         String next = next(refused.getContentAsString());
         assertThat(next).startsWith("/challenges?").contains("q=" + many).contains("lang=en").contains("page=1").doesNotContain("sort");
+        // the language link shows the same page, the refusal read in the other language
+        assertThat(refused.getContentAsString()).contains("<a href=\"/challenges?q=" + many + "&amp;sort=price&amp;lang=zh\" lang=\"zh-CN\"");
         MockHttpServletResponse second = mvc.perform(get(java.net.URI.create(next))).andReturn().getResponse();
         assertThat(second.getStatus()).isEqualTo(200);
         assertThat(second.getContentAsString()).contains("<span class=\"current\">2 / 2</span>").doesNotContain("f-sort-error");
