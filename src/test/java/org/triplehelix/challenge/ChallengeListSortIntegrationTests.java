@@ -169,9 +169,18 @@ class ChallengeListSortIntegrationTests {
     void thePagerOfARefusedOrderCarriesTheOrderShown() throws Exception {
         String many = AccessFixtures.unique("pager").replaceAll("[^A-Za-z0-9]", "");
         ChallengeFixtures f = ChallengeFixtures.of(application);
-        for (int i = 0; i < 21; i++) { // one more than a page
-            f.published(many + " " + i, "any");
+        List<String> made = new ArrayList<>();
+        try {
+            for (int i = 0; i < 21; i++) { // one more than a page
+                made.add(f.published(many + " " + i, "any"));
+            }
+            pagerOfARefusedOrder(many);
+        } finally { // not left on other classes' lists
+            jdbc.sql("delete from challenge where ext_id in (:ids)").param("ids", made).update();
         }
+    }
+
+    private void pagerOfARefusedOrder(String many) throws Exception {
         MockHttpServletResponse refused = mvc.perform(get("/challenges").queryParam("q", many).queryParam("sort", "price")
                 .queryParam("lang", "en")).andReturn().getResponse();
         assertThat(refused.getStatus()).isEqualTo(400);
@@ -204,10 +213,14 @@ class ChallengeListSortIntegrationTests {
         String zhong = titled(f, set + " 中", set + " Bravo");
         List<String> chinese = List.of(a, an, bei, chang, zhong);
         List<String> english = List.of(bei, zhong, chang, a, an);
-        assertThat(shown(page(200, "zh", "q", set, "sort", "title").getContentAsString(), chinese)).containsExactlyElementsOf(chinese);
-        assertThat(shown(page(200, "en", "q", set, "sort", "title").getContentAsString(), chinese)).containsExactlyElementsOf(english);
-        assertThat(titles(set, java.util.Locale.SIMPLIFIED_CHINESE)).containsExactlyElementsOf(chinese);
-        assertThat(titles(set, java.util.Locale.ENGLISH)).containsExactlyElementsOf(english);
+        try {
+            assertThat(shown(page(200, "zh", "q", set, "sort", "title").getContentAsString(), chinese)).containsExactlyElementsOf(chinese);
+            assertThat(shown(page(200, "en", "q", set, "sort", "title").getContentAsString(), chinese)).containsExactlyElementsOf(english);
+            assertThat(titles(set, java.util.Locale.SIMPLIFIED_CHINESE)).containsExactlyElementsOf(chinese);
+            assertThat(titles(set, java.util.Locale.ENGLISH)).containsExactlyElementsOf(english);
+        } finally { // not left on other classes' lists
+            jdbc.sql("delete from challenge where ext_id in (:ids)").param("ids", chinese).update();
+        }
     }
 
     private String titled(ChallengeFixtures f, String zh, String en) {
