@@ -13,6 +13,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.triplehelix.shared.Page;
 import org.triplehelix.shared.Text;
+import org.triplehelix.shared.db.Collations;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -26,8 +27,8 @@ class ChallengeRepository {
     record DraftScope(boolean all, Long userId, Long enterpriseOrganizationId) {
     }
 
-    /** A list's filters; null restricts nothing. */
-    record Filter(String status, String technology, String q, Collection<Long> ids, Challenges.Sort sort) {
+    /** A list's filters; null restricts nothing. {@code english}: titles sorted by their English text first. */
+    record Filter(String status, String technology, String q, Collection<Long> ids, Challenges.Sort sort, boolean english) {
     }
 
     private static final String VIEW = """
@@ -75,9 +76,11 @@ class ChallengeRepository {
             """;
 
     private final JdbcClient jdbc;
+    private final Collations collations;
 
-    ChallengeRepository(JdbcClient jdbc) {
+    ChallengeRepository(JdbcClient jdbc, Collations collations) {
         this.jdbc = jdbc;
+        this.collations = collations;
     }
 
     long insert(String extId, ChallengeDraft draft, String sponsorKind, Long sponsorOrganizationId, Long createdBy, boolean illustrative) {
@@ -198,7 +201,8 @@ class ChallengeRepository {
         String order = switch (filter.sort() == null ? Challenges.Sort.NEWEST : filter.sort()) {
             case DEADLINE -> "c.deadline asc, c.id";
             case BUDGET -> "c.budget desc nulls last, c.id";
-            case TITLE -> "coalesce(c.title_zh, c.title_en), c.id";
+            // the title in the reader's language when there is one, in ICU's order for it (Chinese by pinyin) when the database has it
+            case TITLE -> collations.inLanguage("c.title_zh", "c.title_en", filter.english()) + ", c.id";
             case NEWEST -> "c.created_at desc, c.id desc";
         };
         Long[] ids = filter.ids() == null ? new Long[0] : filter.ids().toArray(Long[]::new);

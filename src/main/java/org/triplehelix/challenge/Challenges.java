@@ -231,14 +231,16 @@ public class Challenges {
 
     /**
      * The list: by status, key core technology, words, health (on_track, at_risk) and sort (newest, deadline, budget,
-     * title; another is refused naming {@code sort}).
+     * title; another is refused naming {@code sort}); {@code english}: titles sorted by their English text first.
      */
-    public Page<ChallengeView> list(String status, String technology, String q, String health, String sort, int page, int size) {
-        return list(status, technology, q, health, Sort.of(sort), page, size);
+    public Page<ChallengeView> list(String status, String technology, String q, String health, String sort, boolean english,
+                                    int page, int size) {
+        return list(status, technology, q, health, Sort.of(sort), english, page, size);
     }
 
     /** The list in one of its orders. */
-    public Page<ChallengeView> list(String status, String technology, String q, String health, Sort sort, int page, int size) {
+    public Page<ChallengeView> list(String status, String technology, String q, String health, Sort sort, boolean english,
+                                    int page, int size) {
         if (status != null && !status.isBlank() && !status.equals("in_delivery")) {
             try {
                 ChallengeStatus.of(status);
@@ -247,7 +249,7 @@ public class Challenges {
             }
         }
         java.util.Collection<Long> ids = health == null || health.isBlank() ? null : withHealth(health);
-        ChallengeRepository.Filter filter = new ChallengeRepository.Filter(blank(status), blank(technology), blank(q), ids, sort);
+        ChallengeRepository.Filter filter = new ChallengeRepository.Filter(blank(status), blank(technology), blank(q), ids, sort, english);
         Page<ChallengeView> found = repository.list(filter, draftScope(), Math.max(page, 0), Math.clamp(size, 1, MAX_PAGE_SIZE));
         return found.map(v -> v.status() == ChallengeStatus.AWARDED || v.status() == ChallengeStatus.IN_PROGRESS
                 ? v.withHealth(health(v.id())) : v);

@@ -27,6 +27,7 @@ import org.triplehelix.shared.ConflictException;
 import org.triplehelix.shared.InvalidInputException;
 import org.triplehelix.shared.NotFoundException;
 import org.triplehelix.shared.Page;
+import org.triplehelix.shared.db.Collations;
 
 /**
  * Technology demands: posting, editing, closing, listing, with their visibility, every right
@@ -71,14 +72,16 @@ public class DemandService {
     private static final String CHANGEABLE = "(d.created_by = :user or :allOrgs or d.organization_id = any(:orgIds))";
 
     private final DemandRepository demands;
+    private final Collations collations;
     private final DataScope scope;
     private final ApplicationEventPublisher events;
 
     private final org.springframework.transaction.support.TransactionTemplate savepoint;
 
-    DemandService(DemandRepository demands, DataScope scope, ApplicationEventPublisher events,
+    DemandService(DemandRepository demands, Collations collations, DataScope scope, ApplicationEventPublisher events,
                   org.springframework.transaction.PlatformTransactionManager transactions) {
         this.demands = demands;
+        this.collations = collations;
         this.scope = scope;
         this.events = events;
         this.savepoint = new org.springframework.transaction.support.TransactionTemplate(transactions);
@@ -128,15 +131,8 @@ public class DemandService {
             case UPDATED -> "d.updated_at desc, d.ext_id";
             case DEADLINE -> "d.deadline asc nulls last, d.ext_id";
             case BUDGET -> "coalesce(d.budget_max, d.budget_min) desc nulls last, d.budget_min desc nulls last, d.ext_id";
-            case TITLE -> titleOrder(english ? "coalesce(d.title_en, d.title_zh)" : "coalesce(d.title_zh, d.title_en)", english) + ", d.ext_id";
+            case TITLE -> collations.inLanguage("d.title_zh", "d.title_en", english) + ", d.ext_id";
         };
-    }
-
-    private String titleOrder(String title, boolean english) {
-        if (!demands.icuCollations()) {
-            return "lower(" + title + ")";
-        }
-        return title + (english ? " collate \"en-x-icu\"" : " collate \"zh-x-icu\"");
     }
 
     @Transactional(readOnly = true)

@@ -23,6 +23,7 @@ import org.triplehelix.shared.InvalidInputException;
 import org.triplehelix.shared.NotFoundException;
 import org.triplehelix.shared.Page;
 import org.triplehelix.shared.Text;
+import org.triplehelix.shared.db.Collations;
 
 /**
  * Reads of the registry for the pages and the JSON API: counts by tier, lists with search,
@@ -68,10 +69,11 @@ public class RegistryQueries {
             List.of("relevance", "name", "updated"), "name");
 
     private final JdbcClient jdbc;
-    private volatile Boolean icuCollations;
+    private final Collations collations;
 
-    public RegistryQueries(JdbcClient jdbc) {
+    public RegistryQueries(JdbcClient jdbc, Collations collations) {
         this.jdbc = jdbc;
+        this.collations = collations;
     }
 
     // ---------------------------------------------------------------------------------------------
@@ -541,18 +543,10 @@ public class RegistryQueries {
     /** Names in the reader's language first; Chinese in pinyin order where ICU collations exist. */
     private String nameOrder(String zh, String en, boolean english) {
         String expression = english ? "coalesce(" + en + ", " + zh + ")" : "coalesce(" + zh + ", " + en + ")";
-        if (!icu()) {
+        if (!collations.icu()) {
             return expression;
         }
         return expression + (english ? " collate \"en-x-icu\"" : " collate \"zh-x-icu\"");
-    }
-
-    private boolean icu() {
-        if (icuCollations == null) {
-            icuCollations = jdbc.sql("select count(*) from pg_collation where collname in ('zh-x-icu', 'en-x-icu')")
-                    .query(Long.class).single() == 2;
-        }
-        return icuCollations;
     }
 
     static String escapeLike(String value) {

@@ -16,6 +16,7 @@ import org.triplehelix.access.DataScope;
 import org.triplehelix.shared.NotFoundException;
 import org.triplehelix.shared.Page;
 import org.triplehelix.shared.Text;
+import org.triplehelix.shared.db.Collations;
 
 /**
  * Reading programs and students, and changing a student's record. Programs are public; a
@@ -28,19 +29,11 @@ public class Programs {
 
     /**
      * The orders of the program list, by their ids ({@code ?sort=}): latest cohort first (the default), by name, most
-     * places first, most students first; each a fixed ORDER BY ending with the program's id, never text from the request.
+     * places first, most students first; each a fixed ORDER BY ending with the program's id ({@link #orderBy}), never
+     * text from the request.
      */
     public enum Sort {
-        COHORT("p.cohort_year desc, p.ext_id"),
-        NAME("coalesce(p.name_zh, p.name_en), p.ext_id"),
-        CAPACITY("p.capacity desc, p.ext_id"),
-        STUDENTS("students desc, p.ext_id");
-
-        private final String orderBy;
-
-        Sort(String orderBy) {
-            this.orderBy = orderBy;
-        }
+        COHORT, NAME, CAPACITY, STUDENTS;
 
         public String id() {
             return name().toLowerCase(java.util.Locale.ROOT);
@@ -63,12 +56,27 @@ public class Programs {
         }
     }
 
+    /**
+     * The ORDER BY of a sort; a name in the reader's language when the program has one, in ICU's order for that language
+     * (Chinese by pinyin) when the database has it, as the registry's lists and the demands ({@link Collations}).
+     */
+    private String orderBy(Sort sort, boolean english) {
+        return switch (sort) {
+            case COHORT -> "p.cohort_year desc, p.ext_id";
+            case NAME -> collations.inLanguage("p.name_zh", "p.name_en", english) + ", p.ext_id";
+            case CAPACITY -> "p.capacity desc, p.ext_id";
+            case STUDENTS -> "students desc, p.ext_id";
+        };
+    }
+
     private final JdbcClient jdbc;
+    private final Collations collations;
     private final DataScope scope;
     private final TalentWriter writer;
 
-    Programs(JdbcClient jdbc, DataScope scope, TalentWriter writer) {
+    Programs(JdbcClient jdbc, Collations collations, DataScope scope, TalentWriter writer) {
         this.jdbc = jdbc;
+        this.collations = collations;
         this.scope = scope;
         this.writer = writer;
     }
@@ -98,15 +106,18 @@ public class Programs {
             join discipline d on d.code = p.discipline_code join industry i on i.code = p.industry_code
             """;
 
-    /** A page of the programs, in the order of {@code sort} (blank: the default; an unknown one is refused naming {@code sort}). */
-    public Page<Program> page(int page, int size, String sort, String industry) {
-        return page(page, size, Sort.of(sort), industry);
+    /**
+     * A page of the programs, in the order of {@code sort} (blank: the default; an unknown one is refused naming
+     * {@code sort}); {@code english}: names sorted by their English text first.
+     */
+    public Page<Program> page(int page, int size, String sort, boolean english, String industry) {
+        return page(page, size, Sort.of(sort), english, industry);
     }
 
-    public Page<Program> page(int page, int size, Sort sort, String industry) {
+    public Page<Program> page(int page, int size, Sort sort, boolean english, String industry) {
         int safeSize = Math.clamp(size, 1, 100);
         int safePage = Math.max(page, 0);
-        String order = sort.orderBy;
+        String order = orderBy(sort, english);
         List<Program> items = jdbc.sql(PROGRAM_SELECT + " where (:ind = '' or p.industry_code = :ind) order by " + order + " limit :l offset :o")
                 .param("ind", industry == null ? "" : industry).param("l", safeSize).param("o", (long) safePage * safeSize)
                 .query(this::programRow).list();

@@ -153,4 +153,93 @@ class ChallengeListSortIntegrationTests {
                 .contains("aria-invalid=\"true\" aria-describedby=\"f-sort-error\"");
         assertThat(at(zh, first)).isLessThan(at(zh, third));
     }
+
+    /** The page's "next page" link, as a browser follows it (the HTML's {@code &amp;} read as {@code &}). */
+    static String next(String html) {
+        java.util.regex.Matcher next = java.util.regex.Pattern.compile("<a href=\"([^\"]*)\" rel=\"next\">").matcher(html);
+        assertThat(next.find()).as("a next page link").isTrue();
+        return next.group(1).replace("&amp;", "&");
+    }
+
+    /**
+     * The pager of a list whose order was refused carries the order shown (the default), not the one refused, so that
+     * the next page is the list's next page and not the refusal again; an order known is kept, with the words.
+     */
+    @Test
+    void thePagerOfARefusedOrderCarriesTheOrderShown() throws Exception {
+        String many = AccessFixtures.unique("pager").replaceAll("[^A-Za-z0-9]", "");
+        ChallengeFixtures f = ChallengeFixtures.of(application);
+        List<String> made = new ArrayList<>();
+        try {
+            for (int i = 0; i < 21; i++) { // one more than a page
+                made.add(f.published(many + " " + i, "any"));
+            }
+            pagerOfARefusedOrder(many);
+        } finally { // not left on other classes' lists
+            jdbc.sql("delete from challenge where ext_id in (:ids)").param("ids", made).update();
+        }
+    }
+
+    private void pagerOfARefusedOrder(String many) throws Exception {
+        MockHttpServletResponse refused = mvc.perform(get("/challenges").queryParam("q", many).queryParam("sort", "price")
+                .queryParam("lang", "en")).andReturn().getResponse();
+        assertThat(refused.getStatus()).isEqualTo(400);
+        String next = next(refused.getContentAsString());
+        assertThat(next).startsWith("/challenges?").contains("q=" + many).contains("lang=en").contains("page=1").doesNotContain("sort");
+        // the language link shows the same page, the refusal read in the other language
+        assertThat(refused.getContentAsString()).contains("<a href=\"/challenges?q=" + many + "&amp;sort=price&amp;lang=zh\" lang=\"zh-CN\"");
+        MockHttpServletResponse second = mvc.perform(get(java.net.URI.create(next))).andReturn().getResponse();
+        assertThat(second.getStatus()).isEqualTo(200);
+        assertThat(second.getContentAsString()).contains("<span class=\"current\">2 / 2</span>").doesNotContain("f-sort-error");
+        MockHttpServletResponse known = mvc.perform(get("/challenges").queryParam("q", many).queryParam("sort", "budget"))
+                .andReturn().getResponse();
+        assertThat(known.getStatus()).isEqualTo(200);
+        assertThat(next(known.getContentAsString())).contains("q=" + many).contains("sort=budget").contains("page=1");
+    }
+
+    /**
+     * By title, a Chinese page sorts the Chinese titles by pinyin (阿 a, 安 an, 北 bei, 长 chang, 中 zhong, nearly the
+     * reverse of their code points) and an English page the English titles alphabetically whatever their case, a title
+     * without an English one after them; the API in the language asked for.
+     */
+    @Test
+    void byTitleInTheReadersLanguageChineseByPinyin() throws Exception {
+        String set = AccessFixtures.unique("pinyin").replaceAll("[^A-Za-z0-9]", "");
+        ChallengeFixtures f = ChallengeFixtures.of(application);
+        String a = titled(f, set + " 阿", set + " Delta");
+        String an = titled(f, set + " 安", null);
+        String bei = titled(f, set + " 北", set + " alpha");
+        String chang = titled(f, set + " 长", set + " charlie");
+        String zhong = titled(f, set + " 中", set + " Bravo");
+        List<String> chinese = List.of(a, an, bei, chang, zhong);
+        List<String> english = List.of(bei, zhong, chang, a, an);
+        try {
+            assertThat(shown(page(200, "zh", "q", set, "sort", "title").getContentAsString(), chinese)).containsExactlyElementsOf(chinese);
+            assertThat(shown(page(200, "en", "q", set, "sort", "title").getContentAsString(), chinese)).containsExactlyElementsOf(english);
+            assertThat(titles(set, java.util.Locale.SIMPLIFIED_CHINESE)).containsExactlyElementsOf(chinese);
+            assertThat(titles(set, java.util.Locale.ENGLISH)).containsExactlyElementsOf(english);
+        } finally { // not left on other classes' lists
+            jdbc.sql("delete from challenge where ext_id in (:ids)").param("ids", chinese).update();
+        }
+    }
+
+    private String titled(ChallengeFixtures f, String zh, String en) {
+        String extId = f.published(zh, "any");
+        jdbc.sql("update challenge set title_en = cast(:en as text) where ext_id = :e").param("en", en).param("e", extId).update();
+        return extId;
+    }
+
+    /** The challenges of {@code ids} in the order the page lists them. */
+    private static List<String> shown(String html, List<String> ids) {
+        return ids.stream().sorted(java.util.Comparator.comparingInt(id -> at(html, id))).toList();
+    }
+
+    private List<String> titles(String q, java.util.Locale locale) throws Exception {
+        MockHttpServletResponse response = mvc.perform(get("/api/v1/challenges").param("q", q).param("sort", "title").locale(locale))
+                .andReturn().getResponse();
+        assertThat(response.getStatus()).isEqualTo(200);
+        List<String> ids = new ArrayList<>();
+        JSON.readTree(response.getContentAsString()).get("items").forEach(item -> ids.add(item.get("extId").asString()));
+        return ids;
+    }
 }

@@ -503,7 +503,7 @@ class ChallengePagesIntegrationTests {
         ChallengeFixtures f = ChallengeFixtures.of(context);
         f.published("翻页 " + AccessFixtures.unique("pages"), "any");
         HelixClient visitor = HelixClient.browser(port);
-        long total = f.challenges.list(null, null, null, null, "newest", 0, 20).total(); // as a visitor (no drafts), 20 a page
+        long total = f.challenges.list(null, null, null, null, "newest", false, 0, 20).total(); // as a visitor (no drafts), 20 a page
         long pages = Math.max(1, (total + 19) / 20);
 
         HelixClient.Response past = visitor.get("/challenges?lang=en&page=99999");

@@ -310,6 +310,42 @@ class RegistryPagesIntegrationTests {
                 .andExpect(header().string("HX-Redirect", "/outputs?yearFrom=2020&yearTo=2010"));
     }
 
+    /**
+     * The pager of a list that refused a filter or its order carries the filters and order shown, not those refused,
+     * so that the next page is the list's next page and not the refusal again; those kept stay.
+     */
+    @Test
+    void thePagerOfARefusedFilterCarriesWhatTheListShows() throws Exception {
+        String refused = mvc.perform(get("/outputs").queryParam("organization", "fx-org-wnlo").queryParam("size", "1")
+                        .queryParam("sort", "bogus").queryParam("yearFrom", "二〇二〇").queryParam("lang", "en"))
+                .andExpect(status().isBadRequest())
+                .andReturn().getResponse().getContentAsString();
+        java.util.regex.Matcher link = java.util.regex.Pattern.compile("<a href=\"([^\"]*)\" hx-get=\"([^\"]*)\"[^>]*rel=\"next\"")
+                .matcher(refused);
+        assertThat(link.find()).as("a next page link").isTrue();
+        String next = link.group(1).replace("&amp;", "&");
+        assertThat(link.group(2)).isEqualTo(link.group(1));
+        assertThat(next).startsWith("/outputs?").contains("organization=fx-org-wnlo").contains("size=1").contains("page=1")
+                .doesNotContain("sort").doesNotContain("yearFrom");
+        mvc.perform(get(URI.create(next))).andExpect(status().isOk())
+                .andExpect(content().string(containsString("<span class=\"current\" aria-current=\"page\">2</span>")));
+        // a last year before the first: both are left out of the list, and so of its pager; a year kept stays
+        assertThat(nextPage(get("/outputs").queryParam("organization", "fx-org-wnlo").queryParam("size", "1")
+                .queryParam("yearFrom", "2100").queryParam("yearTo", "1900")))
+                .contains("organization=fx-org-wnlo").doesNotContain("yearFrom").doesNotContain("yearTo");
+        assertThat(nextPage(get("/outputs").queryParam("organization", "fx-org-wnlo").queryParam("size", "1")
+                .queryParam("yearFrom", "1900").queryParam("yearTo", "year")))
+                .contains("yearFrom=1900").doesNotContain("yearTo");
+    }
+
+    /** The "next page" link of a refused list (400). */
+    private String nextPage(org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder request) throws Exception {
+        String html = mvc.perform(request).andExpect(status().isBadRequest()).andReturn().getResponse().getContentAsString();
+        java.util.regex.Matcher link = java.util.regex.Pattern.compile("<a href=\"([^\"]*)\"[^>]*rel=\"next\"").matcher(html);
+        assertThat(link.find()).as("a next page link").isTrue();
+        return link.group(1).replace("&amp;", "&");
+    }
+
     @Test
     void aPageNumberPastTheEndOrOutOfRangeShowsAPageThatExists() throws Exception {
         long total = queries.outputs(RegistryQueries.Criteria.all().withOrganization("fx-org-wnlo")).total();

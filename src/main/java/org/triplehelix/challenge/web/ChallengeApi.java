@@ -77,13 +77,14 @@ class ChallengeApi {
 
     /**
      * The challenges the caller may see, filtered, in the order of {@code sort} ({@code newest}, the default;
-     * {@code deadline}, {@code budget}, {@code title}; another id is refused naming {@code sort}).
+     * {@code deadline}, {@code budget}, {@code title}, titles in the request's language; another id is refused naming
+     * {@code sort}).
      */
     @GetMapping
     Page<ChallengeView> list(@RequestParam(required = false) String status, @RequestParam(required = false) String technology,
                              @RequestParam(required = false) String q, @RequestParam(required = false) String health,
-                             @RequestParam(required = false) String sort, @ParameterObject Paging paging) {
-        return challenges.list(status, technology, q, health, sort, paging.number(), paging.pageSize());
+                             @RequestParam(required = false) String sort, @ParameterObject Paging paging, java.util.Locale locale) {
+        return challenges.list(status, technology, q, health, sort, "en".equals(locale.getLanguage()), paging.number(), paging.pageSize());
     }
 
     @PostMapping

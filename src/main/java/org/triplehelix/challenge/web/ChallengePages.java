@@ -1,5 +1,6 @@
 package org.triplehelix.challenge.web;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.math.BigDecimal;
@@ -44,6 +45,7 @@ import org.triplehelix.shared.ConflictException;
 import org.triplehelix.shared.InvalidInputException;
 import org.triplehelix.shared.Page;
 import org.triplehelix.shared.web.FormErrors;
+import org.triplehelix.shared.web.PageContext;
 import org.triplehelix.shared.web.PathSegment;
 
 /**
@@ -87,7 +89,8 @@ class ChallengePages {
     String list(@RequestParam(defaultValue = "") String q, @RequestParam(defaultValue = "") String status,
                 @RequestParam(defaultValue = "") String technology, @RequestParam(defaultValue = "") String health,
                 @RequestParam(required = false) String sort, @RequestParam(required = false) String page, Model model,
-                HttpServletResponse response) {
+                java.util.Locale locale, HttpServletRequest request, HttpServletResponse response) {
+        boolean english = "en".equals(locale.getLanguage());
         FormErrors refused = FormErrors.none();
         Challenges.Sort order = Challenges.Sort.NEWEST;
         try {
@@ -95,10 +98,11 @@ class ChallengePages {
         } catch (InvalidInputException e) {
             refused = FormErrors.refusal("sort", e);
             response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+            PageContext.leaveOutOfLinks(request, List.of("sort")); // the pager keeps the order shown, not the one refused
         }
-        Page<ChallengeView> found = challenges.list(status, technology, q, health, order, Page.number(page), PAGE_SIZE);
+        Page<ChallengeView> found = challenges.list(status, technology, q, health, order, english, Page.number(page), PAGE_SIZE);
         if (found.pastTheEnd()) { // an old link or a typed number: the last page, not an empty one
-            found = challenges.list(status, technology, q, health, order, found.lastPage(), PAGE_SIZE);
+            found = challenges.list(status, technology, q, health, order, english, found.lastPage(), PAGE_SIZE);
         }
         model.addAttribute("challenges", found);
         model.addAttribute("technologies", challenges.technologies());

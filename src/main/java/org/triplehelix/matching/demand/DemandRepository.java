@@ -34,7 +34,6 @@ public class DemandRepository {
 
     private final JdbcClient jdbc;
     private final TransactionTemplate readOnly;
-    private volatile Boolean icuCollations;
 
     DemandRepository(JdbcClient jdbc, PlatformTransactionManager transactions) {
         this.jdbc = jdbc;
@@ -62,15 +61,6 @@ public class DemandRepository {
         return jdbc.sql(SELECT + " where " + condition + " order by " + orderBy + " limit :limit offset :offset")
                 .params(params).param("limit", limit).param("offset", offset)
                 .query(DemandRepository::demand).list();
-    }
-
-    /** Whether the database has ICU's Chinese and English collations (pinyin order for Chinese titles); asked once. */
-    public boolean icuCollations() {
-        if (icuCollations == null) {
-            icuCollations = jdbc.sql("select count(*) from pg_collation where collname in ('zh-x-icu', 'en-x-icu')")
-                    .query(Long.class).single() == 2;
-        }
-        return icuCollations;
     }
 
     public long count(String condition, java.util.Map<String, ?> params) {

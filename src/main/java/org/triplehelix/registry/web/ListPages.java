@@ -16,6 +16,7 @@ import org.triplehelix.registry.RegistryQueries.Region;
 import org.triplehelix.shared.InvalidInputException;
 import org.triplehelix.shared.Page;
 import org.triplehelix.shared.web.FormErrors;
+import org.triplehelix.shared.web.PageContext;
 
 /**
  * The registry's lists with search, filters, sorting and pagination. A request from htmx gets
@@ -85,6 +86,7 @@ class ListPages {
         }
         if (refused.any()) {
             response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+            PageContext.leaveOutOfLinks(request, leftOut(refused)); // the pager keeps the filters and order shown, not those refused
             if (fragment) {
                 // the marks go beside the form's fields, outside the results htmx swaps: the whole page, loaded again
                 response.setHeader("HX-Redirect", request.getRequestURI() + (request.getQueryString() == null ? "" : "?" + request.getQueryString()));
@@ -95,6 +97,18 @@ class ListPages {
         model.addAttribute("refused", refused);
         model.addAttribute("typed", params.typed());
         return view(kind, criteria, fragment, model);
+    }
+
+    /**
+     * The parameters a list refused and lists without: the fields refused, and a first year after the last one (the
+     * last is marked, both are left out: {@link ListParams#pageCriteria}).
+     */
+    private static List<String> leftOut(FormErrors refused) {
+        List<String> leftOut = new java.util.ArrayList<>(refused.fields());
+        if ("registry.list.error.years".equals(refused.key("yearTo"))) {
+            leftOut.add("yearFrom");
+        }
+        return leftOut;
     }
 
     /** The criteria without the filter a query refused (its type or its sort), else the refusal itself. */

@@ -185,7 +185,7 @@ public final class PageContext {
     public String languageLink(String lang) {
         String method = request.getMethod();
         if (method == null || "GET".equals(method) || "HEAD".equals(method)) {
-            return withParam("lang", lang);
+            return withParam("lang", lang, false); // a refused list in the other language: the mark read in it
         }
         return UriComponentsBuilder.fromUriString(formPage())
                 .replaceQueryParam("lang", org.springframework.web.util.UriUtils.encodeQueryParam(lang, java.nio.charset.StandardCharsets.UTF_8))
@@ -217,10 +217,27 @@ public final class PageContext {
      * a Chinese search's "next page" or language link search for "%E7%A0%94…" instead); only the new value is.
      */
     public String withParam(String name, Object value) {
-        return UriComponentsBuilder.fromPath(request.getRequestURI())
-                .query(request.getQueryString())
-                .replaceQueryParam(name, org.springframework.web.util.UriUtils.encodeQueryParam(String.valueOf(value),
+        return withParam(name, value, true);
+    }
+
+    private String withParam(String name, Object value, boolean leavingOutRefused) {
+        UriComponentsBuilder link = UriComponentsBuilder.fromPath(request.getRequestURI()).query(request.getQueryString());
+        if (leavingOutRefused && request.getAttribute(LEFT_OUT) instanceof java.util.Collection<?> leftOut) {
+            leftOut.forEach(parameter -> link.replaceQueryParam((String) parameter));
+        }
+        return link.replaceQueryParam(name, org.springframework.web.util.UriUtils.encodeQueryParam(String.valueOf(value),
                         java.nio.charset.StandardCharsets.UTF_8))
                 .build().toUriString();
+    }
+
+    private static final String LEFT_OUT = PageContext.class.getName() + ".leftOut";
+
+    /**
+     * Leaves the query parameters a list page refused and listed without (an unknown sort, a year in words) out of the
+     * links {@link #withParam} makes on this request (its pager): they carry what the page shows, so that "next page" is
+     * not refused again. The language link keeps them: it shows the same page, the refusal read in the other language.
+     */
+    public static void leaveOutOfLinks(HttpServletRequest request, java.util.Collection<String> parameters) {
+        request.setAttribute(LEFT_OUT, List.copyOf(parameters));
     }
 }

@@ -64,11 +64,14 @@ class TalentApi {
 
     // --- programs and students --------------------------------------------------------------
 
-    /** The programs, in the order of {@code sort} ({@code cohort}, the default; {@code name}, {@code capacity}, {@code students}; another is refused naming {@code sort}). */
+    /**
+     * The programs, in the order of {@code sort} ({@code cohort}, the default; {@code name}, names in the request's
+     * language; {@code capacity}, {@code students}; another is refused naming {@code sort}).
+     */
     @GetMapping("/programs")
-    Page<Programs.Program> programs(@ParameterObject Paging paging,
-                                    @RequestParam(required = false) String sort, @RequestParam(defaultValue = "") String industry) {
-        return programs.page(paging.number(), paging.pageSize(), sort, industry);
+    Page<Programs.Program> programs(@ParameterObject Paging paging, @RequestParam(required = false) String sort,
+                                    @RequestParam(defaultValue = "") String industry, java.util.Locale locale) {
+        return programs.page(paging.number(), paging.pageSize(), sort, "en".equals(locale.getLanguage()), industry);
     }
 
     @GetMapping("/programs/{id}")

@@ -1,5 +1,6 @@
 package org.triplehelix.talent.web;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -21,6 +22,7 @@ import org.triplehelix.shared.ConflictException;
 import org.triplehelix.shared.InvalidInputException;
 import org.triplehelix.shared.Page;
 import org.triplehelix.shared.web.FormErrors;
+import org.triplehelix.shared.web.PageContext;
 import org.triplehelix.talent.Fields;
 import org.triplehelix.talent.Needs;
 import org.triplehelix.talent.Practice;
@@ -75,7 +77,8 @@ class TalentPages {
      */
     @GetMapping("/talent")
     String index(@RequestParam(required = false) String page, @RequestParam(required = false) String sort, Model model,
-                 HttpServletResponse response) {
+                 java.util.Locale locale, HttpServletRequest request, HttpServletResponse response) {
+        boolean english = "en".equals(locale.getLanguage());
         FormErrors refused = FormErrors.none();
         Programs.Sort order = Programs.Sort.COHORT;
         try {
@@ -83,10 +86,11 @@ class TalentPages {
         } catch (InvalidInputException e) {
             refused = FormErrors.refusal("sort", e);
             response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+            PageContext.leaveOutOfLinks(request, List.of("sort")); // the pager keeps the order shown, not the one refused
         }
-        Page<Programs.Program> listed = programs.page(Page.number(page), PAGE_SIZE, order, "");
+        Page<Programs.Program> listed = programs.page(Page.number(page), PAGE_SIZE, order, english, "");
         if (listed.pastTheEnd()) {
-            listed = programs.page(listed.lastPage(), PAGE_SIZE, order, "");
+            listed = programs.page(listed.lastPage(), PAGE_SIZE, order, english, "");
         }
         model.addAttribute("programs", listed);
         model.addAttribute("sort", order.id());
