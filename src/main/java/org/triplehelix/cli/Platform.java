@@ -57,7 +57,8 @@ final class Platform {
 
     private static Map<String, Object> common(HelixCommand global) {
         if (global.searchUrl() != null) {
-            SearchUrls.parse(global.searchUrl()); // refused before anything starts or is created
+            // before anything starts or is created: a cluster that is down or a wrong URL is then one line, not a failed start's stack traces
+            SearchUrls.check(global.searchUrl(), System::getenv);
         }
         if (global.dbUrl() != null) {
             // before Spring starts: a wrong password or a missing database is then one line, not a failed start's stack traces
