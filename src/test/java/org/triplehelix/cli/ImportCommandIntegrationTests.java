@@ -99,7 +99,7 @@ class ImportCommandIntegrationTests {
                 organizations + ":57 it-gbk-57: established must be a whole number, not a string",
                 people + "[people]:57 it-xp-57: dangling link: organization it-gbk-57 does not exist",
                 renamed + ":0 -: cannot read the file: " + renamed + " is not an XLSX workbook",
-                "144 imported, 3 rejected", "1 warnings;");
+                "144 imported, 3 rejected", ", 1 warning; ");
         Path exported = directory.resolve("organizations.jsonl");
         assertThat(helix("export", "--kind", "organization", exported.toString(), "--data", DATA)).isZero();
         String organizationsOut = Files.readString(exported);
