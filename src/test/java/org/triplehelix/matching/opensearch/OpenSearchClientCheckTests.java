@@ -84,4 +84,14 @@ class OpenSearchClientCheckTests {
                         + closed + "/: connection refused; " + url() + "/: GET / answered 404, not as a search cluster;"
                         + " check --search-url and that the cluster runs");
     }
+
+    /** A secured cluster refusing the request: the settings to look at, as at work. */
+    @Test
+    void aRefusedUserSaysWhichSettingsToLookAt() {
+        status.set(401);
+        assertThatThrownBy(() -> OpenSearchClient.check(url(), null))
+                .isInstanceOf(SearchClusterException.class)
+                .hasMessageStartingWith("The search cluster at " + url() + "/ did not accept a request without credentials")
+                .hasMessageContaining("HELIX_SEARCH_USER and HELIX_SEARCH_PASSWORD");
+    }
 }
