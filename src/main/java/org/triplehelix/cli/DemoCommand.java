@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.triplehelix.registry.demo.DemoConverter;
+import org.triplehelix.shared.Counts;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -25,7 +26,7 @@ class DemoCommand {
         @Override
         public Integer call() throws Exception {
             Map<String, Integer> counts = new DemoConverter(source, out).convert();
-            counts.forEach((file, records) -> System.out.printf("%-20s %,8d records%n", file, records));
+            counts.forEach((file, records) -> System.out.printf("%-20s %,8d %s%n", file, records, Counts.noun(records, "record")));
             System.out.println("wrote " + out.resolve(DemoConverter.MANIFEST));
             return 0;
         }

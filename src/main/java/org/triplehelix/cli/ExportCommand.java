@@ -12,6 +12,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.triplehelix.registry.FileFormat;
 import org.triplehelix.registry.RecordKind;
 import org.triplehelix.registry.RegistryExport;
+import org.triplehelix.shared.Counts;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -53,7 +54,7 @@ class ExportCommand implements Callable<Integer> {
         try (ConfigurableApplicationContext context = Platform.services(global);
              OutputStream out = toStdout ? nonClosing(System.out) : new BufferedOutputStream(Files.newOutputStream(file), 1 << 16)) {
             long count = context.getBean(RegistryExport.class).export(recordKind, format, out);
-            err.println(count + " " + recordKind.interchangeName() + " records written" + (toStdout ? "" : " to " + file));
+            err.println(count + " " + recordKind.interchangeName() + " " + Counts.noun(count, "record") + " written" + (toStdout ? "" : " to " + file));
             return 0;
         }
     }

@@ -15,6 +15,7 @@ import org.triplehelix.registry.ImportRejection;
 import org.triplehelix.registry.ImportReport;
 import org.triplehelix.registry.ImportSource;
 import org.triplehelix.registry.RegistryImport;
+import org.triplehelix.shared.Counts;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -91,9 +92,10 @@ class ImportCommand implements Callable<Integer> {
     }
 
     static String summary(ImportReport report) {
-        return String.format(Locale.ROOT, "%s (%d new, %d changed, %d unchanged, %d replaced by a later record with the same id), %d warnings; %d records in %.1f s, %.0f records/s",
-                report.summary(), report.inserted(), report.updated(), report.unchanged(), report.superseded(), report.warnings().size(),
-                report.read(), report.elapsed().toNanos() / 1e9, report.recordsPerSecond());
+        return String.format(Locale.ROOT, "%s (%d new, %d changed, %d unchanged, %d replaced by a later record with the same id), %s; %s in %.1f s, %.0f records/s",
+                report.summary(), report.inserted(), report.updated(), report.unchanged(), report.superseded(),
+                Counts.of(report.warnings().size(), "warning"), Counts.of(report.read(), "record"), report.elapsed().toNanos() / 1e9,
+                report.recordsPerSecond());
     }
 
     /** A one-line progress bar redrawn in place on a terminal; silent when standard error is not one. */
@@ -125,8 +127,8 @@ class ImportCommand implements Callable<Integer> {
             int filled = fraction < 0 ? 0 : (int) Math.round(fraction * WIDTH);
             double seconds = Math.max(1e-3, (now - started) / 1e9);
             String percent = fraction < 0 ? "   " : String.format(Locale.ROOT, "%3d%%", Math.round(fraction * 100));
-            err.print(String.format(Locale.ROOT, "\r[%s%s] %s %,d records, %,.0f/s, %s %s\u001b[K", "#".repeat(filled),
-                    " ".repeat(WIDTH - filled), percent, progress.records(), progress.records() / seconds, progress.phase(),
+            err.print(String.format(Locale.ROOT, "\r[%s%s] %s %,d %s, %,.0f/s, %s %s\u001b[K", "#".repeat(filled),
+                    " ".repeat(WIDTH - filled), percent, progress.records(), Counts.noun(progress.records(), "record"), progress.records() / seconds, progress.phase(),
                     Path.of(progress.file()).getFileName()));
             err.flush();
             drawn = true;

@@ -15,6 +15,7 @@ import org.triplehelix.matching.EntityKind;
 import org.triplehelix.matching.IndexMaintenance;
 import org.triplehelix.matching.IndexStatus;
 import org.triplehelix.matching.Progress;
+import org.triplehelix.shared.Counts;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -85,8 +86,8 @@ class IndexCommand {
             out.printf(Locale.ROOT, "%-14s %10d %10s%n", kind.id(), status.index().documents().getOrDefault(kind, 0L),
                     status.database().containsKey(kind) ? String.valueOf(status.database().get(kind)) : "-");
         }
-        out.printf(Locale.ROOT, "semantic index %d%% ready (%d of %d vectors; %d cached embeddings of %s)%n",
-                status.semanticPercent(), status.index().withVector(), status.index().embeddable(), status.cachedEmbeddings(), status.model());
+        out.printf(Locale.ROOT, "semantic index %d%% ready (%d of %s; %s of %s)%n", status.semanticPercent(), status.index().withVector(),
+                Counts.of(status.index().embeddable(), "vector"), Counts.of(status.cachedEmbeddings(), "cached embedding"), status.model());
         out.printf(Locale.ROOT, "version        %s%s%s%n", status.index().stamp(), status.stale() ? " (stale: needs a rebuild)" : "",
                 status.readOnly() ? " (read-only: another process holds it)" : "");
     }

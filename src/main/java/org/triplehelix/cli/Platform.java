@@ -8,8 +8,10 @@ import java.nio.file.NotDirectoryException;
 import java.util.HashMap;
 import java.util.Map;
 import org.springframework.boot.Banner;
+import org.springframework.boot.LazyInitializationExcludeFilter;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ApplicationContextInitializer;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.triplehelix.matching.SearchUrls;
 import org.triplehelix.shared.db.ExternalDatabase;
@@ -20,9 +22,32 @@ final class Platform {
     private Platform() {
     }
 
+    /**
+     * Made when the context starts though the services are lazy: Spring Modulith's event publication
+     * table is created by a bean that nothing depends on, and the republication of outstanding events at
+     * start reads that table.
+     */
+    private static final LazyInitializationExcludeFilter SCHEMAS = (name, definition, type) ->
+            type != null && type.getName().equals("org.springframework.modulith.events.jdbc.DatabaseSchemaInitializer");
+
     /** The services without the web server, quiet on the terminal, no demo data. */
     static ConfigurableApplicationContext services(HelixCommand global) {
-        Map<String, Object> properties = common(global);
+        return services(global, common(global, true), context -> { });
+    }
+
+    /**
+     * The services for a command that never searches ({@code user}): every bean is made when first
+     * asked for, so that the search index is neither opened nor created ({@code DATA/index}, or a
+     * connection to {@code --search-url}), and a running serve's index is not met read-only.
+     */
+    static ConfigurableApplicationContext withoutSearch(HelixCommand global) {
+        Map<String, Object> properties = common(global, false);
+        properties.put("spring.main.lazy-initialization", "true");
+        return services(global, properties, context -> context.getBeanFactory().registerSingleton("helixEagerSchemas", SCHEMAS));
+    }
+
+    private static ConfigurableApplicationContext services(HelixCommand global, Map<String, Object> properties,
+                                                           ApplicationContextInitializer<ConfigurableApplicationContext> initializer) {
         properties.put("helix.demo.enabled", "false");
         properties.put("logging.level.root", "WARN");
         properties.put("logging.level.org.triplehelix", "WARN");
@@ -32,6 +57,7 @@ final class Platform {
                 .web(WebApplicationType.NONE)
                 .bannerMode(Banner.Mode.OFF)
                 .logStartupInfo(false)
+                .initializers(initializer)
                 .run(asArguments(properties));
         IndexCommand.Bar.endLineBeforeLogs(); // a warning logged during a task's progress bar starts a line of its own
         return services;
@@ -47,7 +73,7 @@ final class Platform {
      * its own (that has work to finish first on Ctrl-C, such as removing rows it wrote).
      */
     static ConfigurableApplicationContext web(HelixCommand global, Map<String, Object> extra, boolean shutdownHook) {
-        Map<String, Object> properties = common(global);
+        Map<String, Object> properties = common(global, true);
         properties.putAll(extra);
         return new SpringApplicationBuilder(global.application())
                 .web(WebApplicationType.SERVLET)
@@ -55,9 +81,12 @@ final class Platform {
                 .run(asArguments(properties));
     }
 
-    private static Map<String, Object> common(HelixCommand global) {
-        if (global.searchUrl() != null) {
-            SearchUrls.parse(global.searchUrl()); // refused before anything starts or is created
+    private static Map<String, Object> common(HelixCommand global, boolean search) {
+        if (global.searchUrl() != null && search) {
+            // before anything starts or is created: a cluster that is down or a wrong URL is then one line, not a failed start's stack traces
+            SearchUrls.check(global.searchUrl(), System::getenv);
+        } else if (global.searchUrl() != null) {
+            SearchUrls.parse(global.searchUrl()); // a mistyped URL is still told, though this command does not use it
         }
         if (global.dbUrl() != null) {
             // before Spring starts: a wrong password or a missing database is then one line, not a failed start's stack traces

@@ -74,7 +74,7 @@ class UserCommand {
             roles.forEach(role -> roleSet.add(Role.of(role)));
             String password = user.password(spec);
             PasswordPolicy.check(password, email, name);
-            try (ConfigurableApplicationContext services = Platform.services(user.global)) {
+            try (ConfigurableApplicationContext services = Platform.withoutSearch(user.global)) {
                 Account account = services.getBean(UserAccounts.class)
                         .create(new NewAccount(email, name, roleSet, organization, person), password);
                 spec.commandLine().getOut().printf("Created account %d: %s (%s), roles %s, active. Sign in at /login.%n",
@@ -99,7 +99,7 @@ class UserCommand {
         @Override
         public Integer call() throws IOException {
             String password = user.password(spec);
-            try (ConfigurableApplicationContext services = Platform.services(user.global)) {
+            try (ConfigurableApplicationContext services = Platform.withoutSearch(user.global)) {
                 Account account = services.getBean(UserAccounts.class).resetPassword(email, password);
                 spec.commandLine().getOut().printf("Password set for account %d: %s.%n", account.id(), account.email());
             }
@@ -119,7 +119,7 @@ class UserCommand {
         @Override
         public Integer call() {
             PrintWriter out = spec.commandLine().getOut();
-            try (ConfigurableApplicationContext services = Platform.services(user.global)) {
+            try (ConfigurableApplicationContext services = Platform.withoutSearch(user.global)) {
                 UserAccounts accounts = services.getBean(UserAccounts.class);
                 Page<Account> page = accounts.search(AccountFilter.NONE, 0, 100);
                 if (page.total() == 0) {

@@ -24,6 +24,7 @@ import org.springframework.stereotype.Service;
 import org.triplehelix.matching.embedding.EmbeddingProperties;
 import org.triplehelix.matching.embedding.Embeddings;
 import org.triplehelix.matching.indexing.DocumentSource;
+import org.triplehelix.shared.Counts;
 import org.triplehelix.shared.RetriedLater;
 
 /**
@@ -158,7 +159,8 @@ public class IndexMaintenance {
             return;
         }
         if (index.readOnly()) {
-            throw new HeldElsewhere(extIds.size() + " " + kind.id() + " changes wait for the process holding the search index");
+            throw new HeldElsewhere(extIds.size() + " " + kind.id() + " " + Counts.noun(extIds.size(), "change")
+                    + (extIds.size() == 1 ? " waits" : " wait") + " for the process holding the search index");
         }
         List<String> ids = List.copyOf(new HashSet<>(extIds));
         for (int from = 0; from < ids.size(); from += BATCH) {
@@ -307,12 +309,12 @@ public class IndexMaintenance {
         for (Map.Entry<EntityKind, Long> kind : status.database().entrySet()) {
             long held = status.index().documents().getOrDefault(kind.getKey(), 0L);
             if (held != kind.getValue()) {
-                return "it holds " + held + " " + kind.getKey().id() + " documents, the database " + kind.getValue();
+                return "it holds " + held + " " + kind.getKey().id() + " " + Counts.noun(held, "document") + ", the database " + kind.getValue();
             }
         }
         if (embeddings.enabled() && status.index().pendingVectors() > 0) {
-            return "the semantic index is " + status.semanticPercent() + "% ready (" + status.index().pendingVectors()
-                    + " vectors still to compute)";
+            return "the semantic index is " + status.semanticPercent() + "% ready (" + Counts.of(status.index().pendingVectors(), "vector")
+                    + " still to compute)";
         }
         return null;
     }

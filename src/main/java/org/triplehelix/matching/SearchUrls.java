@@ -3,6 +3,8 @@ package org.triplehelix.matching;
 import java.net.URI;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.UnaryOperator;
+import org.triplehelix.matching.opensearch.OpenSearchSearchIndex;
 
 /**
  * The nodes of {@code --search-url}: one or more http(s) URLs separated by commas, without a user
@@ -32,5 +34,20 @@ public final class SearchUrls {
                     + "set HELIX_SEARCH_USER and HELIX_SEARCH_PASSWORD instead");
         }
         return nodes;
+    }
+
+    /**
+     * Refuses, with one sentence naming the URL and what is wrong, a {@code --search-url} where no
+     * node answers as a search cluster: nothing listening, an unknown host, an HTTP error, a server
+     * that is not OpenSearch, credentials ({@code HELIX_SEARCH_USER}, {@code HELIX_SEARCH_PASSWORD} of
+     * {@code environment}) it does not accept. The command line runs it before Spring starts, as it
+     * checks {@code --db-url}, so that the mistake is one line and not a failed start's stack traces.
+     */
+    public static void check(String urls, UnaryOperator<String> environment) {
+        parse(urls);
+        String user = environment.apply("HELIX_SEARCH_USER");
+        String password = environment.apply("HELIX_SEARCH_PASSWORD");
+        boolean anonymous = (user == null || user.isBlank()) && (password == null || password.isEmpty());
+        OpenSearchSearchIndex.check(urls, anonymous ? null : new OpenSearchSearchIndex.Credentials(user, password));
     }
 }

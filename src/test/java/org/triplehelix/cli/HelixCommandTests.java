@@ -112,4 +112,74 @@ class HelixCommandTests {
                 .contains("HELIX_SEARCH_USER and HELIX_SEARCH_PASSWORD").doesNotContain("s3cret-pass").doesNotContain("\n");
         assertThat(data).doesNotExist();
     }
+
+    /** Runs the command line in this JVM; what it prints to standard error. */
+    private static String[] runForError(String... args) {
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        PrintStream before = System.err;
+        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+        int exit;
+        try {
+            exit = HelixCommand.run(Object.class, args);
+        } finally {
+            System.setErr(before);
+        }
+        return new String[] {String.valueOf(exit), err.toString(StandardCharsets.UTF_8).strip()};
+    }
+
+    /** A search URL where no cluster answers is one line naming it, before anything starts or is created. */
+    @Test
+    void aSearchUrlWhereNothingListensIsOneLineBeforeAnythingIsCreated(@TempDir Path dir) throws java.io.IOException {
+        int closed;
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            closed = socket.getLocalPort();
+        }
+        Path data = dir.resolve("data");
+        String[] result = runForError("index", "status", "--search-url", "http://127.0.0.1:" + closed, "--data", data.toString());
+        assertThat(result[0]).isEqualTo("1");
+        assertThat(result[1]).isEqualTo("helix index status: The search cluster at http://127.0.0.1:" + closed
+                + "/ cannot be used: connection refused; check --search-url and that the cluster runs");
+        assertThat(data).doesNotExist();
+    }
+
+    @Test
+    void aSearchUrlOfAnUnknownHostIsOneLine(@TempDir Path dir) {
+        String[] result = runForError("match", "--search-url", "http://no-such-host.invalid:9200", "--data", dir.resolve("data").toString(),
+                "--text", "x");
+        assertThat(result[0]).isEqualTo("1");
+        assertThat(result[1]).isEqualTo("helix match: The search cluster at http://no-such-host.invalid:9200/ cannot be used: unknown host;"
+                + " check --search-url and that the cluster runs");
+    }
+
+    /** Something answers, but not as a search cluster: an HTTP error, or a page that is not OpenSearch's JSON. */
+    @Test
+    void aSearchUrlOfAServerThatIsNotASearchClusterIsOneLine(@TempDir Path dir) throws java.io.IOException {
+        com.sun.net.httpserver.HttpServer server = com.sun.net.httpserver.HttpServer.create(
+                new java.net.InetSocketAddress("127.0.0.1", 0), 0);
+        server.createContext("/", exchange -> {
+            boolean missing = exchange.getRequestURI().getPath().startsWith("/missing");
+            byte[] body = (missing ? "Not Found" : "<html>It works!</html>").getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().add("Content-Type", missing ? "text/plain" : "text/html");
+            exchange.sendResponseHeaders(missing ? 404 : 200, body.length);
+            exchange.getResponseBody().write(body);
+            exchange.close();
+        });
+        server.start();
+        try {
+            String base = "http://127.0.0.1:" + server.getAddress().getPort();
+            Path data = dir.resolve("data");
+            String[] notFound = runForError("index", "status", "--search-url", base + "/missing", "--data", data.toString());
+            assertThat(notFound[0]).isEqualTo("1");
+            assertThat(notFound[1]).isEqualTo("helix index status: The search cluster at " + base + "/missing/ cannot be used:"
+                    + " GET / answered 404, not as a search cluster; check --search-url and that the cluster runs");
+            String[] page = runForError("index", "status", "--search-url", base, "--data", data.toString());
+            assertThat(page[0]).isEqualTo("1");
+            assertThat(page[1]).isEqualTo("helix index status: The search cluster at " + base + "/ cannot be used: GET / answered 200"
+                    + " with text/html, not as a search cluster (OpenSearch answers with its name and version);"
+                    + " check --search-url and that the cluster runs");
+            assertThat(data).doesNotExist();
+        } finally {
+            server.stop(0);
+        }
+    }
 }

@@ -99,7 +99,7 @@ class ImportCommandIntegrationTests {
                 organizations + ":57 it-gbk-57: established must be a whole number, not a string",
                 people + "[people]:57 it-xp-57: dangling link: organization it-gbk-57 does not exist",
                 renamed + ":0 -: cannot read the file: " + renamed + " is not an XLSX workbook",
-                "144 imported, 3 rejected", "1 warnings;");
+                "144 imported, 3 rejected", ", 1 warning; ");
         Path exported = directory.resolve("organizations.jsonl");
         assertThat(helix("export", "--kind", "organization", exported.toString(), "--data", DATA)).isZero();
         String organizationsOut = Files.readString(exported);
@@ -137,6 +137,32 @@ class ImportCommandIntegrationTests {
                 .containsExactly("3 imported, 0 rejected (3 new, 0 changed, 0 unchanged, 0",
                         "3 imported, 0 rejected (0 new, 0 changed, 3 unchanged, 0",
                         "3 imported, 0 rejected (0 new, 1 changed, 2 unchanged, 0");
+    }
+
+    /**
+     * The CSV export is UTF-8 with a byte order mark, as the templates and every other CSV of the platform
+     * (Excel on Chinese Windows reads a CSV without one as GBK), and importing it changes nothing.
+     */
+    @Test
+    void theCsvExportHasAByteOrderMarkAndImportsUnchanged(@TempDir Path directory) throws Exception {
+        String run = Long.toString(System.nanoTime(), 36);
+        Path organization = Files.writeString(directory.resolve("organization.jsonl"), "{\"kind\": \"organization\", \"id\": \"it-bom-"
+                + run + "\", \"name\": {\"zh\": \"光谷实验室\", \"en\": \"Optics Valley Laboratory\"}, \"type\": \"research_institute\"}\n");
+        assertThat(helix("import", "--data", DATA, organization.toString())).isZero();
+
+        Path exported = directory.resolve("organizations.csv");
+        assertThat(helix("export", "--kind", "organization", exported.toString(), "--data", DATA)).isZero();
+        byte[] bytes = Files.readAllBytes(exported);
+        assertThat(java.util.Arrays.copyOf(bytes, 3)).containsExactly(0xEF, 0xBB, 0xBF);
+        assertThat(new String(bytes, StandardCharsets.UTF_8)).contains("it-bom-" + run + ",光谷实验室,Optics Valley Laboratory");
+        java.util.regex.Matcher written = java.util.regex.Pattern.compile("(\\d+) organization records? written")
+                .matcher(err.toString(StandardCharsets.UTF_8));
+        assertThat(written.find()).isTrue();
+        long count = Long.parseLong(written.group(1));
+
+        out.reset();
+        assertThat(helix("import", "--data", DATA, exported.toString())).isZero();
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains(count + " imported, 0 rejected (0 new, 0 changed, " + count + " unchanged, ");
     }
 
     private static String demand(String run, String title) {

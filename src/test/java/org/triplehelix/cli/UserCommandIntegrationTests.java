@@ -36,9 +36,9 @@ class UserCommandIntegrationTests {
     }
 
     @Test
-    void aFreshInstallationHasNoAccountUntilUserAddMakesOne() {
+    void aFreshInstallationHasNoAccountUntilUserAddMakesOne() throws IOException {
         Run list = run(Map.of(), "", "user", "list");
-        assertThat(list.exitCode()).isZero();
+        assertThat(list.exitCode()).as(list.err()).isZero();
         assertThat(list.out()).contains("No accounts");
 
         Run weak = run(Map.of(), "P@ssw0rd2024!\n", "user", "add", "--email", "admin@example.org", "--name", "Admin", "--role", "ADMIN");
@@ -65,6 +65,25 @@ class UserCommandIntegrationTests {
 
         Run listed = run(Map.of(), "", "user", "list");
         assertThat(listed.out()).contains("admin@example.org\tPlatform Admin\tactive\tADMIN,REVIEWER").doesNotContain("No accounts");
+        assertThat(DATA.resolve("pg")).as("the accounts are in the installation's database").isDirectory();
+        assertThat(DATA.resolve("index")).as("the user commands never search: no search index opened or created").doesNotExist();
+
+        int closed;
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            closed = socket.getLocalPort();
+        }
+        Run withoutCluster = run(Map.of(), "", "user", "list", "--search-url", "http://127.0.0.1:" + closed);
+        assertThat(withoutCluster.exitCode()).as("no search cluster asked for: " + withoutCluster.err()).isZero();
+        assertThat(withoutCluster.out()).contains("admin@example.org");
+
+        // the services are made when first asked for: the audit trail's listener still records the account made
+        HelixCommand global = new HelixCommand(TripleHelixApplication.class);
+        new CommandLine(global).parseArgs("--data", DATA.toString(), "user", "list");
+        try (var services = Platform.withoutSearch(global)) {
+            assertThat(services.getBean(org.springframework.jdbc.core.simple.JdbcClient.class)
+                    .sql("select action from audit_log where entity_kind = 'user' order by id").query(String.class).list())
+                    .startsWith("create");
+        }
     }
 
     @Test

@@ -36,6 +36,8 @@ class IndexMaintenanceTests {
             assertThatThrownBy(() -> maintenance.apply(EntityKind.OUTPUT, List.of("out-08", "out-09")))
                     .isInstanceOf(RetriedLater.class)
                     .hasMessage("2 output changes wait for the process holding the search index");
+            assertThatThrownBy(() -> maintenance.apply(EntityKind.OUTPUT, List.of("out-08")))
+                    .hasMessage("1 output change waits for the process holding the search index");
             assertThat(source.asked).as("nothing read for a write that cannot happen").isEmpty();
 
             new IndexMaintenance(holder, List.of(source), null, null).apply(EntityKind.OUTPUT, List.of("out-09"));

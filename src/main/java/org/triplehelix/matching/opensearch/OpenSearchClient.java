@@ -7,6 +7,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -26,6 +27,7 @@ final class OpenSearchClient {
 
     private static final Logger log = LoggerFactory.getLogger(OpenSearchClient.class);
     private static final Set<Integer> RETRIED = Set.of(429, 502, 503, 504);
+    private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(120), CHECK_TIMEOUT = Duration.ofSeconds(10);
     private static final Duration FIRST_PAUSE = Duration.ofMillis(250), LONGEST_PAUSE = Duration.ofSeconds(4);
 
     static final JsonMapper JSON = JsonMapper.builder().build();
@@ -51,14 +53,77 @@ final class OpenSearchClient {
      * ({@code -Djavax.net.ssl.trustStore=…} for a private certificate authority).
      */
     OpenSearchClient(String urls, int attempts, OpenSearchSearchIndex.Credentials credentials) {
-        this.nodes = SearchUrls.parse(urls);
+        this(SearchUrls.parse(urls), attempts, credentials);
         if (credentials != null && nodes.stream().anyMatch(u -> "http".equals(u.getScheme()))) {
             log.warn("The search cluster's password goes unencrypted to {}: use https:// URLs", where());
         }
+    }
+
+    /** Without logging: the check of the command line runs before logging is configured. */
+    private OpenSearchClient(List<URI> nodes, int attempts, OpenSearchSearchIndex.Credentials credentials) {
+        this.nodes = nodes;
         this.authorization = credentials == null ? null : "Basic " + java.util.Base64.getEncoder().encodeToString(
                 (credentials.user() + ":" + credentials.password()).getBytes(StandardCharsets.UTF_8));
         this.attempts = Math.max(1, attempts);
         this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
+    }
+
+    /**
+     * Before anything starts: a GET / to each node once, without retries, until one answers as a
+     * search cluster does (200 with its version in JSON). A {@link SearchClusterException} saying what
+     * is wrong when none does: no connection, an unknown host, an HTTP error, not a search cluster.
+     * A node that answers it is busy (429, 502–504) passes: the start waits for it as it always has.
+     */
+    static void check(String urls, OpenSearchSearchIndex.Credentials credentials) {
+        new OpenSearchClient(SearchUrls.parse(urls), 1, credentials).requireSearchCluster();
+    }
+
+    private void requireSearchCluster() {
+        List<String> problems = new ArrayList<>();
+        for (URI node : nodes) {
+            String problem = problem(node);
+            if (problem == null) {
+                return;
+            }
+            problems.add(nodes.size() == 1 ? problem : node + ": " + problem);
+        }
+        throw new SearchClusterException("The search cluster at " + where() + " cannot be used: " + String.join("; ", problems)
+                + "; check --search-url and that the cluster runs", false);
+    }
+
+    /** What is wrong with the node as a search cluster, or null when it answers as one. */
+    private String problem(URI node) {
+        HttpResponse<byte[]> response;
+        try {
+            response = http.send(request(node, "GET", "", null, null, CHECK_TIMEOUT), HttpResponse.BodyHandlers.ofByteArray());
+        } catch (IOException e) {
+            return describe(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new SearchClusterException("interrupted while waiting for the search cluster at " + where(), e);
+        }
+        int status = response.statusCode();
+        if (RETRIED.contains(status)) {
+            return null;
+        }
+        JsonNode body;
+        try {
+            body = response.body() == null || response.body().length == 0 ? null : JSON.readTree(response.body());
+        } catch (tools.jackson.core.JacksonException e) {
+            body = null;
+        }
+        if (status == 401 || status == 403) {
+            throw refused("GET", "", new Response(status, body)); // the cluster's users and rights: the same on every node
+        }
+        if (status / 100 != 2) {
+            return "GET / answered " + status + (body != null && body.has("error") ? " (" + reason(body) + ")" : "") + ", not as a search cluster";
+        }
+        if (body == null || !body.path("version").path("number").isString()) {
+            String type = response.headers().firstValue("Content-Type").orElse("no content type");
+            return "GET / answered " + status + " with " + (body == null ? type : "JSON without a version")
+                    + ", not as a search cluster (OpenSearch answers with its name and version)";
+        }
+        return null;
     }
 
     String where() {
@@ -115,7 +180,18 @@ final class OpenSearchClient {
 
     private Response send(URI node, String method, String path, byte[] body, String contentType)
             throws IOException, InterruptedException {
-        HttpRequest.Builder request = HttpRequest.newBuilder(node.resolve(path)).timeout(Duration.ofSeconds(120));
+        HttpResponse<byte[]> response = http.send(request(node, method, path, body, contentType, REQUEST_TIMEOUT),
+                HttpResponse.BodyHandlers.ofByteArray());
+        byte[] bytes = response.body();
+        JsonNode parsed = bytes == null || bytes.length == 0 || "HEAD".equals(method) ? null : JSON.readTree(bytes);
+        if (RETRIED.contains(response.statusCode())) {
+            log.debug("{} {} on {}: {}, retrying", method, path, node, response.statusCode());
+        }
+        return new Response(response.statusCode(), parsed);
+    }
+
+    private HttpRequest request(URI node, String method, String path, byte[] body, String contentType, Duration timeout) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(node.resolve(path)).timeout(timeout);
         if (authorization != null) {
             request.header("Authorization", authorization);
         }
@@ -124,13 +200,7 @@ final class OpenSearchClient {
         } else {
             request.header("Content-Type", contentType).method(method, HttpRequest.BodyPublishers.ofByteArray(body));
         }
-        HttpResponse<byte[]> response = http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
-        byte[] bytes = response.body();
-        JsonNode parsed = bytes == null || bytes.length == 0 || "HEAD".equals(method) ? null : JSON.readTree(bytes);
-        if (RETRIED.contains(response.statusCode())) {
-            log.debug("{} {} on {}: {}, retrying", method, path, node, response.statusCode());
-        }
-        return new Response(response.statusCode(), parsed);
+        return request.build();
     }
 
     SearchClusterException refused(String method, String path, Response response) {
@@ -167,6 +237,14 @@ final class OpenSearchClient {
     }
 
     private static String describe(IOException e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (cause instanceof java.nio.channels.UnresolvedAddressException || cause instanceof java.net.UnknownHostException) {
+                return "unknown host";
+            }
+        }
+        if (e instanceof java.net.http.HttpConnectTimeoutException) {
+            return "no connection in time";
+        }
         if (e instanceof java.net.ConnectException) {
             return "connection refused";
         }

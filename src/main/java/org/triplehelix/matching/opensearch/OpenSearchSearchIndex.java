@@ -130,6 +130,14 @@ public final class OpenSearchSearchIndex implements SearchIndex {
         open();
     }
 
+    /**
+     * Before anything starts (the command line): a {@link SearchClusterException} saying what is wrong
+     * when no node of {@code urls} answers as a search cluster; see {@link OpenSearchClient#check}.
+     */
+    public static void check(String urls, Credentials credentials) {
+        OpenSearchClient.check(urls, credentials);
+    }
+
     /** Waits a little for a yellow cluster; a red one (a primary shard missing) is an error. */
     private void requireHealthy() {
         long seconds = Math.max(1, settings.healthWait().toSeconds());
