@@ -45,7 +45,7 @@ import org.triplehelix.shared.ConflictException;
 import org.triplehelix.shared.InvalidInputException;
 import org.triplehelix.shared.Page;
 import org.triplehelix.shared.web.FormErrors;
-import org.triplehelix.shared.web.PageContext;
+import org.triplehelix.shared.web.ListOrder;
 import org.triplehelix.shared.web.PathSegment;
 
 /**
@@ -92,14 +92,7 @@ class ChallengePages {
                 java.util.Locale locale, HttpServletRequest request, HttpServletResponse response) {
         boolean english = "en".equals(locale.getLanguage());
         FormErrors refused = FormErrors.none();
-        Challenges.Sort order = Challenges.Sort.NEWEST;
-        try {
-            order = Challenges.Sort.of(sort);
-        } catch (InvalidInputException e) {
-            refused = FormErrors.refusal("sort", e);
-            response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
-            PageContext.leaveOutOfLinks(request, List.of("sort")); // the pager keeps the order shown, not the one refused
-        }
+        Challenges.Sort order = ListOrder.chosen(() -> Challenges.Sort.of(sort), Challenges.Sort.NEWEST, refused, request, response);
         Page<ChallengeView> found = challenges.list(status, technology, q, health, order, english, Page.number(page), PAGE_SIZE);
         if (found.pastTheEnd()) { // an old link or a typed number: the last page, not an empty one
             found = challenges.list(status, technology, q, health, order, english, found.lastPage(), PAGE_SIZE);

@@ -1,5 +1,6 @@
 package org.triplehelix.matching.web;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.AccessDeniedException;
@@ -26,6 +27,7 @@ import org.triplehelix.shared.ConflictException;
 import org.triplehelix.shared.InvalidInputException;
 import org.triplehelix.shared.Page;
 import org.triplehelix.shared.web.FormErrors;
+import org.triplehelix.shared.web.ListOrder;
 
 /** The demand pages: list, post, show (with who could solve it), edit, close. */
 @Controller
@@ -48,15 +50,9 @@ class DemandPages {
     @GetMapping
     String list(@RequestParam(required = false) String status, @RequestParam(defaultValue = "") String q,
                 @RequestParam(required = false) String sort, @RequestParam(required = false) String page, Model model,
-                HttpServletResponse response, java.util.Locale locale) {
+                HttpServletRequest request, HttpServletResponse response, java.util.Locale locale) {
         FormErrors refused = FormErrors.none();
-        DemandService.Sort order = DemandService.Sort.UPDATED;
-        try {
-            order = DemandService.Sort.of(sort);
-        } catch (InvalidInputException e) {
-            refused = errorOf(e);
-            response.setStatus(HttpStatus.BAD_REQUEST.value());
-        }
+        DemandService.Sort order = ListOrder.chosen(() -> DemandService.Sort.of(sort), DemandService.Sort.UPDATED, refused, request, response);
         boolean english = english(locale);
         Page<Demand> listed = demands.list(status, q, order, english, Page.number(page), 20);
         if (listed.pastTheEnd()) { // an old link or a typed number: the last page, not an empty table

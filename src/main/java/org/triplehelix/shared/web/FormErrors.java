@@ -33,7 +33,12 @@ public final class FormErrors implements Serializable {
      * or, for a refusal without one, as "this field is refused" with the English reason.
      */
     public static FormErrors refusal(String field, InvalidInputException e) {
-        return e.key() != null ? of(field, e.key(), e.args()) : of(field, "form.refused", e.getMessage());
+        return new FormErrors().addRefusal(field, e);
+    }
+
+    /** Records a service's refusal on the form's input {@code field}, as {@link #refusal} says it. */
+    public FormErrors addRefusal(String field, InvalidInputException e) {
+        return e.key() != null ? add(field, e.key(), e.args()) : add(field, "form.refused", e.getMessage());
     }
 
     /** Records an error on a field; the first one on a field is kept. Arguments are kept as text. */

@@ -22,7 +22,7 @@ import org.triplehelix.shared.ConflictException;
 import org.triplehelix.shared.InvalidInputException;
 import org.triplehelix.shared.Page;
 import org.triplehelix.shared.web.FormErrors;
-import org.triplehelix.shared.web.PageContext;
+import org.triplehelix.shared.web.ListOrder;
 import org.triplehelix.talent.Fields;
 import org.triplehelix.talent.Needs;
 import org.triplehelix.talent.Practice;
@@ -80,14 +80,7 @@ class TalentPages {
                  java.util.Locale locale, HttpServletRequest request, HttpServletResponse response) {
         boolean english = "en".equals(locale.getLanguage());
         FormErrors refused = FormErrors.none();
-        Programs.Sort order = Programs.Sort.COHORT;
-        try {
-            order = Programs.Sort.of(sort);
-        } catch (InvalidInputException e) {
-            refused = FormErrors.refusal("sort", e);
-            response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
-            PageContext.leaveOutOfLinks(request, List.of("sort")); // the pager keeps the order shown, not the one refused
-        }
+        Programs.Sort order = ListOrder.chosen(() -> Programs.Sort.of(sort), Programs.Sort.COHORT, refused, request, response);
         Page<Programs.Program> listed = programs.page(Page.number(page), PAGE_SIZE, order, english, "");
         if (listed.pastTheEnd()) {
             listed = programs.page(listed.lastPage(), PAGE_SIZE, order, english, "");
