@@ -17,6 +17,7 @@ import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.triplehelix.insight.InsightSummaries;
+import org.triplehelix.shared.Counts;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -78,8 +79,8 @@ class BenchInsightCommand implements Callable<Integer> {
             InsightSummaries.RefreshReport refresh = platform.getBean(InsightSummaries.class).refreshNow();
             out.printf(Locale.ROOT, "summaries rebuilt: %d indicators in %.2f s (%d failed)%n", refresh.indicators(),
                     refresh.elapsed().toNanos() / 1e9, refresh.failed());
-            out.printf(Locale.ROOT, "%-22s %8s %8s %8s %8s  (%d requests each, after %d unmeasured)%n", "dashboard", "p50 ms", "p95 ms",
-                    "p99 ms", "max ms", requests, warmup);
+            out.printf(Locale.ROOT, "%-22s %8s %8s %8s %8s  (%s each, after %d unmeasured)%n", "dashboard", "p50 ms", "p95 ms",
+                    "p99 ms", "max ms", Counts.of(requests, "request"), warmup);
             out.flush();
             HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
             boolean allUnder = true;

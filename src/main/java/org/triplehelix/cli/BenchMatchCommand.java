@@ -9,6 +9,7 @@ import org.triplehelix.matching.BatchMatching;
 import org.triplehelix.matching.EntityKind;
 import org.triplehelix.matching.IndexMaintenance;
 import org.triplehelix.matching.MatchBenchmark;
+import org.triplehelix.shared.Counts;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -71,13 +72,14 @@ class BenchMatchCommand implements Callable<Integer> {
             System.out.printf(Locale.ROOT, "indexing         %.0f documents/s (%.0f outputs/s) lexical only, %.0f documents/s with vectors, then %.0f s merging into one segment%n",
                     r.lexicalDocsPerSecond(), r.outputsLexicalPerSecond(), r.indexedDocsPerSecond(), r.mergeSeconds());
         }
-        System.out.printf(Locale.ROOT, "single match     %d matches one after the other, after %d warm-up matches on other queries%n", matches, warmup);
+        System.out.printf(Locale.ROOT, "single match     %s one after the other, after %s on other queries%n", Counts.of(matches, "match", "matches"),
+                Counts.of(warmup, "warm-up match", "warm-up matches"));
         System.out.printf(Locale.ROOT, "single match     p50 %.1f ms, p95 %.1f ms, p99 %.1f ms, max %.1f ms, mean %.1f ms (of which embedding the query %.1f ms); %.1f ms of CPU per match%n",
                 r.single().p50(), r.single().p95(), r.single().p99(), r.single().max(), r.single().mean(), r.single().embedding(), r.single().cpu());
         StringBuilder phases = new StringBuilder();
         r.phases().forEach((phase, millis) -> phases.append(String.format(Locale.ROOT, " %s %.1f", phase, millis)));
         System.out.printf(Locale.ROOT, "ranking phases  %s ms (means)%n", phases);
-        System.out.printf(Locale.ROOT, "throughput       %.1f matches/s with %d concurrent clients%n", r.matchesPerSecond(), r.clients());
+        System.out.printf(Locale.ROOT, "throughput       %.1f matches/s with %s%n", r.matchesPerSecond(), Counts.of(r.clients(), "concurrent client"));
         System.out.printf(Locale.ROOT, "heap             peak %d MB of %d MB (sum of the pools' peaks; %s), %d MB live after a full collection%n",
                 r.peakHeapBytes() >> 20, r.maxHeapBytes() >> 20, r.collector(), r.liveHeapBytes() >> 20);
         System.out.printf(Locale.ROOT, "machine          load average %.1f on %d cores after the single matches%n", r.loadAverage(), r.cores());

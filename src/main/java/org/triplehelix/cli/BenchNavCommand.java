@@ -31,6 +31,7 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import org.triplehelix.shared.Counts;
 import org.triplehelix.shared.web.NavCount;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -126,8 +127,8 @@ class BenchNavCommand implements Callable<Integer> {
         List<NavCount> counts = platform.getBeansOfType(NavCount.class).values().stream().sorted(Comparator.comparing(NavCount::path)).toList();
         SecurityContextHolder.setContext(signedIn);
         try {
-            out.printf(Locale.ROOT, "%-36s %8s %8s %8s %8s %8s  (in-process, %d calls each after %d unmeasured)%n", "count for the measured user",
-                    "value", "p50 ms", "p95 ms", "p99 ms", "max ms", requests, warmup);
+            out.printf(Locale.ROOT, "%-36s %8s %8s %8s %8s %8s  (in-process, %s each after %d unmeasured)%n", "count for the measured user",
+                    "value", "p50 ms", "p95 ms", "p99 ms", "max ms", Counts.of(requests, "call"), warmup);
             for (NavCount count : counts) {
                 print(out, count.getClass().getSimpleName() + " " + count.path(), count.count(), measure(count::count));
             }
@@ -166,8 +167,8 @@ class BenchNavCommand implements Callable<Integer> {
         signIn(member, base, password);
         int shown = NAV_COUNT.matcher(get(member, base + "/").body()).results().mapToInt(m -> 1).sum();
         out.printf(Locale.ROOT, "signed in through the form as %s; the page shows %d navigation counts%n", NavBenchData.MEASURED_EMAIL, shown);
-        out.printf(Locale.ROOT, "%-36s %8s %8s %8s %8s  (over HTTP, %d requests each after %d unmeasured)%n", "page", "p50 ms", "p95 ms", "p99 ms",
-                "max ms", requests, warmup);
+        out.printf(Locale.ROOT, "%-36s %8s %8s %8s %8s  (over HTTP, %s each after %d unmeasured)%n", "page", "p50 ms", "p95 ms", "p99 ms",
+                "max ms", Counts.of(requests, "request"), warmup);
         for (String page : SIGNED_IN_PAGES) {
             printPage(out, page + " signed in", measure(member, base + page));
         }

@@ -14,6 +14,11 @@ public final class Counts {
         return count + " " + noun(count, singular);
     }
 
+    /** {@code count} and its noun, of a noun whose plural is not made with an s: {@code of(2, "match", "matches")}. */
+    public static String of(long count, String singular, String plural) {
+        return count + " " + (count == 1 ? singular : plural);
+    }
+
     /** The noun alone for {@code count}: {@code singular} for one, else with an s (the nouns counted here take one). */
     public static String noun(long count, String singular) {
         return count == 1 ? singular : singular + "s";
