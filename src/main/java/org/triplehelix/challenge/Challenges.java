@@ -28,6 +28,7 @@ import org.triplehelix.shared.ConflictException;
 import org.triplehelix.shared.InvalidInputException;
 import org.triplehelix.shared.NotFoundException;
 import org.triplehelix.shared.Page;
+import org.triplehelix.shared.SortIds;
 import org.triplehelix.shared.Text;
 import org.triplehelix.shared.UserNotice;
 
@@ -208,7 +209,7 @@ public class Challenges {
         NEWEST, DEADLINE, BUDGET, TITLE;
 
         public String id() {
-            return name().toLowerCase(java.util.Locale.ROOT);
+            return SortIds.id(this);
         }
 
         /** The ids, in the order the list's select offers them. */
@@ -216,16 +217,9 @@ public class Challenges {
 
         /** The sort of this id (any case; blank: the default), or a refusal naming {@code sort}, as the registry's lists. */
         public static Sort of(String id) {
-            if (id == null || id.isBlank()) {
-                return NEWEST;
-            }
-            for (Sort sort : values()) {
-                if (sort.id().equals(id.strip().toLowerCase(java.util.Locale.ROOT))) {
-                    return sort;
-                }
-            }
-            throw new InvalidInputException("sort", "sort is one of " + String.join(", ", IDS) + ", not " + id,
-                    "challenge.error.sort", id);
+            return SortIds.of(Sort.class, id, NEWEST).orElseThrow(() ->
+                    new InvalidInputException("sort", "sort is one of " + String.join(", ", IDS) + ", not " + id,
+                    "challenge.error.sort", id));
         }
     }
 

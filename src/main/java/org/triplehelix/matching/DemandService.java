@@ -4,12 +4,12 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.LinkedHashSet;
 import java.util.UUID;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.access.AccessDeniedException;
@@ -27,6 +27,7 @@ import org.triplehelix.shared.ConflictException;
 import org.triplehelix.shared.InvalidInputException;
 import org.triplehelix.shared.NotFoundException;
 import org.triplehelix.shared.Page;
+import org.triplehelix.shared.SortIds;
 import org.triplehelix.shared.db.Collations;
 
 /**
@@ -102,21 +103,14 @@ public class DemandService {
         UPDATED, DEADLINE, BUDGET, TITLE;
 
         public String id() {
-            return name().toLowerCase(Locale.ROOT);
+            return SortIds.id(this);
         }
 
         /** The sort of this id (any case; blank: the default), or a refusal naming {@code sort}. */
         public static Sort of(String id) {
-            if (id == null || id.isBlank()) {
-                return UPDATED;
-            }
-            for (Sort sort : values()) {
-                if (sort.id().equals(id.strip().toLowerCase(Locale.ROOT))) {
-                    return sort;
-                }
-            }
-            throw new InvalidInputException("sort", "sort is one of updated, deadline, budget, title, not " + id,
-                    "matching.demand.error.sort", id);
+            return SortIds.of(Sort.class, id, UPDATED).orElseThrow(() ->
+                    new InvalidInputException("sort", "sort is one of updated, deadline, budget, title, not " + id,
+                    "matching.demand.error.sort", id));
         }
     }
 

@@ -15,6 +15,7 @@ import org.triplehelix.access.CurrentUser;
 import org.triplehelix.access.DataScope;
 import org.triplehelix.shared.NotFoundException;
 import org.triplehelix.shared.Page;
+import org.triplehelix.shared.SortIds;
 import org.triplehelix.shared.Text;
 import org.triplehelix.shared.db.Collations;
 
@@ -36,7 +37,7 @@ public class Programs {
         COHORT, NAME, CAPACITY, STUDENTS;
 
         public String id() {
-            return name().toLowerCase(java.util.Locale.ROOT);
+            return SortIds.id(this);
         }
 
         /** The ids, in the order the list offers them. */
@@ -44,15 +45,8 @@ public class Programs {
 
         /** The sort of this id (any case; blank: the default), or a refusal naming {@code sort}, as the registry's lists. */
         public static Sort of(String id) {
-            if (id == null || id.isBlank()) {
-                return COHORT;
-            }
-            for (Sort sort : values()) {
-                if (sort.id().equals(id.strip().toLowerCase(java.util.Locale.ROOT))) {
-                    return sort;
-                }
-            }
-            throw new TalentInputException("sort", "talent.reason.sort", "sort is one of " + String.join(", ", IDS) + ", not " + id, id);
+            return SortIds.of(Sort.class, id, COHORT).orElseThrow(() ->
+                    new TalentInputException("sort", "talent.reason.sort", "sort is one of " + String.join(", ", IDS) + ", not " + id, id));
         }
     }
 
