@@ -102,6 +102,8 @@ public class DemandService {
     public enum Sort {
         UPDATED, DEADLINE, BUDGET, TITLE;
 
+        public static final List<String> IDS = java.util.Arrays.stream(values()).map(Sort::id).toList();
+
         public String id() {
             return SortIds.id(this);
         }

@@ -16,8 +16,6 @@ import org.triplehelix.shared.web.FormErrors;
  */
 public record DemandListView(Page<Demand> page, String status, String q, DemandService.Sort sort, FormErrors refused, boolean canPost) {
 
-    public static final List<String> SORTS = java.util.Arrays.stream(DemandService.Sort.values()).map(DemandService.Sort::id).toList();
-
     /** The list with this status tab ("" for all) and page (from 0), the words and the order kept. */
     public String href(String tab, int pageNumber) {
         List<String> params = new ArrayList<>();
