@@ -21,7 +21,7 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
 import org.springframework.test.web.servlet.setup.MockMvcBuilders;
 import org.springframework.web.context.WebApplicationContext;
 import org.triplehelix.access.AccessFixtures;
-import tools.jackson.databind.JsonNode;
+import org.triplehelix.web.ListRequests;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -96,24 +96,11 @@ class ChallengeListSortIntegrationTests {
 
     @Test
     void theApiRefusesAnUnknownOrderNamingSort() throws Exception {
-        MockHttpServletResponse response = mvc.perform(get("/api/v1/challenges").param("sort", "price;drop table challenge"))
-                .andReturn().getResponse();
-        assertThat(response.getStatus()).isEqualTo(400);
-        assertThat(response.getContentType()).startsWith("application/problem+json");
-        JsonNode problem = JSON.readTree(response.getContentAsString());
-        assertThat(problem.get("field").asString()).isEqualTo("sort");
-        assertThat(problem.get("detail").asString()).contains("newest, deadline, budget, title").contains("price;drop table challenge");
+        ListRequests.refusesSort(mvc, "/api/v1/challenges", "price;drop table challenge", "newest, deadline, budget, title");
     }
 
     private MockHttpServletResponse page(int status, String lang, String... params) throws Exception {
-        MockHttpServletRequestBuilder request = get("/challenges").param("lang", lang);
-        for (int i = 0; i < params.length; i += 2) {
-            request.param(params[i], params[i + 1]);
-        }
-        MockHttpServletResponse response = mvc.perform(request).andReturn().getResponse();
-        assertThat(response.getStatus()).isEqualTo(status);
-        assertThat(response.getContentType()).startsWith("text/html");
-        return response;
+        return ListRequests.page(mvc, "/challenges", status, lang, params);
     }
 
     private static int at(String html, String extId) {

@@ -21,6 +21,7 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
 import org.springframework.test.web.servlet.setup.MockMvcBuilders;
 import org.springframework.web.context.WebApplicationContext;
 import org.triplehelix.access.AccessFixtures;
+import org.triplehelix.web.ListRequests;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -143,12 +144,7 @@ class DemandListIntegrationTests {
 
     @Test
     void theApiRefusesAnUnknownOrderNamingSort() throws Exception {
-        MockHttpServletResponse response = mvc.perform(get("/api/v1/demands").param("sort", "price;drop table demand")).andReturn().getResponse();
-        assertThat(response.getStatus()).isEqualTo(400);
-        assertThat(response.getContentType()).startsWith("application/problem+json");
-        JsonNode problem = JSON.readTree(response.getContentAsString());
-        assertThat(problem.get("field").asString()).isEqualTo("sort");
-        assertThat(problem.get("detail").asString()).contains("updated, deadline, budget, title").contains("price;drop table demand");
+        ListRequests.refusesSort(mvc, "/api/v1/demands", "price;drop table demand", "updated, deadline, budget, title");
         assertThat(jdbc.sql("select count(*) from demand where ext_id like :p").param("p", "demand-" + tag + "-%")
                 .query(Long.class).single()).isEqualTo(5);
     }
@@ -158,13 +154,7 @@ class DemandListIntegrationTests {
     }
 
     private MockHttpServletResponse pageResponse(int status, String lang, String... params) throws Exception {
-        MockHttpServletRequestBuilder request = get("/demands").param("lang", lang);
-        for (int i = 0; i < params.length; i += 2) {
-            request.param(params[i], params[i + 1]);
-        }
-        MockHttpServletResponse response = mvc.perform(request).andReturn().getResponse();
-        assertThat(response.getStatus()).isEqualTo(status);
-        return response;
+        return ListRequests.page(mvc, "/demands", status, lang, params);
     }
 
     private static int at(String html, String id) {

@@ -22,7 +22,7 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
 import org.springframework.test.web.servlet.setup.MockMvcBuilders;
 import org.springframework.web.context.WebApplicationContext;
 import org.triplehelix.access.AccessFixtures;
-import tools.jackson.databind.JsonNode;
+import org.triplehelix.web.ListRequests;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -103,24 +103,11 @@ class TalentProgramSortIntegrationTests {
 
     @Test
     void theApiRefusesAnUnknownOrderNamingSort() throws Exception {
-        MockHttpServletResponse response = mvc.perform(get("/api/v1/talent/programs").param("sort", "places;drop table talent_program"))
-                .andReturn().getResponse();
-        assertThat(response.getStatus()).isEqualTo(400);
-        assertThat(response.getContentType()).startsWith("application/problem+json");
-        JsonNode problem = JSON.readTree(response.getContentAsString());
-        assertThat(problem.get("field").asString()).isEqualTo("sort");
-        assertThat(problem.get("detail").asString()).contains("cohort, name, capacity, students").contains("places;drop table talent_program");
+        ListRequests.refusesSort(mvc, "/api/v1/talent/programs", "places;drop table talent_program", "cohort, name, capacity, students");
     }
 
     private String page(int status, String lang, String... params) throws Exception {
-        MockHttpServletRequestBuilder request = get("/talent").param("lang", lang);
-        for (int i = 0; i < params.length; i += 2) {
-            request.param(params[i], params[i + 1]);
-        }
-        MockHttpServletResponse response = mvc.perform(request).andReturn().getResponse();
-        assertThat(response.getStatus()).isEqualTo(status);
-        assertThat(response.getContentType()).startsWith("text/html");
-        return response.getContentAsString();
+        return ListRequests.page(mvc, "/talent", status, lang, params).getContentAsString();
     }
 
     private static int at(String html, String id) {
