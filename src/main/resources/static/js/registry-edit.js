@@ -64,17 +64,20 @@
     input.value = '';
   };
 
-  // A field of ids (a challenge application's partners, a demand's parties): the chosen id joins it once,
-  // on a line of its own or after the field's data-append-separator.
+  // A field of ids (a challenge application's partners and people, a demand's parties): the chosen id joins it once,
+  // on a line of its own, each line ended as the server shows them (an id holding a comma stays whole). The ids already
+  // there are read as the server reads them (shared/web FormLists.ids): one a line when there is a line break, else
+  // separated by commas, semicolons or 、; whitespace, which no id holds, separates them always.
   const appendTo = (input) => {
     const area = document.getElementById(input.dataset.appendTo);
     const value = input.value.trim();
     if (!area || !value) {
       return;
     }
-    const ids = area.value.split(/[\s,，;；]+/).filter((id) => id);
+    const separators = /[\r\n]/.test(area.value) ? /[\s\u0085]+/ : /[\s\u0085,，;；、]+/;
+    const ids = area.value.split(separators).filter((id) => id);
     if (!ids.includes(value)) {
-      area.value = ids.concat(value).join(input.dataset.appendSeparator || '\n');
+      area.value = ids.concat(value).map((id) => id + '\n').join('');
     }
     input.value = '';
   };

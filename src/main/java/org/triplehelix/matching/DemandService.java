@@ -25,6 +25,7 @@ import org.triplehelix.matching.demand.DemandRepository;
 import org.triplehelix.shared.AuditableChange;
 import org.triplehelix.shared.ConflictException;
 import org.triplehelix.shared.InvalidInputException;
+import org.triplehelix.shared.ListItems;
 import org.triplehelix.shared.NotFoundException;
 import org.triplehelix.shared.Page;
 import org.triplehelix.shared.SortIds;
@@ -725,6 +726,8 @@ public class DemandService {
     }
 
     private static List<String> keywords(List<String> given) {
+        // the demand form shows the keywords one a line: one holding a line break (the API, an import) would come back as several
+        ListItems.requireOneLine("keywords", given);
         List<String> keywords = given.stream().filter(k -> k != null && !k.isBlank()).map(String::strip).distinct().toList();
         if (keywords.size() > MAX_KEYWORDS) {
             throw new InvalidInputException("keywords", "at most " + MAX_KEYWORDS + " keywords",

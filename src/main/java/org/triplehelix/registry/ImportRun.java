@@ -31,6 +31,7 @@ import org.triplehelix.registry.internal.UnreadableFileException;
 import org.triplehelix.registry.internal.XlsxReader;
 import org.triplehelix.shared.AuditableChange;
 import org.triplehelix.shared.InvalidInputException;
+import org.triplehelix.shared.RecordIds;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -231,6 +232,8 @@ final class ImportRun {
             throw new InvalidInputException("kind", "missing required field kind", "registry.import.error.missingField", "kind");
         }
         String kind = kindNode.stringValue().strip();
+        // an id is written in TREC runs, whose fields are separated by spaces: one holding whitespace is refused, of every kind
+        RecordIds.requireNoSpace("id", raw.idOrNull());
         RecordKind registryKind = RecordKind.fromInterchange(kind).orElse(null);
         if (registryKind != null) {
             return new Entry(seq, raw.file(), raw.line(), illustrative, kind, InterchangeCodec.read(registryKind, raw.node(), unknownField), null);

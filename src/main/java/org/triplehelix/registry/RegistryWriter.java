@@ -12,6 +12,7 @@ import org.triplehelix.shared.AuditableChange;
 import org.triplehelix.shared.ConflictException;
 import org.triplehelix.shared.InvalidInputException;
 import org.triplehelix.shared.NotFoundException;
+import org.triplehelix.shared.RecordIds;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -68,6 +69,7 @@ public class RegistryWriter {
     @Transactional
     public SavedRecord create(RegistryRecord record) {
         guard.checkWrite(record);
+        RecordIds.requireNoSpace("id", record.id()); // a new id only: one stored before the rule stays editable
         if (store.current(record.kind(), record.id(), true).isPresent()) {
             throw new ConflictException(record.kind().interchangeName() + " " + record.id() + " already exists",
                     "registry.edit.error.exists", record.id());

@@ -9,8 +9,12 @@ import org.triplehelix.shared.InvalidInputException;
  * One record to write, as the columns of its template (CSV, XLSX, a JSON object made flat): every
  * value a trimmed string, a missing or blank value absent. Reading a value checks its shape and
  * names the field when it is wrong.
+ *
+ * <p>A list given as a list — a JSON array, the ids of a form's text area read one a line ({@link #withList}) — is kept
+ * as such in {@code lists} and read from there, each item whole: an id holding a {@code ;} or a comma is not split as the
+ * template's cell {@code a;b} is. Its {@code values} entry holds the items joined by {@code ;}, for the audit trail.
  */
-public record Fields(Map<String, String> values) {
+public record Fields(Map<String, String> values, Map<String, List<String>> lists) {
 
     public Fields {
         Map<String, String> clean = new LinkedHashMap<>();
@@ -20,6 +24,15 @@ public record Fields(Map<String, String> values) {
             }
         });
         values = java.util.Collections.unmodifiableMap(clean);
+        Map<String, List<String>> given = new LinkedHashMap<>();
+        lists.forEach((k, items) -> given.put(k.strip().toLowerCase(java.util.Locale.ROOT),
+                items.stream().filter(item -> item != null && !item.isBlank()).map(String::strip).toList()));
+        lists = java.util.Collections.unmodifiableMap(given);
+    }
+
+    /** The columns of a template's row, lists in their cells ({@code a;b}). */
+    public Fields(Map<String, String> values) {
+        this(values, Map.of());
     }
 
     public static Fields of(String... pairs) {
@@ -30,9 +43,13 @@ public record Fields(Map<String, String> values) {
         return new Fields(map);
     }
 
-    /** A JSON object as template columns: {@code name: {zh, en}} as name_zh and name_en, arrays joined by ;. */
+    /**
+     * A JSON object as template columns: {@code name: {zh, en}} as name_zh and name_en, arrays kept as lists (and joined
+     * by ; in the values); an array's item holding a line break is refused, named by its position ({@code enterprises[1]}).
+     */
     public static Fields ofJson(tools.jackson.databind.JsonNode node) {
         Map<String, String> values = new LinkedHashMap<>();
+        Map<String, List<String>> lists = new LinkedHashMap<>();
         if (node == null || !node.isObject()) {
             throw new TalentInputException("body", "talent.reason.jsonObject", "a JSON object is required");
         }
@@ -50,7 +67,10 @@ public record Fields(Map<String, String> values) {
             } else if (value.isArray()) {
                 List<String> items = new java.util.ArrayList<>();
                 value.forEach(item -> items.add(scalar(name, item)));
+                // a form shows a list one item a line: one holding a line break would come back from it as several
+                org.triplehelix.shared.ListItems.requireOneLine(name, items);
                 values.put(name, String.join(";", items));
+                lists.put(name, items);
             } else if (value.isString() && (name.equals("name") || name.equals("title"))) {
                 String text = value.asString();
                 values.putIfAbsent(org.triplehelix.shared.Text.containsHan(text) ? name + "_zh" : name + "_en", text);
@@ -58,7 +78,7 @@ public record Fields(Map<String, String> values) {
                 values.put(name, value.asString());
             }
         }
-        return new Fields(values);
+        return new Fields(values, lists);
     }
 
     /** A value inside a list or a {zh, en} object: a text or a number; a list or an object there names its field (400, not 500). */
@@ -73,7 +93,18 @@ public record Fields(Map<String, String> values) {
     public Fields with(String field, String value) {
         Map<String, String> map = new LinkedHashMap<>(values);
         map.put(field, value);
-        return new Fields(map);
+        Map<String, List<String>> given = new LinkedHashMap<>(lists);
+        given.remove(field);
+        return new Fields(map, given);
+    }
+
+    /** The same fields with a list given item by item (the ids of a form's text area), each read whole by {@link #list}. */
+    public Fields withList(String field, List<String> items) {
+        Map<String, String> map = new LinkedHashMap<>(values);
+        map.put(field, String.join(";", items));
+        Map<String, List<String>> given = new LinkedHashMap<>(lists);
+        given.put(field, items);
+        return new Fields(map, given);
     }
 
     /** The longest name or title (a {@code name_*} or {@code title_*} column), in characters. */
@@ -136,9 +167,13 @@ public record Fields(Map<String, String> values) {
         return integer(field, min, max);
     }
 
-    /** A list separated by {@code ;} (or {@code ；}, {@code 、}, {@code ，}, as Chinese users separate items). */
+    /**
+     * A list: as given when it was given as one (a JSON array, a form's ids), else the cell's items separated by
+     * {@code ;} (or {@code ；}, {@code 、}, {@code ，}, as Chinese users separate items).
+     */
     public List<String> list(String field) {
-        return org.triplehelix.shared.OfficeFiles.items(values.get(field));
+        List<String> given = lists.get(field);
+        return given != null ? given : org.triplehelix.shared.OfficeFiles.items(values.get(field));
     }
 
     /** One of the allowed values (lower case). */

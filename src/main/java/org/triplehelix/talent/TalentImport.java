@@ -38,6 +38,7 @@ import org.triplehelix.registry.ForeignKindImporter;
 import org.triplehelix.shared.AuditableChange;
 import org.triplehelix.shared.InvalidInputException;
 import org.triplehelix.shared.OfficeFiles;
+import org.triplehelix.shared.RecordIds;
 import org.triplehelix.shared.Workbooks;
 import org.xml.sax.SAXException;
 
@@ -181,7 +182,9 @@ public class TalentImport {
     Written write(String kind, String file, long line, Fields fields, boolean illustrative) {
         try {
             return new Written(null, savepoint.execute(status -> {
-                String id = fields.get("id");
+                // an imported id is written in space-separated files (TREC runs) as it is: one holding whitespace is refused,
+                // even one stored before the rule (the pages and the API take that one, to keep its record editable)
+                String id = RecordIds.requireNoSpace("id", fields.get("id"));
                 Optional<Map<String, Object>> before = id == null ? Optional.empty() : writer.content(kind, id);
                 String extId = writer.save(kind, fields, illustrative);
                 return before.isEmpty() ? ForeignKindImporter.Change.NEW

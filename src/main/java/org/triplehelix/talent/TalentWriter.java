@@ -18,6 +18,7 @@ import org.triplehelix.registry.PersonRecord;
 import org.triplehelix.registry.RegistryWriter;
 import org.triplehelix.shared.AuditableChange;
 import org.triplehelix.shared.InvalidInputException;
+import org.triplehelix.shared.RecordIds;
 import org.triplehelix.shared.Text;
 
 /**
@@ -78,7 +79,7 @@ public class TalentWriter {
     @Transactional
     public String saveProgram(Fields f, boolean illustrative) {
         f.requireFitting();
-        String extId = f.required("id");
+        String extId = newOrStoredId("talent_program", f);
         String nameZh = f.get("name_zh");
         String nameEn = f.get("name_en");
         if (nameZh == null && nameEn == null) {
@@ -139,7 +140,7 @@ public class TalentWriter {
     @Transactional
     public String saveStudent(Fields f, boolean illustrative) {
         f.requireFitting();
-        String extId = f.required("id");
+        String extId = newOrStoredId("talent_student", f);
         long program = lookup.program("program", f.required("program"));
         long university = lookup.universityOfProgram(program).orElseThrow();
         Optional<Map<String, Object>> before = snapshot("talent_student", extId);
@@ -218,7 +219,7 @@ public class TalentWriter {
     @Transactional
     public String saveNeed(Fields f, boolean illustrative) {
         f.requireFitting();
-        String extId = f.required("id");
+        String extId = newOrStoredId("talent_need", f);
         String orgExtId = f.get("organization");
         if (orgExtId == null) {
             orgExtId = scope.currentUser().map(CurrentUser::organizationId)
@@ -266,7 +267,7 @@ public class TalentWriter {
     @Transactional
     public String saveSupply(Fields f, boolean illustrative) {
         f.requireFitting();
-        String extId = f.required("id");
+        String extId = newOrStoredId("talent_supply", f);
         long university = lookup.organization("university", f.required("university"));
         Optional<Map<String, Object>> before = snapshot("talent_supply", extId);
         before.ifPresent(b -> scope.requireCanEditOrganization(((Number) b.get("university_id")).longValue()));
@@ -304,6 +305,19 @@ public class TalentWriter {
     }
 
     // --- helpers ----------------------------------------------------------------------------
+
+    /**
+     * The record's id: a new one holding whitespace is refused ({@link RecordIds}: ids are written in space-separated
+     * files, and the forms split lists of ids at whitespace); one stored before that rule is taken, so that its record
+     * stays editable. The imports refuse such an id even when it is stored ({@link TalentImport}).
+     */
+    private String newOrStoredId(String kind, Fields f) {
+        String extId = f.required("id");
+        if (RecordIds.holdsSpace(extId) && snapshot(kind, extId).isEmpty()) {
+            RecordIds.requireNoSpace("id", extId);
+        }
+        return extId;
+    }
 
     /**
      * What is stored under a record's id, for telling an import whether writing it changed anything:

@@ -107,7 +107,7 @@ class ChallengeBrowserIntegrationTests extends BrowserTests {
         p.locator("#partnersAdd").pressSequentially(f.nameOfOrganization(packager), new Locator.PressSequentiallyOptions().setDelay(10));
         assertThat(p.locator("#partnersAdd-options option[value='" + partner + "']")).hasCount(1);
         p.locator("#partnersAdd").fill(partner);
-        assertThat(p.locator("#partners")).hasValue(partner);
+        assertThat(p.locator("#partners")).hasValue(partner + "\n"); // one id a line, each line ended
         assertThat(p.locator("#partnersAdd")).hasValue("");
         // a person's id typed into the picker and not added still counts when the form is sent
         p.locator("#peopleAdd").fill(f.extIdOfPerson(member));

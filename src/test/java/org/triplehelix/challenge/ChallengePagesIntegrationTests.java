@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -631,6 +632,66 @@ class ChallengePagesIntegrationTests {
         // another enterprise may not open the form
         Account other = f.access.user(f.organization("Edit Stranger Ltd", "enterprise", null), Role.ENTERPRISE);
         assertThat(signedIn(other).get(path).status()).isEqualTo(404);
+    }
+
+    /** A text area's text as the browser reads it (the line break right after its opening tag is not part of it). */
+    private static String textarea(String html, String id) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("<textarea\\b[^>]*\\bid=\"" + java.util.regex.Pattern.quote(id)
+                + "\"[^>]*>\\n?([\\s\\S]*?)</textarea>").matcher(html);
+        assertThat(m.find()).as("a text area #%s", id).isTrue();
+        return org.springframework.web.util.HtmlUtils.htmlUnescape(m.group(1));
+    }
+
+    /**
+     * A partner whose id holds a comma and a semicolon (an id may) is shown one id a line in the application's edit form,
+     * and stays one partner when the form is saved unchanged, alone or with another; typed on one line, ids are still
+     * separated by commas or whitespace.
+     */
+    @Test
+    void aPartnerWhoseIdHoldsACommaSurvivesTheEditFormSavedUnchanged() {
+        ChallengeFixtures f = ChallengeFixtures.of(context);
+        String extId = f.published("逗号伙伴 " + AccessFixtures.unique("comma-partner"), "any");
+        long commaPartner = f.organization("Comma Partner", "enterprise", null);
+        String commaId = AccessFixtures.unique("org,x;y");
+        jdbc.sql("update organization set ext_id = :e where id = :o").param("e", commaId).param("o", commaPartner).update();
+        String other = f.extIdOfOrganization(f.organization("Other Partner", "university", null));
+        HelixClient client = signedIn();
+
+        // applied through the form, the partner typed on a line of its own
+        HelixClient.Response applied = client.postMultipart("/challenges/" + extId + "/applications?lang=en",
+                application(commaId + "\r\n", "", ""), "file", "", new byte[0]);
+        assertThat(applied.status()).as(applied.body()).isEqualTo(302);
+        long id = Long.parseLong(applied.header("Location").replaceAll(".*/applications/(\\d+).*", "$1"));
+        java.util.function.Supplier<List<String>> partners = () -> f.system(() -> f.applications.find(id)).partners().stream()
+                .map(ApplicationView.Member::extId).toList();
+        assertThat(partners.get()).containsExactly(commaId);
+
+        String path = "/challenges/applications/" + id + "/edit";
+        for (List<String> expected : List.of(List.of(commaId), List.of(commaId, other))) {
+            if (expected.size() == 2) {
+                Map<String, String> typed = new LinkedHashMap<>(Map.of("partners", commaId + "\r\n" + other + "\r\n", "people", "",
+                        "plan", "方案", "commit1", "224", "commit2", "4.5", "version", String.valueOf(f.system(() -> f.applications.find(id)).version())));
+                assertThat(client.postForm(path + "?lang=en", typed).status()).isEqualTo(302);
+            }
+            String form = client.get(path + "?lang=en").body();
+            assertThat(textarea(form, "partners")).isEqualTo(String.join("", expected.stream().map(e -> e + "\n").toList()));
+            Map<String, String> unchanged = new LinkedHashMap<>(Map.of("partners", textarea(form, "partners").replace("\n", "\r\n"),
+                    "people", textarea(form, "people"), "plan", textarea(form, "plan"), "commit1", "224", "commit2", "4.5",
+                    "version", String.valueOf(f.system(() -> f.applications.find(id)).version())));
+            HelixClient.Response saved = client.postForm(path + "?lang=en", unchanged);
+            assertThat(saved.status()).as(saved.body()).isEqualTo(302);
+            assertThat(partners.get()).containsExactlyElementsOf(expected);
+        }
+
+        // typed on one line, as before: separated by a comma or by whitespace
+        long third = f.organization("Third Partner", "enterprise", null);
+        for (String line : List.of(other + ", " + f.extIdOfOrganization(third), other + " " + f.extIdOfOrganization(third))) {
+            Map<String, String> typed = new LinkedHashMap<>(Map.of("partners", line, "people", "", "plan", "方案", "commit1", "224",
+                    "commit2", "4.5", "version", String.valueOf(f.system(() -> f.applications.find(id)).version())));
+            HelixClient.Response saved = client.postForm(path + "?lang=en", typed);
+            assertThat(saved.status()).as(line + ": " + saved.body()).isEqualTo(302);
+            assertThat(partners.get()).as(line).containsExactly(other, f.extIdOfOrganization(third));
+        }
     }
 
     // --- editing a draft ----------------------------------------------------------------------

@@ -111,7 +111,7 @@ class DemandFormBrowserIntegrationTests extends BrowserTests {
         page.locator("#f-partiesAdd").pressSequentially(pickedName, new Locator.PressSequentiallyOptions().setDelay(10));
         assertThat(page.locator("#f-partiesAdd-options option[value='" + pickedId + "']")).hasCount(1);
         page.locator("#f-partiesAdd").fill(pickedId);
-        assertThat(page.locator("#f-parties")).hasValue(pickedId);
+        assertThat(page.locator("#f-parties")).hasValue(pickedId + "\n"); // one id a line, each line ended
         assertThat(page.locator("#f-partiesAdd")).hasValue("");
         // an id typed into the picker and not added is sent with the form and counts
         page.locator("#f-partiesAdd").fill(typedId);

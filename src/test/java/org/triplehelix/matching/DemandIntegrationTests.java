@@ -199,6 +199,29 @@ class DemandIntegrationTests {
         assertThat(demands.get("demand-import-after-nul").title()).isEqualTo("光纤激光器的封装");
     }
 
+    /**
+     * A keyword holding a line break (the demand form shows them one a line, and would give it back as two) is refused from
+     * the API's draft and from an import, naming its place in the list; the demand keeps the rest of its rules.
+     */
+    @Test
+    void aKeywordHoldingALineBreakIsRefusedNamingItsPlace() {
+        DemandDraft broken = new DemandDraft(null, "钠离子电池的换行关键词", null, null, null, List.of("钠离子电池", "正极", "层状\r\n氧化物"),
+                "org-medical-ai", null, null, null, null, null, null, "public", null, List.of(), null);
+        assertThatThrownBy(() -> as(alice, () -> demands.post(broken))).isInstanceOfSatisfying(InvalidInputException.class, e -> {
+            assertThat(e.field()).isEqualTo("keywords[2]");
+            assertThat(e.key()).isEqualTo("input.itemLineBreak");
+            assertThat(e.getMessage()).isEqualTo("keywords[2] holds a line break: an item of a list is one line");
+        });
+        assertThat(jdbc.sql("select count(*) from demand where title_zh = '钠离子电池的换行关键词'").query(Long.class).single()).isZero();
+
+        List<DemandService.ImportFailure> failures = demands.importBatch(List.of(
+                new DemandService.Imported("demand-import-line-break", Fixture.JSON.readTree("{\"title\": \"散热\", \"keywords\": [\"散热\\u2028结构\"]}")),
+                new DemandService.Imported("demand-import-comma", Fixture.JSON.readTree("{\"title\": \"散热\", \"keywords\": [\"散热,结构\"]}")))).failures();
+        assertThat(failures).extracting(DemandService.ImportFailure::extId, DemandService.ImportFailure::field, DemandService.ImportFailure::key)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("demand-import-line-break", "keywords[0]", "input.itemLineBreak"));
+        assertThat(demands.get("demand-import-comma").keywords()).containsExactly("散热,结构");
+    }
+
     @Test
     void aRecordTheDatabaseRefusesIsRejectedAloneTheRestOfTheBatchKept() {
         // a rule of the database the service's checks do not know (as a DBA's constraint would be): a real refusal

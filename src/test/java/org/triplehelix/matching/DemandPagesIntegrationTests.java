@@ -150,7 +150,7 @@ class DemandPagesIntegrationTests {
         MockHttpServletResponse response = submit("/demands", "en", form);
         assertThat(response.getStatus()).isEqualTo(400);
         assertThat(response.getContentAsString()).contains("id=\"f-parties-error\">there is no organization with the id “org-nowhere-at-all”")
-                .contains("value=\"org-nowhere-at-all\"").contains("<option value=\"parties\" selected>");
+                .contains(">org-nowhere-at-all</textarea>").contains("<option value=\"parties\" selected>");
 
         form.put("visibility", "public");
         form.put("parties", "");
@@ -550,6 +550,48 @@ class DemandPagesIntegrationTests {
                 before.descriptionEn(), before.keywords(), before.organization(), before.industry(), before.region(), before.budgetMin(),
                 before.budgetMax(), before.trl(), before.ipStance().id(), before.visibility().id(), before.deadline(), before.parties(),
                 after.version()));
+    }
+
+    /**
+     * A party whose id holds a comma (an id may) is shown one id a line and stays one party when the edit form is saved
+     * unchanged, as keywords do; typed on one line, parties are still separated by commas or whitespace.
+     */
+    @Test
+    void aPartyWhoseIdHoldsACommaSurvivesTheEditFormSavedUnchanged() throws Exception {
+        String commaId = AccessFixtures.unique("org,x;y");
+        long party = fixtures.organization("Comma Party " + commaId, null);
+        jdbc.sql("update organization set ext_id = :e where id = :o").param("e", commaId).param("o", party).update();
+        String other = fixtures.organizationExtId(fixtures.organization("Other Party " + commaId, null));
+        String title = "逗号协作方需求 " + AccessFixtures.unique("comma-party");
+        MockHttpServletResponse posted = api(post("/api/v1/demands").content("""
+                {"titleZh": "%s", "visibility": "parties", "parties": ["%s"]}""".formatted(title, commaId)));
+        assertThat(posted.getStatus()).as(posted.getContentAsString()).isEqualTo(201);
+        String id = json(posted).get("extId").asString();
+        assertThat(stored(id).parties()).containsExactly(commaId);
+
+        String form = page("/demands/" + id + "/edit", posterDetails, "en").getContentAsString();
+        assertThat(form).contains(">" + commaId + "\n</textarea>");
+        MockHttpServletResponse saved = submit("/demands/" + id, "en", formFields(form));
+        assertThat(saved.getStatus()).as(saved.getContentAsString()).isEqualTo(302);
+        assertThat(stored(id).parties()).containsExactly(commaId);
+
+        // two of them, the one holding a comma first: saved, then saved unchanged, both whole
+        Map<String, String> typed = formFields(page("/demands/" + id + "/edit", posterDetails, "en").getContentAsString());
+        typed.put("parties", commaId + "\r\n" + other + "\r\n");
+        assertThat(submit("/demands/" + id, "en", typed).getStatus()).isEqualTo(302);
+        assertThat(stored(id).parties()).containsExactlyInAnyOrder(commaId, other);
+        form = page("/demands/" + id + "/edit", posterDetails, "en").getContentAsString();
+        assertThat(submit("/demands/" + id, "en", formFields(form)).getStatus()).isEqualTo(302);
+        assertThat(stored(id).parties()).containsExactlyInAnyOrder(commaId, other);
+
+        // typed on one line, as before: separated by a comma or by whitespace
+        String third = fixtures.organizationExtId(fixtures.organization("Third Party " + commaId, null));
+        for (String line : java.util.List.of(other + ", " + third, other + " " + third)) {
+            typed = formFields(page("/demands/" + id + "/edit", posterDetails, "en").getContentAsString());
+            typed.put("parties", line);
+            assertThat(submit("/demands/" + id, "en", typed).getStatus()).as(line).isEqualTo(302);
+            assertThat(stored(id).parties()).as(line).containsExactlyInAnyOrder(other, third);
+        }
     }
 
     /** Typed on one line, keywords are still separated by commas, semicolons or 、; on several lines, one a line. */

@@ -326,6 +326,74 @@ class RegistryImportIntegrationTests {
         assertThat(report.warnings()).containsExactly("demand: unknown field 'budget' ignored (first at " + directory.resolve("d.jsonl") + ":2)");
     }
 
+    /**
+     * An id is written in TREC runs, whose fields are separated by spaces: one holding whitespace of any kind (a space, a
+     * tab, the ideographic and the no-break space) is rejected, in each of the three formats and for another module's kind
+     * too, naming its file, its line and the field; the other records go in, an id holding a comma among them.
+     */
+    @Test
+    void anIdHoldingWhitespaceIsRejectedInEveryFormatWithItsLineAndTheRestGoIn(@TempDir Path directory) throws Exception {
+        Path jsonl = write(directory, "ids.jsonl",
+                "{\"kind\": \"organization\", \"id\": \"it-ws-1\", \"name\": \"好机构\"}",
+                "{\"kind\": \"organization\", \"id\": \"it-ws 2\", \"name\": \"空格机构\"}",
+                "{\"kind\": \"organization\", \"id\": \"it-ws\u30003\", \"name\": \"全角空格机构\"}",
+                "{\"kind\": \"person\", \"id\": \"it-ws\u00a04\", \"name\": \"不换行空格\"}",
+                "{\"kind\": \"demand\", \"id\": \"it-ws\\t5\", \"title\": \"制表符需求\"}",
+                "{\"kind\": \"organization\", \"id\": \"it-ws,6\", \"name\": \"逗号机构\"}");
+        Path csv = write(directory, "organizations.csv", "id,name_zh", "it-ws-7,好机构", "it-ws 8,空格机构");
+        Path xlsx = directory.resolve("facilities.xlsx");
+        try (var workbook = new org.apache.poi.xssf.usermodel.XSSFWorkbook(); var output = Files.newOutputStream(xlsx)) {
+            var sheet = workbook.createSheet("facility");
+            String[][] rows = {{"id", "name_zh"}, {"it-ws\t9", "制表符设施"}, {"it-ws-10", "好设施"}};
+            for (int r = 0; r < rows.length; r++) {
+                var row = sheet.createRow(r);
+                row.createCell(0).setCellValue(rows[r][0]);
+                row.createCell(1).setCellValue(rows[r][1]);
+            }
+            workbook.write(output);
+        }
+
+        ImportReport report = imports.run(List.of(ImportSource.of(jsonl, false), ImportSource.of(csv, false), ImportSource.of(xlsx, false)),
+                ImportListener.NONE);
+
+        assertThat(report.rejections()).extracting(r -> r.file() + ":" + r.line() + " " + r.id()).containsExactly(
+                jsonl + ":2 it-ws 2", jsonl + ":3 it-ws\u30003", jsonl + ":4 it-ws\u00a04", jsonl + ":5 it-ws\t5",
+                csv + ":3 it-ws 8", xlsx + "[facility]:2 it-ws\t9");
+        assertThat(report.rejections()).allSatisfy(r -> {
+            assertThat(r.reason()).isEqualTo("id \"" + r.id() + "\" holds whitespace (a space, a tab or a line break), which an id cannot hold");
+            assertThat(r.message().key()).isEqualTo("input.idWhitespace");
+            assertThat(r.message().args()).containsExactly(r.id());
+        });
+        assertThat(report.summary()).isEqualTo("4 imported, 6 rejected");
+        assertThat(ids("organization")).containsExactly("it-ws,6", "it-ws-1", "it-ws-7");
+        assertThat(ids("facility")).containsExactly("it-ws-10");
+        assertThat(ids("person")).isEmpty();
+    }
+
+    /**
+     * A list item holding a line break (which the edit forms, showing a list one item a line, would split) is rejected,
+     * in a JSON line and in a CSV cell quoted across lines, naming the field and the item's place in the list.
+     */
+    @Test
+    void aListItemHoldingALineBreakIsRejectedNamingItsFieldAndPlace(@TempDir Path directory) throws Exception {
+        Path jsonl = write(directory, "lists.jsonl",
+                "{\"kind\": \"person\", \"id\": \"it-lb-1\", \"name\": \"换行\", \"keywords\": [\"正极\", \"负极\", \"锂离子\\n电池\"]}",
+                "{\"kind\": \"person\", \"id\": \"it-lb-2\", \"name\": \"分隔符\", \"disciplines\": [\"化学\\u2028物理\"]}",
+                "{\"kind\": \"person\", \"id\": \"it-lb-3\", \"name\": \"逗号\", \"keywords\": [\"锂离子电池,正极\", \"正极\", \"正极\"]}");
+        Path csv = Files.writeString(directory.resolve("facilities.csv"), "id,name_zh,keywords\r\nit-lb-4,设施,\"涂布;辊压\r\n分切\"\r\n");
+
+        ImportReport report = imports.run(List.of(ImportSource.of(jsonl, false), ImportSource.of(csv, false)), ImportListener.NONE);
+
+        assertThat(report.rejections()).extracting(r -> r.line() + " " + r.id() + ": " + r.reason()).containsExactly(
+                "1 it-lb-1: keywords[2] holds a line break: an item of a list is one line",
+                "2 it-lb-2: disciplines[0] holds a line break: an item of a list is one line",
+                "2 it-lb-4: keywords[1] holds a line break: an item of a list is one line");
+        assertThat(report.rejections()).allSatisfy(r -> assertThat(r.message().key()).isEqualTo("input.itemLineBreak"));
+        assertThat(ids("person")).containsExactly("it-lb-3");
+        assertThat(jdbc.sql("select array_to_string(keywords, '|') from person where ext_id = 'it-lb-3'").query(String.class).single())
+                .isEqualTo("锂离子电池,正极|正极|正极");
+    }
+
     @Test
     void publishesOneChangeEventPerKindAndOneAuditEventPerBatch() throws Exception {
         imports.run(fixture(), ImportListener.NONE);

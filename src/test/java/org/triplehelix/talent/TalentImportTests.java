@@ -346,6 +346,17 @@ class TalentImportTests {
         assertThat(Fields.ofJson(JsonMapper.builder().build().readTree("{\"name\": \"Plain\"}")).values()).containsEntry("name_en", "Plain");
     }
 
+    /** A JSON array is a list item by item (an id holding ; or a comma stays whole); an item holding a line break is refused by its place. */
+    @Test
+    void aJsonArrayKeepsEachItemWholeAndRefusesOneHoldingALineBreak() {
+        Fields fields = Fields.ofJson(JsonMapper.builder().build().readTree("{\"enterprises\": [\"org;x\", \"org,y\", \" org-z \"]}"));
+        assertThat(fields.list("enterprises")).containsExactly("org;x", "org,y", "org-z");
+        assertThat(fields.with("id", "p1").list("enterprises")).containsExactly("org;x", "org,y", "org-z");
+        assertThat(Fields.of("enterprises", "org;x").withList("enterprises", java.util.List.of("org;x")).list("enterprises")).containsExactly("org;x");
+        assertThatThrownBy(() -> Fields.ofJson(JsonMapper.builder().build().readTree("{\"enterprises\": [\"a\", \"b\\nc\"]}")))
+                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.field()).isEqualTo("enterprises[1]"));
+    }
+
     @Test
     void aRefusedRowsJsonAndTextAreTheInterchangeContractAndItsKeyIsForThePageAlone() {
         TalentImport.RowError error = TalentImport.RowError.of("needs.csv", 3, "n1", "headcount", "headcount must be between 1 and 100000",

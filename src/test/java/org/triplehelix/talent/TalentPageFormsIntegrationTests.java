@@ -79,7 +79,7 @@ class TalentPageFormsIntegrationTests {
         String html = response.body();
         assertThat(value(html, "name_en")).isEqualTo(name);
         assertThat(value(html, "university")).isEqualTo(fx.ext(university));
-        assertThat(value(html, "enterprises")).isEqualTo(fx.ext(enterprise));
+        assertThat(textarea(html, "enterprises")).isEqualTo(fx.ext(enterprise));
         assertThat(selected(html, "discipline")).isEqualTo("0812");
         assertThat(selected(html, "industry")).isEqualTo("ind-ai");
         assertThat(selected(html, "degree_level")).isEqualTo("doctorate");
@@ -103,7 +103,7 @@ class TalentPageFormsIntegrationTests {
         String html = response.body();
         assertThat(html).contains("action=\"/talent/programs/" + id + "\"");
         assertThat(value(html, "name_en")).isEqualTo(name);
-        assertThat(value(html, "enterprises")).isEqualTo(fx.ext(enterprise) + "; no-such-enterprise");
+        assertThat(textarea(html, "enterprises")).isEqualTo(fx.ext(enterprise) + "; no-such-enterprise");
         assertThat(selected(html, "discipline")).isEqualTo("0812");
         assertThat(selected(html, "degree_level")).isEqualTo("doctorate");
         assertThat(value(html, "capacity")).isEqualTo("30");
@@ -112,6 +112,89 @@ class TalentPageFormsIntegrationTests {
         assertThat(fx.jdbc().sql("select name_en || ' ' || discipline_code || ' ' || capacity || ' ' || version from talent_program where ext_id = :p")
                 .param("p", id).query(String.class).single()).isEqualTo("Program " + id + " 0803 10 0");
         assertThat(fx.access().auditRows("talent_program", id, "update")).isZero();
+    }
+
+    /** The program's enterprises' ids in order, as stored. */
+    private java.util.List<String> enterprisesOf(String programId) {
+        return fx.jdbc().sql("""
+                        select o.ext_id from talent_program_enterprise pe join talent_program p on p.id = pe.program_id
+                        join organization o on o.id = pe.organization_id where p.ext_id = :p order by pe.position""")
+                .param("p", programId).query(String.class).list();
+    }
+
+    /** The program's edit form posted back as a browser posts it unchanged: its text area's line breaks as CR LF. */
+    private HelixClient.Response savedUnchanged(String programId) {
+        String html = client(manager).get("/talent/programs/" + programId + "/edit?lang=en").body();
+        Map<String, String> form = form("name_en", value(html, "name_en"), "university", value(html, "university"),
+                "enterprises", textarea(html, "enterprises").replace("\n", "\r\n"), "discipline", selected(html, "discipline"),
+                "industry", selected(html, "industry"), "degree_level", selected(html, "degree_level"),
+                "cohort_year", value(html, "cohort_year"), "capacity", value(html, "capacity"), "required_hours", value(html, "required_hours"));
+        return client(manager).postForm("/talent/programs/" + programId, form);
+    }
+
+    /**
+     * An enterprise whose id holds a comma and a semicolon (an id may) is shown one id a line, and stays one enterprise when
+     * the program's edit form is saved unchanged, alone or with others; typed on one line, ids are still separated by
+     * commas, semicolons or whitespace.
+     */
+    @Test
+    void anEnterpriseWhoseIdHoldsACommaSurvivesTheProgramsEditFormSavedUnchanged() {
+        long commaEnterprise = fx.organization("Comma Enterprise", "enterprise", "420500");
+        String id = fx.program(university, commaEnterprise, "0803", "ind-optoelectronics", 2024);
+        String commaId = AccessFixtures.unique("org,x;y");
+        fx.jdbc().sql("update organization set ext_id = :e where id = :o").param("e", commaId).param("o", commaEnterprise).update();
+        assertThat(enterprisesOf(id)).containsExactly(commaId);
+
+        String html = client(manager).get("/talent/programs/" + id + "/edit?lang=en").body();
+        assertThat(textarea(html, "enterprises")).isEqualTo(commaId + "\n");
+        HelixClient.Response saved = savedUnchanged(id);
+        assertThat(saved.status()).as(saved.body()).isEqualTo(302);
+        assertThat(enterprisesOf(id)).containsExactly(commaId);
+
+        // two of them, the one holding a comma first: saved unchanged, both whole and in order
+        HelixClient.Response typed = client(manager).postForm("/talent/programs/" + id, form("name_en", "Comma program",
+                "university", fx.ext(university), "enterprises", commaId + "\r\n" + fx.ext(enterprise) + "\r\n", "discipline", "0812",
+                "industry", "ind-ai", "degree_level", "doctorate", "cohort_year", "2025", "capacity", "30", "required_hours", "800"));
+        assertThat(typed.status()).as(typed.body()).isEqualTo(302);
+        assertThat(enterprisesOf(id)).containsExactly(commaId, fx.ext(enterprise));
+        assertThat(savedUnchanged(id).status()).isEqualTo(302);
+        assertThat(enterprisesOf(id)).containsExactly(commaId, fx.ext(enterprise));
+
+        // typed on one line, as before: separated by a comma, a semicolon or whitespace
+        long other = fx.organization("Other Enterprise", "enterprise", "420500");
+        for (String line : java.util.List.of(fx.ext(enterprise) + ", " + fx.ext(other), fx.ext(enterprise) + "; " + fx.ext(other),
+                fx.ext(enterprise) + " " + fx.ext(other))) {
+            typed = client(manager).postForm("/talent/programs/" + id, form("name_en", "Comma program", "university", fx.ext(university),
+                    "enterprises", line, "discipline", "0812", "industry", "ind-ai", "degree_level", "doctorate", "cohort_year", "2025",
+                    "capacity", "30", "required_hours", "800"));
+            assertThat(typed.status()).as(line + ": " + typed.body()).isEqualTo(302);
+            assertThat(enterprisesOf(id)).as(line).containsExactly(fx.ext(enterprise), fx.ext(other));
+        }
+    }
+
+    /**
+     * Through the API, a new program's id holding whitespace is refused at the id (ids are written in space-separated
+     * files), and an enterprise's id holding a line break, which the form would split, at its position; nothing is written.
+     */
+    @Test
+    void theApiRefusesANewIdHoldingWhitespaceAndAListItemHoldingALineBreak() throws Exception {
+        String body = """
+                {"id": "%s", "name_en": "Spaced program", "university": "%s", "enterprises": %s, "discipline": "0812",
+                 "industry": "ind-ai", "degree_level": "doctorate", "cohort_year": 2025, "capacity": 12}""";
+        String spaced = AccessFixtures.unique("new program");
+        HelixClient.Response response = client(manager).json("POST", "/api/v1/talent/programs",
+                body.formatted(spaced, fx.ext(university), "[\"" + fx.ext(enterprise) + "\"]"));
+        assertThat(response.status()).as(response.body()).isEqualTo(400);
+        JsonNode problem = JsonMapper.builder().build().readTree(response.body());
+        assertThat(problem.toString()).contains("\"field\":\"id\"").contains("holds whitespace");
+        assertThat(count("select count(*) from talent_program where ext_id = :v", spaced)).isZero();
+
+        String broken = AccessFixtures.unique("new-program");
+        response = client(manager).json("POST", "/api/v1/talent/programs",
+                body.formatted(broken, fx.ext(university), "[\"" + fx.ext(enterprise) + "\", \"org\\nx\"]"));
+        assertThat(response.status()).as(response.body()).isEqualTo(400);
+        assertThat(JsonMapper.builder().build().readTree(response.body()).toString()).contains("\"field\":\"enterprises[1]\"");
+        assertThat(count("select count(*) from talent_program where ext_id = :v", broken)).isZero();
     }
 
     /** An id is kept as given (INTERCHANGE.md): saved, the program's page is found again at its escaped address. */

@@ -113,23 +113,40 @@ class BadInputApiIntegrationTests {
         assertThat(json(as(admin).json("GET", "/api/v1/instruments/" + instrument, null)).path("openingHours")).isEqualTo(week);
     }
 
+    /** An id is kept as given: one an address must escape is created, its address escaped (not a 500 after the write). */
     @Test
-    void aRecordWhoseIdHoldsASpaceIsCreatedWithItsAddressEscapedNot500AfterTheWrite() {
-        String id = AccessFixtures.unique("bad input");
-        HelixClient.Response created = as(admin).json("POST", "/api/v1/organizations/" + id.replace(" ", "%20"),
-                "{\"name\": \"Bad Input Organization\"}");
+    void aRecordWhoseIdAnAddressMustEscapeIsCreatedWithItsAddressEscapedNot500AfterTheWrite() {
+        String id = AccessFixtures.unique("bad?input#é");
+        String path = org.springframework.web.util.UriUtils.encodePathSegment(id, java.nio.charset.StandardCharsets.UTF_8);
+        HelixClient.Response created = as(admin).json("POST", "/api/v1/organizations/" + path, "{\"name\": \"Bad Input Organization\"}");
         assertThat(created.status()).as(created.body()).isEqualTo(201);
-        assertThat(created.location()).isEqualTo("/api/v1/organizations/" + id.replace(" ", "%20"));
+        assertThat(created.location()).isEqualTo("/api/v1/organizations/" + path);
         assertThat(as(admin).json("GET", created.location(), null).status()).isEqualTo(200);
 
-        String program = AccessFixtures.unique("bad input program");
+        String program = AccessFixtures.unique("bad?input#program");
         HelixClient.Response enrolled = as(admin).json("POST", "/api/v1/talent/programs", """
                 {"id": "%s", "name": "坏输入项目", "university": "%s", "enterprises": ["%s"], "discipline": "0802",
                  "industry": "ind-auto", "degree_level": "master", "cohort_year": 2024, "capacity": 10}
                 """.formatted(program, enterpriseOrganization, enterpriseOrganization));
         assertThat(enrolled.status()).as(enrolled.body()).isEqualTo(201);
-        assertThat(enrolled.location()).isEqualTo("/api/v1/talent/programs/" + program.replace(" ", "%20"));
+        assertThat(enrolled.location()).isEqualTo("/api/v1/talent/programs/"
+                + org.springframework.web.util.UriUtils.encodePathSegment(program, java.nio.charset.StandardCharsets.UTF_8));
         assertThat(as(admin).json("GET", enrolled.location(), null).status()).isEqualTo(200);
+    }
+
+    /** A new id holding a space is refused at the id (ids are written in space-separated TREC runs), nothing written. */
+    @Test
+    void aNewRecordWhoseIdHoldsASpaceIsRefused() {
+        String id = AccessFixtures.unique("bad input");
+        assertRefused(as(admin).json("POST", "/api/v1/organizations/" + id.replace(" ", "%20"), "{\"name\": \"Bad Input Organization\"}"), "id");
+        assertThat(count("select count(*) from organization where ext_id = ?", id)).isZero();
+
+        String program = AccessFixtures.unique("bad input program");
+        assertRefused(as(admin).json("POST", "/api/v1/talent/programs", """
+                {"id": "%s", "name": "坏输入项目", "university": "%s", "enterprises": ["%s"], "discipline": "0802",
+                 "industry": "ind-auto", "degree_level": "master", "cohort_year": 2024, "capacity": 10}
+                """.formatted(program, enterpriseOrganization, enterpriseOrganization)), "id");
+        assertThat(count("select count(*) from talent_program where ext_id = ?", program)).isZero();
     }
 
     @Test

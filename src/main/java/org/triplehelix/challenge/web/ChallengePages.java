@@ -45,6 +45,7 @@ import org.triplehelix.shared.ConflictException;
 import org.triplehelix.shared.InvalidInputException;
 import org.triplehelix.shared.Page;
 import org.triplehelix.shared.web.FormErrors;
+import org.triplehelix.shared.web.FormLists;
 import org.triplehelix.shared.web.ListOrder;
 import org.triplehelix.shared.web.PathSegment;
 
@@ -561,8 +562,8 @@ class ChallengePages {
         ChallengeView challenge = challenges.find(application.challengeExtId());
         Map<String, String> form = new LinkedHashMap<>();
         form.put("leadOrganization", application.lead().extId());
-        form.put("partners", String.join("\n", application.partners().stream().map(ApplicationView.Member::extId).toList()));
-        form.put("people", String.join("\n", application.people().stream().map(ApplicationView.Member::extId).toList()));
+        form.put("partners", FormLists.lines(application.partners().stream().map(ApplicationView.Member::extId).toList()));
+        form.put("people", FormLists.lines(application.people().stream().map(ApplicationView.Member::extId).toList()));
         form.put("plan", application.plan());
         application.commitments().forEach(c -> form.put("commit" + c.position(), c.value() == null ? null : c.value().stripTrailingZeros().toPlainString()));
         form.put("version", String.valueOf(application.version()));
@@ -770,15 +771,18 @@ class ChallengePages {
         return new InvalidInputException(field, e.getMessage(), e.key(), e.args());
     }
 
-    /** The ids of a text area and, typed but not yet added to it, of its picker ({@code partnersAdd}). */
+    /**
+     * The ids of a text area ({@link FormLists#ids}: one a line as the edit form shows them, so that an id holding a comma
+     * stays whole; typed on one line, separated by whitespace, commas or semicolons) and, typed but not yet added to it,
+     * the one of its picker ({@code partnersAdd}), whole.
+     */
     private static List<String> ids(Map<String, String> form, String field) {
-        List<String> ids = new ArrayList<>(lines(form.get(field)));
-        lines(form.get(field + "Add")).stream().filter(id -> !ids.contains(id)).forEach(ids::add);
+        List<String> ids = new ArrayList<>(FormLists.ids(form.get(field)));
+        String added = form.get(field + "Add");
+        if (added != null && !added.isBlank() && !ids.contains(added.strip())) {
+            ids.add(added.strip());
+        }
         return ids;
-    }
-
-    private static List<String> lines(String value) {
-        return value == null ? List.of() : Arrays.stream(value.split("[\\s,，;；]+")).filter(s -> !s.isBlank()).toList();
     }
 
     static BigDecimal decimal(String value, String field) {

@@ -3,7 +3,6 @@ package org.triplehelix.matching.web;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
-import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Stream;
 import org.triplehelix.matching.Demand;
@@ -11,7 +10,7 @@ import org.triplehelix.matching.DemandDraft;
 import org.triplehelix.shared.web.FormErrors;
 import org.triplehelix.shared.web.FormLists;
 
-/** The demand form as the browser posts it (lists as text: keywords one a line or comma-separated, parties comma-separated). */
+/** The demand form as the browser posts it (lists as text: keywords and the parties' ids one a line, or on one line separated by commas). */
 public class DemandForm {
 
     private String titleZh;
@@ -50,7 +49,7 @@ public class DemandForm {
         form.ipStance = d.ipStance() == null ? null : d.ipStance().id();
         form.visibility = d.visibility().id();
         form.deadline = d.deadline() == null ? null : d.deadline().toString();
-        form.parties = String.join(", ", d.parties());
+        form.parties = FormLists.lines(d.parties());
         form.version = d.version();
         return form;
     }
@@ -86,13 +85,14 @@ public class DemandForm {
         }
     }
 
-    /** The parties' ids, with one typed into the picker and not yet added. */
+    /**
+     * The parties' ids ({@link FormLists#ids}: one a line as the edit form shows them, so that an id holding a comma stays
+     * whole; typed on one line, separated by commas, semicolons, 、 or whitespace), with the one typed into the picker and
+     * not yet added, whole; each once (an organization is a party once).
+     */
     private List<String> parties() {
-        return Stream.concat(list(parties).stream(), list(partiesAdd).stream()).distinct().toList();
-    }
-
-    private static List<String> list(String text) {
-        return text == null ? List.of() : Arrays.stream(text.split("[,，;；\\n]")).map(String::strip).filter(s -> !s.isEmpty()).toList();
+        String added = partiesAdd == null || partiesAdd.isBlank() ? null : partiesAdd.strip();
+        return Stream.concat(FormLists.ids(parties).stream(), Stream.ofNullable(added)).distinct().toList();
     }
 
     /** A text field's value by its name (for the template's loop over the plain text inputs). */

@@ -17,6 +17,7 @@ import org.triplehelix.registry.RecordKind;
 import org.triplehelix.registry.RegistryRecord;
 import org.triplehelix.registry.Uscc;
 import org.triplehelix.shared.InvalidInputException;
+import org.triplehelix.shared.ListItems;
 import org.triplehelix.shared.Text;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
@@ -260,11 +261,14 @@ public final class InterchangeCodec {
                         "registry.import.error.notList", field);
             }
             List<String> values = new ArrayList<>(value.size());
-            for (JsonNode element : value) {
+            for (int i = 0; i < value.size(); i++) {
+                JsonNode element = value.get(i);
                 if (!element.isString() && !element.isNumber()) {
                     throw new InvalidInputException(field, field + " must be a list of strings, not of " + describe(element),
                             "registry.import.error.notList", field);
                 }
+                // the edit forms show a list one item a line: an item holding a line break would come back as several
+                ListItems.requireOneLine(field, i, element.asString());
                 String item = clean(field, element.asString());
                 if (item != null) {
                     values.add(item);

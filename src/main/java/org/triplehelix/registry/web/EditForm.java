@@ -1,6 +1,5 @@
 package org.triplehelix.registry.web;
 
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Function;
@@ -82,10 +81,11 @@ public interface EditForm {
 
     /**
      * A list field's items ({@link FormLists#items}): one a line when the text has a line break, else separated by
-     * commas, semicolons (also full-width) or 、; each once, in order.
+     * commas, semicolons (also full-width) or 、; in order, each as often as given, as the API and the import keep them
+     * (a record whose list repeats an item is saved unchanged when its form is).
      */
     static List<String> items(String value) {
-        return List.copyOf(new LinkedHashSet<>(FormLists.items(value)));
+        return FormLists.items(value);
     }
 
     /** The list again for its textarea: one item a line (so that an item holding a comma stays one), null for none. */

@@ -22,6 +22,7 @@ import org.triplehelix.shared.ConflictException;
 import org.triplehelix.shared.InvalidInputException;
 import org.triplehelix.shared.Page;
 import org.triplehelix.shared.web.FormErrors;
+import org.triplehelix.shared.web.FormLists;
 import org.triplehelix.shared.web.ListOrder;
 import org.triplehelix.talent.Fields;
 import org.triplehelix.talent.Needs;
@@ -100,21 +101,21 @@ class TalentPages {
     @GetMapping("/talent/programs/new")
     String newProgram(Model model) {
         requireCanCreatePrograms();
-        return programForm(model, null, Fields.of("degree_level", "master", "required_hours", "1000"), FormErrors.none());
+        return programForm(model, null, Fields.of("degree_level", "master", "required_hours", "1000"), "", FormErrors.none());
     }
 
     /** Creates a program; refused input comes back in the form as typed, the field at fault marked, nothing written. */
     @PostMapping("/talent/programs")
     String createProgram(@RequestParam Map<String, String> form, Model model, HttpServletResponse response, RedirectAttributes redirect) {
         requireCanCreatePrograms();
-        Fields typed = fields(form);
+        Fields typed = programFields(form);
         try {
             String id = writer.saveProgram(typed.get("id") != null ? typed : typed.with("id", "program-" + UUID.randomUUID().toString().substring(0, 8)), false);
             redirect.addFlashAttribute("notice", "talent.saved");
             return "redirect:/talent/programs/" + PathSegment.of(id);
         } catch (InvalidInputException e) {
             response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
-            return programForm(model, null, typed, refusal(e));
+            return programForm(model, null, typed, form.get("enterprises"), refusal(e));
         }
     }
 
@@ -128,11 +129,11 @@ class TalentPages {
     String editProgram(@PathVariable String id, Model model) {
         Programs.Program program = manageable(id);
         Fields form = Fields.of("name_zh", program.name().zh(), "name_en", program.name().en(), "university", program.university().extId(),
-                "enterprises", String.join("; ", program.enterprises().stream().map(Programs.Org::extId).toList()),
                 "discipline", program.disciplineCode(), "industry", program.industryCode(), "degree_level", program.degreeLevel(),
                 "cohort_year", String.valueOf(program.cohortYear()), "capacity", String.valueOf(program.capacity()),
                 "required_hours", String.valueOf(program.requiredHours()));
-        return programForm(model, program, form, FormErrors.none());
+        return programForm(model, program, form, FormLists.lines(program.enterprises().stream().map(Programs.Org::extId).toList()),
+                FormErrors.none());
     }
 
     /** Saves a program; refused input comes back in the form as typed, the field at fault marked, nothing written. */
@@ -140,20 +141,26 @@ class TalentPages {
     String updateProgram(@PathVariable String id, @RequestParam Map<String, String> form, Model model, HttpServletResponse response,
                          RedirectAttributes redirect) {
         Programs.Program program = manageable(id);
-        Fields typed = fields(form);
+        Fields typed = programFields(form);
         try {
             writer.saveProgram(typed.with("id", id), false);
             redirect.addFlashAttribute("notice", "talent.saved");
             return "redirect:/talent/programs/" + PathSegment.of(id);
         } catch (InvalidInputException e) {
             response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
-            return programForm(model, program, typed, refusal(e));
+            return programForm(model, program, typed, form.get("enterprises"), refusal(e));
         }
     }
 
-    private String programForm(Model model, Programs.Program program, Fields form, FormErrors errors) {
+    /**
+     * The program form. Its enterprises are a text area of ids: {@code enterprises} is its text, one id a line each line
+     * ended ({@link FormLists#lines}) for a program opened for editing, so that an id holding a comma or a semicolon is read
+     * back whole; as it was typed, line breaks and all, for a refused form.
+     */
+    private String programForm(Model model, Programs.Program program, Fields form, String enterprises, FormErrors errors) {
         model.addAttribute("program", program);
         model.addAttribute("form", form);
+        model.addAttribute("enterprises", enterprises == null ? "" : enterprises);
         model.addAttribute("errors", errors);
         model.addAttribute("disciplines", needs.disciplines());
         model.addAttribute("industries", needs.industries());
@@ -715,6 +722,15 @@ class TalentPages {
     }
 
     /** A page form's fields without the CSRF token, which is no part of the record (nor of its audit trail). */
+    /**
+     * The program form's fields, its enterprises read as a list of ids ({@link FormLists#ids}): one a line as the form
+     * shows them (an id holding a comma or a semicolon stays whole), typed on one line separated by whitespace, commas,
+     * semicolons or 、.
+     */
+    private static Fields programFields(Map<String, String> form) {
+        return fields(form).withList("enterprises", FormLists.ids(form.get("enterprises")));
+    }
+
     private static Fields fields(Map<String, String> form) {
         Map<String, String> values = new LinkedHashMap<>(form);
         values.remove(CSRF_PARAMETER);

@@ -68,6 +68,20 @@ class InterchangeCodecTests {
         assertThat(output.links()).extracting(RegistryRecord.Link::id).containsExactly("p2", "p1", "org");
     }
 
+    /** A list item holding a line break is refused naming its field and place; commas, spaces and repeats are kept. */
+    @Test
+    void refusesAListItemHoldingALineBreakNamingItsPlace() {
+        assertThatThrownBy(() -> read(RecordKind.PERSON, "{\"id\": \"p\", \"name\": \"x\", \"keywords\": [\"a\", \" \", \"b\\nc\"]}"))
+                .isInstanceOfSatisfying(InvalidInputException.class, e -> {
+                    assertThat(e.field()).isEqualTo("keywords[2]");
+                    assertThat(e.key()).isEqualTo("input.itemLineBreak");
+                });
+        assertThatThrownBy(() -> read(RecordKind.OUTPUT, "{\"id\": \"o\", \"title\": \"x\", \"people\": [\"p\\r1\"]}"))
+                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.field()).isEqualTo("people[0]"));
+        PersonRecord kept = (PersonRecord) read(RecordKind.PERSON, "{\"id\": \"p\", \"name\": \"x\", \"disciplines\": [\"a, b\", \"c d\", \"c d\"]}");
+        assertThat(kept.disciplines()).containsExactly("a, b", "c d", "c d");
+    }
+
     @Test
     void reportsUnknownFieldsWithoutFailing() {
         read(RecordKind.PERSON, "{\"kind\": \"person\", \"id\": \"p\", \"name\": \"x\", \"email\": \"a@b\", \"homepage\": 1}");

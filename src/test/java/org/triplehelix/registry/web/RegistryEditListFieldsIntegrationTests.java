@@ -228,6 +228,46 @@ class RegistryEditListFieldsIntegrationTests {
         assertThat(((PersonRecord) saved[1].record()).keywords()).containsExactly("锂离子电池,正极");
     }
 
+    /** A list repeating an item (the API and the import keep it so) is kept whole when the record's edit form is saved unchanged. */
+    @Test
+    void aRepeatedItemIsKeptWhenTheEditFormIsSavedUnchanged() throws Exception {
+        String id = AccessFixtures.unique("lists-repeated");
+        created.add("person:" + id);
+        MockHttpServletResponse made = mvc.perform(post("/api/v1/persons/" + id).with(user(admin)).with(csrf())
+                .contentType(org.springframework.http.MediaType.APPLICATION_JSON)
+                .content("{\"name\": \"周重复\", \"organization\": \"" + organization + "\", \"keywords\": [\"正极\", \"正极\", \"负极\", \"正极\"],"
+                        + " \"disciplines\": [\"化学\", \"化学\"]}")).andReturn().getResponse();
+        assertThat(made.getStatus()).as(made.getContentAsString()).isEqualTo(201);
+        SavedRecord[] saved = savedUnchanged(RecordKind.PERSON, id, ">正极\n正极\n负极\n正极</textarea>");
+        PersonRecord after = (PersonRecord) saved[1].record();
+        assertThat(after.keywords()).containsExactly("正极", "正极", "负极", "正极");
+        assertThat(after.disciplines()).containsExactly("化学", "化学");
+    }
+
+    /**
+     * The write API refuses what the edit forms could not give back: a list item holding a line break (named by its
+     * field and place), and a new record's id holding whitespace. Nothing is written.
+     */
+    @Test
+    void theWriteApiRefusesAListItemHoldingALineBreakAndANewIdHoldingWhitespace() throws Exception {
+        String id = AccessFixtures.unique("lists-api");
+        created.add("person:" + id);
+        MockHttpServletResponse refused = mvc.perform(post("/api/v1/persons/" + id).with(user(admin)).with(csrf())
+                .contentType(org.springframework.http.MediaType.APPLICATION_JSON)
+                .content("{\"name\": \"吴换行\", \"keywords\": [\"正极\", \"锂离子\\r\\n电池\"]}")).andReturn().getResponse();
+        assertThat(refused.getStatus()).isEqualTo(400);
+        assertThat(refused.getContentAsString()).contains("\"field\":\"keywords[1]\"").contains("keywords[1] holds a line break");
+        assertThat(writer.find(RecordKind.PERSON, id)).isEmpty();
+
+        String spaced = AccessFixtures.unique("lists api");
+        created.add("person:" + spaced);
+        refused = mvc.perform(post("/api/v1/persons/{id}", spaced).with(user(admin)).with(csrf())
+                .contentType(org.springframework.http.MediaType.APPLICATION_JSON).content("{\"name\": \"吴空格\"}")).andReturn().getResponse();
+        assertThat(refused.getStatus()).isEqualTo(400);
+        assertThat(refused.getContentAsString()).contains("\"field\":\"id\"").contains("holds whitespace");
+        assertThat(writer.find(RecordKind.PERSON, spaced)).isEmpty();
+    }
+
     /** Typed on one line, items are separated by commas, semicolons or 、 (full- or half-width); on several lines, one a line. */
     @Test
     void itemsTypedOnOneLineAreSeparatedAndOnSeveralLinesAreOneALine() throws Exception {

@@ -40,4 +40,31 @@ class FormListsTests {
         assertThat(FormLists.hasLineBreak("a,b")).isFalse();
         assertThat(FormLists.hasLineBreak("a,b\r")).isTrue();
     }
+
+    /** A list of ids shown one a line reads back exactly, an id holding a comma or a semicolon whole, each as often as given. */
+    @Test
+    void everyListOfIdsReadsBackExactly() {
+        for (List<String> ids : List.of(List.of("org,x"), List.of("org,x", "org;y", "org-a"), List.of("a", "a"), List.<String>of())) {
+            assertThat(FormLists.ids(FormLists.lines(ids))).as(ids.toString()).containsExactlyElementsOf(ids);
+            assertThat(FormLists.ids(unchanged(FormLists.lines(ids)))).containsExactlyElementsOf(ids);
+        }
+    }
+
+    /** Typed on one line, ids are separated as the forms separated them before: whitespace, commas, semicolons (and 、). */
+    @Test
+    void idsTypedOnOneLineAreSeparatedByWhitespaceCommasOrSemicolons() {
+        assertThat(FormLists.ids("org-a, org-b")).containsExactly("org-a", "org-b");
+        assertThat(FormLists.ids("org-a org-b")).containsExactly("org-a", "org-b");
+        assertThat(FormLists.ids("org-a；org-b，org-c、org-d;org-e\torg-f\u3000org-g\u00a0org-h")).containsExactly(
+                "org-a", "org-b", "org-c", "org-d", "org-e", "org-f", "org-g", "org-h");
+        assertThat(FormLists.ids(" , ")).isEmpty();
+        assertThat(FormLists.ids(null)).isEmpty();
+    }
+
+    /** On several lines an id is a line, commas and all; whitespace, which no id holds, still separates ids on a line. */
+    @Test
+    void idsOnSeveralLinesKeepTheirCommasAndAreSeparatedByWhitespace() {
+        assertThat(FormLists.ids("org,x\r\n org;y \r\n\r\norg-a org-b\n")).containsExactly("org,x", "org;y", "org-a", "org-b");
+        assertThat(FormLists.ids("org,x\n")).containsExactly("org,x");
+    }
 }
