@@ -8,6 +8,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import picocli.CommandLine;
 
 /** Common options are accepted before or after the command name (INTERCHANGE.md). */
@@ -149,6 +151,35 @@ class HelixCommandTests {
         assertThat(result[0]).isEqualTo("1");
         assertThat(result[1]).isEqualTo("helix match: The search cluster at http://no-such-host.invalid:9200/ cannot be used: unknown host;"
                 + " check --search-url and that the cluster runs");
+    }
+
+    /**
+     * A proxy in front of a cluster that is down (502, 503, 504), or a cluster failing (any 5xx): not reachable, in one line
+     * naming the status, before anything starts or is created; not a failed start's stack traces.
+     */
+    @ParameterizedTest
+    @ValueSource(ints = {502, 503, 504, 500})
+    void aSearchUrlAnsweringAServerErrorIsNotReachableInOneLine(int error, @TempDir Path dir) throws java.io.IOException {
+        com.sun.net.httpserver.HttpServer proxy = com.sun.net.httpserver.HttpServer.create(new java.net.InetSocketAddress("127.0.0.1", 0), 0);
+        proxy.createContext("/", exchange -> {
+            byte[] body = "<html><body><h1>Bad gateway</h1></body></html>".getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().add("Content-Type", "text/html");
+            exchange.sendResponseHeaders(error, body.length);
+            exchange.getResponseBody().write(body);
+            exchange.close();
+        });
+        proxy.start();
+        try {
+            String url = "http://127.0.0.1:" + proxy.getAddress().getPort();
+            Path data = dir.resolve("data");
+            String[] result = runForError("serve", "--search-url", url, "--data", data.toString());
+            assertThat(result[0]).isEqualTo("1");
+            assertThat(result[1]).isEqualTo("helix serve: The search cluster at " + url + "/ cannot be used: GET / answered " + error
+                    + ", not reachable; check --search-url and that the cluster runs");
+            assertThat(data).doesNotExist();
+        } finally {
+            proxy.stop(0);
+        }
     }
 
     /** Something answers, but not as a search cluster: an HTTP error, or a page that is not OpenSearch's JSON. */

@@ -72,7 +72,9 @@ final class OpenSearchClient {
      * Before anything starts: a GET / to each node once, without retries, until one answers as a
      * search cluster does (200 with its version in JSON). A {@link SearchClusterException} saying what
      * is wrong when none does: no connection, an unknown host, an HTTP error, not a search cluster.
-     * A node that answers it is busy (429, 502–504) passes: the start waits for it as it always has.
+     * Any 5xx is not reachable, as no connection is: a proxy in front of a cluster that is down answers
+     * 502–504, and the start would fail later with a stack trace. A node answering 429 (too many
+     * requests) is up and busy: it passes, and the start's requests wait for it.
      */
     static void check(String urls, OpenSearchSearchIndex.Credentials credentials) {
         new OpenSearchClient(SearchUrls.parse(urls), 1, credentials).requireSearchCluster();
@@ -103,7 +105,7 @@ final class OpenSearchClient {
             throw new SearchClusterException("interrupted while waiting for the search cluster at " + where(), e);
         }
         int status = response.statusCode();
-        if (RETRIED.contains(status)) {
+        if (status == 429) {
             return null;
         }
         JsonNode body;
@@ -114,6 +116,9 @@ final class OpenSearchClient {
         }
         if (status == 401 || status == 403) {
             throw refused("GET", "", new Response(status, body)); // the cluster's users and rights: the same on every node
+        }
+        if (status / 100 == 5) {
+            return "GET / answered " + status + (body != null && body.has("error") ? " (" + reason(body) + ")" : "") + ", not reachable";
         }
         if (status / 100 != 2) {
             return "GET / answered " + status + (body != null && body.has("error") ? " (" + reason(body) + ")" : "") + ", not as a search cluster";

@@ -27,7 +27,13 @@ import org.slf4j.LoggerFactory;
  * instead of starting its own, once that server is ready (its {@code postmaster.pid} says so: one still
  * being created or started is waited for, up to two minutes). {@code serve} attaches only to another
  * {@code serve}'s server: the server of a command stops when the command ends, so {@code serve} waits
- * for the command to finish and then starts its own. A postmaster found
+ * for the command to finish and then starts its own.
+ *
+ * <p>A process attached to another's server says so in {@code DATA/pg.users} ({@link DatabaseUsers}) as long as it
+ * uses it, and the owner, ending, waits for every such process to finish before it stops the server, saying once whom
+ * it waits for: a command's end, or {@code serve} stopped with Ctrl-C, does not take the database from under an
+ * {@code import} still running. Ctrl-C or kill during that wait stops the server at once; a process killed with
+ * kill -9 is not waited for (its locks go with it). A postmaster found
  * running without the lock was left behind by a killed process (kill -9 of the JVM leaves
  * PostgreSQL running): it is stopped before the new start, and PostgreSQL's crash recovery replays
  * the WAL, so no committed transaction is lost (fsync and synchronous commit stay on).
@@ -46,14 +52,20 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
     private final Path cluster;
     private final EmbeddedPostgres postgres; // null when attached to another process's server
     private final FileChannel lockChannel;
+    private final DatabaseUsers.Use use; // null when started by this process
     private final int port;
     private int users;
     private boolean stopped;
 
     private EmbeddedPostgresServer(Path cluster, EmbeddedPostgres postgres, FileChannel lockChannel, int port) {
+        this(cluster, postgres, lockChannel, null, port);
+    }
+
+    private EmbeddedPostgresServer(Path cluster, EmbeddedPostgres postgres, FileChannel lockChannel, DatabaseUsers.Use use, int port) {
         this.cluster = cluster;
         this.postgres = postgres;
         this.lockChannel = lockChannel;
+        this.use = use;
         this.port = port;
     }
 
@@ -106,7 +118,7 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
             Files.createDirectories(cluster);
             Path lockFile = cluster.resolveSibling("pg.lock");
             long readyBy = System.nanoTime() + READY_WAIT.toNanos();
-            boolean toldWaiting = false;
+            boolean toldWaiting = false, toldStopping = false;
             while (true) {
                 FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
                 FileLock lock = channel.tryLock();
@@ -119,8 +131,18 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
                 Integer port = readyPort(cluster);
                 switch (next(owner[1], port, serving)) {
                     case ATTACH -> {
-                        log.info("Using the embedded PostgreSQL already running for {}", cluster);
-                        return new EmbeddedPostgresServer(cluster, null, null, port);
+                        EmbeddedPostgresServer attached = attach(cluster, serving);
+                        if (attached != null) {
+                            return attached;
+                        }
+                        if (!toldStopping) {
+                            log.info("The embedded PostgreSQL of {} is being stopped by its process: waiting to start it again", cluster);
+                            toldStopping = true;
+                        }
+                        if (System.nanoTime() > readyBy) {
+                            throw new IOException("another Triple Helix process" + (owner[0] == null ? "" : " (pid " + owner[0] + ")")
+                                    + " holds " + lockFile + " and did not stop its database within " + READY_WAIT.toMinutes() + " minutes");
+                        }
                     }
                     case WAIT_FOR_COMMAND -> {
                         if (!toldWaiting) {
@@ -146,6 +168,24 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while waiting for the embedded PostgreSQL in " + cluster, e);
         }
+    }
+
+    /**
+     * This process using the running server, registered in {@code DATA/pg.users} so that its owner waits for it before
+     * stopping the server; null when the owner has begun to stop it.
+     */
+    private static EmbeddedPostgresServer attach(Path cluster, boolean serving) throws IOException {
+        DatabaseUsers.Use use = DatabaseUsers.register(cluster.resolveSibling("pg.users"), serving);
+        if (use == null) {
+            return null;
+        }
+        Integer port = readyPort(cluster); // registered, so still ready unless it was stopping when this process looked
+        if (port == null) {
+            use.close();
+            return null;
+        }
+        log.info("Using the embedded PostgreSQL already running for {}", cluster);
+        return new EmbeddedPostgresServer(cluster, null, null, use, port);
     }
 
     /** Says in the lock file who holds it: this process's pid, and {@code serve} or {@code command}. */
@@ -279,21 +319,51 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
 
     private void stop() {
         synchronized (this) {
-            if (postgres == null || stopped) {
+            if (stopped) {
                 return;
             }
             stopped = true;
         }
+        if (postgres == null) {
+            release(use, "pg.users"); // the owner may stop its server now, as far as this process goes
+            return;
+        }
+        FileChannel users = waitForAttachedProcesses();
         try {
             postgres.close();
         } catch (IOException e) {
             log.warn("Stopping the embedded PostgreSQL failed: {}", e.getMessage());
         } finally {
-            try {
-                lockChannel.close(); // releases the lock
-            } catch (IOException e) {
-                log.warn("Releasing {} failed: {}", cluster.resolveSibling("pg.lock"), e.getMessage());
-            }
+            release(lockChannel, "pg.lock");
+            release(users, "pg.users"); // after the lock: a process waiting to attach then finds the server stopped, and starts its own
+        }
+    }
+
+    /**
+     * Waits until no other process uses the server, and returns {@code DATA/pg.users} held so that none starts to
+     * while it stops; null when not held (Ctrl-C or kill during the wait, or the file could not be used).
+     */
+    private FileChannel waitForAttachedProcesses() {
+        Path data = cluster.getParent();
+        try {
+            return DatabaseUsers.waitUntilUnused(cluster.resolveSibling("pg.users"),
+                    users -> log.warn(DatabaseUsers.waitingMessage(data, users)));
+        } catch (IOException e) {
+            log.warn("Could not tell whether another helix process uses the database of {} ({}): stopping it", data, e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return null;
+    }
+
+    private void release(AutoCloseable file, String name) {
+        if (file == null) {
+            return;
+        }
+        try {
+            file.close();
+        } catch (Exception e) {
+            log.warn("Releasing {} failed: {}", cluster.resolveSibling(name), e.getMessage());
         }
     }
 }

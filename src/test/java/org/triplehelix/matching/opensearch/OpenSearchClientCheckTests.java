@@ -14,10 +14,12 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The command line's check of {@code --search-url} before anything starts, against a tiny HTTP server
- * answering GET / as OpenSearch does (or as a busy one does); its refusals are in HelixCommandTests.
+ * answering GET / as OpenSearch does (or as a busy one, or a proxy for one that is down, does); its refusals are in HelixCommandTests.
  */
 class OpenSearchClientCheckTests {
 
@@ -67,11 +69,39 @@ class OpenSearchClientCheckTests {
         assertThatCode(() -> OpenSearchClient.check("http://127.0.0.1:" + closedPort() + "," + url(), null)).doesNotThrowAnyException();
     }
 
-    /** A busy cluster is waited for by the start's retries, as before the check. */
+    /** A cluster that is up but throttling is waited for by the start's retries, as before the check. */
     @Test
     void aBusyNodePasses() {
-        status.set(503);
+        status.set(429);
         assertThatCode(() -> OpenSearchClient.check(url(), null)).doesNotThrowAnyException();
+    }
+
+    /** A proxy in front of a cluster that is down answers 502–504; any 5xx is not reachable, as no connection is. */
+    @ParameterizedTest
+    @ValueSource(ints = {500, 502, 503, 504})
+    void aServerErrorIsNotReachable(int error) {
+        status.set(error);
+        assertThatThrownBy(() -> OpenSearchClient.check(url(), null))
+                .isInstanceOf(SearchClusterException.class)
+                .hasMessage("The search cluster at " + url() + "/ cannot be used: GET / answered " + error + ", not reachable;"
+                        + " check --search-url and that the cluster runs");
+    }
+
+    /** Passed over for a node that answers, as any node that does not. */
+    @Test
+    void aServerErrorOfOneNodeOfSeveralPasses() throws IOException {
+        HttpServer down = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        down.createContext("/", exchange -> {
+            exchange.sendResponseHeaders(502, -1);
+            exchange.close();
+        });
+        down.start();
+        try {
+            assertThatCode(() -> OpenSearchClient.check("http://127.0.0.1:" + down.getAddress().getPort() + "," + url(), null))
+                    .doesNotThrowAnyException();
+        } finally {
+            down.stop(0);
+        }
     }
 
     @Test
