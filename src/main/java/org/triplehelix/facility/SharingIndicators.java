@@ -24,6 +24,10 @@ import org.triplehelix.shared.Text;
 @Service
 public class SharingIndicators {
 
+    /** The years the indicators are computed for (the indicators page's year field offers the same). */
+    public static final int FIRST_YEAR = 2000;
+    public static final int LAST_YEAR = 2100;
+
     /** What the indicators are grouped by. */
     public enum Grouping {
         INSTRUMENT, ORGANIZATION, REGION;
@@ -93,8 +97,8 @@ public class SharingIndicators {
     }
 
     private List<IndicatorRow> query(Grouping by, int year, Integer month, String onlyKey) {
-        if (year < 2000 || year > 2100) {
-            throw new InvalidInputException("year", "the year is between 2000 and 2100", "facility.error.year",
+        if (year < FIRST_YEAR || year > LAST_YEAR) {
+            throw new InvalidInputException("year", "the year is between " + FIRST_YEAR + " and " + LAST_YEAR, "facility.error.year",
                     String.valueOf(year));
         }
         if (month != null && (month < 1 || month > 12)) {

@@ -20,6 +20,10 @@ import org.triplehelix.shared.Text;
 @Service
 public class TalentGap {
 
+    /** The years a need or a graduation is recorded for ({@link TalentWriter}), hence the years the gap is asked for. */
+    public static final int FIRST_YEAR = 1990;
+    public static final int LAST_YEAR = 2100;
+
     /** What the gap is broken down by. */
     public enum By {
         GROUP("industry_group", "industry_group", "case industry_group when 'traditional' then '传统产业' when 'emerging' then '新兴产业' else '未来产业' end",

@@ -236,7 +236,7 @@ public class TalentWriter {
             throw new TalentInputException("discipline", "talent.reason.disciplineOrSkill", "discipline or skill is required");
         }
         String degree = f.oneOf("degree_level", null, "master", "doctorate");
-        int year = f.requiredInteger("year", 1990, 2100);
+        int year = f.requiredInteger("year", TalentGap.FIRST_YEAR, TalentGap.LAST_YEAR);
         int headcount = f.requiredInteger("headcount", 1, 100000);
         Long createdBy = scope.currentUser().map(CurrentUser::id).orElse(null);
         jdbc.sql("""
@@ -274,7 +274,7 @@ public class TalentWriter {
         scope.requireCanEditOrganization(university);
         String discipline = lookup.discipline("discipline", f.required("discipline"));
         String degree = f.oneOf("degree_level", "master", "master", "doctorate");
-        int year = f.requiredInteger("year", 1990, 2100);
+        int year = f.requiredInteger("year", TalentGap.FIRST_YEAR, TalentGap.LAST_YEAR);
         int graduates = f.requiredInteger("graduates", 0, 100000);
         jdbc.sql("""
                         insert into talent_supply (ext_id, university_id, discipline_code, degree_level, year, graduates, illustrative)

@@ -227,5 +227,12 @@ class UserAdminPagesIntegrationTests {
         assertThat(role.status()).isEqualTo(400);
         assertThat(role.body()).contains("没有“KING”这个角色。").doesNotContain("unknown role");
         assertThat(client.get("/admin/users?role=KING&lang=en").body()).contains("There is no role “KING”.");
+
+        // a page number that is none is the first page, one past the end the last, as on every list page: the search kept
+        for (String page : new String[] {"abc", "-1", "99999999999", "2147483647"}) {
+            HelixClient.Response listed = client.get("/admin/users?q=" + java.net.URLEncoder.encode(active.email(), java.nio.charset.StandardCharsets.UTF_8) + "&page=" + page + "&lang=en");
+            assertThat(listed.status()).as(page).isEqualTo(200);
+            assertThat(listed.body()).as(page).contains(active.email()).doesNotContain("class=\"error-page\"");
+        }
     }
 }

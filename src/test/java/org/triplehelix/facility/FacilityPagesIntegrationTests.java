@@ -164,6 +164,40 @@ class FacilityPagesIntegrationTests {
         assertThat(fixtures.count("select count(*) from booking where facility_id = ?", fixtures.facilityId(extId))).isZero();
     }
 
+    /**
+     * A repeat or a length that is not a number (lists no browser sends a word from: an edited request) is the booking
+     * form again, the field marked with what was sent (escaped) in the reader's language, the rest as chosen, nothing
+     * booked: not the error page.
+     */
+    @Test
+    void aRepeatOrLengthThatIsNoNumberComesBackAsTheFormWithTheFieldMarked() {
+        String extId = fixtures.openFacility(owner, false, false);
+        Instant start = FacilityFixtures.hoursAhead(33, 9);
+        HelixClient client = signedIn(customer);
+        for (String lang : new String[] {"en", "zh"}) {
+            Map<String, String> form = new LinkedHashMap<>();
+            form.put("start", start.toString());
+            form.put("minutes", "120");
+            form.put("weeks", "<b>2");
+            form.put("purpose", "Raman of <films>");
+            form.put("_csrf", client.csrfToken());
+            HelixClient.Response refused = client.postFormWithoutToken("/facilities/" + extId + "/bookings?lang=" + lang, form);
+            assertThat(refused.status()).isEqualTo(400);
+            assertThat(refused.body()).contains("id=\"booking-form\"")
+                    .contains("<select id=\"weeks\" name=\"weeks\" aria-invalid=\"true\" aria-describedby=\"f-weeks-error\">")
+                    .contains(lang.equals("en") ? "id=\"f-weeks-error\">a whole number is expected (you typed “&lt;b&gt;2”)</span>"
+                            : "id=\"f-weeks-error\">应填写整数（您填写的是“&lt;b&gt;2”）</span>")
+                    .contains("<option value=\"120\" selected>").contains(">Raman of &lt;films&gt;</textarea>")
+                    .doesNotContain("<b>2").doesNotContain("class=\"error-page\"");
+        }
+        HelixClient.Response htmx = client.postHtmx("/facilities/" + extId + "/bookings?lang=en", Map.of("start", start.toString(),
+                "minutes", "sixty", "weeks", "1", "purpose", "x"));
+        assertThat(htmx.status()).isEqualTo(200);
+        assertThat(htmx.body()).contains("id=\"f-minutes-error\">a whole number is expected (you typed “sixty”)</span>")
+                .contains("The booking cannot be made: a whole number is expected (you typed “sixty”).");
+        assertThat(fixtures.count("select count(*) from booking where facility_id = ?", fixtures.facilityId(extId))).isZero();
+    }
+
     @Test
     void aRefusedProfileComesBackAsTypedWithTheFieldMarkedAndNothingSaved() {
         String extId = fixtures.openFacility(owner, true, false);

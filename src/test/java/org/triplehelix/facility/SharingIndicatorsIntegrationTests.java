@@ -105,4 +105,40 @@ class SharingIndicatorsIntegrationTests {
         assertThat(bad.status()).isEqualTo(400);
         assertThat(bad.body()).contains("\"field\":\"by\"");
     }
+
+    /**
+     * A month or year the page's form does not offer, in the address bar: the page (400) with the field marked in the
+     * reader's language and what was typed kept (escaped), the grouping and the other field kept, the indicators shown
+     * without the refused one (the whole year; this year); not the error page.
+     */
+    @Test
+    void aMonthOrYearThePageDoesNotOfferIsMarkedAndTheRestKept() {
+        HelixClient client = HelixClient.browser(port);
+        HelixClient.Response month = client.get("/facilities/indicators?by=region&year=2001&month=13&lang=en");
+        assertThat(month.status()).isEqualTo(400);
+        assertThat(month.body()).contains("<span class=\"field-error\" id=\"f-month-error\">a whole number from 1 to 12 is expected (you typed “13”)</span>")
+                .contains("aria-invalid=\"true\" aria-describedby=\"f-month-error\"").contains("id=\"filter-problems\"")
+                .contains("name=\"year\" type=\"text\" inputmode=\"numeric\" maxlength=\"10\" value=\"2001\"")
+                .containsPattern("value=\"region\" selected")
+                .containsPattern("data-key=\"420100\"[^>]*data-effective=\"12.50\"") // the whole year 2001
+                .doesNotContain("class=\"error-page\"");
+        assertThat(client.get("/facilities/indicators?by=region&year=2001&month=13&lang=zh").body())
+                .contains("id=\"f-month-error\">应填写 1 至 12 之间的整数（您填写的是“13”）</span>").contains("有 1 个筛选条件无法使用");
+
+        for (String year : List.of("<i>2001", "0", "99999")) {
+            String typed = year.replace("<", "&lt;").replace(">", "&gt;");
+            HelixClient.Response zh = client.get("/facilities/indicators?by=region&month=3&year="
+                    + java.net.URLEncoder.encode(year, java.nio.charset.StandardCharsets.UTF_8) + "&lang=zh");
+            assertThat(zh.status()).as(year).isEqualTo(400);
+            assertThat(zh.body()).contains("id=\"f-year-error\">应填写 2000 至 2100 之间的整数（您填写的是“" + typed + "”）</span>")
+                    .contains("value=\"" + year.replace("<", "&lt;") + "\"") // as typed (an attribute escapes its <)
+                    .contains("aria-describedby=\"f-year-error\"")
+                    .containsPattern("value=\"3\" selected").containsPattern("value=\"region\" selected")
+                    .doesNotContain("<i>2001");
+            assertThat(client.get("/facilities/indicators?by=region&month=3&year="
+                    + java.net.URLEncoder.encode(year, java.nio.charset.StandardCharsets.UTF_8) + "&lang=en").body())
+                    .contains("id=\"f-year-error\">a whole number from 2000 to 2100 is expected (you typed “" + typed + "”)</span>");
+        }
+        assertThat(client.get("/facilities/indicators?by=region&year=2001&month=3").status()).isEqualTo(200);
+    }
 }

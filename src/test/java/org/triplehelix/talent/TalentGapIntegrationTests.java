@@ -163,6 +163,45 @@ class TalentGapIntegrationTests {
         assertThat(csv.lines().skip(1).findFirst().orElseThrow()).startsWith(top.key() + ",");
     }
 
+    /**
+     * A year the gap cannot be read for, in the address bar or an old link: the page (400) for all years, the year marked
+     * in the reader's language with what was typed (escaped), the breakdown and side kept; not the error page.
+     */
+    @Test
+    void aYearThatIsNoneIsMarkedAndTheGapShownForAllYearsWithTheBreakdownKept() {
+        HelixClient client = HelixClient.browser(port);
+        TalentGap.GapRow all = gap.total(null);
+        for (String year : List.of("<b>2026", "0", "99999")) {
+            String typed = year.replace("<", "&lt;").replace(">", "&gt;");
+            HelixClient.Response en = client.get("/talent/gap?by=prefecture&year=" + encode(year) + "&lang=en");
+            assertThat(en.status()).as(year).isEqualTo(400);
+            assertThat(en.body().replace("&amp;", "&"))
+                    .contains("id=\"total-need\" href=\"/talent/gap/records?by=prefecture&side=need\">" + TalentGap.format(all.need()) + "</a>");
+            assertThat(en.body()).contains("<span class=\"field-error\" id=\"f-year-error\">a whole number from 1990 to 2100 is expected (you typed “"
+                            + typed + "”)</span>")
+                    .contains("aria-invalid=\"true\" aria-describedby=\"f-year-error\"")
+                    .contains("id=\"filter-problems\"").contains("One filter could not be used")
+                    .containsPattern("value=\"prefecture\" selected")
+                    .doesNotContain("<b>2026").doesNotContain("class=\"error-page\"");
+            HelixClient.Response zh = client.get("/talent/gap?by=prefecture&year=" + encode(year) + "&lang=zh");
+            assertThat(zh.status()).isEqualTo(400);
+            assertThat(zh.body()).contains("id=\"f-year-error\">应填写 1990 至 2100 之间的整数（您填写的是“" + typed + "”）</span>")
+                    .contains("有 1 个筛选条件无法使用").doesNotContain("<b>2026");
+        }
+        // the records behind a number: all years, the side kept, the year's refusal said above them
+        HelixClient.Response records = client.get("/talent/gap/records?by=industry&side=need&year=abc&lang=en");
+        assertThat(records.status()).isEqualTo(400);
+        assertThat(records.body()).contains("id=\"filter-problems\"").contains("a whole number from 1990 to 2100 is expected (you typed “abc”)")
+                .contains("<span id=\"records-count\">" + gap.records(TalentGap.By.INDUSTRY, null, "need", null).size() + "</span>");
+        assertThat(client.get("/talent/gap/records?by=industry&side=need&year=abc&lang=zh").body())
+                .contains("应填写 1990 至 2100 之间的整数（您填写的是“abc”）");
+        assertThat(client.get("/talent/gap?by=prefecture&year=2026").status()).isEqualTo(200);
+    }
+
+    private static String encode(String value) {
+        return java.net.URLEncoder.encode(value, java.nio.charset.StandardCharsets.UTF_8);
+    }
+
     // --- the indicator files ----------------------------------------------------------------
 
     @Test

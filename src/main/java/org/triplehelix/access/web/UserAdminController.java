@@ -54,10 +54,16 @@ class UserAdminController {
 
     @GetMapping("/admin/users")
     String list(@RequestParam(defaultValue = "") String q, @RequestParam(defaultValue = "") String role,
-                @RequestParam(defaultValue = "") String status, @RequestParam(defaultValue = "0") int page, Model model) {
+                @RequestParam(defaultValue = "") String status, @RequestParam(required = false) String page, Model model) {
         Role roleFilter = role.isBlank() ? null : Role.of(role);
         AccountStatus statusFilter = status.isBlank() ? null : AccountStatus.of(status);
-        model.addAttribute("users", accounts.search(new AccountFilter(q, roleFilter, statusFilter), page, PAGE_SIZE));
+        AccountFilter filter = new AccountFilter(q, roleFilter, statusFilter);
+        // the page number as every page reads it: one that is none the first page, one past the end the last
+        var users = accounts.search(filter, org.triplehelix.shared.Page.number(page), PAGE_SIZE);
+        if (users.pastTheEnd()) {
+            users = accounts.search(filter, users.lastPage(), PAGE_SIZE);
+        }
+        model.addAttribute("users", users);
         model.addAttribute("q", q);
         model.addAttribute("role", role);
         model.addAttribute("status", status);

@@ -119,12 +119,19 @@ class InstrumentPages {
      * fault marked: 400 (409 for a taken slot) to a plain form post; to htmx 200, which htmx swaps in.
      */
     @PostMapping("/facilities/{id}/bookings")
-    String book(@PathVariable String id, @RequestParam String start, @RequestParam int minutes,
-                @RequestParam(defaultValue = "") String purpose, @RequestParam(defaultValue = "1") int weeks,
+    String book(@PathVariable String id, @RequestParam String start, @RequestParam("minutes") String typedMinutes,
+                @RequestParam(defaultValue = "") String purpose, @RequestParam(name = "weeks", defaultValue = "1") String typedWeeks,
                 @RequestParam(defaultValue = "false") boolean skipConflicts,
                 @RequestHeader(name = "HX-Request", required = false) String htmx,
                 Model model, HttpServletResponse response, RedirectAttributes redirect) {
         Instrument instrument = catalog.instrument(id);
+        // the length and the repeat are lists no browser sends a word from: one that is not a whole number (an edited
+        // request) is the form again with the field marked, as a length the rules refuse is, not the error page
+        FormErrors unreadable = FormErrors.none();
+        Integer readMinutes = unreadable.wholeNumber("minutes", typedMinutes);
+        Integer readWeeks = unreadable.wholeNumber("weeks", typedWeeks);
+        int minutes = readMinutes == null ? 0 : readMinutes;
+        int weeks = readWeeks == null ? 1 : readWeeks;
         model.addAttribute("instrument", instrument);
         model.addAttribute("start", start);
         model.addAttribute("minutes", minutes);
@@ -135,6 +142,15 @@ class InstrumentPages {
         model.addAttribute("errors", FormErrors.none());
         try {
             model.addAttribute("startInstant", org.triplehelix.facility.Times.instant("start", start));
+            if (unreadable.any() || readMinutes == null) {
+                String field = unreadable.any() ? unreadable.fields().iterator().next() : "minutes";
+                FormErrors errors = unreadable.any() ? unreadable : FormErrors.of("minutes", "facility.error.minutes");
+                model.addAttribute("error", "facility.book.refused");
+                model.addAttribute("errorArgs", new Object[] {reason(errors, field)});
+                model.addAttribute("errors", errors);
+                response.setStatus(htmx == null ? 400 : 200);
+                return "facility/bookResult";
+            }
             if (weeks > 1) {
                 BookingRequest first = request(start, minutes, purpose);
                 SeriesReport report = bookings.requestWeekly(id, new WeeklyRequest(first.start(), first.end(), weeks, null,

@@ -27,16 +27,29 @@ class ReportPages {
         this.statements = statements;
     }
 
+    /**
+     * The indicators for a year, or one month of it. A year or month the form does not offer (a year in words, outside
+     * 2000 to 2100, a month 13) is not an error page that loses the rest: the page comes back (400) with the field marked
+     * and what was typed in it, showing this year or the whole year instead, said so.
+     */
     @GetMapping("/facilities/indicators")
-    String indicators(@RequestParam(defaultValue = "instrument") String by, @RequestParam(required = false) Integer year,
-                      @RequestParam(required = false) Integer month, Model model) {
-        int theYear = year == null ? LocalDate.now(FacilityTime.ZONE).getYear() : year;
+    String indicators(@RequestParam(defaultValue = "instrument") String by, @RequestParam(required = false) String year,
+                      @RequestParam(required = false) String month, Model model, HttpServletResponse response) {
+        FormErrors refused = FormErrors.none();
+        Integer typedYear = refused.wholeNumber("year", year, SharingIndicators.FIRST_YEAR, SharingIndicators.LAST_YEAR);
+        Integer theMonth = refused.wholeNumber("month", month, 1, 12);
+        int theYear = typedYear == null ? LocalDate.now(FacilityTime.ZONE).getYear() : typedYear;
         SharingIndicators.Grouping grouping = SharingIndicators.Grouping.of(by);
-        model.addAttribute("rows", indicators.compute(grouping, theYear, month));
-        model.addAttribute("total", indicators.total(theYear, month));
+        model.addAttribute("rows", indicators.compute(grouping, theYear, theMonth));
+        model.addAttribute("total", indicators.total(theYear, theMonth));
         model.addAttribute("by", grouping.name().toLowerCase(java.util.Locale.ROOT));
         model.addAttribute("year", theYear);
-        model.addAttribute("month", month);
+        model.addAttribute("month", theMonth);
+        if (refused.any()) {
+            response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+        }
+        model.addAttribute("refused", refused);
+        model.addAttribute("typedYear", year == null ? "" : year);
         return "facility/indicators";
     }
 

@@ -15,6 +15,7 @@ import org.triplehelix.registry.RecordKind;
 import org.triplehelix.registry.RegistryQueries;
 import org.triplehelix.registry.SavedRecord;
 import org.triplehelix.shared.NotFoundException;
+import org.triplehelix.shared.web.FormErrors;
 
 /**
  * Deleting a record in two steps, without JavaScript: {@code GET /{kind}/{id}/delete} asks for
@@ -41,13 +42,17 @@ class RegistryEditPages {
     }
 
     @PostMapping("/" + KINDS + "/{id}/delete")
-    String delete(@PathVariable String collection, @PathVariable String id, @RequestParam(required = false) Integer version,
+    String delete(@PathVariable String collection, @PathVariable String id, @RequestParam(name = "version", required = false) String typedVersion,
                   Locale locale, Model model, HttpServletResponse response, RedirectAttributes redirect) {
         RecordKind kind = kind(collection);
         SavedRecord saved = flow.deletable(kind, id);
+        Integer version = FormErrors.none().wholeNumber("version", typedVersion);
         if (version == null) {
-            // no version given: the confirmation again, saying to confirm there
-            model.addAttribute("conflict", new EditConflict("registry.edit.delete.noVersion", java.util.List.of(), false));
+            // no version given, or one that is not a number (the confirmation's hidden field, edited): the confirmation
+            // again, saying to confirm there; nothing deleted
+            model.addAttribute("conflict", typedVersion == null || typedVersion.isBlank()
+                    ? new EditConflict("registry.edit.delete.noVersion", java.util.List.of(), false)
+                    : new EditConflict("registry.edit.delete.badVersion", java.util.List.of(typedVersion.strip()), false));
             response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
             return confirmation(kind, saved, locale, model);
         }

@@ -63,6 +63,28 @@ public final class FormErrors implements Serializable {
         }
     }
 
+    /**
+     * The whole number from {@code least} to {@code most} typed in {@code field}, null when nothing is typed; one that is
+     * not a whole number or lies outside the range is recorded on the field ({@code form.wholeNumberBetween}, with the
+     * range and what was typed, in the same words for both) and gives null. For a page's filter given in its address (a
+     * year, a month), which the page then shows without.
+     */
+    public Integer wholeNumber(String field, String value, int least, int most) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            int number = Integer.parseInt(value.strip());
+            if (number >= least && number <= most) {
+                return number;
+            }
+        } catch (NumberFormatException e) {
+            // recorded below, in the same words as a number out of range
+        }
+        add(field, "form.wholeNumberBetween", least, most, value.strip());
+        return null;
+    }
+
     public boolean any() {
         return !errors.isEmpty();
     }

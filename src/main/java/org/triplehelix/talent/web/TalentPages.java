@@ -588,35 +588,58 @@ class TalentPages {
 
     // --- the gap ----------------------------------------------------------------------------
 
+    /*
+     * The gap and the records behind it, for a year or all years. A year that is none (in words, outside the years the
+     * records may have) is not an error page that loses the breakdown: the page comes back (400) showing all years, the
+     * year marked with why.
+     */
+
     @GetMapping("/talent/gap")
-    String gap(@RequestParam(defaultValue = "industry") String by, @RequestParam(required = false) Integer year, Model model) {
+    String gap(@RequestParam(defaultValue = "industry") String by, @RequestParam(required = false) String year, Model model,
+               HttpServletResponse response) {
         TalentGap.By breakdown = TalentGap.By.of(by);
+        FormErrors refused = FormErrors.none();
+        Integer theYear = gapYear(year, refused, response);
         model.addAttribute("by", breakdown.param());
-        model.addAttribute("year", year);
+        model.addAttribute("year", theYear);
         model.addAttribute("years", gap.years());
-        model.addAttribute("rows", gap.rows(breakdown, year));
-        model.addAttribute("total", gap.total(year));
+        model.addAttribute("rows", gap.rows(breakdown, theYear));
+        model.addAttribute("total", gap.total(theYear));
+        model.addAttribute("refused", refused);
         return "talent/gap";
     }
 
     @GetMapping("/talent/gap/records")
     String records(@RequestParam(defaultValue = "industry") String by, @RequestParam(required = false) String key,
-                   @RequestParam(defaultValue = "") String side, @RequestParam(required = false) Integer year, Model model) {
+                   @RequestParam(defaultValue = "") String side, @RequestParam(required = false) String year, Model model,
+                   HttpServletResponse response) {
+        FormErrors refused = FormErrors.none();
+        Integer theYear = gapYear(year, refused, response);
+        model.addAttribute("refused", refused);
         TalentGap.By breakdown = TalentGap.By.of(by);
-        var records = gap.records(breakdown, key, side, year);
+        var records = gap.records(breakdown, key, side, theYear);
         model.addAttribute("records", records);
         model.addAttribute("by", breakdown.param());
         model.addAttribute("key", key);
-        model.addAttribute("keyName", key == null ? null : gap.rows(breakdown, year).stream()
+        model.addAttribute("keyName", key == null ? null : gap.rows(breakdown, theYear).stream()
                 .filter(r -> java.util.Objects.equals(r.key() == null ? "" : r.key(), key)).map(TalentGap.GapRow::name)
                 .filter(java.util.Objects::nonNull).findFirst().orElse(null));
         model.addAttribute("side", side);
-        model.addAttribute("year", year);
+        model.addAttribute("year", theYear);
         model.addAttribute("sum", records.stream().map(TalentGap.GapRecord::amount).reduce(BigDecimal.ZERO, BigDecimal::add));
         // the records name their industry by its code; the page says its name in the reader's language
         model.addAttribute("industries", needs.industries().stream()
                 .collect(java.util.stream.Collectors.toMap(Needs.Option::code, Needs.Option::name)));
         return "talent/records";
+    }
+
+    /** The year of the gap asked for: null for all years, and for one refused (recorded in {@code refused}, 400). */
+    private static Integer gapYear(String year, FormErrors refused, HttpServletResponse response) {
+        Integer theYear = refused.wholeNumber("year", year, TalentGap.FIRST_YEAR, TalentGap.LAST_YEAR);
+        if (refused.any()) {
+            response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+        }
+        return theYear;
     }
 
     // --- crosswalk and import ---------------------------------------------------------------

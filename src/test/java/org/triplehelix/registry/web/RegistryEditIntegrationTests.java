@@ -311,6 +311,13 @@ class RegistryEditIntegrationTests {
         // posted without the version the confirmation shows: the confirmation again, saying so
         assertThat(refused(post("/organizations/" + id + "/delete"), "en", Map.of(), 400))
                 .contains("Confirm the deletion on the confirmation page.", "name=\"version\" value=\"1\"");
+        // a version that is no number (the hidden field, edited): the confirmation again, naming it escaped; nothing deleted
+        assertThat(refused(post("/organizations/" + id + "/delete"), "en", Map.of("version", "1<b>"), 400))
+                .contains("The form’s version “1&lt;b&gt;” is not one this page gives: confirm the deletion on the confirmation page.",
+                        "name=\"version\" value=\"1\"").doesNotContain("1<b>");
+        assertThat(refused(post("/organizations/" + id + "/delete"), "zh", Map.of("version", "one"), 400))
+                .contains("表单中的版本“one”不是本页面给出的版本：请在确认页面上确认删除。");
+        assertThat(jdbc.sql("select count(*) from organization where ext_id = :id").param("id", id).query(Integer.class).single()).isOne();
 
         mvc.perform(form(post("/organizations/" + id + "/delete"), admin, Map.of("version", "1")))
                 .andExpect(status().isFound())
