@@ -269,8 +269,9 @@ class RegistryPagesIntegrationTests {
                 .andExpect(content().string(containsString("年份须用数字填写，例如 2020，而不是“abc”")));
         mvc.perform(get("/organizations").param("sort", "bogus"))
                 .andExpect(status().isBadRequest());
-        // a page's parameter of the wrong type gets the error page, not Spring Boot's problem-details JSON
-        mvc.perform(get("/talent/gap").param("year", "abc").param("lang", "en").accept(org.springframework.http.MediaType.TEXT_HTML))
+        // a parameter of the wrong type without a form to mark (a download's year) gets the error page, not Spring Boot's
+        // problem-details JSON (a page with a filter form marks the field instead: TalentGapIntegrationTests)
+        mvc.perform(get("/insight/briefing.xlsx").param("year", "abc").param("lang", "en").accept(org.springframework.http.MediaType.TEXT_HTML))
                 .andExpect(status().isBadRequest())
                 .andExpect(content().contentTypeCompatibleWith(org.springframework.http.MediaType.TEXT_HTML))
                 .andExpect(content().string(containsString("id=\"error-title\"")))
