@@ -23,7 +23,9 @@ import org.triplehelix.matching.EntityKind;
 import org.triplehelix.matching.IndexMaintenance;
 import org.triplehelix.matching.MatchService;
 import org.triplehelix.matching.embedding.EmbeddingProperties;
+import org.triplehelix.matching.embedding.EmbeddingStopped;
 import org.triplehelix.registry.RegistryChanged;
+import org.triplehelix.shared.Counts;
 
 /**
  * In the web platform, brings the index up to date once it has started, warms matching up (loads the
@@ -32,6 +34,8 @@ import org.triplehelix.registry.RegistryChanged;
  * embeddings in the background: {@code helix.embedding.threads} threads (1 by default) at the lowest
  * priority, each embedding on one core, so that pages stay fast while the semantic index fills in.
  * Lexical matching works meanwhile. Commands on the command line do this in the foreground instead.
+ * Stopped (the server's end), the threads end after the text each is computing; the documents whose
+ * vector was not computed stay pending for the next start.
  */
 @Component
 @ConditionalOnWebApplication
@@ -87,7 +91,7 @@ public class EmbeddingWorker implements SmartLifecycle {
         } catch (RuntimeException e) {
             log.error("Could not bring the search index up to date", e);
         }
-        boolean warmed = warmUp();
+        boolean warmed = !running.get() || warmUp();
         boolean embeddedSince = false;
         long lastCommit = System.nanoTime();
         long lastResubmit = System.nanoTime();
@@ -97,7 +101,11 @@ public class EmbeddingWorker implements SmartLifecycle {
                     resubmitMissedChanges();
                     lastResubmit = System.nanoTime();
                 }
-                int done = properties.enabled() ? maintenance.embedPending(32 * Math.max(1, properties.threads()), pool) : 0;
+                int done = properties.enabled()
+                        ? maintenance.embedPending(32 * Math.max(1, properties.threads()), pool, () -> !running.get()) : 0;
+                if (!running.get()) {
+                    break; // the step ended early: what it wrote is committed below, the rest is left pending
+                }
                 if (done > 0 && System.nanoTime() - lastCommit > COMMIT_EVERY.toNanos()) {
                     maintenance.commit();
                     lastCommit = System.nanoTime();
@@ -118,9 +126,29 @@ public class EmbeddingWorker implements SmartLifecycle {
                 Thread.currentThread().interrupt();
                 return;
             } catch (RuntimeException e) {
+                if (!running.get()) {
+                    break; // the failure is the stop's doing (the model closes at JVM exit): nothing to tell
+                }
                 log.warn("Embedding in the background failed, retrying in a minute: {}", e.getMessage());
-                sleep(Duration.ofMinutes(1));
+                pause(Duration.ofMinutes(1));
             }
+        }
+        stopped();
+    }
+
+    /**
+     * Stopped while the semantic index was filling in: commits what was written (whole vectors only) and
+     * says in one line what is left, which the next start computes.
+     */
+    private void stopped() {
+        try {
+            maintenance.commit();
+            long left = properties.enabled() ? maintenance.status().index().pendingVectors() : 0;
+            if (left > 0) {
+                log.info("Embedding stopped: {} left to compute at the next start", Counts.of(left, "vector"));
+            }
+        } catch (RuntimeException e) {
+            log.debug("Could not commit the embeddings on stopping", e);
         }
     }
 
@@ -132,6 +160,9 @@ public class EmbeddingWorker implements SmartLifecycle {
      * and the worker warms up once more when records have been indexed since.
      */
     private boolean warmUp() {
+        if (!running.get()) {
+            return true; // stopping: the model is not loaded for nothing
+        }
         try {
             long started = System.nanoTime();
             int hits = matching.warmUp(WARM_UP_ROUNDS);
@@ -139,6 +170,9 @@ public class EmbeddingWorker implements SmartLifecycle {
                     (System.nanoTime() - started) / 1_000_000);
             return hits > 0;
         } catch (RuntimeException e) {
+            if (!running.get() || e instanceof EmbeddingStopped) {
+                return true; // stopped meanwhile
+            }
             log.warn("Could not warm up matching (the first matches will be slower): {}", e.getMessage());
             return true; // not tried again: it would fail again
         }
@@ -158,9 +192,11 @@ public class EmbeddingWorker implements SmartLifecycle {
         }
     }
 
-    private void sleep(Duration duration) {
+    /** Waits before trying again; a stop ends the wait. */
+    private void pause(Duration duration) {
         try {
-            Thread.sleep(duration);
+            signal.tryAcquire(duration.toMillis(), TimeUnit.MILLISECONDS);
+            signal.drainPermits();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             running.set(false);
@@ -174,7 +210,8 @@ public class EmbeddingWorker implements SmartLifecycle {
 
     @Override
     public void stop() {
-        // no interrupt: Lucene closes its files when a thread is interrupted in the middle of I/O
+        // no interrupt: Lucene closes its files when a thread is interrupted in the middle of I/O; the embedding
+        // threads see the flag between two texts, and a step cut short leaves the rest pending for the next start
         running.set(false);
         signal.release();
         Thread current = thread;
