@@ -24,6 +24,7 @@ import org.triplehelix.matching.IndexMaintenance;
 import org.triplehelix.matching.MatchService;
 import org.triplehelix.matching.embedding.EmbeddingProperties;
 import org.triplehelix.matching.embedding.EmbeddingStopped;
+import org.triplehelix.matching.embedding.JvmShutdown;
 import org.triplehelix.registry.RegistryChanged;
 import org.triplehelix.shared.Counts;
 
@@ -91,11 +92,11 @@ public class EmbeddingWorker implements SmartLifecycle {
         } catch (RuntimeException e) {
             log.error("Could not bring the search index up to date", e);
         }
-        boolean warmed = !running.get() || warmUp();
+        boolean warmed = stopping() || warmUp();
         boolean embeddedSince = false;
         long lastCommit = System.nanoTime();
         long lastResubmit = System.nanoTime();
-        while (running.get()) {
+        while (!stopping()) {
             try {
                 if (System.nanoTime() - lastResubmit > RESUBMIT_EVERY.toNanos()) {
                     resubmitMissedChanges();
@@ -103,7 +104,7 @@ public class EmbeddingWorker implements SmartLifecycle {
                 }
                 int done = properties.enabled()
                         ? maintenance.embedPending(32 * Math.max(1, properties.threads()), pool, () -> !running.get()) : 0;
-                if (!running.get()) {
+                if (stopping()) {
                     break; // the step ended early: what it wrote is committed below, the rest is left pending
                 }
                 if (done > 0 && System.nanoTime() - lastCommit > COMMIT_EVERY.toNanos()) {
@@ -126,7 +127,7 @@ public class EmbeddingWorker implements SmartLifecycle {
                 Thread.currentThread().interrupt();
                 return;
             } catch (RuntimeException e) {
-                if (!running.get()) {
+                if (stopping()) {
                     break; // the failure is the stop's doing (the model closes at JVM exit): nothing to tell
                 }
                 log.warn("Embedding in the background failed, retrying in a minute: {}", e.getMessage());
@@ -160,8 +161,8 @@ public class EmbeddingWorker implements SmartLifecycle {
      * and the worker warms up once more when records have been indexed since.
      */
     private boolean warmUp() {
-        if (!running.get()) {
-            return true; // stopping: the model is not loaded for nothing
+        if (stopping()) {
+            return true; // the model is not loaded, nor matches run, for nothing
         }
         try {
             long started = System.nanoTime();
@@ -170,7 +171,7 @@ public class EmbeddingWorker implements SmartLifecycle {
                     (System.nanoTime() - started) / 1_000_000);
             return hits > 0;
         } catch (RuntimeException e) {
-            if (!running.get() || e instanceof EmbeddingStopped) {
+            if (stopping() || e instanceof EmbeddingStopped) {
                 return true; // stopped meanwhile
             }
             log.warn("Could not warm up matching (the first matches will be slower): {}", e.getMessage());
@@ -190,6 +191,15 @@ public class EmbeddingWorker implements SmartLifecycle {
                     || p.getEvent() instanceof FacilityProfileChanged || p.getEvent() instanceof DemandService.DemandChanged)
                     && p.getPublicationDate().isBefore(before));
         }
+    }
+
+    /**
+     * Stopped by Spring ({@link #stop()}), or the JVM shutting down: Spring's shutdown hook first lets the
+     * asynchronous listeners finish (AsyncListenersDrain), which may take seconds, while ONNX Runtime's own
+     * hook closes the model at once; the worker ends as soon as the shutdown begins.
+     */
+    private boolean stopping() {
+        return !running.get() || JvmShutdown.begun();
     }
 
     /** Waits before trying again; a stop ends the wait. */
