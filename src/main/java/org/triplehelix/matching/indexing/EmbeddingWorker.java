@@ -202,10 +202,13 @@ public class EmbeddingWorker implements SmartLifecycle {
         return !running.get() || JvmShutdown.begun();
     }
 
-    /** Waits before trying again; a stop ends the wait. */
+    /** Waits before trying again; a stop ends the wait (a change, which wakes the worker, does not). */
     private void pause(Duration duration) {
+        long until = System.nanoTime() + duration.toNanos();
         try {
-            signal.tryAcquire(duration.toMillis(), TimeUnit.MILLISECONDS);
+            while (!stopping() && System.nanoTime() < until) {
+                signal.tryAcquire(Math.min(until - System.nanoTime(), TimeUnit.SECONDS.toNanos(1)), TimeUnit.NANOSECONDS);
+            }
             signal.drainPermits();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
