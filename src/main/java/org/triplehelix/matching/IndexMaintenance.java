@@ -1,5 +1,6 @@
 package org.triplehelix.matching;
 
+import jakarta.annotation.PreDestroy;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -15,14 +16,19 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.BooleanSupplier;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 import org.triplehelix.matching.embedding.EmbeddingProperties;
+import org.triplehelix.matching.embedding.EmbeddingStopped;
 import org.triplehelix.matching.embedding.Embeddings;
+import org.triplehelix.matching.embedding.JvmShutdown;
 import org.triplehelix.matching.indexing.DocumentSource;
 import org.triplehelix.shared.Counts;
 import org.triplehelix.shared.RetriedLater;
@@ -48,6 +54,9 @@ public class IndexMaintenance {
     private final EmbeddingProperties embeddingProperties;
     /** Serializes writes of the same documents by the event listener and the embedding workers. */
     private final Object writes = new Object();
+    /** Held by an embedding step, which {@link #close()} lets end before the index closes. */
+    private final ReentrantLock step = new ReentrantLock();
+    private volatile boolean closing;
 
     IndexMaintenance(SearchIndex index, List<DocumentSource> sources, Embeddings embeddings, EmbeddingProperties embeddingProperties) {
         this.index = index;
@@ -177,7 +186,8 @@ public class IndexMaintenance {
 
     /**
      * Computes the missing embeddings with {@code threads} threads until none is missing (the command
-     * line), reporting progress.
+     * line), reporting progress. Stops after the texts in progress when the process is asked to stop
+     * (Ctrl-C): what was computed is cached and written, the rest is left pending for the next run.
      */
     public void embedMissing(Progress progress, int threads) {
         long pending = index.stats().pendingVectors();
@@ -188,61 +198,105 @@ public class IndexMaintenance {
         long done = 0;
         try (ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, threads))) {
             int embedded;
-            while ((embedded = embedPending(64 * Math.max(1, threads), pool)) > 0) {
+            while (!stopping(NEVER) && (embedded = embedPending(64 * Math.max(1, threads), pool, NEVER)) > 0) {
                 done += embedded;
                 progress.advance(Math.min(done, pending));
             }
+        }
+        if (stopping(NEVER)) {
+            throw new EmbeddingStopped("embedding stopped as the process stops: the vectors computed are kept, the next run computes the others");
         }
         index.commit(Map.of());
         progress.finish();
     }
 
+    private static final BooleanSupplier NEVER = () -> false;
+
     /**
      * One step of the background worker: embeds up to {@code limit} pending documents in {@code pool}
-     * and writes them with their vectors; returns how many were pending (0: nothing to do).
+     * and writes them with their vectors; returns how many were pending (0: nothing to do). Once
+     * {@code stop} says so (or the process stops), each thread ends after the text it is computing:
+     * the documents whose text was computed are written, the others stay pending, as whole vectors
+     * are all the cache ever holds.
      */
-    public int embedPending(int limit, ExecutorService pool) {
-        List<IndexDocument> pending = index.missingVectors(limit);
-        if (pending.isEmpty()) {
-            return 0;
-        }
-        Map<String, float[]> vectors = computeAll(pending.stream().map(IndexDocument::embeddingText).distinct().toList(), pool);
-        Map<EntityKind, List<IndexDocument>> byKind = pending.stream().collect(Collectors.groupingBy(IndexDocument::kind));
-        synchronized (writes) {
-            List<IndexDocument> updated = new ArrayList<>();
-            byKind.forEach((kind, documents) -> {
-                // written only if the document did not change while its embedding was computed
-                Map<String, IndexDocument> current = index.documents(kind, documents.stream().map(IndexDocument::extId).toList())
-                        .stream().collect(Collectors.toMap(IndexDocument::extId, Function.identity()));
-                for (IndexDocument document : documents) {
-                    IndexDocument now = current.get(document.extId());
-                    if (now != null && now.vector() == null && Objects.equals(now.embeddingText(), document.embeddingText())) {
-                        float[] vector = vectors.get(document.embeddingText());
-                        updated.add(vector != null ? now.withVector(vector) : unembeddable(now));
+    public int embedPending(int limit, ExecutorService pool, BooleanSupplier stop) {
+        step.lock();
+        try {
+            if (stopping(stop)) {
+                return 0;
+            }
+            List<IndexDocument> pending = index.missingVectors(limit);
+            if (pending.isEmpty()) {
+                return 0;
+            }
+            Computed computed = computeAll(pending.stream().map(IndexDocument::embeddingText).distinct().toList(), pool, stop);
+            Map<EntityKind, List<IndexDocument>> byKind = pending.stream().collect(Collectors.groupingBy(IndexDocument::kind));
+            synchronized (writes) {
+                List<IndexDocument> updated = new ArrayList<>();
+                byKind.forEach((kind, documents) -> {
+                    // written only if the document did not change while its embedding was computed
+                    Map<String, IndexDocument> current = index.documents(kind, documents.stream().map(IndexDocument::extId).toList())
+                            .stream().collect(Collectors.toMap(IndexDocument::extId, Function.identity()));
+                    for (IndexDocument document : documents) {
+                        IndexDocument now = current.get(document.extId());
+                        if (now != null && now.vector() == null && Objects.equals(now.embeddingText(), document.embeddingText())) {
+                            float[] vector = computed.vectors().get(document.embeddingText());
+                            if (vector != null) {
+                                updated.add(now.withVector(vector));
+                            } else if (computed.refused().contains(document.embeddingText())) {
+                                updated.add(unembeddable(now));
+                            } // else not computed: the stop came first, it stays pending
+                        }
                     }
-                }
-            });
-            index.index(updated);
+                });
+                index.index(updated);
+            }
+            index.refresh();
+            return pending.size();
+        } finally {
+            step.unlock();
         }
-        index.refresh();
-        return pending.size();
     }
 
-    private Map<String, float[]> computeAll(List<String> texts, ExecutorService pool) {
+    /** Whether embedding is to stop: asked by the caller, this application closing, or the JVM shutting down. */
+    private boolean stopping(BooleanSupplier stop) {
+        return closing || stop.getAsBoolean() || JvmShutdown.begun();
+    }
+
+    /**
+     * This application closes: an embedding step in progress (a command's, in its main thread) ends after
+     * its texts in progress and writes them before the index closes, and no other begins.
+     */
+    @PreDestroy
+    void close() throws InterruptedException {
+        closing = true;
+        if (step.tryLock(30, TimeUnit.SECONDS)) {
+            step.unlock();
+        }
+    }
+
+    /** The vectors computed or cached, by text, and the texts the model refused (not those the stop left). */
+    private record Computed(Map<String, float[]> vectors, Set<String> refused) {
+    }
+
+    private Computed computeAll(List<String> texts, ExecutorService pool, BooleanSupplier stop) {
         Map<String, float[]> vectors = new HashMap<>(embeddings.cached(texts));
+        Set<String> refused = new HashSet<>();
         List<String> missing = texts.stream().filter(t -> !vectors.containsKey(t)).toList();
         int slices = Math.max(1, Math.min(missing.size(), 8));
-        List<Future<Map<String, float[]>>> futures = new ArrayList<>();
+        List<Future<Computed>> futures = new ArrayList<>();
         for (int s = 0; s < slices; s++) {
             List<String> slice = new ArrayList<>();
             for (int i = s; i < missing.size(); i += slices) {
                 slice.add(missing.get(i));
             }
-            futures.add(pool.submit(() -> embedSafely(slice)));
+            futures.add(pool.submit(() -> embedSafely(slice, stop)));
         }
-        for (Future<Map<String, float[]>> future : futures) {
+        for (Future<Computed> future : futures) {
             try {
-                vectors.putAll(future.get());
+                Computed slice = future.get();
+                vectors.putAll(slice.vectors());
+                refused.addAll(slice.refused());
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException("interrupted while embedding", e);
@@ -250,20 +304,34 @@ public class IndexMaintenance {
                 throw new IllegalStateException("embedding failed: " + e.getCause().getMessage(), e.getCause());
             }
         }
-        return vectors;
+        return new Computed(vectors, refused);
     }
 
-    /** Embeds texts one by one; a text the model refuses is left out (its document gives up its vector). */
-    private Map<String, float[]> embedSafely(List<String> texts) {
+    /**
+     * Embeds texts one by one, each cached whole as soon as it is computed; a text the model refuses is
+     * left out (its document gives up its vector). Ends before the next text once embedding is to stop;
+     * a failure then is the stop's doing (ONNX Runtime closes at JVM exit), neither logged nor a refusal.
+     */
+    private Computed embedSafely(List<String> texts, BooleanSupplier stop) {
         Map<String, float[]> vectors = new HashMap<>();
+        Set<String> refused = new HashSet<>();
         for (String text : texts) {
+            if (stopping(stop)) {
+                break;
+            }
             try {
                 vectors.putAll(embeddings.embed(List.of(text)));
+            } catch (EmbeddingStopped e) {
+                break;
             } catch (RuntimeException e) {
+                if (stopping(stop)) {
+                    break;
+                }
                 log.warn("Could not embed a text of {} characters: {}", text.length(), e.getMessage());
+                refused.add(text);
             }
         }
-        return vectors;
+        return new Computed(vectors, refused);
     }
 
     private static IndexDocument unembeddable(IndexDocument d) {

@@ -13,7 +13,8 @@ import java.io.UncheckedIOException;
 
 /**
  * BAAI's bge-small-zh-v1.5 (512 dimensions, Chinese and English in one space) run in-process by ONNX
- * Runtime, from the model bundled in langchain4j's jar. Loaded on first use (about 1 s, 100 MB).
+ * Runtime, from the model bundled in langchain4j's jar. Loaded on first use (about 1 s, 100 MB), never
+ * once the JVM has begun to shut down.
  * ONNX Runtime runs each embedding on {@code threadsPerCall} cores, so that a background worker
  * computing thousands of them leaves the other cores to the web pages.
  */
@@ -86,7 +87,14 @@ public final class BgeSmallZhEmbedder implements Embedder {
         return loaded;
     }
 
+    /**
+     * Refused once the JVM shuts down: ONNX Runtime's environment is being closed by its own shutdown hook
+     * (a new one could not register its hook), and the model would load for nothing.
+     */
     private static OnnxBertBiEncoder load(int threads) {
+        if (JvmShutdown.begun()) {
+            throw new EmbeddingStopped("the process is stopping: the embedding model is not loaded");
+        }
         ClassLoader classes = BgeSmallZhEmbedder.class.getClassLoader();
         try (InputStream onnx = classes.getResourceAsStream(ONNX); InputStream tokenizer = classes.getResourceAsStream(TOKENIZER)) {
             if (onnx == null || tokenizer == null) {

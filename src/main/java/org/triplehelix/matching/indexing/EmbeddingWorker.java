@@ -23,7 +23,10 @@ import org.triplehelix.matching.EntityKind;
 import org.triplehelix.matching.IndexMaintenance;
 import org.triplehelix.matching.MatchService;
 import org.triplehelix.matching.embedding.EmbeddingProperties;
+import org.triplehelix.matching.embedding.EmbeddingStopped;
+import org.triplehelix.matching.embedding.JvmShutdown;
 import org.triplehelix.registry.RegistryChanged;
+import org.triplehelix.shared.Counts;
 
 /**
  * In the web platform, brings the index up to date once it has started, warms matching up (loads the
@@ -32,6 +35,8 @@ import org.triplehelix.registry.RegistryChanged;
  * embeddings in the background: {@code helix.embedding.threads} threads (1 by default) at the lowest
  * priority, each embedding on one core, so that pages stay fast while the semantic index fills in.
  * Lexical matching works meanwhile. Commands on the command line do this in the foreground instead.
+ * Stopped (the server's end), the threads end after the text each is computing; the documents whose
+ * vector was not computed stay pending for the next start.
  */
 @Component
 @ConditionalOnWebApplication
@@ -87,17 +92,21 @@ public class EmbeddingWorker implements SmartLifecycle {
         } catch (RuntimeException e) {
             log.error("Could not bring the search index up to date", e);
         }
-        boolean warmed = warmUp();
+        boolean warmed = stopping() || warmUp();
         boolean embeddedSince = false;
         long lastCommit = System.nanoTime();
         long lastResubmit = System.nanoTime();
-        while (running.get()) {
+        while (!stopping()) {
             try {
                 if (System.nanoTime() - lastResubmit > RESUBMIT_EVERY.toNanos()) {
                     resubmitMissedChanges();
                     lastResubmit = System.nanoTime();
                 }
-                int done = properties.enabled() ? maintenance.embedPending(32 * Math.max(1, properties.threads()), pool) : 0;
+                int done = properties.enabled()
+                        ? maintenance.embedPending(32 * Math.max(1, properties.threads()), pool, () -> !running.get()) : 0;
+                if (stopping()) {
+                    break; // the step ended early: what it wrote is committed below, the rest is left pending
+                }
                 if (done > 0 && System.nanoTime() - lastCommit > COMMIT_EVERY.toNanos()) {
                     maintenance.commit();
                     lastCommit = System.nanoTime();
@@ -118,9 +127,29 @@ public class EmbeddingWorker implements SmartLifecycle {
                 Thread.currentThread().interrupt();
                 return;
             } catch (RuntimeException e) {
+                if (stopping()) {
+                    break; // the failure is the stop's doing (the model closes at JVM exit): nothing to tell
+                }
                 log.warn("Embedding in the background failed, retrying in a minute: {}", e.getMessage());
-                sleep(Duration.ofMinutes(1));
+                pause(Duration.ofMinutes(1));
             }
+        }
+        stopped();
+    }
+
+    /**
+     * Stopped while the semantic index was filling in: commits what was written (whole vectors only) and
+     * says in one line what is left, which the next start computes.
+     */
+    private void stopped() {
+        try {
+            maintenance.commit();
+            long left = properties.enabled() ? maintenance.status().index().pendingVectors() : 0;
+            if (left > 0) {
+                log.info("Embedding stopped: {} left to compute at the next start", Counts.of(left, "vector"));
+            }
+        } catch (RuntimeException e) {
+            log.debug("Could not commit the embeddings on stopping", e);
         }
     }
 
@@ -132,6 +161,9 @@ public class EmbeddingWorker implements SmartLifecycle {
      * and the worker warms up once more when records have been indexed since.
      */
     private boolean warmUp() {
+        if (stopping()) {
+            return true; // the model is not loaded, nor matches run, for nothing
+        }
         try {
             long started = System.nanoTime();
             int hits = matching.warmUp(WARM_UP_ROUNDS);
@@ -139,6 +171,9 @@ public class EmbeddingWorker implements SmartLifecycle {
                     (System.nanoTime() - started) / 1_000_000);
             return hits > 0;
         } catch (RuntimeException e) {
+            if (stopping() || e instanceof EmbeddingStopped) {
+                return true; // stopped meanwhile
+            }
             log.warn("Could not warm up matching (the first matches will be slower): {}", e.getMessage());
             return true; // not tried again: it would fail again
         }
@@ -158,9 +193,23 @@ public class EmbeddingWorker implements SmartLifecycle {
         }
     }
 
-    private void sleep(Duration duration) {
+    /**
+     * Stopped by Spring ({@link #stop()}), or the JVM shutting down: Spring's shutdown hook first lets the
+     * asynchronous listeners finish (AsyncListenersDrain), which may take seconds, while ONNX Runtime's own
+     * hook closes the model at once; the worker ends as soon as the shutdown begins.
+     */
+    private boolean stopping() {
+        return !running.get() || JvmShutdown.begun();
+    }
+
+    /** Waits before trying again; a stop ends the wait (a change, which wakes the worker, does not). */
+    private void pause(Duration duration) {
+        long until = System.nanoTime() + duration.toNanos();
         try {
-            Thread.sleep(duration);
+            while (!stopping() && System.nanoTime() < until) {
+                signal.tryAcquire(Math.min(until - System.nanoTime(), TimeUnit.SECONDS.toNanos(1)), TimeUnit.NANOSECONDS);
+            }
+            signal.drainPermits();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             running.set(false);
@@ -174,7 +223,8 @@ public class EmbeddingWorker implements SmartLifecycle {
 
     @Override
     public void stop() {
-        // no interrupt: Lucene closes its files when a thread is interrupted in the middle of I/O
+        // no interrupt: Lucene closes its files when a thread is interrupted in the middle of I/O; the embedding
+        // threads see the flag between two texts, and a step cut short leaves the rest pending for the next start
         running.set(false);
         signal.release();
         Thread current = thread;

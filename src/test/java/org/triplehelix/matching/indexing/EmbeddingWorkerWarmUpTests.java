@@ -69,7 +69,7 @@ class EmbeddingWorkerWarmUpTests {
             return calls.incrementAndGet() == 1 ? 0 : 610; // nothing indexed yet, then the demo
         });
         // the demo's vectors: one batch embedded after the first warm-up, then nothing pending
-        when(maintenance.embedPending(anyInt(), any())).thenReturn(32, 0);
+        when(maintenance.embedPending(anyInt(), any(), any())).thenReturn(32, 0);
         EmbeddingWorker worker = new EmbeddingWorker(maintenance, new EmbeddingProperties(1, true, false, 256), matching,
                 mock(ObjectProvider.class));
         try {
